@@ -1,0 +1,17 @@
+package io.synod.cli;
+
+import java.util.List;
+
+/**
+ * The subcommands of {@code synod}, in the order {@code --help} lists them. One line per
+ * command keeps additions from different modules easy to merge.
+ */
+final class Commands {
+  private Commands() {}
+
+  static List<Object> all() {
+    return List.of(
+        // new commands go here, one per line
+        );
+  }
+}
