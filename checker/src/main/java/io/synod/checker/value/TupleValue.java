@@ -16,7 +16,7 @@ public final class TupleValue extends FcnValue {
   private static long hash(Value[] elems) {
     long h = Hashing.mix(Hashing.TAG_FCN, elems.length);
     for (int i = 0; i < elems.length; i++) {
-      h = Hashing.mix(Hashing.mix(h, IntValue.of(i + 1).fingerprint()), elems[i].fingerprint());
+      h = Hashing.mix(Hashing.mix(h, IntValue.fingerprintOf(i + 1)), elems[i].fingerprint());
     }
     return h;
   }

@@ -168,6 +168,22 @@ class ValueSemanticsTest {
   }
 
   @Test
+  void mergeSingletonAndPermute() {
+    ModelValue a = t.modelValue("pa");
+    ModelValue b = t.modelValue("pb");
+    FcnValue f = Values.merge(Values.singleton(b, i(1)), Values.singleton(a, i(2)));
+    assertEquals("(pa :> 2 @@ pb :> 1)", f.toString());
+    assertEquals("(pa :> 2 @@ pb :> 1)", Values.merge(f, Values.singleton(a, i(9))).toString());
+    assertEquals("<<5, 6>>", Values.merge(Values.singleton(i(2), i(6)), Values.singleton(i(1), i(5))).toString());
+    java.util.Map<ModelValue, ModelValue> swap = java.util.Map.of(a, b, b, a);
+    Value state = Values.tuple(f, Values.set(a), a);
+    Value swapped = Values.permute(state, swap);
+    assertEquals("<<(pa :> 1 @@ pb :> 2), {pb}, pb>>", swapped.toString());
+    assertEquals(state, Values.permute(swapped, swap));
+    assertSame(state, Values.permute(state, java.util.Map.of()));
+  }
+
+  @Test
   void stringTableIsPerInstanceAndThreadSafe() throws InterruptedException {
     StringTable other = new StringTable();
     other.token("zzz");
