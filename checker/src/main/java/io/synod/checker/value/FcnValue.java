@@ -96,6 +96,22 @@ public abstract class FcnValue extends Value {
     if (c != 0) {
       return c;
     }
+    if (this instanceof RecordValue && f instanceof RecordValue) {
+      // TLC orders records by all field names first, then by the values.
+      for (int i = 0; i < n; i++) {
+        c = domainAt(i).compareTo(f.domainAt(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        c = valueAt(i).compareTo(f.valueAt(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    }
     for (int i = 0; i < n; i++) {
       c = domainAt(i).compareTo(f.domainAt(i));
       if (c != 0) {

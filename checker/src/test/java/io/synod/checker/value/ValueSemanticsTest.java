@@ -60,6 +60,19 @@ class ValueSemanticsTest {
   }
 
   @Test
+  void recordsCompareByAllFieldNamesBeforeValues() {
+    StringValue a = t.string("ra");
+    StringValue b = t.string("rb");
+    StringValue c = t.string("rc");
+    FcnValue r1 = Values.record(new StringValue[] {a, b}, new Value[] {i(2), i(0)});
+    FcnValue r2 = Values.record(new StringValue[] {a, c}, new Value[] {i(1), i(0)});
+    assertTrue(r1.compareTo(r2) < 0, "field rb before rc decides, not the value at ra");
+    FcnValue f1 = Values.fcn(new Value[] {i(0), i(1)}, new Value[] {i(2), i(0)});
+    FcnValue f2 = Values.fcn(new Value[] {i(0), i(2)}, new Value[] {i(1), i(0)});
+    assertTrue(f1.compareTo(f2) > 0, "functions compare (domain, value) pair by pair");
+  }
+
+  @Test
   void exceptAndApply() {
     FcnValue tup = Values.tuple(i(10), i(20), i(30));
     assertEquals("<<10, 99, 30>>", tup.except(i(2), i(99)).toString());
