@@ -36,7 +36,9 @@ public final class LinChecker {
     long start = System.nanoTime();
     List<Operation> ops = history.operations();
     boolean split = model.keyed()
-        || (options.independent() != null ? options.independent() : Partitioner.looksIndependent(ops));
+        || (options.independent() != null
+            ? options.independent()
+            : Partitioner.looksIndependent(history.source(), ops, model));
     List<Object> keys = new ArrayList<>();
     List<List<Operation>> parts = new ArrayList<>();
     if (split) {

@@ -17,14 +17,25 @@ import java.util.Map;
 final class Partitioner {
   private Partitioner() {}
 
-  /** True if every value of every event looks like {@code [key value]} with a scalar key. */
-  static boolean looksIndependent(List<Operation> ops) {
+  /**
+   * True if every value of every event looks like {@code [key value]} with a scalar key, and
+   * the values so unwrapped suit the model (a history of nothing but {@code :cas [old new]}
+   * looks keyed, but its unwrapped values are no cas arguments).
+   */
+  static boolean looksIndependent(String source, List<Operation> ops, Model<?> model) {
     if (ops.isEmpty()) {
       return false;
     }
     for (Operation op : ops) {
       if (!isPair(op.invoke().value()) || (op.completion() != null && !isPair(op.completion().value()))) {
         return false;
+      }
+    }
+    for (List<Operation> part : split(source, ops).values()) {
+      for (Operation op : part) {
+        if (model.validate(op) != null) {
+          return false;
+        }
       }
     }
     return true;

@@ -8,13 +8,17 @@ import java.util.Map;
 
 /**
  * Sequential consistency's frontier: only each process's own order counts, so the candidates
- * are the first not-yet-linearized operation of every process.
+ * are the first not-yet-linearized operation of every process. They are tried in order of
+ * invocation, so that the search tries real-time order first: most histories that are
+ * sequentially consistent are so because they are linearizable, and this finds that order
+ * without wandering.
  */
 final class ProgramOrderFrontier implements Frontier {
   private final int[][] byProcess;
   private final int[] pos;
   private final int[] processOf;
   private final int[] completedAt;
+  private final int[] invokedAt;
   private final boolean[] ok;
 
   ProgramOrderFrontier(Operation[] ops) {
@@ -25,6 +29,7 @@ final class ProgramOrderFrontier implements Frontier {
     byProcess = new int[groups.size()][];
     processOf = new int[ops.length];
     completedAt = new int[ops.length];
+    invokedAt = new int[ops.length];
     ok = new boolean[ops.length];
     int p = 0;
     for (List<Integer> g : groups.values()) {
@@ -36,28 +41,34 @@ final class ProgramOrderFrontier implements Frontier {
     }
     for (int i = 0; i < ops.length; i++) {
       completedAt[i] = ops[i].completedAt();
+      invokedAt[i] = ops[i].invokedAt();
       ok[i] = ops[i].ok();
     }
     pos = new int[byProcess.length];
   }
 
-  private int from(int p) {
-    for (; p < byProcess.length; p++) {
+  /** The head invoked first after event ordinal {@code after}, or -1. */
+  private int headAfter(int after) {
+    int best = -1;
+    for (int p = 0; p < byProcess.length; p++) {
       if (pos[p] < byProcess[p].length) {
-        return byProcess[p][pos[p]];
+        int op = byProcess[p][pos[p]];
+        if (invokedAt[op] > after && (best < 0 || invokedAt[op] < invokedAt[best])) {
+          best = op;
+        }
       }
     }
-    return -1;
+    return best;
   }
 
   @Override
   public int first() {
-    return from(0);
+    return headAfter(Integer.MIN_VALUE);
   }
 
   @Override
   public int next(int op) {
-    return from(processOf[op] + 1);
+    return headAfter(invokedAt[op]);
   }
 
   @Override
