@@ -274,6 +274,15 @@ public final class Simulation<M> {
     }
     wasLeader[i] = leader;
     monitor.afterStep(i, nodesView, now);
+    if (ready.hasPersist() && canCrash() && rng.nextDouble() < Timing.CRASH_AFTER_WRITE_P) {
+      // Crashing right after a disk write, with the messages of the step in flight, is when
+      // state that was kept only in memory gets lost at the worst moment.
+      crash(i);
+    }
+  }
+
+  private boolean canCrash() {
+    return cfg.has(Fault.CRASH) && down < (n - 1) / 2 + (n == 2 ? 1 : 0);
   }
 
   private void restart(int i) {
@@ -299,7 +308,10 @@ public final class Simulation<M> {
       lamport[i]++;
       writeEvent(names.get(i), lamport[i], new TraceEvent<>("Crash"));
     }
-    at(now + Timing.DOWN_MIN + rng.nextLong(Timing.DOWN_MAX - Timing.DOWN_MIN), RESTART).a = i;
+    // Half of the crashes are quick reboots: they expose state that should have been durable.
+    long downFor = rng.nextBoolean() ? Timing.DOWN_MIN + rng.nextLong(Timing.QUICK_REBOOT)
+        : Timing.DOWN_MIN + rng.nextLong(Timing.DOWN_MAX - Timing.DOWN_MIN);
+    at(now + downFor, RESTART).a = i;
   }
 
   // ---- network ------------------------------------------------------------------------
@@ -378,7 +390,7 @@ public final class Simulation<M> {
 
   private void nemesis() {
     boolean canPartition = cfg.has(Fault.PARTITION);
-    boolean canCrash = cfg.has(Fault.CRASH) && down < (n - 1) / 2 + (n == 2 ? 1 : 0);
+    boolean canCrash = canCrash();
     if (canPartition && (!canCrash || rng.nextBoolean())) {
       if (partitioned && rng.nextBoolean()) {
         heal();

@@ -59,6 +59,7 @@ public final class RaftNode implements Node<RaftMsg> {
   private long commitIndex;
   private long lastApplied;
   private long votesGranted;
+  private long votesResponded;
   private final long[] nextIndex;
   private final long[] matchIndex;
   private int electionElapsed;
@@ -119,6 +120,9 @@ public final class RaftNode implements Node<RaftMsg> {
       }
     } else if (++electionElapsed >= electionTimeout) {
       startElection(out);
+    } else if (role == Role.CANDIDATE && electionElapsed % HEARTBEAT_TICKS == 0) {
+      // RPCs are retried when no answer comes in time (Raft paper, section 5.1).
+      requestVotes(out, ~votesResponded);
     }
   }
 
@@ -143,9 +147,14 @@ public final class RaftNode implements Node<RaftMsg> {
       becomeLeader(out);
       return;
     }
+    votesResponded = 1L << id;
+    requestVotes(out, ~votesResponded);
+  }
+
+  private void requestVotes(Ready<RaftMsg> out, long to) {
     RaftMsg req = new RaftMsg.VoteRequest(currentTerm, lastIndex(), lastTerm());
     for (int j = 0; j < n; j++) {
-      if (j != id) {
+      if (j != id && (to & (1L << j)) != 0) {
         if (out.tracing()) {
           out.event("RequestVote");
         }
@@ -208,6 +217,7 @@ public final class RaftNode implements Node<RaftMsg> {
       }
       return;
     }
+    votesResponded |= 1L << from;
     if (v.granted()) {
       votesGranted |= 1L << from;
     }
