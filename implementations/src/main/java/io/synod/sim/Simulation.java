@@ -67,7 +67,7 @@ public final class Simulation<M> {
           (x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
   private final List<Node<M>> nodes;
   private final List<Node<M>> nodesView;
-  private final Object[] disks;
+  private final List<List<Object>> disks = new ArrayList<>();
   private final int[] incarnation;
   private final long[] lamport;
   private final boolean[] wasLeader;
@@ -114,7 +114,6 @@ public final class Simulation<M> {
     this.ready = new Ready<>(trace != null);
     this.nodes = new ArrayList<>(Collections.nCopies(n, null));
     this.nodesView = Collections.unmodifiableList(nodes);
-    this.disks = new Object[n];
     this.incarnation = new int[n];
     this.lamport = new long[n];
     this.wasLeader = new boolean[n];
@@ -125,6 +124,7 @@ public final class Simulation<M> {
     this.monitor = protocol.monitor(n);
     for (int i = 0; i < n; i++) {
       names.add(protocol.nodeName(i, n));
+      disks.add(new ArrayList<>());
     }
   }
 
@@ -137,7 +137,7 @@ public final class Simulation<M> {
   /** Runs to completion: all operations answered or timed out, or the time limit. */
   public SimResult run() {
     for (int i = 0; i < n; i++) {
-      nodes.set(i, protocol.create(i, n, null, rng.split(), cfg.bugs()));
+      nodes.set(i, protocol.create(i, n, List.of(), rng.split(), cfg.bugs()));
       at(rng.nextLong(Timing.TICK), TICK).a = i;
     }
     for (int c = 0; c < clients.length; c++) {
@@ -247,7 +247,7 @@ public final class Simulation<M> {
 
   private void apply(int i) {
     if (ready.hasPersist()) {
-      disks[i] = ready.persisted();
+      disks.get(i).addAll(ready.persisted());
     }
     if (trace != null) {
       for (TraceEvent<M> ev : ready.events()) {
@@ -287,7 +287,7 @@ public final class Simulation<M> {
 
   private void restart(int i) {
     incarnation[i]++;
-    nodes.set(i, protocol.create(i, n, disks[i], rng.split(), cfg.bugs()));
+    nodes.set(i, protocol.create(i, n, Collections.unmodifiableList(disks.get(i)), rng.split(), cfg.bugs()));
     down--;
     ready.clear();
     nodes.get(i).step(new Input.Restart<>(), ready);

@@ -43,15 +43,16 @@ final class PaxosMonitor implements Monitor<PaxosMsg> {
       return;
     }
     Map<Long, Long> seen = lastVote.get(i);
-    for (Map.Entry<Long, Acceptor> e : node.acceptors().entrySet()) {
-      Acceptor a = e.getValue();
-      if (a.maxVBal() < 0 || seen.getOrDefault(e.getKey(), -1L) == a.maxVBal()) {
+    for (long slot : node.touchedSlots()) {
+      Acceptor a = node.acceptors().get(slot);
+      if (a.maxVBal() < 0 || seen.getOrDefault(slot, -1L) == a.maxVBal()) {
         continue;
       }
-      seen.put(e.getKey(), a.maxVBal());
-      vote(i, e.getKey(), a.maxVBal(), a.maxVal(), time);
+      seen.put(slot, a.maxVBal());
+      vote(i, slot, a.maxVBal(), a.maxVal(), time);
     }
-    for (Map.Entry<Long, Op> e : node.chosen().entrySet()) {
+    for (long slot : node.learnedSlots()) {
+      Map.Entry<Long, Op> e = Map.entry(slot, node.chosen().get(slot));
       Op before = learned.putIfAbsent(e.getKey(), e.getValue());
       if (before != null && !before.equals(e.getValue())) {
         violate(time, "learners disagree on slot " + e.getKey() + ": " + before + " and " + e.getValue()

@@ -1,6 +1,7 @@
 package io.synod.sim.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synod.sim.SimConfig;
@@ -9,18 +10,72 @@ import io.synod.sim.TestRuns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Raft under every fault on many seeds: the correct build keeps Raft's invariants (checked
+ * after every step) and linearizability; each bug switch is caught on a pinned seed and
+ * within a bounded sweep.
+ */
 class RaftSimTest {
   private final RaftProtocol raft = new RaftProtocol();
 
   @Test
   void correctRaftSurvivesEveryFaultOnManySeeds() {
     long ok = 0;
-    for (long seed = 1; seed <= 60; seed++) {
+    for (long seed = 1; seed <= 80; seed++) {
       SimResult r = TestRuns.run(raft, SimConfig.of(seed, seed % 2 == 0 ? 3 : 5, 4, 80));
-      List<String> problems = TestRuns.problems(r, true);
-      assertEquals(List.of(), problems, "seed " + seed);
+      assertEquals(List.of(), TestRuns.problems(r, true), "seed " + seed);
       ok += r.stats().ok;
     }
-    assertTrue(ok > 60 * 20, "most operations should succeed, got " + ok);
+    assertTrue(ok > 80 * 30, "most operations should succeed, got " + ok);
   }
+
+  @Test
+  void correctRaftSurvivesTheLongBugHuntingRuns() {
+    for (long seed = 1; seed <= 40; seed++) {
+      SimResult r = TestRuns.run(raft, SimConfig.of(seed, 3, 4, 300));
+      assertEquals(List.of(), TestRuns.problems(r, true), "seed " + seed);
+    }
+  }
+
+  @Test
+  void withoutFaultsEveryOperationSucceeds() {
+    SimResult r = TestRuns.run(raft, SimConfig.of(7, 5, 4, 200).withFaults(java.util.EnumSet.noneOf(io.synod.sim.Fault.class)));
+    assertEquals(List.of(), TestRuns.problems(r, true));
+    assertEquals(0, r.stats().info, "no timeouts without faults");
+    assertEquals(200, r.stats().ok + r.stats().fail);
+  }
+
+  private List<String> problemsWithBug(long seed, int ops, String bug) {
+    return TestRuns.problems(TestRuns.run(raft, TestRuns.bugConfig(seed, 3, ops, bug)), true);
+  }
+
+  private List<Long> sweep(int ops, String bug, long to) {
+    return TestRuns.failingSeeds(raft, s -> TestRuns.bugConfig(s, 3, ops, bug), 1, to, true);
+  }
+
+  @Test
+  void staleReadIsCaught() {
+    List<String> p = problemsWithBug(STALE_READ_SEED, 80, RaftProtocol.STALE_READ);
+    assertTrue(p.stream().anyMatch(s -> s.startsWith("not linearizable")), p.toString());
+    assertFalse(sweep(80, RaftProtocol.STALE_READ, 10).isEmpty());
+  }
+
+  @Test
+  void commitPreviousTermIsCaught() {
+    List<String> p = problemsWithBug(COMMIT_PREVIOUS_TERM_SEED, 300, RaftProtocol.COMMIT_PREVIOUS_TERM);
+    assertTrue(p.stream().anyMatch(s -> s.contains("leader completeness") || s.contains("state machine safety")),
+        p.toString());
+    assertFalse(sweep(300, RaftProtocol.COMMIT_PREVIOUS_TERM, 40).isEmpty());
+  }
+
+  @Test
+  void forgetVoteIsCaught() {
+    List<String> p = problemsWithBug(FORGET_VOTE_SEED, 300, RaftProtocol.FORGET_VOTE);
+    assertTrue(p.stream().anyMatch(s -> s.contains("election safety")), p.toString());
+    assertFalse(sweep(300, RaftProtocol.FORGET_VOTE, 40).isEmpty());
+  }
+
+  static final long STALE_READ_SEED = 1;
+  static final long COMMIT_PREVIOUS_TERM_SEED = 20;
+  static final long FORGET_VOTE_SEED = 21;
 }
