@@ -12,6 +12,6 @@ final class Commands {
   static List<Object> all() {
     return List.of(
         // new commands go here, one per line
-        );
+        new SimCommand());
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs protocol nodes on a simulated network in virtual time. One {@link SplittableRandom}
@@ -71,6 +71,8 @@ public final class Simulation<M> {
   private final int[] incarnation;
   private final long[] lamport;
   private final boolean[] wasLeader;
+  /** Nodes the nemesis will crash right after their next disk write. */
+  private final boolean[] armed;
   private final long[][] lastDelivery;
   private final int[] side;
   private final Client[] clients;
@@ -83,7 +85,7 @@ public final class Simulation<M> {
   private final List<String> names = new ArrayList<>();
   private final Input.Tick<M> tick = new Input.Tick<>();
   private final StringBuilder line = new StringBuilder(256);
-  private LongConsumer progress = t -> {};
+  private Consumer<Stats> progress = s -> {};
   private long seq;
   private long now;
   private long issued;
@@ -117,6 +119,7 @@ public final class Simulation<M> {
     this.incarnation = new int[n];
     this.lamport = new long[n];
     this.wasLeader = new boolean[n];
+    this.armed = new boolean[n];
     this.lastDelivery = new long[n][n];
     this.side = new int[n];
     this.clients = new Client[cfg.clients()];
@@ -128,8 +131,8 @@ public final class Simulation<M> {
     }
   }
 
-  /** Called now and then with the virtual time, e.g. to draw a progress bar. */
-  public Simulation<M> onProgress(LongConsumer p) {
+  /** Called every 100 ms of virtual time with the counters so far, e.g. for a progress bar. */
+  public Simulation<M> onProgress(Consumer<Stats> p) {
     this.progress = p;
     return this;
   }
@@ -162,7 +165,8 @@ public final class Simulation<M> {
       }
       if (now - lastProgress > 100 * Timing.MS) {
         lastProgress = now;
-        progress.accept(now);
+        stats.simulatedNanos = now;
+        progress.accept(stats);
       }
     }
     for (Client c : clients) {
@@ -255,6 +259,17 @@ public final class Simulation<M> {
         writeEvent(names.get(i), lamport[i], ev);
       }
     }
+    boolean crashNow = armed[i] && ready.hasPersist();
+    if (crashNow) {
+      // Right after a disk write is when state kept only in memory gets lost at the worst
+      // moment. Half of the time the process dies before its messages leave, half after.
+      armed[i] = false;
+      if (rng.nextBoolean()) {
+        ready.sends().clear();
+        ready.replies().clear();
+        ready.replyClients().clear();
+      }
+    }
     for (Ready.Send<M> s : ready.sends()) {
       send(i, s.to(), s.msg());
     }
@@ -274,9 +289,7 @@ public final class Simulation<M> {
     }
     wasLeader[i] = leader;
     monitor.afterStep(i, nodesView, now);
-    if (ready.hasPersist() && canCrash() && rng.nextDouble() < Timing.CRASH_AFTER_WRITE_P) {
-      // Crashing right after a disk write, with the messages of the step in flight, is when
-      // state that was kept only in memory gets lost at the worst moment.
+    if (crashNow) {
       crash(i);
     }
   }
@@ -299,6 +312,7 @@ public final class Simulation<M> {
 
   private void crash(int i) {
     nodes.set(i, null);
+    armed[i] = false;
     wasLeader[i] = false;
     incarnation[i]++;
     down++;
@@ -398,7 +412,12 @@ public final class Simulation<M> {
         partition();
       }
     } else if (canCrash) {
-      crash(pickVictim());
+      int victim = pickVictim();
+      if (rng.nextBoolean()) {
+        crash(victim);
+      } else {
+        armed[victim] = true;
+      }
     }
     at(nemesisGap(), NEMESIS);
   }

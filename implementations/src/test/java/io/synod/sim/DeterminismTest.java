@@ -22,9 +22,9 @@ class DeterminismTest {
   void sameSeedSameBytes(String name) throws Exception {
     Protocol<?> p = Protocols.byName(name).orElseThrow();
     SimConfig cfg = SimConfig.of(42, 3, 3, 60);
-    RunRecorder.run(p, cfg, tmp.resolve("a"), t -> {});
-    RunRecorder.run(Protocols.byName(name).orElseThrow(), cfg, tmp.resolve("b"), t -> {});
-    RunRecorder.run(p, cfg.withSeed(43), tmp.resolve("c"), t -> {});
+    RunRecorder.run(p, cfg, tmp.resolve("a"), s -> {});
+    RunRecorder.run(Protocols.byName(name).orElseThrow(), cfg, tmp.resolve("b"), s -> {});
+    RunRecorder.run(p, cfg.withSeed(43), tmp.resolve("c"), s -> {});
     for (String f : List.of(RunRecorder.TRACE, RunRecorder.HISTORY, RunRecorder.SUMMARY)) {
       byte[] a = Files.readAllBytes(tmp.resolve("a").resolve(f));
       byte[] b = Files.readAllBytes(tmp.resolve("b").resolve(f));

@@ -37,6 +37,17 @@ public final class TestRuns {
     return out;
   }
 
+  /** The first seed in [from, to] whose run has a problem, or -1: a bounded bug hunt. */
+  public static <M> long firstFailingSeed(
+      Protocol<M> p, LongFunction<SimConfig> cfg, long from, long to, boolean kv) {
+    for (long s = from; s <= to; s++) {
+      if (!problems(run(p, cfg.apply(s)), kv).isEmpty()) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
   /** The configuration of the bug tests: all faults, the given bug. */
   public static SimConfig bugConfig(long seed, int nodes, int ops, String bug) {
     return SimConfig.of(seed, nodes, 4, ops).withBugs(Set.of(bug));

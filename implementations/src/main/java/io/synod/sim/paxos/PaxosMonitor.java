@@ -28,6 +28,7 @@ final class PaxosMonitor implements Monitor<PaxosMsg> {
   private final Map<Long, Choice> chosen = new HashMap<>();
   private final Map<Long, Op> learned = new HashMap<>();
   private final List<String> violations = new ArrayList<>();
+  private final java.util.Set<String> reported = new java.util.HashSet<>();
 
   PaxosMonitor(int n) {
     this.n = n;
@@ -82,7 +83,8 @@ final class PaxosMonitor implements Monitor<PaxosMsg> {
   }
 
   private void violate(long time, String what) {
-    if (violations.size() < MAX_VIOLATIONS) {
+    // A broken invariant usually stays broken: report each distinct violation once.
+    if (violations.size() < MAX_VIOLATIONS && reported.add(what)) {
       violations.add("at " + time / 1_000_000 + " ms: " + what);
     }
   }

@@ -22,6 +22,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
   private final Map<Integer, Long> checkedCommit = new HashMap<>();
   private final Map<RaftNode, Long> checkedLog = new java.util.IdentityHashMap<>();
   private final List<String> violations = new ArrayList<>();
+  private final java.util.Set<String> reported = new java.util.HashSet<>();
 
   @Override
   public void afterStep(int i, List<Node<RaftMsg>> nodes, long time) {
@@ -110,7 +111,8 @@ final class RaftMonitor implements Monitor<RaftMsg> {
   }
 
   private void violate(long time, String what) {
-    if (violations.size() < MAX_VIOLATIONS) {
+    // A broken invariant usually stays broken: report each distinct violation once.
+    if (violations.size() < MAX_VIOLATIONS && reported.add(what)) {
       violations.add("at " + time / 1_000_000 + " ms: " + what);
     }
   }

@@ -10,7 +10,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.LongConsumer;
+import io.synod.sim.Stats;
+import java.util.function.Consumer;
 
 /**
  * Runs a simulation and records it in a directory: {@code trace.ndjson} (implementation
@@ -23,7 +24,7 @@ public final class RunRecorder {
 
   private RunRecorder() {}
 
-  public static <M> SimResult run(Protocol<M> protocol, SimConfig cfg, Path dir, LongConsumer progress)
+  public static <M> SimResult run(Protocol<M> protocol, SimConfig cfg, Path dir, Consumer<Stats> progress)
       throws IOException {
     Files.createDirectories(dir);
     SimResult r;
