@@ -153,7 +153,9 @@ public final class SimCommand implements Callable<Integer> {
       inj.add(f.cliName() + " " + s.faults.getOrDefault(f, 0L));
     }
     o.printf("faults       %s%n", String.join(", ", inj));
-    o.printf("leaders      %d leader changes%n", s.leaderChanges);
+    if (r.protocol().equals("raft")) {
+      o.printf("leaders      %d leader changes%n", s.leaderChanges);
+    }
     o.printf("messages     %d sent, %d delivered, %d dropped, %d duplicated%n", s.sent, s.delivered, s.dropped,
         s.duplicated);
     double simSec = s.simulatedNanos / 1e9;

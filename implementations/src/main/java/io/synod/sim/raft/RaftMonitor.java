@@ -2,7 +2,7 @@ package io.synod.sim.raft;
 
 import io.synod.sim.Monitor;
 import io.synod.sim.Node;
-import java.util.ArrayList;
+import io.synod.sim.Violations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,6 @@ import java.util.Map;
  * step: election safety, log matching, leader completeness and state machine safety.
  */
 final class RaftMonitor implements Monitor<RaftMsg> {
-  private static final int MAX_VIOLATIONS = 20;
-
   private record Committed(Entry entry, long term, String by) {}
 
   private final Map<Long, Integer> leaderOfTerm = new HashMap<>();
@@ -21,8 +19,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
   private final Map<Integer, Long> checkedLeaderTerm = new HashMap<>();
   private final Map<Integer, Long> checkedCommit = new HashMap<>();
   private final Map<RaftNode, Long> checkedLog = new java.util.IdentityHashMap<>();
-  private final List<String> violations = new ArrayList<>();
-  private final java.util.Set<String> reported = new java.util.HashSet<>();
+  private final Violations violations = new Violations();
 
   @Override
   public void afterStep(int i, List<Node<RaftMsg>> nodes, long time) {
@@ -42,7 +39,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
     }
     Integer prev = leaderOfTerm.putIfAbsent(node.currentTerm(), i);
     if (prev != null && prev != i) {
-      violate(time, "election safety: " + RaftProtocol.nodeName(prev) + " and "
+      violations.add(time, "election safety: " + RaftProtocol.nodeName(prev) + " and "
           + RaftProtocol.nodeName(i) + " are both leaders of term " + node.currentTerm());
     }
   }
@@ -59,7 +56,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       if (c == null) {
         committed.put(idx, new Committed(e, node.currentTerm(), RaftProtocol.nodeName(i)));
       } else if (!c.entry().equals(e)) {
-        violate(time, "state machine safety: index " + idx + " committed as " + c.entry() + " by "
+        violations.add(time, "state machine safety: index " + idx + " committed as " + c.entry() + " by "
             + c.by() + " but as " + e + " by " + RaftProtocol.nodeName(i));
       }
     }
@@ -78,7 +75,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       }
       long idx = c.getKey();
       if (idx > log.size() || !log.get((int) idx - 1).equals(c.getValue().entry())) {
-        violate(time, "leader completeness: " + RaftProtocol.nodeName(i) + " leads term "
+        violations.add(time, "leader completeness: " + RaftProtocol.nodeName(i) + " leads term "
             + node.currentTerm() + " without entry " + idx + " " + c.getValue().entry()
             + " committed in term " + c.getValue().term());
       }
@@ -102,7 +99,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       }
       for (int m = k; m > 0; m--) {
         if (!a.get(m - 1).equals(b.get(m - 1))) {
-          violate(time, "log matching: " + RaftProtocol.nodeName(i) + " and " + RaftProtocol.nodeName(j)
+          violations.add(time, "log matching: " + RaftProtocol.nodeName(i) + " and " + RaftProtocol.nodeName(j)
               + " agree on the term of entry " + k + " but differ at entry " + m);
           return;
         }
@@ -110,15 +107,9 @@ final class RaftMonitor implements Monitor<RaftMsg> {
     }
   }
 
-  private void violate(long time, String what) {
-    // A broken invariant usually stays broken: report each distinct violation once.
-    if (violations.size() < MAX_VIOLATIONS && reported.add(what)) {
-      violations.add("at " + time / 1_000_000 + " ms: " + what);
-    }
-  }
 
   @Override
   public List<String> violations() {
-    return violations;
+    return violations.list();
   }
 }

@@ -2,6 +2,7 @@ package io.synod.sim.twophase;
 
 import io.synod.sim.Monitor;
 import io.synod.sim.Node;
+import io.synod.sim.Violations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +14,10 @@ import java.util.Map;
  * transaction manager did not decide to commit.
  */
 final class AtomicityMonitor implements Monitor<TpcMsg> {
-  private static final int MAX_VIOLATIONS = 20;
-
   private final Map<Long, Long> committed = new HashMap<>();
   private final Map<Long, Long> aborted = new HashMap<>();
   private final Map<Long, Boolean> decided = new HashMap<>();
-  private final List<String> violations = new ArrayList<>();
+  private final Violations violations = new Violations();
 
   @Override
   public void afterStep(int i, List<Node<TpcMsg>> nodes, long time) {
@@ -33,7 +32,7 @@ final class AtomicityMonitor implements Monitor<TpcMsg> {
         if (state == RmState.COMMITTED) {
           committed.merge(t, 1L << i, (a, b) -> a | b);
           if (!Boolean.TRUE.equals(decided.get(t))) {
-            violate(time, TwoPhaseProtocol.nodeName(i) + " committed transaction " + t
+            violations.add(time, TwoPhaseProtocol.nodeName(i) + " committed transaction " + t
                 + " that the TM did not decide to commit");
           }
         } else if (state == RmState.ABORTED) {
@@ -42,7 +41,7 @@ final class AtomicityMonitor implements Monitor<TpcMsg> {
           continue;
         }
         if (committed.containsKey(t) && aborted.containsKey(t)) {
-          violate(time, "atomicity: transaction " + t + " committed by " + names(committed.get(t))
+          violations.add(time, "atomicity: transaction " + t + " committed by " + names(committed.get(t))
               + " but aborted by " + names(aborted.get(t)));
         }
       }
@@ -59,14 +58,9 @@ final class AtomicityMonitor implements Monitor<TpcMsg> {
     return String.join(", ", l);
   }
 
-  private void violate(long time, String what) {
-    if (violations.size() < MAX_VIOLATIONS && !violations.contains(what)) {
-      violations.add(what);
-    }
-  }
 
   @Override
   public List<String> violations() {
-    return violations;
+    return violations.list();
   }
 }

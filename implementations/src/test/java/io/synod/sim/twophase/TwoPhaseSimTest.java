@@ -71,14 +71,14 @@ class TwoPhaseSimTest {
   @Test
   void commitWithoutAllVotesIsCaught() {
     List<String> p = TestRuns.problems(TestRuns.run(tpc, TestRuns.bugConfig(1, 3, 80, TwoPhaseProtocol.COMMIT_WITHOUT_ALL_VOTES)), false);
-    assertTrue(p.stream().anyMatch(s -> s.startsWith("atomicity")), p.toString());
+    assertTrue(p.stream().anyMatch(s -> s.contains("atomicity: ")), p.toString());
     assertFalse(TestRuns.failingSeeds(tpc, s -> TestRuns.bugConfig(s, 5, 80, TwoPhaseProtocol.COMMIT_WITHOUT_ALL_VOTES), 1, 5, false).isEmpty());
   }
 
   @Test
   void abortAfterPreparedIsCaught() {
     List<String> p = TestRuns.problems(TestRuns.run(tpc, TestRuns.bugConfig(2, 3, 80, TwoPhaseProtocol.ABORT_AFTER_PREPARED)), false);
-    assertTrue(p.stream().anyMatch(s -> s.startsWith("atomicity")), p.toString());
+    assertTrue(p.stream().anyMatch(s -> s.contains("atomicity: ")), p.toString());
     assertFalse(TestRuns.failingSeeds(tpc, s -> TestRuns.bugConfig(s, 5, 80, TwoPhaseProtocol.ABORT_AFTER_PREPARED), 1, 5, false).isEmpty());
   }
 }
