@@ -30,9 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "sim",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Raft, Paxos or two-phase commit on a deterministic simulated network with faults,",
-      "check the protocol's invariants after every step, and record the implementation trace",
-      "and the client history. The same seed and options give byte-identical output.",
+      "Run Raft, Paxos or two-phase commit on a simulated network with faults.",
+      "Checks the protocol's invariants after every step and records the",
+      "implementation trace and the client history. The same seed and options",
+      "give byte-identical output.",
       "",
       "Exit codes: 0 invariants held, 12 an invariant was violated, 2 usage error."
     })
@@ -65,8 +66,10 @@ public final class SimCommand implements Callable<Integer> {
   String faults = "all";
 
   @Option(names = "--bug", paramLabel = "NAME",
-      description = {"Turn on a bug switch (repeatable). raft: stale-read, commit-previous-term, forget-vote;",
-          "paxos: accept-lower-ballot, ignore-accepted-value; 2pc: commit-without-all-votes, abort-after-prepared."})
+      description = {"Turn on a bug switch (repeatable).",
+          "raft: stale-read, commit-previous-term, forget-vote",
+          "paxos: accept-lower-ballot, ignore-accepted-value",
+          "2pc: commit-without-all-votes, abort-after-prepared"})
   List<String> bugs = new ArrayList<>();
 
   @Option(names = "--max-time", paramLabel = "SECONDS",
