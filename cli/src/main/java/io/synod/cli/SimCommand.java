@@ -85,6 +85,9 @@ public final class SimCommand implements Callable<Integer> {
     Protocol<?> p = Protocols.byName(protocol.toLowerCase(Locale.ROOT)).orElseThrow(() -> usage(
         "unknown protocol '" + protocol + "' (expected one of " + String.join(", ", Protocols.names()) + ")"));
     SimConfig cfg = config(p);
+    if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw usage("--out " + out + " exists and is not a directory");
+    }
     PrintWriter err = spec.commandLine().getErr();
     Consumer<Stats> progress = System.console() != null ? new ProgressBar(err, ops) : s -> {};
     long wall = System.nanoTime();
@@ -93,7 +96,7 @@ public final class SimCommand implements Callable<Integer> {
       r = out == null ? new Simulation<>(p, cfg, null).onProgress(progress).run()
           : RunRecorder.run(p, cfg, out, progress);
     } catch (IOException e) {
-      throw new UserError("cannot write to " + out + ": " + e.getMessage(), 153);
+      throw new UserError("cannot write to " + out + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), 153);
     }
     if (progress instanceof ProgressBar bar) {
       bar.clear();

@@ -61,4 +61,12 @@ class SimCommandTest {
     var r = CliTestSupport.run("sim", "raft", "--faults", "partition,fire");
     assertTrue(r.err().contains("unknown fault 'fire'"), r.err());
   }
+
+  @Test
+  void outMustBeADirectory() throws Exception {
+    Path file = Files.writeString(tmp.resolve("f.txt"), "x");
+    var r = CliTestSupport.run("sim", "raft", "--ops", "5", "--out", file.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("exists and is not a directory"), r.err());
+  }
 }

@@ -52,10 +52,16 @@ public final class Simulation<M> {
 
   /** A client: one outstanding operation at a time, like a Jepsen process. */
   private static final class Client {
+    final int index;
     int process;
     Op op;
     int hint = -1;
     long attempt;
+
+    Client(int index) {
+      this.index = index;
+      this.process = index;
+    }
   }
 
   private final Protocol<M> protocol;
@@ -144,8 +150,7 @@ public final class Simulation<M> {
       at(rng.nextLong(Timing.TICK), TICK).a = i;
     }
     for (int c = 0; c < clients.length; c++) {
-      clients[c] = new Client();
-      clients[c].process = c;
+      clients[c] = new Client(c);
       at(rng.nextLong(Timing.THINK), CLIENT_NEXT).a = c;
     }
     if (cfg.has(Fault.PARTITION) || cfg.has(Fault.CRASH)) {
@@ -512,7 +517,7 @@ public final class Simulation<M> {
     if (c.op == null || c.op.id() != r.opId()) {
       return; // an answer to an operation that already timed out
     }
-    int ci = indexOf(c);
+    int ci = c.index;
     switch (r.status()) {
       case OK -> {
         workload.observe(ci, c.op, r);
@@ -530,15 +535,6 @@ public final class Simulation<M> {
     }
   }
 
-  private int indexOf(Client c) {
-    for (int i = 0; i < clients.length; i++) {
-      if (clients[i] == c) {
-        return i;
-      }
-    }
-    throw new IllegalStateException();
-  }
-
   private void record(Client c, HistoryEvent.Type type, Long value) {
     history.add(new HistoryEvent(c.process, type, c.op, value, now));
     switch (type) {
@@ -554,7 +550,7 @@ public final class Simulation<M> {
     }
     c.op = null;
     Ev next = at(now + rng.nextLong(Timing.THINK), CLIENT_NEXT);
-    next.a = indexOf(c);
+    next.a = c.index;
   }
 
   // ---- trace output -------------------------------------------------------------------
