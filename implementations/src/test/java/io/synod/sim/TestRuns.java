@@ -50,6 +50,11 @@ public final class TestRuns {
 
   /** The configuration of the bug tests: all faults, the given bug. */
   public static SimConfig bugConfig(long seed, int nodes, int ops, String bug) {
-    return SimConfig.of(seed, nodes, 4, ops).withBugs(Set.of(bug));
+    return bugConfig(seed, nodes, 4, ops, bug);
+  }
+
+  /** As {@link #bugConfig(long, int, int, String)} with {@code clients} clients. */
+  public static SimConfig bugConfig(long seed, int nodes, int clients, int ops, String bug) {
+    return SimConfig.of(seed, nodes, clients, ops).withBugs(Set.of(bug));
   }
 }
