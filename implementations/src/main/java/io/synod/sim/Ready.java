@@ -39,6 +39,14 @@ public final class Ready<M> {
   }
 
   /**
+   * Queues a retransmission of {@code msg} to {@code to}: a message the spec already has in
+   * its message set, so it is attached to no trace event.
+   */
+  public void resend(int to, M msg) {
+    sends.add(new Send<>(to, msg));
+  }
+
+  /**
    * Appends {@code record} (an immutable value) to the node's disk journal. The journal is
    * written before any message of the step leaves, and is all a node gets back after a crash.
    */

@@ -74,8 +74,8 @@ public final class ResourceManager implements Node<TpcMsg> {
             out.send(0, new TpcMsg.Prepared(t));
           }
         }
-        case PREPARED -> out.send(0, new TpcMsg.Prepared(t));
-        case ABORTED -> out.send(0, new TpcMsg.Aborted(t));
+        case PREPARED -> out.resend(0, new TpcMsg.Prepared(t));
+        case ABORTED -> out.resend(0, new TpcMsg.Aborted(t));
         case COMMITTED -> {}
       }
     } else if (m instanceof TpcMsg.Commit) {
@@ -107,7 +107,7 @@ public final class ResourceManager implements Node<TpcMsg> {
       }
       waiting.put(t, elapsed);
       if (elapsed % ASK_TICKS == 0) {
-        out.send(0, new TpcMsg.Prepared(t)); // still prepared: what was decided?
+        out.resend(0, new TpcMsg.Prepared(t)); // still prepared: what was decided?
       }
     }
   }

@@ -101,9 +101,9 @@ public final class TransactionManager implements Node<TpcMsg> {
       } else if (x.elapsed % RESEND_TICKS == 0) {
         for (int rm = 1; rm < n; rm++) {
           if (x.decision == null && (x.prepared & (1L << rm)) == 0) {
-            out.send(rm, new TpcMsg.Prepare(t));
+            out.resend(rm, new TpcMsg.Prepare(t));
           } else if (x.decision != null && (x.acked & (1L << rm)) == 0) {
-            out.send(rm, decisionMsg(t, x.decision));
+            out.resend(rm, decisionMsg(t, x.decision));
           }
         }
       }
@@ -125,7 +125,7 @@ public final class TransactionManager implements Node<TpcMsg> {
     }
     if (d != null) {
       if (m instanceof TpcMsg.Prepared || m instanceof TpcMsg.Aborted) {
-        out.send(from, decisionMsg(t, d)); // an RM asking for the outcome
+        out.resend(from, decisionMsg(t, d)); // an RM asking for the outcome
       }
       return;
     }
