@@ -46,11 +46,13 @@ public final class ProductSetValue extends ProductLikeSetValue {
     if (appendIfSmall(sb)) {
       return;
     }
+    sb.append('(');
     for (int i = 0; i < sets.length; i++) {
       if (i > 0) {
         sb.append(" \\X ");
       }
       sets[i].appendTo(sb);
     }
+    sb.append(')');
   }
 }
