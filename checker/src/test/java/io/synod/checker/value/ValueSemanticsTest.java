@@ -151,6 +151,10 @@ class ValueSemanticsTest {
     assertTrue(InfiniteSetValue.NAT.contains(i(0)));
     assertFalse(InfiniteSetValue.NAT.contains(i(-1)));
     assertTrue(InfiniteSetValue.INT.contains(i(-1)));
+    assertTrue(InfiniteSetValue.STRING.contains(t.string("s")));
+    assertFalse(InfiniteSetValue.STRING.contains(t.modelValue("mv")));
+    assertThrows(EvalError.class, () -> InfiniteSetValue.STRING.contains(i(1)));
+    assertEquals("STRING", InfiniteSetValue.STRING.toString());
     EvalError e = assertThrows(EvalError.class, () -> InfiniteSetValue.NAT.toSetEnum());
     assertEquals("Attempted to enumerate a non-enumerable set:\nNat", e.getMessage());
     SetValue bigger = Values.filter(InfiniteSetValue.NAT, v -> Arith.compare(v, i(2)) > 0);
