@@ -20,7 +20,8 @@ import org.openjdk.jmh.infra.ThreadParams;
 /**
  * Fingerprint-set inserts: each measured shot inserts {@value #PER_THREAD} fresh pseudo-random
  * fingerprints per thread into a new shared set of 2^24 slots (ending at 25% or 50% load), so
- * every add is a real insert. The score is time per insert per thread; {@link Summary} turns it
+ * every add is a real insert; the "growing" variants start from 2^10 slots and let the set
+ * double (lock-free) as it fills. The score is time per insert per thread; {@link Summary} turns it
  * into inserts per second over all threads.
  */
 @State(Scope.Benchmark)
@@ -33,6 +34,7 @@ public class FpSetBench {
   static final int PER_THREAD = 1 << 22;
 
   private FingerprintSet set;
+  private FingerprintSet growing;
 
   /** Per-thread position in the fingerprint stream, distinct between threads. */
   @State(Scope.Thread)
@@ -48,6 +50,7 @@ public class FpSetBench {
   @Setup(Level.Iteration)
   public void freshSet() {
     set = new FingerprintSet(24);
+    growing = new FingerprintSet(10);
   }
 
   private static long insertAll(FingerprintSet set, long base) {
@@ -74,5 +77,19 @@ public class FpSetBench {
   @OperationsPerInvocation(PER_THREAD)
   public long insert2Threads(Stream s) {
     return insertAll(set, s.base);
+  }
+
+  @Benchmark
+  @Threads(1)
+  @OperationsPerInvocation(PER_THREAD)
+  public long insert1ThreadGrowing(Stream s) {
+    return insertAll(growing, s.base);
+  }
+
+  @Benchmark
+  @Threads(2)
+  @OperationsPerInvocation(PER_THREAD)
+  public long insert2ThreadsGrowing(Stream s) {
+    return insertAll(growing, s.base);
   }
 }
