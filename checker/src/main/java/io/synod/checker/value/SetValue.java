@@ -67,7 +67,7 @@ public abstract class SetValue extends Value {
     throw notEnumerable(this);
   }
 
-  /** Structural equality of two non-enumerable sets. */
+  /** Same lazy form over equal operands (implies equality; used for non-enumerable sets). */
   boolean structurallyEquals(SetValue o) {
     return false;
   }
@@ -87,6 +87,9 @@ public abstract class SetValue extends Value {
     }
     if (this instanceof IntervalValue a && s instanceof IntervalValue b) {
       return a.sameElements(b);
+    }
+    if (structurallyEquals(s)) {
+      return true; // e.g. SUBSET S = SUBSET S without enumerating either
     }
     if (fingerprint() != s.fingerprint() || size() != s.size()) {
       return false;
@@ -148,6 +151,18 @@ public abstract class SetValue extends Value {
       }
     }
     return true;
+  }
+
+  /**
+   * Appends the enumeration if TLC would print this lazy set enumerated (finite and below its
+   * enumeration bound) and says whether it did.
+   */
+  final boolean appendIfSmall(StringBuilder sb) {
+    if (isEnumerable() && Values.smallEnough(this)) {
+      appendEnumerated(sb);
+      return true;
+    }
+    return false;
   }
 
   /** Appends the elements as {@code {a, b}}. */
