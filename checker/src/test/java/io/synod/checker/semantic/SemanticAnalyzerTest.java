@@ -102,8 +102,8 @@ class SemanticAnalyzerTest {
     void unknownNamesArityAndDuplicates() throws IOException {
         assertEquals(List.of(
                         "Bad.tla:3:8: Unknown operator: `+'.",
-                        "Bad.tla:4:10: The operator F requires 1 argument, but is applied to 2.",
-                        "Bad.tla:5:1: Multiply-defined symbol 'F': this definition or declaration conflicts with the one at line 2, column 1 of module Bad.",
+                        "Bad.tla:4:10: The operator F requires 1 arguments.",
+                        "Bad.tla:5:1: Operator F already defined or declared.",
                         "Bad.tla:6:8: Unknown operator: `Later'.",
                         "Bad.tla:9:9: Unknown operator: `I!Nope'."),
                 errors("Bad", Map.of("Bad", module("Bad", """
@@ -116,6 +116,29 @@ class SemanticAnalyzerTest {
                         I == INSTANCE Empty
                         Inst == I!Nope"""),
                         "Empty", module("Empty", "Nothing == TRUE"))));
+    }
+
+    @Test
+    void redefinitionsFollowSanysRules() throws IOException {
+        assertEquals(List.of("Seq.tla:3:1: Operator Seq already defined or declared."),
+                errors("Seq", Map.of("Seq", module("Seq", "EXTENDS Sequences\nSeq(S) == S"))));
+        assertEquals(List.of("Nat.tla:3:10: Multiply-defined symbol 'Nat': this definition or declaration conflicts \n"
+                        + "with the one at line 11, col 1 to line 11, col 32 of module Naturals."),
+                errors("Nat", Map.of("Nat", module("Nat", "EXTENDS Naturals\nCONSTANT Nat"))));
+        assertEquals(List.of("Shadow.tla:3:11: Multiply-defined symbol 'x': this definition or declaration conflicts \n"
+                        + "with the one at line 2, col 10 to line 2, col 10 of module Shadow."),
+                errors("Shadow", Map.of("Shadow", module("Shadow", "VARIABLE x\nAll == \\A x \\in {1} : TRUE"))));
+    }
+
+    @Test
+    void sameNameFromTwoModulesIsAWarning() throws IOException, SemanticException {
+        ResolvedSpec spec = analyze("Two", Map.of(
+                "Two", module("Two", "EXTENDS L1, L2\nUse == Pick"),
+                "L1", module("L1", "Pick == 1"),
+                "L2", module("L2", "Pick == 2")));
+        assertEquals(1, spec.warnings().size());
+        assertTrue(spec.warnings().get(0).message().startsWith("Multiple declarations or definitions for symbol Pick."),
+                spec.warnings().get(0).message());
     }
 
     @Test
