@@ -38,7 +38,7 @@ public final class ConfigChecker {
      *
      * @throws ConfigException carrying every diagnostic if there is at least one error
      */
-    public static List<Diagnostic> checkOrThrow(ModelConfig config, ModuleSymbols symbols) {
+    public static List<Diagnostic> checkOrThrow(ModelConfig config, ModuleSymbols symbols) throws ConfigException {
         List<Diagnostic> all = check(config, symbols);
         if (all.stream().anyMatch(Diagnostic::isError)) {
             throw new ConfigException(all.stream().filter(Diagnostic::isError).toList());

@@ -24,7 +24,7 @@ class ConfigReaderProperties {
             "TRUE", "FALSE");
 
     @Property(tries = 200)
-    void printedConfigsReadBackEqual(@ForAll("configs") ModelConfig config) {
+    void printedConfigsReadBackEqual(@ForAll("configs") ModelConfig config) throws ConfigException {
         String text = ConfigPrinter.print(config);
         assertEquals(config.withoutPositions(), ConfigReader.read("R.cfg", text).withoutPositions(), text);
     }
