@@ -166,6 +166,9 @@ class ConfigReaderTest {
             constant twice           | CONSTANT N = 1\\nCONSTANT N = 2                                | M.cfg:2:10: N is assigned a value twice (first at 1:10)
             assigned and substituted | CONSTANT N = 1 N <- Def                                        | M.cfg:1:16: N is substituted here but also assigned a value at 1:10
             constant name expected   | CONSTANTS 3 = 4                                                | M.cfg:1:11: expected a constant name or a keyword after CONSTANTS, found '3'
+            two names after INIT     | INIT Init Extra                                                | M.cfg:1:11: expected a keyword (CONSTANT, INIT, NEXT, SPECIFICATION, INVARIANT, PROPERTY, CONSTRAINT, ACTION_CONSTRAINT, SYMMETRY, VIEW, ALIAS, POSTCONDITION or CHECK_DEADLOCK), found 'Extra'
+            empty value in set       | CONSTANT S = {1, }                                             | M.cfg:1:18: expected a value (a number, a string, TRUE, FALSE, a model value, {...} or <<...>>), found '}'
+            unclosed tuple           | CONSTANT T = <<1                                               | M.cfg:1:17: expected ',' or '>>' in the tuple, found end of file
             """)
     void malformedInputIsReportedWithPosition(String what, String text, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> read(text.replace("\\n", "\n")));
