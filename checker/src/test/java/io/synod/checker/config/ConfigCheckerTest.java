@@ -124,6 +124,10 @@ class ConfigCheckerTest {
         assertEquals(List.of("M.cfg: The configuration file did not specify the initial state predicate.",
                         "M.cfg: The configuration file did not specify the next state predicate."),
                 messages("CONSTANT N = 1 INVARIANT Inv", counter()));
+        assertEquals(List.of(), messages("CONSTANT N = 1 INIT Init PROPERTY Inv", counter()),
+                "a state-level property only constrains initial states: no NEXT needed");
+        assertEquals(List.of("M.cfg: The configuration file did not specify the next state predicate."),
+                messages("CONSTANT N = 1 INIT Init PROPERTY Live", counter()));
     }
 
     @Test
