@@ -36,6 +36,7 @@ public final class Resolver {
     private final Map<String, Map<String, Symbol>> exported = new HashMap<>();
     private final Map<String, Map<String, Symbol>> visible = new HashMap<>();
     private final List<SemanticDiagnostic> errors = new ArrayList<>();
+    private final List<SemanticDiagnostic> warnings = new ArrayList<>();
 
     private Resolver(LoadedSpec spec) {
         this.spec = spec;
@@ -54,7 +55,7 @@ public final class Resolver {
         if (!r.errors.isEmpty()) {
             throw new SemanticException(r.errors);
         }
-        return new ResolvedSpec(spec, r.exported, r.visible);
+        return new ResolvedSpec(spec, r.exported, r.visible, r.warnings);
     }
 
     private void module(Module module, Map<String, Symbol> inherited) {
@@ -92,9 +93,11 @@ public final class Resolver {
         } else if (unit instanceof Unit.OpDef d) {
             Symbol self = new Symbol(d.name(), Kind.OPERATOR, d.params().size(), module, d.span(), d);
             opDef(d, scope);
+            checkNewDefinition(table.get(d.name()), self);
             export(table, exports, self, d.local());
         } else if (unit instanceof Unit.FunctionDef f) {
             Symbol self = new Symbol(f.name(), Kind.FUNCTION, 0, module, f.span(), f);
+            checkNewDefinition(table.get(f.name()), self);
             functionDef(f, self, scope);
             export(table, exports, self, f.local());
         } else if (unit instanceof Unit.InstanceDef i) {
@@ -126,22 +129,53 @@ public final class Resolver {
     /** Adds {@code s} to {@code table}, reporting a clash with a different definition of the name. */
     private void define(Map<String, Symbol> table, Symbol s, Span at) {
         Symbol old = table.get(s.name());
-        boolean forwardDeclared = old != null && old.node() instanceof Unit.RecursiveDecl
-                && old.module().equals(s.module()) && s.kind() == Kind.OPERATOR;
-        if (old == null || forwardDeclared) {
+        if (old == null || admits(old, s, at)) {
             table.put(s.name(), s);
-        } else if (!old.sameOrigin(s)) {
-            errors.add(new SemanticDiagnostic(at, "Multiply-defined symbol '" + s.name()
-                    + "': this definition or declaration conflicts with the one at line " + old.span().beginLine()
-                    + ", column " + old.span().beginCol() + " of module " + old.module() + "."));
         }
+    }
+
+    /** SANY refuses an operator or function definition of a name already visible (RECURSIVE aside). */
+    private void checkNewDefinition(Symbol old, Symbol s) {
+        if (old != null && !forwardDeclared(old, s) && !old.sameOrigin(s)) {
+            errors.add(new SemanticDiagnostic(s.span(), s.kind() == Kind.FUNCTION
+                    ? "Function name `" + s.name() + "' already defined or declared."
+                    : "Operator " + s.name() + " already defined or declared."));
+        }
+    }
+
+    private static boolean forwardDeclared(Symbol old, Symbol s) {
+        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR && old.arity() == s.arity();
+    }
+
+    /**
+     * SANY's rule for a name that is already visible: a bound name, or a different kind or arity,
+     * is an error; the same definition reached twice is fine; another definition of the same kind
+     * and arity only draws a warning and replaces the visible one.
+     */
+    private boolean admits(Symbol old, Symbol s, Span at) {
+        if (forwardDeclared(old, s)) {
+            return true;
+        }
+        if (old.sameOrigin(s)) {
+            return false;
+        }
+        if (s.kind() == Kind.BOUND || sanyKind(old) != sanyKind(s) || old.arity() != s.arity()) {
+            errors.add(new SemanticDiagnostic(at, "Multiply-defined symbol '" + s.name()
+                    + "': this definition or declaration conflicts \nwith the one at " + old.span().describe() + "."));
+            return false;
+        }
+        warnings.add(new SemanticDiagnostic(at, "Multiple declarations or definitions for symbol " + s.name()
+                + ".  \nThis duplicates the one at " + old.span().describe() + "."));
+        return true;
+    }
+
+    /** Function definitions are operator definitions to SANY. */
+    private static Kind sanyKind(Symbol s) {
+        return s.kind() == Kind.FUNCTION ? Kind.OPERATOR : s.kind();
     }
 
     private void opDef(Unit.OpDef d, Scope scope) {
         Scope inner = scope.push();
-        if (d.recursive()) {
-            inner.bind(new Symbol(d.name(), Kind.OPERATOR, d.params().size(), d.span().module(), d.span(), d));
-        }
         for (Param p : d.params()) {
             inner.bind(param(p));
         }
@@ -247,65 +281,7 @@ public final class Resolver {
         } else if (e instanceof Expr.Let let) {
             let(let, scope);
         } else {
-            children(e, scope);
-        }
-    }
-
-    /** Expressions that bind nothing: visit their sub-expressions in the same scope. */
-    private void children(Expr e, Scope scope) {
-        if (e instanceof Expr.SetEnum s) {
-            exprs(s.elements(), scope);
-        } else if (e instanceof Expr.Tuple t) {
-            exprs(t.elements(), scope);
-        } else if (e instanceof Expr.Product p) {
-            exprs(p.factors(), scope);
-        } else if (e instanceof Expr.FunApp f) {
-            expr(f.function(), scope);
-            exprs(f.args(), scope);
-        } else if (e instanceof Expr.FunSet f) {
-            expr(f.domain(), scope);
-            expr(f.range(), scope);
-        } else if (e instanceof Expr.RecordCons r) {
-            r.fields().forEach(f -> expr(f.value(), scope));
-        } else if (e instanceof Expr.RecordSet r) {
-            r.fields().forEach(f -> expr(f.value(), scope));
-        } else if (e instanceof Expr.FieldAccess f) {
-            expr(f.record(), scope);
-        } else if (e instanceof Expr.Except x) {
-            expr(x.function(), scope);
-            for (Expr.ExceptUpdate u : x.updates()) {
-                for (Expr.PathElem p : u.path()) {
-                    if (p instanceof Expr.IndexSel i) {
-                        exprs(i.indices(), scope);
-                    }
-                }
-                expr(u.value(), scope);
-            }
-        } else if (e instanceof Expr.If i) {
-            expr(i.condition(), scope);
-            expr(i.then(), scope);
-            expr(i.otherwise(), scope);
-        } else if (e instanceof Expr.Case c) {
-            c.arms().forEach(a -> {
-                expr(a.guard(), scope);
-                expr(a.value(), scope);
-            });
-            if (c.other() != null) {
-                expr(c.other(), scope);
-            }
-        } else if (e instanceof Expr.Junction j) {
-            exprs(j.items(), scope);
-        } else if (e instanceof Expr.BoxAction b) {
-            expr(b.action(), scope);
-            expr(b.subscript(), scope);
-        } else if (e instanceof Expr.AngleAction a) {
-            expr(a.action(), scope);
-            expr(a.subscript(), scope);
-        } else if (e instanceof Expr.Fairness f) {
-            expr(f.subscript(), scope);
-            expr(f.action(), scope);
-        } else if (e instanceof Expr.Label l) {
-            expr(l.body(), scope);
+            exprs(Subexpressions.direct(e), scope);
         }
     }
 
@@ -317,9 +293,12 @@ public final class Resolver {
                 r.ops().forEach(p -> inner.bind(new Symbol(p.name(), Kind.OPERATOR, p.arity(), module, p.span(), r)));
             } else if (d instanceof Unit.OpDef o) {
                 opDef(o, inner);
-                inner.bind(new Symbol(o.name(), Kind.OPERATOR, o.params().size(), module, o.span(), o));
+                Symbol self = new Symbol(o.name(), Kind.OPERATOR, o.params().size(), module, o.span(), o);
+                checkNewDefinition(inner.lookup(o.name()), self);
+                inner.bind(self);
             } else if (d instanceof Unit.FunctionDef f) {
                 Symbol self = new Symbol(f.name(), Kind.FUNCTION, 0, module, f.span(), f);
+                checkNewDefinition(inner.lookup(f.name()), self);
                 functionDef(f, self, inner);
                 inner.bind(self);
             } else if (d instanceof Unit.InstanceDef i && i.name() != null) {
@@ -330,11 +309,10 @@ public final class Resolver {
     }
 
     private void opApp(Expr.OpApp app, Scope scope) {
-        for (Expr.InstanceStep step : app.path()) {
-            exprs(step.args(), scope);
-        }
-        exprs(app.args(), scope);
-        Symbol target = app.path().isEmpty() ? scope.lookup(app.name()) : throughInstances(app, scope);
+        exprs(Subexpressions.direct(app), scope);
+        Symbol target = app.path().isEmpty() ? scope.lookup(app.name())
+                : InstancePaths.follow(exported, scope.lookup(app.path().get(0).name()), app,
+                        (step, instance) -> arity(step.span(), instance, step.args().size()));
         if (target == null) {
             if (app.path().isEmpty() && isBuiltin(app)) {
                 return;
@@ -351,29 +329,8 @@ public final class Resolver {
     private void arity(Span at, Symbol target, int given) {
         if (given > 0 && given != target.arity()) {
             errors.add(new SemanticDiagnostic(at, "The operator " + target.name() + " requires "
-                    + target.arity() + " argument" + (target.arity() == 1 ? "" : "s") + ", but is applied to "
-                    + given + "."));
+                    + target.arity() + " arguments."));
         }
-    }
-
-    /** The symbol {@code I!J!Op} names, following instance definitions, or null. */
-    private Symbol throughInstances(Expr.OpApp app, Scope scope) {
-        Symbol current = scope.lookup(app.path().get(0).name());
-        Map<String, Symbol> table = null;
-        for (Expr.InstanceStep step : app.path()) {
-            if (table != null) {
-                current = table.get(step.name());
-            }
-            if (current == null || current.kind() != Kind.INSTANCE) {
-                return null;
-            }
-            arity(step.span(), current, step.args().size());
-            table = exported.get(((Unit.InstanceDef) current.node()).module().text());
-            if (table == null) {
-                return null;
-            }
-        }
-        return table.get(app.name());
     }
 
     private static boolean isBuiltin(Expr.OpApp app) {
@@ -386,7 +343,7 @@ public final class Resolver {
     }
 
     /** Bound names in nested frames over a module's table. */
-    private static final class Scope {
+    private final class Scope {
         private final Map<String, Symbol> table;
         private final Deque<Map<String, Symbol>> frames;
 
@@ -405,8 +362,12 @@ public final class Resolver {
             return new Scope(table, copy);
         }
 
+        /** Binds a parameter, bound variable or LET definition, checked against the names visible. */
         void bind(Symbol s) {
-            frames.peek().put(s.name(), s);
+            Symbol old = lookup(s.name());
+            if (old == null || admits(old, s, s.span())) {
+                frames.peek().put(s.name(), s);
+            }
         }
 
         Symbol lookup(String name) {
