@@ -91,6 +91,15 @@ class LinCheckerTest {
   }
 
   @Test
+  void aWriteOfTheCurrentValueIsNotTakenGreedily() {
+    // After write 1, the concurrent "write 1" leaves the state as it is, but it must go after
+    // "write 2" for the last read to see 1: only reads may be linearized greedily.
+    History h = Histories.of("0 invoke write 1", "0 ok write 1", "1 invoke write 2", "2 invoke write 1",
+        "3 invoke read", "3 ok read 2", "1 ok write 2", "2 ok write 1", "3 invoke read", "3 ok read 1");
+    assertEquals(Verdict.VALID, Histories.check(h, "register", null, LinOptions.defaults()).verdict());
+  }
+
+  @Test
   void anEmptyHistoryIsValid() {
     History h = Histories.of();
     assertEquals(Verdict.VALID, Histories.check(h, "cas-register", null, LinOptions.defaults()).verdict());
