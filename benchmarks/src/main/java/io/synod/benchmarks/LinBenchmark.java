@@ -91,7 +91,7 @@ public final class LinBenchmark {
         for (int keys : new int[] {1, 1000}) {
           int k = Math.min(keys, Math.max(1, ops / 100));
           History h = simulate(ops, clients, k, ops + clients + k);
-          Run run = check(h, LinOptions.defaults().withTimeout(Duration.ofMinutes(2)));
+          Run run = check(h, LinOptions.defaults().withTimeout(Duration.ofSeconds(30)));
           System.out.printf("%9d %8d %6d %9s %12.0f %12d %10.1f %d%n",
               h.operations().size(), clients, run.result().partitionCount(),
               run.result().verdict().name().toLowerCase(), h.operations().size() / (run.nanos() / 1e9),
@@ -152,10 +152,10 @@ public final class LinBenchmark {
     System.out.printf("%nAdversarial: %d concurrent writes and an impossible read (2^%d subsets):%n", n, n);
     for (LinOptions o : List.of(
         LinOptions.defaults().withTimeout(Duration.ofSeconds(10)),
-        LinOptions.defaults().withMaxConfigs(5_000_000))) {
+        LinOptions.defaults().withMaxConfigs(2_000_000))) {
       Run run = check(h, o);
       System.out.printf("  %s: %s after %.1f s, %d configs, peak heap %d MB%n",
-          o.maxConfigs() > 0 ? "--max-configs 5000000" : "--timeout 10s (default memory budget)",
+          o.maxConfigs() > 0 ? "--max-configs 2000000" : "--timeout 10s (default memory budget)",
           run.result().verdict().name().toLowerCase(), run.nanos() / 1e9, run.result().configs(),
           run.peakHeap() >> 20);
       System.out.println("    " + run.result().partitions().get(0).unknownReason());
