@@ -89,6 +89,11 @@ public final class LinBenchmark {
     for (int ops = 1_000; ops <= maxOps; ops *= 10) {
       for (int clients : new int[] {5, 50}) {
         for (int keys : new int[] {1, 1000}) {
+          if (ops >= 1_000_000 && clients == 50 && keys == 1) {
+            // Unknown after the budget at 10k already; skip the slowest row.
+            System.out.printf("%9d %8d %6d %9s%n", ops, clients, 1, "skipped");
+            continue;
+          }
           int k = Math.min(keys, Math.max(1, ops / 100));
           History h = simulate(ops, clients, k, ops + clients + k);
           Run run = check(h, LinOptions.defaults().withTimeout(Duration.ofSeconds(30)));
