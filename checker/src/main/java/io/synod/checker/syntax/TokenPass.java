@@ -225,9 +225,9 @@ final class TokenPass {
         lastReal = t;
         continue;
       }
-      // "F(/\\, x)" passes the operator itself: not a bullet
-      if ((type == AND || type == OR) && !endsOperand(prevType) && nextType != RPAREN
-          && nextType != COMMA) {
+      // "F(/\, x)" passes the operator itself and "a M!/\ b" names an instance's: no bullets
+      if ((type == AND || type == OR) && !endsOperand(prevType) && prevType != BANG
+          && nextType != RPAREN && nextType != COMMA) {
         stack.push(new Open(Kind.JUNCTION, col, type));
         out.add(virtual(type == AND ? J_AND : J_OR, t));
         prevType = type;
