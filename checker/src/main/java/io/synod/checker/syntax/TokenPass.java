@@ -56,6 +56,10 @@ final class TokenPass {
         error(t, "unexpected character '" + t.getText() + "'");
         continue;
       }
+      if (type == DECIMAL) {
+        error(t, "decimal number '" + t.getText() + "' is not supported (only natural numbers)");
+        continue;
+      }
       if (type == UNTERMINATED_STRING) {
         error(t, "string is not terminated before the end of the line");
         continue;
