@@ -194,8 +194,7 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
         path(e.path());
         w(e.name());
         if (!e.args().isEmpty()) {
-          // "(*" would open a comment when the first argument is the operator * itself
-          w(e.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
+          w(openArgs(e.args()));
           list(e.args());
           w(")");
         }
@@ -204,11 +203,20 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
     return null;
   }
 
+  /**
+   * The opening parenthesis of an argument list, with a space when the first argument is an
+   * operator symbol: "F(*" would open a comment and "F(+)" would lex as the operator (+).
+   */
+  private static String openArgs(List<Expr> args) {
+    return args.get(0) instanceof Expr.OpApp o && o.args().isEmpty() && !o.name().isEmpty()
+        && !Character.isLetterOrDigit(o.name().charAt(0)) && o.name().charAt(0) != '_' ? "( " : "(";
+  }
+
   private void path(List<Expr.InstanceStep> steps) {
     for (Expr.InstanceStep s : steps) {
       w(s.name());
       if (!s.args().isEmpty()) {
-        w(s.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
+        w(openArgs(s.args()));
         list(s.args());
         w(")");
       }

@@ -6,12 +6,19 @@ import io.synod.checker.syntax.ast.AstEquality;
 import io.synod.checker.syntax.ast.Expr;
 import io.synod.checker.syntax.ast.Module;
 import io.synod.checker.syntax.ast.Unit;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Printing a tree and parsing the text back gives the same tree. */
 class RoundTripProperties {
+
+  /** Once failed: an operator argument printed as "v_2(+)" lexed as v_2 followed by (+). */
+  @Example
+  void operatorSymbolAsFirstArgument() throws ParseException {
+    expressionsSurvivePrintAndParse(-2495, 2);
+  }
 
   @Property(tries = 400)
   void expressionsSurvivePrintAndParse(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int depth)
