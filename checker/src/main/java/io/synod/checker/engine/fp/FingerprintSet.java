@@ -15,7 +15,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Capacity is fixed at construction, sized from the expected number of states or a memory
  * budget ({@link #forMemory}); the set refuses new fingerprints beyond {@value #MAX_LOAD_PERCENT}%
- * load with {@link FingerprintSetFullException} (the engine reports it and the user raises the
+ * load (counted per table region, so that workers do not contend on one counter) with
+ * {@link FingerprintSetFullException} (the engine reports it and the user raises the
  * budget) rather than resizing, because a lock-free resize would either stop workers or admit a
  * state twice. At 75% load an entry costs 8 / 0.75 ≈ 10.7 bytes.
  */
@@ -25,13 +26,14 @@ public final class FingerprintSet {
 
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle ZERO;
-  private static final VarHandle COUNT;
+  /** Counters are striped by table region, one cache line apart, so workers rarely share one. */
+  private static final int MAX_LOG2_STRIPES = 6;
+  private static final int PAD = 8;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
       ZERO = l.findVarHandle(FingerprintSet.class, "hasZero", int.class);
-      COUNT = l.findVarHandle(FingerprintSet.class, "count", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -40,11 +42,11 @@ public final class FingerprintSet {
   private final long[] table;
   private final int shift;
   private final int mask;
-  private final long limit;
+  private final long[] counts;
+  private final int stripeShift;
+  private final long stripeLimit;
   @SuppressWarnings("unused")
   private volatile int hasZero;
-  @SuppressWarnings("unused")
-  private volatile long count;
 
   /** A set with room for {@code 2^log2Slots} slots ({@code 4 <= log2Slots <= 30}). */
   public FingerprintSet(int log2Slots) {
@@ -54,7 +56,10 @@ public final class FingerprintSet {
     this.table = new long[1 << log2Slots];
     this.shift = 64 - log2Slots;
     this.mask = table.length - 1;
-    this.limit = (long) table.length * MAX_LOAD_PERCENT / 100;
+    int log2Stripes = Math.min(MAX_LOG2_STRIPES, log2Slots - 4);
+    this.stripeShift = log2Slots - log2Stripes;
+    this.counts = new long[(1 << log2Stripes) * PAD];
+    this.stripeLimit = (long) (table.length >>> log2Stripes) * MAX_LOAD_PERCENT / 100;
   }
 
   /** A set sized to hold {@code expected} fingerprints at no more than 75% load. */
@@ -77,11 +82,7 @@ public final class FingerprintSet {
    */
   public boolean add(long fp) {
     if (fp == 0) {
-      if (ZERO.compareAndSet(this, 0, 1)) {
-        COUNT.getAndAdd(this, 1L);
-        return true;
-      }
-      return false;
+      return ZERO.compareAndSet(this, 0, 1);
     }
     int i = (int) ((fp * 0x9e3779b97f4a7c15L) >>> shift);
     for (int probes = 0; probes <= mask; probes++) {
@@ -90,12 +91,13 @@ public final class FingerprintSet {
         return false;
       }
       if (cur == 0) {
-        if ((long) COUNT.getOpaque(this) >= limit) {
+        int stripe = (i >>> stripeShift) * PAD;
+        if ((long) SLOTS.getOpaque(counts, stripe) >= stripeLimit) {
           throw new FingerprintSetFullException(table.length);
         }
         long witness = (long) SLOTS.compareAndExchange(table, i, 0L, fp);
         if (witness == 0) {
-          COUNT.getAndAdd(this, 1L);
+          SLOTS.getAndAdd(counts, stripe, 1L);
           return true;
         }
         if (witness == fp) {
@@ -128,7 +130,40 @@ public final class FingerprintSet {
 
   /** Number of distinct fingerprints added. */
   public long size() {
-    return count;
+    long n = hasZero;
+    for (int k = 0; k < counts.length; k += PAD) {
+      n += (long) SLOTS.getVolatile(counts, k);
+    }
+    return n;
+  }
+
+  /**
+   * The smallest distance between two stored fingerprints (unsigned, in sorted order), the
+   * input of TLC's "based on the actual fingerprints" estimate; {@code -1} (i.e. the largest
+   * unsigned value) with fewer than two fingerprints. Call only when no worker is adding: it
+   * copies and sorts the table.
+   */
+  public long minimumGap() {
+    long[] fps = new long[(int) Math.min(Integer.MAX_VALUE - 8, size())];
+    int n = 0;
+    if (hasZero != 0) {
+      fps[n++] = 0;
+    }
+    for (int i = 0; i < table.length && n < fps.length; i++) {
+      long v = (long) SLOTS.getVolatile(table, i);
+      if (v != 0) {
+        fps[n++] = v;
+      }
+    }
+    java.util.Arrays.sort(fps, 0, n);
+    long min = -1;
+    for (int i = 1; i < n; i++) {
+      long gap = fps[i] - fps[i - 1];
+      if (Long.compareUnsigned(gap, min) < 0) {
+        min = gap;
+      }
+    }
+    return min;
   }
 
   /** Number of slots in the table. */
