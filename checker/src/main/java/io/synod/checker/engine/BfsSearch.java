@@ -43,6 +43,7 @@ final class BfsSearch {
   private final Worker[] workers;
   private final ParentLog[] logs;
 
+  private final StateGraphListener graph;
   private FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
@@ -56,8 +57,10 @@ final class BfsSearch {
   private final AtomicInteger cursor = new AtomicInteger();
   private int maxSuccessors = 1;
 
-  BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
+  BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
+      StateGraphListener graph) {
     this.model = model;
+    this.graph = graph;
     this.options = options;
     this.listener = listener;
     this.fps = Fingerprints.family(options.fpIndex());
@@ -174,6 +177,9 @@ final class BfsSearch {
             w.distinct++;
             w.maxLevel = 1;
             id = w.log.append(fp, ParentLog.NO_PARENT);
+            if (graph != null) {
+              graph.initialState(fp, s);
+            }
           }
         }
         if (isNew || !inModel) {
@@ -314,20 +320,9 @@ final class BfsSearch {
     return logs;
   }
 
-  /** All admitted fingerprints, for the collision estimate from actual fingerprints. */
-  long[] allFingerprints() {
-    long n = 0;
-    for (ParentLog l : logs) {
-      n += l.size();
-    }
-    long[] all = new long[(int) Math.min(n, Integer.MAX_VALUE - 8)];
-    int k = 0;
-    for (ParentLog l : logs) {
-      for (long i = 0; i < l.size() && k < all.length; i++) {
-        all[k++] = l.fingerprintAt(i);
-      }
-    }
-    return all;
+  /** Smallest gap between two admitted fingerprints (for the second collision estimate). */
+  long minimumGap() {
+    return seen.minimumGap();
   }
 
   /** One search thread: expands states of the current level, one state at a time. */
@@ -348,6 +343,7 @@ final class BfsSearch {
     // The state being expanded.
     private Value[] current;
     private long currentId;
+    private long currentFp;
     private int successors;
     private int fresh;
     private Value[] pending;
@@ -387,6 +383,9 @@ final class BfsSearch {
       expandedThisLevel++;
       current = s;
       currentId = id;
+      if (graph != null) {
+        currentFp = fingerprint(s, ctx);
+      }
       successors = 0;
       fresh = 0;
       pending = null;
@@ -436,6 +435,9 @@ final class BfsSearch {
           if (next > maxLevel) {
             maxLevel = next;
           }
+        }
+        if (graph != null) {
+          graph.step(currentFp, fp, t, action, isNew);
         }
       }
       if (isNew || !inModel) {

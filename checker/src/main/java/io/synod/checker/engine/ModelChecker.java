@@ -1,9 +1,7 @@
 package io.synod.checker.engine;
 
 import io.synod.checker.value.Fingerprints;
-import io.synod.checker.value.Value;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +24,7 @@ public final class ModelChecker {
   private final SearchListener listener;
   private final Output out;
   private volatile BfsSearch search;
+  private StateGraphListener graph;
   private volatile boolean cancelled;
 
   public ModelChecker(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
@@ -33,6 +32,12 @@ public final class ModelChecker {
     this.options = options;
     this.listener = listener;
     this.out = out;
+  }
+
+  /** Also report the explored state graph to {@code g} (before {@link #run}). */
+  public ModelChecker withGraphListener(StateGraphListener g) {
+    this.graph = g;
+    return this;
   }
 
   /** Stops a running check soon; {@link #run} then returns a {@link Verdict#CANCELLED} result. */
@@ -63,7 +68,7 @@ public final class ModelChecker {
       CheckResult.Failure f = new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack());
       return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null);
     }
-    BfsSearch s = new BfsSearch(model, options, listener, out);
+    BfsSearch s = new BfsSearch(model, options, listener, out, graph);
     search = s;
     if (cancelled) {
       s.cancel();
@@ -130,38 +135,13 @@ public final class ModelChecker {
       CheckResult.OutdegreeStats deg, long start, BfsSearch s) {
     double optimistic = Fingerprints.optimisticCollisionProbability(stats.distinct(), stats.generated());
     double actual = Double.NaN;
-    if (s != null && optimistic >= 1e-10) {
-      actual = actualCollisionProbability(s.allFingerprints());
+    if (s != null && Fingerprints.reportsActualEstimate(optimistic)) {
+      actual = Fingerprints.actualCollisionProbability(s.minimumGap());
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new CheckResult(v, failures, stats,
         deg == null ? new CheckResult.OutdegreeStats(0, 0, 0, 0) : deg, optimistic, actual, millis);
   }
 
-  /**
-   * The inverse of the smallest distance between two admitted fingerprints (as unsigned 64-bit
-   * numbers): the closer the closest pair, the likelier an unnoticed collision.
-   */
-  static double actualCollisionProbability(long[] fps) {
-    if (fps.length < 2) {
-      return 0;
-    }
-    long[] sorted = fps.clone();
-    for (int i = 0; i < sorted.length; i++) {
-      sorted[i] ^= Long.MIN_VALUE; // unsigned order through signed sort
-    }
-    Arrays.sort(sorted);
-    double min = Double.MAX_VALUE;
-    for (int i = 1; i < sorted.length; i++) {
-      double d = (double) (sorted[i] - sorted[i - 1]);
-      if (d < 0) {
-        d += 0x1p64;
-      }
-      if (d < min) {
-        min = d;
-      }
-    }
-    return min == 0 ? 1 : 1 / min;
-  }
 
 }
