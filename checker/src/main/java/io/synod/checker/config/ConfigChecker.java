@@ -102,22 +102,37 @@ public final class ConfigChecker {
     }
 
     private void substitutions() {
-        Set<String> lhs = new HashSet<>();
-        config.substitutions().stream().filter(s -> s.module().isEmpty()).forEach(s -> lhs.add(s.name()));
-        for (Substitution s : config.substitutions()) {
-            if (s.module().isPresent()) {
-                continue;
-            }
+        List<Substitution> rootScoped = scoped(false);
+        Set<String> lhs = names(rootScoped);
+        for (Substitution s : rootScoped) {
             Optional<Constant> constant = symbols.constants().stream().filter(c -> c.name().equals(s.name())).findFirst();
             Optional<Definition> replaced = symbols.definition(s.name());
             if (constant.isEmpty() && replaced.isEmpty()) {
-                error(s.position(), "In the configuration file, the identifier " + s.name()
-                        + " does not appear in the specification.");
+                notInSpecification(s.position(), s.name());
                 continue;
             }
             int arity = constant.map(Constant::arity).orElseGet(() -> replaced.get().arity());
             replacement(s, lhs, arity, constant.isPresent());
         }
+    }
+
+    /** The substitutions restricted to a module ({@code moduleScoped}) or of the root module. */
+    private List<Substitution> scoped(boolean moduleScoped) {
+        return config.substitutions().stream().filter(s -> s.module().isPresent() == moduleScoped).toList();
+    }
+
+    private static Set<String> names(List<Substitution> substitutions) {
+        Set<String> names = new HashSet<>();
+        substitutions.forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    private void notInSpecification(Position at, String name) {
+        error(at, "In the configuration file, the identifier " + name + " does not appear in the specification.");
+    }
+
+    private void unknownModule(Position at, String module) {
+        error(at, "The module " + module + " named in the configuration file is not part of the specification.");
     }
 
     private void replacement(Substitution s, Set<String> lhs, int arity, boolean isConstant) {
@@ -140,32 +155,25 @@ public final class ConfigChecker {
     }
 
     private void moduleScoped() {
-        Set<String> lhs = new HashSet<>();
-        config.substitutions().stream().filter(s -> s.module().isPresent()).forEach(s -> lhs.add(s.name()));
-        for (Substitution s : config.substitutions()) {
-            if (s.module().isEmpty()) {
-                continue;
-            }
+        List<Substitution> moduleScoped = scoped(true);
+        Set<String> lhs = names(moduleScoped);
+        for (Substitution s : moduleScoped) {
             String module = s.module().get();
-            if (!symbols.modules().contains(module)) {
-                error(s.position(), "The module " + module + " named in the configuration file is not part of the specification.");
-                continue;
-            }
             Optional<Definition> replaced = symbols.definitionIn(module, s.name());
-            if (replaced.isEmpty()) {
-                error(s.position(), "In the configuration file, the identifier " + s.name()
-                        + " does not appear in the specification.");
-                continue;
+            if (!symbols.modules().contains(module)) {
+                unknownModule(s.position(), module);
+            } else if (replaced.isEmpty()) {
+                notInSpecification(s.position(), s.name());
+            } else {
+                replacement(s, lhs, replaced.get().arity(), false);
             }
-            replacement(s, lhs, replaced.get().arity(), false);
         }
         for (ConstantAssignment a : config.constants()) {
             a.module().ifPresent(module -> {
                 if (!symbols.modules().contains(module)) {
-                    error(a.position(), "The module " + module + " named in the configuration file is not part of the specification.");
+                    unknownModule(a.position(), module);
                 } else if (symbols.definitionIn(module, a.name()).isEmpty()) {
-                    error(a.position(), "In the configuration file, the identifier " + a.name()
-                            + " does not appear in the specification.");
+                    notInSpecification(a.position(), a.name());
                 }
             });
         }

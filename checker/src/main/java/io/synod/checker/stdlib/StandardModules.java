@@ -36,7 +36,8 @@ public final class StandardModules {
      * An operator the evaluator implements natively.
      *
      * @param module the standard module defining it
-     * @param operator its name as written in TLA+ ({@code Len}, {@code \o}, {@code :>}, {@code -.})
+     * @param operator its name in the parser's canonical spelling ({@code Len}, {@code \o}, {@code <=},
+     *     {@code \oplus}, {@code -.} for unary minus)
      * @param arity its number of arguments
      */
     public record NativeOperator(String module, String operator, int arity) {

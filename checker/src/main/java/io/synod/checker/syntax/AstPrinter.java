@@ -191,7 +191,7 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
         for (Expr.InstanceStep s : e.path()) {
           w(s.name());
           if (!s.args().isEmpty()) {
-            w("(");
+            w(s.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
             list(s.args());
             w(")");
           }
@@ -199,7 +199,8 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
         }
         w(e.name());
         if (!e.args().isEmpty()) {
-          w("(");
+          // "(*" would open a comment when the first argument is the operator * itself
+          w(e.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
           list(e.args());
           w(")");
         }

@@ -46,13 +46,20 @@ public abstract class FcnValue extends Value {
   /** {@code DOMAIN f}. */
   public abstract SetValue domain();
 
-  /** {@code [f EXCEPT ![arg] = v]}; {@code arg} must be in the domain. */
-  public abstract FcnValue except(Value arg, Value v);
-
-  static EvalError exceptOutside(FcnValue f, Value arg) {
-    return new EvalError("Attempted to apply EXCEPT to the function\n" + Pretty.ppr(f)
-        + "\nat the argument " + Pretty.ppr(arg) + ", which is not in its domain.");
+  /**
+   * {@code [f EXCEPT ![arg] = v]}. As in TLA+ (and TLC), an {@code arg} outside the domain
+   * leaves the function unchanged; callers that want to warn can test {@link #indexOf} first.
+   */
+  public final FcnValue except(Value arg, Value v) {
+    int i = indexOf(arg);
+    if (i < 0) {
+      return this;
+    }
+    return valueAt(i).equals(v) ? this : withValueAt(i, v);
   }
+
+  /** This function with the value at the {@code i}-th domain element replaced. */
+  abstract FcnValue withValueAt(int i, Value v);
 
   @Override
   public final Kind kind() {
@@ -95,6 +102,22 @@ public abstract class FcnValue extends Value {
     int c = Integer.compare(n, f.size());
     if (c != 0) {
       return c;
+    }
+    if (this instanceof RecordValue && f instanceof RecordValue) {
+      // TLC orders records by all field names first, then by the values.
+      for (int i = 0; i < n; i++) {
+        c = domainAt(i).compareTo(f.domainAt(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        c = valueAt(i).compareTo(f.valueAt(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
     }
     for (int i = 0; i < n; i++) {
       c = domainAt(i).compareTo(f.domainAt(i));

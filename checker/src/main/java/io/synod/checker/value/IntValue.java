@@ -25,7 +25,7 @@ public final class IntValue extends Value {
 
   private IntValue(long value) {
     this.value = value;
-    this.fp = Hashing.ofLong(Hashing.TAG_INT, value);
+    this.fp = fingerprintOf(value);
   }
 
   public static IntValue of(long v) {
@@ -38,6 +38,11 @@ public final class IntValue extends Value {
   /** The canonical value of {@code v}: an {@link IntValue} if it fits a long, else a big one. */
   public static Value of(BigInteger v) {
     return v.bitLength() < 64 ? of(v.longValue()) : new BigIntValue(v);
+  }
+
+  /** The fingerprint the integer {@code v} has, without building it. */
+  static long fingerprintOf(long v) {
+    return Hashing.ofLong(Hashing.TAG_INT, v);
   }
 
   public long value() {

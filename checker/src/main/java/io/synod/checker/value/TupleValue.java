@@ -16,7 +16,7 @@ public final class TupleValue extends FcnValue {
   private static long hash(Value[] elems) {
     long h = Hashing.mix(Hashing.TAG_FCN, elems.length);
     for (int i = 0; i < elems.length; i++) {
-      h = Hashing.mix(Hashing.mix(h, IntValue.of(i + 1).fingerprint()), elems[i].fingerprint());
+      h = Hashing.mix(Hashing.mix(h, IntValue.fingerprintOf(i + 1)), elems[i].fingerprint());
     }
     return h;
   }
@@ -103,14 +103,7 @@ public final class TupleValue extends FcnValue {
   }
 
   @Override
-  public FcnValue except(Value arg, Value v) {
-    int i = indexOf(arg);
-    if (i < 0) {
-      throw exceptOutside(this, arg);
-    }
-    if (elems[i].equals(v)) {
-      return this;
-    }
+  FcnValue withValueAt(int i, Value v) {
     Value[] a = elems.clone();
     a[i] = v;
     return new TupleValue(a);

@@ -13,7 +13,8 @@ package io.synod.checker.value;
  * <p>{@link #compareTo} is TLC's canonical order: it decides set normal form, enumeration order,
  * CHOOSE and printing. Integers numerically, FALSE before TRUE, strings and model values by
  * interning order ({@link StringTable}), sets by cardinality then element-wise, functions by
- * domain size then pair-wise (domain element, value). Untyped model values sort before every
+ * domain size then pair-wise (domain element, value), records by size, then all field names,
+ * then the values. Untyped model values sort before every
  * other value; any other mix of kinds raises {@link EvalError}.
  */
 public abstract class Value implements Comparable<Value> {

@@ -61,6 +61,9 @@ public final class Values {
     if (values.length != n) {
       throw new IllegalArgumentException("domain and values differ in length");
     }
+    if (strictlySorted(domain)) {
+      return fcnSorted(domain.clone(), values.clone());
+    }
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -87,6 +90,91 @@ public final class Values {
       v = Arrays.copyOf(v, k);
     }
     return fcnSorted(d, v);
+  }
+
+  private static boolean strictlySorted(Value[] a) {
+    for (int i = 1; i < a.length; i++) {
+      if (a[i - 1].compareTo(a[i]) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code d :> e}, the function with domain {@code {d}}. */
+  public static FcnValue singleton(Value d, Value e) {
+    return fcnSorted(new Value[] {d}, new Value[] {e});
+  }
+
+  /** {@code f @@ g}: {@code f} where defined, else {@code g} (TLC module's operator). */
+  public static FcnValue merge(FcnValue f, FcnValue g) {
+    int n = f.size();
+    int m = g.size();
+    Value[] d = new Value[n + m];
+    Value[] v = new Value[n + m];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n || j < m) {
+      int c = i == n ? 1 : j == m ? -1 : f.domainAt(i).compareTo(g.domainAt(j));
+      if (c <= 0) {
+        d[k] = f.domainAt(i);
+        v[k++] = f.valueAt(i++);
+        if (c == 0) {
+          j++;
+        }
+      } else {
+        d[k] = g.domainAt(j);
+        v[k++] = g.valueAt(j++);
+      }
+    }
+    return fcnSorted(k == d.length ? d : Arrays.copyOf(d, k), k == v.length ? v : Arrays.copyOf(v, k));
+  }
+
+  /**
+   * {@code v} with every model value replaced by its image under {@code perm} (absent ones map
+   * to themselves), re-normalised: the building block of SYMMETRY reduction.
+   */
+  public static Value permute(Value v, java.util.Map<ModelValue, ModelValue> perm) {
+    if (v instanceof ModelValue m) {
+      return perm.getOrDefault(m, m);
+    }
+    if (v instanceof TupleValue t) {
+      Value[] a = null;
+      for (int i = 0; i < t.size(); i++) {
+        Value x = t.valueAt(i);
+        Value y = permute(x, perm);
+        if (y != x && a == null) {
+          a = t.toArray();
+        }
+        if (a != null) {
+          a[i] = y;
+        }
+      }
+      return a == null ? t : TupleValue.wrap(a);
+    }
+    if (v instanceof FcnValue f) {
+      Value[] d = new Value[f.size()];
+      Value[] e = new Value[f.size()];
+      boolean changed = false;
+      for (int i = 0; i < d.length; i++) {
+        d[i] = permute(f.domainAt(i), perm);
+        e[i] = permute(f.valueAt(i), perm);
+        changed |= d[i] != f.domainAt(i) || e[i] != f.valueAt(i);
+      }
+      return changed ? fcn(d, e) : f;
+    }
+    if (v instanceof SetValue s && s.isEnumerable()) {
+      SetEnumValue se = s.toSetEnum();
+      Value[] a = new Value[se.intSize()];
+      boolean changed = false;
+      for (int i = 0; i < a.length; i++) {
+        a[i] = permute(se.get(i), perm);
+        changed |= a[i] != se.get(i);
+      }
+      return changed ? SetEnumValue.normalize(a, a.length) : s;
+    }
+    return v;
   }
 
   /**

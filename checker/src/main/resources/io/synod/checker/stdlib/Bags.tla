@@ -27,22 +27,22 @@ EmptyBag == SetToBag({})
 
 CopiesIn(e, B) == Copies(B, e)
 
-B1 (+) B2 == [e \in DOMAIN B1 \cup DOMAIN B2 |-> Copies(B1, e) + Copies(B2, e)]
+B1 \oplus B2 == [e \in DOMAIN B1 \cup DOMAIN B2 |-> Copies(B1, e) + Copies(B2, e)]
 
-B1 (-) B2 ==
+B1 \ominus B2 ==
   LET Left == {e \in DOMAIN B1 : Copies(B1, e) > Copies(B2, e)}
   IN  [e \in Left |-> B1[e] - Copies(B2, e)]
 
 BagUnion(S) ==
   LET Union[T \in SUBSET S] ==
         IF T = {} THEN EmptyBag
-        ELSE LET b == CHOOSE c \in T : TRUE IN b (+) Union[T \ {b}]
+        ELSE LET b == CHOOSE c \in T : TRUE IN b \oplus Union[T \ {b}]
   IN  Union[S]
 
-B1 \sqsubseteq B2 == \A e \in DOMAIN B1 : B1[e] \leq Copies(B2, e)
+B1 \sqsubseteq B2 == \A e \in DOMAIN B1 : B1[e] <= Copies(B2, e)
 
 SubBag(B) ==
-  UNION {{sb \in [D -> Nat \ {0}] : \A e \in D : sb[e] \leq B[e]} : D \in SUBSET DOMAIN B}
+  UNION {{sb \in [D -> Nat \ {0}] : \A e \in D : sb[e] <= B[e]} : D \in SUBSET DOMAIN B}
 
 BagOfAll(F(_), B) ==
   [y \in {F(x) : x \in DOMAIN B} |-> Total(B, {x \in DOMAIN B : F(x) = y})]

@@ -16,11 +16,11 @@ a + b == CHOOSE sum \in Nat : TRUE
 
 a < b == \E gap \in Nat : gap # 0 /\ a + gap = b
 
-a \leq b == a < b \/ a = b
+a <= b == a < b \/ a = b
 
 a > b == b < a
 
-a \geq b == b \leq a
+a >= b == b <= a
 
 a - b == CHOOSE diff \in Nat : b + diff = a
 
@@ -32,7 +32,7 @@ a ^ b ==
   LET Power[n \in Nat] == IF n = 0 THEN 1 ELSE Power[n - 1] * a
   IN  Power[b]
 
-a .. b == {i \in Nat : a \leq i /\ i \leq b}
+a .. b == {i \in Nat : a <= i /\ i <= b}
 
 a \div b == CHOOSE q \in Nat : \E r \in 0 .. (b - 1) : a = b * q + r
 

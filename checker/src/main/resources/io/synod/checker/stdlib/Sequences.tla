@@ -10,7 +10,7 @@ Seq(S) == UNION {[1 .. n -> S] : n \in Nat}
 Len(s) == CHOOSE n \in Nat : DOMAIN s = 1 .. n
 
 s \o t ==
-  [i \in 1 .. (Len(s) + Len(t)) |-> IF i \leq Len(s) THEN s[i] ELSE t[i - Len(s)]]
+  [i \in 1 .. (Len(s) + Len(t)) |-> IF i <= Len(s) THEN s[i] ELSE t[i - Len(s)]]
 
 Append(s, e) == s \o <<e>>
 

@@ -24,6 +24,12 @@ class ConfigCheckerTest {
         return text.substring(start, end);
     }
 
+    private static Path fixture(String name) {
+        Optional<Path> specs = SharedFixtures.specs();
+        assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
+        return specs.get().resolve(name);
+    }
+
     private static List<String> messages(String cfg, ModuleSymbols symbols) {
         return ConfigChecker.check(ConfigReader.read("M.cfg", cfg), symbols).stream()
                 .map(Diagnostic::render).toList();
@@ -40,9 +46,7 @@ class ConfigCheckerTest {
 
     @Test
     void missingConstantAsTlcSaysIt() throws IOException {
-        Optional<Path> specs = SharedFixtures.specs();
-        assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
-        Path dir = specs.get().resolve("30_config_missing_constant");
+        Path dir = fixture("30_config_missing_constant");
         ModelConfig config = ConfigReader.readFile(dir.resolve("Quota.cfg"));
         FakeSymbols quota = new FakeSymbols("Quota").constant("Users", 0).constant("Quota", 0).variable("used")
                 .define("Init", 0, Level.STATE).define("Next", 0, Level.ACTION).define("WithinQuota", 0, Level.STATE);
@@ -53,9 +57,7 @@ class ConfigCheckerTest {
 
     @Test
     void unknownInvariantAsTlcSaysIt() throws IOException {
-        Optional<Path> specs = SharedFixtures.specs();
-        assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
-        Path dir = specs.get().resolve("31_config_unknown_invariant");
+        Path dir = fixture("31_config_unknown_invariant");
         ModelConfig config = ConfigReader.readFile(dir.resolve("Beacon.cfg"));
         FakeSymbols beacon = new FakeSymbols("Beacon").variable("lit")
                 .define("Init", 0, Level.STATE).define("Next", 0, Level.ACTION).define("TypeOK", 0, Level.STATE);

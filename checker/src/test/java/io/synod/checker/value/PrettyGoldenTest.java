@@ -163,9 +163,27 @@ class PrettyGoldenTest {
     assertEquals("{{}, {1}, {2}, {1, 2}}", Values.subset(Values.interval(1, 2)).toString());
     assertEquals("SUBSET (1..10)", Values.subset(Values.interval(1, 10)).toString());
     assertEquals("Nat", InfiniteSetValue.NAT.toString());
+    assertEquals("(Nat \\X {1})", Values.product(InfiniteSetValue.NAT, Values.set(i(1))).toString());
+    assertEquals("{<<1, 1>>}", Values.product(Values.set(i(1)), Values.set(i(1))).toString());
     assertEquals("Seq({TRUE})", Values.seqSet(Values.set(BoolValue.TRUE)).toString());
     assertEquals("(0 :> 1 @@ 1 :> 2)", Values.fcn(new Value[] {i(1), i(0)}, new Value[] {i(2), i(1)}).toString());
     assertEquals("(\"a b\" :> 1)", Values.fcn(new Value[] {s("a b")}, new Value[] {i(1)}).toString());
+  }
+
+  @Test
+  void valuesTlcCannotReparseStayOnOneLine() {
+    Value[] mvs = new Value[12];
+    Value[] plain = new Value[12];
+    for (int k = 0; k < mvs.length; k++) {
+      mvs[k] = t.modelValue("node_" + k);
+      plain[k] = t.modelValue("node" + k);
+    }
+    String flat = Values.set(mvs).toString();
+    assertTrue(flat.length() > 80);
+    assertEquals(flat, Pretty.ppr(Values.set(mvs)));
+    assertTrue(Pretty.ppr(Values.set(plain)).startsWith("{ node0,\n  node1,\n"));
+    Value quoted = Values.tuple(s("a \"quoted\" string that is long enough to need wrapping at eighty"), i(1));
+    assertEquals(quoted.toString(), Pretty.ppr(quoted));
   }
 
   @Test
