@@ -1,7 +1,6 @@
 package io.synod.checker.engine;
 
 import io.synod.checker.engine.fp.FingerprintSet;
-import io.synod.checker.engine.fp.FingerprintSetFullException;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
@@ -44,7 +43,7 @@ final class BfsSearch {
   private final ParentLog[] logs;
 
   private final StateGraphListener graph;
-  private FingerprintSet seen;
+  private final FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
   private final List<PendingFailure> failures = new ArrayList<>();
@@ -55,7 +54,6 @@ final class BfsSearch {
   private int levelSize;
   private int level;
   private final AtomicInteger cursor = new AtomicInteger();
-  private int maxSuccessors = 1;
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph) {
@@ -105,9 +103,7 @@ final class BfsSearch {
           })
         : null;
     try {
-      level = 1;
       while (levelSize > 0 && !stop) {
-        ensureCapacity();
         cursor.set(0);
         if (pool == null) {
           workers[0].runLevel();
@@ -148,13 +144,12 @@ final class BfsSearch {
     }
   }
 
+  /** Enumerates the initial states into worker 0's next-level buffer, which becomes level 1. */
   private void computeInitialStates() {
     Worker w = workers[0];
     EvalContext ctx = w.ctx;
     listener.computingInitialStates();
     ctx.level = 0;
-    List<Value[]> states = new ArrayList<>();
-    List<Long> ids = new ArrayList<>();
     long[] enumerated = {0};
     try {
       model.initialStates(ctx, s -> {
@@ -162,48 +157,21 @@ final class BfsSearch {
           return false;
         }
         long n = ++enumerated[0];
-        w.generated++;
         if (n >= 2 && (n & (n - 1)) == 0) {
           listener.initialStatesSoFar(n);
         }
-        ctx.level = 1;
-        boolean inModel = !hasConstraints || model.satisfiesConstraints(s, ctx);
-        boolean isNew = false;
-        long id = ParentLog.NO_PARENT;
-        if (inModel) {
-          long fp = fingerprint(s, ctx);
-          if (add(fp)) {
-            isNew = true;
-            w.distinct++;
-            w.maxLevel = 1;
-            id = w.log.append(fp, ParentLog.NO_PARENT);
-            if (graph != null) {
-              graph.initialState(fp, s);
-            }
-          }
-        }
-        if (isNew || !inModel) {
-          int inv = model.firstViolatedInvariant(s, ctx);
-          if (inv >= 0) {
-            fail(new PendingFailure(Verdict.INVARIANT, invariants.get(inv),
-                "Invariant " + invariants.get(inv) + " is violated by the initial state:",
-                ParentLog.NO_PARENT, s, ActionLabel.INITIAL, List.of()));
-          }
-        }
-        if (isNew) {
-          states.add(s);
-          ids.add(id);
-        }
+        w.pending = s;
+        w.offer(null, s, ActionLabel.INITIAL, ParentLog.NO_PARENT, 1);
+        w.pending = null;
         ctx.level = 0;
         return !stop;
       });
     } catch (SpecError e) {
-      fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, null, null,
-          e.stack()));
+      fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
+          ActionLabel.INITIAL, e.stack()));
     }
-    levelStates = states.toArray(new Value[0][]);
-    levelIds = ids.stream().mapToLong(Long::longValue).toArray();
-    levelSize = levelStates.length;
+    level = 0;
+    advanceLevel();
     if (!stop) {
       listener.initialStatesDone(w.distinct);
     }
@@ -218,44 +186,10 @@ final class BfsSearch {
     return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
   }
 
-  /** Adds to the seen-set; a single worker grows a full set in place. */
-  private boolean add(long fp) {
-    try {
-      return seen.add(fp);
-    } catch (FingerprintSetFullException e) {
-      if (workers.length > 1) {
-        throw e;
-      }
-      rebuildSeen(seen.capacity() * 4L);
-      return seen.add(fp);
-    }
-  }
-
-  /** Before a level: make room for the worst case the level can add, so workers never overflow. */
-  private void ensureCapacity() {
-    long expected = seen.size() + (long) levelSize * Math.max(4, 2L * maxSuccessors);
-    long needed = expected * 4 / 3 + 1;
-    if (needed > seen.capacity() && seen.capacity() < (1 << 30)) {
-      rebuildSeen(needed);
-    }
-  }
-
-  private void rebuildSeen(long slots) {
-    int log2 = 64 - Long.numberOfLeadingZeros(Math.max(16, slots) - 1);
-    FingerprintSet bigger = new FingerprintSet(Math.min(30, log2));
-    for (ParentLog log : logs) {
-      for (long i = 0, n = log.size(); i < n; i++) {
-        bigger.add(log.fingerprintAt(i));
-      }
-    }
-    seen = bigger;
-  }
-
   private void advanceLevel() {
     int total = 0;
     for (Worker w : workers) {
       total += w.nextSize;
-      maxSuccessors = Math.max(maxSuccessors, w.maxSuccessors);
     }
     Value[][] states = new Value[total][];
     long[] ids = new long[total];
@@ -335,7 +269,6 @@ final class BfsSearch {
     long distinct;
     long expandedThisLevel;
     int maxLevel;
-    int maxSuccessors;
     Value[][] nextStates = new Value[64][];
     long[] nextIds = new long[64];
     int nextSize;
@@ -346,7 +279,7 @@ final class BfsSearch {
     private long currentFp;
     private int successors;
     private int fresh;
-    private Value[] pending;
+    Value[] pending;
     private ActionLabel pendingAction;
 
     Worker(int index, EvalContext ctx, ParentLog log) {
@@ -398,9 +331,6 @@ final class BfsSearch {
         ctx.level = level;
         return;
       }
-      if (successors > maxSuccessors) {
-        maxSuccessors = successors;
-      }
       if (stop && !options.continueAfterError()) {
         return;
       }
@@ -417,26 +347,39 @@ final class BfsSearch {
         return false;
       }
       successors++;
-      generated++;
       pending = t;
       pendingAction = action;
-      int next = level + 1;
-      ctx.level = next;
-      boolean inModel = !hasConstraints
-          || (model.satisfiesConstraints(t, ctx) && model.satisfiesActionConstraints(current, t, ctx));
+      if (offer(current, t, action, currentId, level + 1)) {
+        fresh++;
+      }
+      ctx.level = level;
+      pending = null;
+      return !stop || options.continueAfterError();
+    }
+
+    /**
+     * Handles one generated state {@code t} of BFS level {@code lvl}, reached from {@code from}
+     * (null for an initial state): count, constraints, seen-set, invariants, action properties,
+     * enqueue. True if it was admitted as a new state.
+     */
+    boolean offer(Value[] from, Value[] t, ActionLabel action, long parentId, int lvl) {
+      generated++;
+      ctx.level = lvl;
+      boolean inModel = !hasConstraints || (model.satisfiesConstraints(t, ctx)
+          && (from == null || model.satisfiesActionConstraints(from, t, ctx)));
       boolean isNew = false;
       long id = ParentLog.NO_PARENT;
       if (inModel) {
         long fp = fingerprint(t, ctx);
-        if (add(fp)) {
+        if (seen.add(fp)) {
           isNew = true;
           distinct++;
-          id = log.append(fp, currentId);
-          if (next > maxLevel) {
-            maxLevel = next;
-          }
+          id = log.append(fp, parentId);
+          maxLevel = Math.max(maxLevel, lvl);
         }
-        if (graph != null) {
+        if (graph != null && from == null && isNew) {
+          graph.initialState(fp, t);
+        } else if (graph != null && from != null) {
           graph.step(currentFp, fp, t, action, isNew);
         }
       }
@@ -444,25 +387,21 @@ final class BfsSearch {
         int inv = model.firstViolatedInvariant(t, ctx);
         if (inv >= 0) {
           String name = invariants.get(inv);
-          fail(new PendingFailure(Verdict.INVARIANT, name, "Invariant " + name + " is violated.",
-              currentId, t, action, List.of()));
+          String message = from == null
+              ? "Invariant " + name + " is violated by the initial state:"
+              : "Invariant " + name + " is violated.";
+          fail(new PendingFailure(Verdict.INVARIANT, name, message, parentId, t, action, List.of()));
         }
       }
-      if (hasActionProperties) {
-        int ap = model.firstViolatedActionProperty(current, t, ctx);
+      if (from != null && hasActionProperties) {
+        int ap = model.firstViolatedActionProperty(from, t, ctx);
         if (ap >= 0) {
           String name = actionProperties.get(ap);
           fail(new PendingFailure(Verdict.ACTION_PROPERTY, name,
-              "Action property " + name + " is violated.", currentId, t, action, List.of()));
+              "Action property " + name + " is violated.", parentId, t, action, List.of()));
         }
       }
-      ctx.level = level;
-      pending = null;
-      if (stop && !options.continueAfterError()) {
-        return false;
-      }
-      if (isNew) {
-        fresh++;
+      if (isNew && (!stop || options.continueAfterError())) {
         if (nextSize == nextStates.length) {
           nextStates = Arrays.copyOf(nextStates, nextSize * 2);
           nextIds = Arrays.copyOf(nextIds, nextSize * 2);
@@ -471,7 +410,7 @@ final class BfsSearch {
         nextIds[nextSize] = id;
         nextSize++;
       }
-      return true;
+      return isNew;
     }
   }
 }

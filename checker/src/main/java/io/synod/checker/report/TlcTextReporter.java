@@ -18,6 +18,7 @@ import java.util.List;
  * reading TLC's output) find what they expect. Times come from the given clock.
  */
 public final class TlcTextReporter implements SearchListener {
+  private static final String UNEXPECTED = "TLC threw an unexpected exception.";
   private final Output out;
   private final Clock clock;
 
@@ -124,7 +125,14 @@ public final class TlcTextReporter implements SearchListener {
 
   private void failure(CheckResult.Failure f) {
     List<TraceStep> trace = f.trace();
-    out.println("Error: " + f.message());
+    if (f.verdict() == Verdict.EVAL_ERROR && !f.message().startsWith(UNEXPECTED)) {
+      // TLC reports evaluation errors as the runtime exception that carried them.
+      out.println("Error: " + UNEXPECTED + "\nThis was probably caused by an error in the spec or model."
+          + "\nSee the User Output or TLC Console for clues to what happened."
+          + "\nThe exception was a java.lang.RuntimeException\n: " + f.message());
+    } else {
+      out.println("Error: " + f.message());
+    }
     if (trace.size() == 1 && f.message().endsWith("initial state:")) {
       out.println(stateText(trace.get(0)));
       out.println("");

@@ -103,7 +103,14 @@ public final class ModuleLoader {
         if (modules.containsKey(name) || order.contains(name)) {
             return;
         }
-        Optional<ModuleSource> source = locator.locate(name);
+        Optional<ModuleSource> source;
+        try {
+            source = locator.locate(name);
+        } catch (java.io.UncheckedIOException e) {
+            errors.add(new SemanticDiagnostic(dependency.span(), "Cannot read the file of module " + name
+                    + " imported in module " + importer + ": " + e.getCause().getMessage()));
+            return;
+        }
         if (source.isEmpty()) {
             errors.add(new SemanticDiagnostic(dependency.span(),
                     "Cannot find source file for module " + name + " imported in module " + importer + "."));

@@ -183,20 +183,15 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
           w(e.name());
         } else {
           operand(e.args().get(0));
-          w(" " + e.name() + " ");
+          w(" ");
+          path(e.path());
+          // "M!!! b" would lex as "!!" "!": keep the operator apart from the path's "!"
+          w((!e.path().isEmpty() && e.name().startsWith("!") ? " " : "") + e.name() + " ");
           operand(e.args().get(1));
         }
       }
       default -> {
-        for (Expr.InstanceStep s : e.path()) {
-          w(s.name());
-          if (!s.args().isEmpty()) {
-            w(s.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
-            list(s.args());
-            w(")");
-          }
-          w("!");
-        }
+        path(e.path());
         w(e.name());
         if (!e.args().isEmpty()) {
           // "(*" would open a comment when the first argument is the operator * itself
@@ -207,6 +202,18 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
       }
     }
     return null;
+  }
+
+  private void path(List<Expr.InstanceStep> steps) {
+    for (Expr.InstanceStep s : steps) {
+      w(s.name());
+      if (!s.args().isEmpty()) {
+        w(s.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
+        list(s.args());
+        w(")");
+      }
+      w("!");
+    }
   }
 
   @Override
@@ -299,7 +306,7 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
   @Override
   public Void visitFunSet(Expr.FunSet e) {
     w("[");
-    expr(e.domain());
+    operand(e.domain());
     w(" -> ");
     expr(e.range());
     w("]");
@@ -407,14 +414,18 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
   @Override
   public Void visitLet(Expr.Let e) {
     w("LET ");
+    // one definition per line, aligned: the column ends any list a definition ends with
+    int col = column;
     boolean outer = inLet;
     inLet = true;
-    for (Unit.Definition d : e.definitions()) {
-      d.accept(this);
-      w(" ");
+    for (int i = 0; i < e.definitions().size(); i++) {
+      if (i > 0) {
+        newline(col);
+      }
+      e.definitions().get(i).accept(this);
     }
     inLet = outer;
-    w("IN ");
+    w(" IN ");
     expr(e.body());
     return null;
   }

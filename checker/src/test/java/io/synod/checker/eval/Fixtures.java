@@ -44,7 +44,7 @@ final class Fixtures {
   static CompiledSpec fixture(Path dir, String spec, String cfg, List<String> printed) {
     ModuleLoader loader = new ModuleLoader(PARSER, List.of(dir));
     Module root = loader.loadRoot(dir.resolve(spec + ".tla"));
-    ModelConfig config = ConfigReader.readFile(dir.resolve(cfg + ".cfg"));
+    ModelConfig config = config(() -> ConfigReader.readFile(dir.resolve(cfg + ".cfg")));
     return CompiledSpec.compile(loader, root, config, printed::add);
   }
 
@@ -52,8 +52,21 @@ final class Fixtures {
   static CompiledSpec inline(String module, String cfg, List<String> printed) {
     ModuleLoader loader = new ModuleLoader(PARSER, List.of());
     Module root = loader.loadText(module, "Test.tla");
-    ModelConfig config = ConfigReader.read("Test.cfg", cfg);
+    ModelConfig config = config(() -> ConfigReader.read("Test.cfg", cfg));
     return CompiledSpec.compile(loader, root, config, printed::add);
+  }
+
+  /** Reads a config in a test, where a malformed one is a test failure. */
+  interface ConfigSource {
+    ModelConfig get() throws Exception;
+  }
+
+  static ModelConfig config(ConfigSource source) {
+    try {
+      return source.get();
+    } catch (Exception e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 
   static List<String> sink() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synod.checker.SharedFixtures;
 import io.synod.checker.config.ConfigChecker;
+import io.synod.checker.config.ConfigException;
 import io.synod.checker.config.ConfigReader;
 import io.synod.checker.config.Diagnostic;
 import io.synod.checker.config.ModuleSymbols.Constant;
@@ -67,7 +68,7 @@ class SpecSymbolsTest {
     }
 
     @Test
-    void everyFixtureConfigFitsItsSpecExceptTheBrokenOnes() throws IOException, SemanticException {
+    void everyFixtureConfigFitsItsSpecExceptTheBrokenOnes() throws IOException, SemanticException, ConfigException {
         Optional<Path> specs = SharedFixtures.specs();
         assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
         JsonNode manifest = new ObjectMapper().readTree(specs.get().resolveSibling("manifest.json").toFile());

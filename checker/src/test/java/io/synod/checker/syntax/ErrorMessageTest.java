@@ -33,6 +33,7 @@ class ErrorMessageTest {
       ---- MODULE M ----\\nInit == x ? 1\\n====                       | `M.tla:2:11: unexpected character '?'`
       just some text                                                | `M.tla:1:1: no module found: expected a line like '---- MODULE Name ----'`
       ---- MODULE M ----\\nVARIABLE\\n====                            | `M.tla:3:1: expected an identifier, found '===='`
+      ---- MODULE M ----\\nX == 1.5\\n====                            | `M.tla:2:6: decimal number '1.5' is not supported (only natural numbers)`
       ---- MODULE M ----\\nInit == \\A x \\in S x > 1\\n====            | `M.tla:2:20: expected ',' or ':', found 'x' (in quantifier starting at line 2, col 9)`
       """)
   void goldenMessages(String text, String expected) {
