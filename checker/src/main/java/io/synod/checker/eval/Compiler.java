@@ -107,10 +107,6 @@ final class Compiler {
     fd.binders = cx.binders(def.binders());
     fd.body = cx.expr(def.body());
     fd.frameSize = s.size;
-    boolean closed = fd.body.closed;
-    for (Binders.One b : fd.binders.items) {
-      closed &= b.domain.closed;
-    }
     fd.memo = parent == null && fd.body.level == 0 && !fd.body.impure && !fd.body.effect;
   }
 

@@ -333,11 +333,7 @@ final class Nodes {
       SetValue s = b.domain.evalSet(c, f);
       for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
         Value v = it.next();
-        if (b.tuple) {
-          Binders.bindTuple(f, b.slots, v);
-        } else {
-          f.slots[b.slots[0]] = v;
-        }
+        b.bind(f, v);
         if (body.evalBool(c, f)) {
           return v;
         }
@@ -396,11 +392,7 @@ final class Nodes {
     }
 
     private boolean test(Ctx c, Frame f, Binders.One b, Value v) {
-      if (b.tuple) {
-        Binders.bindTuple(f, b.slots, v);
-      } else {
-        f.slots[b.slots[0]] = v;
-      }
+      b.bind(f, v);
       return pred.evalBool(c, f);
     }
   }
@@ -454,11 +446,7 @@ final class Nodes {
         Value[] dom = b.domain.evalSet(c, f).toSetEnum().toArray();
         Value[] vals = new Value[dom.length];
         for (int i = 0; i < dom.length; i++) {
-          if (b.tuple) {
-            Binders.bindTuple(f, b.slots, dom[i]);
-          } else {
-            f.slots[b.slots[0]] = dom[i];
-          }
+          b.bind(f, dom[i]);
           vals[i] = body.eval(c, f);
         }
         return Values.fcnSorted(dom, vals);
