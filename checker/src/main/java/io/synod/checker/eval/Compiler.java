@@ -659,10 +659,7 @@ final class Compiler {
         case "BOOLEAN":
           return n == 0 ? new Nodes.Const(sp, Values.BOOLEAN) : null;
         case "STRING":
-          if (n == 0) {
-            throw semantic(sp, "The set STRING is not supported by this evaluator.");
-          }
-          return null;
+          return n == 0 ? new Nodes.Const(sp, io.synod.checker.value.InfiniteSetValue.STRING) : null;
         default:
           break;
       }
