@@ -123,15 +123,6 @@ class ModelCheckerTest {
         }
       }
 
-      @Override
-      public List<String> invariants() {
-        return List.of();
-      }
-
-      @Override
-      public int firstViolatedInvariant(Value[] s, EvalContext ctx) {
-        return -1;
-      }
     };
   }
 

@@ -85,13 +85,4 @@ final class TrainsModel implements SpecModel {
     return !((SetValue) holds.apply(east)).contains(l) && !((SetValue) holds.apply(west)).contains(l);
   }
 
-  @Override
-  public List<String> invariants() {
-    return List.of();
-  }
-
-  @Override
-  public int firstViolatedInvariant(Value[] s, EvalContext ctx) {
-    return -1;
-  }
 }
