@@ -122,7 +122,6 @@ class ModelCheckerTest {
           sink.accept(new Value[] {IntValue.of(x + 1)}, new ActionLabel("Inc", List.of(), null));
         }
       }
-
     };
   }
 

@@ -84,5 +84,4 @@ final class TrainsModel implements SpecModel {
   private boolean free(FcnValue holds, Value l) {
     return !((SetValue) holds.apply(east)).contains(l) && !((SetValue) holds.apply(west)).contains(l);
   }
-
 }
