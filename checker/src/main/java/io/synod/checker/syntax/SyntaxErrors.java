@@ -116,12 +116,28 @@ final class SyntaxErrors extends DefaultErrorStrategy {
       return;
     }
     String where = context(recognizer.getContext());
+    ParserRuleContext let = enclosing(recognizer.getContext(), LetExprContext.class);
+    if (let != null && ((LetExprContext) let).IN() == null && (t.getType() == END_MODULE || t.getType() == Token.EOF
+        || t.getCharPositionInLine() == 0)) {
+      message = "expected IN to end the LET at line " + let.getStart().getLine() + ", col "
+          + (let.getStart().getCharPositionInLine() + 1) + ", found " + describe(t);
+      where = "";
+    }
     if (t.getType() == DEFEQ && !message.startsWith("expected '=='")) {
       message = "unexpected '==' (equality is written '='; '==' starts a definition)";
     }
     // synthetic tokens around a lone expression sit on line 0
     diagnostics.add(new Diagnostic(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1,
         message + where));
+  }
+
+  private static ParserRuleContext enclosing(ParserRuleContext ctx, Class<?> type) {
+    for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+      if (type.isInstance(c)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Names the innermost construct being parsed, as SANY's "residual stack trace" does. */
