@@ -207,21 +207,9 @@ final class Compiler {
       } else if (e instanceof Expr.FunSet fs) {
         return new Nodes.FunSet(fs.span(), expr(fs.domain()), expr(fs.range()));
       } else if (e instanceof Expr.RecordCons rc) {
-        StringValue[] names = new StringValue[rc.fields().size()];
-        Node[] vals = new Node[names.length];
-        for (int i = 0; i < names.length; i++) {
-          names[i] = strings.string(rc.fields().get(i).name());
-          vals[i] = expr(rc.fields().get(i).value());
-        }
-        return new Nodes.RecordCons(rc.span(), names, vals);
+        return new Nodes.RecordCons(rc.span(), fieldNames(rc.fields()), fieldValues(rc.fields()));
       } else if (e instanceof Expr.RecordSet rs) {
-        StringValue[] names = new StringValue[rs.fields().size()];
-        Node[] sets = new Node[names.length];
-        for (int i = 0; i < names.length; i++) {
-          names[i] = strings.string(rs.fields().get(i).name());
-          sets[i] = expr(rs.fields().get(i).value());
-        }
-        return new Nodes.RecordSet(rs.span(), names, sets);
+        return new Nodes.RecordSet(rs.span(), fieldNames(rs.fields()), fieldValues(rs.fields()));
       } else if (e instanceof Expr.FieldAccess fa) {
         return new Nodes.FieldAccess(fa.span(), expr(fa.record()), strings.string(fa.field()));
       } else if (e instanceof Expr.Except ex) {
@@ -280,6 +268,18 @@ final class Compiler {
       n.impure = true;
       n.level = 3;
       return n;
+    }
+
+    private StringValue[] fieldNames(List<Expr.Field> fields) {
+      StringValue[] names = new StringValue[fields.size()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = strings.string(fields.get(i).name());
+      }
+      return names;
+    }
+
+    private Node[] fieldValues(List<Expr.Field> fields) {
+      return exprs(fields.stream().map(Expr.Field::value).toList());
     }
 
     Node[] exprs(List<Expr> es) {
