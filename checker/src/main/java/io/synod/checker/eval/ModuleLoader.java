@@ -1,0 +1,149 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.stdlib.StandardModules;
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Name;
+import io.synod.checker.syntax.ast.Unit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds and parses the modules a specification uses: the root module, then every module it
+ * EXTENDS or INSTANCEs, looked up among the nested modules seen so far, in the root's folder, in
+ * the library paths, and last among Synod's standard modules. Modules are parsed in TLC's order
+ * (root first, then depth-first in the order the names are written), which is also the order in
+ * which their names get interned.
+ */
+public final class ModuleLoader {
+
+  /** Parses one module's text; implementations report syntax errors with unchecked exceptions. */
+  @FunctionalInterface
+  public interface Parser {
+    Module parse(String text, String fileName);
+  }
+
+  private final Parser parser;
+  private final List<Path> searchPaths;
+  private final Map<String, Module> modules = new LinkedHashMap<>();
+  private final List<Module> parseOrder = new ArrayList<>();
+
+  /**
+   * @param parser turns text into a module
+   * @param searchPaths folders searched in order (the root module's folder first)
+   */
+  public ModuleLoader(Parser parser, List<Path> searchPaths) {
+    this.parser = parser;
+    this.searchPaths = List.copyOf(searchPaths);
+  }
+
+  /** Parses the root module and, transitively, every module it depends on. */
+  public Module loadRoot(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot read " + file + ": " + e.getMessage());
+    }
+    return loadText(text, file.toString());
+  }
+
+  /** Parses a root module given as text (file name for messages) and its dependencies. */
+  public Module loadText(String text, String fileName) {
+    Module root = parser.parse(text, fileName);
+    modules.putIfAbsent(root.name(), root);
+    parseOrder.add(root);
+    java.util.ArrayDeque<List<String>> instances = new java.util.ArrayDeque<>();
+    visit(root, instances);
+    // SANY's order: a module's EXTENDS are all read before any is visited; the modules a
+    // module INSTANCEs wait, the group met last being read first
+    while (!instances.isEmpty()) {
+      for (String name : instances.pop()) {
+        if (!modules.containsKey(name)) {
+          Module m = parseNamed(name);
+          modules.put(m.name(), m);
+          parseOrder.add(m);
+          visit(m, instances);
+        }
+      }
+    }
+    return root;
+  }
+
+  /** The module named {@code name}, which must have been loaded. */
+  public Module get(String name) {
+    Module m = modules.get(name);
+    if (m == null) {
+      throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module " + name + ".");
+    }
+    return m;
+  }
+
+  /** Every loaded module in parse order (nested modules after their parent). */
+  public List<Module> parseOrder() {
+    return List.copyOf(parseOrder);
+  }
+
+  private void visit(Module m, java.util.Deque<List<String>> instances) {
+    List<Module> read = new ArrayList<>();
+    for (Name ext : m.extendsList()) {
+      if (!modules.containsKey(ext.text())) {
+        Module e = parseNamed(ext.text());
+        modules.put(e.name(), e);
+        parseOrder.add(e);
+        read.add(e);
+      }
+    }
+    for (Module e : read) {
+      visit(e, instances);
+    }
+    List<String> group = new ArrayList<>();
+    collectInstances(m, group, instances);
+    if (!group.isEmpty()) {
+      instances.push(group);
+    }
+  }
+
+  private void collectInstances(Module m, List<String> group, java.util.Deque<List<String>> instances) {
+    for (Unit u : m.units()) {
+      if (u instanceof Unit.InstanceDef inst) {
+        group.add(inst.module().text());
+      } else if (u instanceof Module nested) {
+        modules.putIfAbsent(nested.name(), nested);
+        for (Name ext : nested.extendsList()) {
+          group.add(ext.text());
+        }
+        collectInstances(nested, group, instances);
+      } else if (u instanceof Unit.OpDef def && def.body() instanceof io.synod.checker.syntax.ast.Expr.Let let) {
+        for (Unit.Definition d : let.definitions()) {
+          if (d instanceof Unit.InstanceDef inst) {
+            group.add(inst.module().text());
+          }
+        }
+      }
+    }
+  }
+
+  private Module parseNamed(String name) {
+    for (Path dir : searchPaths) {
+      Path p = dir.resolve(name + ".tla");
+      if (Files.isRegularFile(p)) {
+        String text;
+        try {
+          text = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot read " + p + ": " + e.getMessage());
+        }
+        return parser.parse(text, p.toString());
+      }
+    }
+    String std = StandardModules.source(name).orElseThrow(() -> new SpecException(
+        SpecException.Kind.SEMANTIC, "Cannot find source file for module " + name + "."));
+    return parser.parse(std, name + ".tla");
+  }
+}
