@@ -10,8 +10,10 @@ final class Commands {
   private Commands() {}
 
   static List<Object> all() {
-    return List.of(
+    // An array initializer, so that every line (the last one too) can end with a comma.
+    return List.of(new Object[] {
         // new commands go here, one per line
-        );
+        new LinCommand(),
+        });
   }
 }

@@ -1,0 +1,422 @@
+package io.synod.checker.semantic;
+
+import io.synod.checker.semantic.Symbol.Kind;
+import io.synod.checker.syntax.ast.Binder;
+import io.synod.checker.syntax.ast.Expr;
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Name;
+import io.synod.checker.syntax.ast.Param;
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.syntax.ast.Unit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scoping of a loaded specification: builds the table of names of every module in order of
+ * definition (a name is usable only after it is defined, as in TLA+), and reports unknown names,
+ * multiply-defined names and operators applied to the wrong number of arguments, in SANY's words.
+ */
+public final class Resolver {
+
+    /** Operators and names of TLA+ itself, needing no module. */
+    private static final Set<String> BUILTIN_INFIX = Set.of("/\\", "\\/", "=>", "<=>", "=", "/=", "\\in",
+            "\\notin", "\\subseteq", "\\cup", "\\cap", "\\", "~>", "-+->", "\\cdot");
+    private static final Set<String> BUILTIN_PREFIX = Set.of("~", "ENABLED", "UNCHANGED", "[]", "<>",
+            "SUBSET", "UNION", "DOMAIN");
+    private static final Set<String> BUILTIN_POSTFIX = Set.of("'");
+    private static final Set<String> BUILTIN_NAMES = Set.of("BOOLEAN", "STRING", "TRUE", "FALSE");
+
+    private final LoadedSpec spec;
+    private final Map<String, Map<String, Symbol>> exported = new HashMap<>();
+    private final Map<String, Map<String, Symbol>> visible = new HashMap<>();
+    private final List<SemanticDiagnostic> errors = new ArrayList<>();
+
+    private Resolver(LoadedSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * Resolves every module of {@code spec}.
+     *
+     * @throws SemanticException listing every unknown, multiply-defined or misapplied name
+     */
+    public static ResolvedSpec resolve(LoadedSpec spec) throws SemanticException {
+        Resolver r = new Resolver(spec);
+        for (String name : spec.order()) {
+            r.module(spec.module(name), new LinkedHashMap<>());
+        }
+        if (!r.errors.isEmpty()) {
+            throw new SemanticException(r.errors);
+        }
+        return new ResolvedSpec(spec, r.exported, r.visible);
+    }
+
+    private void module(Module module, Map<String, Symbol> inherited) {
+        if (visible.containsKey(module.name())) {
+            return;
+        }
+        Map<String, Symbol> table = new LinkedHashMap<>(inherited);
+        Map<String, Symbol> exports = new LinkedHashMap<>();
+        for (Name extended : module.extendsList()) {
+            Map<String, Symbol> from = exported.get(extended.text());
+            if (from != null) {
+                for (Symbol s : from.values()) {
+                    define(table, s, extended.span());
+                    exports.putIfAbsent(s.name(), s);
+                }
+            }
+        }
+        for (Unit unit : module.units()) {
+            unit(module.name(), unit, table, exports);
+        }
+        exported.put(module.name(), exports);
+        visible.put(module.name(), table);
+    }
+
+    private void unit(String module, Unit unit, Map<String, Symbol> table, Map<String, Symbol> exports) {
+        Scope scope = new Scope(table);
+        if (unit instanceof Unit.ConstantDecl c) {
+            export(table, exports, new Symbol(c.name(), Kind.CONSTANT, c.arity(), module, c.span(), c), false);
+        } else if (unit instanceof Unit.VariableDecl v) {
+            export(table, exports, new Symbol(v.name(), Kind.VARIABLE, 0, module, v.span(), v), false);
+        } else if (unit instanceof Unit.RecursiveDecl r) {
+            for (Param p : r.ops()) {
+                table.put(p.name(), new Symbol(p.name(), Kind.OPERATOR, p.arity(), module, p.span(), r));
+            }
+        } else if (unit instanceof Unit.OpDef d) {
+            Symbol self = new Symbol(d.name(), Kind.OPERATOR, d.params().size(), module, d.span(), d);
+            opDef(d, scope);
+            export(table, exports, self, d.local());
+        } else if (unit instanceof Unit.FunctionDef f) {
+            Symbol self = new Symbol(f.name(), Kind.FUNCTION, 0, module, f.span(), f);
+            functionDef(f, self, scope);
+            export(table, exports, self, f.local());
+        } else if (unit instanceof Unit.InstanceDef i) {
+            instance(module, i, scope, table, exports);
+        } else if (unit instanceof Unit.Assume a) {
+            expr(a.body(), scope);
+            if (a.name() != null) {
+                export(table, exports, new Symbol(a.name(), Kind.ASSUMPTION, 0, module, a.span(), a), false);
+            }
+        } else if (unit instanceof Unit.Theorem t) {
+            if (t.statement() != null) {
+                expr(t.statement(), scope);
+            }
+            if (t.name() != null) {
+                export(table, exports, new Symbol(t.name(), Kind.THEOREM, 0, module, t.span(), t), false);
+            }
+        } else if (unit instanceof Module nested) {
+            module(nested, table);
+        }
+    }
+
+    private void export(Map<String, Symbol> table, Map<String, Symbol> exports, Symbol s, boolean local) {
+        define(table, s, s.span());
+        if (!local) {
+            exports.put(s.name(), s);
+        }
+    }
+
+    /** Adds {@code s} to {@code table}, reporting a clash with a different definition of the name. */
+    private void define(Map<String, Symbol> table, Symbol s, Span at) {
+        Symbol old = table.get(s.name());
+        boolean forwardDeclared = old != null && old.node() instanceof Unit.RecursiveDecl
+                && old.module().equals(s.module()) && s.kind() == Kind.OPERATOR;
+        if (old == null || forwardDeclared) {
+            table.put(s.name(), s);
+        } else if (!old.sameOrigin(s)) {
+            errors.add(new SemanticDiagnostic(at, "Multiply-defined symbol '" + s.name()
+                    + "': this definition or declaration conflicts with the one at line " + old.span().beginLine()
+                    + ", column " + old.span().beginCol() + " of module " + old.module() + "."));
+        }
+    }
+
+    private void opDef(Unit.OpDef d, Scope scope) {
+        Scope inner = scope.push();
+        if (d.recursive()) {
+            inner.bind(new Symbol(d.name(), Kind.OPERATOR, d.params().size(), d.span().module(), d.span(), d));
+        }
+        for (Param p : d.params()) {
+            inner.bind(param(p));
+        }
+        expr(d.body(), inner);
+    }
+
+    private void functionDef(Unit.FunctionDef f, Symbol self, Scope scope) {
+        Scope inner = binders(f.binders(), scope);
+        inner.bind(self);
+        expr(f.body(), inner);
+    }
+
+    private void instance(String module, Unit.InstanceDef i, Scope scope, Map<String, Symbol> table,
+            Map<String, Symbol> exports) {
+        String target = i.module().text();
+        Map<String, Symbol> theirs = exported.get(target);
+        if (theirs == null) {
+            Module nested = spec.modules().get(target);
+            if (nested == null) {
+                return;
+            }
+            module(nested, new LinkedHashMap<>());
+            theirs = exported.get(target);
+        }
+        Scope withParams = scope.push();
+        for (Param p : i.params()) {
+            withParams.bind(param(p));
+        }
+        Set<String> substituted = new java.util.HashSet<>();
+        for (Unit.Substitution s : i.substitutions()) {
+            substituted.add(s.target());
+            Symbol replaced = theirs.get(s.target());
+            if (replaced == null || (replaced.kind() != Kind.CONSTANT && replaced.kind() != Kind.VARIABLE)) {
+                errors.add(new SemanticDiagnostic(s.span(), "Substitution for " + s.target()
+                        + ", which is not a CONSTANT or VARIABLE of module " + target + "."));
+            }
+            expr(s.replacement(), withParams);
+        }
+        for (Symbol s : theirs.values()) {
+            boolean parameter = s.kind() == Kind.CONSTANT || s.kind() == Kind.VARIABLE;
+            if (parameter && !substituted.contains(s.name()) && withParams.lookup(s.name()) == null) {
+                errors.add(new SemanticDiagnostic(i.span(), "The " + (s.kind() == Kind.CONSTANT ? "constant" : "variable")
+                        + " " + s.name() + " of module " + target + " has no substitution in this INSTANCE, and "
+                        + s.name() + " is not defined in module " + module + "."));
+            }
+        }
+        if (i.name() != null) {
+            export(table, exports, new Symbol(i.name(), Kind.INSTANCE, i.params().size(), module, i.span(), i), i.local());
+        } else {
+            for (Symbol s : theirs.values()) {
+                if (s.kind() != Kind.CONSTANT && s.kind() != Kind.VARIABLE) {
+                    define(table, s, i.span());
+                    if (!i.local()) {
+                        exports.putIfAbsent(s.name(), s);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Symbol param(Param p) {
+        return new Symbol(p.name(), Kind.BOUND, p.arity(), p.span().module(), p.span(), p);
+    }
+
+    private Scope binders(List<Binder> binders, Scope scope) {
+        for (Binder b : binders) {
+            if (b.domain() != null) {
+                expr(b.domain(), scope);
+            }
+        }
+        Scope inner = scope.push();
+        for (Binder b : binders) {
+            for (Name n : b.names()) {
+                inner.bind(new Symbol(n.text(), Kind.BOUND, 0, n.span().module(), n.span(), n));
+            }
+        }
+        return inner;
+    }
+
+    private void exprs(List<Expr> list, Scope scope) {
+        for (Expr e : list) {
+            expr(e, scope);
+        }
+    }
+
+    private void expr(Expr e, Scope scope) {
+        if (e instanceof Expr.OpApp app) {
+            opApp(app, scope);
+        } else if (e instanceof Expr.Lambda l) {
+            Scope inner = scope.push();
+            l.params().forEach(p -> inner.bind(param(p)));
+            expr(l.body(), inner);
+        } else if (e instanceof Expr.Quant q) {
+            expr(q.body(), binders(q.binders(), scope));
+        } else if (e instanceof Expr.Choose c) {
+            expr(c.body(), binders(List.of(c.binder()), scope));
+        } else if (e instanceof Expr.SetFilter f) {
+            expr(f.predicate(), binders(List.of(f.binder()), scope));
+        } else if (e instanceof Expr.SetMap m) {
+            expr(m.body(), binders(m.binders(), scope));
+        } else if (e instanceof Expr.FunCons f) {
+            expr(f.body(), binders(f.binders(), scope));
+        } else if (e instanceof Expr.Let let) {
+            let(let, scope);
+        } else {
+            children(e, scope);
+        }
+    }
+
+    /** Expressions that bind nothing: visit their sub-expressions in the same scope. */
+    private void children(Expr e, Scope scope) {
+        if (e instanceof Expr.SetEnum s) {
+            exprs(s.elements(), scope);
+        } else if (e instanceof Expr.Tuple t) {
+            exprs(t.elements(), scope);
+        } else if (e instanceof Expr.Product p) {
+            exprs(p.factors(), scope);
+        } else if (e instanceof Expr.FunApp f) {
+            expr(f.function(), scope);
+            exprs(f.args(), scope);
+        } else if (e instanceof Expr.FunSet f) {
+            expr(f.domain(), scope);
+            expr(f.range(), scope);
+        } else if (e instanceof Expr.RecordCons r) {
+            r.fields().forEach(f -> expr(f.value(), scope));
+        } else if (e instanceof Expr.RecordSet r) {
+            r.fields().forEach(f -> expr(f.value(), scope));
+        } else if (e instanceof Expr.FieldAccess f) {
+            expr(f.record(), scope);
+        } else if (e instanceof Expr.Except x) {
+            expr(x.function(), scope);
+            for (Expr.ExceptUpdate u : x.updates()) {
+                for (Expr.PathElem p : u.path()) {
+                    if (p instanceof Expr.IndexSel i) {
+                        exprs(i.indices(), scope);
+                    }
+                }
+                expr(u.value(), scope);
+            }
+        } else if (e instanceof Expr.If i) {
+            expr(i.condition(), scope);
+            expr(i.then(), scope);
+            expr(i.otherwise(), scope);
+        } else if (e instanceof Expr.Case c) {
+            c.arms().forEach(a -> {
+                expr(a.guard(), scope);
+                expr(a.value(), scope);
+            });
+            if (c.other() != null) {
+                expr(c.other(), scope);
+            }
+        } else if (e instanceof Expr.Junction j) {
+            exprs(j.items(), scope);
+        } else if (e instanceof Expr.BoxAction b) {
+            expr(b.action(), scope);
+            expr(b.subscript(), scope);
+        } else if (e instanceof Expr.AngleAction a) {
+            expr(a.action(), scope);
+            expr(a.subscript(), scope);
+        } else if (e instanceof Expr.Fairness f) {
+            expr(f.subscript(), scope);
+            expr(f.action(), scope);
+        } else if (e instanceof Expr.Label l) {
+            expr(l.body(), scope);
+        }
+    }
+
+    private void let(Expr.Let let, Scope scope) {
+        Scope inner = scope.push();
+        for (Unit.Definition d : let.definitions()) {
+            String module = d.span().module();
+            if (d instanceof Unit.RecursiveDecl r) {
+                r.ops().forEach(p -> inner.bind(new Symbol(p.name(), Kind.OPERATOR, p.arity(), module, p.span(), r)));
+            } else if (d instanceof Unit.OpDef o) {
+                opDef(o, inner);
+                inner.bind(new Symbol(o.name(), Kind.OPERATOR, o.params().size(), module, o.span(), o));
+            } else if (d instanceof Unit.FunctionDef f) {
+                Symbol self = new Symbol(f.name(), Kind.FUNCTION, 0, module, f.span(), f);
+                functionDef(f, self, inner);
+                inner.bind(self);
+            } else if (d instanceof Unit.InstanceDef i && i.name() != null) {
+                inner.bind(new Symbol(i.name(), Kind.INSTANCE, i.params().size(), module, i.span(), i));
+            }
+        }
+        expr(let.body(), inner);
+    }
+
+    private void opApp(Expr.OpApp app, Scope scope) {
+        for (Expr.InstanceStep step : app.path()) {
+            exprs(step.args(), scope);
+        }
+        exprs(app.args(), scope);
+        Symbol target = app.path().isEmpty() ? scope.lookup(app.name()) : throughInstances(app, scope);
+        if (target == null) {
+            if (app.path().isEmpty() && isBuiltin(app)) {
+                return;
+            }
+            String shown = app.path().isEmpty() ? app.name()
+                    : String.join("!", app.path().stream().map(Expr.InstanceStep::name).toList()) + "!" + app.name();
+            errors.add(new SemanticDiagnostic(app.span(), "Unknown operator: `" + shown + "'."));
+            return;
+        }
+        arity(app.span(), target, app.args().size());
+    }
+
+    /** Operators used as arguments appear without arguments; only a wrong non-zero count is an error. */
+    private void arity(Span at, Symbol target, int given) {
+        if (given > 0 && given != target.arity()) {
+            errors.add(new SemanticDiagnostic(at, "The operator " + target.name() + " requires "
+                    + target.arity() + " argument" + (target.arity() == 1 ? "" : "s") + ", but is applied to "
+                    + given + "."));
+        }
+    }
+
+    /** The symbol {@code I!J!Op} names, following instance definitions, or null. */
+    private Symbol throughInstances(Expr.OpApp app, Scope scope) {
+        Symbol current = scope.lookup(app.path().get(0).name());
+        Map<String, Symbol> table = null;
+        for (Expr.InstanceStep step : app.path()) {
+            if (table != null) {
+                current = table.get(step.name());
+            }
+            if (current == null || current.kind() != Kind.INSTANCE) {
+                return null;
+            }
+            arity(step.span(), current, step.args().size());
+            table = exported.get(((Unit.InstanceDef) current.node()).module().text());
+            if (table == null) {
+                return null;
+            }
+        }
+        return table.get(app.name());
+    }
+
+    private static boolean isBuiltin(Expr.OpApp app) {
+        return switch (app.fixity()) {
+            case INFIX -> BUILTIN_INFIX.contains(app.name());
+            case PREFIX -> BUILTIN_PREFIX.contains(app.name());
+            case POSTFIX -> BUILTIN_POSTFIX.contains(app.name());
+            case NORMAL -> BUILTIN_NAMES.contains(app.name());
+        };
+    }
+
+    /** Bound names in nested frames over a module's table. */
+    private static final class Scope {
+        private final Map<String, Symbol> table;
+        private final Deque<Map<String, Symbol>> frames;
+
+        Scope(Map<String, Symbol> table) {
+            this(table, new ArrayDeque<>());
+        }
+
+        private Scope(Map<String, Symbol> table, Deque<Map<String, Symbol>> frames) {
+            this.table = table;
+            this.frames = frames;
+        }
+
+        Scope push() {
+            Deque<Map<String, Symbol>> copy = new ArrayDeque<>(frames);
+            copy.push(new HashMap<>());
+            return new Scope(table, copy);
+        }
+
+        void bind(Symbol s) {
+            frames.peek().put(s.name(), s);
+        }
+
+        Symbol lookup(String name) {
+            for (Map<String, Symbol> frame : frames) {
+                Symbol s = frame.get(name);
+                if (s != null) {
+                    return s;
+                }
+            }
+            return table.get(name);
+        }
+    }
+}

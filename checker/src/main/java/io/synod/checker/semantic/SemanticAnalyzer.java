@@ -1,0 +1,37 @@
+package io.synod.checker.semantic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads a specification with its modules and resolves its names: what {@code synod parse} runs. */
+public final class SemanticAnalyzer {
+
+    private SemanticAnalyzer() {
+    }
+
+    /**
+     * Reads, parses and resolves the specification in {@code specFile}.
+     *
+     * @throws SemanticException for an unreadable file, a parse error in any module or a semantic error
+     */
+    public static ResolvedSpec analyze(Path specFile, ModuleLocator locator) throws SemanticException {
+        String text;
+        try {
+            text = Files.readString(specFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException ? "file not found" : String.valueOf(e.getMessage());
+            throw new SemanticException(List.of(new SemanticDiagnostic(io.synod.checker.syntax.ast.Span.NONE,
+                    specFile + ": cannot read the specification: " + why)));
+        }
+        return analyze(specFile.toString(), text, locator);
+    }
+
+    /** Parses and resolves specification text; {@code file} names it in diagnostics. */
+    public static ResolvedSpec analyze(String file, String text, ModuleLocator locator) throws SemanticException {
+        return Resolver.resolve(ModuleLoader.load(file, text, locator));
+    }
+}

@@ -1,0 +1,273 @@
+package io.synod.checker.syntax;
+
+import static io.synod.checker.syntax.TlaPlusParser.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.FailedPredicateException;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * ANTLR error strategy that reports syntax errors in TLA+ terms ("expected THEN, found 'x'")
+ * into a diagnostics list instead of printing to the console. Recovery is ANTLR's default, so
+ * several independent errors can be reported in one run.
+ */
+final class SyntaxErrors extends DefaultErrorStrategy {
+  private static final int MAX_ERRORS = 20;
+
+  private final String file;
+  private final List<Diagnostic> diagnostics;
+
+  SyntaxErrors(String file, List<Diagnostic> diagnostics) {
+    this.file = file;
+    this.diagnostics = diagnostics;
+  }
+
+  @Override
+  protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
+    Token t = e.getOffendingToken();
+    report(recognizer, t, "unexpected " + describe(t) + expectedSuffix(recognizer, t));
+  }
+
+  @Override
+  protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
+    Token t = e.getOffendingToken();
+    report(recognizer, t, expectedMessage(recognizer, e.getExpectedTokens(), t));
+  }
+
+  @Override
+  protected void reportFailedPredicate(Parser recognizer, FailedPredicateException e) {
+    report(recognizer, e.getOffendingToken(), "unexpected " + describe(e.getOffendingToken()));
+  }
+
+  @Override
+  protected void reportUnwantedToken(Parser recognizer) {
+    if (inErrorRecoveryMode(recognizer)) {
+      return;
+    }
+    beginErrorCondition(recognizer);
+    Token t = recognizer.getCurrentToken();
+    report(recognizer, t, "unexpected " + describe(t) + expectedSuffix(recognizer, t));
+  }
+
+  @Override
+  protected void reportMissingToken(Parser recognizer) {
+    if (inErrorRecoveryMode(recognizer)) {
+      return;
+    }
+    beginErrorCondition(recognizer);
+    Token t = recognizer.getCurrentToken();
+    report(recognizer, t, expectedMessage(recognizer, getExpectedTokens(recognizer), t));
+  }
+
+  @Override
+  public void reportError(Parser recognizer, RecognitionException e) {
+    if (inErrorRecoveryMode(recognizer)) {
+      return;
+    }
+    beginErrorCondition(recognizer);
+    if (e instanceof NoViableAltException n) {
+      reportNoViableAlternative(recognizer, n);
+    } else if (e instanceof InputMismatchException m) {
+      reportInputMismatch(recognizer, m);
+    } else if (e instanceof FailedPredicateException f) {
+      reportFailedPredicate(recognizer, f);
+    } else {
+      report(recognizer, e.getOffendingToken(), "syntax error at " + describe(e.getOffendingToken()));
+    }
+  }
+
+  private String expectedSuffix(Parser recognizer, Token t) {
+    List<String> expected = expectedNames(recognizer.getExpectedTokens());
+    if (expected.isEmpty() || expected.size() > 6) {
+      return "";
+    }
+    return "; expected " + join(expected);
+  }
+
+  private String expectedMessage(Parser recognizer, IntervalSet set, Token t) {
+    List<String> expected = expectedNames(set);
+    String found = describe(t);
+    if (expected.isEmpty() || expected.size() > 6) {
+      return "unexpected " + found;
+    }
+    String msg = "expected " + join(expected) + ", found " + found;
+    if (t.getType() == DEFEQ) {
+      msg += " (use '=' for equality; '==' only defines)";
+    }
+    return msg;
+  }
+
+  private void report(Parser recognizer, Token t, String message) {
+    if (diagnostics.size() >= MAX_ERRORS) {
+      return;
+    }
+    String where = context(recognizer.getContext());
+    if (t.getType() == DEFEQ && !message.contains("'=='")) {
+      message += " ('==' defines an operator at the start of a line; equality is '=')";
+    }
+    diagnostics.add(new Diagnostic(file, t.getLine(), t.getCharPositionInLine() + 1,
+        message + where));
+  }
+
+  /** Names the innermost construct being parsed, as SANY's "residual stack trace" does. */
+  private static String context(ParserRuleContext ctx) {
+    for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+      String what = null;
+      if (c instanceof IfExprContext) {
+        what = "IF/THEN/ELSE";
+      } else if (c instanceof CaseExprContext) {
+        what = "CASE";
+      } else if (c instanceof LetExprContext) {
+        what = "LET/IN";
+      } else if (c instanceof ExceptExprContext) {
+        what = "EXCEPT";
+      } else if (c instanceof BoundedQuantExprContext || c instanceof UnboundedQuantExprContext) {
+        what = "quantifier";
+      } else if (c instanceof JunctionExprContext) {
+        what = "junction list";
+      } else if (c instanceof DefinitionContext) {
+        what = "definition";
+      } else if (c instanceof InstanceContext) {
+        what = "INSTANCE";
+      }
+      if (what != null && c.getStart() != null) {
+        return " (in " + what + " starting at line " + c.getStart().getLine() + ", col "
+            + (c.getStart().getCharPositionInLine() + 1) + ")";
+      }
+    }
+    return "";
+  }
+
+  private static String join(List<String> names) {
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+  }
+
+  /** Token kinds worth naming: operator continuations are dropped when structure is expected. */
+  static List<String> expectedNames(IntervalSet set) {
+    Set<Integer> types = new LinkedHashSet<>(set.toList());
+    boolean afterOperand = types.contains(INFIX_OP);
+    boolean expressionStart = types.contains(IDENT) && types.contains(NUMBER);
+    List<String> out = new ArrayList<>();
+    if (expressionStart) {
+      out.add("an expression");
+    }
+    for (int type : types) {
+      if (afterOperand && isContinuation(type)) {
+        continue;
+      }
+      if (expressionStart && startsExpression(type)) {
+        continue;
+      }
+      out.add(name(type));
+    }
+    return out;
+  }
+
+  private static boolean isContinuation(int type) {
+    return switch (type) {
+      case INFIX_OP, MINUS, EQ, IN_OP, AND, OR, TIMES, LBRACK, DOT, PRIME, POSTFIX_OP, LPAREN, BANG,
+          DCOLON -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean startsExpression(int type) {
+    return switch (type) {
+      case IDENT, NUMBER, STRING, TRUE, FALSE, AT, LPAREN, LBRACK, LBRACE, LTUPLE, WF, SF, IF, CASE,
+          LET, FORALL, EXISTS, TFORALL, TEXISTS, CHOOSE, LAMBDA, J_AND, J_OR, MINUS, NOT, BOX,
+          DIAMOND, ENABLED, UNCHANGED, SUBSET, UNION, DOMAIN -> true;
+      default -> false;
+    };
+  }
+
+  static String describe(Token t) {
+    return switch (t.getType()) {
+      case Token.EOF -> "end of file";
+      case J_END -> "end of a bulleted list";
+      case J_SEP -> "a new bullet of a /\\ or \\/ list";
+      default -> "'" + t.getText() + "'";
+    };
+  }
+
+  static String name(int type) {
+    return switch (type) {
+      case Token.EOF -> "end of file";
+      case DEFEQ -> "'=='";
+      case END_MODULE -> "'====' (end of module)";
+      case DASHES -> "'----'";
+      case IDENT -> "an identifier";
+      case NUMBER -> "a number";
+      case STRING -> "a string";
+      case INFIX_OP -> "an infix operator";
+      case J_AND, J_OR -> "a bulleted list";
+      case J_SEP -> "a bullet";
+      case J_END -> "end of a bulleted list";
+      case SKIPPED -> "a theorem";
+      case RBRACK_SUB -> "']_'";
+      case RTUPLE_SUB -> "'>>_'";
+      case WF -> "WF_";
+      case SF -> "SF_";
+      default -> {
+        String literal = VOCABULARY.getLiteralName(type);
+        if (literal != null) {
+          yield literal;
+        }
+        String symbolic = VOCABULARY.getSymbolicName(type);
+        yield symbolicDisplay(symbolic == null ? "token " + type : symbolic);
+      }
+    };
+  }
+
+  private static String symbolicDisplay(String symbolic) {
+    return switch (symbolic) {
+      case "LPAREN" -> "'('";
+      case "RPAREN" -> "')'";
+      case "LBRACK" -> "'['";
+      case "RBRACK" -> "']'";
+      case "LBRACE" -> "'{'";
+      case "RBRACE" -> "'}'";
+      case "LTUPLE" -> "'<<'";
+      case "RTUPLE" -> "'>>'";
+      case "COMMA" -> "','";
+      case "COLON" -> "':'";
+      case "DCOLON" -> "'::'";
+      case "DOT" -> "'.'";
+      case "BANG" -> "'!'";
+      case "AT" -> "'@'";
+      case "UNDERSCORE" -> "'_'";
+      case "ARROW" -> "'->'";
+      case "MAPSTO" -> "'|->'";
+      case "LARROW" -> "'<-'";
+      case "EQ" -> "'='";
+      case "MINUS" -> "'-'";
+      case "NEG_DEF" -> "'-.'";
+      case "AND" -> "'/\\'";
+      case "OR" -> "'\\/'";
+      case "NOT" -> "'~'";
+      case "IN_OP" -> "'\\in'";
+      case "TIMES" -> "'\\X'";
+      case "BOX" -> "'[]'";
+      case "DIAMOND" -> "'<>'";
+      case "PRIME" -> "'''";
+      case "POSTFIX_OP" -> "a postfix operator";
+      case "FORALL" -> "'\\A'";
+      case "EXISTS" -> "'\\E'";
+      case "TFORALL" -> "'\\AA'";
+      case "TEXISTS" -> "'\\EE'";
+      default -> symbolic;
+    };
+  }
+}

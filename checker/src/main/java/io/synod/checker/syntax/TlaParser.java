@@ -1,0 +1,116 @@
+package io.synod.checker.syntax;
+
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.SourceText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses TLA+ source into a {@link Module} syntax tree.
+ *
+ * <p>A file holds one root module (nested modules are units inside it); text before the first
+ * {@code ---- MODULE} line and after the root module's closing {@code ====} is ignored. Any
+ * problem is reported as a {@link ParseException} listing {@link Diagnostic}s with file, line,
+ * column and what was expected; nothing else escapes. Thread-safe: no shared mutable state.
+ */
+public final class TlaParser {
+  private static final Pattern MODULE_HEADER = Pattern.compile("-{4,}\\s*MODULE\\b");
+
+  private TlaParser() {}
+
+  /** Parses the file at {@code file}; diagnostics name the path as given. */
+  public static Module parseModule(Path file) throws IOException, ParseException {
+    return parseModule(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /** Parses {@code text}; {@code fileName} is used in spans and diagnostics. */
+  public static Module parseModule(String text, String fileName) throws ParseException {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Module module;
+    try {
+      module = parse(text, fileName, diagnostics);
+    } catch (StackOverflowError e) {
+      diagnostics.add(new Diagnostic(fileName, 1, 1, "expression nested too deeply to parse"));
+      module = null;
+    } catch (RuntimeException e) {
+      diagnostics.add(new Diagnostic(fileName, 1, 1, "internal parser error: " + e));
+      module = null;
+    }
+    if (!diagnostics.isEmpty() || module == null) {
+      if (diagnostics.isEmpty()) {
+        diagnostics.add(new Diagnostic(fileName, 1, 1, "could not parse module"));
+      }
+      throw new ParseException(diagnostics);
+    }
+    return module;
+  }
+
+  private static Module parse(String text, String fileName, List<Diagnostic> diagnostics) {
+    Matcher m = MODULE_HEADER.matcher(text);
+    if (!m.find()) {
+      diagnostics.add(new Diagnostic(fileName, 1, 1,
+          "no module found: expected a line like '---- MODULE Name ----'"));
+      return null;
+    }
+    String visible = blankPrefix(text, m.start());
+    TlaPlusLexer lexer = new TlaPlusLexer(CharStreams.fromString(visible, fileName));
+    lexer.removeErrorListeners();
+    List<Token> tokens = new TokenPass(fileName, diagnostics).run(lexer);
+    if (!diagnostics.isEmpty()) {
+      return null;
+    }
+    TlaPlusParser.FileContext tree = syntaxTree(tokens, fileName, diagnostics);
+    if (!diagnostics.isEmpty()) {
+      return null;
+    }
+    return new AstBuilder(new SourceText(fileName, text), diagnostics).module(tree.module());
+  }
+
+  /** Fast SLL pass first; only input that fails it is re-parsed with full LL and reporting. */
+  private static TlaPlusParser.FileContext syntaxTree(List<Token> tokens, String fileName,
+      List<Diagnostic> diagnostics) {
+    TlaPlusParser parser = new TlaPlusParser(new CommonTokenStream(new ListTokenSource(tokens)));
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.file();
+    } catch (ParseCancellationException e) {
+      parser = new TlaPlusParser(new CommonTokenStream(new ListTokenSource(tokens)));
+      parser.removeErrorListeners();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new SyntaxErrors(fileName, diagnostics));
+      TlaPlusParser.FileContext tree = parser.file();
+      if (diagnostics.isEmpty() && parser.getNumberOfSyntaxErrors() > 0) {
+        diagnostics.add(new Diagnostic(fileName, 1, 1, "syntax error"));
+      }
+      return tree;
+    }
+  }
+
+  /** Replaces the text before the module header by spaces, keeping line breaks (positions). */
+  private static String blankPrefix(String text, int end) {
+    if (end == 0) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      sb.append(c == '\n' || c == '\r' ? c : ' ');
+    }
+    return sb.append(text, end, text.length()).toString();
+  }
+}

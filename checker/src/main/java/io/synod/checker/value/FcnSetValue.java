@@ -1,0 +1,83 @@
+package io.synod.checker.value;
+
+import java.util.Iterator;
+
+/** The set of functions {@code [D -> R]}. */
+public final class FcnSetValue extends LazySetValue {
+  private final SetValue domain;
+  private final SetValue range;
+
+  public FcnSetValue(SetValue domain, SetValue range) {
+    this.domain = domain;
+    this.range = range;
+  }
+
+  public SetValue domainSet() {
+    return domain;
+  }
+
+  public SetValue rangeSet() {
+    return range;
+  }
+
+  @Override
+  public boolean contains(Value v) {
+    if (!(v instanceof FcnValue f)) {
+      return false;
+    }
+    if (!f.domain().equals(domain)) {
+      return false;
+    }
+    for (int i = 0, n = f.size(); i < n; i++) {
+      if (!range.contains(f.valueAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean isEnumerable() {
+    return domain.isEnumerable() && range.isEnumerable();
+  }
+
+  @Override
+  public long size() {
+    return Odometer.power(range.size(), domain.size(), this);
+  }
+
+  @Override
+  public Iterator<Value> iterator() {
+    if (!isEnumerable()) {
+      throw notEnumerable(this);
+    }
+    Value[] dom = domain.toSetEnum().toArray();
+    Value[] rng = range.toSetEnum().toArray();
+    Value[][] choices = new Value[dom.length][];
+    java.util.Arrays.fill(choices, rng);
+    return new Odometer(choices, vals -> Values.fcnSorted(dom, vals));
+  }
+
+  @Override
+  long structuralFingerprint() {
+    return Hashing.mix(Hashing.mix(0x46534554L, domain.fingerprint()), range.fingerprint());
+  }
+
+  @Override
+  boolean structurallyEquals(SetValue o) {
+    return o instanceof FcnSetValue f && f.domain.equals(domain) && f.range.equals(range);
+  }
+
+  @Override
+  public void appendTo(StringBuilder sb) {
+    if (isEnumerable() && Values.smallEnough(this)) {
+      appendEnumerated(sb);
+      return;
+    }
+    sb.append('[');
+    domain.appendTo(sb);
+    sb.append(" -> ");
+    range.appendTo(sb);
+    sb.append(']');
+  }
+}

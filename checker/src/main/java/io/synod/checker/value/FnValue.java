@@ -1,0 +1,67 @@
+package io.synod.checker.value;
+
+import java.util.Arrays;
+
+/** A function that is neither a tuple nor a record, e.g. {@code (n1 :> 1 @@ n2 :> 2)}. */
+public final class FnValue extends FcnValue {
+  private final Value[] domain;
+  private final Value[] values;
+
+  FnValue(Value[] domain, Value[] values) {
+    super(hashPairs(domain, values));
+    this.domain = domain;
+    this.values = values;
+  }
+
+  @Override
+  public int size() {
+    return domain.length;
+  }
+
+  @Override
+  public Value domainAt(int i) {
+    return domain[i];
+  }
+
+  @Override
+  public Value valueAt(int i) {
+    return values[i];
+  }
+
+  @Override
+  public int indexOf(Value arg) {
+    if (domain.length <= 8) {
+      for (int i = 0; i < domain.length; i++) {
+        if (domain[i].equals(arg)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    return Values.search(domain, arg);
+  }
+
+  @Override
+  public SetValue domain() {
+    return SetEnumValue.ofSorted(domain.clone());
+  }
+
+  @Override
+  public FcnValue except(Value arg, Value v) {
+    int i = indexOf(arg);
+    if (i < 0) {
+      throw exceptOutside(this, arg);
+    }
+    if (values[i].equals(v)) {
+      return this;
+    }
+    Value[] a = Arrays.copyOf(values, values.length);
+    a[i] = v;
+    return new FnValue(domain, a);
+  }
+
+  @Override
+  public void appendTo(StringBuilder sb) {
+    appendPairs(sb);
+  }
+}

@@ -1,0 +1,119 @@
+package io.synod.checker.value;
+
+import java.util.Iterator;
+
+/**
+ * The non-enumerable sets {@code Nat}, {@code Int} and {@code Seq(S)}: membership only.
+ * Enumerating them, or asking their cardinality, raises {@link EvalError}.
+ */
+public final class InfiniteSetValue extends SetValue {
+  private enum Form { NAT, INT, SEQ }
+
+  public static final InfiniteSetValue NAT = new InfiniteSetValue(Form.NAT, null);
+  public static final InfiniteSetValue INT = new InfiniteSetValue(Form.INT, null);
+
+  private final Form form;
+  private final SetValue elems;
+  private final long fp;
+
+  private InfiniteSetValue(Form form, SetValue elems) {
+    this.form = form;
+    this.elems = elems;
+    this.fp = Hashing.mix(0x494e4649L + form.ordinal(), elems == null ? 0 : elems.fingerprint());
+  }
+
+  /** {@code Seq(S)}. */
+  public static InfiniteSetValue seq(SetValue s) {
+    return new InfiniteSetValue(Form.SEQ, s);
+  }
+
+  @Override
+  public long fingerprint() {
+    return fp;
+  }
+
+  @Override
+  public boolean contains(Value v) {
+    switch (form) {
+      case NAT:
+        if (v instanceof IntValue i) {
+          return i.value() >= 0;
+        }
+        if (v instanceof BigIntValue b) {
+          return b.big().signum() >= 0;
+        }
+        return falseForModelValue(v);
+      case INT:
+        if (v instanceof IntValue || v instanceof BigIntValue) {
+          return true;
+        }
+        return falseForModelValue(v);
+      default:
+        if (!(v instanceof TupleValue t)) {
+          return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+          if (!elems.contains(t.valueAt(i))) {
+            return false;
+          }
+        }
+        return true;
+    }
+  }
+
+  private boolean falseForModelValue(Value v) {
+    if (v instanceof ModelValue) {
+      IntValue.ZERO.compareTo(v);
+      return false;
+    }
+    throw new EvalError("Attempted to check if the value:\n" + Pretty.ppr(v) + "\nis in " + this + ".");
+  }
+
+  @Override
+  public boolean isEnumerable() {
+    return false;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return false;
+  }
+
+  @Override
+  public long size() {
+    throw new EvalError("Attempted to compute the number of elements in the infinite set " + this + ".");
+  }
+
+  @Override
+  public Iterator<Value> iterator() {
+    throw notEnumerable(this);
+  }
+
+  @Override
+  public SetEnumValue toSetEnum() {
+    throw notEnumerable(this);
+  }
+
+  @Override
+  long structuralFingerprint() {
+    return fp;
+  }
+
+  @Override
+  boolean structurallyEquals(SetValue o) {
+    return o instanceof InfiniteSetValue s && s.form == form && (elems == null || elems.equals(s.elems));
+  }
+
+  @Override
+  public void appendTo(StringBuilder sb) {
+    switch (form) {
+      case NAT -> sb.append("Nat");
+      case INT -> sb.append("Int");
+      default -> {
+        sb.append("Seq(");
+        elems.appendTo(sb);
+        sb.append(')');
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.synod.checker.value;
+
+/**
+ * A function whose domain is a non-empty set of strings: a record {@code [a |-> 1, b |-> 2]}.
+ * Fields are kept in canonical order (interning order of the names). It prints as a record when
+ * every field name is an identifier, else as {@code ("a b" :> 1)}, as TLC does.
+ */
+public final class RecordValue extends FcnValue {
+  private final StringValue[] names;
+  private final Value[] values;
+
+  RecordValue(StringValue[] names, Value[] values) {
+    super(hashPairs(names, values));
+    this.names = names;
+    this.values = values;
+  }
+
+  public StringValue nameAt(int i) {
+    return names[i];
+  }
+
+  /** The field {@code r.name}, or {@code null} if absent. */
+  public Value field(StringValue name) {
+    int i = indexOf(name);
+    return i < 0 ? null : values[i];
+  }
+
+  @Override
+  public int size() {
+    return names.length;
+  }
+
+  @Override
+  public Value domainAt(int i) {
+    return names[i];
+  }
+
+  @Override
+  public Value valueAt(int i) {
+    return values[i];
+  }
+
+  @Override
+  public int indexOf(Value arg) {
+    if (!(arg instanceof StringValue s)) {
+      return -1;
+    }
+    if (names.length <= 8) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == s || names[i].equals(s)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    int lo = 0;
+    int hi = names.length - 1;
+    int tok = s.token();
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int t = names[mid].token();
+      if (t < tok) {
+        lo = mid + 1;
+      } else if (t > tok) {
+        hi = mid - 1;
+      } else {
+        return names[mid].equals(s) ? mid : -1;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public SetValue domain() {
+    return SetEnumValue.ofSorted(names.clone());
+  }
+
+  @Override
+  public FcnValue except(Value arg, Value v) {
+    int i = indexOf(arg);
+    if (i < 0) {
+      throw exceptOutside(this, arg);
+    }
+    if (values[i].equals(v)) {
+      return this;
+    }
+    Value[] a = values.clone();
+    a[i] = v;
+    return new RecordValue(names, a);
+  }
+
+  /** Whether TLC prints this function in record syntax. */
+  public boolean printsAsRecord() {
+    for (StringValue n : names) {
+      if (!n.isIdentifier()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void appendTo(StringBuilder sb) {
+    if (!printsAsRecord()) {
+      appendPairs(sb);
+      return;
+    }
+    sb.append('[');
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(names[i].text()).append(" |-> ");
+      values[i].appendTo(sb);
+    }
+    sb.append(']');
+  }
+}

@@ -1,0 +1,120 @@
+package io.synod.checker.value;
+
+/**
+ * An immutable TLA+ value.
+ *
+ * <p>Every value caches a 64-bit structural {@link #fingerprint()}; {@link #hashCode()} is derived
+ * from it, and equal values have equal fingerprints whatever class represents them (a tuple and
+ * the function over {@code 1..n} it denotes are the same object here anyway, see
+ * {@link Values#fcn}). {@link #equals} is mathematical equality and never throws, so values can be
+ * used as hash keys; {@link #tlaEquals} is the TLA+ {@code =} operator, which raises
+ * {@link EvalError} where TLC refuses to compare (e.g. an integer with a string).
+ *
+ * <p>{@link #compareTo} is TLC's canonical order: it decides set normal form, enumeration order,
+ * CHOOSE and printing. Integers numerically, FALSE before TRUE, strings and model values by
+ * interning order ({@link StringTable}), sets by cardinality then element-wise, functions by
+ * domain size then pair-wise (domain element, value), records by size, then all field names,
+ * then the values. Untyped model values sort before every
+ * other value; any other mix of kinds raises {@link EvalError}.
+ */
+public abstract class Value implements Comparable<Value> {
+
+  Value() {}
+
+  public abstract Kind kind();
+
+  /** The cached 64-bit structural hash, the input of state fingerprints. */
+  public abstract long fingerprint();
+
+  @Override
+  public final int hashCode() {
+    long h = fingerprint();
+    return (int) (h ^ (h >>> 32));
+  }
+
+  @Override
+  public abstract boolean equals(Object o);
+
+  /** Compares two values of the same kind (neither a model value). */
+  abstract int compareSameKind(Value o);
+
+  @Override
+  public final int compareTo(Value o) {
+    if (this == o) {
+      return 0;
+    }
+    Kind a = kind();
+    Kind b = o.kind();
+    if (a == Kind.MODEL || b == Kind.MODEL) {
+      return ModelValue.compareMixed(this, o);
+    }
+    if (a != b) {
+      throw incomparable(this, o);
+    }
+    return compareSameKind(o);
+  }
+
+  /**
+   * TLA+ equality as TLC evaluates it: like {@link #equals} but raising {@link EvalError} when
+   * TLC refuses to compare the two values (a non-set with a value of another kind, or a typed
+   * model value with a value of another type). A set compared with a non-set is just unequal.
+   */
+  public final boolean tlaEquals(Value o) {
+    if (this == o) {
+      return true;
+    }
+    Kind a = kind();
+    Kind b = o.kind();
+    if (a == Kind.MODEL || b == Kind.MODEL) {
+      return ModelValue.equalsMixed(this, o);
+    }
+    if (a != b) {
+      if (a == Kind.SET) {
+        return false;
+      }
+      throw new EvalError("Attempted to check equality of " + describe(this) + " with "
+          + nonKind(a) + ":\n" + Pretty.ppr(o));
+    }
+    return equals(o);
+  }
+
+  /** Appends TLC's one-line rendering of this value. */
+  public abstract void appendTo(StringBuilder sb);
+
+  /** TLC's one-line rendering ({@code <<1, "a">>}, {@code [a |-> 1]}, {@code {}}...). */
+  @Override
+  public final String toString() {
+    StringBuilder sb = new StringBuilder();
+    appendTo(sb);
+    return sb.toString();
+  }
+
+  static EvalError incomparable(Value a, Value b) {
+    String what = switch (a.kind()) {
+      case SET -> "the set " + Pretty.ppr(a) + " with the value";
+      case FUNCTION -> "the function " + Pretty.ppr(a) + " with the value";
+      default -> describe(a) + " with " + nonKind(a.kind());
+    };
+    return new EvalError("Attempted to compare " + what + ":\n" + Pretty.ppr(b));
+  }
+
+  private static String describe(Value v) {
+    return switch (v.kind()) {
+      case INT -> "integer " + v;
+      case BOOL -> "boolean " + v;
+      case STRING -> "string " + v;
+      case SET -> "the set " + Pretty.ppr(v);
+      case FUNCTION -> "the function " + Pretty.ppr(v);
+      case MODEL -> "model value " + v;
+    };
+  }
+
+  private static String nonKind(Kind k) {
+    return switch (k) {
+      case INT -> "non-integer";
+      case BOOL -> "non-boolean";
+      case STRING -> "non-string";
+      default -> "the value";
+    };
+  }
+}

@@ -1,0 +1,373 @@
+package io.synod.checker.value;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Factories for values in canonical form. Use these rather than constructors: they pick the one
+ * representation each value has (tuple / record / general function; explicit or lazy set).
+ */
+public final class Values {
+  private Values() {}
+
+  /** TLC expands a lazy set for printing below this many elements. */
+  static final long ENUM_BOUND = 2000;
+
+  public static final SetValue BOOLEAN = set(BoolValue.FALSE, BoolValue.TRUE);
+
+  public static BoolValue bool(boolean b) {
+    return BoolValue.of(b);
+  }
+
+  public static IntValue integer(long v) {
+    return IntValue.of(v);
+  }
+
+  /** The set of the given elements, sorted and de-duplicated (the argument is copied). */
+  public static SetEnumValue set(Value... elems) {
+    return SetEnumValue.normalize(elems.clone(), elems.length);
+  }
+
+  public static SetEnumValue set(Collection<? extends Value> elems) {
+    return SetEnumValue.normalize(elems.toArray(new Value[0]), elems.size());
+  }
+
+  /** Sorts and de-duplicates {@code elems[0..n)}; takes ownership of the array. */
+  public static SetEnumValue setOwning(Value[] elems, int n) {
+    return SetEnumValue.normalize(elems, n);
+  }
+
+  public static TupleValue tuple(Value... elems) {
+    return TupleValue.of(elems);
+  }
+
+  /**
+   * The record with the given fields (any order; names must be distinct). A record is the
+   * function over its field-name strings.
+   */
+  public static FcnValue record(StringValue[] names, Value[] values) {
+    return fcn(names, values);
+  }
+
+  /**
+   * The function mapping {@code domain[i]} to {@code values[i]} (any order, arrays copied).
+   * Raises {@link EvalError} if a domain element repeats with different values.
+   */
+  public static FcnValue fcn(Value[] domain, Value[] values) {
+    int n = domain.length;
+    if (values.length != n) {
+      throw new IllegalArgumentException("domain and values differ in length");
+    }
+    if (strictlySorted(domain)) {
+      return fcnSorted(domain.clone(), values.clone());
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> domain[x].compareTo(domain[y]));
+    Value[] d = new Value[n];
+    Value[] v = new Value[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      Value dom = domain[order[i]];
+      Value val = values[order[i]];
+      if (k > 0 && d[k - 1].compareTo(dom) == 0) {
+        if (!v[k - 1].equals(val)) {
+          throw new EvalError("The function has two different values at " + Pretty.ppr(dom) + ".");
+        }
+        continue;
+      }
+      d[k] = dom;
+      v[k] = val;
+      k++;
+    }
+    if (k < n) {
+      d = Arrays.copyOf(d, k);
+      v = Arrays.copyOf(v, k);
+    }
+    return fcnSorted(d, v);
+  }
+
+  private static boolean strictlySorted(Value[] a) {
+    for (int i = 1; i < a.length; i++) {
+      if (a[i - 1].compareTo(a[i]) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code d :> e}, the function with domain {@code {d}}. */
+  public static FcnValue singleton(Value d, Value e) {
+    return fcnSorted(new Value[] {d}, new Value[] {e});
+  }
+
+  /** {@code f @@ g}: {@code f} where defined, else {@code g} (TLC module's operator). */
+  public static FcnValue merge(FcnValue f, FcnValue g) {
+    int n = f.size();
+    int m = g.size();
+    Value[] d = new Value[n + m];
+    Value[] v = new Value[n + m];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n || j < m) {
+      int c = i == n ? 1 : j == m ? -1 : f.domainAt(i).compareTo(g.domainAt(j));
+      if (c <= 0) {
+        d[k] = f.domainAt(i);
+        v[k++] = f.valueAt(i++);
+        if (c == 0) {
+          j++;
+        }
+      } else {
+        d[k] = g.domainAt(j);
+        v[k++] = g.valueAt(j++);
+      }
+    }
+    return fcnSorted(k == d.length ? d : Arrays.copyOf(d, k), k == v.length ? v : Arrays.copyOf(v, k));
+  }
+
+  /**
+   * {@code v} with every model value replaced by its image under {@code perm} (absent ones map
+   * to themselves), re-normalised: the building block of SYMMETRY reduction.
+   */
+  public static Value permute(Value v, java.util.Map<ModelValue, ModelValue> perm) {
+    if (v instanceof ModelValue m) {
+      return perm.getOrDefault(m, m);
+    }
+    if (v instanceof TupleValue t) {
+      Value[] a = null;
+      for (int i = 0; i < t.size(); i++) {
+        Value x = t.valueAt(i);
+        Value y = permute(x, perm);
+        if (y != x && a == null) {
+          a = t.toArray();
+        }
+        if (a != null) {
+          a[i] = y;
+        }
+      }
+      return a == null ? t : TupleValue.wrap(a);
+    }
+    if (v instanceof FcnValue f) {
+      Value[] d = new Value[f.size()];
+      Value[] e = new Value[f.size()];
+      boolean changed = false;
+      for (int i = 0; i < d.length; i++) {
+        d[i] = permute(f.domainAt(i), perm);
+        e[i] = permute(f.valueAt(i), perm);
+        changed |= d[i] != f.domainAt(i) || e[i] != f.valueAt(i);
+      }
+      return changed ? fcn(d, e) : f;
+    }
+    if (v instanceof SetValue s && s.isEnumerable()) {
+      SetEnumValue se = s.toSetEnum();
+      Value[] a = new Value[se.intSize()];
+      boolean changed = false;
+      for (int i = 0; i < a.length; i++) {
+        a[i] = permute(se.get(i), perm);
+        changed |= a[i] != se.get(i);
+      }
+      return changed ? SetEnumValue.normalize(a, a.length) : s;
+    }
+    return v;
+  }
+
+  /**
+   * The function over {@code domain}, which must be distinct and in canonical order; neither
+   * array may be modified afterwards ({@code domain} may be shared between functions).
+   */
+  public static FcnValue fcnSorted(Value[] domain, Value[] values) {
+    int n = domain.length;
+    if (n == 0) {
+      return TupleValue.EMPTY;
+    }
+    boolean tuple = true;
+    boolean strings = true;
+    for (int i = 0; i < n; i++) {
+      Value d = domain[i];
+      if (!(d instanceof IntValue iv && iv.value() == i + 1)) {
+        tuple = false;
+      }
+      if (!(d instanceof StringValue)) {
+        strings = false;
+      }
+    }
+    if (tuple) {
+      return TupleValue.wrap(values);
+    }
+    if (strings) {
+      StringValue[] names = new StringValue[n];
+      for (int i = 0; i < n; i++) {
+        names[i] = (StringValue) domain[i];
+      }
+      return new RecordValue(names, values);
+    }
+    return new FnValue(domain, values);
+  }
+
+  /** {@code [x \in S |-> e(x)]} for an enumerable {@code S}. */
+  public static FcnValue fcnOver(SetValue domain, UnaryOperator<Value> body) {
+    Value[] d = domain.toSetEnum().toArray();
+    Value[] v = new Value[d.length];
+    for (int i = 0; i < d.length; i++) {
+      v[i] = body.apply(d[i]);
+    }
+    return fcnSorted(d, v);
+  }
+
+  public static IntervalValue interval(long lo, long hi) {
+    return new IntervalValue(lo, hi);
+  }
+
+  public static SubsetValue subset(SetValue s) {
+    return new SubsetValue(s);
+  }
+
+  public static FcnSetValue fcnSet(SetValue domain, SetValue range) {
+    return new FcnSetValue(domain, range);
+  }
+
+  /** {@code [names[0] : sets[0], ...]} (any field order). */
+  public static RecordSetValue recordSet(StringValue[] names, SetValue[] sets) {
+    Integer[] order = new Integer[names.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Integer.compare(names[x].token(), names[y].token()));
+    StringValue[] n = new StringValue[names.length];
+    SetValue[] s = new SetValue[names.length];
+    for (int i = 0; i < order.length; i++) {
+      n[i] = names[order[i]];
+      s[i] = sets[order[i]];
+    }
+    return new RecordSetValue(n, s);
+  }
+
+  public static ProductSetValue product(SetValue... sets) {
+    return new ProductSetValue(sets);
+  }
+
+  public static InfiniteSetValue seqSet(SetValue s) {
+    return InfiniteSetValue.seq(s);
+  }
+
+  /** {@code a \cup b}: explicit when both can be enumerated, else lazy. */
+  public static SetValue union(SetValue a, SetValue b) {
+    if (!a.isEnumerable() || !b.isEnumerable()) {
+      return new SetOpValue(SetOpValue.Op.UNION, a, b);
+    }
+    SetEnumValue x = a.toSetEnum();
+    SetEnumValue y = b.toSetEnum();
+    if (y.isEmpty()) {
+      return x;
+    }
+    if (x.isEmpty()) {
+      return y;
+    }
+    int n = x.intSize();
+    int m = y.intSize();
+    Value[] out = new Value[n + m];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n && j < m) {
+      int c = x.get(i).compareTo(y.get(j));
+      if (c < 0) {
+        out[k++] = x.get(i++);
+      } else if (c > 0) {
+        out[k++] = y.get(j++);
+      } else {
+        out[k++] = x.get(i++);
+        j++;
+      }
+    }
+    while (i < n) {
+      out[k++] = x.get(i++);
+    }
+    while (j < m) {
+      out[k++] = y.get(j++);
+    }
+    return SetEnumValue.ofSorted(k == out.length ? out : Arrays.copyOf(out, k));
+  }
+
+  /** {@code a \cap b}. */
+  public static SetValue intersect(SetValue a, SetValue b) {
+    if (a.isEnumerable()) {
+      return filter(a, b::contains).toSetEnum();
+    }
+    if (b.isEnumerable()) {
+      return filter(b, a::contains).toSetEnum();
+    }
+    return new SetOpValue(SetOpValue.Op.INTERSECT, a, b);
+  }
+
+  /** {@code a \ b}. */
+  public static SetValue diff(SetValue a, SetValue b) {
+    if (a.isEnumerable()) {
+      return filter(a, v -> !b.contains(v)).toSetEnum();
+    }
+    return new SetOpValue(SetOpValue.Op.DIFF, a, b);
+  }
+
+  /** {@code UNION S} for an enumerable set of sets. */
+  public static SetValue bigUnion(SetValue s) {
+    SetValue acc = SetEnumValue.EMPTY;
+    for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+      Value v = it.next();
+      if (!(v instanceof SetValue e)) {
+        throw new EvalError("Attempted to compute UNION of a set with a non-set element:\n" + Pretty.ppr(v));
+      }
+      acc = union(acc, e);
+    }
+    return acc;
+  }
+
+  /** {@code {x \in base : test(x)}}, lazy until enumerated. */
+  public static FilterSetValue filter(SetValue base, Predicate<Value> test) {
+    return new FilterSetValue(base, test);
+  }
+
+  /** {@code {map(x) : x \in base}}, lazy until enumerated or tested for membership. */
+  public static MapSetValue map(SetValue base, UnaryOperator<Value> map) {
+    return new MapSetValue(base, map);
+  }
+
+  /** Whether a lazy set is small enough that TLC prints it enumerated. */
+  static boolean smallEnough(SetValue s) {
+    try {
+      return s.size() < ENUM_BOUND;
+    } catch (EvalError e) {
+      return false;
+    }
+  }
+
+  /**
+   * Binary search of {@code key} in a canonically sorted array, treating values of different
+   * kinds as simply unequal (for function application: {@code f["a"]} on an integer domain is
+   * "not in the domain", not a comparison error).
+   */
+  static int search(Value[] sorted, Value key) {
+    int lo = 0;
+    int hi = sorted.length - 1;
+    int kk = key.kind().ordinal();
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Value m = sorted[mid];
+      int mk = m.kind().ordinal();
+      int c = mk != kk ? Integer.compare(mk, kk) : m.compareTo(key);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,52 @@
+-------------------------------- MODULE Bags --------------------------------
+(***************************************************************************)
+(* Bags (multisets): a bag is a function from its elements to their       *)
+(* positive numbers of copies.  Set-like operators are evaluated natively; *)
+(* the definitions state their meaning.                                    *)
+(***************************************************************************)
+LOCAL INSTANCE Naturals
+
+LOCAL Copies(B, e) == IF e \in DOMAIN B THEN B[e] ELSE 0
+
+LOCAL Total(B, D) ==
+  \* the number of copies in B of the elements of D
+  LET Sum[T \in SUBSET D] ==
+        IF T = {} THEN 0
+        ELSE LET x == CHOOSE y \in T : TRUE IN B[x] + Sum[T \ {x}]
+  IN  Sum[D]
+
+IsABag(B) == \A e \in DOMAIN B : B[e] \in Nat /\ B[e] > 0
+
+BagToSet(B) == DOMAIN B
+
+SetToBag(S) == [e \in S |-> 1]
+
+BagIn(e, B) == e \in DOMAIN B
+
+EmptyBag == SetToBag({})
+
+CopiesIn(e, B) == Copies(B, e)
+
+B1 \oplus B2 == [e \in DOMAIN B1 \cup DOMAIN B2 |-> Copies(B1, e) + Copies(B2, e)]
+
+B1 \ominus B2 ==
+  LET Left == {e \in DOMAIN B1 : Copies(B1, e) > Copies(B2, e)}
+  IN  [e \in Left |-> B1[e] - Copies(B2, e)]
+
+BagUnion(S) ==
+  LET Union[T \in SUBSET S] ==
+        IF T = {} THEN EmptyBag
+        ELSE LET b == CHOOSE c \in T : TRUE IN b \oplus Union[T \ {b}]
+  IN  Union[S]
+
+B1 \sqsubseteq B2 == \A e \in DOMAIN B1 : B1[e] <= Copies(B2, e)
+
+SubBag(B) ==
+  UNION {{sb \in [D -> Nat \ {0}] : \A e \in D : sb[e] <= B[e]} : D \in SUBSET DOMAIN B}
+
+BagOfAll(F(_), B) ==
+  [y \in {F(x) : x \in DOMAIN B} |-> Total(B, {x \in DOMAIN B : F(x) = y})]
+
+BagCardinality(B) == Total(B, DOMAIN B)
+
+=============================================================================

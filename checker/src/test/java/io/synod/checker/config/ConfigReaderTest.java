@@ -1,0 +1,184 @@
+package io.synod.checker.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.synod.checker.SharedFixtures;
+import io.synod.checker.config.CfgValue.Bool;
+import io.synod.checker.config.CfgValue.Int;
+import io.synod.checker.config.CfgValue.ModelValue;
+import io.synod.checker.config.CfgValue.SetOf;
+import io.synod.checker.config.CfgValue.Str;
+import io.synod.checker.config.CfgValue.TupleOf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigReaderTest {
+
+    private static ModelConfig read(String text) {
+        return ConfigReader.read("M.cfg", text);
+    }
+
+    private static List<String> names(List<NamedEntry> entries) {
+        return entries.stream().map(NamedEntry::name).toList();
+    }
+
+    @Test
+    void everyFixtureConfigReads() throws IOException {
+        Optional<Path> specs = SharedFixtures.specs();
+        assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
+        List<Path> cfgs;
+        try (Stream<Path> s = Files.walk(specs.get())) {
+            cfgs = s.filter(p -> p.toString().endsWith(".cfg")).sorted().toList();
+        }
+        assertTrue(cfgs.size() >= 35, "expected the fixture corpus, found " + cfgs.size() + " cfg files");
+        for (Path cfg : cfgs) {
+            ModelConfig config = ConfigReader.readFile(cfg);
+            assertTrue(config.init().isPresent() || config.specification().isPresent(), cfg.toString());
+            assertEquals(config.withoutPositions(),
+                    ConfigReader.read(cfg.toString(), ConfigPrinter.print(config)).withoutPositions(), cfg.toString());
+        }
+    }
+
+    @Test
+    void fixtureShapesAsTlcReadsThem() {
+        Optional<Path> specs = SharedFixtures.specs();
+        assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
+        ModelConfig counters = ConfigReader.readFile(specs.get().resolve("01_counters/Counters.cfg"));
+        assertEquals(List.of(ConstantAssignment.of("Limit", new Int(10), new Position(2, 3)),
+                ConstantAssignment.of("Step", new Int(3), new Position(3, 3))), counters.constants());
+        assertEquals(List.of("TypeOK", "Ordered", "LoIsMultiple"), names(counters.invariants()));
+        assertEquals(new NamedEntry("Init", new Position(5, 6)), counters.init().orElseThrow());
+
+        ModelConfig higher = ConfigReader.readFile(specs.get().resolve("11_higherorder/HigherOrder.cfg"));
+        assertEquals(List.of(new Substitution("Weight", "MCWeight", Optional.empty(), new Position(3, 3)),
+                new Substitution("Limit", "MCLimit", Optional.empty(), new Position(4, 3))), higher.substitutions());
+
+        ModelConfig starve = ConfigReader.readFile(specs.get().resolve("16_starvation/Starve.cfg"));
+        assertEquals(new ModelValue("NoOne"), starve.assignment("NoOne").orElseThrow().value());
+        assertEquals(new SetOf(List.of(new ModelValue("p1"), new ModelValue("p2"), new ModelValue("p3"))),
+                starve.assignment("Procs").orElseThrow().value());
+
+        ModelConfig grid = ConfigReader.readFile(specs.get().resolve("21_constraints/Grid.cfg"));
+        assertEquals(List.of("Size", "MaxMoves"), grid.constants().stream().map(ConstantAssignment::name).toList());
+        assertEquals(List.of("StatsOk"), names(grid.postconditions()));
+        assertEquals(List.of("AwayFromOrigin"), names(grid.actionConstraints()));
+
+        ModelConfig seq = ConfigReader.readFile(specs.get().resolve("03_seqbuffer/SeqBuffer.cfg"));
+        assertFalse(seq.deadlockChecked());
+        assertEquals(new SetOf(List.of(new Str("alpha"), new Str("beta"))), seq.assignment("Msgs").orElseThrow().value());
+    }
+
+    @Test
+    void valuesOfEveryKind() {
+        ModelConfig c = read("""
+                CONSTANTS N = -3  Big = 2147483647  Small = -2147483648
+                  S = "a\\"b\\\\c\\n"   B = TRUE  F = FALSE  M = m1
+                  Nested = {{1, 2}, {}, {p, "q"}}  T = <<1, <<>>, x>>  Hex = \\hFF
+                """);
+        assertEquals(new Int(-3), c.assignment("N").orElseThrow().value());
+        assertEquals(new Int(Integer.MAX_VALUE), c.assignment("Big").orElseThrow().value());
+        assertEquals(new Int(Integer.MIN_VALUE), c.assignment("Small").orElseThrow().value());
+        assertEquals(new Str("a\"b\\c\n"), c.assignment("S").orElseThrow().value());
+        assertEquals(new Bool(true), c.assignment("B").orElseThrow().value());
+        assertEquals(new Bool(false), c.assignment("F").orElseThrow().value());
+        assertEquals(new ModelValue("m1"), c.assignment("M").orElseThrow().value());
+        assertEquals(new SetOf(List.of(new SetOf(List.of(new Int(1), new Int(2))), new SetOf(List.of()),
+                new SetOf(List.of(new ModelValue("p"), new Str("q"))))), c.assignment("Nested").orElseThrow().value());
+        assertEquals(new TupleOf(List.of(new Int(1), new TupleOf(List.of()), new ModelValue("x"))),
+                c.assignment("T").orElseThrow().value());
+        assertEquals(new Int(255), c.assignment("Hex").orElseThrow().value());
+    }
+
+    @Test
+    void substitutionsAndScopedEntries() {
+        ModelConfig c = read("""
+                CONSTANT Op <- Def
+                CONSTANT Q <- [Inner] Alt   R = [Inner] 7
+                CONSTANTS F(1, a) = 2  I!J = 3
+                """);
+        assertEquals(List.of(new Substitution("Op", "Def", Optional.empty(), new Position(1, 10)),
+                new Substitution("Q", "Alt", Optional.of("Inner"), new Position(2, 10))), c.substitutions());
+        assertEquals(List.of(
+                new ConstantAssignment("R", List.of(), new Int(7), Optional.of("Inner"), new Position(2, 29)),
+                new ConstantAssignment("F", List.of(new Int(1), new ModelValue("a")), new Int(2), Optional.empty(),
+                        new Position(3, 11)),
+                ConstantAssignment.of("I!J", new Int(3), new Position(3, 24))), c.constants());
+    }
+
+    @Test
+    void keywordsEndListsThatSpanLinesAndCommentsNest() {
+        ModelConfig c = read("""
+                (* outer (* inner *) still comment *)
+                INIT Init NEXT Next \\* trailing
+                INVARIANTS A
+                  B (* between *) C
+                PROPERTY P PROPERTIES Q
+                CONSTRAINTS K1 K2 ACTION_CONSTRAINT AC
+                SYMMETRY Sym VIEW V ALIAS Al POSTCONDITIONS Post
+                CHECK_DEADLOCK TRUE
+                """);
+        assertEquals(List.of("A", "B", "C"), names(c.invariants()));
+        assertEquals(List.of("P", "Q"), names(c.properties()));
+        assertEquals(List.of("K1", "K2"), names(c.constraints()));
+        assertEquals(List.of("AC"), names(c.actionConstraints()));
+        assertEquals("Sym", c.symmetry().orElseThrow().name());
+        assertEquals("V", c.view().orElseThrow().name());
+        assertEquals("Al", c.alias().orElseThrow().name());
+        assertEquals(List.of("Post"), names(c.postconditions()));
+        assertTrue(c.deadlockChecked());
+        assertEquals(new Position(4, 19), c.invariants().get(2).position());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unterminated comment     | INIT Init\\n(* open (* nested *) \\nNEXT Next                     | M.cfg:2:1: unterminated comment: expected '*)' to close the '(*' here
+            missing =                | CONSTANT N 3                                                   | M.cfg:1:12: expected '=' or '<-' after N, found '3'
+            bad value                | CONSTANT N = )                                                 | M.cfg:1:14: expected a value (a number, a string, TRUE, FALSE, a model value, {...} or <<...>>), found ')'
+            keyword as value         | CONSTANT N = INIT                                              | M.cfg:1:14: expected a value, found keyword INIT
+            unclosed set             | CONSTANT S = {1, 2\\nINIT Init                                 | M.cfg:2:1: expected ',' or '}' in the set, found keyword INIT
+            duplicate INIT           | INIT Init\\nNEXT Next\\nINIT Init2                             | M.cfg:3:1: The keyword INIT appeared twice (first at line 1).
+            duplicate CHECK_DEADLOCK | CHECK_DEADLOCK TRUE CHECK_DEADLOCK FALSE                       | M.cfg:1:21: The keyword CHECK_DEADLOCK appeared twice (first at line 1).
+            unknown keyword          | INIT Init\\nINVARIENT Inv                                      | M.cfg:2:1: expected a keyword (CONSTANT, INIT, NEXT, SPECIFICATION, INVARIANT, PROPERTY, CONSTRAINT, ACTION_CONSTRAINT, SYMMETRY, VIEW, ALIAS, POSTCONDITION or CHECK_DEADLOCK), found 'INVARIENT'
+            SPECIFICATION and INIT   | SPECIFICATION Spec\\nINIT Init                                 | M.cfg:2:1: The configuration file cannot specify both INIT/NEXT and SPECIFICATION fields.
+            NEXT then SPECIFICATION  | NEXT Next\\n  SPECIFICATION Spec                               | M.cfg:2:3: The configuration file cannot specify both INIT/NEXT and SPECIFICATION fields.
+            INIT without name        | INIT                                                           | M.cfg:1:5: expected a name after INIT, found end of file
+            INIT with keyword        | INIT NEXT Next                                                 | M.cfg:1:6: expected a name after INIT, found keyword NEXT
+            bad deadlock flag        | CHECK_DEADLOCK yes                                             | M.cfg:1:16: expected TRUE or FALSE after CHECK_DEADLOCK, found 'yes'
+            number in list           | INVARIANTS A 3                                                 | M.cfg:1:14: expected a name or a keyword after INVARIANTS, found '3'
+            unterminated string      | CONSTANT S = "abc                                              | M.cfg:1:14: unterminated string: expected a closing '"' on the same line
+            bad escape               | CONSTANT S = "a\\qb"                                           | M.cfg:1:16: unknown escape in string: expected one of \\" \\\\ \\n \\t \\r \\f
+            stray character          | INIT Init ;                                                    | M.cfg:1:11: unexpected character ';'
+            too large                | CONSTANT N = 2147483648                                        | M.cfg:1:14: the number 2147483648 is outside TLC's integer range -2147483648..2147483647
+            minus without number     | CONSTANT N = -x                                                | M.cfg:1:15: expected a number after '-', found 'x'
+            substitution with args   | CONSTANT F(1) <- G                                             | M.cfg:1:15: a substitution '<-' replaces the whole operator F: expected no arguments before '<-'
+            missing module bracket   | CONSTANT F <- [Mod G                                           | M.cfg:1:20: expected ']' after the module name Mod, found 'G'
+            constant twice           | CONSTANT N = 1\\nCONSTANT N = 2                                | M.cfg:2:10: N is assigned a value twice (first at 1:10)
+            assigned and substituted | CONSTANT N = 1 N <- Def                                        | M.cfg:1:16: N is substituted here but also assigned a value at 1:10
+            constant name expected   | CONSTANTS 3 = 4                                                | M.cfg:1:11: expected a constant name or a keyword after CONSTANTS, found '3'
+            """)
+    void malformedInputIsReportedWithPosition(String what, String text, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> read(text.replace("\\n", "\n")));
+        assertEquals(expected, e.getMessage(), what);
+        assertEquals(1, e.diagnostics().size());
+    }
+
+    @Test
+    void missingFileIsAConfigError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigReader.readFile(Path.of("no", "such", "Missing.cfg")));
+        assertEquals(Path.of("no", "such", "Missing.cfg") + ": cannot read the configuration file: file not found",
+                e.getMessage());
+        assertEquals(151, ConfigException.EXIT_CODE);
+    }
+}

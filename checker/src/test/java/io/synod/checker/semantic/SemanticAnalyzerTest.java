@@ -1,0 +1,143 @@
+package io.synod.checker.semantic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.synod.checker.SharedFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SemanticAnalyzerTest {
+
+    @TempDir
+    Path dir;
+
+    private ResolvedSpec analyze(String root, Map<String, String> files) throws IOException, SemanticException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey() + ".tla"), f.getValue());
+        }
+        Path spec = dir.resolve(root + ".tla");
+        return SemanticAnalyzer.analyze(spec, ModuleLocator.forSpec(spec));
+    }
+
+    private List<String> errors(String root, Map<String, String> files) throws IOException {
+        SemanticException e = assertThrows(SemanticException.class, () -> analyze(root, files));
+        return e.diagnostics().stream().map(SemanticDiagnostic::render).map(s -> s.replace(dir + "/", "")).toList();
+    }
+
+    private static String module(String name, String body) {
+        return "---- MODULE " + name + " ----\n" + body + "\n====\n";
+    }
+
+    @Test
+    void fixtureSpecsResolveAndTheUndefinedOneFailsAsSany() throws IOException, SemanticException {
+        Optional<Path> specs = SharedFixtures.specs();
+        assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
+        List<Path> roots = new ArrayList<>();
+        try (Stream<Path> s = Files.list(specs.get())) {
+            for (Path d : s.sorted().toList()) {
+                try (Stream<Path> cfgs = Files.list(d)) {
+                    cfgs.filter(p -> p.toString().endsWith(".cfg"))
+                            .map(p -> d.resolve(p.getFileName().toString().replaceAll("(_\\w+)?\\.cfg$", ".tla")))
+                            .filter(Files::isRegularFile).distinct().forEach(roots::add);
+                }
+            }
+        }
+        assertTrue(roots.size() >= 30, "found " + roots.size());
+        for (Path root : roots) {
+            String folder = root.getParent().getFileName().toString();
+            if (folder.startsWith("28_") || folder.startsWith("29_")) {
+                continue;
+            }
+            try {
+                SemanticAnalyzer.analyze(root, ModuleLocator.forSpec(root));
+            } catch (SemanticException e) {
+                throw new AssertionError(root + ":\n" + e.getMessage(), e);
+            }
+        }
+        Path undef = specs.get().resolve("29_parse_undefined/Undef.tla");
+        SemanticException e = assertThrows(SemanticException.class,
+                () -> SemanticAnalyzer.analyze(undef, ModuleLocator.forSpec(undef)));
+        assertEquals(1, e.diagnostics().size());
+        String sany = Files.readString(specs.get().resolve("29_parse_undefined/Undef.tlc.out"));
+        assertTrue(sany.contains(e.diagnostics().get(0).sanyText()), e.diagnostics().get(0).sanyText());
+    }
+
+    @Test
+    void resolvesThroughExtendsInstancesAndTheStandardLibrary() throws IOException, SemanticException {
+        ResolvedSpec spec = analyze("Main", Map.of(
+                "Main", module("Main", """
+                        EXTENDS Naturals, Sequences, Lib
+                        CONSTANT N
+                        VARIABLE x
+                        I == INSTANCE Counter WITH c <- x
+                        INSTANCE Helpers
+                        Init == x = Double(N) /\\ I!Zero /\\ Len(<<1>>) = 1
+                        Next == LET F[k \\in Nat] == IF k = 0 THEN 0 ELSE F[k - 1] IN x' = F[x] + Twice(1)
+                        """),
+                "Lib", module("Lib", "EXTENDS Naturals\nDouble(n) == 2 * n"),
+                "Counter", module("Counter", "EXTENDS Naturals\nVARIABLE c\nZero == c = 0"),
+                "Helpers", module("Helpers", "LOCAL INSTANCE Naturals\nTwice(n) == n + n")));
+        assertEquals(Symbol.Kind.CONSTANT, spec.rootSymbol("N").orElseThrow().kind());
+        assertEquals("Lib", spec.rootSymbol("Double").orElseThrow().module());
+        assertEquals("Naturals", spec.rootSymbol("+").orElseThrow().module());
+        assertTrue(spec.loaded().standard().containsAll(List.of("Naturals", "Sequences")));
+        assertTrue(spec.rootSymbol("Len").isPresent());
+    }
+
+    @Test
+    void unknownNamesArityAndDuplicates() throws IOException {
+        assertEquals(List.of(
+                        "Bad.tla:3:8: Unknown operator: `+'.",
+                        "Bad.tla:4:10: The operator F requires 1 argument, but is applied to 2.",
+                        "Bad.tla:5:1: Multiply-defined symbol 'F': this definition or declaration conflicts with the one at line 2, column 1 of module Bad.",
+                        "Bad.tla:6:8: Unknown operator: `Later'.",
+                        "Bad.tla:9:9: Unknown operator: `I!Nope'."),
+                errors("Bad", Map.of("Bad", module("Bad", """
+                        F(a) == a
+                        Sum == 1 + 2
+                        Apply == F(1, 2)
+                        F(b) == b
+                        Use == Later
+                        Later == TRUE
+                        I == INSTANCE Empty
+                        Inst == I!Nope"""),
+                        "Empty", module("Empty", "Nothing == TRUE"))));
+    }
+
+    @Test
+    void missingAndCircularModules() throws IOException {
+        assertEquals(List.of("A.tla:2:9: Cannot find source file for module Nowhere imported in module A."),
+                errors("A", Map.of("A", module("A", "EXTENDS Nowhere"))));
+        assertEquals(List.of("C.tla:2:9: Circular dependency among modules: B -> C -> B."),
+                errors("B", Map.of("B", module("B", "EXTENDS C"), "C", module("C", "EXTENDS B"))));
+        assertEquals(List.of("D.tla:1:1: File name 'D' does not match the name 'E' of the top level module in it."),
+                errors("D", Map.of("D", module("E", "X == 1"))));
+    }
+
+    @Test
+    void boundNamesAndLambdasAreInScope() throws IOException, SemanticException {
+        analyze("Ok", Map.of("Ok", module("Ok", """
+                EXTENDS Naturals, Sequences, FiniteSets
+                S == {1, 2}
+                P == \\A a \\in S : \\E b \\in S : a # b \\/ a = b
+                Q == {x + 1 : x \\in S} \\cup {y \\in S : y > 1}
+                R == [i \\in S |-> CHOOSE j \\in S : j >= i]
+                T == SelectSeq(<<1, 2>>, LAMBDA e : e > 1)
+                U(G(_), v) == G(v)
+                W == U(LAMBDA z : z, 3) + Cardinality(S)
+                RECURSIVE Fact(_)
+                Fact(n) == IF n = 0 THEN 1 ELSE n * Fact(n - 1)
+                """)));
+    }
+}

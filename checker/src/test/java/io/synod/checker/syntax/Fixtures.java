@@ -1,0 +1,34 @@
+package io.synod.checker.syntax;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Locates the shared TLC fixture corpus (../shared next to the repository), if present. */
+final class Fixtures {
+  private Fixtures() {}
+
+  /** The {@code tlc-fixtures/specs} directory, or null when the shared folder is absent. */
+  static Path specsDir() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (int i = 0; i < 6 && dir != null; i++, dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("tlc-fixtures").resolve("specs");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  static List<Path> allSpecs() throws IOException {
+    Path dir = specsDir();
+    if (dir == null) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".tla")).sorted().toList();
+    }
+  }
+}

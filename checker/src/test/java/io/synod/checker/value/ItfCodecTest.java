@@ -1,0 +1,56 @@
+package io.synod.checker.value;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class ItfCodecTest {
+  private final ValueGen gen = new ValueGen();
+  private final ItfCodec codec = new ItfCodec(gen.table);
+
+  @Provide
+  Arbitrary<Value> any() {
+    return gen.any();
+  }
+
+  @Property(tries = 300)
+  void roundTrip(@ForAll("any") Value v) {
+    String json = codec.toJson(v);
+    Value back = codec.fromJson(json);
+    assertEquals(v, back, json);
+    assertEquals(v.fingerprint(), back.fingerprint());
+  }
+
+  @Test
+  void encodingFollowsItf() {
+    StringTable t = gen.table;
+    Value v = Values.tuple(IntValue.of(1), t.string("a"), BoolValue.TRUE,
+        Values.set(IntValue.of(2)), Values.record(new StringValue[] {t.string("b")}, new Value[] {IntValue.ONE}),
+        Values.fcn(new Value[] {t.modelValue("m1")}, new Value[] {IntValue.ZERO}), TupleValue.EMPTY);
+    assertEquals("[{\"#bigint\":\"1\"},\"a\",true,{\"#set\":[{\"#bigint\":\"2\"}]},{\"b\":{\"#bigint\":\"1\"}},"
+        + "{\"#map\":[[\"m1\",{\"#bigint\":\"0\"}]]},[]]", codec.toJson(v));
+    assertEquals(Values.tuple(IntValue.of(5), IntValue.of(6)),
+        codec.fromJson("{\"#tup\": [5, {\"#bigint\": \"6\"}]}"));
+    assertEquals("{\"#unserializable\":\"Nat\"}", codec.toJson(InfiniteSetValue.NAT));
+  }
+
+  @Test
+  void malformedInputIsRejectedWithAPath() {
+    var e = assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("[1, {\"#bigint\": \"x\"}]"));
+    assertEquals("$[1].#bigint: \"x\" is not an integer", e.getMessage());
+    e = assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("{\"#set\": 3}"));
+    assertEquals("$.#set: expected an array", e.getMessage());
+    e = assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("{\"a\": 1.5}"));
+    assertTrue(e.getMessage().startsWith("$.a: 1.5 is not an integer"), e.getMessage());
+    e = assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("{\"#weird\": 1}"));
+    assertEquals("$: unknown ITF tag #weird", e.getMessage());
+    assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("{\"#unserializable\": \"Nat\"}"));
+    assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("[1,"));
+  }
+}

@@ -1,0 +1,70 @@
+package io.synod.conformance.lin;
+
+import io.synod.conformance.history.EdnValues;
+import io.synod.conformance.history.Operation;
+
+/**
+ * A sequential specification: what a single-copy object does for each operation, one at a
+ * time. The checker searches for an order of the history's operations that this object accepts.
+ *
+ * <p>States are immutable values with {@code equals}/{@code hashCode}: the search memoises
+ * (set of linearized operations, state) pairs and must recognise a state it has seen. {@link
+ * #step} is on the hot path, so it returns the next state or {@code null} for "impossible" and
+ * allocates nothing on rejection; the reason is asked for separately, by {@link #explain}, only
+ * when a report is written. Any sequential specification fits this shape, including one given
+ * later as a TLA+ module evaluated by the checker module (state = TLA+ value, step = the
+ * action for the operation).
+ *
+ * @param <S> the state type
+ */
+public interface Model<S> {
+
+  /** The name used by {@code --model}. */
+  String name();
+
+  /** The state before any operation. */
+  S initial();
+
+  /** The state after {@code op}, or null if {@code op} cannot happen in {@code state}. */
+  S step(S state, Operation op);
+
+  /** Why {@link #step} rejects {@code op} in {@code state}, in words for a person. */
+  String explain(S state, Operation op);
+
+  /**
+   * Null if this model understands {@code op}, else what is wrong with it (checked once per
+   * operation before the search, so a typo is a usage error, not a violation).
+   */
+  default String validate(Operation op) {
+    return null;
+  }
+
+  /**
+   * True if {@code op} never changes the state. An indeterminate ({@code :info}) op of this
+   * kind can be dropped: whether it happened or not changes nothing.
+   */
+  default boolean isReadOnly(Operation op) {
+    return false;
+  }
+
+  /**
+   * True if {@code op} is accepted in every state and changes nothing (a read of unknown
+   * value): it can be placed anywhere, so the search drops it.
+   */
+  default boolean isNoOp(Operation op) {
+    return false;
+  }
+
+  /** The state in EDN notation for reports. */
+  default String show(S state) {
+    return EdnValues.print(state);
+  }
+
+  /**
+   * True if every operation carries {@code [key value]} and keys are independent objects of
+   * this model (the kv model); the checker then always splits by key.
+   */
+  default boolean keyed() {
+    return false;
+  }
+}

@@ -1,0 +1,97 @@
+package io.synod.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The effects of one {@link Node#step}: messages to send, the durable state to write before
+ * anything is sent, answers to clients and trace events. The caller clears and reuses it.
+ *
+ * @param <M> the protocol's message type
+ */
+public final class Ready<M> {
+  /** A message to send. */
+  public record Send<M>(int to, M msg) {}
+
+  private final boolean tracing;
+  private final List<Send<M>> sends = new ArrayList<>();
+  private final List<Result> replies = new ArrayList<>();
+  private final List<Integer> replyClients = new ArrayList<>();
+  private final List<TraceEvent<M>> events = new ArrayList<>();
+  private Object persisted;
+  private boolean persist;
+
+  public Ready(boolean tracing) {
+    this.tracing = tracing;
+  }
+
+  /** Whether trace events are wanted; nodes skip building them otherwise. */
+  public boolean tracing() {
+    return tracing;
+  }
+
+  /** Queues {@code msg} for node {@code to}; attached to the latest trace event, if any. */
+  public void send(int to, M msg) {
+    Send<M> s = new Send<>(to, msg);
+    sends.add(s);
+    if (tracing && !events.isEmpty()) {
+      events.get(events.size() - 1).sent().add(s);
+    }
+  }
+
+  /** Replaces the node's durable state with {@code snapshot} (an immutable value). */
+  public void persist(Object snapshot) {
+    persisted = snapshot;
+    persist = true;
+  }
+
+  /** Answers client {@code client}. */
+  public void reply(int client, Result result) {
+    replyClients.add(client);
+    replies.add(result);
+  }
+
+  /**
+   * Opens a trace event named after the spec action; the caller fills in the variables it
+   * changed. Only call when {@link #tracing()}.
+   */
+  public TraceEvent<M> event(String action) {
+    TraceEvent<M> e = new TraceEvent<>(action);
+    events.add(e);
+    return e;
+  }
+
+  public List<Send<M>> sends() {
+    return sends;
+  }
+
+  public List<Result> replies() {
+    return replies;
+  }
+
+  public List<Integer> replyClients() {
+    return replyClients;
+  }
+
+  public List<TraceEvent<M>> events() {
+    return events;
+  }
+
+  public boolean hasPersist() {
+    return persist;
+  }
+
+  public Object persisted() {
+    return persisted;
+  }
+
+  /** Forgets everything so the object can serve the next step. */
+  public void clear() {
+    sends.clear();
+    replies.clear();
+    replyClients.clear();
+    events.clear();
+    persisted = null;
+    persist = false;
+  }
+}

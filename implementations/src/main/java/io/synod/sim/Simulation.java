@@ -1,0 +1,616 @@
+package io.synod.sim;
+
+import io.synod.sim.record.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs protocol nodes on a simulated network in virtual time. One {@link SplittableRandom}
+ * seeded from the configuration drives every choice (delays, losses, faults, client ops,
+ * the nodes' own random sources, split off in a fixed order), and events with equal times
+ * are ordered by creation, so a seed fully determines the run and its output bytes.
+ *
+ * @param <M> the protocol's message type
+ */
+public final class Simulation<M> {
+  private static final int DELIVER = 0;
+  private static final int TICK = 1;
+  private static final int REQUEST = 2;
+  private static final int REPLY = 3;
+  private static final int CLIENT_NEXT = 4;
+  private static final int CLIENT_TIMEOUT = 5;
+  private static final int CLIENT_RETRY = 6;
+  private static final int NEMESIS = 7;
+  private static final int RESTART = 8;
+  private static final int HEAL = 9;
+
+  /** A scheduled event; fields are used according to {@code kind}. */
+  private static final class Ev {
+    final long time;
+    final long seq;
+    final int kind;
+    int a;
+    int b;
+    long c;
+    Object obj;
+
+    Ev(long time, long seq, int kind) {
+      this.time = time;
+      this.seq = seq;
+      this.kind = kind;
+    }
+  }
+
+  /** A client: one outstanding operation at a time, like a Jepsen process. */
+  private static final class Client {
+    int process;
+    Op op;
+    int hint = -1;
+    long attempt;
+  }
+
+  private final Protocol<M> protocol;
+  private final SimConfig cfg;
+  private final int n;
+  private final SplittableRandom rng;
+  private final PriorityQueue<Ev> queue =
+      new PriorityQueue<>(
+          (x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
+  private final List<Node<M>> nodes;
+  private final List<Node<M>> nodesView;
+  private final Object[] disks;
+  private final int[] incarnation;
+  private final long[] lamport;
+  private final boolean[] wasLeader;
+  private final long[][] lastDelivery;
+  private final int[] side;
+  private final Client[] clients;
+  private final Workload workload;
+  private final Monitor<M> monitor;
+  private final Stats stats = new Stats();
+  private final List<HistoryEvent> history = new ArrayList<>();
+  private final Ready<M> ready;
+  private final Writer trace;
+  private final List<String> names = new ArrayList<>();
+  private final Input.Tick<M> tick = new Input.Tick<>();
+  private final StringBuilder line = new StringBuilder(256);
+  private LongConsumer progress = t -> {};
+  private long seq;
+  private long now;
+  private long issued;
+  private int down;
+  private boolean partitioned;
+
+  /**
+   * @param trace where to write the NDJSON implementation trace, or null to skip tracing
+   *     (faster)
+   */
+  public Simulation(Protocol<M> protocol, SimConfig cfg, Writer trace) {
+    if (cfg.nodes() < protocol.minNodes()) {
+      throw new IllegalArgumentException(
+          protocol.name() + " needs at least " + protocol.minNodes() + " nodes, got " + cfg.nodes());
+    }
+    for (String bug : cfg.bugs()) {
+      if (!protocol.bugNames().contains(bug)) {
+        throw new IllegalArgumentException(
+            "unknown bug '" + bug + "' for " + protocol.name() + " (expected one of "
+                + String.join(", ", protocol.bugNames()) + ")");
+      }
+    }
+    this.protocol = protocol;
+    this.cfg = cfg;
+    this.n = cfg.nodes();
+    this.rng = new SplittableRandom(cfg.seed());
+    this.trace = trace;
+    this.ready = new Ready<>(trace != null);
+    this.nodes = new ArrayList<>(Collections.nCopies(n, null));
+    this.nodesView = Collections.unmodifiableList(nodes);
+    this.disks = new Object[n];
+    this.incarnation = new int[n];
+    this.lamport = new long[n];
+    this.wasLeader = new boolean[n];
+    this.lastDelivery = new long[n][n];
+    this.side = new int[n];
+    this.clients = new Client[cfg.clients()];
+    this.workload = protocol.workload(cfg);
+    this.monitor = protocol.monitor(n);
+    for (int i = 0; i < n; i++) {
+      names.add(protocol.nodeName(i, n));
+    }
+  }
+
+  /** Called now and then with the virtual time, e.g. to draw a progress bar. */
+  public Simulation<M> onProgress(LongConsumer p) {
+    this.progress = p;
+    return this;
+  }
+
+  /** Runs to completion: all operations answered or timed out, or the time limit. */
+  public SimResult run() {
+    for (int i = 0; i < n; i++) {
+      nodes.set(i, protocol.create(i, n, null, rng.split(), cfg.bugs()));
+      at(rng.nextLong(Timing.TICK), TICK).a = i;
+    }
+    for (int c = 0; c < clients.length; c++) {
+      clients[c] = new Client();
+      clients[c].process = c;
+      at(rng.nextLong(Timing.THINK), CLIENT_NEXT).a = c;
+    }
+    if (cfg.has(Fault.PARTITION) || cfg.has(Fault.CRASH)) {
+      at(nemesisGap(), NEMESIS);
+    }
+    long lastProgress = 0;
+    while (!queue.isEmpty()) {
+      Ev e = queue.poll();
+      if (e.time > cfg.maxTimeNanos()) {
+        now = cfg.maxTimeNanos();
+        break;
+      }
+      now = e.time;
+      dispatch(e);
+      if (finished() || (cfg.stopOnViolation() && !monitor.violations().isEmpty())) {
+        break;
+      }
+      if (now - lastProgress > 100 * Timing.MS) {
+        lastProgress = now;
+        progress.accept(now);
+      }
+    }
+    for (Client c : clients) {
+      if (c.op != null) {
+        record(c, HistoryEvent.Type.INFO, null);
+      }
+    }
+    stats.simulatedNanos = now;
+    flush();
+    return new SimResult(
+        protocol.name(), cfg, stats, history, List.copyOf(monitor.violations()), List.copyOf(names));
+  }
+
+  private boolean finished() {
+    if (issued < cfg.ops()) {
+      return false;
+    }
+    for (Client c : clients) {
+      if (c.op != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Ev at(long time, int kind) {
+    Ev e = new Ev(time, seq++, kind);
+    queue.add(e);
+    return e;
+  }
+
+  private long nemesisGap() {
+    return now + Timing.NEMESIS_MIN + rng.nextLong(Timing.NEMESIS_MAX - Timing.NEMESIS_MIN);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void dispatch(Ev e) {
+    switch (e.kind) {
+      case DELIVER -> deliver(e.a, e.b, (M) e.obj, e.c);
+      case TICK -> {
+        if (nodes.get(e.a) != null && incarnation[e.a] == e.b) {
+          step(e.a, tick);
+          Ev t = at(now + Timing.TICK, TICK);
+          t.a = e.a;
+          t.b = e.b;
+        }
+      }
+      case REQUEST -> {
+        if (nodes.get(e.a) != null) {
+          step(e.a, new Input.Request<>(e.b, (Op) e.obj));
+        }
+      }
+      case REPLY -> reply(clients[e.a], (Result) e.obj);
+      case CLIENT_NEXT -> invoke(e.a);
+      case CLIENT_TIMEOUT -> {
+        Client c = clients[e.a];
+        if (c.op != null && c.op.id() == e.c) {
+          record(c, HistoryEvent.Type.INFO, null);
+        }
+      }
+      case CLIENT_RETRY -> {
+        Client c = clients[e.a];
+        if (c.op != null && c.op.id() == e.c) {
+          sendRequest(e.a);
+        }
+      }
+      case NEMESIS -> nemesis();
+      case HEAL -> heal();
+      case RESTART -> restart(e.a);
+      default -> throw new IllegalStateException("event kind " + e.kind);
+    }
+  }
+
+  // ---- nodes --------------------------------------------------------------------------
+
+  private void step(int i, Input<M> in) {
+    ready.clear();
+    nodes.get(i).step(in, ready);
+    stats.steps++;
+    apply(i);
+  }
+
+  private void apply(int i) {
+    if (ready.hasPersist()) {
+      disks[i] = ready.persisted();
+    }
+    if (trace != null) {
+      for (TraceEvent<M> ev : ready.events()) {
+        lamport[i]++;
+        writeEvent(names.get(i), lamport[i], ev);
+      }
+    }
+    for (Ready.Send<M> s : ready.sends()) {
+      send(i, s.to(), s.msg());
+    }
+    List<Result> replies = ready.replies();
+    for (int k = 0; k < replies.size(); k++) {
+      int c = ready.replyClients().get(k);
+      if (cfg.has(Fault.DROP) && rng.nextDouble() < Timing.DROP_P) {
+        continue;
+      }
+      Ev r = at(now + delay(), REPLY);
+      r.a = c;
+      r.obj = replies.get(k);
+    }
+    boolean leader = nodes.get(i).isLeader();
+    if (leader && !wasLeader[i]) {
+      stats.leaderChanges++;
+    }
+    wasLeader[i] = leader;
+    monitor.afterStep(i, nodesView, now);
+    if (ready.hasPersist() && canCrash() && rng.nextDouble() < Timing.CRASH_AFTER_WRITE_P) {
+      // Crashing right after a disk write, with the messages of the step in flight, is when
+      // state that was kept only in memory gets lost at the worst moment.
+      crash(i);
+    }
+  }
+
+  private boolean canCrash() {
+    return cfg.has(Fault.CRASH) && down < (n - 1) / 2 + (n == 2 ? 1 : 0);
+  }
+
+  private void restart(int i) {
+    incarnation[i]++;
+    nodes.set(i, protocol.create(i, n, disks[i], rng.split(), cfg.bugs()));
+    down--;
+    ready.clear();
+    nodes.get(i).step(new Input.Restart<>(), ready);
+    apply(i);
+    Ev t = at(now + 1 + rng.nextLong(Timing.TICK), TICK);
+    t.a = i;
+    t.b = incarnation[i];
+  }
+
+  private void crash(int i) {
+    nodes.set(i, null);
+    wasLeader[i] = false;
+    incarnation[i]++;
+    down++;
+    stats.crashes++;
+    stats.fault(Fault.CRASH);
+    if (trace != null) {
+      lamport[i]++;
+      writeEvent(names.get(i), lamport[i], new TraceEvent<>("Crash"));
+    }
+    // Half of the crashes are quick reboots: they expose state that should have been durable.
+    long downFor = rng.nextBoolean() ? Timing.DOWN_MIN + rng.nextLong(Timing.QUICK_REBOOT)
+        : Timing.DOWN_MIN + rng.nextLong(Timing.DOWN_MAX - Timing.DOWN_MIN);
+    at(now + downFor, RESTART).a = i;
+  }
+
+  // ---- network ------------------------------------------------------------------------
+
+  private long delay() {
+    return Timing.MIN_DELAY + rng.nextLong(Timing.MAX_DELAY - Timing.MIN_DELAY);
+  }
+
+  private boolean cut(int from, int to) {
+    return partitioned && side[from] != side[to];
+  }
+
+  private void send(int from, int to, M msg) {
+    stats.sent++;
+    long clock = lamport[from];
+    if (from == to) {
+      schedule(from, to, msg, clock, now);
+      return;
+    }
+    if (cut(from, to) || (cfg.has(Fault.DROP) && rng.nextDouble() < Timing.DROP_P)) {
+      drop(from, to, msg, clock);
+      return;
+    }
+    schedule(from, to, msg, clock, arrival(from, to));
+    if (cfg.has(Fault.DUP) && rng.nextDouble() < Timing.DUP_P) {
+      stats.duplicated++;
+      stats.fault(Fault.DUP);
+      if (trace != null) {
+        writeNet("DuplicateMessage", clock, from, to, msg);
+      }
+      schedule(from, to, msg, clock, arrival(from, to));
+    }
+  }
+
+  private long arrival(int from, int to) {
+    long d = delay();
+    if (cfg.has(Fault.REORDER)) {
+      if (rng.nextDouble() < Timing.SLOW_P) {
+        stats.fault(Fault.REORDER);
+        d *= 5 + rng.nextInt(16);
+      }
+      return now + d;
+    }
+    long t = Math.max(now + d, lastDelivery[from][to]);
+    lastDelivery[from][to] = t;
+    return t;
+  }
+
+  private void schedule(int from, int to, M msg, long clock, long time) {
+    Ev e = at(time, DELIVER);
+    e.a = to;
+    e.b = from;
+    e.obj = msg;
+    e.c = clock;
+  }
+
+  private void drop(int from, int to, M msg, long clock) {
+    stats.dropped++;
+    stats.fault(Fault.DROP);
+    if (trace != null) {
+      writeNet("DropMessage", clock, from, to, msg);
+    }
+  }
+
+  private void deliver(int to, int from, M msg, long clock) {
+    if (nodes.get(to) == null || cut(from, to)) {
+      drop(from, to, msg, clock);
+      return;
+    }
+    stats.delivered++;
+    lamport[to] = Math.max(lamport[to], clock);
+    step(to, new Input.Receive<>(from, msg));
+  }
+
+  // ---- nemesis ------------------------------------------------------------------------
+
+  private void nemesis() {
+    boolean canPartition = cfg.has(Fault.PARTITION);
+    boolean canCrash = canCrash();
+    if (canPartition && (!canCrash || rng.nextBoolean())) {
+      if (partitioned && rng.nextBoolean()) {
+        heal();
+      } else {
+        partition();
+      }
+    } else if (canCrash) {
+      crash(pickVictim());
+    }
+    at(nemesisGap(), NEMESIS);
+  }
+
+  /** Half of the time the leader: losing a leader at the wrong moment finds most bugs. */
+  private int pickVictim() {
+    if (rng.nextBoolean()) {
+      for (int i = 0; i < n; i++) {
+        if (nodes.get(i) != null && nodes.get(i).isLeader()) {
+          return i;
+        }
+      }
+    }
+    int i;
+    do {
+      i = rng.nextInt(n);
+    } while (nodes.get(i) == null);
+    return i;
+  }
+
+  private void partition() {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int minority = 1 + rng.nextInt(Math.max(1, n / 2));
+    for (int k = 0; k < n; k++) {
+      side[order[k]] = k < minority ? 1 : 0;
+    }
+    partitioned = true;
+    stats.partitions++;
+    stats.fault(Fault.PARTITION);
+    if (trace != null) {
+      List<Object> a = new ArrayList<>();
+      List<Object> b = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        (side[i] == 1 ? a : b).add(names.get(i));
+      }
+      writeNemesis("Partition", List.of(a, b));
+    }
+    at(now + 200 * Timing.MS + rng.nextLong(1800 * Timing.MS), HEAL);
+  }
+
+  private void heal() {
+    if (!partitioned) {
+      return;
+    }
+    partitioned = false;
+    if (trace != null) {
+      writeNemesis("Heal", List.of());
+    }
+  }
+
+  // ---- clients ------------------------------------------------------------------------
+
+  private void invoke(int ci) {
+    Client c = clients[ci];
+    if (issued >= cfg.ops() || c.op != null) {
+      return;
+    }
+    issued++;
+    c.op = workload.next(issued, ci, rng);
+    c.attempt = 0;
+    stats.invoked++;
+    history.add(new HistoryEvent(c.process, HistoryEvent.Type.INVOKE, c.op, null, now));
+    Ev t = at(now + Timing.CLIENT_TIMEOUT, CLIENT_TIMEOUT);
+    t.a = ci;
+    t.c = c.op.id();
+    c.hint = protocol.pickTarget(c.hint, n, rng);
+    sendRequest(ci);
+  }
+
+  private void sendRequest(int ci) {
+    Client c = clients[ci];
+    c.attempt++;
+    if (cfg.has(Fault.DROP) && rng.nextDouble() < Timing.DROP_P) {
+      return;
+    }
+    Ev r = at(now + delay(), REQUEST);
+    r.a = c.hint;
+    r.b = ci;
+    r.obj = c.op;
+  }
+
+  private void reply(Client c, Result r) {
+    if (c.op == null || c.op.id() != r.opId()) {
+      return; // an answer to an operation that already timed out
+    }
+    int ci = indexOf(c);
+    switch (r.status()) {
+      case OK -> {
+        workload.observe(ci, c.op, r);
+        record(c, HistoryEvent.Type.OK, r.value());
+      }
+      case FAIL -> record(c, HistoryEvent.Type.FAIL, null);
+      case REDIRECT -> {
+        int next = r.leaderHint();
+        c.hint = next >= 0 && next != c.hint ? next : protocol.pickTarget(-1, n, rng);
+        Ev t = at(now + Timing.REDIRECT_BACKOFF, CLIENT_RETRY);
+        t.a = ci;
+        t.c = c.op.id();
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  private int indexOf(Client c) {
+    for (int i = 0; i < clients.length; i++) {
+      if (clients[i] == c) {
+        return i;
+      }
+    }
+    throw new IllegalStateException();
+  }
+
+  private void record(Client c, HistoryEvent.Type type, Long value) {
+    history.add(new HistoryEvent(c.process, type, c.op, value, now));
+    switch (type) {
+      case OK -> stats.ok++;
+      case FAIL -> stats.fail++;
+      case INFO -> {
+        stats.info++;
+        // Jepsen: a process whose operation may still happen is gone; a new one takes over.
+        c.process += clients.length;
+        c.hint = -1;
+      }
+      default -> {}
+    }
+    c.op = null;
+    Ev next = at(now + rng.nextLong(Timing.THINK), CLIENT_NEXT);
+    next.a = indexOf(c);
+  }
+
+  // ---- trace output -------------------------------------------------------------------
+
+  private void writeEvent(String node, long clock, TraceEvent<M> ev) {
+    StringBuilder sb = header(ev.action(), node, clock);
+    for (Map.Entry<String, Object> f : ev.fields().entrySet()) {
+      sb.append(',');
+      Json.string(sb, f.getKey());
+      sb.append(':');
+      Json.write(sb, f.getValue());
+    }
+    sb.append(",\"vars\":");
+    Json.write(sb, ev.vars());
+    if (ev.receivedMsg() != null) {
+      sb.append(",\"msg\":");
+      Json.write(sb, protocol.encode(ev.receivedMsg(), names.get(ev.from()), node));
+    }
+    if (!ev.sent().isEmpty()) {
+      sb.append(",\"sent\":[");
+      for (int k = 0; k < ev.sent().size(); k++) {
+        Ready.Send<M> s = ev.sent().get(k);
+        if (k > 0) {
+          sb.append(',');
+        }
+        Json.write(sb, protocol.encode(s.msg(), node, names.get(s.to())));
+      }
+      sb.append(']');
+    }
+    endLine(sb);
+  }
+
+  private void writeNet(String action, long clock, int from, int to, M msg) {
+    StringBuilder sb = header(action, "net", clock);
+    sb.append(",\"vars\":{},\"msg\":");
+    Json.write(sb, protocol.encode(msg, names.get(from), names.get(to)));
+    endLine(sb);
+  }
+
+  private void writeNemesis(String action, List<Object> sides) {
+    StringBuilder sb = header(action, "nemesis", 0);
+    Map<String, Object> f = new LinkedHashMap<>();
+    sb.append(",\"sides\":");
+    Json.write(sb, sides);
+    sb.append(",\"vars\":");
+    Json.write(sb, f);
+    endLine(sb);
+  }
+
+  private StringBuilder header(String action, String node, long clock) {
+    line.setLength(0);
+    line.append("{\"action\":");
+    Json.string(line, action);
+    line.append(",\"node\":");
+    Json.string(line, node);
+    line.append(",\"clock\":").append(clock).append(",\"time\":").append(now);
+    return line;
+  }
+
+  private void endLine(StringBuilder sb) {
+    sb.append("}\n");
+    try {
+      trace.append(sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void flush() {
+    if (trace != null) {
+      try {
+        trace.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

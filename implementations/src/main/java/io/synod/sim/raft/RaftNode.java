@@ -1,0 +1,480 @@
+package io.synod.sim.raft;
+
+import io.synod.sim.Input;
+import io.synod.sim.KvStore;
+import io.synod.sim.Node;
+import io.synod.sim.Op;
+import io.synod.sim.Ready;
+import io.synod.sim.Result;
+import io.synod.sim.TraceEvent;
+import io.synod.sim.record.Itf;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * A Raft node serving a key-value store: leader election with randomized timeouts, log
+ * replication, commitment by a majority in the leader's term, client commands (reads
+ * included) through the log. Trace events are named after the actions of the usual TLA+
+ * formulation of Raft (see TRACE-FORMAT.md).
+ */
+public final class RaftNode implements Node<RaftMsg> {
+  /** Server states, named as in the TLA+ spec. */
+  public enum Role {
+    FOLLOWER("Follower"),
+    CANDIDATE("Candidate"),
+    LEADER("Leader");
+
+    final String spec;
+
+    Role(String spec) {
+      this.spec = spec;
+    }
+  }
+
+  static final int ELECTION_MIN_TICKS = 15;
+  static final int ELECTION_SPREAD_TICKS = 15;
+  static final int HEARTBEAT_TICKS = 5;
+  static final int MAX_BATCH = 32;
+
+  private final int id;
+  private final int n;
+  private final RandomGenerator random;
+  private final boolean staleRead;
+  private final boolean commitPreviousTerm;
+  private final boolean forgetVote;
+
+  // persistent
+  private long currentTerm;
+  private int votedFor;
+  private final ArrayList<Entry> log;
+  private boolean dirty;
+
+  // volatile
+  private Role role = Role.FOLLOWER;
+  private long commitIndex;
+  private long lastApplied;
+  private long votesGranted;
+  private long votesResponded;
+  private final long[] nextIndex;
+  private final long[] matchIndex;
+  private int electionElapsed;
+  private int electionTimeout;
+  private int heartbeatElapsed;
+  private int leaderHint = -1;
+  private final TreeMap<Long, Integer> pending = new TreeMap<>();
+  private final KvStore store = new KvStore();
+
+  public RaftNode(int id, int n, RaftDisk disk, RandomGenerator random, Set<String> bugs) {
+    this.id = id;
+    this.n = n;
+    this.random = random;
+    this.staleRead = bugs.contains(RaftProtocol.STALE_READ);
+    this.commitPreviousTerm = bugs.contains(RaftProtocol.COMMIT_PREVIOUS_TERM);
+    this.forgetVote = bugs.contains(RaftProtocol.FORGET_VOTE);
+    this.nextIndex = new long[n];
+    this.matchIndex = new long[n];
+    if (disk == null) {
+      this.votedFor = -1;
+      this.log = new ArrayList<>();
+    } else {
+      this.currentTerm = disk.currentTerm();
+      this.votedFor = disk.votedFor();
+      this.log = new ArrayList<>(disk.log());
+    }
+    resetElectionTimer();
+  }
+
+  @Override
+  public void step(Input<RaftMsg> in, Ready<RaftMsg> out) {
+    if (in instanceof Input.Receive<RaftMsg> r) {
+      receive(r.from(), r.msg(), out);
+    } else if (in instanceof Input.Tick<RaftMsg>) {
+      tick(out);
+    } else if (in instanceof Input.Request<RaftMsg> q) {
+      clientRequest(q.client(), q.op(), out);
+    } else if (in instanceof Input.Restart<RaftMsg> && out.tracing()) {
+      TraceEvent<RaftMsg> e = out.event("Restart");
+      e.var("currentTerm", currentTerm).var("state", role.spec).var("votedFor", name(votedFor));
+      e.var("log", logItf()).var("commitIndex", commitIndex).var("votesGranted", votesItf());
+      e.var("nextIndex", indexItf(nextIndex)).var("matchIndex", indexItf(matchIndex));
+    }
+    if (dirty) {
+      // Before anything is sent: the simulator writes the disk first.
+      out.persist(new RaftDisk(currentTerm, forgetVote ? -1 : votedFor, List.copyOf(log)));
+      dirty = false;
+    }
+  }
+
+  // ---- time ---------------------------------------------------------------------------
+
+  private void tick(Ready<RaftMsg> out) {
+    if (role == Role.LEADER) {
+      if (++heartbeatElapsed >= HEARTBEAT_TICKS) {
+        heartbeatElapsed = 0;
+        broadcastAppend(out);
+      }
+    } else if (++electionElapsed >= electionTimeout) {
+      startElection(out);
+    } else if (role == Role.CANDIDATE && electionElapsed % HEARTBEAT_TICKS == 0) {
+      // RPCs are retried when no answer comes in time (Raft paper, section 5.1).
+      requestVotes(out, ~votesResponded);
+    }
+  }
+
+  private void resetElectionTimer() {
+    electionElapsed = 0;
+    electionTimeout = ELECTION_MIN_TICKS + random.nextInt(ELECTION_SPREAD_TICKS);
+  }
+
+  private void startElection(Ready<RaftMsg> out) {
+    currentTerm++;
+    role = Role.CANDIDATE;
+    votedFor = id;
+    votesGranted = 1L << id;
+    leaderHint = -1;
+    dirty = true;
+    resetElectionTimer();
+    if (out.tracing()) {
+      out.event("Timeout").var("currentTerm", currentTerm).var("state", role.spec)
+          .var("votedFor", name(votedFor)).var("votesGranted", votesItf());
+    }
+    if (isMajority(votesGranted)) {
+      becomeLeader(out);
+      return;
+    }
+    votesResponded = 1L << id;
+    requestVotes(out, ~votesResponded);
+  }
+
+  private void requestVotes(Ready<RaftMsg> out, long to) {
+    RaftMsg req = new RaftMsg.VoteRequest(currentTerm, lastIndex(), lastTerm());
+    for (int j = 0; j < n; j++) {
+      if (j != id && (to & (1L << j)) != 0) {
+        if (out.tracing()) {
+          out.event("RequestVote");
+        }
+        out.send(j, req);
+      }
+    }
+  }
+
+  // ---- messages -----------------------------------------------------------------------
+
+  private void receive(int from, RaftMsg m, Ready<RaftMsg> out) {
+    if (m.term() > currentTerm) {
+      currentTerm = m.term();
+      if (role == Role.LEADER) {
+        pending.clear();
+      }
+      role = Role.FOLLOWER;
+      votedFor = -1;
+      leaderHint = -1;
+      dirty = true;
+      if (out.tracing()) {
+        out.event("UpdateTerm").var("currentTerm", currentTerm).var("state", role.spec)
+            .var("votedFor", name(votedFor)).received(from, m);
+      }
+    }
+    if (m instanceof RaftMsg.VoteRequest v) {
+      handleVoteRequest(from, v, out);
+    } else if (m instanceof RaftMsg.VoteResponse v) {
+      handleVoteResponse(from, v, out);
+    } else if (m instanceof RaftMsg.AppendRequest a) {
+      handleAppendRequest(from, a, out);
+    } else if (m instanceof RaftMsg.AppendResponse a) {
+      handleAppendResponse(from, a, out);
+    }
+  }
+
+  private void handleVoteRequest(int from, RaftMsg.VoteRequest v, Ready<RaftMsg> out) {
+    boolean logOk =
+        v.lastLogTerm() > lastTerm() || (v.lastLogTerm() == lastTerm() && v.lastLogIndex() >= lastIndex());
+    boolean grant =
+        v.term() == currentTerm && logOk && (votedFor == -1 || votedFor == from);
+    TraceEvent<RaftMsg> e = out.tracing() ? out.event("HandleRequestVoteRequest").received(from, v) : null;
+    if (grant) {
+      if (votedFor != from) {
+        votedFor = from;
+        dirty = true;
+        if (e != null) {
+          e.var("votedFor", name(votedFor));
+        }
+      }
+      resetElectionTimer();
+    }
+    out.send(from, new RaftMsg.VoteResponse(currentTerm, grant));
+  }
+
+  private void handleVoteResponse(int from, RaftMsg.VoteResponse v, Ready<RaftMsg> out) {
+    if (v.term() != currentTerm || role != Role.CANDIDATE) {
+      if (out.tracing()) {
+        out.event("DropStaleResponse").received(from, v);
+      }
+      return;
+    }
+    votesResponded |= 1L << from;
+    if (v.granted()) {
+      votesGranted |= 1L << from;
+    }
+    if (out.tracing()) {
+      out.event("HandleRequestVoteResponse").var("votesGranted", votesItf()).received(from, v);
+    }
+    if (isMajority(votesGranted)) {
+      becomeLeader(out);
+    }
+  }
+
+  private void becomeLeader(Ready<RaftMsg> out) {
+    role = Role.LEADER;
+    leaderHint = id;
+    heartbeatElapsed = 0;
+    for (int j = 0; j < n; j++) {
+      nextIndex[j] = lastIndex() + 1;
+      matchIndex[j] = 0;
+    }
+    if (out.tracing()) {
+      out.event("BecomeLeader").var("state", role.spec)
+          .var("nextIndex", indexItf(nextIndex)).var("matchIndex", indexItf(matchIndex));
+    }
+    broadcastAppend(out);
+  }
+
+  private void handleAppendRequest(int from, RaftMsg.AppendRequest a, Ready<RaftMsg> out) {
+    TraceEvent<RaftMsg> e = out.tracing() ? out.event("HandleAppendEntriesRequest").received(from, a) : null;
+    if (a.term() < currentTerm) {
+      out.send(from, new RaftMsg.AppendResponse(currentTerm, false, 0));
+      return;
+    }
+    if (role != Role.FOLLOWER) {
+      role = Role.FOLLOWER;
+      if (e != null) {
+        e.var("state", role.spec);
+      }
+    }
+    leaderHint = from;
+    resetElectionTimer();
+    long prev = a.prevLogIndex();
+    if (prev > lastIndex() || termAt(prev) != a.prevLogTerm()) {
+      out.send(from, new RaftMsg.AppendResponse(currentTerm, false, lastIndex()));
+      return;
+    }
+    boolean changed = false;
+    List<Entry> entries = a.entries();
+    for (int k = 0; k < entries.size(); k++) {
+      long idx = prev + 1 + k;
+      Entry en = entries.get(k);
+      if (idx <= lastIndex()) {
+        if (termAt(idx) == en.term()) {
+          continue; // already have it; never truncate on a stale or duplicated request
+        }
+        log.subList((int) idx - 1, log.size()).clear();
+      }
+      log.add(en);
+      changed = true;
+    }
+    if (changed) {
+      dirty = true;
+      if (e != null) {
+        e.var("log", logItf());
+      }
+    }
+    long match = prev + entries.size();
+    long newCommit = Math.min(a.commitIndex(), match);
+    if (newCommit > commitIndex) {
+      commitIndex = newCommit;
+      if (e != null) {
+        e.var("commitIndex", commitIndex);
+      }
+      applyCommitted(out);
+    }
+    out.send(from, new RaftMsg.AppendResponse(currentTerm, true, match));
+  }
+
+  private void handleAppendResponse(int from, RaftMsg.AppendResponse a, Ready<RaftMsg> out) {
+    if (a.term() != currentTerm || role != Role.LEADER) {
+      if (out.tracing()) {
+        out.event("DropStaleResponse").received(from, a);
+      }
+      return;
+    }
+    TraceEvent<RaftMsg> e = out.tracing() ? out.event("HandleAppendEntriesResponse").received(from, a) : null;
+    if (a.success()) {
+      matchIndex[from] = Math.max(matchIndex[from], a.matchIndex());
+      nextIndex[from] = Math.max(nextIndex[from], matchIndex[from] + 1);
+    } else {
+      nextIndex[from] = Math.max(matchIndex[from] + 1, Math.min(nextIndex[from] - 1, a.matchIndex() + 1));
+    }
+    if (e != null) {
+      e.var("nextIndex", indexItf(nextIndex)).var("matchIndex", indexItf(matchIndex));
+    }
+    if (a.success()) {
+      advanceCommitIndex(out);
+    }
+    if (!a.success() || nextIndex[from] <= lastIndex()) {
+      sendAppend(from, out);
+    }
+  }
+
+  // ---- replication --------------------------------------------------------------------
+
+  private void broadcastAppend(Ready<RaftMsg> out) {
+    for (int j = 0; j < n; j++) {
+      if (j != id) {
+        sendAppend(j, out);
+      }
+    }
+  }
+
+  private void sendAppend(int j, Ready<RaftMsg> out) {
+    long prev = nextIndex[j] - 1;
+    int end = (int) Math.min(lastIndex(), prev + MAX_BATCH);
+    List<Entry> entries = prev >= end ? List.of() : List.copyOf(log.subList((int) prev, end));
+    if (out.tracing()) {
+      out.event("AppendEntries");
+    }
+    out.send(j, new RaftMsg.AppendRequest(currentTerm, prev, termAt(prev), entries, Math.min(commitIndex, end)));
+  }
+
+  private void advanceCommitIndex(Ready<RaftMsg> out) {
+    for (long idx = lastIndex(); idx > commitIndex; idx--) {
+      // Figure 8 of the Raft paper: only entries of the current term are committed by
+      // counting replicas; earlier ones follow. The bug switch drops that condition.
+      if (!commitPreviousTerm && termAt(idx) != currentTerm) {
+        return;
+      }
+      long acks = 1L << id;
+      for (int j = 0; j < n; j++) {
+        if (matchIndex[j] >= idx) {
+          acks |= 1L << j;
+        }
+      }
+      if (isMajority(acks)) {
+        commitIndex = idx;
+        if (out.tracing()) {
+          out.event("AdvanceCommitIndex").var("commitIndex", commitIndex);
+        }
+        applyCommitted(out);
+        return;
+      }
+    }
+  }
+
+  private void applyCommitted(Ready<RaftMsg> out) {
+    while (lastApplied < commitIndex) {
+      lastApplied++;
+      Entry e = log.get((int) lastApplied - 1);
+      Result r = store.apply(e.op());
+      Integer client = pending.remove(lastApplied);
+      if (client != null && r != null && role == Role.LEADER) {
+        out.reply(client, r);
+      }
+    }
+  }
+
+  // ---- clients ------------------------------------------------------------------------
+
+  private void clientRequest(int client, Op op, Ready<RaftMsg> out) {
+    if (role != Role.LEADER) {
+      out.reply(client, Result.redirect(op.id(), leaderHint));
+      return;
+    }
+    if (staleRead && op.f() == Op.Kind.READ) {
+      // The bug: answer from local state without checking that we are still the leader.
+      out.reply(client, Result.ok(op.id(), store.get(op.key())));
+      return;
+    }
+    log.add(new Entry(currentTerm, op));
+    dirty = true;
+    pending.put(lastIndex(), client);
+    if (out.tracing()) {
+      out.event("ClientRequest").var("log", logItf());
+    }
+    if (n == 1) {
+      advanceCommitIndex(out);
+      return;
+    }
+    for (int j = 0; j < n; j++) {
+      if (j != id && nextIndex[j] == lastIndex()) {
+        sendAppend(j, out);
+      }
+    }
+  }
+
+  // ---- helpers ------------------------------------------------------------------------
+
+  private boolean isMajority(long mask) {
+    return Long.bitCount(mask) * 2 > n;
+  }
+
+  long lastIndex() {
+    return log.size();
+  }
+
+  private long lastTerm() {
+    return termAt(lastIndex());
+  }
+
+  private long termAt(long idx) {
+    return idx == 0 ? 0 : log.get((int) idx - 1).term();
+  }
+
+  private static String name(int node) {
+    return node < 0 ? "Nil" : RaftProtocol.nodeName(node);
+  }
+
+  private Itf.Tup logItf() {
+    List<Object> l = new ArrayList<>(log.size());
+    for (Entry e : log) {
+      l.add(entryItf(e));
+    }
+    return Itf.tup(l);
+  }
+
+  private static Map<String, Object> entryItf(Entry e) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("term", e.term());
+    m.put("value", KvStore.itf(e.op()));
+    return m;
+  }
+
+  private Itf.Set votesItf() {
+    return Itf.nodeSet(votesGranted, RaftProtocol::nodeName);
+  }
+
+  private Itf.Fn indexItf(long[] idx) {
+    List<Map.Entry<?, ?>> pairs = new ArrayList<>(n);
+    for (int j = 0; j < n; j++) {
+      pairs.add(Map.entry(RaftProtocol.nodeName(j), idx[j]));
+    }
+    return new Itf.Fn(pairs);
+  }
+
+  // ---- read-only views for monitors ---------------------------------------------------
+
+  @Override
+  public boolean isLeader() {
+    return role == Role.LEADER;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public long currentTerm() {
+    return currentTerm;
+  }
+
+  public long commitIndex() {
+    return commitIndex;
+  }
+
+  /** The log, index i at position i-1; read-only. */
+  public List<Entry> log() {
+    return Collections.unmodifiableList(log);
+  }
+}

@@ -1,0 +1,36 @@
+package io.synod.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/** Runs seeds and gathers what went wrong, for the protocol tests. */
+public final class TestRuns {
+  private TestRuns() {}
+
+  /** What is wrong with one run: monitor violations and, for kv, linearizability. */
+  public static List<String> problems(SimResult r, boolean kv) {
+    List<String> out = new ArrayList<>(r.violations());
+    if (kv) {
+      String lin = RegisterLinearizability.check(r.history());
+      if (lin != null) {
+        out.add("not linearizable: " + lin);
+      }
+    }
+    return out;
+  }
+
+  public static <M> SimResult run(Protocol<M> p, SimConfig cfg) {
+    return new Simulation<>(p, cfg, null).run();
+  }
+
+  /** First seed in [from, to) whose run has a problem, or -1. */
+  public static <M> long firstFailingSeed(Protocol<M> p, LongFunction<SimConfig> cfg, long from, long to, boolean kv) {
+    for (long s = from; s < to; s++) {
+      if (!problems(run(p, cfg.apply(s)), kv).isEmpty()) {
+        return s;
+      }
+    }
+    return -1;
+  }
+}
