@@ -247,65 +247,7 @@ public final class Resolver {
         } else if (e instanceof Expr.Let let) {
             let(let, scope);
         } else {
-            children(e, scope);
-        }
-    }
-
-    /** Expressions that bind nothing: visit their sub-expressions in the same scope. */
-    private void children(Expr e, Scope scope) {
-        if (e instanceof Expr.SetEnum s) {
-            exprs(s.elements(), scope);
-        } else if (e instanceof Expr.Tuple t) {
-            exprs(t.elements(), scope);
-        } else if (e instanceof Expr.Product p) {
-            exprs(p.factors(), scope);
-        } else if (e instanceof Expr.FunApp f) {
-            expr(f.function(), scope);
-            exprs(f.args(), scope);
-        } else if (e instanceof Expr.FunSet f) {
-            expr(f.domain(), scope);
-            expr(f.range(), scope);
-        } else if (e instanceof Expr.RecordCons r) {
-            r.fields().forEach(f -> expr(f.value(), scope));
-        } else if (e instanceof Expr.RecordSet r) {
-            r.fields().forEach(f -> expr(f.value(), scope));
-        } else if (e instanceof Expr.FieldAccess f) {
-            expr(f.record(), scope);
-        } else if (e instanceof Expr.Except x) {
-            expr(x.function(), scope);
-            for (Expr.ExceptUpdate u : x.updates()) {
-                for (Expr.PathElem p : u.path()) {
-                    if (p instanceof Expr.IndexSel i) {
-                        exprs(i.indices(), scope);
-                    }
-                }
-                expr(u.value(), scope);
-            }
-        } else if (e instanceof Expr.If i) {
-            expr(i.condition(), scope);
-            expr(i.then(), scope);
-            expr(i.otherwise(), scope);
-        } else if (e instanceof Expr.Case c) {
-            c.arms().forEach(a -> {
-                expr(a.guard(), scope);
-                expr(a.value(), scope);
-            });
-            if (c.other() != null) {
-                expr(c.other(), scope);
-            }
-        } else if (e instanceof Expr.Junction j) {
-            exprs(j.items(), scope);
-        } else if (e instanceof Expr.BoxAction b) {
-            expr(b.action(), scope);
-            expr(b.subscript(), scope);
-        } else if (e instanceof Expr.AngleAction a) {
-            expr(a.action(), scope);
-            expr(a.subscript(), scope);
-        } else if (e instanceof Expr.Fairness f) {
-            expr(f.subscript(), scope);
-            expr(f.action(), scope);
-        } else if (e instanceof Expr.Label l) {
-            expr(l.body(), scope);
+            exprs(Subexpressions.direct(e), scope);
         }
     }
 
@@ -330,11 +272,10 @@ public final class Resolver {
     }
 
     private void opApp(Expr.OpApp app, Scope scope) {
-        for (Expr.InstanceStep step : app.path()) {
-            exprs(step.args(), scope);
-        }
-        exprs(app.args(), scope);
-        Symbol target = app.path().isEmpty() ? scope.lookup(app.name()) : throughInstances(app, scope);
+        exprs(Subexpressions.direct(app), scope);
+        Symbol target = app.path().isEmpty() ? scope.lookup(app.name())
+                : InstancePaths.follow(exported, scope.lookup(app.path().get(0).name()), app,
+                        (step, instance) -> arity(step.span(), instance, step.args().size()));
         if (target == null) {
             if (app.path().isEmpty() && isBuiltin(app)) {
                 return;
@@ -354,26 +295,6 @@ public final class Resolver {
                     + target.arity() + " argument" + (target.arity() == 1 ? "" : "s") + ", but is applied to "
                     + given + "."));
         }
-    }
-
-    /** The symbol {@code I!J!Op} names, following instance definitions, or null. */
-    private Symbol throughInstances(Expr.OpApp app, Scope scope) {
-        Symbol current = scope.lookup(app.path().get(0).name());
-        Map<String, Symbol> table = null;
-        for (Expr.InstanceStep step : app.path()) {
-            if (table != null) {
-                current = table.get(step.name());
-            }
-            if (current == null || current.kind() != Kind.INSTANCE) {
-                return null;
-            }
-            arity(step.span(), current, step.args().size());
-            table = exported.get(((Unit.InstanceDef) current.node()).module().text());
-            if (table == null) {
-                return null;
-            }
-        }
-        return table.get(app.name());
     }
 
     private static boolean isBuiltin(Expr.OpApp app) {
