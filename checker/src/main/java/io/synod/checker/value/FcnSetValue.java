@@ -70,8 +70,7 @@ public final class FcnSetValue extends LazySetValue {
 
   @Override
   public void appendTo(StringBuilder sb) {
-    if (isEnumerable() && Values.smallEnough(this)) {
-      appendEnumerated(sb);
+    if (appendIfSmall(sb)) {
       return;
     }
     sb.append('[');

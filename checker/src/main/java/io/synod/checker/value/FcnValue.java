@@ -47,7 +47,16 @@ public abstract class FcnValue extends Value {
   public abstract SetValue domain();
 
   /** {@code [f EXCEPT ![arg] = v]}; {@code arg} must be in the domain. */
-  public abstract FcnValue except(Value arg, Value v);
+  public final FcnValue except(Value arg, Value v) {
+    int i = indexOf(arg);
+    if (i < 0) {
+      throw exceptOutside(this, arg);
+    }
+    return valueAt(i).equals(v) ? this : withValueAt(i, v);
+  }
+
+  /** This function with the value at the {@code i}-th domain element replaced. */
+  abstract FcnValue withValueAt(int i, Value v);
 
   static EvalError exceptOutside(FcnValue f, Value arg) {
     return new EvalError("Attempted to apply EXCEPT to the function\n" + Pretty.ppr(f)

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * {@code {x \in S : P(x)}} with the predicate supplied by the evaluator: membership tests
  * {@code S} and {@code P} without enumerating, enumeration filters {@code S}'s enumeration.
  */
-public final class FilterSetValue extends LazySetValue {
+public final class FilterSetValue extends DerivedSetValue {
   private final SetValue base;
   private final Predicate<Value> test;
 
@@ -24,21 +24,6 @@ public final class FilterSetValue extends LazySetValue {
   @Override
   public boolean isEnumerable() {
     return base.isEnumerable();
-  }
-
-  @Override
-  public long size() {
-    return toSetEnum().size();
-  }
-
-  @Override
-  public Iterator<Value> iterator() {
-    return toSetEnum().iterator();
-  }
-
-  @Override
-  public boolean isEmpty() {
-    return toSetEnum().isEmpty();
   }
 
   @Override

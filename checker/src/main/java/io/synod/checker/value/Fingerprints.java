@@ -69,6 +69,29 @@ public final class Fingerprints {
     return (double) distinct * (double) (generated - distinct) / 0x1p64;
   }
 
+  /**
+   * Whether TLC adds its second estimate, "based on the actual fingerprints", to the success
+   * report: only when the optimistic one is not negligible (the fixtures print it at 3.0E-9
+   * and omit it at 3.8E-11).
+   */
+  public static boolean reportsActualEstimate(double optimistic) {
+    return optimistic >= 1e-10;
+  }
+
+  /**
+   * The second estimate from the smallest gap between two stored fingerprints (see
+   * {@code FingerprintSet#minimumGap}): if fingerprints were that close everywhere, the chance
+   * that a new state's print hits a stored one is about {@code 1 / gap}. The fixtures normalise
+   * this number away, so only its presence has to match TLC.
+   */
+  public static double actualCollisionProbability(long minimumGap) {
+    if (minimumGap == 0) {
+      return 1.0;
+    }
+    double gap = minimumGap < 0 ? minimumGap + 0x1p64 : minimumGap;
+    return 1.0 / gap;
+  }
+
   /** Formats a probability as TLC does: two significant digits, {@code 3.9E-18}, {@code 0.0}. */
   public static String formatProbability(double p) {
     if (p == 0) {

@@ -1,7 +1,5 @@
 package io.synod.checker.value;
 
-import java.util.Arrays;
-
 /** A function that is neither a tuple nor a record, e.g. {@code (n1 :> 1 @@ n2 :> 2)}. */
 public final class FnValue extends FcnValue {
   private final Value[] domain;
@@ -47,15 +45,8 @@ public final class FnValue extends FcnValue {
   }
 
   @Override
-  public FcnValue except(Value arg, Value v) {
-    int i = indexOf(arg);
-    if (i < 0) {
-      throw exceptOutside(this, arg);
-    }
-    if (values[i].equals(v)) {
-      return this;
-    }
-    Value[] a = Arrays.copyOf(values, values.length);
+  FcnValue withValueAt(int i, Value v) {
+    Value[] a = values.clone();
     a[i] = v;
     return new FnValue(domain, a);
   }

@@ -130,6 +130,92 @@ public final class ItfCodec {
     return decode(n, "$");
   }
 
+  /** The ITF document of a trace: {@code #meta}, {@code vars}, {@code states}, {@code loop}. */
+  public ObjectNode encodeTrace(ItfTrace trace, String description) {
+    ObjectNode doc = F.objectNode();
+    ObjectNode meta = doc.putObject("#meta");
+    meta.put("format", "ITF");
+    meta.put("format-description", "https://apalache-mc.org/docs/adr/015adr-trace.html");
+    meta.put("description", description);
+    ArrayNode vars = doc.putArray("vars");
+    trace.vars().forEach(vars::add);
+    ArrayNode states = doc.putArray("states");
+    for (int k = 0; k < trace.states().size(); k++) {
+      Value[] st = trace.states().get(k);
+      ObjectNode o = states.addObject();
+      o.putObject("#meta").put("index", k);
+      for (int i = 0; i < st.length; i++) {
+        o.set(trace.vars().get(i), encode(st[i]));
+      }
+    }
+    if (trace.loop() != null) {
+      doc.put("loop", trace.loop());
+    }
+    return doc;
+  }
+
+  public String traceToJson(ItfTrace trace, String description) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(encodeTrace(trace, description));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads an ITF trace document; every state must give every variable in {@code vars}. */
+  public ItfTrace traceFromJson(String json) {
+    JsonNode doc;
+    try {
+      doc = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ItfException("not JSON: " + e.getOriginalMessage());
+    }
+    if (doc == null || !doc.isObject()) {
+      throw new ItfException("$: an ITF trace is a JSON object");
+    }
+    JsonNode vars = doc.get("vars");
+    JsonNode states = doc.get("states");
+    if (vars == null || !vars.isArray()) {
+      throw new ItfException("$.vars: expected an array of variable names");
+    }
+    if (states == null || !states.isArray()) {
+      throw new ItfException("$.states: expected an array of states");
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode v : vars) {
+      if (!v.isTextual()) {
+        throw new ItfException("$.vars: " + v + " is not a variable name");
+      }
+      names.add(v.textValue());
+    }
+    List<Value[]> out = new ArrayList<>();
+    for (int k = 0; k < states.size(); k++) {
+      JsonNode st = states.get(k);
+      String path = "$.states[" + k + "]";
+      if (!st.isObject()) {
+        throw new ItfException(path + ": a state is a JSON object");
+      }
+      Value[] vals = new Value[names.size()];
+      for (int i = 0; i < vals.length; i++) {
+        JsonNode v = st.get(names.get(i));
+        if (v == null) {
+          throw new ItfException(path + ": no value for variable " + names.get(i));
+        }
+        vals[i] = decode(v, path + "." + names.get(i));
+      }
+      out.add(vals);
+    }
+    Integer loop = null;
+    JsonNode l = doc.get("loop");
+    if (l != null && !l.isNull()) {
+      if (!l.canConvertToInt() || l.intValue() < 0 || l.intValue() >= out.size()) {
+        throw new ItfException("$.loop: " + l + " is not the index of a state");
+      }
+      loop = l.intValue();
+    }
+    return new ItfTrace(names, out, loop);
+  }
+
   private Value decode(JsonNode n, String path) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       throw new ItfException(path + ": null is not an ITF value");

@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
  * {@code {e(x) : x \in S}} with the map supplied by the evaluator. Like TLC, membership needs
  * the enumeration, which is built once and cached.
  */
-public final class MapSetValue extends LazySetValue {
+public final class MapSetValue extends DerivedSetValue {
   private final SetValue base;
   private final UnaryOperator<Value> map;
 
@@ -24,16 +24,6 @@ public final class MapSetValue extends LazySetValue {
   @Override
   public boolean isEnumerable() {
     return base.isEnumerable();
-  }
-
-  @Override
-  public long size() {
-    return toSetEnum().size();
-  }
-
-  @Override
-  public Iterator<Value> iterator() {
-    return toSetEnum().iterator();
   }
 
   @Override

@@ -4,11 +4,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /** The Cartesian product {@code S1 \X ... \X Sn}, a set of n-tuples. */
-public final class ProductSetValue extends LazySetValue {
-  private final SetValue[] sets;
-
+public final class ProductSetValue extends ProductLikeSetValue {
   public ProductSetValue(SetValue... sets) {
-    this.sets = sets.clone();
+    super(sets.clone());
   }
 
   @Override
@@ -25,34 +23,8 @@ public final class ProductSetValue extends LazySetValue {
   }
 
   @Override
-  public boolean isEnumerable() {
-    for (SetValue s : sets) {
-      if (!s.isEnumerable()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  @Override
-  public long size() {
-    long[] sizes = new long[sets.length];
-    for (int i = 0; i < sets.length; i++) {
-      sizes[i] = sets[i].size();
-    }
-    return Odometer.count(sizes, this);
-  }
-
-  @Override
   public Iterator<Value> iterator() {
-    if (!isEnumerable()) {
-      throw notEnumerable(this);
-    }
-    Value[][] choices = new Value[sets.length][];
-    for (int i = 0; i < sets.length; i++) {
-      choices[i] = sets[i].toSetEnum().toArray();
-    }
-    return new Odometer(choices, TupleValue::wrap);
+    return new Odometer(choices(), TupleValue::wrap);
   }
 
   @Override
@@ -71,15 +43,16 @@ public final class ProductSetValue extends LazySetValue {
 
   @Override
   public void appendTo(StringBuilder sb) {
-    if (isEnumerable() && Values.smallEnough(this)) {
-      appendEnumerated(sb);
+    if (appendIfSmall(sb)) {
       return;
     }
+    sb.append('(');
     for (int i = 0; i < sets.length; i++) {
       if (i > 0) {
         sb.append(" \\X ");
       }
       sets[i].appendTo(sb);
     }
+    sb.append(')');
   }
 }

@@ -4,13 +4,11 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /** The set of records {@code [a : S, b : T]}. Build with {@link Values#recordSet}. */
-public final class RecordSetValue extends LazySetValue {
+public final class RecordSetValue extends ProductLikeSetValue {
   private final StringValue[] names;
-  private final SetValue[] sets;
-
   RecordSetValue(StringValue[] names, SetValue[] sets) {
+    super(sets);
     this.names = names;
-    this.sets = sets;
   }
 
   @Override
@@ -27,34 +25,8 @@ public final class RecordSetValue extends LazySetValue {
   }
 
   @Override
-  public boolean isEnumerable() {
-    for (SetValue s : sets) {
-      if (!s.isEnumerable()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  @Override
-  public long size() {
-    long[] sizes = new long[sets.length];
-    for (int i = 0; i < sets.length; i++) {
-      sizes[i] = sets[i].size();
-    }
-    return Odometer.count(sizes, this);
-  }
-
-  @Override
   public Iterator<Value> iterator() {
-    if (!isEnumerable()) {
-      throw notEnumerable(this);
-    }
-    Value[][] choices = new Value[sets.length][];
-    for (int i = 0; i < sets.length; i++) {
-      choices[i] = sets[i].toSetEnum().toArray();
-    }
-    return new Odometer(choices, vals -> new RecordValue(names, vals));
+    return new Odometer(choices(), vals -> new RecordValue(names, vals));
   }
 
   @Override
@@ -73,8 +45,7 @@ public final class RecordSetValue extends LazySetValue {
 
   @Override
   public void appendTo(StringBuilder sb) {
-    if (isEnumerable() && Values.smallEnough(this)) {
-      appendEnumerated(sb);
+    if (appendIfSmall(sb)) {
       return;
     }
     sb.append('[');

@@ -76,14 +76,7 @@ public final class RecordValue extends FcnValue {
   }
 
   @Override
-  public FcnValue except(Value arg, Value v) {
-    int i = indexOf(arg);
-    if (i < 0) {
-      throw exceptOutside(this, arg);
-    }
-    if (values[i].equals(v)) {
-      return this;
-    }
+  FcnValue withValueAt(int i, Value v) {
     Value[] a = values.clone();
     a[i] = v;
     return new RecordValue(names, a);

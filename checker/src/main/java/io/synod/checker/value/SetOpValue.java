@@ -1,13 +1,11 @@
 package io.synod.checker.value;
 
-import java.util.Iterator;
-
 /**
  * Lazy {@code \cup}, {@code \cap} and {@code \} for operands that cannot be enumerated (e.g.
  * {@code Nat \ {0}}): membership works, and enumeration works whenever the result is finite by
  * construction. {@link Values#union} and friends compute eagerly when they can.
  */
-public final class SetOpValue extends LazySetValue {
+public final class SetOpValue extends DerivedSetValue {
   /** The operator. */
   public enum Op { UNION, INTERSECT, DIFF }
 
@@ -37,16 +35,6 @@ public final class SetOpValue extends LazySetValue {
       case INTERSECT -> a.isEnumerable() || b.isEnumerable();
       case DIFF -> a.isEnumerable();
     };
-  }
-
-  @Override
-  public long size() {
-    return toSetEnum().size();
-  }
-
-  @Override
-  public Iterator<Value> iterator() {
-    return toSetEnum().iterator();
   }
 
   @Override

@@ -150,6 +150,18 @@ public abstract class SetValue extends Value {
     return true;
   }
 
+  /**
+   * Appends the enumeration if TLC would print this lazy set enumerated (finite and below its
+   * enumeration bound) and says whether it did.
+   */
+  final boolean appendIfSmall(StringBuilder sb) {
+    if (isEnumerable() && Values.smallEnough(this)) {
+      appendEnumerated(sb);
+      return true;
+    }
+    return false;
+  }
+
   /** Appends the elements as {@code {a, b}}. */
   final void appendEnumerated(StringBuilder sb) {
     sb.append('{');

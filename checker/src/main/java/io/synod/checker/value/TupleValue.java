@@ -103,14 +103,7 @@ public final class TupleValue extends FcnValue {
   }
 
   @Override
-  public FcnValue except(Value arg, Value v) {
-    int i = indexOf(arg);
-    if (i < 0) {
-      throw exceptOutside(this, arg);
-    }
-    if (elems[i].equals(v)) {
-      return this;
-    }
+  FcnValue withValueAt(int i, Value v) {
     Value[] a = elems.clone();
     a[i] = v;
     return new TupleValue(a);

@@ -2,7 +2,9 @@ package io.synod.checker.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -58,6 +60,14 @@ class FingerprintsTest {
     assertEquals("3.0E-9", p(181_440, 483_841));
     assertEquals("1.6E-14", p(305, 1288));
     assertEquals("0.0", p(609, 609));
+  }
+
+  @Test
+  void actualEstimateOnlyWhenNotNegligible() {
+    assertTrue(Fingerprints.reportsActualEstimate(Fingerprints.optimisticCollisionProbability(181_440, 483_841)));
+    assertFalse(Fingerprints.reportsActualEstimate(3.8e-11));
+    assertEquals(0.5, Fingerprints.actualCollisionProbability(2));
+    assertEquals(0x1p-64, Fingerprints.actualCollisionProbability(-1), 1e-30);
   }
 
   private static String p(long distinct, long generated) {

@@ -41,6 +41,28 @@ class ItfCodecTest {
   }
 
   @Test
+  void traceRoundTrip() {
+    StringTable t = gen.table;
+    ItfTrace trace = new ItfTrace(java.util.List.of("x", "y"), java.util.List.of(
+        new Value[] {IntValue.ZERO, t.string("a")}, new Value[] {IntValue.ONE, t.string("b")}), 0);
+    String json = codec.traceToJson(trace, "test");
+    assertTrue(json.contains("\"loop\" : 0"), json);
+    assertTrue(json.contains("\"format\" : \"ITF\""), json);
+    ItfTrace back = codec.traceFromJson(json);
+    assertEquals(trace.vars(), back.vars());
+    assertEquals(trace.loop(), back.loop());
+    for (int k = 0; k < 2; k++) {
+      assertEquals(java.util.List.of(trace.states().get(k)), java.util.List.of(back.states().get(k)));
+    }
+    var e = assertThrows(ItfCodec.ItfException.class,
+        () -> codec.traceFromJson("{\"vars\": [\"x\"], \"states\": [{\"y\": 1}]}"));
+    assertEquals("$.states[0]: no value for variable x", e.getMessage());
+    e = assertThrows(ItfCodec.ItfException.class,
+        () -> codec.traceFromJson("{\"vars\": [\"x\"], \"states\": [{\"x\": 1}], \"loop\": 3}"));
+    assertEquals("$.loop: 3 is not the index of a state", e.getMessage());
+  }
+
+  @Test
   void malformedInputIsRejectedWithAPath() {
     var e = assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("[1, {\"#bigint\": \"x\"}]"));
     assertEquals("$[1].#bigint: \"x\" is not an integer", e.getMessage());

@@ -163,6 +163,8 @@ class PrettyGoldenTest {
     assertEquals("{{}, {1}, {2}, {1, 2}}", Values.subset(Values.interval(1, 2)).toString());
     assertEquals("SUBSET (1..10)", Values.subset(Values.interval(1, 10)).toString());
     assertEquals("Nat", InfiniteSetValue.NAT.toString());
+    assertEquals("(Nat \\X {1})", Values.product(InfiniteSetValue.NAT, Values.set(i(1))).toString());
+    assertEquals("{<<1, 1>>}", Values.product(Values.set(i(1)), Values.set(i(1))).toString());
     assertEquals("Seq({TRUE})", Values.seqSet(Values.set(BoolValue.TRUE)).toString());
     assertEquals("(0 :> 1 @@ 1 :> 2)", Values.fcn(new Value[] {i(1), i(0)}, new Value[] {i(2), i(1)}).toString());
     assertEquals("(\"a b\" :> 1)", Values.fcn(new Value[] {s("a b")}, new Value[] {i(1)}).toString());

@@ -137,6 +137,35 @@ public final class FingerprintSet {
     return n;
   }
 
+  /**
+   * The smallest distance between two stored fingerprints (unsigned, in sorted order), the
+   * input of TLC's "based on the actual fingerprints" estimate; {@code -1} (i.e. the largest
+   * unsigned value) with fewer than two fingerprints. Call only when no worker is adding: it
+   * copies and sorts the table.
+   */
+  public long minimumGap() {
+    long[] fps = new long[(int) Math.min(Integer.MAX_VALUE - 8, size())];
+    int n = 0;
+    if (hasZero != 0) {
+      fps[n++] = 0;
+    }
+    for (int i = 0; i < table.length && n < fps.length; i++) {
+      long v = (long) SLOTS.getVolatile(table, i);
+      if (v != 0) {
+        fps[n++] = v;
+      }
+    }
+    java.util.Arrays.sort(fps, 0, n);
+    long min = -1;
+    for (int i = 1; i < n; i++) {
+      long gap = fps[i] - fps[i - 1];
+      if (Long.compareUnsigned(gap, min) < 0) {
+        min = gap;
+      }
+    }
+    return min;
+  }
+
   /** Number of slots in the table. */
   public int capacity() {
     return table.length;

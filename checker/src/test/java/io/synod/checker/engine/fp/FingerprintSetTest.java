@@ -57,6 +57,17 @@ class FingerprintSetTest {
   }
 
   @Test
+  void minimumGapOfStoredFingerprints() {
+    FingerprintSet s = new FingerprintSet(6);
+    assertEquals(-1, s.minimumGap());
+    s.add(100);
+    s.add(-50);
+    s.add(0);
+    s.add(130);
+    assertEquals(30, s.minimumGap());
+  }
+
+  @Test
   void sizing() {
     assertTrue(FingerprintSet.forExpected(1000).capacity() >= 1334);
     assertEquals(1 << 17, FingerprintSet.forMemory(1L << 20).capacity());
