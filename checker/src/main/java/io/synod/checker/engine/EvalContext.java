@@ -1,0 +1,31 @@
+package io.synod.checker.engine;
+
+/**
+ * Per-worker evaluation context the engine passes to every {@link SpecModel} call. One instance
+ * belongs to one thread at a time, so its fields need no synchronisation.
+ */
+public final class EvalContext {
+  /** Worker index, 0-based. */
+  public final int worker;
+
+  /** Where {@code Print}/{@code PrintT} output goes (shared, thread-safe). */
+  public final Output out;
+
+  /**
+   * {@code TLCGet("level")}: 0 while computing initial states; the level of the state being
+   * expanded (initial states are level 1) while computing successors; the level of the checked
+   * state for invariants and constraints; the position in the trace for ALIAS.
+   */
+  public int level;
+
+  /** {@code TLCGet("stats")}: the counts so far (at least for POSTCONDITION). */
+  public SearchStats stats = new SearchStats(0, 0, 0, 0);
+
+  /** Free slot for the evaluator's per-worker scratch state (caches, TLCSet registers...). */
+  public Object local;
+
+  public EvalContext(int worker, Output out) {
+    this.worker = worker;
+    this.out = out;
+  }
+}

@@ -1,0 +1,136 @@
+package io.synod.checker.engine;
+
+import io.synod.checker.value.Value;
+import java.util.List;
+
+/**
+ * A bound model (spec + configuration) as the search engine sees it: the interface between the
+ * engine and the evaluator. The evaluator implements it once per model; the engine calls it from
+ * several worker threads at once, each with its own {@link EvalContext}, so implementations must
+ * keep per-worker scratch state in {@link EvalContext#local} and nothing mutable in themselves.
+ *
+ * <p>A state is a {@code Value[]} indexed by variable slot ({@link #variables()} order). Arrays
+ * handed to a sink belong to the engine afterwards and are never modified by either side.
+ *
+ * <p>Errors in the spec are reported by throwing {@link SpecError} (evaluation error or failed
+ * {@code Assert}) from any method that evaluates TLA+.
+ */
+public interface SpecModel {
+
+  /** Variable names by slot. */
+  List<String> variables();
+
+  /**
+   * The slots in the order TLC prints the variables of a state (TLC's internal order; declaration
+   * order is an accepted approximation). Defaults to slot order.
+   */
+  default int[] printOrder() {
+    int[] order = new int[variables().size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  /** Enumerates every initial state, duplicates included, in TLC's enumeration order. */
+  void initialStates(EvalContext ctx, StateSink sink);
+
+  /**
+   * Enumerates every successor of {@code state} under the next-state action, duplicates included,
+   * in TLC's order (disjuncts left to right, bound values in set order), each with the action
+   * that produced it.
+   */
+  void successors(Value[] state, EvalContext ctx, SuccessorSink sink);
+
+  /**
+   * Names of the state invariants in the order they are checked: INVARIANT(S) in config order,
+   * then {@code [](P)} properties from PROPERTY (TLC reports both as "Invariant X is violated").
+   */
+  List<String> invariants();
+
+  /** Index into {@link #invariants()} of the first one false in {@code state}, or -1. */
+  int firstViolatedInvariant(Value[] state, EvalContext ctx);
+
+  /** Names of the action properties ({@code [][A]_v} from PROPERTY), in config order. */
+  default List<String> actionProperties() {
+    return List.of();
+  }
+
+  /** Index into {@link #actionProperties()} of the first one false for step s -> t, or -1. */
+  default int firstViolatedActionProperty(Value[] s, Value[] t, EvalContext ctx) {
+    return -1;
+  }
+
+  /** Whether the state satisfies every CONSTRAINT (true without constraints). */
+  default boolean satisfiesConstraints(Value[] state, EvalContext ctx) {
+    return true;
+  }
+
+  /** Whether the step satisfies every ACTION_CONSTRAINT (true without action constraints). */
+  default boolean satisfiesActionConstraints(Value[] s, Value[] t, EvalContext ctx) {
+    return true;
+  }
+
+  /** Whether CONSTRAINT or ACTION_CONSTRAINT is present (lets the engine skip the calls). */
+  default boolean hasConstraints() {
+    return false;
+  }
+
+  /** Whether the config has a VIEW: then {@link #view} is fingerprinted instead of the state. */
+  default boolean hasView() {
+    return false;
+  }
+
+  /** The VIEW of a state; only called when {@link #hasView()}. */
+  default Value view(Value[] state, EvalContext ctx) {
+    throw new UnsupportedOperationException("no VIEW");
+  }
+
+  /** Whether the config has a SYMMETRY set. */
+  default boolean hasSymmetry() {
+    return false;
+  }
+
+  /**
+   * The representative of the state's symmetry class (same for every permutation of the
+   * symmetric model values); fingerprinted instead of the state. Only called when
+   * {@link #hasSymmetry()}.
+   */
+  default Value[] symmetryCanonical(Value[] state, EvalContext ctx) {
+    return state;
+  }
+
+  /**
+   * The ALIAS record for printing a state of a trace, or null without ALIAS. {@code ctx.level}
+   * is the state's position in the trace (1 for the initial state).
+   */
+  default Value alias(Value[] state, EvalContext ctx) {
+    return null;
+  }
+
+  /** Whether deadlock is checked according to the config (CHECK_DEADLOCK; default true). */
+  default boolean checkDeadlock() {
+    return true;
+  }
+
+  /**
+   * Warnings TLC prints before the search (e.g. a constant-level invariant), each the complete
+   * text of one block, possibly several lines.
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
+
+  /** The first false ASSUME, or null when all hold. Print output goes to {@code ctx.out}. */
+  default NamedCheck firstFalseAssumption(EvalContext ctx) {
+    return null;
+  }
+
+  /**
+   * The first false POSTCONDITION, evaluated after a complete search with
+   * {@code ctx.stats} set (for {@code TLCGet("stats")}), or null.
+   */
+  default NamedCheck firstFalsePostcondition(EvalContext ctx) {
+    return null;
+  }
+}
