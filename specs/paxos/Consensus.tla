@@ -13,7 +13,7 @@
 (* through a refinement mapping that computes `chosen` from the           *)
 (* protocol's state, is a behaviour of Spec below.  Paxos.tla does that.  *)
 (***************************************************************************)
-EXTENDS FiniteSets
+EXTENDS Naturals, FiniteSets
 
 CONSTANT Value
 
