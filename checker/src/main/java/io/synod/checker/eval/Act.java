@@ -1,0 +1,323 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.EvalError;
+import io.synod.checker.value.SetValue;
+import io.synod.checker.value.Value;
+import java.util.Iterator;
+
+/**
+ * A compiled action (or initial predicate), evaluated as TLC does to generate states: conjuncts
+ * left to right with the rest of the conjunction as a continuation, disjuncts in order,
+ * {@code \E} over its domain in canonical order, {@code x' = e} binding an unassigned variable
+ * and {@code x' \in S} enumerating S. Every complete assignment reaches the continuation.
+ */
+abstract class Act {
+  final Span span;
+  /** Whether errors below this node list its span (TLC lists conjuncts, not disjunctions). */
+  final boolean traced;
+
+  Act(Span span, boolean traced) {
+    this.span = span;
+    this.traced = traced;
+  }
+
+  /** What to do with a (partial) assignment that satisfied the action so far. */
+  interface Cont {
+    void go(Ctx c);
+  }
+
+  abstract void gen(Ctx c, Frame f, Cont k);
+
+  final void run(Ctx c, Frame f, Cont k) {
+    if (!traced) {
+      gen(c, f, k);
+      return;
+    }
+    try {
+      gen(c, f, k);
+    } catch (EvalException e) {
+      e.push(span);
+      throw e;
+    } catch (EvalError e) {
+      EvalException x = EvalException.eval(e.getMessage());
+      x.push(span);
+      throw x;
+    } catch (StackOverflowError e) {
+      EvalException x = EvalException.eval("Stack overflow: the recursion is too deep.");
+      x.push(span);
+      throw x;
+    }
+  }
+
+  static Value[] target(Ctx c, boolean init) {
+    return init ? c.cur : c.nxt;
+  }
+
+  /** A condition: continues when TRUE. */
+  static final class Guard extends Act {
+    final Node cond;
+
+    Guard(Node cond) {
+      super(cond.span, true);
+      this.cond = cond;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      if (cond.evalBool(c, f)) {
+        k.go(c);
+      }
+    }
+  }
+
+  /** {@code x' = e} (or {@code x = e} in an initial predicate). */
+  static final class Assign extends Act {
+    final int slot;
+    final Node value;
+    final boolean init;
+
+    Assign(Span span, int slot, Node value, boolean init) {
+      super(span, true);
+      this.slot = slot;
+      this.value = value;
+      this.init = init;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      Value[] t = target(c, init);
+      Value v = value.eval(c, f);
+      if (t[slot] == null) {
+        t[slot] = v;
+        try {
+          k.go(c);
+        } finally {
+          t[slot] = null;
+        }
+      } else if (t[slot].tlaEquals(v)) {
+        k.go(c);
+      }
+    }
+  }
+
+  /** {@code x' \in S} (or {@code x \in S} in an initial predicate). */
+  static final class InSet extends Act {
+    final int slot;
+    final Node set;
+    final boolean init;
+
+    InSet(Span span, int slot, Node set, boolean init) {
+      super(span, true);
+      this.slot = slot;
+      this.set = set;
+      this.init = init;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      Value[] t = target(c, init);
+      SetValue s = set.evalSet(c, f);
+      if (t[slot] != null) {
+        if (s.contains(t[slot])) {
+          k.go(c);
+        }
+        return;
+      }
+      try {
+        for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+          t[slot] = it.next();
+          k.go(c);
+        }
+      } finally {
+        t[slot] = null;
+      }
+    }
+  }
+
+  /** {@code UNCHANGED <<x, y>>}: binds each primed variable to its current value. */
+  static final class Unchanged extends Act {
+    final int[] slots;
+
+    Unchanged(Span span, int[] slots) {
+      super(span, true);
+      this.slots = slots;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      step(c, 0, k);
+    }
+
+    private void step(Ctx c, int i, Cont k) {
+      if (i == slots.length) {
+        k.go(c);
+        return;
+      }
+      int s = slots[i];
+      Value v = c.cur[s];
+      if (c.nxt[s] == null) {
+        c.nxt[s] = v;
+        try {
+          step(c, i + 1, k);
+        } finally {
+          c.nxt[s] = null;
+        }
+      } else if (c.nxt[s].tlaEquals(v)) {
+        step(c, i + 1, k);
+      }
+    }
+  }
+
+  static final class And extends Act {
+    final Act[] items;
+
+    And(Span span, Act[] items) {
+      super(span, true);
+      this.items = items;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      from(c, f, 0, k);
+    }
+
+    private void from(Ctx c, Frame f, int i, Cont k) {
+      if (i == items.length) {
+        k.go(c);
+        return;
+      }
+      items[i].run(c, f, c2 -> from(c2, f, i + 1, k));
+    }
+  }
+
+  static final class Or extends Act {
+    final Act[] items;
+
+    Or(Span span, Act[] items) {
+      super(span, false);
+      this.items = items;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      for (Act a : items) {
+        a.run(c, f, k);
+      }
+    }
+  }
+
+  static final class Exists extends Act {
+    final Binders binders;
+    final Act body;
+
+    Exists(Span span, Binders binders, Act body) {
+      super(span, true);
+      this.binders = binders;
+      this.body = body;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      binders.forEach(c, f, () -> {
+        body.run(c, f, k);
+        return true;
+      });
+    }
+  }
+
+  static final class If extends Act {
+    final Node cond;
+    final Act then;
+    final Act otherwise;
+
+    If(Span span, Node cond, Act then, Act otherwise) {
+      super(span, true);
+      this.cond = cond;
+      this.then = then;
+      this.otherwise = otherwise;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      if (cond.evalBool(c, f)) {
+        then.run(c, f, k);
+      } else {
+        otherwise.run(c, f, k);
+      }
+    }
+  }
+
+  static final class Case extends Act {
+    final Node[] guards;
+    final Act[] arms;
+    final Act other;
+
+    Case(Span span, Node[] guards, Act[] arms, Act other) {
+      super(span, true);
+      this.guards = guards;
+      this.arms = arms;
+      this.other = other;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      for (int i = 0; i < guards.length; i++) {
+        if (guards[i].evalBool(c, f)) {
+          arms[i].run(c, f, k);
+          return;
+        }
+      }
+      if (other == null) {
+        throw EvalException.eval("Attempted to evaluate a CASE with no conditions true.\n" + span.describe());
+      }
+      other.run(c, f, k);
+    }
+  }
+
+  static final class Let extends Act {
+    final int[] slots;
+    final Act body;
+
+    Let(Span span, int[] slots, Act body) {
+      super(span, true);
+      this.slots = slots;
+      this.body = body;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      for (int s : slots) {
+        f.slots[s] = null;
+      }
+      body.run(c, f, k);
+    }
+  }
+
+  /** A user-defined operator used as an action: its body's action form in a new frame. */
+  static final class Call extends Act {
+    final OpDefn def;
+    final boolean init;
+    final Node[] args;
+    final Nodes.ArgOp[] opArgs;
+    final int envDepth;
+
+    Call(Span span, OpDefn def, boolean init, Node[] args, Nodes.ArgOp[] opArgs, int envDepth) {
+      super(span, false);
+      this.def = def;
+      this.init = init;
+      this.args = args;
+      this.opArgs = opArgs;
+      this.envDepth = envDepth;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      Frame nf = new Frame(init ? def.initFrameSize : def.actFrameSize, envDepth < 0 ? null : f.at(envDepth));
+      for (int i = 0; i < args.length; i++) {
+        nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : args[i].eval(c, f);
+      }
+      (init ? def.initAct : def.act).run(c, nf, k);
+    }
+  }
+}

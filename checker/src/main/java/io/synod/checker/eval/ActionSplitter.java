@@ -1,0 +1,209 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.eval.Symbols.DefSym;
+import io.synod.checker.eval.Symbols.InstSym;
+import io.synod.checker.eval.Symbols.ModuleEnv;
+import io.synod.checker.eval.Symbols.Sym;
+import io.synod.checker.syntax.ast.Expr;
+import io.synod.checker.syntax.ast.Operators;
+import io.synod.checker.syntax.ast.Param;
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits the next-state relation into actions as TLC does before the search: disjunctions into
+ * their disjuncts, {@code \E x \in S} with a constant S into one action per element (in
+ * canonical order), and applications of defined operators (with constant arguments) into their
+ * bodies, named after the operator. Whatever cannot be split further is one action.
+ */
+final class ActionSplitter {
+  /** A split action: its label, compiled body, and the frame holding its bound values. */
+  record Split(ActionInfo info, Act act, Object[] bound, int frameSize) {}
+
+  private final Compiler compiler;
+  private final Ctx ctx;
+  final List<Split> out = new ArrayList<>();
+
+  ActionSplitter(Compiler compiler, Ctx ctx) {
+    this.compiler = compiler;
+    this.ctx = ctx;
+  }
+
+  /** Working state of one operator body being split: its scope and the values bound so far. */
+  private static final class Level {
+    final ModuleEnv env;
+    final Scope scope;
+    Object[] values = new Object[16];
+    final String name;
+    final List<Value> args;
+
+    Level(ModuleEnv env, Scope scope, String name, List<Value> args) {
+      this.env = env;
+      this.scope = scope;
+      this.name = name;
+      this.args = args;
+    }
+
+    Frame frame() {
+      Frame f = new Frame(Math.max(scope.size, values.length), null);
+      System.arraycopy(values, 0, f.slots, 0, values.length);
+      return f;
+    }
+
+    void grow() {
+      if (values.length < scope.size) {
+        values = Arrays.copyOf(values, Math.max(scope.size, values.length * 2));
+      }
+    }
+  }
+
+  void split(DefSym next) {
+    Scope s = new Scope(null);
+    enterDef(next, List.of(), s);
+  }
+
+  private void enterDef(DefSym d, List<Value> argValues, Scope s) {
+    List<Param> params = d.def.params();
+    for (int i = 0; i < params.size(); i++) {
+      s.put(params.get(i).name(), new Scope.ValLocal(s.newSlot()));
+    }
+    Level lv = new Level(d.env, s, d.def.name(), argValues);
+    lv.grow();
+    for (int i = 0; i < argValues.size(); i++) {
+      lv.values[i] = argValues.get(i);
+    }
+    split(d.def.body(), lv);
+  }
+
+  private void split(Expr e, Level lv) {
+    if (e instanceof Expr.Label l) {
+      split(l.body(), lv);
+      return;
+    }
+    if (e instanceof Expr.Junction j && j.kind() == Expr.JunctionKind.OR) {
+      for (Expr item : j.items()) {
+        split(item, lv);
+      }
+      return;
+    }
+    if (e instanceof Expr.OpApp op && op.path().isEmpty() && op.name().equals(Operators.OR)
+        && op.args().size() == 2) {
+      split(op.args().get(0), lv);
+      split(op.args().get(1), lv);
+      return;
+    }
+    if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS && splitExists(q, lv)) {
+      return;
+    }
+    if (e instanceof Expr.OpApp op && splitCall(op, lv)) {
+      return;
+    }
+    leaf(e, lv);
+  }
+
+  private boolean splitExists(Expr.Quant q, Level lv) {
+    Compiler.Ctxt cx = compiler.new Ctxt(lv.env, lv.scope);
+    lv.scope.push();
+    try {
+      Binders b;
+      try {
+        b = cx.binders(q.binders());
+      } catch (SpecException ex) {
+        return false;
+      }
+      for (Binders.One one : b.items) {
+        if (one.domain.level > 0 || one.domain.impure) {
+          return false;
+        }
+      }
+      lv.grow();
+      Frame f = lv.frame();
+      List<Object[]> bindings = new ArrayList<>();
+      try {
+        b.forEach(ctx, f, () -> {
+          bindings.add(f.slots.clone());
+          return true;
+        });
+      } catch (EvalException ex) {
+        return false;
+      }
+      Object[] saved = lv.values;
+      for (Object[] binding : bindings) {
+        lv.values = binding;
+        split(q.body(), lv);
+        lv.grow();
+      }
+      lv.values = saved;
+      return true;
+    } finally {
+      lv.scope.pop();
+    }
+  }
+
+  private boolean splitCall(Expr.OpApp op, Level lv) {
+    if (Operators.infix(op.name()) != null && op.args().size() == 2
+        || Operators.prefix(op.name()) != null && op.args().size() == 1) {
+      if (lv.scope.find(op.name()) == null && lv.env.table.get(op.name()) == null) {
+        return false;
+      }
+    }
+    Sym s;
+    if (op.path().isEmpty()) {
+      if (lv.scope.find(op.name()) != null) {
+        return false;
+      }
+      s = lv.env.table.get(op.name());
+    } else {
+      ModuleEnv target = lv.env;
+      for (Expr.InstanceStep step : op.path()) {
+        Sym is = step == op.path().get(0) ? lv.env.table.get(step.name()) : target.exported.get(step.name());
+        if (!(is instanceof InstSym inst) || inst.target == null || !step.args().isEmpty()) {
+          return false;
+        }
+        target = inst.target;
+      }
+      s = target.exported.get(op.name());
+    }
+    if (!(s instanceof DefSym d)) {
+      return false;
+    }
+    for (Param p : d.def.params()) {
+      if (p.arity() > 0) {
+        return false;
+      }
+    }
+    List<Value> args = new ArrayList<>();
+    Compiler.Ctxt cx = compiler.new Ctxt(lv.env, lv.scope);
+    for (Expr a : op.args()) {
+      Node n;
+      try {
+        n = cx.expr(a);
+      } catch (SpecException ex) {
+        return false;
+      }
+      if (n.level > 0 || n.impure) {
+        return false;
+      }
+      lv.grow();
+      try {
+        args.add(n.eval(ctx, lv.frame()));
+      } catch (EvalException ex) {
+        return false;
+      }
+    }
+    enterDef(d, args, new Scope(null));
+    return true;
+  }
+
+  private void leaf(Expr e, Level lv) {
+    Compiler.Ctxt cx = compiler.new Ctxt(lv.env, lv.scope);
+    Act act = cx.act(e, false);
+    lv.grow();
+    Span span = e.span();
+    ActionInfo info = new ActionInfo(out.size(), lv.name, lv.args, span);
+    out.add(new Split(info, act, lv.values.clone(), Math.max(lv.scope.size, lv.values.length)));
+  }
+}

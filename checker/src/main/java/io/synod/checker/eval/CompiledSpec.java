@@ -1,0 +1,434 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.config.ModelConfig;
+import io.synod.checker.config.NamedEntry;
+import io.synod.checker.eval.Symbols.DefSym;
+import io.synod.checker.eval.Symbols.ModuleEnv;
+import io.synod.checker.eval.Symbols.Sym;
+import io.synod.checker.syntax.ast.Expr;
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Operators;
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.StringTable;
+import io.synod.checker.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A specification compiled for one model: the entry point of the evaluator.
+ *
+ * <pre>{@code
+ * ModuleLoader loader = new ModuleLoader(parser, List.of(specDir));
+ * Module root = loader.loadRoot(specFile);
+ * CompiledSpec spec = CompiledSpec.compile(loader, root, config, host);
+ * Ctx ctx = spec.newContext(seed, host);
+ * spec.initialStates(ctx, (state, action) -> ...);
+ * spec.successors(ctx, state, (next, action) -> ...);
+ * boolean ok = spec.holds(spec.definition("TypeOK"), ctx, state, null);
+ * }</pre>
+ *
+ * <p>A state is a {@code Value[]} indexed by variable slot ({@link #variables()} order). The
+ * compiled spec is immutable and shared by all workers; each worker evaluates with its own
+ * {@link Ctx}.
+ */
+public final class CompiledSpec {
+
+  /** Receives generated states; the array is fresh and owned by the receiver. */
+  @FunctionalInterface
+  public interface StateSink {
+    void accept(Value[] state, ActionInfo action);
+  }
+
+  /** A compiled expression: a named definition or a formula from the configuration. */
+  public static final class Expression {
+    final Node node;
+    final String name;
+
+    Expression(Node node, String name) {
+      this.node = node;
+      this.name = name;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    /** 0 constant, 1 state, 2 action level. */
+    public int level() {
+      return node.level;
+    }
+
+    public Span span() {
+      return node.span;
+    }
+  }
+
+  /** An ASSUME of the root module or a module it extends. */
+  public record Assumption(String name, Span span, Expression expression) {}
+
+  final StringTable strings;
+  final EvalHost host;
+  private final Compiler compiler;
+  private final ModuleEnv root;
+  private final List<String> variables;
+  private final List<Assumption> assumptions = new ArrayList<>();
+  private Act init;
+  private int initFrame;
+  private final List<ActionSplitter.Split> actions = new ArrayList<>();
+
+  private CompiledSpec(StringTable strings, EvalHost host, Compiler compiler, ModuleEnv root,
+      List<String> variables) {
+    this.strings = strings;
+    this.host = host;
+    this.compiler = compiler;
+    this.root = root;
+    this.variables = List.copyOf(variables);
+  }
+
+  /**
+   * Resolves and compiles the root module (already loaded with its dependencies by
+   * {@code loader}) for the model {@code config}. INIT/NEXT come from the config's INIT and NEXT
+   * or from its SPECIFICATION formula {@code Init /\ [][Next]_v /\ ...}.
+   *
+   * @throws SpecException for unknown names, unassigned constants and unsupported constructs
+   */
+  public static CompiledSpec compile(ModuleLoader loader, Module rootModule, ModelConfig config, EvalHost host) {
+    StringTable strings = new StringTable();
+    Interning.internModules(loader.parseOrder(), strings);
+    Interning.internConfig(config, strings);
+    Compiler compiler = new Compiler(strings, new Natives());
+    Resolver resolver = new Resolver(loader, compiler, strings, config);
+    ModuleEnv root = resolver.resolveRoot(rootModule);
+    CompiledSpec spec = new CompiledSpec(strings, host, compiler, root, resolver.variables);
+    for (Resolver.Assumption a : resolver.assumes) {
+      spec.assumptions.add(new Assumption(a.unit().name(), a.unit().span(),
+          new Expression(compiler.expr(a.env(), a.unit().body()), a.unit().name())));
+    }
+    spec.compileBehavior(config);
+    return spec;
+  }
+
+  private void compileBehavior(ModelConfig config) {
+    Expr initExpr = null;
+    DefSym nextDef = null;
+    Expr nextExpr = null;
+    ModuleEnv nextEnv = root;
+    ModuleEnv initEnv = root;
+    if (config.init().isPresent()) {
+      DefSym d = def(config.init().get());
+      initExpr = d.def.body();
+      initEnv = d.env;
+    }
+    if (config.next().isPresent()) {
+      nextDef = def(config.next().get());
+    }
+    if (config.specification().isPresent()) {
+      DefSym spec = def(config.specification().get());
+      List<Expr> conjuncts = new ArrayList<>();
+      conjuncts(spec.def.body(), spec.env, conjuncts, 0);
+      for (Expr c : conjuncts) {
+        if (c instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1
+            && op.args().get(0) instanceof Expr.BoxAction box) {
+          nextExpr = box.action();
+          nextEnv = envOf(c, spec.env);
+        } else if (c instanceof Expr.Fairness || isTemporal(c)) {
+          continue;
+        } else if (initExpr == null) {
+          initExpr = c;
+          initEnv = envOf(c, spec.env);
+        }
+      }
+      if (initExpr == null || nextExpr == null && nextDef == null) {
+        throw new SpecException(SpecException.Kind.CONFIG, "The specification " + spec.def.name()
+            + " is not of the form Init /\\ [][Next]_vars /\\ Fairness.");
+      }
+    }
+    if (initExpr == null) {
+      throw new SpecException(SpecException.Kind.CONFIG, "The configuration file names no INIT or SPECIFICATION.");
+    }
+    int[] size = new int[1];
+    init = compiler.action(initEnv, initExpr, true, size);
+    initFrame = size[0];
+    ActionSplitter splitter = new ActionSplitter(compiler, newContext(0, host));
+    if (nextDef != null) {
+      splitter.split(nextDef);
+    } else if (nextExpr != null) {
+      DefSym named = namedAction(nextExpr, nextEnv);
+      if (named != null) {
+        splitter.split(named);
+      } else {
+        throw new SpecException(SpecException.Kind.CONFIG,
+            "The next-state relation in the SPECIFICATION must be a defined operator: [][Next]_vars.");
+      }
+    }
+    actions.addAll(splitter.out);
+  }
+
+  private final java.util.IdentityHashMap<Expr, ModuleEnv> exprEnvs = new java.util.IdentityHashMap<>();
+
+  private ModuleEnv envOf(Expr e, ModuleEnv fallback) {
+    return exprEnvs.getOrDefault(e, fallback);
+  }
+
+  /** Flattens the conjunction of a SPECIFICATION through zero-parameter definitions. */
+  private void conjuncts(Expr e, ModuleEnv env, List<Expr> out, int depth) {
+    if (depth > 30) {
+      return;
+    }
+    if (e instanceof Expr.Junction j && j.kind() == Expr.JunctionKind.AND) {
+      j.items().forEach(x -> conjuncts(x, env, out, depth + 1));
+    } else if (e instanceof Expr.OpApp op && op.name().equals(Operators.AND) && op.args().size() == 2) {
+      op.args().forEach(x -> conjuncts(x, env, out, depth + 1));
+    } else if (e instanceof Expr.Label l) {
+      conjuncts(l.body(), env, out, depth + 1);
+    } else if (e instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()
+        && env.table.get(op.name()) instanceof DefSym d && isTemporalDef(d, 0)) {
+      conjuncts(d.def.body(), d.env, out, depth + 1);
+    } else {
+      exprEnvs.put(e, env);
+      out.add(e);
+    }
+  }
+
+  private boolean isTemporalDef(DefSym d, int depth) {
+    return hasTemporal(d.def.body(), d.env, depth);
+  }
+
+  /** Whether a conjunct of {@code e} (through definitions) is a temporal formula. */
+  private boolean hasTemporal(Expr e, ModuleEnv env, int depth) {
+    if (depth > 30) {
+      return false;
+    }
+    if (isTemporal(e)) {
+      return true;
+    }
+    if (e instanceof Expr.Junction j && j.kind() == Expr.JunctionKind.AND) {
+      return j.items().stream().anyMatch(x -> hasTemporal(x, env, depth + 1));
+    }
+    if (e instanceof Expr.OpApp op && op.name().equals(Operators.AND) && op.args().size() == 2) {
+      return op.args().stream().anyMatch(x -> hasTemporal(x, env, depth + 1));
+    }
+    if (e instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()
+        && env.table.get(op.name()) instanceof DefSym d) {
+      return hasTemporal(d.def.body(), d.env, depth + 1);
+    }
+    return false;
+  }
+
+  private static boolean isTemporal(Expr e) {
+    return e instanceof Expr.Fairness
+        || e instanceof Expr.OpApp op && (op.name().equals(Operators.ALWAYS) || op.name().equals(Operators.EVENTUALLY)
+        || op.name().equals(Operators.LEADS_TO));
+  }
+
+  private DefSym namedAction(Expr e, ModuleEnv env) {
+    if (e instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()
+        && env.table.get(op.name()) instanceof DefSym d) {
+      return d;
+    }
+    return null;
+  }
+
+  private DefSym def(NamedEntry entry) {
+    Sym s = root.table.get(entry.name());
+    if (s instanceof DefSym d) {
+      return d;
+    }
+    throw new SpecException(SpecException.Kind.CONFIG, "The operator " + entry.name()
+        + " named in the configuration file is not defined by the specification.");
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  /** Variable names by slot (declaration order). */
+  public List<String> variables() {
+    return variables;
+  }
+
+  public int variableCount() {
+    return variables.size();
+  }
+
+  /** The intern table of this check: strings, record fields and model values are ordered by it. */
+  public StringTable strings() {
+    return strings;
+  }
+
+  public EvalHost host() {
+    return host;
+  }
+
+  /** A fresh evaluation context for one worker; {@code seed} drives RandomElement. */
+  public Ctx newContext(long seed, EvalHost host) {
+    return new Ctx(this, seed, host);
+  }
+
+  /** The actions of the next-state relation, in TLC's order. */
+  public List<ActionInfo> actions() {
+    List<ActionInfo> l = new ArrayList<>();
+    for (ActionSplitter.Split s : actions) {
+      l.add(s.info());
+    }
+    return l;
+  }
+
+  /** The ASSUMEs in module order. */
+  public List<Assumption> assumptions() {
+    return List.copyOf(assumptions);
+  }
+
+  /** The zero-parameter definition {@code name} of the root module, compiled. */
+  public Expression definition(String name) {
+    Sym s = root.table.get(name);
+    if (s instanceof DefSym d) {
+      if (!d.def.params().isEmpty()) {
+        throw new SpecException(SpecException.Kind.CONFIG, "The operator " + name + " takes arguments.");
+      }
+      return new Expression(compiler.defValue(d, d.def.span()), name);
+    }
+    if (s != null) {
+      Expr ref = new Expr.OpApp(Span.NONE, List.of(), name, io.synod.checker.syntax.ast.Fixity.NORMAL, List.of());
+      return new Expression(compiler.expr(root, ref), name);
+    }
+    throw new SpecException(SpecException.Kind.CONFIG, "The operator " + name
+        + " named in the configuration file is not defined by the specification.");
+  }
+
+  /** Whether the root module defines {@code name} (as anything). */
+  public boolean isDefined(String name) {
+    return root.table.containsKey(name);
+  }
+
+  /** The body expression of the zero-parameter definition {@code name}, if it is one (for temporal formulas). */
+  public Optional<Expr> definitionBody(String name) {
+    return root.table.get(name) instanceof DefSym d ? Optional.of(d.def.body()) : Optional.empty();
+  }
+
+  /** Generates the initial states in TLC's order ({@code TLCGet("level")} is 0 meanwhile). */
+  public void initialStates(Ctx c, StateSink sink) {
+    Value[] savedCur = c.cur;
+    Value[] savedNxt = c.nxt;
+    int savedLevel = c.level;
+    c.level = 0;
+    c.cur = new Value[variables.size()];
+    c.nxt = null;
+    try {
+      init.run(c, new Frame(initFrame, null), c2 -> {
+        Value[] s = c2.cur;
+        for (int i = 0; i < s.length; i++) {
+          if (s[i] == null) {
+            throw EvalException.eval("State is not completely specified by the initial predicate (the "
+                + "following variable is not assigned: " + variables.get(i) + ").");
+          }
+        }
+        deliver(sink, s.clone(), ActionInfo.INITIAL);
+      });
+    } catch (SinkFailure f) {
+      throw f.cause;
+    } finally {
+      c.cur = savedCur;
+      c.nxt = savedNxt;
+      c.level = savedLevel;
+    }
+  }
+
+  /**
+   * Generates the successors of {@code state} action by action, in TLC's order (duplicates
+   * included). {@code c.level()} should be the BFS level of {@code state}.
+   */
+  public void successors(Ctx c, Value[] state, StateSink sink) {
+    for (ActionSplitter.Split a : actions) {
+      successors(c, state, a, sink);
+    }
+  }
+
+  /** The successors of {@code state} by the action with the given index. */
+  public void successors(Ctx c, Value[] state, int actionIndex, StateSink sink) {
+    successors(c, state, actions.get(actionIndex), sink);
+  }
+
+  private void successors(Ctx c, Value[] state, ActionSplitter.Split a, StateSink sink) {
+    Value[] savedCur = c.cur;
+    Value[] savedNxt = c.nxt;
+    c.cur = state;
+    c.nxt = new Value[state.length];
+    Frame f = new Frame(a.frameSize(), null);
+    System.arraycopy(a.bound(), 0, f.slots, 0, Math.min(a.bound().length, f.slots.length));
+    ActionInfo info = a.info();
+    try {
+      a.act().run(c, f, c2 -> {
+        Value[] t = c2.nxt;
+        for (int i = 0; i < t.length; i++) {
+          if (t[i] == null) {
+            throw EvalException.eval("Successor state is not completely specified by action "
+                + info.name() + " of the next-state relation. The following variable is not assigned: "
+                + variables.get(i) + ".");
+          }
+        }
+        deliver(sink, t.clone(), info);
+      });
+    } catch (SinkFailure sf) {
+      throw sf.cause;
+    } finally {
+      c.cur = savedCur;
+      c.nxt = savedNxt;
+    }
+  }
+
+  private static void deliver(StateSink sink, Value[] s, ActionInfo info) {
+    try {
+      sink.accept(s, info);
+    } catch (RuntimeException e) {
+      // keep the action's spans off errors raised by the receiver
+      throw new SinkFailure(e);
+    }
+  }
+
+  /** Carries an exception thrown by a sink through the action's error handling unchanged. */
+  private static final class SinkFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient RuntimeException cause;
+
+    SinkFailure(RuntimeException cause) {
+      super(null, null, false, false);
+      this.cause = cause;
+    }
+  }
+
+  /**
+   * Evaluates {@code e} in state {@code s} (and next state {@code t} for action-level
+   * expressions; null otherwise).
+   */
+  public Value evaluate(Expression e, Ctx c, Value[] s, Value[] t) {
+    Value[] savedCur = c.cur;
+    Value[] savedNxt = c.nxt;
+    c.cur = s;
+    c.nxt = t;
+    try {
+      return e.node.eval(c, null);
+    } finally {
+      c.cur = savedCur;
+      c.nxt = savedNxt;
+    }
+  }
+
+  /** Evaluates a boolean expression; a non-boolean value is an evaluation error. */
+  public boolean holds(Expression e, Ctx c, Value[] s, Value[] t) {
+    Value[] savedCur = c.cur;
+    Value[] savedNxt = c.nxt;
+    c.cur = s;
+    c.nxt = t;
+    try {
+      return e.node.evalBool(c, null);
+    } finally {
+      c.cur = savedCur;
+      c.nxt = savedNxt;
+    }
+  }
+
+  /** Compiles an arbitrary expression of the root module (e.g. a VIEW or a test formula). */
+  public Expression compileExpression(Expr e) {
+    return new Expression(compiler.expr(root, e), null);
+  }
+}

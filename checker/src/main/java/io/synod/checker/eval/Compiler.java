@@ -1,0 +1,997 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.eval.Scope.Found;
+import io.synod.checker.eval.Symbols.DefSym;
+import io.synod.checker.eval.Symbols.FunSym;
+import io.synod.checker.eval.Symbols.InstSym;
+import io.synod.checker.eval.Symbols.ModuleEnv;
+import io.synod.checker.eval.Symbols.NativeSym;
+import io.synod.checker.eval.Symbols.SubstSym;
+import io.synod.checker.eval.Symbols.Sym;
+import io.synod.checker.eval.Symbols.UnboundSym;
+import io.synod.checker.eval.Symbols.ValueSym;
+import io.synod.checker.eval.Symbols.VarSym;
+import io.synod.checker.syntax.ast.Binder;
+import io.synod.checker.syntax.ast.Expr;
+import io.synod.checker.syntax.ast.Name;
+import io.synod.checker.syntax.ast.Operators;
+import io.synod.checker.syntax.ast.Param;
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.syntax.ast.Unit;
+import io.synod.checker.value.BoolValue;
+import io.synod.checker.value.IntValue;
+import io.synod.checker.value.StringTable;
+import io.synod.checker.value.StringValue;
+import io.synod.checker.value.Value;
+import io.synod.checker.value.Values;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns expressions of resolved modules into {@link Node}s and actions into {@link Act}s. Names
+ * are resolved here once: module symbols through the {@link ModuleEnv} tables, bound names
+ * through {@link Scope}s to frame slots.
+ */
+final class Compiler {
+  final StringTable strings;
+  final Natives natives;
+
+  Compiler(StringTable strings, Natives natives) {
+    this.strings = strings;
+    this.natives = natives;
+  }
+
+  static SpecException semantic(Span span, String msg) {
+    return new SpecException(SpecException.Kind.SEMANTIC, msg + (span == null || span == Span.NONE
+        ? "" : "\n" + span.describe()));
+  }
+
+  // ---------------------------------------------------------------- module-level symbols
+
+  /** The compiled value of a zero-parameter definition (cached when constant). */
+  Node defValue(DefSym d, Span site) {
+    if (d.value != null) {
+      return d.value;
+    }
+    if (d.compiling) {
+      throw semantic(site, "Circular definition of " + d.def.name() + ".");
+    }
+    d.compiling = true;
+    OpDefn defn = defn(d);
+    Node call = new Nodes.Call(d.def.body().span(), defn, new Node[0], new Nodes.ArgOp[0], -1);
+    call.level = defn.body.level;
+    call.impure = defn.body.impure;
+    call.effect = defn.body.effect;
+    // TLC evaluates constant-level definitions once, Print included
+    d.value = call.level == 0 && !call.impure ? new Nodes.Cached(call) : call;
+    d.compiling = false;
+    return d.value;
+  }
+
+  OpDefn defn(DefSym d) {
+    if (d.defn == null) {
+      Unit.OpDef def = d.def;
+      OpDefn defn = new OpDefn(def.name(), def.body().span(), def.params().size());
+      d.defn = defn;
+      compileBody(defn, def.params(), def.body(), d.env, null);
+    }
+    return d.defn;
+  }
+
+  private void compileBody(OpDefn defn, List<Param> params, Expr body, ModuleEnv env, Scope parent) {
+    Scope s = new Scope(parent);
+    bindParams(s, params);
+    defn.compiling = true;
+    defn.body = new Ctxt(env, s).expr(body);
+    defn.compiling = false;
+    defn.frameSize = s.size;
+  }
+
+  private static void bindParams(Scope s, List<Param> params) {
+    for (Param p : params) {
+      int slot = s.newSlot();
+      s.put(p.name(), p.arity() > 0 ? new Scope.OpParam(slot, p.arity()) : new Scope.ValLocal(slot));
+    }
+  }
+
+  FunDefn funDefn(FunSym f) {
+    if (f.defn == null) {
+      f.defn = new FunDefn(f.def.name());
+      compileFun(f.defn, f.def, f.env, null);
+    }
+    return f.defn;
+  }
+
+  private void compileFun(FunDefn fd, Unit.FunctionDef def, ModuleEnv env, Scope parent) {
+    Scope s = new Scope(parent);
+    Ctxt cx = new Ctxt(env, s);
+    fd.binders = cx.binders(def.binders());
+    fd.body = cx.expr(def.body());
+    fd.frameSize = s.size;
+    boolean closed = fd.body.closed;
+    for (Binders.One b : fd.binders.items) {
+      closed &= b.domain.closed;
+    }
+    fd.memo = parent == null && fd.body.level == 0 && !fd.body.impure && !fd.body.effect;
+  }
+
+  ModuleEnv instanceTarget(InstSym i) {
+    if (i.target == null) {
+      throw semantic(i.def.span(), "Instance " + i.def.name() + " was not resolved.");
+    }
+    return i.target;
+  }
+
+  /** Compiles a top-level expression of module {@code env} (no bound names). */
+  Node expr(ModuleEnv env, Expr e) {
+    Scope s = new Scope(null);
+    Node n = new Ctxt(env, s).expr(e);
+    if (s.size == 0) {
+      return n;
+    }
+    return new FramedNode(n, s.size);
+  }
+
+  /** Compiles a top-level action of module {@code env}; returns it with its frame size. */
+  Act action(ModuleEnv env, Expr e, boolean init, int[] frameSize) {
+    Scope s = new Scope(null);
+    Act a = new Ctxt(env, s).act(e, init);
+    frameSize[0] = s.size;
+    return a;
+  }
+
+  /** A top-level expression that needs a frame for its bound names. */
+  static final class FramedNode extends Node {
+    final Node body;
+    final int size;
+
+    FramedNode(Node body, int size) {
+      super(body.span);
+      this.body = dep(body);
+      this.size = size;
+    }
+
+    @Override
+    io.synod.checker.value.Value ev(Ctx c, Frame f) {
+      return body.eval(c, new Frame(size, null));
+    }
+  }
+
+  /** Resolution result for a name. */
+  private record Resolved(Found local, Sym sym) {}
+
+  /** Compilation context: a module's names plus the bound names in scope. */
+  final class Ctxt {
+    final ModuleEnv env;
+    Scope scope;
+
+    Ctxt(ModuleEnv env, Scope scope) {
+      this.env = env;
+      this.scope = scope;
+    }
+
+    private Resolved resolve(String name) {
+      Found f = scope.find(name);
+      if (f != null) {
+        return new Resolved(f, null);
+      }
+      Sym s = env.table.get(name);
+      return s == null ? null : new Resolved(null, s);
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    Node expr(Expr e) {
+      if (e instanceof Expr.NumberLit n) {
+        return new Nodes.Const(n.span(), IntValue.of(n.value()));
+      } else if (e instanceof Expr.StringLit s) {
+        return new Nodes.Const(s.span(), strings.string(s.value()));
+      } else if (e instanceof Expr.BoolLit b) {
+        return new Nodes.Const(b.span(), BoolValue.of(b.value()));
+      } else if (e instanceof Expr.OpApp op) {
+        return opApp(op);
+      } else if (e instanceof Expr.At at) {
+        if (atSlot < 0) {
+          throw semantic(at.span(), "@ used outside an EXCEPT.");
+        }
+        return new Nodes.Local(at.span(), atDepth(), atSlot);
+      } else if (e instanceof Expr.Quant q) {
+        return quant(q);
+      } else if (e instanceof Expr.Choose ch) {
+        scope.push();
+        try {
+          Binders b = binders(List.of(ch.binder()));
+          return new Nodes.Choose(ch.span(), b, expr(ch.body()));
+        } finally {
+          scope.pop();
+        }
+      } else if (e instanceof Expr.SetEnum se) {
+        return new Nodes.SetEnum(se.span(), exprs(se.elements()));
+      } else if (e instanceof Expr.SetFilter sf) {
+        scope.push();
+        try {
+          Binders b = binders(List.of(sf.binder()));
+          return new Nodes.SetFilter(sf.span(), b, expr(sf.predicate()));
+        } finally {
+          scope.pop();
+        }
+      } else if (e instanceof Expr.SetMap sm) {
+        scope.push();
+        try {
+          Binders b = binders(sm.binders());
+          return new Nodes.SetMap(sm.span(), b, expr(sm.body()));
+        } finally {
+          scope.pop();
+        }
+      } else if (e instanceof Expr.FunCons fc) {
+        scope.push();
+        try {
+          Binders b = binders(fc.binders());
+          return new Nodes.FunCons(fc.span(), b, expr(fc.body()));
+        } finally {
+          scope.pop();
+        }
+      } else if (e instanceof Expr.FunApp fa) {
+        return funApp(fa);
+      } else if (e instanceof Expr.FunSet fs) {
+        return new Nodes.FunSet(fs.span(), expr(fs.domain()), expr(fs.range()));
+      } else if (e instanceof Expr.RecordCons rc) {
+        StringValue[] names = new StringValue[rc.fields().size()];
+        Node[] vals = new Node[names.length];
+        for (int i = 0; i < names.length; i++) {
+          names[i] = strings.string(rc.fields().get(i).name());
+          vals[i] = expr(rc.fields().get(i).value());
+        }
+        return new Nodes.RecordCons(rc.span(), names, vals);
+      } else if (e instanceof Expr.RecordSet rs) {
+        StringValue[] names = new StringValue[rs.fields().size()];
+        Node[] sets = new Node[names.length];
+        for (int i = 0; i < names.length; i++) {
+          names[i] = strings.string(rs.fields().get(i).name());
+          sets[i] = expr(rs.fields().get(i).value());
+        }
+        return new Nodes.RecordSet(rs.span(), names, sets);
+      } else if (e instanceof Expr.FieldAccess fa) {
+        return new Nodes.FieldAccess(fa.span(), expr(fa.record()), strings.string(fa.field()));
+      } else if (e instanceof Expr.Except ex) {
+        return except(ex);
+      } else if (e instanceof Expr.Tuple t) {
+        return new Nodes.Tuple(t.span(), exprs(t.elements()));
+      } else if (e instanceof Expr.Product p) {
+        return new Nodes.Product(p.span(), exprs(p.factors()));
+      } else if (e instanceof Expr.If i) {
+        return new Nodes.If(i.span(), expr(i.condition()), expr(i.then()), expr(i.otherwise()));
+      } else if (e instanceof Expr.Case cs) {
+        Node[] guards = new Node[cs.arms().size()];
+        Node[] vals = new Node[guards.length];
+        for (int i = 0; i < guards.length; i++) {
+          guards[i] = expr(cs.arms().get(i).guard());
+          vals[i] = expr(cs.arms().get(i).value());
+        }
+        return new Nodes.Case(cs.span(), guards, vals, cs.other() == null ? null : expr(cs.other()));
+      } else if (e instanceof Expr.Let let) {
+        scope.push();
+        try {
+          int[] slots = letDefs(let.definitions());
+          return new Nodes.Let(let.span(), slots, expr(let.body()));
+        } finally {
+          scope.pop();
+        }
+      } else if (e instanceof Expr.Junction j) {
+        Node[] items = exprs(j.items());
+        return j.kind() == Expr.JunctionKind.AND ? new Nodes.And(j.span(), items) : new Nodes.Or(j.span(), items);
+      } else if (e instanceof Expr.Label l) {
+        return expr(l.body());
+      } else if (e instanceof Expr.Lambda l) {
+        throw semantic(l.span(), "LAMBDA can only be used as an operator argument.");
+      } else if (e instanceof Expr.BoxAction b) {
+        // [A]_v as a formula over a step: A \/ v' = v
+        Node sub = expr(b.subscript());
+        return new Nodes.Or(b.span(), new Node[] {expr(b.action()),
+            new Nodes.Eq(b.span(), new Nodes.Prime(b.span(), sub), sub, false)});
+      } else if (e instanceof Expr.AngleAction a) {
+        Node sub = expr(a.subscript());
+        return new Nodes.And(a.span(), new Node[] {expr(a.action()),
+            new Nodes.Eq(a.span(), new Nodes.Prime(a.span(), sub), sub, true)});
+      }
+      throw semantic(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
+    }
+
+    Node[] exprs(List<Expr> es) {
+      Node[] out = new Node[es.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = expr(es.get(i));
+      }
+      return out;
+    }
+
+    private Node fold(Node n) {
+      return n.foldable() && !(n instanceof Nodes.Const) && !(n instanceof Nodes.Cached) ? new Nodes.Cached(n) : n;
+    }
+
+    /** Declares the binders' names in the current block and compiles their domains. */
+    Binders binders(List<Binder> bs) {
+      Binders.One[] items = new Binders.One[bs.size()];
+      // domains are compiled before the names are visible (x \in S cannot mention x)
+      Node[] domains = new Node[bs.size()];
+      for (int i = 0; i < items.length; i++) {
+        Binder b = bs.get(i);
+        if (b.domain() == null) {
+          throw semantic(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.");
+        }
+        domains[i] = fold(expr(b.domain()));
+      }
+      for (int i = 0; i < items.length; i++) {
+        Binder b = bs.get(i);
+        int[] slots = new int[b.names().size()];
+        for (int k = 0; k < slots.length; k++) {
+          slots[k] = scope.newSlot();
+          scope.put(b.names().get(k).text(), new Scope.ValLocal(slots[k]));
+        }
+        items[i] = new Binders.One(slots, b.tuple(), domains[i]);
+      }
+      return new Binders(items);
+    }
+
+    private Node quant(Expr.Quant q) {
+      if (q.kind() != Expr.QuantKind.FORALL && q.kind() != Expr.QuantKind.EXISTS) {
+        throw semantic(q.span(), "TLC cannot evaluate temporal quantifiers \\AA and \\EE.");
+      }
+      scope.push();
+      try {
+        Binders b = binders(q.binders());
+        return new Nodes.Quant(q.span(), q.kind() == Expr.QuantKind.FORALL, b, expr(q.body()));
+      } finally {
+        scope.pop();
+      }
+    }
+
+    private int atSlot = -1;
+    private Scope atScope;
+
+    private int atDepth() {
+      int d = 0;
+      for (Scope s = scope; s != atScope; s = s.parent) {
+        d++;
+      }
+      return d;
+    }
+
+    private Node except(Expr.Except ex) {
+      Node fn = expr(ex.function());
+      int slot = scope.newSlot();
+      Nodes.Except.Step[][] paths = new Nodes.Except.Step[ex.updates().size()][];
+      Node[] vals = new Node[paths.length];
+      int savedSlot = atSlot;
+      Scope savedScope = atScope;
+      try {
+        for (int u = 0; u < paths.length; u++) {
+          Expr.ExceptUpdate up = ex.updates().get(u);
+          Nodes.Except.Step[] path = new Nodes.Except.Step[up.path().size()];
+          for (int i = 0; i < path.length; i++) {
+            Expr.PathElem pe = up.path().get(i);
+            path[i] = pe instanceof Expr.FieldSel fs
+                ? new Nodes.Except.Step(strings.string(fs.name()), null)
+                : new Nodes.Except.Step(null, exprs(((Expr.IndexSel) pe).indices()));
+          }
+          paths[u] = path;
+          atSlot = slot;
+          atScope = scope;
+          vals[u] = expr(up.value());
+          atSlot = savedSlot;
+          atScope = savedScope;
+        }
+      } finally {
+        atSlot = savedSlot;
+        atScope = savedScope;
+      }
+      Nodes.Except n = new Nodes.Except(ex.span(), fn, paths, vals, slot);
+      n.closed = false;
+      return n;
+    }
+
+    private Node funApp(Expr.FunApp fa) {
+      Node[] args = exprs(fa.args());
+      if (fa.function() instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()) {
+        Resolved r = resolve(op.name());
+        FunDefn fd = null;
+        int envDepth = -1;
+        if (r != null && r.sym instanceof FunSym fs) {
+          fd = funDefn(fs);
+        } else if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
+          fd = lf.defn;
+          envDepth = r.local.depth();
+        }
+        if (fd != null) {
+          return new FunDefApp(fa.span(), fd, args, envDepth);
+        }
+      }
+      return new Nodes.FunApp(fa.span(), expr(fa.function()), args);
+    }
+
+    private int[] letDefs(List<Unit.Definition> defs) {
+      List<Integer> slots = new ArrayList<>();
+      // RECURSIVE operators must be visible before their definitions are compiled
+      for (Unit.Definition d : defs) {
+        if (d instanceof Unit.OpDef od && !od.params().isEmpty()) {
+          scope.put(od.name(), new Scope.LetOp(new OpDefn(od.name(), od.body().span(), od.params().size()), od));
+        } else if (d instanceof Unit.FunctionDef fd) {
+          scope.put(fd.name(), new Scope.LetFun(new FunDefn(fd.name())));
+        }
+      }
+      for (Unit.Definition d : defs) {
+        if (d instanceof Unit.OpDef od) {
+          if (od.params().isEmpty()) {
+            int slot = scope.newSlot();
+            slots.add(slot);
+            Scope.LetVal lv = new Scope.LetVal(slot);
+            lv.body = expr(od.body());
+            scope.put(od.name(), lv);
+          } else {
+            Scope.LetOp lo = (Scope.LetOp) scope.find(od.name()).local();
+            compileBody(lo.defn, od.params(), od.body(), env, scope);
+          }
+        } else if (d instanceof Unit.FunctionDef fd) {
+          Scope.LetFun lf = (Scope.LetFun) scope.find(fd.name()).local();
+          compileFun(lf.defn, fd, env, scope);
+        } else if (d instanceof Unit.InstanceDef id) {
+          throw semantic(id.span(), "INSTANCE inside LET is not supported.");
+        }
+      }
+      return slots.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    // ------------------------------------------------------------ operator applications
+
+    private Node opApp(Expr.OpApp op) {
+      if (!op.path().isEmpty()) {
+        return instanceApp(op);
+      }
+      String name = op.name();
+      List<Expr> args = op.args();
+      Node builtin = builtin(op, name, args);
+      if (builtin != null) {
+        return builtin;
+      }
+      Resolved r = resolve(name);
+      if (r == null) {
+        throw semantic(op.span(), "Unknown operator: `" + name + "'.");
+      }
+      return apply(op.span(), name, r, args);
+    }
+
+    private Node instanceApp(Expr.OpApp op) {
+      ModuleEnv target = env;
+      boolean first = true;
+      for (Expr.InstanceStep step : op.path()) {
+        if (!step.args().isEmpty()) {
+          throw semantic(step.span(), "Parameterized instances are not supported.");
+        }
+        Sym s = first ? (resolve(step.name()) == null ? null : resolve(step.name()).sym) : target.exported.get(step.name());
+        first = false;
+        if (!(s instanceof InstSym is)) {
+          throw semantic(step.span(), "Unknown instance: `" + step.name() + "'.");
+        }
+        target = instanceTarget(is);
+      }
+      Sym s = target.exported.get(op.name());
+      if (s == null) {
+        throw semantic(op.span(), "Unknown operator: `" + op.name() + "' in instance of module "
+            + target.module.name() + ".");
+      }
+      return apply(op.span(), op.name(), new Resolved(null, s), op.args());
+    }
+
+    Node apply(Span span, String name, Resolved r, List<Expr> args) {
+      if (r.local != null) {
+        int depth = r.local.depth();
+        Scope.Local l = r.local.local();
+        if (l instanceof Scope.ValLocal v) {
+          requireArity(span, name, 0, args);
+          return new Nodes.Local(span, depth, v.slot);
+        } else if (l instanceof Scope.LetVal lv) {
+          requireArity(span, name, 0, args);
+          Nodes.LetValue n = new Nodes.LetValue(span, depth, lv.slot);
+          n.body = lv.body;
+          n.level = lv.body.level;
+          n.impure = lv.body.impure;
+          n.effect = lv.body.effect;
+          return n;
+        } else if (l instanceof Scope.OpParam p) {
+          requireArity(span, name, p.arity, args);
+          return new Nodes.ParamCall(span, depth, p.slot, exprs(args));
+        } else if (l instanceof Scope.LetOp lo) {
+          requireArity(span, name, lo.defn.arity, args);
+          return call(span, lo.defn, lo.def.params(), args, depth);
+        } else if (l instanceof Scope.LetFun lf) {
+          requireArity(span, name, 0, args);
+          return new FunDefValue(span, lf.defn, depth);
+        }
+      }
+      Sym s = r.sym;
+      if (s instanceof VarSym v) {
+        requireArity(span, name, 0, args);
+        return new Nodes.Var(span, v.slot, v.name);
+      } else if (s instanceof ValueSym c) {
+        requireArity(span, name, 0, args);
+        return new Nodes.Const(span, c.value);
+      } else if (s instanceof SubstSym sub) {
+        requireArity(span, name, 0, args);
+        return sub.node;
+      } else if (s instanceof DefSym d) {
+        requireArity(span, name, d.def.params().size(), args);
+        if (args.isEmpty()) {
+          return defValue(d, span);
+        }
+        return call(span, defn(d), d.def.params(), args, -1);
+      } else if (s instanceof FunSym f) {
+        requireArity(span, name, 0, args);
+        return new FunDefValue(span, funDefn(f), -1);
+      } else if (s instanceof NativeSym n) {
+        return natives.compile(this, span, n, args);
+      } else if (s instanceof UnboundSym u) {
+        throw new SpecException(SpecException.Kind.CONFIG,
+            "The constant parameter " + u.name + " is not assigned a value by the configuration file.");
+      } else if (s instanceof InstSym) {
+        throw semantic(span, "Instance " + name + " used as a value.");
+      }
+      throw semantic(span, "Cannot evaluate `" + name + "'.");
+    }
+
+    private void requireArity(Span span, String name, int arity, List<Expr> args) {
+      if (args.size() != arity) {
+        throw semantic(span, "The operator " + name + " requires " + arity + " arguments but was given "
+            + args.size() + ".");
+      }
+    }
+
+    private Node call(Span span, OpDefn defn, List<Param> params, List<Expr> args, int envDepth) {
+      Node[] vals = new Node[args.size()];
+      Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
+      for (int i = 0; i < vals.length; i++) {
+        if (params.get(i).arity() > 0) {
+          ops[i] = opArg(args.get(i), params.get(i).arity());
+        } else {
+          vals[i] = expr(args.get(i));
+        }
+      }
+      Nodes.Call c = new Nodes.Call(span, defn, vals, ops, envDepth);
+      if (defn.body != null) {
+        c.level = Math.max(c.level, defn.body.level);
+        c.impure |= defn.body.impure;
+        c.effect |= defn.body.effect;
+      } else {
+        // a recursive call: be conservative, never fold it
+        c.impure = true;
+      }
+      return c;
+    }
+
+    /** Compiles an argument passed for an operator parameter of the given arity. */
+    Nodes.ArgOp opArg(Expr arg, int arity) {
+      if (arg instanceof Expr.Lambda l) {
+        if (l.params().size() != arity) {
+          throw semantic(l.span(), "LAMBDA has " + l.params().size() + " parameters, expected " + arity + ".");
+        }
+        OpDefn defn = new OpDefn("LAMBDA", l.body().span(), arity);
+        compileBody(defn, l.params(), l.body(), env, scope);
+        Nodes.ArgOp a = new Nodes.ArgOp() {
+          @Override
+          OpValue make(Ctx c, Frame f) {
+            return new UserOp(defn, f);
+          }
+        };
+        a.closed = false;
+        return a;
+      }
+      if (arg instanceof Expr.OpApp op && op.args().isEmpty()) {
+        Resolved r = op.path().isEmpty() ? resolve(op.name()) : null;
+        if (r != null && r.local != null && r.local.local() instanceof Scope.OpParam p) {
+          int depth = r.local.depth();
+          Nodes.ArgOp a = new Nodes.ArgOp() {
+            @Override
+            OpValue make(Ctx c, Frame f) {
+              return (OpValue) f.at(depth).slots[p.slot];
+            }
+          };
+          a.closed = false;
+          return a;
+        }
+        if (r != null && r.local != null && r.local.local() instanceof Scope.LetOp lo) {
+          int depth = r.local.depth();
+          Nodes.ArgOp a = new Nodes.ArgOp() {
+            @Override
+            OpValue make(Ctx c, Frame f) {
+              return new UserOp(lo.defn, f.at(depth));
+            }
+          };
+          a.closed = false;
+          return a;
+        }
+        if (r != null && r.sym instanceof DefSym d) {
+          OpDefn defn = defn(d);
+          Nodes.ArgOp a = new Nodes.ArgOp() {
+            @Override
+            OpValue make(Ctx c, Frame f) {
+              return new UserOp(defn, null);
+            }
+          };
+          // the operator's body may read state variables: never fold what uses it
+          a.closed = false;
+          return a;
+        }
+        if (r != null && r.sym instanceof NativeSym n) {
+          return natives.opArg(this, op.span(), n, arity);
+        }
+        if (r == null && Operators.infix(op.name()) != null || r == null && Operators.prefix(op.name()) != null) {
+          // a built-in operator symbol passed as an argument: wrap it in a LAMBDA
+          return builtinOpArg(op, arity);
+        }
+      }
+      throw semantic(arg.span(), "Expected an operator of arity " + arity + " as argument.");
+    }
+
+    private Nodes.ArgOp builtinOpArg(Expr.OpApp op, int arity) {
+      List<Param> ps = new ArrayList<>();
+      List<Expr> refs = new ArrayList<>();
+      for (int i = 0; i < arity; i++) {
+        ps.add(Param.of(op.span(), "__arg" + i));
+        refs.add(new Expr.OpApp(op.span(), List.of(), "__arg" + i, io.synod.checker.syntax.ast.Fixity.NORMAL, List.of()));
+      }
+      Expr body = new Expr.OpApp(op.span(), List.of(), op.name(), op.fixity(), refs);
+      return opArg(new Expr.Lambda(op.span(), ps, body), arity);
+    }
+
+    // ------------------------------------------------------------ built-in keywords
+
+    private Node builtin(Expr.OpApp op, String name, List<Expr> args) {
+      Span sp = op.span();
+      int n = args.size();
+      switch (name) {
+        case "TRUE":
+          return n == 0 ? new Nodes.Const(sp, BoolValue.TRUE) : null;
+        case "FALSE":
+          return n == 0 ? new Nodes.Const(sp, BoolValue.FALSE) : null;
+        case "BOOLEAN":
+          return n == 0 ? new Nodes.Const(sp, Values.BOOLEAN) : null;
+        case "STRING":
+          if (n == 0) {
+            throw semantic(sp, "The set STRING is not supported by this evaluator.");
+          }
+          return null;
+        default:
+          break;
+      }
+      if (n == 2) {
+        switch (name) {
+          case Operators.AND:
+            return new Nodes.And(sp, exprs(args));
+          case Operators.OR:
+            return new Nodes.Or(sp, exprs(args));
+          case Operators.IMPLIES:
+            return new Nodes.Implies(sp, expr(args.get(0)), expr(args.get(1)));
+          case Operators.EQUIV:
+            return new Nodes.Eq(sp, expr(args.get(0)), expr(args.get(1)), false);
+          case Operators.EQ:
+            return new Nodes.Eq(sp, expr(args.get(0)), expr(args.get(1)), false);
+          case Operators.NEQ:
+            return new Nodes.Eq(sp, expr(args.get(0)), expr(args.get(1)), true);
+          case Operators.IN:
+            return new Nodes.In(sp, expr(args.get(0)), fold(expr(args.get(1))), false);
+          case Operators.NOTIN:
+            return new Nodes.In(sp, expr(args.get(0)), fold(expr(args.get(1))), true);
+          case Operators.SUBSETEQ:
+          case "\\subset":
+          case "\\supseteq":
+          case "\\supset":
+          case Operators.CUP:
+          case Operators.CAP:
+          case Operators.SETMINUS:
+            return natives.setOp(sp, name, expr(args.get(0)), expr(args.get(1)));
+          case Operators.LEADS_TO:
+          case Operators.PLUS_ARROW:
+            throw semantic(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
+          default:
+            return null;
+        }
+      }
+      if (n == 1) {
+        switch (name) {
+          case Operators.NOT:
+            return natives.not(sp, expr(args.get(0)));
+          case Operators.SUBSET:
+          case Operators.UNION:
+          case Operators.DOMAIN:
+            return natives.setOp(sp, name, expr(args.get(0)), null);
+          case Operators.PRIME:
+            return prime(sp, args.get(0));
+          case Operators.UNCHANGED: {
+            Node sub = expr(args.get(0));
+            return new Nodes.Eq(sp, new Nodes.Prime(sp, sub), sub, false);
+          }
+          case Operators.ENABLED:
+            return new Enabled(sp, act(args.get(0), false));
+          case Operators.ALWAYS:
+          case Operators.EVENTUALLY:
+            throw semantic(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
+          default:
+            return null;
+        }
+      }
+      return null;
+    }
+
+    private Node prime(Span sp, Expr arg) {
+      if (arg instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty()) {
+        Resolved r = resolve(v.name());
+        if (r != null && r.sym instanceof VarSym vs) {
+          return new Nodes.PrimedVar(sp, vs.slot, vs.name);
+        }
+      }
+      return new Nodes.Prime(sp, expr(arg));
+    }
+
+    // ------------------------------------------------------------ actions
+
+    /** The state-variable slot {@code e} assigns: {@code x'} (next) or {@code x} (init); else -1. */
+    private int target(Expr e, boolean init) {
+      if (!init) {
+        if (e instanceof Expr.OpApp p && p.path().isEmpty() && Operators.PRIME.equals(p.name())
+            && p.args().size() == 1) {
+          return varSlot(p.args().get(0));
+        }
+        return -1;
+      }
+      return varSlot(e);
+    }
+
+    private int varSlot(Expr e) {
+      if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty()) {
+        Resolved r = resolve(v.name());
+        if (r != null && r.sym instanceof VarSym vs) {
+          return vs.slot;
+        }
+        if (r != null && r.sym instanceof SubstSym ss && ss.node instanceof Nodes.Var var) {
+          return var.slot;
+        }
+      }
+      return -1;
+    }
+
+    /** The variables of {@code UNCHANGED e} when e is a variable or a tuple of them (via definitions). */
+    private List<Integer> unchangedSlots(Expr e, int depth) {
+      if (depth > 20) {
+        return null;
+      }
+      int s = varSlot(e);
+      if (s >= 0) {
+        return List.of(s);
+      }
+      if (e instanceof Expr.Tuple t) {
+        List<Integer> out = new ArrayList<>();
+        for (Expr x : t.elements()) {
+          List<Integer> sub = unchangedSlots(x, depth + 1);
+          if (sub == null) {
+            return null;
+          }
+          out.addAll(sub);
+        }
+        return out;
+      }
+      if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty()) {
+        Resolved r = resolve(v.name());
+        if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
+          return new Ctxt(d.env, new Scope(null)).unchangedSlots(d.def.body(), depth + 1);
+        }
+      }
+      return null;
+    }
+
+    Act act(Expr e, boolean init) {
+      Span sp = e.span();
+      if (e instanceof Expr.Junction j) {
+        Act[] items = new Act[j.items().size()];
+        for (int i = 0; i < items.length; i++) {
+          items[i] = act(j.items().get(i), init);
+        }
+        return j.kind() == Expr.JunctionKind.AND ? new Act.And(sp, items) : new Act.Or(sp, items);
+      }
+      if (e instanceof Expr.Label l) {
+        return act(l.body(), init);
+      }
+      if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS) {
+        scope.push();
+        try {
+          Binders b = binders(q.binders());
+          return new Act.Exists(sp, b, act(q.body(), init));
+        } finally {
+          scope.pop();
+        }
+      }
+      if (e instanceof Expr.If i) {
+        return new Act.If(sp, expr(i.condition()), act(i.then(), init), act(i.otherwise(), init));
+      }
+      if (e instanceof Expr.Case cs) {
+        Node[] guards = new Node[cs.arms().size()];
+        Act[] arms = new Act[guards.length];
+        for (int i = 0; i < guards.length; i++) {
+          guards[i] = expr(cs.arms().get(i).guard());
+          arms[i] = act(cs.arms().get(i).value(), init);
+        }
+        return new Act.Case(sp, guards, arms, cs.other() == null ? null : act(cs.other(), init));
+      }
+      if (e instanceof Expr.Let let) {
+        scope.push();
+        try {
+          int[] slots = letDefs(let.definitions());
+          return new Act.Let(sp, slots, act(let.body(), init));
+        } finally {
+          scope.pop();
+        }
+      }
+      if (e instanceof Expr.OpApp op && op.path().isEmpty()) {
+        String name = op.name();
+        List<Expr> args = op.args();
+        if (args.size() == 2 && (name.equals(Operators.AND) || name.equals(Operators.OR))) {
+          Act[] items = {act(args.get(0), init), act(args.get(1), init)};
+          return name.equals(Operators.AND) ? new Act.And(sp, items) : new Act.Or(sp, items);
+        }
+        if (args.size() == 2 && (name.equals(Operators.EQ) || name.equals(Operators.IN))) {
+          int slot = target(args.get(0), init);
+          if (slot >= 0) {
+            Node rhs = expr(args.get(1));
+            return name.equals(Operators.EQ) ? new Act.Assign(sp, slot, rhs, init)
+                : new Act.InSet(sp, slot, fold(rhs), init);
+          }
+        }
+        if (!init && args.size() == 1 && name.equals(Operators.UNCHANGED)) {
+          List<Integer> slots = unchangedSlots(args.get(0), 0);
+          if (slots != null) {
+            return new Act.Unchanged(sp, slots.stream().mapToInt(Integer::intValue).toArray());
+          }
+        }
+        if (builtinName(name, args.size())) {
+          return new Act.Guard(expr(e));
+        }
+        Resolved r = resolve(name);
+        if (r != null && r.sym instanceof DefSym d) {
+          return actCall(sp, defn(d), d.def.params(), args, -1, d, init);
+        }
+        if (r != null && r.local != null && r.local.local() instanceof Scope.LetOp lo) {
+          return actCall(sp, lo.defn, lo.def.params(), args, r.local.depth(), null, init);
+        }
+      }
+      if (e instanceof Expr.OpApp op && !op.path().isEmpty()) {
+        // I!A as an action: compile the instance's definition as an action
+        ModuleEnv target = env;
+        boolean ok = true;
+        for (Expr.InstanceStep step : op.path()) {
+          Sym s = target == env && step == op.path().get(0) ? (resolve(step.name()) == null ? null
+              : resolve(step.name()).sym) : target.exported.get(step.name());
+          if (!(s instanceof InstSym is) || !step.args().isEmpty()) {
+            ok = false;
+            break;
+          }
+          target = instanceTarget(is);
+        }
+        if (ok && target.exported.get(op.name()) instanceof DefSym d) {
+          return actCall(sp, defn(d), d.def.params(), op.args(), -1, d, init);
+        }
+      }
+      return new Act.Guard(expr(e));
+    }
+
+    private boolean builtinName(String name, int arity) {
+      return switch (name) {
+        case "TRUE", "FALSE", "BOOLEAN", "STRING" -> arity == 0;
+        default -> (arity == 2 && Operators.infix(name) != null && resolve(name) == null)
+            || (arity == 1 && Operators.prefix(name) != null && resolve(name) == null)
+            || (arity == 1 && Operators.postfix(name) != null && resolve(name) == null);
+      };
+    }
+
+    private Act actCall(Span sp, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d,
+        boolean init) {
+      Node[] vals = new Node[args.size()];
+      Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
+      for (int i = 0; i < vals.length; i++) {
+        if (params.get(i).arity() > 0) {
+          ops[i] = opArg(args.get(i), params.get(i).arity());
+        } else {
+          vals[i] = expr(args.get(i));
+        }
+      }
+      if ((init ? defn.initAct : defn.act) == null) {
+        if (d == null) {
+          // LET operators used as actions: compile the body's action form in place
+          throw semantic(sp, "A LET-defined operator with parameters cannot be used as an action.");
+        }
+        Scope s = new Scope(null);
+        bindParams(s, params);
+        // placeholder guards against recursion through actions
+        Act body = new Ctxt(d.env, s).act(d.def.body(), init);
+        if (init) {
+          defn.initAct = body;
+          defn.initFrameSize = s.size;
+        } else {
+          defn.act = body;
+          defn.actFrameSize = s.size;
+        }
+      }
+      return new Act.Call(sp, defn, init, vals, ops, envDepth);
+    }
+  }
+
+  /** Applies a module-level or LET function definition to arguments without building it. */
+  static final class FunDefApp extends Node {
+    final FunDefn fd;
+    final Node[] args;
+    final int envDepth;
+
+    FunDefApp(Span span, FunDefn fd, Node[] args, int envDepth) {
+      super(span);
+      this.fd = fd;
+      this.args = args;
+      this.envDepth = envDepth;
+      for (Node n : args) {
+        dep(n);
+      }
+      if (fd.body != null) {
+        level = Math.max(level, fd.body.level);
+      }
+      if (envDepth >= 0) {
+        closed = false;
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value arg = Nodes.FunApp.argument(c, f, args);
+      return fd.apply(c, envDepth < 0 ? null : f.at(envDepth), arg, this);
+    }
+  }
+
+  /** A function definition used as a value. */
+  static final class FunDefValue extends Node {
+    final FunDefn fd;
+    final int envDepth;
+
+    FunDefValue(Span span, FunDefn fd, int envDepth) {
+      super(span);
+      this.fd = fd;
+      this.envDepth = envDepth;
+      if (fd.body != null) {
+        level = fd.body.level;
+      }
+      closed = envDepth < 0;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return fd.value(c, envDepth < 0 ? null : f.at(envDepth), this);
+    }
+  }
+
+  /** An operator value for a user definition or LAMBDA closed over its defining frame. */
+  static final class UserOp implements OpValue {
+    final OpDefn defn;
+    final Frame env;
+
+    UserOp(OpDefn defn, Frame env) {
+      this.defn = defn;
+      this.env = env;
+    }
+
+    @Override
+    public int arity() {
+      return defn.arity;
+    }
+
+    @Override
+    public Value apply(Ctx c, Value[] args) {
+      Frame nf = new Frame(defn.frameSize, env);
+      System.arraycopy(args, 0, nf.slots, 0, args.length);
+      return defn.body.eval(c, nf);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.syntax.ast.Span;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An error raised while evaluating a specification, located in the source. {@link #kind()} tells
+ * an {@code Assert} failure (TLC exit code 14) from any other evaluation error (exit code 75).
+ * {@link #stack()} lists the spans of the expressions being evaluated when the error happened,
+ * outermost first, as TLC prints them after "The error occurred when TLC was evaluating the nested
+ * expressions at the following positions".
+ */
+public final class EvalException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** What went wrong. */
+  public enum Kind {
+    /** {@code Assert(FALSE, out)} (TLC exit 14). */
+    ASSERT,
+    /** Any other evaluation error (TLC exit 75). */
+    EVAL
+  }
+
+  private final Kind kind;
+  private final transient List<Span> innermostFirst = new ArrayList<>();
+
+  EvalException(Kind kind, String message) {
+    super(message, null, false, false);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The spans of the nested expressions under evaluation, outermost first. */
+  public List<Span> stack() {
+    List<Span> l = new ArrayList<>(innermostFirst);
+    Collections.reverse(l);
+    return l;
+  }
+
+  /** The span of the innermost expression under evaluation, or null if unknown. */
+  public Span location() {
+    return innermostFirst.isEmpty() ? null : innermostFirst.get(0);
+  }
+
+  void push(Span s) {
+    if (s != null && s != Span.NONE) {
+      innermostFirst.add(s);
+    }
+  }
+
+  static EvalException eval(String message) {
+    return new EvalException(Kind.EVAL, message);
+  }
+}

@@ -1,0 +1,27 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.value.Value;
+
+/**
+ * What the evaluator needs from the program running it: where {@code Print} output goes and the
+ * run statistics {@code TLCGet("stats")} and friends report. Implementations must be thread-safe
+ * when several workers evaluate at once.
+ */
+public interface EvalHost {
+
+  /** Receives one {@code Print}/{@code PrintT} output (may span several lines, no trailing newline). */
+  void print(String text);
+
+  /**
+   * A run statistic by TLC's name ({@code "distinct"}, {@code "generated"}, {@code "queue"},
+   * {@code "diameter"}, {@code "duration"}, ...), or null when unknown.
+   */
+  default Value statistic(String name) {
+    return null;
+  }
+
+  /** A host that discards output and knows no statistics. */
+  static EvalHost silent() {
+    return text -> { };
+  }
+}

@@ -1,0 +1,139 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.stdlib.StandardModules;
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Name;
+import io.synod.checker.syntax.ast.Unit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds and parses the modules a specification uses: the root module, then every module it
+ * EXTENDS or INSTANCEs, looked up among the nested modules seen so far, in the root's folder, in
+ * the library paths, and last among Synod's standard modules. Modules are parsed in TLC's order
+ * (root first, then depth-first in the order the names are written), which is also the order in
+ * which their names get interned.
+ */
+public final class ModuleLoader {
+
+  /** Parses one module's text; implementations report syntax errors with unchecked exceptions. */
+  @FunctionalInterface
+  public interface Parser {
+    Module parse(String text, String fileName);
+  }
+
+  private final Parser parser;
+  private final List<Path> searchPaths;
+  private final Map<String, Module> modules = new LinkedHashMap<>();
+  private final List<Module> parseOrder = new ArrayList<>();
+
+  /**
+   * @param parser turns text into a module
+   * @param searchPaths folders searched in order (the root module's folder first)
+   */
+  public ModuleLoader(Parser parser, List<Path> searchPaths) {
+    this.parser = parser;
+    this.searchPaths = List.copyOf(searchPaths);
+  }
+
+  /** Parses the root module and, transitively, every module it depends on. */
+  public Module loadRoot(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot read " + file + ": " + e.getMessage());
+    }
+    return loadText(text, file.toString());
+  }
+
+  /** Parses a root module given as text (file name for messages) and its dependencies. */
+  public Module loadText(String text, String fileName) {
+    Module root = parser.parse(text, fileName);
+    register(root);
+    loadDependencies(root);
+    return root;
+  }
+
+  /** The module named {@code name}, which must have been loaded. */
+  public Module get(String name) {
+    Module m = modules.get(name);
+    if (m == null) {
+      throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module " + name + ".");
+    }
+    return m;
+  }
+
+  /** Every loaded module in parse order (nested modules after their parent). */
+  public List<Module> parseOrder() {
+    return List.copyOf(parseOrder);
+  }
+
+  private void register(Module m) {
+    modules.putIfAbsent(m.name(), m);
+    parseOrder.add(m);
+    for (Unit u : m.units()) {
+      if (u instanceof Module nested) {
+        register(nested);
+      }
+    }
+  }
+
+  private void loadDependencies(Module m) {
+    for (Name ext : m.extendsList()) {
+      ensure(ext.text());
+    }
+    for (Unit u : m.units()) {
+      if (u instanceof Unit.InstanceDef inst) {
+        ensure(inst.module().text());
+      } else if (u instanceof Module nested) {
+        loadDependencies(nested);
+      } else if (u instanceof Unit.OpDef def) {
+        instancesIn(def);
+      }
+    }
+  }
+
+  private void instancesIn(Unit.OpDef def) {
+    // INSTANCE inside LET is rare; the module must still be loaded
+    if (def.body() instanceof io.synod.checker.syntax.ast.Expr.Let let) {
+      for (Unit.Definition d : let.definitions()) {
+        if (d instanceof Unit.InstanceDef inst) {
+          ensure(inst.module().text());
+        }
+      }
+    }
+  }
+
+  private void ensure(String name) {
+    if (modules.containsKey(name)) {
+      return;
+    }
+    for (Path dir : searchPaths) {
+      Path p = dir.resolve(name + ".tla");
+      if (Files.isRegularFile(p)) {
+        String text;
+        try {
+          text = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot read " + p + ": " + e.getMessage());
+        }
+        Module m = parser.parse(text, p.toString());
+        register(m);
+        loadDependencies(m);
+        return;
+      }
+    }
+    String std = StandardModules.source(name).orElseThrow(() -> new SpecException(
+        SpecException.Kind.SEMANTIC, "Cannot find source file for module " + name + "."));
+    Module m = parser.parse(std, name + ".tla");
+    register(m);
+    loadDependencies(m);
+  }
+}

@@ -1,0 +1,109 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.BoolValue;
+import io.synod.checker.value.EvalError;
+import io.synod.checker.value.FcnValue;
+import io.synod.checker.value.IntValue;
+import io.synod.checker.value.Pretty;
+import io.synod.checker.value.SetValue;
+import io.synod.checker.value.Value;
+
+/**
+ * A compiled expression. {@link #eval} adds this node's span to errors raised below it, turning
+ * value-layer {@link EvalError}s and runaway recursion into {@link EvalException}s, so no raw Java
+ * exception escapes evaluation.
+ */
+abstract class Node {
+  final Span span;
+  /** 0 constant, 1 state, 2 action (mentions primed variables). */
+  int level;
+  /** Whether the node reads no frame slot (free of bound variables and parameters). */
+  boolean closed = true;
+  /** Whether its result varies between evaluations (TLCGet, RandomElement, JavaTime...). */
+  boolean impure;
+  /** Whether evaluating it has an effect (Print, PrintT, Assert, TLCSet). */
+  boolean effect;
+
+  Node(Span span) {
+    this.span = span;
+  }
+
+  abstract Value ev(Ctx c, Frame f);
+
+  final Value eval(Ctx c, Frame f) {
+    try {
+      return ev(c, f);
+    } catch (EvalException e) {
+      e.push(span);
+      throw e;
+    } catch (EvalError e) {
+      EvalException x = EvalException.eval(e.getMessage());
+      x.push(span);
+      throw x;
+    } catch (ArithmeticException e) {
+      EvalException x = EvalException.eval("Arithmetic error: " + e.getMessage());
+      x.push(span);
+      throw x;
+    } catch (StackOverflowError e) {
+      EvalException x = EvalException.eval(
+          "Stack overflow: the recursion is too deep (probably a recursive definition without a base case).");
+      x.push(span);
+      throw x;
+    }
+  }
+
+  final boolean evalBool(Ctx c, Frame f) {
+    Value v = eval(c, f);
+    if (v instanceof BoolValue b) {
+      return b.value();
+    }
+    throw fail("A non-boolean expression (" + v.kind().name().toLowerCase() + ") was used as a "
+        + "condition.\n" + Pretty.ppr(v));
+  }
+
+  final SetValue evalSet(Ctx c, Frame f) {
+    Value v = eval(c, f);
+    if (v instanceof SetValue s) {
+      return s;
+    }
+    throw fail("Attempted to use a non-set value as a set:\n" + Pretty.ppr(v));
+  }
+
+  final long evalInt(Ctx c, Frame f) {
+    Value v = eval(c, f);
+    if (v instanceof IntValue i) {
+      return i.value();
+    }
+    throw fail("Attempted to use a non-integer value as an integer:\n" + Pretty.ppr(v));
+  }
+
+  final FcnValue evalFcn(Ctx c, Frame f) {
+    Value v = eval(c, f);
+    if (v instanceof FcnValue fn) {
+      return fn;
+    }
+    throw fail("Attempted to apply a non-function value:\n" + Pretty.ppr(v));
+  }
+
+  /** An evaluation error; {@link #eval} locates it at this node. */
+  final EvalException fail(String message) {
+    return EvalException.eval(message);
+  }
+
+  /** Whether the value can be computed once and reused. */
+  final boolean foldable() {
+    return level == 0 && closed && !impure && !effect;
+  }
+
+  /** Marks this node as depending on {@code child} (level, bound variables, purity). */
+  final <N extends Node> N dep(N child) {
+    if (child != null) {
+      level = Math.max(level, child.level);
+      closed &= child.closed;
+      impure |= child.impure;
+      effect |= child.effect;
+    }
+    return child;
+  }
+}

@@ -1,0 +1,868 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.BoolValue;
+import io.synod.checker.value.FcnValue;
+import io.synod.checker.value.Pretty;
+import io.synod.checker.value.SetValue;
+import io.synod.checker.value.StringValue;
+import io.synod.checker.value.TupleValue;
+import io.synod.checker.value.Value;
+import io.synod.checker.value.Values;
+import java.util.Arrays;
+import java.util.Iterator;
+
+/** The compiled forms of TLA+'s core expressions (everything but named operators). */
+final class Nodes {
+  private Nodes() {}
+
+  static final class Const extends Node {
+    final Value value;
+
+    Const(Span span, Value value) {
+      super(span);
+      this.value = value;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return value;
+    }
+  }
+
+  /** An unprimed state variable. */
+  static final class Var extends Node {
+    final int slot;
+    final String name;
+
+    Var(Span span, int slot, String name) {
+      super(span);
+      this.slot = slot;
+      this.name = name;
+      this.level = 1;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value v = c.cur == null ? null : c.cur[slot];
+      if (v == null) {
+        throw fail("The variable " + name + " was referenced before it was assigned a value.");
+      }
+      return v;
+    }
+  }
+
+  /** A primed state variable {@code x'}. */
+  static final class PrimedVar extends Node {
+    final int slot;
+    final String name;
+
+    PrimedVar(Span span, int slot, String name) {
+      super(span);
+      this.slot = slot;
+      this.name = name;
+      this.level = 2;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value v = c.nxt == null ? null : c.nxt[slot];
+      if (v == null) {
+        throw fail("The primed variable " + name + "' was referenced before it was assigned a value"
+            + " (or outside an action).");
+      }
+      return v;
+    }
+  }
+
+  /** {@code e'} for a compound {@code e}: evaluates {@code e} in the next state. */
+  static final class Prime extends Node {
+    final Node body;
+
+    Prime(Span span, Node body) {
+      super(span);
+      this.body = dep(body);
+      this.level = 2;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value[] saved = c.cur;
+      if (c.nxt == null) {
+        throw fail("A primed expression was evaluated outside an action.");
+      }
+      c.cur = c.nxt;
+      try {
+        return body.eval(c, f);
+      } finally {
+        c.cur = saved;
+      }
+    }
+  }
+
+  /** A bound variable or parameter: slot {@code slot} of the frame {@code depth} levels up. */
+  static final class Local extends Node {
+    final int depth;
+    final int slot;
+
+    Local(Span span, int depth, int slot) {
+      super(span);
+      this.depth = depth;
+      this.slot = slot;
+      this.closed = false;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Frame fr = depth == 0 ? f : f.at(depth);
+      return (Value) fr.slots[slot];
+    }
+  }
+
+  /** A zero-parameter LET definition: evaluated on first use, then cached in its frame slot. */
+  static final class LetValue extends Node {
+    final int depth;
+    final int slot;
+    Node body;
+
+    LetValue(Span span, int depth, int slot) {
+      super(span);
+      this.depth = depth;
+      this.slot = slot;
+      this.closed = false;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Frame fr = depth == 0 ? f : f.at(depth);
+      Object v = fr.slots[slot];
+      if (v == null) {
+        v = body.eval(c, fr);
+        fr.slots[slot] = v;
+      }
+      return (Value) v;
+    }
+  }
+
+  /** {@code LET ... IN body}: clears the cached LET values of this activation, then evaluates. */
+  static final class Let extends Node {
+    final int[] slots;
+    final Node body;
+
+    Let(Span span, int[] slots, Node body) {
+      super(span);
+      this.slots = slots;
+      this.body = dep(body);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      for (int s : slots) {
+        f.slots[s] = null;
+      }
+      return body.eval(c, f);
+    }
+  }
+
+  /** A closed constant expression, evaluated once on first use. */
+  static final class Cached extends Node {
+    final Node body;
+    private volatile Value value;
+
+    Cached(Node body) {
+      super(body.span);
+      this.body = dep(body);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value v = value;
+      if (v == null) {
+        v = body.eval(c, f);
+        value = v;
+      }
+      return v;
+    }
+  }
+
+  static final class And extends Node {
+    final Node[] items;
+
+    And(Span span, Node[] items) {
+      super(span);
+      this.items = items;
+      for (Node n : items) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      for (Node n : items) {
+        if (!n.evalBool(c, f)) {
+          return BoolValue.FALSE;
+        }
+      }
+      return BoolValue.TRUE;
+    }
+  }
+
+  static final class Or extends Node {
+    final Node[] items;
+
+    Or(Span span, Node[] items) {
+      super(span);
+      this.items = items;
+      for (Node n : items) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      for (Node n : items) {
+        if (n.evalBool(c, f)) {
+          return BoolValue.TRUE;
+        }
+      }
+      return BoolValue.FALSE;
+    }
+  }
+
+  static final class Implies extends Node {
+    final Node a;
+    final Node b;
+
+    Implies(Span span, Node a, Node b) {
+      super(span);
+      this.a = dep(a);
+      this.b = dep(b);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return BoolValue.of(!a.evalBool(c, f) || b.evalBool(c, f));
+    }
+  }
+
+  static final class If extends Node {
+    final Node cond;
+    final Node then;
+    final Node otherwise;
+
+    If(Span span, Node cond, Node then, Node otherwise) {
+      super(span);
+      this.cond = dep(cond);
+      this.then = dep(then);
+      this.otherwise = dep(otherwise);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return cond.evalBool(c, f) ? then.eval(c, f) : otherwise.eval(c, f);
+    }
+  }
+
+  static final class Case extends Node {
+    final Node[] guards;
+    final Node[] values;
+    final Node other;
+
+    Case(Span span, Node[] guards, Node[] values, Node other) {
+      super(span);
+      this.guards = guards;
+      this.values = values;
+      this.other = dep(other);
+      for (int i = 0; i < guards.length; i++) {
+        dep(guards[i]);
+        dep(values[i]);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      for (int i = 0; i < guards.length; i++) {
+        if (guards[i].evalBool(c, f)) {
+          return values[i].eval(c, f);
+        }
+      }
+      if (other != null) {
+        return other.eval(c, f);
+      }
+      throw fail("Attempted to evaluate a CASE with no conditions true.\n" + span.describe());
+    }
+  }
+
+  static final class Quant extends Node {
+    final boolean forall;
+    final Binders binders;
+    final Node body;
+
+    Quant(Span span, boolean forall, Binders binders, Node body) {
+      super(span);
+      this.forall = forall;
+      this.binders = binders;
+      this.body = dep(body);
+      for (Binders.One b : binders.items) {
+        dep(b.domain);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      boolean completed = binders.forEach(c, f, () -> body.evalBool(c, f) != forall ? false : true);
+      // completed == true: no counterexample (forall) / no witness (exists)
+      return BoolValue.of(forall == completed);
+    }
+  }
+
+  static final class Choose extends Node {
+    final Binders binders;
+    final Node body;
+
+    Choose(Span span, Binders binders, Node body) {
+      super(span);
+      this.binders = binders;
+      this.body = dep(body);
+      dep(binders.items[0].domain);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Binders.One b = binders.items[0];
+      SetValue s = b.domain.evalSet(c, f);
+      for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+        Value v = it.next();
+        if (b.tuple) {
+          Binders.bindTuple(f, b.slots, v);
+        } else {
+          f.slots[b.slots[0]] = v;
+        }
+        if (body.evalBool(c, f)) {
+          return v;
+        }
+      }
+      throw fail("Attempted to compute the value of an expression of form\n"
+          + "CHOOSE x \\in S: P, but no element of S satisfied P.\n" + span.describe());
+    }
+  }
+
+  static final class SetEnum extends Node {
+    final Node[] elems;
+
+    SetEnum(Span span, Node[] elems) {
+      super(span);
+      this.elems = elems;
+      for (Node n : elems) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value[] vs = new Value[elems.length];
+      for (int i = 0; i < vs.length; i++) {
+        vs[i] = elems[i].eval(c, f);
+      }
+      return Values.setOwning(vs, vs.length);
+    }
+  }
+
+  static final class SetFilter extends Node {
+    final Binders binders;
+    final Node pred;
+
+    SetFilter(Span span, Binders binders, Node pred) {
+      super(span);
+      this.binders = binders;
+      this.pred = dep(pred);
+      dep(binders.items[0].domain);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Binders.One b = binders.items[0];
+      SetValue s = b.domain.evalSet(c, f);
+      if (!s.isEnumerable()) {
+        Frame snap = f.snapshot();
+        return Values.filter(s, v -> test(c, snap, b, v));
+      }
+      Value[] out = new Value[Math.max(4, Math.min(s.intSize(), 1024))];
+      int n = 0;
+      for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+        Value v = it.next();
+        if (test(c, f, b, v)) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = v;
+        }
+      }
+      return Values.setOwning(out, n);
+    }
+
+    private boolean test(Ctx c, Frame f, Binders.One b, Value v) {
+      if (b.tuple) {
+        Binders.bindTuple(f, b.slots, v);
+      } else {
+        f.slots[b.slots[0]] = v;
+      }
+      return pred.evalBool(c, f);
+    }
+  }
+
+  static final class SetMap extends Node {
+    final Binders binders;
+    final Node body;
+
+    SetMap(Span span, Binders binders, Node body) {
+      super(span);
+      this.binders = binders;
+      this.body = dep(body);
+      for (Binders.One b : binders.items) {
+        dep(b.domain);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value[][] out = {new Value[16]};
+      int[] n = {0};
+      binders.forEach(c, f, () -> {
+        if (n[0] == out[0].length) {
+          out[0] = Arrays.copyOf(out[0], n[0] * 2);
+        }
+        out[0][n[0]++] = body.eval(c, f);
+        return true;
+      });
+      return Values.setOwning(out[0], n[0]);
+    }
+  }
+
+  /** {@code [x \in S, y \in T |-> e]}. */
+  static final class FunCons extends Node {
+    final Binders binders;
+    final Node body;
+
+    FunCons(Span span, Binders binders, Node body) {
+      super(span);
+      this.binders = binders;
+      this.body = dep(body);
+      for (Binders.One b : binders.items) {
+        dep(b.domain);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      if (binders.items.length == 1 && (binders.items[0].tuple || binders.items[0].slots.length == 1)) {
+        Binders.One b = binders.items[0];
+        Value[] dom = b.domain.evalSet(c, f).toSetEnum().toArray();
+        Value[] vals = new Value[dom.length];
+        for (int i = 0; i < dom.length; i++) {
+          if (b.tuple) {
+            Binders.bindTuple(f, b.slots, dom[i]);
+          } else {
+            f.slots[b.slots[0]] = dom[i];
+          }
+          vals[i] = body.eval(c, f);
+        }
+        return Values.fcnSorted(dom, vals);
+      }
+      // several bound names: the domain is the Cartesian product, arguments are tuples
+      java.util.ArrayList<Value> dom = new java.util.ArrayList<>();
+      java.util.ArrayList<Value> vals = new java.util.ArrayList<>();
+      int arity = binders.arity();
+      binders.forEach(c, f, () -> {
+        Value[] t = new Value[arity];
+        int k = 0;
+        for (Binders.One b : binders.items) {
+          if (b.tuple) {
+            Value[] comp = new Value[b.slots.length];
+            for (int j = 0; j < comp.length; j++) {
+              comp[j] = (Value) f.slots[b.slots[j]];
+            }
+            t[k++] = Values.tuple(comp);
+          } else {
+            for (int s : b.slots) {
+              t[k++] = (Value) f.slots[s];
+            }
+          }
+        }
+        dom.add(Values.tuple(t));
+        vals.add(body.eval(c, f));
+        return true;
+      });
+      return Values.fcn(dom.toArray(new Value[0]), vals.toArray(new Value[0]));
+    }
+  }
+
+  /** {@code f[a]} or {@code f[a, b]} (applied to the tuple). */
+  static final class FunApp extends Node {
+    final Node fn;
+    final Node[] args;
+
+    FunApp(Span span, Node fn, Node[] args) {
+      super(span);
+      this.fn = dep(fn);
+      this.args = args;
+      for (Node n : args) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      FcnValue fv = fn.evalFcn(c, f);
+      Value arg = argument(c, f, args);
+      return fv.applyOrFail(arg);
+    }
+
+    static Value argument(Ctx c, Frame f, Node[] args) {
+      if (args.length == 1) {
+        return args[0].eval(c, f);
+      }
+      Value[] t = new Value[args.length];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = args[i].eval(c, f);
+      }
+      return Values.tuple(t);
+    }
+  }
+
+  static final class FunSet extends Node {
+    final Node dom;
+    final Node range;
+
+    FunSet(Span span, Node dom, Node range) {
+      super(span);
+      this.dom = dep(dom);
+      this.range = dep(range);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return Values.fcnSet(dom.evalSet(c, f), range.evalSet(c, f));
+    }
+  }
+
+  static final class RecordCons extends Node {
+    final StringValue[] names;
+    final Node[] values;
+
+    RecordCons(Span span, StringValue[] names, Node[] values) {
+      super(span);
+      this.names = names;
+      this.values = values;
+      for (Node n : values) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value[] vs = new Value[values.length];
+      for (int i = 0; i < vs.length; i++) {
+        vs[i] = values[i].eval(c, f);
+      }
+      return Values.record(names, vs);
+    }
+  }
+
+  static final class RecordSet extends Node {
+    final StringValue[] names;
+    final Node[] sets;
+
+    RecordSet(Span span, StringValue[] names, Node[] sets) {
+      super(span);
+      this.names = names;
+      this.sets = sets;
+      for (Node n : sets) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      SetValue[] ss = new SetValue[sets.length];
+      for (int i = 0; i < ss.length; i++) {
+        ss[i] = sets[i].evalSet(c, f);
+      }
+      return Values.recordSet(names, ss);
+    }
+  }
+
+  static final class FieldAccess extends Node {
+    final Node record;
+    final StringValue field;
+
+    FieldAccess(Span span, Node record, StringValue field) {
+      super(span);
+      this.record = dep(record);
+      this.field = field;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value r = record.eval(c, f);
+      if (r instanceof FcnValue fn) {
+        Value v = fn.apply(field);
+        if (v != null) {
+          return v;
+        }
+      }
+      throw fail("Attempted to access nonexistent field '" + field.text() + "' of record\n" + Pretty.ppr(r));
+    }
+  }
+
+  static final class Tuple extends Node {
+    final Node[] elems;
+
+    Tuple(Span span, Node[] elems) {
+      super(span);
+      this.elems = elems;
+      for (Node n : elems) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      if (elems.length == 0) {
+        return TupleValue.EMPTY;
+      }
+      Value[] vs = new Value[elems.length];
+      for (int i = 0; i < vs.length; i++) {
+        vs[i] = elems[i].eval(c, f);
+      }
+      return TupleValue.wrap(vs);
+    }
+  }
+
+  static final class Product extends Node {
+    final Node[] factors;
+
+    Product(Span span, Node[] factors) {
+      super(span);
+      this.factors = factors;
+      for (Node n : factors) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      SetValue[] ss = new SetValue[factors.length];
+      for (int i = 0; i < ss.length; i++) {
+        ss[i] = factors[i].evalSet(c, f);
+      }
+      return Values.product(ss);
+    }
+  }
+
+  /** {@code [f EXCEPT !p1 = e1, !p2 = e2]}; {@code @} is read from {@code atSlot}. */
+  static final class Except extends Node {
+    /** One path component: a field name (StringValue constant) or index expressions. */
+    static final class Step {
+      final StringValue field;
+      final Node[] index;
+
+      Step(StringValue field, Node[] index) {
+        this.field = field;
+        this.index = index;
+      }
+    }
+
+    final Node fn;
+    final Step[][] paths;
+    final Node[] values;
+    final int atSlot;
+
+    Except(Span span, Node fn, Step[][] paths, Node[] values, int atSlot) {
+      super(span);
+      this.fn = dep(fn);
+      this.paths = paths;
+      this.values = values;
+      this.atSlot = atSlot;
+      for (int i = 0; i < values.length; i++) {
+        dep(values[i]);
+        for (Step s : paths[i]) {
+          if (s.index != null) {
+            for (Node n : s.index) {
+              dep(n);
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value cur = fn.eval(c, f);
+      for (int u = 0; u < paths.length; u++) {
+        Step[] path = paths[u];
+        Value[] keys = new Value[path.length];
+        for (int i = 0; i < path.length; i++) {
+          keys[i] = path[i].field != null ? path[i].field : FunApp.argument(c, f, path[i].index);
+        }
+        cur = update(c, f, cur, keys, 0, values[u]);
+      }
+      return cur;
+    }
+
+    private Value update(Ctx c, Frame f, Value target, Value[] keys, int i, Node value) {
+      if (i == keys.length) {
+        f.slots[atSlot] = target;
+        return value.eval(c, f);
+      }
+      if (!(target instanceof FcnValue fn)) {
+        throw fail("Attempted to apply EXCEPT to a value that is not a function:\n" + Pretty.ppr(target));
+      }
+      Value old = fn.apply(keys[i]);
+      if (old == null) {
+        // TLC leaves the function unchanged when the path leaves its domain
+        return fn;
+      }
+      return fn.except(keys[i], update(c, f, old, keys, i + 1, value));
+    }
+  }
+
+  /** {@code x = y}. */
+  static final class Eq extends Node {
+    final Node a;
+    final Node b;
+    final boolean negate;
+
+    Eq(Span span, Node a, Node b, boolean negate) {
+      super(span);
+      this.a = dep(a);
+      this.b = dep(b);
+      this.negate = negate;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return BoolValue.of(a.eval(c, f).tlaEquals(b.eval(c, f)) != negate);
+    }
+  }
+
+  /** {@code x \in S} / {@code x \notin S}. */
+  static final class In extends Node {
+    final Node elem;
+    final Node set;
+    final boolean negate;
+
+    In(Span span, Node elem, Node set, boolean negate) {
+      super(span);
+      this.elem = dep(elem);
+      this.set = dep(set);
+      this.negate = negate;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value v = elem.eval(c, f);
+      return BoolValue.of(set.evalSet(c, f).contains(v) != negate);
+    }
+  }
+
+  /** Application of a user-defined operator (module level or LET) with parameters. */
+  static final class Call extends Node {
+    final OpDefn def;
+    final Node[] args;
+    final ArgOp[] opArgs;
+    /** Frames between the call site and the definition's enclosing frame; -1 for module level. */
+    final int envDepth;
+
+    Call(Span span, OpDefn def, Node[] args, ArgOp[] opArgs, int envDepth) {
+      super(span);
+      this.def = def;
+      this.args = args;
+      this.opArgs = opArgs;
+      this.envDepth = envDepth;
+      for (Node n : args) {
+        dep(n);
+      }
+      for (ArgOp a : opArgs) {
+        if (a != null && !a.closed) {
+          closed = false;
+        }
+      }
+      if (envDepth >= 0) {
+        closed = false;
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Frame nf = new Frame(def.frameSize, envDepth < 0 ? null : f.at(envDepth));
+      for (int i = 0; i < args.length; i++) {
+        nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : args[i].eval(c, f);
+      }
+      return def.body().eval(c, nf);
+    }
+  }
+
+  /** Application of an operator parameter {@code F(a)} (the frame slot holds an {@link OpValue}). */
+  static final class ParamCall extends Node {
+    final int depth;
+    final int slot;
+    final Node[] args;
+
+    ParamCall(Span span, int depth, int slot, Node[] args) {
+      super(span);
+      this.depth = depth;
+      this.slot = slot;
+      this.args = args;
+      this.closed = false;
+      for (Node n : args) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      OpValue op = (OpValue) f.at(depth).slots[slot];
+      Value[] vs = new Value[args.length];
+      for (int i = 0; i < vs.length; i++) {
+        vs[i] = args[i].eval(c, f);
+      }
+      return op.apply(c, vs);
+    }
+  }
+
+  /** A fixed-arity native operator on values. */
+  interface Fn {
+    Value apply(Ctx c, Value[] args);
+  }
+
+  static final class Native extends Node {
+    final Fn fn;
+    final Node[] args;
+
+    Native(Span span, Fn fn, Node[] args) {
+      super(span);
+      this.fn = fn;
+      this.args = args;
+      for (Node n : args) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value[] vs = new Value[args.length];
+      for (int i = 0; i < vs.length; i++) {
+        vs[i] = args[i].eval(c, f);
+      }
+      return fn.apply(c, vs);
+    }
+  }
+
+  /** An operator argument, turned into an {@link OpValue} at call time. */
+  abstract static class ArgOp {
+    boolean closed = true;
+
+    abstract OpValue make(Ctx c, Frame f);
+  }
+}

@@ -1,0 +1,130 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Unit;
+import io.synod.checker.value.Value;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What a name at module level denotes, after module resolution and config binding. */
+final class Symbols {
+  private Symbols() {}
+
+  abstract static class Sym {}
+
+  /** A state variable. */
+  static final class VarSym extends Sym {
+    final String name;
+    final int slot;
+
+    VarSym(String name, int slot) {
+      this.name = name;
+      this.slot = slot;
+    }
+  }
+
+  /** A constant bound to a value by the configuration. */
+  static final class ValueSym extends Sym {
+    final Value value;
+
+    ValueSym(Value value) {
+      this.value = value;
+    }
+  }
+
+  /** A user-defined operator (compiled lazily). */
+  static final class DefSym extends Sym {
+    final Unit.OpDef def;
+    final ModuleEnv env;
+    OpDefn defn;
+    /** For zero-parameter definitions: the compiled body (cached when constant). */
+    Node value;
+    boolean compiling;
+
+    DefSym(Unit.OpDef def, ModuleEnv env) {
+      this.def = def;
+      this.env = env;
+    }
+  }
+
+  /** A module-level function definition. */
+  static final class FunSym extends Sym {
+    final Unit.FunctionDef def;
+    final ModuleEnv env;
+    FunDefn defn;
+
+    FunSym(Unit.FunctionDef def, ModuleEnv env) {
+      this.def = def;
+      this.env = env;
+    }
+  }
+
+  /** A named instance {@code I == INSTANCE M WITH ...}. */
+  static final class InstSym extends Sym {
+    final Unit.InstanceDef def;
+    final ModuleEnv owner;
+    ModuleEnv target;
+
+    InstSym(Unit.InstanceDef def, ModuleEnv owner) {
+      this.def = def;
+      this.owner = owner;
+    }
+  }
+
+  /** A constant or variable of an instantiated module, replaced by an expression. */
+  static final class SubstSym extends Sym {
+    final Node node;
+
+    SubstSym(Node node) {
+      this.node = node;
+    }
+  }
+
+  /** An operator of a standard module that the evaluator implements natively. */
+  static final class NativeSym extends Sym {
+    final Natives.Impl impl;
+    final String name;
+
+    NativeSym(String name, Natives.Impl impl) {
+      this.name = name;
+      this.impl = impl;
+    }
+  }
+
+  /** A declared constant the configuration did not assign (an error when used). */
+  static final class UnboundSym extends Sym {
+    final String name;
+
+    UnboundSym(String name) {
+      this.name = name;
+    }
+  }
+
+  /** The names visible inside one module of one instantiation. */
+  static final class ModuleEnv {
+    final Module module;
+    final Instantiation inst;
+    final Map<String, Sym> table = new HashMap<>();
+    final Map<String, Sym> exported = new HashMap<>();
+
+    ModuleEnv(Module module, Instantiation inst) {
+      this.module = module;
+      this.inst = inst;
+    }
+  }
+
+  /**
+   * One instantiation of a module and its EXTENDS closure: the root model, or one INSTANCE.
+   * Declarations shared through EXTENDS map to one symbol here.
+   */
+  static final class Instantiation {
+    final Map<String, Sym> decls = new HashMap<>();
+    final Map<String, ModuleEnv> built = new HashMap<>();
+    /** For an INSTANCE: the instantiating module, whose names fill implicit substitutions. */
+    final ModuleEnv parent;
+
+    Instantiation(ModuleEnv parent) {
+      this.parent = parent;
+    }
+  }
+}

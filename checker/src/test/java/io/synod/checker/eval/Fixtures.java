@@ -1,0 +1,70 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.config.ConfigReader;
+import io.synod.checker.config.ModelConfig;
+import io.synod.checker.syntax.ParseException;
+import io.synod.checker.syntax.TlaParser;
+import io.synod.checker.syntax.ast.Module;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Loads specs for tests: the TLC fixture corpus (when present) and inline modules. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static final ModuleLoader.Parser PARSER = (text, file) -> {
+    try {
+      return TlaParser.parseModule(text, file);
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  };
+
+  /** The fixture folder {@code ../shared/tlc-fixtures/specs}, found by walking up from the module. */
+  static Optional<Path> corpus() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (int i = 0; i < 6 && dir != null; i++, dir = dir.getParent()) {
+      Path p = dir.resolve("shared/tlc-fixtures/specs");
+      if (Files.isDirectory(p)) {
+        return Optional.of(p);
+      }
+      Path q = dir.resolveSibling("shared").resolve("tlc-fixtures/specs");
+      if (Files.isDirectory(q)) {
+        return Optional.of(q);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Compiles {@code dir/spec.tla} with {@code dir/cfg.cfg}; output collected in {@code printed}. */
+  static CompiledSpec fixture(Path dir, String spec, String cfg, List<String> printed) {
+    ModuleLoader loader = new ModuleLoader(PARSER, List.of(dir));
+    Module root = loader.loadRoot(dir.resolve(spec + ".tla"));
+    ModelConfig config = ConfigReader.readFile(dir.resolve(cfg + ".cfg"));
+    return CompiledSpec.compile(loader, root, config, printed::add);
+  }
+
+  /** Compiles an inline module (its EXTENDS resolved among the standard modules). */
+  static CompiledSpec inline(String module, String cfg, List<String> printed) {
+    ModuleLoader loader = new ModuleLoader(PARSER, List.of());
+    Module root = loader.loadText(module, "Test.tla");
+    ModelConfig config = ConfigReader.read("Test.cfg", cfg);
+    return CompiledSpec.compile(loader, root, config, printed::add);
+  }
+
+  static List<String> sink() {
+    return new ArrayList<>();
+  }
+
+  static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
