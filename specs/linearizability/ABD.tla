@@ -24,8 +24,7 @@
 (*                                                                         *)
 (* The network `msgs` is a set of messages that are never removed:        *)
 (* delivery in any order, any number of times, or never.  Replies carry   *)
-(* the operation's id, so a client ignores replies to older operations,   *)
-(* and counts each replica once.                                          *)
+(* the operation's id, so a client ignores replies to older operations.   *)
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets
 
@@ -58,7 +57,7 @@ vars == <<store, msgs, client, nops, ops>>
 L == INSTANCE Linearizability
 
 (* A client between operations. *)
-Idle == [phase |-> "idle", ts |-> 0, val |-> InitValue, heard |-> {}]
+Idle == [phase |-> "idle", ts |-> 0, val |-> InitValue]
 
 Init ==
   /\ store = [r \in Replica |-> [ts |-> 0, val |-> InitValue]]
@@ -91,8 +90,7 @@ BeginWrite ==
   /\ nops[Writer] < MaxWrites
   /\ LET ts == nops[Writer] + 1
      IN /\ Invoke(Writer, "write", ts)
-        /\ client' = [client EXCEPT ![Writer] =
-                        [phase |-> "store", ts |-> ts, val |-> ts, heard |-> {}]]
+        /\ client' = [client EXCEPT ![Writer] = [phase |-> "store", ts |-> ts, val |-> ts]]
         /\ msgs' = msgs \cup {[type |-> "store", op |-> <<Writer, ts>>, ts |-> ts, val |-> ts]}
   /\ UNCHANGED store
 
@@ -106,50 +104,53 @@ BeginRead(c) ==
   /\ msgs' = msgs \cup {[type |-> "query", op |-> <<c, nops[c] + 1>>]}
   /\ UNCHANGED store
 
-(* A reply from replica m.src to c's query: keep the newest pair. *)
-ReceiveValue(c) ==
-  /\ client[c].phase = "query"
-  /\ \E m \in msgs :
-       /\ m.type = "value" /\ m.op = OpId(c) /\ m.src \notin client[c].heard
-       /\ LET cur == client[c]
-              newer == m.ts > cur.ts
-          IN client' = [client EXCEPT ![c] =
-                          [phase |-> "query", heard |-> cur.heard \cup {m.src},
-                           ts |-> IF newer THEN m.ts ELSE cur.ts,
-                           val |-> IF newer THEN m.val ELSE cur.val]]
-  /\ UNCHANGED <<store, msgs, nops, ops>>
+(* The replies to c's current query from the replicas in Q.  Each replica *)
+(* answers a request once (see ReplicaQuery), so there is one per member. *)
+Replies(c, Q) == {m \in msgs : m.type = "value" /\ m.op = OpId(c) /\ m.src \in Q}
 
-(* A quorum replied: write the newest pair back. *)
+(* Whether every member of Q replied to c's query. *)
+QuorumReplied(c, Q) == \A r \in Q : \E m \in Replies(c, Q) : m.src = r
+
+(* The reply with the highest timestamp (ties carry the same value: there *)
+(* is a single writer).                                                   *)
+Newest(replies) == CHOOSE m \in replies : \A m2 \in replies : m2.ts <= m.ts
+
+(* A quorum replied: write the newest pair back.  Which replies arrive    *)
+(* first does not matter, only which quorum the reader waits for, so      *)
+(* collecting the replies is one step.                                    *)
 BeginWriteBack(c) ==
   /\ client[c].phase = "query"
-  /\ client[c].heard \in Quorum
-  /\ client' = [client EXCEPT ![c] = [@ EXCEPT !.phase = "store", !.heard = {}]]
-  /\ SendStore(c, client[c].ts, client[c].val)
+  /\ \E Q \in Quorum :
+       /\ QuorumReplied(c, Q)
+       /\ LET best == Newest(Replies(c, Q))
+          IN /\ client' = [client EXCEPT ![c] = [phase |-> "store", ts |-> best.ts, val |-> best.val]]
+             /\ SendStore(c, best.ts, best.val)
   /\ UNCHANGED <<store, nops, ops>>
 
 (* ---- both: the store phase ---- *)
-
-ReceiveAck(c) ==
-  /\ client[c].phase = "store"
-  /\ \E m \in msgs :
-       /\ m.type = "ack" /\ m.op = OpId(c) /\ m.src \notin client[c].heard
-       /\ client' = [client EXCEPT ![c].heard = @ \cup {m.src}]
-  /\ UNCHANGED <<store, msgs, nops, ops>>
 
 (* A quorum stored the pair: the operation completes.  A write returns   *)
 (* nothing (recorded as its argument), a read the value it wrote back.   *)
 Complete(c) ==
   /\ client[c].phase = "store"
-  /\ client[c].heard \in Quorum
+  /\ \E Q \in Quorum :
+       \A r \in Q : [type |-> "ack", op |-> OpId(c), src |-> r] \in msgs
   /\ Respond(c, client[c].val)
   /\ client' = [client EXCEPT ![c] = Idle]
   /\ UNCHANGED <<store, msgs, nops>>
 
 (* ---- replicas ---- *)
 
+(* Whether replica r has already answered the request of operation op.  *)
+(* A replica answers each request once: resending, as implementations do *)
+(* on timeouts, only adds copies of replies that clients count once per  *)
+(* replica anyway, and would make the model much larger.                 *)
+Answered(r, op, type) == \E m \in msgs : m.type = type /\ m.op = op /\ m.src = r
+
 ReplicaQuery(r) ==
   \E m \in msgs :
     /\ m.type = "query"
+    /\ ~Answered(r, m.op, "value")
     /\ msgs' = msgs \cup {[type |-> "value", op |-> m.op, src |-> r,
                            ts |-> store[r].ts, val |-> store[r].val]}
     /\ UNCHANGED <<store, client, nops, ops>>
@@ -157,17 +158,26 @@ ReplicaQuery(r) ==
 ReplicaStore(r) ==
   \E m \in msgs :
     /\ m.type = "store"
+    /\ ~Answered(r, m.op, "ack")
     /\ IF m.ts > store[r].ts
          THEN store' = [store EXCEPT ![r] = [ts |-> m.ts, val |-> m.val]]
          ELSE UNCHANGED store
     /\ msgs' = msgs \cup {[type |-> "ack", op |-> m.op, src |-> r]}
     /\ UNCHANGED <<client, nops, ops>>
 
+(* Every operation has completed: the system idles (not a deadlock). *)
+Finished ==
+  /\ \A c \in Client : client[c].phase = "idle"
+  /\ nops[Writer] = MaxWrites
+  /\ \A c \in Reader : nops[c] = MaxReads
+  /\ UNCHANGED vars
+
 Next ==
   \/ BeginWrite
-  \/ \E c \in Reader : BeginRead(c) \/ ReceiveValue(c) \/ BeginWriteBack(c)
-  \/ \E c \in Client : ReceiveAck(c) \/ Complete(c)
+  \/ \E c \in Reader : BeginRead(c) \/ BeginWriteBack(c)
+  \/ \E c \in Client : Complete(c)
   \/ \E r \in Replica : ReplicaQuery(r) \/ ReplicaStore(r)
+  \/ Finished
 
 Spec == Init /\ [][Next]_vars
 

@@ -49,7 +49,8 @@ GrantVoteIgnoringLog(i, m) ==
 NoLogCheckNext ==
   \/ Next
   \/ \E m \in DOMAIN messages :
-       AnswerRequestVote(m.mdest, m, GrantVoteIgnoringLog(m.mdest, m))
+       /\ m.mtype = "RequestVoteRequest"
+       /\ AnswerRequestVote(m.mdest, m, GrantVoteIgnoringLog(m.mdest, m))
 
 NoLogCheckSpec == Init /\ [][NoLogCheckNext]_vars
 =============================================================================

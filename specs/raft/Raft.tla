@@ -83,8 +83,13 @@ Max(a, b) == IF a > b THEN a ELSE b
 (* The message bag.  The domain holds exactly the messages with at least  *)
 (* one copy, so that equal networks are equal values.                     *)
 
+(* The empty bag is the empty function, which equals <<>>, whose domain  *)
+(* is 1..0; asking whether a record is in 1..0 is an error for TLC, so    *)
+(* emptiness is tested first.                                             *)
+InBag(m, bag) == DOMAIN bag # {} /\ m \in DOMAIN bag
+
 WithMessage(m, bag) ==
-  IF m \in DOMAIN bag
+  IF InBag(m, bag)
     THEN [bag EXCEPT ![m] = @ + 1]
     ELSE [x \in DOMAIN bag \cup {m} |-> IF x = m THEN 1 ELSE bag[x]]
 
@@ -174,7 +179,8 @@ AnswerRequestVote(i, m, grant) ==
             mvoteGranted |-> grant, msource |-> i, mdest |-> m.msource], m)
   /\ UNCHANGED <<currentTerm, state, log, commitIndex, leaderVars>>
 
-HandleRequestVoteRequest(i, m) == AnswerRequestVote(i, m, GrantVote(i, m))
+HandleRequestVoteRequest(i, m) ==
+  m.mtype = "RequestVoteRequest" /\ AnswerRequestVote(i, m, GrantVote(i, m))
 
 HandleRequestVoteResponse(i, m) ==
   /\ m.mtype = "RequestVoteResponse"
@@ -219,11 +225,14 @@ AppendEntries(i, j) ==
               msource |-> i, mdest |-> j])
   /\ UNCHANGED <<serverVars, log, commitIndex, leaderVars>>
 
-(* Whether follower i's log holds the entry the request builds on. *)
+(* Whether follower i's log holds the entry the request builds on.  (An *)
+(* IF rather than a disjunction: inside an action, the model checker      *)
+(* explores each disjunct on its own, so a guard in one does not protect  *)
+(* the other.)                                                            *)
 PrevLogMatches(i, m) ==
-  \/ m.mprevLogIndex = 0
-  \/ /\ m.mprevLogIndex <= Len(log[i])
-     /\ log[i][m.mprevLogIndex].term = m.mprevLogTerm
+  IF m.mprevLogIndex = 0 THEN TRUE
+  ELSE /\ m.mprevLogIndex <= Len(log[i])
+       /\ log[i][m.mprevLogIndex].term = m.mprevLogTerm
 
 (* Follower i's log after accepting m: if every entry of m is already     *)
 (* there, nothing changes (a late or duplicated request must not cut off *)
