@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.infra.ThreadParams;
 /**
  * Fingerprint-set inserts: each measured shot inserts {@value #PER_THREAD} fresh pseudo-random
  * fingerprints per thread into a new shared set of 2^24 slots (ending at 25% or 50% load), so
- * every add is a real insert. The score is time per insert per thread; {@link Summary} turns it
+ * every add is a real insert; with {@code initialLog2Slots = 10} the set starts at 2^10 slots
+ * and doubles (lock-free) as it fills. The score is time per insert per thread; {@link Summary} turns it
  * into inserts per second over all threads.
  */
 @State(Scope.Benchmark)
@@ -31,6 +33,10 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class FpSetBench {
   static final int PER_THREAD = 1 << 22;
+
+  /** log2 of the first table: 24 never grows in a shot, 10 doubles 14 or 15 times. */
+  @Param({"24", "10"})
+  public int initialLog2Slots;
 
   private FingerprintSet set;
 
@@ -47,7 +53,7 @@ public class FpSetBench {
 
   @Setup(Level.Iteration)
   public void freshSet() {
-    set = new FingerprintSet(24);
+    set = new FingerprintSet(initialLog2Slots);
   }
 
   private static long insertAll(FingerprintSet set, long base) {

@@ -32,6 +32,9 @@ public final class Summary {
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
       name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+      for (String key : r.getParams().getParamsKeys()) {
+        name += " " + key + "=" + r.getParams().getParam(key);
+      }
       double score = r.getPrimaryResult().getScore();
       double err = r.getPrimaryResult().getScoreError();
       String unit = r.getPrimaryResult().getScoreUnit();

@@ -14,6 +14,7 @@ final class Commands {
     return List.of(new Object[] {
         // new commands go here, one per line
         new LinCommand(),
+        new CheckCommand(),
         });
   }
 }

@@ -38,7 +38,7 @@ public final class ConfigChecker {
      *
      * @throws ConfigException carrying every diagnostic if there is at least one error
      */
-    public static List<Diagnostic> checkOrThrow(ModelConfig config, ModuleSymbols symbols) {
+    public static List<Diagnostic> checkOrThrow(ModelConfig config, ModuleSymbols symbols) throws ConfigException {
         List<Diagnostic> all = check(config, symbols);
         if (all.stream().anyMatch(Diagnostic::isError)) {
             throw new ConfigException(all.stream().filter(Diagnostic::isError).toList());
@@ -202,7 +202,10 @@ public final class ConfigChecker {
         if (config.init().isEmpty() && (checksSomething || symbols.hasVariables())) {
             error(Position.NONE, "The configuration file did not specify the initial state predicate.");
         }
-        if (config.next().isEmpty() && checksSomething) {
+        // Properties about the initial state alone need no next-state action (TLC's implied inits).
+        boolean checksSteps = !config.invariants().isEmpty() || config.properties().stream()
+                .anyMatch(p -> symbols.definition(p.name()).map(d -> d.level().compareTo(Level.STATE) > 0).orElse(true));
+        if (config.next().isEmpty() && checksSteps) {
             error(Position.NONE, "The configuration file did not specify the next state predicate.");
         }
     }

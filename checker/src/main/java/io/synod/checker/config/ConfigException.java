@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * A configuration file that cannot be used: malformed text, or entries that do not fit the
  * specification. The message is the rendered diagnostics, one per line, ready for the user.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends Exception {
 
     /** TLC's process exit code for configuration errors. */
     public static final int EXIT_CODE = 151;

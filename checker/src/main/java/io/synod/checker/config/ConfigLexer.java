@@ -25,11 +25,11 @@ final class ConfigLexer {
     }
 
     /** All tokens of {@code text}, ending with one EOF token. */
-    static List<Token> tokenize(String file, String text) {
+    static List<Token> tokenize(String file, String text) throws ConfigException {
         return new ConfigLexer(file, text).run();
     }
 
-    private List<Token> run() {
+    private List<Token> run() throws ConfigException {
         List<Token> tokens = new ArrayList<>();
         while (true) {
             skipBlanksAndComments();
@@ -42,7 +42,7 @@ final class ConfigLexer {
         }
     }
 
-    private Token nextToken(Position start) {
+    private Token nextToken(Position start) throws ConfigException {
         char c = text.charAt(offset);
         if (isNameChar(c)) {
             return nameOrNumber(start);
@@ -78,7 +78,7 @@ final class ConfigLexer {
         return new Token(hasLetter ? Token.Kind.IDENT : Token.Kind.NUMBER, image, start);
     }
 
-    private Token radixNumber(Position start) {
+    private Token radixNumber(Position start) throws ConfigException {
         char radixChar = Character.toLowerCase(text.charAt(offset + 1));
         int radix = radixChar == 'b' ? 2 : radixChar == 'o' ? 8 : 16;
         advance(2);
@@ -97,7 +97,7 @@ final class ConfigLexer {
         }
     }
 
-    private Token string(Position start) {
+    private Token string(Position start) throws ConfigException {
         advance(1);
         StringBuilder value = new StringBuilder();
         while (true) {
@@ -130,7 +130,7 @@ final class ConfigLexer {
         }
     }
 
-    private void skipBlanksAndComments() {
+    private void skipBlanksAndComments() throws ConfigException {
         while (offset < text.length()) {
             char c = text.charAt(offset);
             if (Character.isWhitespace(c)) {
@@ -147,7 +147,7 @@ final class ConfigLexer {
         }
     }
 
-    private void skipBlockComment() {
+    private void skipBlockComment() throws ConfigException {
         Position start = here();
         int depth = 0;
         do {

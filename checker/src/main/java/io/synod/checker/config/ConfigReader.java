@@ -31,7 +31,7 @@ public final class ConfigReader {
     private final Map<String, Position> assigned = new HashMap<>();
     private final Map<String, Position> substituted = new HashMap<>();
 
-    private ConfigReader(String file, String text) {
+    private ConfigReader(String file, String text) throws ConfigException {
         this.file = file;
         this.tokens = ConfigLexer.tokenize(file, text);
         this.builder = ModelConfig.builder(file);
@@ -45,7 +45,7 @@ public final class ConfigReader {
      * @return the configuration
      * @throws ConfigException if the text is malformed
      */
-    public static ModelConfig read(String file, String text) {
+    public static ModelConfig read(String file, String text) throws ConfigException {
         return new ConfigReader(file, text).readAll();
     }
 
@@ -54,7 +54,7 @@ public final class ConfigReader {
      *
      * @throws ConfigException if the file cannot be read or is malformed
      */
-    public static ModelConfig readFile(Path path) {
+    public static ModelConfig readFile(Path path) throws ConfigException {
         String text;
         try {
             text = java.nio.file.Files.readString(path, StandardCharsets.UTF_8);
@@ -66,7 +66,7 @@ public final class ConfigReader {
         return read(path.toString(), text);
     }
 
-    private ModelConfig readAll() {
+    private ModelConfig readAll() throws ConfigException {
         while (peek().kind() != Token.Kind.EOF) {
             Token t = next();
             Keyword keyword = Keyword.of(t.kind() == Token.Kind.IDENT ? t.image() : "")
@@ -84,7 +84,7 @@ public final class ConfigReader {
         return builder.build();
     }
 
-    private void single(Keyword keyword, Token at) {
+    private void single(Keyword keyword, Token at) throws ConfigException {
         Position first = singleSeen.putIfAbsent(keyword, at.position());
         if (first != null) {
             throw error(at, "The keyword " + keyword.spelling() + " appeared twice (first at line "
@@ -116,7 +116,7 @@ public final class ConfigReader {
         }
     }
 
-    private void list(Keyword keyword, Token at) {
+    private void list(Keyword keyword, Token at) throws ConfigException {
         while (isPlainName(peek())) {
             Token t = next();
             NamedEntry entry = new NamedEntry(t.image(), t.position());
@@ -132,7 +132,7 @@ public final class ConfigReader {
         expectSectionEnd("a name or a keyword after " + at.image());
     }
 
-    private void constants(Token at) {
+    private void constants(Token at) throws ConfigException {
         while (isPlainName(peek())) {
             Token first = next();
             String name = qualifiedName(first);
@@ -160,7 +160,7 @@ public final class ConfigReader {
     }
 
     private void remember(Map<String, Position> same, Map<String, Position> other, String key, Token at,
-            String name, String did, String otherDid) {
+            String name, String did, String otherDid) throws ConfigException {
         Position earlier = same.putIfAbsent(key, at.position());
         if (earlier != null) {
             throw error(at, name + " is " + did + " twice (first at " + earlier + ")");
@@ -175,7 +175,7 @@ public final class ConfigReader {
         return module.orElse("") + "\u0000" + name + "\u0000" + args;
     }
 
-    private String qualifiedName(Token first) {
+    private String qualifiedName(Token first) throws ConfigException {
         StringBuilder name = new StringBuilder(first.image());
         while (peek().is("!")) {
             next();
@@ -188,7 +188,7 @@ public final class ConfigReader {
         return name.toString();
     }
 
-    private List<CfgValue> arguments() {
+    private List<CfgValue> arguments() throws ConfigException {
         next();
         List<CfgValue> args = new ArrayList<>();
         do {
@@ -201,7 +201,7 @@ public final class ConfigReader {
         return args;
     }
 
-    private Optional<String> moduleScope() {
+    private Optional<String> moduleScope() throws ConfigException {
         if (!peek().is("[")) {
             return Optional.empty();
         }
@@ -217,7 +217,7 @@ public final class ConfigReader {
         return Optional.of(module.image());
     }
 
-    private CfgValue value() {
+    private CfgValue value() throws ConfigException {
         Token t = next();
         switch (t.kind()) {
             case NUMBER:
@@ -254,7 +254,7 @@ public final class ConfigReader {
                 + t.describe());
     }
 
-    private List<CfgValue> elements(String close, String what) {
+    private List<CfgValue> elements(String close, String what) throws ConfigException {
         List<CfgValue> elements = new ArrayList<>();
         if (acceptSymbol(close)) {
             return elements;
@@ -269,7 +269,7 @@ public final class ConfigReader {
         return elements;
     }
 
-    private CfgValue integer(Token t, boolean negative) {
+    private CfgValue integer(Token t, boolean negative) throws ConfigException {
         String digits = negative ? "-" + t.image() : t.image();
         try {
             return new CfgValue.Int(Integer.parseInt(digits));
@@ -278,7 +278,7 @@ public final class ConfigReader {
         }
     }
 
-    private NamedEntry name(String where) {
+    private NamedEntry name(String where) throws ConfigException {
         Token t = next();
         if (!isPlainName(t)) {
             throw error(t, "expected a name " + where + ", found " + t.describe());
@@ -286,7 +286,7 @@ public final class ConfigReader {
         return new NamedEntry(t.image(), t.position());
     }
 
-    private void expectSectionEnd(String expected) {
+    private void expectSectionEnd(String expected) throws ConfigException {
         Token t = peek();
         if (t.kind() != Token.Kind.EOF && !t.isKeyword()) {
             throw error(t, "expected " + expected + ", found " + t.describe());

@@ -100,6 +100,7 @@ public final class CompiledSpec {
     Compiler compiler = new Compiler(strings, new Natives());
     Resolver resolver = new Resolver(loader, compiler, strings, config);
     ModuleEnv root = resolver.resolveRoot(rootModule);
+    resolver.checkConstants(root);
     CompiledSpec spec = new CompiledSpec(strings, host, compiler, root, resolver.variables);
     for (Resolver.Assumption a : resolver.assumes) {
       spec.assumptions.add(new Assumption(a.unit().name(), a.unit().span(),
@@ -107,6 +108,32 @@ public final class CompiledSpec {
     }
     spec.compileBehavior(config);
     return spec;
+  }
+
+  /**
+   * Resolves every name used by the definitions of the spec's own modules (standard modules
+   * excepted), without a model: the semantic check TLC's parser does.
+   *
+   * @throws SpecException naming the first unknown operator and its location
+   */
+  public static void checkNames(ModuleLoader loader, Module rootModule) {
+    StringTable strings = new StringTable();
+    Compiler compiler = new Compiler(strings, new Natives());
+    Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
+    resolver.resolveRoot(rootModule);
+    resolver.checkNames();
+  }
+
+  /**
+   * The names of the specification (resolved without a model) for
+   * {@link io.synod.checker.config.ConfigChecker}.
+   */
+  public static io.synod.checker.config.ModuleSymbols symbols(ModuleLoader loader, Module rootModule) {
+    StringTable strings = new StringTable();
+    Compiler compiler = new Compiler(strings, new Natives());
+    Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
+    ModuleEnv root = resolver.resolveRoot(rootModule);
+    return new SpecSymbols(compiler, root, resolver.rootEnvs, loader);
   }
 
   private void compileBehavior(ModelConfig config) {
@@ -213,6 +240,11 @@ public final class CompiledSpec {
         && env.table.get(op.name()) instanceof DefSym d) {
       return hasTemporal(d.def.body(), d.env, depth + 1);
     }
+    if (e instanceof Expr.OpApp op && op.path().size() == 1 && op.args().isEmpty()
+        && env.table.get(op.path().get(0).name()) instanceof Symbols.InstSym inst && inst.target != null
+        && inst.target.exported.get(op.name()) instanceof DefSym d) {
+      return hasTemporal(d.def.body(), d.env, depth + 1);
+    }
     return false;
   }
 
@@ -293,6 +325,90 @@ public final class CompiledSpec {
     }
     throw new SpecException(SpecException.Kind.CONFIG, "The operator " + name
         + " named in the configuration file is not defined by the specification.");
+  }
+
+  /**
+   * A PROPERTY split the way TLC checks it: {@code []P} conjuncts with a state predicate P are
+   * invariants, {@code [][A]_v} conjuncts are action properties (checked on every step), state
+   * predicates are checked on initial states, anything else needs the liveness checker.
+   */
+  public record PropertyParts(List<Expression> invariants, List<Expression> actionProperties,
+      List<Expression> initPredicates, List<Expr> liveness) {}
+
+  /** Splits the root-module property {@code name}. */
+  public PropertyParts property(String name) {
+    Sym s = root.table.get(name);
+    if (!(s instanceof DefSym d)) {
+      throw new SpecException(SpecException.Kind.CONFIG, "The property " + name
+          + " specified in the configuration file\nis not defined in the specification.");
+    }
+    List<Expression> invs = new ArrayList<>();
+    List<Expression> acts = new ArrayList<>();
+    List<Expression> inits = new ArrayList<>();
+    List<Expr> live = new ArrayList<>();
+    List<Object[]> parts = new ArrayList<>();
+    flatten(d.def.body(), d.env, parts, 0);
+    for (Object[] part : parts) {
+      Expr e = (Expr) part[0];
+      ModuleEnv env = (ModuleEnv) part[1];
+      if (e instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1) {
+        Expr arg = op.args().get(0);
+        if (arg instanceof Expr.BoxAction) {
+          acts.add(new Expression(compiler.expr(env, arg), name));
+          continue;
+        }
+        Node n = compiler.expr(env, arg);
+        if (n.level <= 1) {
+          invs.add(new Expression(n, name));
+          continue;
+        }
+      } else if (!hasTemporal(e, env, 0)) {
+        Node n = compiler.expr(env, e);
+        if (n.level <= 1) {
+          inits.add(new Expression(n, name));
+          continue;
+        }
+      }
+      live.add(e);
+    }
+    return new PropertyParts(invs, acts, inits, live);
+  }
+
+  /** Conjuncts of {@code e} through zero-parameter definitions, also of instances. */
+  private void flatten(Expr e, ModuleEnv env, List<Object[]> out, int depth) {
+    if (depth < 40) {
+      if (e instanceof Expr.Junction j && j.kind() == Expr.JunctionKind.AND) {
+        j.items().forEach(x -> flatten(x, env, out, depth + 1));
+        return;
+      }
+      if (e instanceof Expr.OpApp op && op.name().equals(Operators.AND) && op.args().size() == 2) {
+        op.args().forEach(x -> flatten(x, env, out, depth + 1));
+        return;
+      }
+      if (e instanceof Expr.Label l) {
+        flatten(l.body(), env, out, depth + 1);
+        return;
+      }
+      if (e instanceof Expr.OpApp op && op.args().isEmpty()) {
+        ModuleEnv target = env;
+        boolean ok = true;
+        for (Expr.InstanceStep step : op.path()) {
+          Sym is = target == env && step == op.path().get(0) ? env.table.get(step.name())
+              : target.exported.get(step.name());
+          if (!(is instanceof Symbols.InstSym inst) || inst.target == null || !step.args().isEmpty()) {
+            ok = false;
+            break;
+          }
+          target = inst.target;
+        }
+        Sym s = ok ? (op.path().isEmpty() ? env.table.get(op.name()) : target.exported.get(op.name())) : null;
+        if (s instanceof DefSym d && d.def.params().isEmpty() && hasTemporal(d.def.body(), d.env, 0)) {
+          flatten(d.def.body(), d.env, out, depth + 1);
+          return;
+        }
+      }
+    }
+    out.add(new Object[] {e, env});
   }
 
   /** Whether the root module defines {@code name} (as anything). */

@@ -42,8 +42,7 @@ final class Compiler {
   }
 
   static SpecException semantic(Span span, String msg) {
-    return new SpecException(SpecException.Kind.SEMANTIC, msg + (span == null || span == Span.NONE
-        ? "" : "\n" + span.describe()));
+    return new SpecException(SpecException.Kind.SEMANTIC, msg, span == Span.NONE ? null : span);
   }
 
   // ---------------------------------------------------------------- module-level symbols
@@ -294,7 +293,21 @@ final class Compiler {
         return new Nodes.And(a.span(), new Node[] {expr(a.action()),
             new Nodes.Eq(a.span(), new Nodes.Prime(a.span(), sub), sub, true)});
       }
-      throw semantic(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
+      if (e instanceof Expr.Fairness fr) {
+        expr(fr.subscript());
+        expr(fr.action());
+      }
+      return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
+    }
+
+    /** A node that fails when evaluated: for formulas only the liveness checker interprets. */
+    Node failing(Span span, String message) {
+      Node n = new Nodes.Native(span, (c, a) -> {
+        throw EvalException.eval(message + "\n" + span.describe());
+      }, new Node[0]);
+      n.impure = true;
+      n.level = 3;
+      return n;
     }
 
     Node[] exprs(List<Expr> es) {
@@ -316,10 +329,9 @@ final class Compiler {
       Node[] domains = new Node[bs.size()];
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);
-        if (b.domain() == null) {
-          throw semantic(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.");
-        }
-        domains[i] = fold(expr(b.domain()));
+        domains[i] = b.domain() == null
+            ? failing(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.")
+            : fold(expr(b.domain()));
       }
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);
@@ -335,7 +347,7 @@ final class Compiler {
 
     private Node quant(Expr.Quant q) {
       if (q.kind() != Expr.QuantKind.FORALL && q.kind() != Expr.QuantKind.EXISTS) {
-        throw semantic(q.span(), "TLC cannot evaluate temporal quantifiers \\AA and \\EE.");
+        return failing(q.span(), "TLC cannot evaluate temporal quantifiers \\AA and \\EE.");
       }
       scope.push();
       try {
@@ -530,8 +542,13 @@ final class Compiler {
       } else if (s instanceof NativeSym n) {
         return natives.compile(this, span, n, args);
       } else if (s instanceof UnboundSym u) {
-        throw new SpecException(SpecException.Kind.CONFIG,
-            "The constant parameter " + u.name + " is not assigned a value by the configuration file.");
+        // reported before any evaluation by Resolver.checkConstants; kept lazy for name checks
+        Node n = new Nodes.Native(span, (c, a) -> {
+          throw EvalException.eval("The constant parameter " + u.name
+              + " is not assigned a value by the configuration file.");
+        }, new Node[0]);
+        n.impure = true;
+        return n;
       } else if (s instanceof InstSym) {
         throw semantic(span, "Instance " + name + " used as a value.");
       }
@@ -690,7 +707,8 @@ final class Compiler {
             return natives.setOp(sp, name, expr(args.get(0)), expr(args.get(1)));
           case Operators.LEADS_TO:
           case Operators.PLUS_ARROW:
-            throw semantic(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
+            exprs(args);
+            return failing(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
           default:
             return null;
         }
@@ -713,7 +731,8 @@ final class Compiler {
             return new Enabled(sp, act(args.get(0), false));
           case Operators.ALWAYS:
           case Operators.EVENTUALLY:
-            throw semantic(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
+            exprs(args);
+            return failing(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
           default:
             return null;
         }

@@ -48,7 +48,9 @@ public final class EvalException extends RuntimeException {
   }
 
   void push(Span s) {
-    if (s != null && s != Span.NONE) {
+    // a guard conjunct and its expression share a span; TLC lists it once
+    boolean repeat = !innermostFirst.isEmpty() && innermostFirst.get(innermostFirst.size() - 1).equals(s);
+    if (s != null && s != Span.NONE && !repeat) {
       innermostFirst.add(s);
     }
   }

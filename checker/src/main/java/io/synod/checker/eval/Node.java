@@ -16,7 +16,7 @@ import io.synod.checker.value.Value;
  */
 abstract class Node {
   final Span span;
-  /** 0 constant, 1 state, 2 action (mentions primed variables). */
+  /** 0 constant, 1 state, 2 action (mentions primed variables), 3 temporal. */
   int level;
   /** Whether the node reads no frame slot (free of bound variables and parameters). */
   boolean closed = true;

@@ -39,7 +39,7 @@ final class Resolver {
   private final ModelConfig config;
   final List<String> variables = new ArrayList<>();
   final List<Assumption> assumes = new ArrayList<>();
-  private final List<ModuleEnv> rootEnvs = new ArrayList<>();
+  final List<ModuleEnv> rootEnvs = new ArrayList<>();
 
   /** An ASSUME with the module it belongs to. */
   record Assumption(Unit.Assume unit, ModuleEnv env) {}
@@ -56,6 +56,36 @@ final class Resolver {
     ModuleEnv env = build(root, inst);
     applyOverrides(env);
     return env;
+  }
+
+  /** TLC's config error for the first declared constant the configuration leaves unassigned. */
+  void checkConstants(ModuleEnv root) {
+    for (ModuleEnv env : rootEnvs) {
+      for (Unit u : env.module.units()) {
+        if (u instanceof Unit.ConstantDecl c && env.table.get(c.name()) instanceof UnboundSym) {
+          throw new SpecException(SpecException.Kind.CONFIG, "The constant parameter " + c.name()
+              + " is not assigned a value by the configuration file.");
+        }
+      }
+    }
+  }
+
+  /** Compiles every definition of the non-standard modules, reporting unknown names. */
+  void checkNames() {
+    for (ModuleEnv env : rootEnvs) {
+      if (StandardModules.isStandard(env.module.name())) {
+        continue;
+      }
+      for (Unit u : env.module.units()) {
+        if (u instanceof Unit.OpDef d && env.table.get(d.name()) instanceof DefSym ds && ds.def == d) {
+          compiler.defn(ds);
+        } else if (u instanceof Unit.FunctionDef f && env.table.get(f.name()) instanceof FunSym fs) {
+          compiler.funDefn(fs);
+        } else if (u instanceof Unit.Assume a) {
+          compiler.expr(env, a.body());
+        }
+      }
+    }
   }
 
   private ModuleEnv build(Module m, Instantiation inst) {

@@ -1,5 +1,7 @@
 package io.synod.checker.eval;
 
+import io.synod.checker.syntax.ast.Span;
+
 /**
  * The specification or model cannot be checked: an unknown name, a module that cannot be found,
  * a constant the configuration does not assign, an unsupported construct. {@link #kind()} tells
@@ -17,13 +19,24 @@ public final class SpecException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final transient Span span;
 
   public SpecException(Kind kind, String message) {
+    this(kind, message, null);
+  }
+
+  public SpecException(Kind kind, String message, Span span) {
     super(message);
     this.kind = kind;
+    this.span = span;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** Where the problem is, or null when it has no place in the modules. */
+  public Span span() {
+    return span;
   }
 }

@@ -26,14 +26,16 @@ import java.util.Set;
 public final class ModuleLoader {
 
     private final ModuleLocator locator;
+    private final Map<String, Module> standardCache;
     private final Map<String, Module> modules = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final List<String> standard = new ArrayList<>();
     private final Deque<String> loading = new ArrayDeque<>();
     private final List<SemanticDiagnostic> errors = new ArrayList<>();
 
-    private ModuleLoader(ModuleLocator locator) {
+    private ModuleLoader(ModuleLocator locator, Map<String, Module> standardCache) {
         this.locator = locator;
+        this.standardCache = standardCache;
     }
 
     /**
@@ -42,7 +44,17 @@ public final class ModuleLoader {
      * @throws SemanticException listing every problem found
      */
     public static LoadedSpec load(String file, String text, ModuleLocator locator) throws SemanticException {
-        ModuleLoader loader = new ModuleLoader(locator);
+        return load(file, text, locator, new HashMap<>());
+    }
+
+    /**
+     * Like {@link #load(String, String, ModuleLocator)}, reusing the standard modules already
+     * parsed into {@code standardCache} (and adding those it parses): callers that analyse many
+     * specifications keep one cache, which must not be shared between threads.
+     */
+    public static LoadedSpec load(String file, String text, ModuleLocator locator, Map<String, Module> standardCache)
+            throws SemanticException {
+        ModuleLoader loader = new ModuleLoader(locator, standardCache);
         Module root = loader.parse(file, text, null);
         if (root == null) {
             throw new SemanticException(loader.errors);
@@ -91,22 +103,36 @@ public final class ModuleLoader {
         if (modules.containsKey(name) || order.contains(name)) {
             return;
         }
-        Optional<ModuleSource> source = locator.locate(name);
+        Optional<ModuleSource> source;
+        try {
+            source = locator.locate(name);
+        } catch (java.io.UncheckedIOException e) {
+            errors.add(new SemanticDiagnostic(dependency.span(), "Cannot read the file of module " + name
+                    + " imported in module " + importer + ": " + e.getCause().getMessage()));
+            return;
+        }
         if (source.isEmpty()) {
             errors.add(new SemanticDiagnostic(dependency.span(),
                     "Cannot find source file for module " + name + " imported in module " + importer + "."));
             return;
         }
-        Module module = parse(source.get().file(), source.get().text(), name);
+        boolean standardModule = source.get().standard();
+        Module module = standardModule ? standardCache.get(name) : null;
         if (module == null) {
-            return;
+            module = parse(source.get().file(), source.get().text(), name);
+            if (module == null) {
+                return;
+            }
+            if (standardModule) {
+                standardCache.put(name, module);
+            }
         }
         if (!module.name().equals(name)) {
             errors.add(new SemanticDiagnostic(module.span(), "File name '" + name
                     + "' does not match the name '" + module.name() + "' of the top level module in it."));
             return;
         }
-        if (source.get().standard()) {
+        if (standardModule) {
             standard.add(name);
         }
         enter(module);

@@ -36,6 +36,7 @@ public final class Resolver {
     private final Map<String, Map<String, Symbol>> exported = new HashMap<>();
     private final Map<String, Map<String, Symbol>> visible = new HashMap<>();
     private final List<SemanticDiagnostic> errors = new ArrayList<>();
+    private final List<SemanticDiagnostic> warnings = new ArrayList<>();
 
     private Resolver(LoadedSpec spec) {
         this.spec = spec;
@@ -54,7 +55,7 @@ public final class Resolver {
         if (!r.errors.isEmpty()) {
             throw new SemanticException(r.errors);
         }
-        return new ResolvedSpec(spec, r.exported, r.visible);
+        return new ResolvedSpec(spec, r.exported, r.visible, r.warnings);
     }
 
     private void module(Module module, Map<String, Symbol> inherited) {
@@ -92,9 +93,11 @@ public final class Resolver {
         } else if (unit instanceof Unit.OpDef d) {
             Symbol self = new Symbol(d.name(), Kind.OPERATOR, d.params().size(), module, d.span(), d);
             opDef(d, scope);
+            checkNewDefinition(table.get(d.name()), self);
             export(table, exports, self, d.local());
         } else if (unit instanceof Unit.FunctionDef f) {
             Symbol self = new Symbol(f.name(), Kind.FUNCTION, 0, module, f.span(), f);
+            checkNewDefinition(table.get(f.name()), self);
             functionDef(f, self, scope);
             export(table, exports, self, f.local());
         } else if (unit instanceof Unit.InstanceDef i) {
@@ -126,22 +129,53 @@ public final class Resolver {
     /** Adds {@code s} to {@code table}, reporting a clash with a different definition of the name. */
     private void define(Map<String, Symbol> table, Symbol s, Span at) {
         Symbol old = table.get(s.name());
-        boolean forwardDeclared = old != null && old.node() instanceof Unit.RecursiveDecl
-                && old.module().equals(s.module()) && s.kind() == Kind.OPERATOR;
-        if (old == null || forwardDeclared) {
+        if (old == null || admits(old, s, at)) {
             table.put(s.name(), s);
-        } else if (!old.sameOrigin(s)) {
-            errors.add(new SemanticDiagnostic(at, "Multiply-defined symbol '" + s.name()
-                    + "': this definition or declaration conflicts with the one at line " + old.span().beginLine()
-                    + ", column " + old.span().beginCol() + " of module " + old.module() + "."));
         }
+    }
+
+    /** SANY refuses an operator or function definition of a name already visible (RECURSIVE aside). */
+    private void checkNewDefinition(Symbol old, Symbol s) {
+        if (old != null && !forwardDeclared(old, s) && !old.sameOrigin(s)) {
+            errors.add(new SemanticDiagnostic(s.span(), s.kind() == Kind.FUNCTION
+                    ? "Function name `" + s.name() + "' already defined or declared."
+                    : "Operator " + s.name() + " already defined or declared."));
+        }
+    }
+
+    private static boolean forwardDeclared(Symbol old, Symbol s) {
+        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR && old.arity() == s.arity();
+    }
+
+    /**
+     * SANY's rule for a name that is already visible: a bound name, or a different kind or arity,
+     * is an error; the same definition reached twice is fine; another definition of the same kind
+     * and arity only draws a warning and replaces the visible one.
+     */
+    private boolean admits(Symbol old, Symbol s, Span at) {
+        if (forwardDeclared(old, s)) {
+            return true;
+        }
+        if (old.sameOrigin(s)) {
+            return false;
+        }
+        if (s.kind() == Kind.BOUND || sanyKind(old) != sanyKind(s) || old.arity() != s.arity()) {
+            errors.add(new SemanticDiagnostic(at, "Multiply-defined symbol '" + s.name()
+                    + "': this definition or declaration conflicts \nwith the one at " + old.span().describe() + "."));
+            return false;
+        }
+        warnings.add(new SemanticDiagnostic(at, "Multiple declarations or definitions for symbol " + s.name()
+                + ".  \nThis duplicates the one at " + old.span().describe() + "."));
+        return true;
+    }
+
+    /** Function definitions are operator definitions to SANY. */
+    private static Kind sanyKind(Symbol s) {
+        return s.kind() == Kind.FUNCTION ? Kind.OPERATOR : s.kind();
     }
 
     private void opDef(Unit.OpDef d, Scope scope) {
         Scope inner = scope.push();
-        if (d.recursive()) {
-            inner.bind(new Symbol(d.name(), Kind.OPERATOR, d.params().size(), d.span().module(), d.span(), d));
-        }
         for (Param p : d.params()) {
             inner.bind(param(p));
         }
@@ -259,9 +293,12 @@ public final class Resolver {
                 r.ops().forEach(p -> inner.bind(new Symbol(p.name(), Kind.OPERATOR, p.arity(), module, p.span(), r)));
             } else if (d instanceof Unit.OpDef o) {
                 opDef(o, inner);
-                inner.bind(new Symbol(o.name(), Kind.OPERATOR, o.params().size(), module, o.span(), o));
+                Symbol self = new Symbol(o.name(), Kind.OPERATOR, o.params().size(), module, o.span(), o);
+                checkNewDefinition(inner.lookup(o.name()), self);
+                inner.bind(self);
             } else if (d instanceof Unit.FunctionDef f) {
                 Symbol self = new Symbol(f.name(), Kind.FUNCTION, 0, module, f.span(), f);
+                checkNewDefinition(inner.lookup(f.name()), self);
                 functionDef(f, self, inner);
                 inner.bind(self);
             } else if (d instanceof Unit.InstanceDef i && i.name() != null) {
@@ -292,8 +329,7 @@ public final class Resolver {
     private void arity(Span at, Symbol target, int given) {
         if (given > 0 && given != target.arity()) {
             errors.add(new SemanticDiagnostic(at, "The operator " + target.name() + " requires "
-                    + target.arity() + " argument" + (target.arity() == 1 ? "" : "s") + ", but is applied to "
-                    + given + "."));
+                    + target.arity() + " arguments."));
         }
     }
 
@@ -307,7 +343,7 @@ public final class Resolver {
     }
 
     /** Bound names in nested frames over a module's table. */
-    private static final class Scope {
+    private final class Scope {
         private final Map<String, Symbol> table;
         private final Deque<Map<String, Symbol>> frames;
 
@@ -326,8 +362,12 @@ public final class Resolver {
             return new Scope(table, copy);
         }
 
+        /** Binds a parameter, bound variable or LET definition, checked against the names visible. */
         void bind(Symbol s) {
-            frames.peek().put(s.name(), s);
+            Symbol old = lookup(s.name());
+            if (old == null || admits(old, s, s.span())) {
+                frames.peek().put(s.name(), s);
+            }
         }
 
         Symbol lookup(String name) {

@@ -1,13 +1,21 @@
 package io.synod.checker.semantic;
 
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Span;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Loads a specification with its modules and resolves its names: what {@code synod parse} runs. */
+/**
+ * Loads a specification with its modules and resolves its names: what {@code synod parse} runs.
+ * The variants taking a {@code standardCache} reuse standard modules parsed by earlier calls
+ * (see {@link ModuleLoader#load(String, String, ModuleLocator, Map)}).
+ */
 public final class SemanticAnalyzer {
 
     private SemanticAnalyzer() {
@@ -19,19 +27,31 @@ public final class SemanticAnalyzer {
      * @throws SemanticException for an unreadable file, a parse error in any module or a semantic error
      */
     public static ResolvedSpec analyze(Path specFile, ModuleLocator locator) throws SemanticException {
+        return analyze(specFile, locator, new HashMap<>());
+    }
+
+    /** {@link #analyze(Path, ModuleLocator)} reusing parsed standard modules. */
+    public static ResolvedSpec analyze(Path specFile, ModuleLocator locator, Map<String, Module> standardCache)
+            throws SemanticException {
         String text;
         try {
             text = Files.readString(specFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
             String why = e instanceof NoSuchFileException ? "file not found" : String.valueOf(e.getMessage());
-            throw new SemanticException(List.of(new SemanticDiagnostic(io.synod.checker.syntax.ast.Span.NONE,
+            throw new SemanticException(List.of(new SemanticDiagnostic(Span.NONE,
                     specFile + ": cannot read the specification: " + why)));
         }
-        return analyze(specFile.toString(), text, locator);
+        return analyze(specFile.toString(), text, locator, standardCache);
     }
 
     /** Parses and resolves specification text; {@code file} names it in diagnostics. */
     public static ResolvedSpec analyze(String file, String text, ModuleLocator locator) throws SemanticException {
-        return Resolver.resolve(ModuleLoader.load(file, text, locator));
+        return analyze(file, text, locator, new HashMap<>());
+    }
+
+    /** {@link #analyze(String, String, ModuleLocator)} reusing parsed standard modules. */
+    public static ResolvedSpec analyze(String file, String text, ModuleLocator locator,
+            Map<String, Module> standardCache) throws SemanticException {
+        return Resolver.resolve(ModuleLoader.load(file, text, locator, standardCache));
     }
 }

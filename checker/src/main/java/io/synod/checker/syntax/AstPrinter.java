@@ -191,7 +191,7 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
         for (Expr.InstanceStep s : e.path()) {
           w(s.name());
           if (!s.args().isEmpty()) {
-            w("(");
+            w(s.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
             list(s.args());
             w(")");
           }
@@ -199,7 +199,8 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
         }
         w(e.name());
         if (!e.args().isEmpty()) {
-          w("(");
+          // "(*" would open a comment when the first argument is the operator * itself
+          w(e.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
           list(e.args());
           w(")");
         }
@@ -298,7 +299,7 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
   @Override
   public Void visitFunSet(Expr.FunSet e) {
     w("[");
-    expr(e.domain());
+    operand(e.domain());
     w(" -> ");
     expr(e.range());
     w("]");
@@ -406,14 +407,18 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
   @Override
   public Void visitLet(Expr.Let e) {
     w("LET ");
+    // one definition per line, aligned: the column ends any list a definition ends with
+    int col = column;
     boolean outer = inLet;
     inLet = true;
-    for (Unit.Definition d : e.definitions()) {
-      d.accept(this);
-      w(" ");
+    for (int i = 0; i < e.definitions().size(); i++) {
+      if (i > 0) {
+        newline(col);
+      }
+      e.definitions().get(i).accept(this);
     }
     inLet = outer;
-    w("IN ");
+    w(" IN ");
     expr(e.body());
     return null;
   }

@@ -51,7 +51,9 @@ final class OperatorResolver {
     }
     Deque<Expr> values = new ArrayDeque<>();
     Deque<Op> ops = new ArrayDeque<>();
-    Set<Expr> products = Collections.newSetFromMap(new IdentityHashMap<>());
+    // products built here (not parenthesized by the user) absorb further \X factors
+    Set<Expr> products = infixes.stream().anyMatch(o -> o.name().equals(Operators.TIMES))
+        ? Collections.newSetFromMap(new IdentityHashMap<>()) : Set.of();
     for (int i = 0; i < terms.size(); i++) {
       if (i > 0) {
         Op o = infixes.get(i - 1);

@@ -88,7 +88,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
 
   private String expectedSuffix(Parser recognizer, Token t) {
     List<String> expected = expectedNames(recognizer.getExpectedTokens());
-    if (expected.isEmpty() || expected.size() > 6) {
+    if (expected.isEmpty()) {
       return "";
     }
     return "; expected " + join(expected);
@@ -97,23 +97,27 @@ final class SyntaxErrors extends DefaultErrorStrategy {
   private String expectedMessage(Parser recognizer, IntervalSet set, Token t) {
     List<String> expected = expectedNames(set);
     String found = describe(t);
-    if (expected.isEmpty() || expected.size() > 6) {
+    if (expected.isEmpty()) {
       return "unexpected " + found;
     }
     String msg = "expected " + join(expected) + ", found " + found;
-    if (t.getType() == DEFEQ) {
-      msg += " (use '=' for equality; '==' only defines)";
+    if (t.getType() == EQ && set.contains(DEFEQ)) {
+      msg += " (a definition is written 'Name == expression')";
     }
     return msg;
   }
+
+  /** Tokens that close a construct: when one of them is possible, it is what the user missed. */
+  private static final int[] CLOSERS = {THEN, ELSE, IN, RPAREN, RBRACK, RBRACE, RTUPLE, COLON, ARROW,
+      MAPSTO, END_MODULE};
 
   private void report(Parser recognizer, Token t, String message) {
     if (diagnostics.size() >= MAX_ERRORS) {
       return;
     }
     String where = context(recognizer.getContext());
-    if (t.getType() == DEFEQ && !message.contains("'=='")) {
-      message += " ('==' defines an operator at the start of a line; equality is '=')";
+    if (t.getType() == DEFEQ && !message.startsWith("expected '=='")) {
+      message = "unexpected '==' (equality is written '='; '==' starts a definition)";
     }
     diagnostics.add(new Diagnostic(file, t.getLine(), t.getCharPositionInLine() + 1,
         message + where));
@@ -172,6 +176,15 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         continue;
       }
       out.add(name(type));
+    }
+    if (out.size() > 6) {
+      List<String> closers = new ArrayList<>();
+      for (int c : CLOSERS) {
+        if (types.contains(c)) {
+          closers.add(name(c));
+        }
+      }
+      return closers;
     }
     return out;
   }

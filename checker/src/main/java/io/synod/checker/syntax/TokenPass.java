@@ -208,7 +208,9 @@ final class TokenPass {
     Deque<Open> stack = new ArrayDeque<>();
     int prevType = -1;
     Token lastReal = null;
-    for (Token t : in) {
+    for (int i = 0; i < in.size(); i++) {
+      Token t = in.get(i);
+      int nextType = i + 1 < in.size() ? in.get(i + 1).getType() : Token.EOF;
       Token endAt = lastReal == null ? t : lastReal;
       int type = t.getType();
       int col = t.getCharPositionInLine();
@@ -223,7 +225,9 @@ final class TokenPass {
         lastReal = t;
         continue;
       }
-      if ((type == AND || type == OR) && !endsOperand(prevType)) {
+      // "F(/\\, x)" passes the operator itself: not a bullet
+      if ((type == AND || type == OR) && !endsOperand(prevType) && nextType != RPAREN
+          && nextType != COMMA) {
         stack.push(new Open(Kind.JUNCTION, col, type));
         out.add(virtual(type == AND ? J_AND : J_OR, t));
         prevType = type;
@@ -231,19 +235,12 @@ final class TokenPass {
         continue;
       }
       switch (type) {
-        case RPAREN, RBRACK, RBRACK_SUB, RBRACE, RTUPLE, RTUPLE_SUB -> {
-          popJunctions(stack, out, endAt);
-          popIf(stack, Kind.BRACKET);
-        }
-        case THEN, COMMA, MAPSTO -> popJunctions(stack, out, endAt);
-        case ELSE -> {
-          popJunctions(stack, out, endAt);
-          popIf(stack, Kind.IF);
-        }
-        case IN -> {
-          popJunctions(stack, out, endAt);
-          popIf(stack, Kind.LET);
-        }
+        case RPAREN, RBRACK, RBRACK_SUB, RBRACE, RTUPLE, RTUPLE_SUB ->
+            closeThrough(stack, out, endAt, Kind.BRACKET, true);
+        case THEN -> closeThrough(stack, out, endAt, Kind.IF, false);
+        case ELSE -> closeThrough(stack, out, endAt, Kind.IF, true);
+        case IN -> closeThrough(stack, out, endAt, Kind.LET, true);
+        case COMMA, MAPSTO, EXCEPT -> popJunctions(stack, out, endAt);
         case COLON -> {
           popJunctions(stack, out, endAt);
           popIf(stack, Kind.QUANT);
@@ -251,7 +248,10 @@ final class TokenPass {
         case ARROW -> {
           Open below = firstNonJunction(stack);
           if (below != null && (below.kind == Kind.CASE || below.kind == Kind.BRACKET)) {
-            popJunctions(stack, out, endAt);
+            while (!stack.isEmpty() && stack.peek().kind == Kind.JUNCTION) {
+              stack.pop();
+              out.add(virtual(J_END, endAt));
+            }
           }
         }
         case LPAREN, LBRACK, LBRACE, LTUPLE -> stack.push(new Open(Kind.BRACKET, col, type));
@@ -305,10 +305,40 @@ final class TokenPass {
     return null;
   }
 
+  /** Ends the lists (and finished CASEs) open at the top of the stack. */
   private static void popJunctions(Deque<Open> stack, List<Token> out, Token at) {
-    while (!stack.isEmpty() && stack.peek().kind == Kind.JUNCTION) {
+    while (!stack.isEmpty()
+        && (stack.peek().kind == Kind.JUNCTION || stack.peek().kind == Kind.CASE)) {
+      if (stack.pop().kind == Kind.JUNCTION) {
+        out.add(virtual(J_END, at));
+      }
+    }
+  }
+
+  /**
+   * A closing token of a {@code kind} construct: everything opened inside it ends here. Without
+   * such a construct open (a syntax error the parser will report), only lists at the top end.
+   */
+  private static void closeThrough(Deque<Open> stack, List<Token> out, Token at, Kind kind,
+      boolean popIt) {
+    boolean open = false;
+    for (Open o : stack) {
+      if (o.kind == kind) {
+        open = true;
+        break;
+      }
+    }
+    if (!open) {
+      popJunctions(stack, out, at);
+      return;
+    }
+    while (stack.peek().kind != kind) {
+      if (stack.pop().kind == Kind.JUNCTION) {
+        out.add(virtual(J_END, at));
+      }
+    }
+    if (popIt) {
       stack.pop();
-      out.add(virtual(J_END, at));
     }
   }
 

@@ -46,22 +46,20 @@ public abstract class FcnValue extends Value {
   /** {@code DOMAIN f}. */
   public abstract SetValue domain();
 
-  /** {@code [f EXCEPT ![arg] = v]}; {@code arg} must be in the domain. */
+  /**
+   * {@code [f EXCEPT ![arg] = v]}. As in TLA+ (and TLC), an {@code arg} outside the domain
+   * leaves the function unchanged; callers that want to warn can test {@link #indexOf} first.
+   */
   public final FcnValue except(Value arg, Value v) {
     int i = indexOf(arg);
     if (i < 0) {
-      throw exceptOutside(this, arg);
+      return this;
     }
     return valueAt(i).equals(v) ? this : withValueAt(i, v);
   }
 
   /** This function with the value at the {@code i}-th domain element replaced. */
   abstract FcnValue withValueAt(int i, Value v);
-
-  static EvalError exceptOutside(FcnValue f, Value arg) {
-    return new EvalError("Attempted to apply EXCEPT to the function\n" + Pretty.ppr(f)
-        + "\nat the argument " + Pretty.ppr(arg) + ", which is not in its domain.");
-  }
 
   @Override
   public final Kind kind() {

@@ -3,14 +3,16 @@ package io.synod.checker.value;
 import java.util.Iterator;
 
 /**
- * The non-enumerable sets {@code Nat}, {@code Int} and {@code Seq(S)}: membership only.
+ * The non-enumerable sets {@code Nat}, {@code Int}, {@code STRING} and {@code Seq(S)}:
+ * membership only.
  * Enumerating them, or asking their cardinality, raises {@link EvalError}.
  */
 public final class InfiniteSetValue extends SetValue {
-  private enum Form { NAT, INT, SEQ }
+  private enum Form { NAT, INT, STRING, SEQ }
 
   public static final InfiniteSetValue NAT = new InfiniteSetValue(Form.NAT, null);
   public static final InfiniteSetValue INT = new InfiniteSetValue(Form.INT, null);
+  public static final InfiniteSetValue STRING = new InfiniteSetValue(Form.STRING, null);
 
   private final Form form;
   private final SetValue elems;
@@ -48,6 +50,14 @@ public final class InfiniteSetValue extends SetValue {
           return true;
         }
         return falseForModelValue(v);
+      case STRING:
+        if (v instanceof StringValue) {
+          return true;
+        }
+        if (v instanceof ModelValue) {
+          return false;
+        }
+        throw new EvalError("Attempted to check if the value:\n" + Pretty.ppr(v) + "\nis in STRING.");
       default:
         if (!(v instanceof TupleValue t)) {
           return false;
@@ -109,6 +119,7 @@ public final class InfiniteSetValue extends SetValue {
     switch (form) {
       case NAT -> sb.append("Nat");
       case INT -> sb.append("Int");
+      case STRING -> sb.append("STRING");
       default -> {
         sb.append("Seq(");
         elems.appendTo(sb);

@@ -42,9 +42,4 @@ public abstract class LazySetValue extends SetValue {
     }
     return SetEnumValue.ofSorted(a);
   }
-
-  /** The cached explicit form, or null if not built yet. */
-  final SetEnumValue cached() {
-    return enumerated;
-  }
 }

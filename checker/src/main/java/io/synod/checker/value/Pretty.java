@@ -13,6 +13,12 @@ import java.util.List;
  * argument and value do not fit together puts the value on the next line, indented 4 more. The
  * width shrinks by the enclosing delimiters and the separator or closing text that must follow
  * on the same line, recursively.
+ *
+ * <p>TLC wraps by re-parsing the one-line text with a small grammar that knows only quoted
+ * strings without inner quotes, integers, {@code i..j} and names made of letters and digits;
+ * when that parse fails (a string containing {@code "}, a model value or field name with
+ * {@code _}, most lazy set forms) it prints the value on one line however long. Synod decides
+ * the same from the value's atoms.
  */
 public final class Pretty {
   /** TLC's line width for values. */
@@ -28,7 +34,7 @@ public final class Pretty {
   /** The value pretty-printed for the given width. */
   public static String format(Value v, int width) {
     Node n = Node.of(v);
-    if (n.flat.length() <= width) {
+    if (n.flat.length() <= width || !n.parseable) {
       return n.flat;
     }
     StringBuilder sb = new StringBuilder();
@@ -38,15 +44,46 @@ public final class Pretty {
 
   private enum Type { ATOM, SET, SEQ, FCN, RCD, SUBSET }
 
+  private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("[0-9]+\\.\\.[0-9]+|-[0-9]+");
+
   private static final class Node {
     final Type type;
     final String flat;
     final List<Node> kids;
+    final boolean parseable;
 
     Node(Type type, String flat, List<Node> kids) {
+      this(type, flat, kids, type != Type.ATOM || tlcConstant(flat));
+    }
+
+    Node(Type type, String flat, List<Node> kids, boolean selfParseable) {
       this.type = type;
       this.flat = flat;
       this.kids = kids;
+      boolean p = selfParseable;
+      for (Node k : kids) {
+        p &= k.parseable;
+      }
+      this.parseable = p;
+    }
+
+    /** Whether TLC's value re-parser reads {@code text} as one constant. */
+    static boolean tlcConstant(String text) {
+      if (text.isEmpty()) {
+        return false;
+      }
+      if (text.charAt(0) == '"') {
+        return text.indexOf('"', 1) == text.length() - 1;
+      }
+      if (NUMERIC.matcher(text).matches()) {
+        return true;
+      }
+      for (int i = 0; i < text.length(); i++) {
+        if (!Character.isLetterOrDigit(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     static Node of(Value v) {
@@ -89,7 +126,7 @@ public final class Pretty {
         }
         if (s instanceof SubsetValue sub && flat.startsWith("SUBSET ")) {
           Node base = of(sub.base());
-          return new Node(Type.SUBSET, flat, List.of(base));
+          return new Node(Type.SUBSET, flat, List.of(base), !(sub.base() instanceof IntervalValue));
         }
         return new Node(Type.ATOM, flat, List.of());
       }

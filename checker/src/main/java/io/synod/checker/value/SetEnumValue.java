@@ -40,7 +40,7 @@ public final class SetEnumValue extends SetValue {
     if (sorted) {
       return new SetEnumValue(n == elems.length ? elems : Arrays.copyOf(elems, n));
     }
-    Arrays.sort(elems, 0, n, Value::compareTo);
+    Arrays.sort(elems, 0, n, allInts(elems, n) ? SetEnumValue::compareInts : Value::compareTo);
     int k = 1;
     for (int i = 1; i < n; i++) {
       if (elems[i].compareTo(elems[k - 1]) != 0) {
@@ -48,6 +48,19 @@ public final class SetEnumValue extends SetValue {
       }
     }
     return new SetEnumValue(k == elems.length ? elems : Arrays.copyOf(elems, k));
+  }
+
+  private static boolean allInts(Value[] elems, int n) {
+    for (int i = 0; i < n; i++) {
+      if (!(elems[i] instanceof IntValue)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int compareInts(Value a, Value b) {
+    return Long.compare(((IntValue) a).value(), ((IntValue) b).value());
   }
 
   /** The {@code i}-th element in canonical order. */

@@ -67,7 +67,7 @@ public abstract class SetValue extends Value {
     throw notEnumerable(this);
   }
 
-  /** Structural equality of two non-enumerable sets. */
+  /** Same lazy form over equal operands (implies equality; used for non-enumerable sets). */
   boolean structurallyEquals(SetValue o) {
     return false;
   }
@@ -87,6 +87,9 @@ public abstract class SetValue extends Value {
     }
     if (this instanceof IntervalValue a && s instanceof IntervalValue b) {
       return a.sameElements(b);
+    }
+    if (structurallyEquals(s)) {
+      return true; // e.g. SUBSET S = SUBSET S without enumerating either
     }
     if (fingerprint() != s.fingerprint() || size() != s.size()) {
       return false;

@@ -20,7 +20,9 @@
  *       filter/map, set algebra). Build everything through {@link io.synod.checker.value.Values}.</li>
  *   <li>{@link io.synod.checker.value.Pretty}: TLC's line-wrapping printer;
  *       {@link io.synod.checker.value.Fingerprints}: state fingerprints per {@code -fp} family;
- *       {@link io.synod.checker.value.ItfCodec}: ITF JSON.</li>
+ *       {@link io.synod.checker.value.ItfCodec}: ITF JSON for values and
+ *       {@link io.synod.checker.value.ItfTrace} documents. The seen-set of fingerprints is
+ *       {@link io.synod.checker.engine.fp.FingerprintSet}.</li>
  * </ul>
  */
 package io.synod.checker.value;

@@ -30,7 +30,7 @@ class ConfigCheckerTest {
         return specs.get().resolve(name);
     }
 
-    private static List<String> messages(String cfg, ModuleSymbols symbols) {
+    private static List<String> messages(String cfg, ModuleSymbols symbols) throws ConfigException {
         return ConfigChecker.check(ConfigReader.read("M.cfg", cfg), symbols).stream()
                 .map(Diagnostic::render).toList();
     }
@@ -45,7 +45,7 @@ class ConfigCheckerTest {
     }
 
     @Test
-    void missingConstantAsTlcSaysIt() throws IOException {
+    void missingConstantAsTlcSaysIt() throws IOException, ConfigException {
         Path dir = fixture("30_config_missing_constant");
         ModelConfig config = ConfigReader.readFile(dir.resolve("Quota.cfg"));
         FakeSymbols quota = new FakeSymbols("Quota").constant("Users", 0).constant("Quota", 0).variable("used")
@@ -56,7 +56,7 @@ class ConfigCheckerTest {
     }
 
     @Test
-    void unknownInvariantAsTlcSaysIt() throws IOException {
+    void unknownInvariantAsTlcSaysIt() throws IOException, ConfigException {
         Path dir = fixture("31_config_unknown_invariant");
         ModelConfig config = ConfigReader.readFile(dir.resolve("Beacon.cfg"));
         FakeSymbols beacon = new FakeSymbols("Beacon").variable("lit")
@@ -68,14 +68,14 @@ class ConfigCheckerTest {
     }
 
     @Test
-    void aGoodConfigHasNoDiagnostics() {
+    void aGoodConfigHasNoDiagnostics() throws ConfigException {
         assertEquals(List.of(), messages("CONSTANT N = 3\nINIT Init NEXT Next INVARIANT Inv PROPERTY Live\n"
                 + "ACTION_CONSTRAINT Step CONSTRAINT Inv", counter()));
         assertEquals(List.of(), messages("CONSTANT N <- Max\nSPECIFICATION Spec", counter()));
     }
 
     @Test
-    void substitutionErrors() {
+    void substitutionErrors() throws ConfigException {
         assertEquals(List.of("M.cfg:1:30: The configuration file substitutes for N with the undefined identifier Nope."),
                 messages("INIT Init NEXT Next CONSTANT N <- Nope", counter()));
         assertEquals(List.of("M.cfg:1:10: The configuration file substitutes for N with Pair of different number of arguments."),
@@ -90,7 +90,7 @@ class ConfigCheckerTest {
     }
 
     @Test
-    void moduleScopedEntries() {
+    void moduleScopedEntries() throws ConfigException {
         FakeSymbols s = counter().defineIn("Lib", "Helper", 0, Level.CONSTANT);
         assertEquals(List.of(), messages("CONSTANT N = 1 Helper <- [Lib] Max INIT Init NEXT Next", s));
         assertEquals(List.of("M.cfg:1:16: The module Nowhere named in the configuration file is not part of the specification."),
@@ -100,7 +100,7 @@ class ConfigCheckerTest {
     }
 
     @Test
-    void rolesMustBeDefinedWithoutArgumentsAndAtTheRightLevel() {
+    void rolesMustBeDefinedWithoutArgumentsAndAtTheRightLevel() throws ConfigException {
         assertEquals(List.of(
                 "M.cfg:1:47: The invariant Step is not a state predicate (one with no primes or temporal operators).",
                 "M.cfg:1:52: TLC requires the invariant Pair not to take any argument.",
@@ -116,7 +116,7 @@ class ConfigCheckerTest {
     }
 
     @Test
-    void specificationWithInitAndMissingInit() {
+    void specificationWithInitAndMissingInit() throws ConfigException {
         ModelConfig both = ModelConfig.builder("M.cfg").constant(ConstantAssignment.of("N", new CfgValue.Int(1), Position.NONE))
                 .specification(new NamedEntry("Spec", new Position(1, 1))).init(new NamedEntry("Init", new Position(2, 6))).build();
         assertEquals(List.of("M.cfg:2:6: The configuration file cannot specify both INIT/NEXT and SPECIFICATION fields."),
@@ -124,10 +124,14 @@ class ConfigCheckerTest {
         assertEquals(List.of("M.cfg: The configuration file did not specify the initial state predicate.",
                         "M.cfg: The configuration file did not specify the next state predicate."),
                 messages("CONSTANT N = 1 INVARIANT Inv", counter()));
+        assertEquals(List.of(), messages("CONSTANT N = 1 INIT Init PROPERTY Inv", counter()),
+                "a state-level property only constrains initial states: no NEXT needed");
+        assertEquals(List.of("M.cfg: The configuration file did not specify the next state predicate."),
+                messages("CONSTANT N = 1 INIT Init PROPERTY Live", counter()));
     }
 
     @Test
-    void unusedAssignmentIsOnlyAWarning() {
+    void unusedAssignmentIsOnlyAWarning() throws ConfigException {
         List<Diagnostic> d = ConfigChecker.checkOrThrow(
                 ConfigReader.read("M.cfg", "CONSTANT N = 1 Extra = 2 INIT Init NEXT Next"), counter());
         assertEquals(1, d.size());
@@ -135,7 +139,7 @@ class ConfigCheckerTest {
     }
 
     @Test
-    void operatorConstantsNeedSubstitution() {
+    void operatorConstantsNeedSubstitution() throws ConfigException {
         FakeSymbols s = counter().constant("F", 1).define("G", 1, Level.CONSTANT);
         assertEquals(List.of(), messages("CONSTANT N = 1 F <- G INIT Init NEXT Next", s));
         assertEquals(List.of("M.cfg:1:16: The constant F is an operator of 1 argument(s): substitute an operator for it with F <- Def."),

@@ -23,13 +23,13 @@ class ConfigReaderProperties {
             "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "ALIAS", "POSTCONDITION", "POSTCONDITIONS", "CHECK_DEADLOCK",
             "TRUE", "FALSE");
 
-    @Property(tries = 300)
-    void printedConfigsReadBackEqual(@ForAll("configs") ModelConfig config) {
+    @Property(tries = 100)
+    void printedConfigsReadBackEqual(@ForAll("configs") ModelConfig config) throws ConfigException {
         String text = ConfigPrinter.print(config);
         assertEquals(config.withoutPositions(), ConfigReader.read("R.cfg", text).withoutPositions(), text);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 200)
     void mutatedConfigsFailOnlyWithConfigException(@ForAll("configs") ModelConfig config,
             @ForAll("mutations") List<Mutation> mutations) {
         String text = ConfigPrinter.print(config);

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigReaderTest {
 
-    private static ModelConfig read(String text) {
+    private static ModelConfig read(String text) throws ConfigException {
         return ConfigReader.read("M.cfg", text);
     }
 
@@ -34,7 +34,7 @@ class ConfigReaderTest {
     }
 
     @Test
-    void everyFixtureConfigReads() throws IOException {
+    void everyFixtureConfigReads() throws IOException, ConfigException {
         Optional<Path> specs = SharedFixtures.specs();
         assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
         List<Path> cfgs;
@@ -51,7 +51,7 @@ class ConfigReaderTest {
     }
 
     @Test
-    void fixtureShapesAsTlcReadsThem() {
+    void fixtureShapesAsTlcReadsThem() throws ConfigException {
         Optional<Path> specs = SharedFixtures.specs();
         assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
         ModelConfig counters = ConfigReader.readFile(specs.get().resolve("01_counters/Counters.cfg"));
@@ -80,7 +80,7 @@ class ConfigReaderTest {
     }
 
     @Test
-    void valuesOfEveryKind() {
+    void valuesOfEveryKind() throws ConfigException {
         ModelConfig c = read("""
                 CONSTANTS N = -3  Big = 2147483647  Small = -2147483648
                   S = "a\\"b\\\\c\\n"   B = TRUE  F = FALSE  M = m1
@@ -101,7 +101,7 @@ class ConfigReaderTest {
     }
 
     @Test
-    void substitutionsAndScopedEntries() {
+    void substitutionsAndScopedEntries() throws ConfigException {
         ModelConfig c = read("""
                 CONSTANT Op <- Def
                 CONSTANT Q <- [Inner] Alt   R = [Inner] 7
@@ -117,7 +117,7 @@ class ConfigReaderTest {
     }
 
     @Test
-    void keywordsEndListsThatSpanLinesAndCommentsNest() {
+    void keywordsEndListsThatSpanLinesAndCommentsNest() throws ConfigException {
         ModelConfig c = read("""
                 (* outer (* inner *) still comment *)
                 INIT Init NEXT Next \\* trailing
@@ -166,6 +166,9 @@ class ConfigReaderTest {
             constant twice           | CONSTANT N = 1\\nCONSTANT N = 2                                | M.cfg:2:10: N is assigned a value twice (first at 1:10)
             assigned and substituted | CONSTANT N = 1 N <- Def                                        | M.cfg:1:16: N is substituted here but also assigned a value at 1:10
             constant name expected   | CONSTANTS 3 = 4                                                | M.cfg:1:11: expected a constant name or a keyword after CONSTANTS, found '3'
+            two names after INIT     | INIT Init Extra                                                | M.cfg:1:11: expected a keyword (CONSTANT, INIT, NEXT, SPECIFICATION, INVARIANT, PROPERTY, CONSTRAINT, ACTION_CONSTRAINT, SYMMETRY, VIEW, ALIAS, POSTCONDITION or CHECK_DEADLOCK), found 'Extra'
+            empty value in set       | CONSTANT S = {1, }                                             | M.cfg:1:18: expected a value (a number, a string, TRUE, FALSE, a model value, {...} or <<...>>), found '}'
+            unclosed tuple           | CONSTANT T = <<1                                               | M.cfg:1:17: expected ',' or '>>' in the tuple, found end of file
             """)
     void malformedInputIsReportedWithPosition(String what, String text, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> read(text.replace("\\n", "\n")));

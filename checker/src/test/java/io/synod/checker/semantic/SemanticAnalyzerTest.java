@@ -9,7 +9,9 @@ import io.synod.checker.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.synod.checker.syntax.ast.Module;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,13 +56,14 @@ class SemanticAnalyzerTest {
             }
         }
         assertTrue(roots.size() >= 30, "found " + roots.size());
+        Map<String, Module> parsedStandardModules = new HashMap<>();
         for (Path root : roots) {
             String folder = root.getParent().getFileName().toString();
             if (folder.startsWith("28_") || folder.startsWith("29_")) {
                 continue;
             }
             try {
-                SemanticAnalyzer.analyze(root, ModuleLocator.forSpec(root));
+                SemanticAnalyzer.analyze(root, ModuleLocator.forSpec(root), parsedStandardModules);
             } catch (SemanticException e) {
                 throw new AssertionError(root + ":\n" + e.getMessage(), e);
             }
@@ -70,7 +73,9 @@ class SemanticAnalyzerTest {
                 () -> SemanticAnalyzer.analyze(undef, ModuleLocator.forSpec(undef)));
         assertEquals(1, e.diagnostics().size());
         String sany = Files.readString(specs.get().resolve("29_parse_undefined/Undef.tlc.out"));
-        assertTrue(sany.contains(e.diagnostics().get(0).sanyText()), e.diagnostics().get(0).sanyText());
+        LoadedSpec loaded = ModuleLoader.load(undef.toString(), Files.readString(undef), ModuleLocator.forSpec(undef));
+        String expected = SanyReport.processing(loaded) + SanyReport.semanticErrors(e.diagnostics()) + "Starting...";
+        assertTrue(sany.contains(expected), expected);
     }
 
     @Test
@@ -99,8 +104,8 @@ class SemanticAnalyzerTest {
     void unknownNamesArityAndDuplicates() throws IOException {
         assertEquals(List.of(
                         "Bad.tla:3:8: Unknown operator: `+'.",
-                        "Bad.tla:4:10: The operator F requires 1 argument, but is applied to 2.",
-                        "Bad.tla:5:1: Multiply-defined symbol 'F': this definition or declaration conflicts with the one at line 2, column 1 of module Bad.",
+                        "Bad.tla:4:10: The operator F requires 1 arguments.",
+                        "Bad.tla:5:1: Operator F already defined or declared.",
                         "Bad.tla:6:8: Unknown operator: `Later'.",
                         "Bad.tla:9:9: Unknown operator: `I!Nope'."),
                 errors("Bad", Map.of("Bad", module("Bad", """
@@ -113,6 +118,29 @@ class SemanticAnalyzerTest {
                         I == INSTANCE Empty
                         Inst == I!Nope"""),
                         "Empty", module("Empty", "Nothing == TRUE"))));
+    }
+
+    @Test
+    void redefinitionsFollowSanysRules() throws IOException {
+        assertEquals(List.of("Seq.tla:3:1: Operator Seq already defined or declared."),
+                errors("Seq", Map.of("Seq", module("Seq", "EXTENDS Sequences\nSeq(S) == S"))));
+        assertEquals(List.of("Nat.tla:3:10: Multiply-defined symbol 'Nat': this definition or declaration conflicts \n"
+                        + "with the one at line 11, col 1 to line 11, col 32 of module Naturals."),
+                errors("Nat", Map.of("Nat", module("Nat", "EXTENDS Naturals\nCONSTANT Nat"))));
+        assertEquals(List.of("Shadow.tla:3:11: Multiply-defined symbol 'x': this definition or declaration conflicts \n"
+                        + "with the one at line 2, col 10 to line 2, col 10 of module Shadow."),
+                errors("Shadow", Map.of("Shadow", module("Shadow", "VARIABLE x\nAll == \\A x \\in {1} : TRUE"))));
+    }
+
+    @Test
+    void sameNameFromTwoModulesIsAWarning() throws IOException, SemanticException {
+        ResolvedSpec spec = analyze("Two", Map.of(
+                "Two", module("Two", "EXTENDS L1, L2\nUse == Pick"),
+                "L1", module("L1", "Pick == 1"),
+                "L2", module("L2", "Pick == 2")));
+        assertEquals(1, spec.warnings().size());
+        assertTrue(spec.warnings().get(0).message().startsWith("Multiple declarations or definitions for symbol Pick."),
+                spec.warnings().get(0).message());
     }
 
     @Test
@@ -139,5 +167,51 @@ class SemanticAnalyzerTest {
                 RECURSIVE Fact(_)
                 Fact(n) == IF n = 0 THEN 1 ELSE n * Fact(n - 1)
                 """)));
+    }
+
+    @Test
+    void manyFormsResolve() throws IOException, SemanticException {
+        ResolvedSpec spec = analyze("Forms", Map.of(
+                "Forms", module("Forms", """
+                        EXTENDS Integers, Sequences, TLAPS
+                        CONSTANTS Procs, Max
+                        VARIABLES pc, box
+                        ASSUME Positive == Max > 0
+                        vars == <<pc, box>>
+                        Maximum(S) == LET Best[T \\in SUBSET S] ==
+                                            IF T = {} THEN -1
+                                            ELSE LET n == CHOOSE n \\in T : TRUE
+                                                 IN IF n >= Best[T \\ {n}] THEN n ELSE Best[T \\ {n}]
+                                      IN Best[S]
+                        a ++ b == a + b
+                        Pairs == {<<p, q>> \\in Procs \\X Procs : p # q}
+                        Swap == {<<q, p>> : <<p, q>> \\in Pairs}
+                        Grid[i \\in 1..Max, j \\in 1..Max] == i ++ j
+                        RECURSIVE Even(_), Odd(_)
+                        Even(k) == IF k = 0 THEN TRUE ELSE Odd(k - 1)
+                        Odd(k) == IF k = 0 THEN FALSE ELSE Even(k - 1)
+                        Cnt(c) == INSTANCE Counter WITH count <- c
+                        Init == pc = [p \\in Procs |-> "start"] /\\ box = <<>> /\\ Cnt(0)!Zero
+                        Step(p) == /\\ pc[p] = "start"
+                                   /\\ pc' = [pc EXCEPT ![p] = IF @ = "start" THEN "done" ELSE @]
+                                   /\\ box' = CASE Len(box) > 2 -> Tail(box) [] OTHER -> Append(box, p)
+                        Next == \\E p \\in Procs : lbl:: Step(p)
+                        Spec == Init /\\ [][Next]_vars /\\ \\A p \\in Procs : WF_vars(Step(p))
+                        Hidden == \\EE h : h = 1
+                        THEOREM Safe == Spec => []TRUE
+                          BY PTL DEF Spec
+                        ---- MODULE Inner ----
+                        Helper == 1
+                        ====
+                        Use == INSTANCE Inner
+                        """),
+                "Counter", module("Counter", "EXTENDS Naturals\nVARIABLE count\nZero == count = 0")));
+        assertTrue(spec.rootSymbol("Safe").isPresent());
+        assertTrue(spec.rootSymbol("++").isPresent());
+        assertEquals(Symbol.Kind.INSTANCE, spec.rootSymbol("Cnt").orElseThrow().kind());
+        SpecSymbols symbols = new SpecSymbols(spec);
+        assertEquals(io.synod.checker.config.ModuleSymbols.Level.TEMPORAL, symbols.definition("Spec").orElseThrow().level());
+        assertEquals(io.synod.checker.config.ModuleSymbols.Level.STATE, symbols.definition("Init").orElseThrow().level());
+        assertEquals(io.synod.checker.config.ModuleSymbols.Level.TEMPORAL, symbols.definition("Hidden").orElseThrow().level());
     }
 }

@@ -9,14 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synod.checker.SharedFixtures;
 import io.synod.checker.config.ConfigChecker;
+import io.synod.checker.config.ConfigException;
 import io.synod.checker.config.ConfigReader;
 import io.synod.checker.config.Diagnostic;
 import io.synod.checker.config.ModuleSymbols.Constant;
 import io.synod.checker.config.ModuleSymbols.Level;
+import io.synod.checker.syntax.ast.Module;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +68,11 @@ class SpecSymbolsTest {
     }
 
     @Test
-    void everyFixtureConfigFitsItsSpecExceptTheBrokenOnes() throws IOException, SemanticException {
+    void everyFixtureConfigFitsItsSpecExceptTheBrokenOnes() throws IOException, SemanticException, ConfigException {
         Optional<Path> specs = SharedFixtures.specs();
         assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
         JsonNode manifest = new ObjectMapper().readTree(specs.get().resolveSibling("manifest.json").toFile());
+        Map<String, Module> parsedStandardModules = new HashMap<>();
         int checked = 0;
         for (JsonNode model : manifest) {
             String folder = model.get("dir").asText();
@@ -78,7 +83,7 @@ class SpecSymbolsTest {
             Path tla = dir.resolve(model.get("spec").asText());
             Path cfg = dir.resolve(model.get("config").asText());
             List<String> errors = ConfigChecker.check(ConfigReader.readFile(cfg),
-                            new SpecSymbols(SemanticAnalyzer.analyze(tla, ModuleLocator.forSpec(tla))))
+                            new SpecSymbols(SemanticAnalyzer.analyze(tla, ModuleLocator.forSpec(tla), parsedStandardModules)))
                     .stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
             if (model.get("exitCode").asInt() == 151) {
                 String out = Files.readString(dir.resolve(model.get("output").asText()));

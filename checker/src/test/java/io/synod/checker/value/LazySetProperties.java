@@ -188,6 +188,7 @@ class LazySetProperties {
     SubsetValue s = Values.subset(Values.interval(1, n));
     assertEquals(1L << n, s.size());
     assertTrue(s.contains(Values.set(IntValue.of(n))));
+    assertEquals(s, Values.subset(Values.interval(1, n)), "equal without enumerating 2^n subsets");
     assertEquals((long) Math.pow(3, 20), Values.fcnSet(Values.interval(1, 20), Values.interval(1, 3)).size());
   }
 }

@@ -171,6 +171,22 @@ class PrettyGoldenTest {
   }
 
   @Test
+  void valuesTlcCannotReparseStayOnOneLine() {
+    Value[] mvs = new Value[12];
+    Value[] plain = new Value[12];
+    for (int k = 0; k < mvs.length; k++) {
+      mvs[k] = t.modelValue("node_" + k);
+      plain[k] = t.modelValue("node" + k);
+    }
+    String flat = Values.set(mvs).toString();
+    assertTrue(flat.length() > 80);
+    assertEquals(flat, Pretty.ppr(Values.set(mvs)));
+    assertTrue(Pretty.ppr(Values.set(plain)).startsWith("{ node0,\n  node1,\n"));
+    Value quoted = Values.tuple(s("a \"quoted\" string that is long enough to need wrapping at eighty"), i(1));
+    assertEquals(quoted.toString(), Pretty.ppr(quoted));
+  }
+
+  @Test
   void longSetsWrapOneElementPerLine() {
     Value[] elems = new Value[30];
     for (int k = 0; k < elems.length; k++) {

@@ -77,6 +77,7 @@ class ValueSemanticsTest {
     FcnValue tup = Values.tuple(i(10), i(20), i(30));
     assertEquals("<<10, 99, 30>>", tup.except(i(2), i(99)).toString());
     assertSame(tup, tup.except(i(2), i(20)));
+    assertSame(tup, tup.except(i(7), i(1)), "EXCEPT outside the domain changes nothing");
     EvalError e = assertThrows(EvalError.class, () -> tup.applyOrFail(i(4)));
     assertEquals("Attempted to apply function:\n<<10, 20, 30>>\nto argument 4, which is not in the domain of the function.",
         e.getMessage());
@@ -151,6 +152,10 @@ class ValueSemanticsTest {
     assertTrue(InfiniteSetValue.NAT.contains(i(0)));
     assertFalse(InfiniteSetValue.NAT.contains(i(-1)));
     assertTrue(InfiniteSetValue.INT.contains(i(-1)));
+    assertTrue(InfiniteSetValue.STRING.contains(t.string("s")));
+    assertFalse(InfiniteSetValue.STRING.contains(t.modelValue("mv")));
+    assertThrows(EvalError.class, () -> InfiniteSetValue.STRING.contains(i(1)));
+    assertEquals("STRING", InfiniteSetValue.STRING.toString());
     EvalError e = assertThrows(EvalError.class, () -> InfiniteSetValue.NAT.toSetEnum());
     assertEquals("Attempted to enumerate a non-enumerable set:\nNat", e.getMessage());
     SetValue bigger = Values.filter(InfiniteSetValue.NAT, v -> Arith.compare(v, i(2)) > 0);

@@ -2,78 +2,152 @@ package io.synod.checker.engine.fp;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
- * The seen-set of state fingerprints: a lock-free open-addressing hash set of primitive longs.
+ * The seen-set of state fingerprints: a lock-free, growable open-addressing hash set of
+ * primitive longs.
  *
- * <p>Design: one {@code long[]} table, power-of-two sized, linear probing from a slot taken from
- * the high bits of a multiplicative hash of the fingerprint; a slot goes from 0 (empty) to a
- * fingerprint once, by compare-and-set through a {@link VarHandle}, and never changes again, so
- * {@link #add} needs no locks and two workers adding the same fingerprint agree on who added it.
- * The fingerprint 0 cannot be stored in the table (0 marks an empty slot) and is tracked by a
- * separate flag.
+ * <p>Table: a power-of-two {@code long[]}, linear probing from a slot taken from the high bits
+ * of a multiplicative hash. A slot changes once, by compare-and-set through a {@link VarHandle},
+ * from 0 (empty) to a fingerprint or to {@code FORWARD}, and then never again. So in a table a
+ * fingerprint sits at the first slot of its probe sequence that was empty when it was added,
+ * and {@link #add} needs no locks: of several workers adding the same fingerprint exactly one
+ * gets {@code true}.
  *
- * <p>Capacity is fixed at construction, sized from the expected number of states or a memory
- * budget ({@link #forMemory}); the set refuses new fingerprints beyond {@value #MAX_LOAD_PERCENT}%
- * load (counted per table region, so that workers do not contend on one counter) with
- * {@link FingerprintSetFullException} (the engine reports it and the user raises the
- * budget) rather than resizing, because a lock-free resize would either stop workers or admit a
- * state twice. At 75% load an entry costs 8 / 0.75 ≈ 10.7 bytes.
+ * <p>Growth does not stop the workers. When the set passes 75% load, one worker links a table
+ * of twice the size behind the current one and sweeps the old table slot by slot: an empty slot
+ * becomes {@code FORWARD}, a fingerprint is copied into the new table. A worker that meets
+ * {@code FORWARD} on its probe continues in the new table; a worker that adds to a slot the
+ * sweep has not reached yet has its fingerprint copied by the sweep (further down the chain if
+ * the new table is itself being swept by then). Because a fingerprint is always found before
+ * any {@code FORWARD} on its own probe sequence, no fingerprint is admitted twice. A table
+ * becomes the one workers start from only when every table before it has been swept.
+ *
+ * <p>The two reserved slot values, 0 (empty) and 1 ({@code FORWARD}), are valid fingerprints
+ * too and are tracked by flags. Distinct fingerprints are counted in counters striped by the
+ * fingerprint's top bits (one cache line apart, so workers rarely share one). Between
+ * resizes the load stays within 37.5%..75%, i.e. 10.7..21.3 bytes per fingerprint (during a
+ * sweep the old table is still allocated). Beyond {@code 2^30} slots at
+ * {@value #MAX_LOAD_PERCENT}% load the set throws {@link FingerprintSetFullException}.
  */
 public final class FingerprintSet {
-  /** Maximum load, in percent of the table. */
+  /** Load at which the largest possible table is declared full, in percent. */
   public static final int MAX_LOAD_PERCENT = 90;
 
-  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
-  private static final VarHandle ZERO;
-  /** Counters are striped by table region, one cache line apart, so workers rarely share one. */
-  private static final int MAX_LOG2_STRIPES = 6;
+  private static final int MAX_LOG2 = 30;
+  private static final long FORWARD = 1L;
+  private static final int LOG2_STRIPES = 6;
   private static final int PAD = 8;
+
+  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle FLAG;
+  private static final VarHandle NEXT;
+  private static final VarHandle CURRENT;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
-      ZERO = l.findVarHandle(FingerprintSet.class, "hasZero", int.class);
+      FLAG = MethodHandles.arrayElementVarHandle(int[].class);
+      NEXT = l.findVarHandle(Table.class, "next", Table.class);
+      CURRENT = l.findVarHandle(FingerprintSet.class, "current", Table.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private final long[] table;
-  private final int shift;
-  private final int mask;
-  private final long[] counts;
-  private final int stripeShift;
-  private final long stripeLimit;
-  @SuppressWarnings("unused")
-  private volatile int hasZero;
+  private static final int ADDED = 0;
+  private static final int PRESENT = 1;
+  private static final int FORWARDED = 2;
+  private static final int FULL = 3;
 
-  /** A set with room for {@code 2^log2Slots} slots ({@code 4 <= log2Slots <= 30}). */
-  public FingerprintSet(int log2Slots) {
-    if (log2Slots < 4 || log2Slots > 30) {
-      throw new IllegalArgumentException("log2Slots must be in 4..30, got " + log2Slots);
+  /** One generation of the table. */
+  private static final class Table {
+    final long[] slots;
+    final int log2;
+    final int shift;
+    final int mask;
+    final long growAt;
+    volatile Table next;
+    /** Every slot is FORWARD or a fingerprint already copied down the chain. */
+    volatile boolean swept;
+
+    Table(int log2) {
+      this.slots = new long[1 << log2];
+      this.log2 = log2;
+      this.shift = 64 - log2;
+      this.mask = slots.length - 1;
+      this.growAt = (long) slots.length * 3 / 4;
     }
-    this.table = new long[1 << log2Slots];
-    this.shift = 64 - log2Slots;
-    this.mask = table.length - 1;
-    int log2Stripes = Math.min(MAX_LOG2_STRIPES, log2Slots - 4);
-    this.stripeShift = log2Slots - log2Stripes;
-    this.counts = new long[(1 << log2Stripes) * PAD];
-    this.stripeLimit = (long) (table.length >>> log2Stripes) * MAX_LOAD_PERCENT / 100;
+
+    int home(long fp) {
+      return (int) ((fp * 0x9e3779b97f4a7c15L) >>> shift);
+    }
+
+    int insert(long fp) {
+      int i = home(fp);
+      for (int probes = 0; probes <= mask; probes++) {
+        long cur = (long) SLOTS.getAcquire(slots, i);
+        if (cur == 0) {
+          cur = (long) SLOTS.compareAndExchange(slots, i, 0L, fp);
+          if (cur == 0) {
+            return ADDED;
+          }
+        }
+        if (cur == fp) {
+          return PRESENT;
+        }
+        if (cur == FORWARD) {
+          return FORWARDED;
+        }
+        i = (i + 1) & mask;
+      }
+      return FULL;
+    }
+
+    int find(long fp) {
+      int i = home(fp);
+      for (int probes = 0; probes <= mask; probes++) {
+        long cur = (long) SLOTS.getAcquire(slots, i);
+        if (cur == fp) {
+          return PRESENT;
+        }
+        if (cur == 0) {
+          return ADDED;
+        }
+        if (cur == FORWARD) {
+          return FORWARDED;
+        }
+        i = (i + 1) & mask;
+      }
+      return ADDED;
+    }
   }
 
-  /** A set sized to hold {@code expected} fingerprints at no more than 75% load. */
+  private volatile Table current;
+  private final int[] flags = new int[2 * 16];
+  private final long[] counts = new long[(1 << LOG2_STRIPES) * PAD];
+
+  /** A set starting with {@code 2^log2Slots} slots ({@code 4 <= log2Slots <= 30}). */
+  public FingerprintSet(int log2Slots) {
+    if (log2Slots < 4 || log2Slots > MAX_LOG2) {
+      throw new IllegalArgumentException("log2Slots must be in 4.." + MAX_LOG2 + ", got " + log2Slots);
+    }
+    this.current = new Table(log2Slots);
+  }
+
+  /** A set that holds {@code expected} fingerprints without growing. */
   public static FingerprintSet forExpected(long expected) {
     long slots = Math.max(16, expected * 4 / 3 + 1);
     int log2 = 64 - Long.numberOfLeadingZeros(slots - 1);
-    return new FingerprintSet(Math.min(30, Math.max(4, log2)));
+    return new FingerprintSet(Math.min(MAX_LOG2, Math.max(4, log2)));
   }
 
-  /** The largest set whose table fits in {@code bytes}. */
+  /** A set whose first table takes at most {@code bytes} (it grows beyond when needed). */
   public static FingerprintSet forMemory(long bytes) {
     long slots = Math.max(16, bytes / Long.BYTES);
     int log2 = 63 - Long.numberOfLeadingZeros(slots);
-    return new FingerprintSet(Math.min(30, Math.max(4, log2)));
+    return new FingerprintSet(Math.min(MAX_LOG2, Math.max(4, log2)));
   }
 
   /**
@@ -81,60 +155,113 @@ public final class FingerprintSet {
    * adders of the same fingerprint gets true).
    */
   public boolean add(long fp) {
-    if (fp == 0) {
-      return ZERO.compareAndSet(this, 0, 1);
+    if (fp == 0 || fp == FORWARD) {
+      return FLAG.compareAndSet(flags, (int) fp * 16, 0, 1);
     }
-    int i = (int) ((fp * 0x9e3779b97f4a7c15L) >>> shift);
-    for (int probes = 0; probes <= mask; probes++) {
-      long cur = (long) SLOTS.getAcquire(table, i);
-      if (cur == fp) {
+    Table t = current;
+    while (true) {
+      int r = t.insert(fp);
+      if (r == ADDED) {
+        int stripe = (int) (fp >>> (64 - LOG2_STRIPES)) * PAD;
+        long c = (long) SLOTS.getAndAdd(counts, stripe, 1L) + 1;
+        if (c << LOG2_STRIPES > t.growAt && t == current) {
+          grow(t, false);
+        }
+        return true;
+      }
+      if (r == PRESENT) {
         return false;
       }
-      if (cur == 0) {
-        int stripe = (i >>> stripeShift) * PAD;
-        if ((long) SLOTS.getOpaque(counts, stripe) >= stripeLimit) {
-          throw new FingerprintSetFullException(table.length);
-        }
-        long witness = (long) SLOTS.compareAndExchange(table, i, 0L, fp);
-        if (witness == 0) {
-          SLOTS.getAndAdd(counts, stripe, 1L);
-          return true;
-        }
-        if (witness == fp) {
-          return false;
-        }
+      if (r == FULL) {
+        grow(t, true);
       }
-      i = (i + 1) & mask;
+      t = awaitNext(t);
     }
-    throw new FingerprintSetFullException(table.length);
   }
 
   /** Whether {@code fp} is in the set. */
   public boolean contains(long fp) {
-    if (fp == 0) {
-      return hasZero != 0;
+    if (fp == 0 || fp == FORWARD) {
+      return (int) FLAG.getVolatile(flags, (int) fp * 16) != 0;
     }
-    int i = (int) ((fp * 0x9e3779b97f4a7c15L) >>> shift);
-    for (int probes = 0; probes <= mask; probes++) {
-      long cur = (long) SLOTS.getAcquire(table, i);
-      if (cur == fp) {
-        return true;
+    Table t = current;
+    while (true) {
+      int r = t.find(fp);
+      if (r != FORWARDED) {
+        return r == PRESENT;
       }
-      if (cur == 0) {
-        return false;
-      }
-      i = (i + 1) & mask;
+      t = awaitNext(t);
     }
-    return false;
+  }
+
+  private static Table awaitNext(Table t) {
+    Table n;
+    while ((n = t.next) == null) {
+      Thread.onSpinWait();
+    }
+    return n;
+  }
+
+  /**
+   * Links a doubled table behind {@code t} and, if this thread won that race, sweeps {@code t}
+   * into it. At the largest size, refuses once the load limit is reached ({@code full}: a probe
+   * found no free slot at all).
+   */
+  private void grow(Table t, boolean full) {
+    if (t.next != null) {
+      return;
+    }
+    if (t.log2 >= MAX_LOG2) {
+      if (full || size() * 100 >= (long) t.slots.length * MAX_LOAD_PERCENT) {
+        throw new FingerprintSetFullException(t.slots.length);
+      }
+      return;
+    }
+    Table n = new Table(t.log2 + 1);
+    if (!NEXT.compareAndSet(t, null, n)) {
+      return;
+    }
+    long[] s = t.slots;
+    for (int i = 0; i < s.length; i++) {
+      long v = (long) SLOTS.compareAndExchange(s, i, 0L, FORWARD);
+      if (v != 0 && v != FORWARD) {
+        copyInto(n, v);
+      }
+    }
+    t.swept = true;
+    // Workers may start from a table only when every table before it has been swept.
+    Table c;
+    while ((c = current).swept) {
+      CURRENT.compareAndSet(this, c, c.next);
+    }
+  }
+
+  /** Copies {@code v} into {@code n} or, if {@code n} is being swept itself, further down. */
+  private void copyInto(Table n, long v) {
+    while (true) {
+      int r = n.insert(v);
+      if (r == ADDED || r == PRESENT) {
+        return;
+      }
+      if (r == FULL) {
+        grow(n, true);
+      }
+      n = awaitNext(n);
+    }
   }
 
   /** Number of distinct fingerprints added. */
   public long size() {
-    long n = hasZero;
+    long n = (int) FLAG.getVolatile(flags, 0) + (int) FLAG.getVolatile(flags, 16);
     for (int k = 0; k < counts.length; k += PAD) {
       n += (long) SLOTS.getVolatile(counts, k);
     }
     return n;
+  }
+
+  /** Number of slots in the table workers start from. */
+  public int capacity() {
+    return current.slots.length;
   }
 
   /**
@@ -146,16 +273,19 @@ public final class FingerprintSet {
   public long minimumGap() {
     long[] fps = new long[(int) Math.min(Integer.MAX_VALUE - 8, size())];
     int n = 0;
-    if (hasZero != 0) {
-      fps[n++] = 0;
+    for (int f = 0; f < 2; f++) {
+      if ((int) FLAG.getVolatile(flags, f * 16) != 0) {
+        fps[n++] = f;
+      }
     }
-    for (int i = 0; i < table.length && n < fps.length; i++) {
-      long v = (long) SLOTS.getVolatile(table, i);
-      if (v != 0) {
+    long[] s = current.slots;
+    for (int i = 0; i < s.length && n < fps.length; i++) {
+      long v = (long) SLOTS.getVolatile(s, i);
+      if (v != 0 && v != FORWARD) {
         fps[n++] = v;
       }
     }
-    java.util.Arrays.sort(fps, 0, n);
+    Arrays.sort(fps, 0, n);
     long min = -1;
     for (int i = 1; i < n; i++) {
       long gap = fps[i] - fps[i - 1];
@@ -164,10 +294,5 @@ public final class FingerprintSet {
       }
     }
     return min;
-  }
-
-  /** Number of slots in the table. */
-  public int capacity() {
-    return table.length;
   }
 }

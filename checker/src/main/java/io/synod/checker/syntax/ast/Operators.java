@@ -123,7 +123,6 @@ public final class Operators {
     syn("..", "‥");
     syn("...", "…");
     syn("::=", "⩴");
-    syn(":=", "≔");
     syn("|", "∣");
     syn("||", "‖");
     syn(PRIME, "′");
@@ -136,7 +135,7 @@ public final class Operators {
     infix(5, 5, false, NEQ, "-|", "::=", "<", EQ, "=|", ">", "\\approx", "\\asymp", "\\cong",
         "\\doteq", ">=", "\\gg", IN, NOTIN, "<=", "\\ll", "\\prec", "\\preceq", "\\propto", "\\sim",
         "\\simeq", "\\sqsubset", "\\sqsubseteq", "\\sqsupset", "\\sqsupseteq", "\\subset", SUBSETEQ,
-        "\\succ", "\\succeq", "\\supset", "\\supseteq", "|-", "|=", ":=");
+        "\\succ", "\\succeq", "\\supset", "\\supseteq", "|-", "|=");
     infix(5, 14, true, CDOT);
     infix(6, 6, true, "@@");
     infix(7, 7, false, ":>", "<:");
@@ -191,6 +190,21 @@ public final class Operators {
   /** Precedence of a canonical postfix operator, or null. */
   public static Precedence postfix(String op) {
     return POSTFIX.get(op);
+  }
+
+  /** All canonical infix operator names (including {@code \\X}), sorted. */
+  public static java.util.SortedSet<String> infixOperators() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(INFIX.keySet()));
+  }
+
+  /** All canonical prefix operator names ({@code -.} for unary minus), sorted. */
+  public static java.util.SortedSet<String> prefixOperators() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(PREFIX.keySet()));
+  }
+
+  /** All canonical postfix operator names, sorted. */
+  public static java.util.SortedSet<String> postfixOperators() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(POSTFIX.keySet()));
   }
 
   /** True for infix symbols a module may define ({@code a (+) b == ...}). */

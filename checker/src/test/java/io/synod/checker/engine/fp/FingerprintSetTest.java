@@ -2,7 +2,6 @@ package io.synod.checker.engine.fp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -45,15 +44,21 @@ class FingerprintSetTest {
   }
 
   @Test
-  void fullSetRefusesNewFingerprints() {
+  void growsFromTheSmallestTable() {
     FingerprintSet s = new FingerprintSet(4);
-    FingerprintSetFullException e = assertThrows(FingerprintSetFullException.class, () -> {
-      for (long k = 1; k < 100; k++) {
-        s.add(k * 0x9E3779B97F4A7C15L);
-      }
-    });
-    assertTrue(e.getMessage().contains("16 slots"));
-    assertTrue(s.size() <= 16 * FingerprintSet.MAX_LOAD_PERCENT / 100 + 1);
+    for (long k = 2; k < 10_000; k++) {
+      assertTrue(s.add(k * 0x9E3779B97F4A7C15L));
+    }
+    for (long k = 2; k < 10_000; k++) {
+      assertFalse(s.add(k * 0x9E3779B97F4A7C15L));
+      assertTrue(s.contains(k * 0x9E3779B97F4A7C15L));
+    }
+    assertEquals(9_998, s.size());
+    assertTrue(s.capacity() >= 9_998 * 4 / 3, "grew to " + s.capacity());
+    assertTrue(s.capacity() <= 4 * 9_998, "grew to " + s.capacity());
+    assertTrue(s.add(1));
+    assertFalse(s.add(1));
+    assertTrue(s.contains(1));
   }
 
   @Test
@@ -88,7 +93,8 @@ class FingerprintSetTest {
         distinct.add(v);
       }
     }
-    FingerprintSet set = FingerprintSet.forExpected(distinct.size());
+    // start tiny so that the table grows many times while the workers add
+    FingerprintSet set = new FingerprintSet(4);
     AtomicLong news = new AtomicLong();
     CountDownLatch start = new CountDownLatch(1);
     Thread[] ws = new Thread[threads];
@@ -115,6 +121,7 @@ class FingerprintSetTest {
     for (Thread w : ws) {
       w.join();
     }
+    assertTrue(set.capacity() >= distinct.size());
     assertEquals(distinct.size(), news.get());
     assertEquals(distinct.size(), set.size());
     for (long v : distinct) {

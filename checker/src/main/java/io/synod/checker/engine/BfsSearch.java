@@ -1,0 +1,477 @@
+package io.synod.checker.engine;
+
+import io.synod.checker.engine.fp.FingerprintSet;
+import io.synod.checker.engine.fp.FingerprintSetFullException;
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.Fingerprints;
+import io.synod.checker.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Level-synchronous breadth-first search. All workers expand the states of one level, taking
+ * chunks from a shared cursor, and collect the new states of the next level in their own
+ * buffers; the buffers are concatenated (in worker order) at the barrier. With one worker this is
+ * exactly TLC's FIFO order, so counts at a mid-level stop match TLC's; with several the depth and
+ * the (shortest) traces are still exact.
+ *
+ * <p>Per successor, in this order (TLC's): count it; decide whether it is in the model
+ * (CONSTRAINT, ACTION_CONSTRAINT); if so, admit it to the seen-set; check the invariants of new
+ * and out-of-model states; check action properties on every step; enqueue new in-model states.
+ */
+final class BfsSearch {
+  private static final int CHUNK = 16;
+
+  private final SpecModel model;
+  private final CheckOptions options;
+  private final SearchListener listener;
+  private final Fingerprints fps;
+  private final boolean hasView;
+  private final boolean hasSymmetry;
+  private final boolean hasConstraints;
+  private final boolean hasActionProperties;
+  private final boolean checkDeadlock;
+  private final List<String> invariants;
+  private final List<String> actionProperties;
+  private final Worker[] workers;
+  private final ParentLog[] logs;
+
+  private final StateGraphListener graph;
+  private FingerprintSet seen;
+  private volatile boolean stop;
+  private volatile boolean cancelled;
+  private final List<PendingFailure> failures = new ArrayList<>();
+
+  // The level being expanded; written only at barriers.
+  private Value[][] levelStates = new Value[0][];
+  private long[] levelIds = new long[0];
+  private int levelSize;
+  private int level;
+  private final AtomicInteger cursor = new AtomicInteger();
+  private int maxSuccessors = 1;
+
+  BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
+      StateGraphListener graph) {
+    this.model = model;
+    this.graph = graph;
+    this.options = options;
+    this.listener = listener;
+    this.fps = Fingerprints.family(options.fpIndex());
+    this.hasView = model.hasView();
+    this.hasSymmetry = model.hasSymmetry();
+    this.hasConstraints = model.hasConstraints();
+    this.actionProperties = model.actionProperties();
+    this.hasActionProperties = !actionProperties.isEmpty();
+    this.invariants = model.invariants();
+    this.checkDeadlock = model.checkDeadlock() && !options.deadlockOff();
+    this.workers = new Worker[options.workers()];
+    this.logs = new ParentLog[options.workers()];
+    for (int i = 0; i < workers.length; i++) {
+      logs[i] = new ParentLog(i);
+      workers[i] = new Worker(i, new EvalContext(i, out), logs[i]);
+    }
+    this.seen = new FingerprintSet(options.fpLog2Slots());
+  }
+
+  void cancel() {
+    cancelled = true;
+    stop = true;
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** A failure noted during the search; its trace is rebuilt after the workers stopped. */
+  record PendingFailure(
+      Verdict verdict, String name, String message, long stateId, Value[] last,
+      ActionLabel lastAction, List<Span> stack) {}
+
+  /** Runs the search to completion, to the first error, or until cancelled. */
+  void run() {
+    computeInitialStates();
+    ExecutorService pool = workers.length > 1
+        ? Executors.newFixedThreadPool(workers.length, r -> {
+            Thread t = new Thread(r, "synod-worker");
+            t.setDaemon(true);
+            return t;
+          })
+        : null;
+    try {
+      level = 1;
+      while (levelSize > 0 && !stop) {
+        ensureCapacity();
+        cursor.set(0);
+        if (pool == null) {
+          workers[0].runLevel();
+        } else {
+          List<Future<?>> fs = new ArrayList<>();
+          for (Worker w : workers) {
+            fs.add(pool.submit((Callable<Void>) () -> {
+              w.runLevel();
+              return null;
+            }));
+          }
+          for (Future<?> f : fs) {
+            try {
+              f.get();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              cancel();
+            } catch (ExecutionException e) {
+              cancel();
+              Throwable c = e.getCause();
+              if (c instanceof RuntimeException re) {
+                throw re;
+              }
+              throw new IllegalStateException(c);
+            }
+          }
+        }
+        if (stop) {
+          break;
+        }
+        advanceLevel();
+        listener.levelDone(stats());
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private void computeInitialStates() {
+    Worker w = workers[0];
+    EvalContext ctx = w.ctx;
+    listener.computingInitialStates();
+    ctx.level = 0;
+    List<Value[]> states = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    long[] enumerated = {0};
+    try {
+      model.initialStates(ctx, s -> {
+        if (stop) {
+          return false;
+        }
+        long n = ++enumerated[0];
+        w.generated++;
+        if (n >= 2 && (n & (n - 1)) == 0) {
+          listener.initialStatesSoFar(n);
+        }
+        ctx.level = 1;
+        boolean inModel = !hasConstraints || model.satisfiesConstraints(s, ctx);
+        boolean isNew = false;
+        long id = ParentLog.NO_PARENT;
+        if (inModel) {
+          long fp = fingerprint(s, ctx);
+          if (add(fp)) {
+            isNew = true;
+            w.distinct++;
+            w.maxLevel = 1;
+            id = w.log.append(fp, ParentLog.NO_PARENT);
+            if (graph != null) {
+              graph.initialState(fp, s);
+            }
+          }
+        }
+        if (isNew || !inModel) {
+          int inv = model.firstViolatedInvariant(s, ctx);
+          if (inv >= 0) {
+            fail(new PendingFailure(Verdict.INVARIANT, invariants.get(inv),
+                "Invariant " + invariants.get(inv) + " is violated by the initial state:",
+                ParentLog.NO_PARENT, s, ActionLabel.INITIAL, List.of()));
+          }
+        }
+        if (isNew) {
+          states.add(s);
+          ids.add(id);
+        }
+        ctx.level = 0;
+        return !stop;
+      });
+    } catch (SpecError e) {
+      fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, null, null,
+          e.stack()));
+    }
+    levelStates = states.toArray(new Value[0][]);
+    levelIds = ids.stream().mapToLong(Long::longValue).toArray();
+    levelSize = levelStates.length;
+    if (!stop) {
+      listener.initialStatesDone(w.distinct);
+    }
+  }
+
+  private static Verdict verdictOf(SpecError e) {
+    return e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+  }
+
+  long fingerprint(Value[] s, EvalContext ctx) {
+    Value[] key = hasSymmetry ? model.symmetryCanonical(s, ctx) : s;
+    return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
+  }
+
+  /** Adds to the seen-set; a single worker grows a full set in place. */
+  private boolean add(long fp) {
+    try {
+      return seen.add(fp);
+    } catch (FingerprintSetFullException e) {
+      if (workers.length > 1) {
+        throw e;
+      }
+      rebuildSeen(seen.capacity() * 4L);
+      return seen.add(fp);
+    }
+  }
+
+  /** Before a level: make room for the worst case the level can add, so workers never overflow. */
+  private void ensureCapacity() {
+    long expected = seen.size() + (long) levelSize * Math.max(4, 2L * maxSuccessors);
+    long needed = expected * 4 / 3 + 1;
+    if (needed > seen.capacity() && seen.capacity() < (1 << 30)) {
+      rebuildSeen(needed);
+    }
+  }
+
+  private void rebuildSeen(long slots) {
+    int log2 = 64 - Long.numberOfLeadingZeros(Math.max(16, slots) - 1);
+    FingerprintSet bigger = new FingerprintSet(Math.min(30, log2));
+    for (ParentLog log : logs) {
+      for (long i = 0, n = log.size(); i < n; i++) {
+        bigger.add(log.fingerprintAt(i));
+      }
+    }
+    seen = bigger;
+  }
+
+  private void advanceLevel() {
+    int total = 0;
+    for (Worker w : workers) {
+      total += w.nextSize;
+      maxSuccessors = Math.max(maxSuccessors, w.maxSuccessors);
+    }
+    Value[][] states = new Value[total][];
+    long[] ids = new long[total];
+    int pos = 0;
+    for (Worker w : workers) {
+      System.arraycopy(w.nextStates, 0, states, pos, w.nextSize);
+      System.arraycopy(w.nextIds, 0, ids, pos, w.nextSize);
+      pos += w.nextSize;
+      w.clearNext();
+    }
+    levelStates = states;
+    levelIds = ids;
+    levelSize = total;
+    level++;
+  }
+
+  private void fail(PendingFailure f) {
+    synchronized (failures) {
+      if (stop && !options.continueAfterError()) {
+        return;
+      }
+      failures.add(f);
+      if (!options.continueAfterError()) {
+        stop = true;
+      }
+    }
+  }
+
+  /** The counts now (exact once the workers stopped). */
+  SearchStats stats() {
+    long generated = 0;
+    long distinct = 0;
+    long expanded = 0;
+    long queued = 0;
+    int depth = 0;
+    for (Worker w : workers) {
+      generated += w.generated;
+      distinct += w.distinct;
+      expanded += w.expandedThisLevel;
+      queued += w.nextSize;
+      depth = Math.max(depth, w.maxLevel);
+    }
+    long left = Math.max(0, levelSize - expanded) + queued;
+    return new SearchStats(generated, distinct, left, depth);
+  }
+
+  Outdegree outdegree() {
+    Outdegree total = new Outdegree();
+    for (Worker w : workers) {
+      w.outdegree.mergeInto(total);
+    }
+    return total;
+  }
+
+  List<PendingFailure> failures() {
+    synchronized (failures) {
+      return List.copyOf(failures);
+    }
+  }
+
+  ParentLog[] logs() {
+    return logs;
+  }
+
+  /** Smallest gap between two admitted fingerprints (for the second collision estimate). */
+  long minimumGap() {
+    return seen.minimumGap();
+  }
+
+  /** One search thread: expands states of the current level, one state at a time. */
+  private final class Worker implements SuccessorSink {
+    final int index;
+    final EvalContext ctx;
+    final ParentLog log;
+    final Outdegree outdegree = new Outdegree();
+    long generated;
+    long distinct;
+    long expandedThisLevel;
+    int maxLevel;
+    int maxSuccessors;
+    Value[][] nextStates = new Value[64][];
+    long[] nextIds = new long[64];
+    int nextSize;
+
+    // The state being expanded.
+    private Value[] current;
+    private long currentId;
+    private long currentFp;
+    private int successors;
+    private int fresh;
+    private Value[] pending;
+    private ActionLabel pendingAction;
+
+    Worker(int index, EvalContext ctx, ParentLog log) {
+      this.index = index;
+      this.ctx = ctx;
+      this.log = log;
+    }
+
+    void clearNext() {
+      nextSize = 0;
+      expandedThisLevel = 0;
+      if (nextStates.length > 1024) {
+        nextStates = new Value[64][];
+        nextIds = new long[64];
+      }
+    }
+
+    void runLevel() {
+      while (!stop) {
+        int start = cursor.getAndAdd(CHUNK);
+        if (start >= levelSize) {
+          return;
+        }
+        int end = Math.min(levelSize, start + CHUNK);
+        for (int i = start; i < end && !stop; i++) {
+          Value[] s = levelStates[i];
+          levelStates[i] = null;
+          expand(s, levelIds[i]);
+        }
+      }
+    }
+
+    private void expand(Value[] s, long id) {
+      expandedThisLevel++;
+      current = s;
+      currentId = id;
+      if (graph != null) {
+        currentFp = fingerprint(s, ctx);
+      }
+      successors = 0;
+      fresh = 0;
+      pending = null;
+      ctx.level = level;
+      try {
+        model.successors(s, ctx, this);
+      } catch (SpecError e) {
+        fail(new PendingFailure(verdictOf(e), null, e.getMessage(), id, pending, pendingAction,
+            e.stack()));
+        ctx.level = level;
+        return;
+      }
+      if (successors > maxSuccessors) {
+        maxSuccessors = successors;
+      }
+      if (stop && !options.continueAfterError()) {
+        return;
+      }
+      outdegree.record(fresh);
+      if (successors == 0 && checkDeadlock) {
+        fail(new PendingFailure(Verdict.DEADLOCK, null, "Deadlock reached.", id, null, null,
+            List.of()));
+      }
+    }
+
+    @Override
+    public boolean accept(Value[] t, ActionLabel action) {
+      if (stop) {
+        return false;
+      }
+      successors++;
+      generated++;
+      pending = t;
+      pendingAction = action;
+      int next = level + 1;
+      ctx.level = next;
+      boolean inModel = !hasConstraints
+          || (model.satisfiesConstraints(t, ctx) && model.satisfiesActionConstraints(current, t, ctx));
+      boolean isNew = false;
+      long id = ParentLog.NO_PARENT;
+      if (inModel) {
+        long fp = fingerprint(t, ctx);
+        if (add(fp)) {
+          isNew = true;
+          distinct++;
+          id = log.append(fp, currentId);
+          if (next > maxLevel) {
+            maxLevel = next;
+          }
+        }
+        if (graph != null) {
+          graph.step(currentFp, fp, t, action, isNew);
+        }
+      }
+      if (isNew || !inModel) {
+        int inv = model.firstViolatedInvariant(t, ctx);
+        if (inv >= 0) {
+          String name = invariants.get(inv);
+          fail(new PendingFailure(Verdict.INVARIANT, name, "Invariant " + name + " is violated.",
+              currentId, t, action, List.of()));
+        }
+      }
+      if (hasActionProperties) {
+        int ap = model.firstViolatedActionProperty(current, t, ctx);
+        if (ap >= 0) {
+          String name = actionProperties.get(ap);
+          fail(new PendingFailure(Verdict.ACTION_PROPERTY, name,
+              "Action property " + name + " is violated.", currentId, t, action, List.of()));
+        }
+      }
+      ctx.level = level;
+      pending = null;
+      if (stop && !options.continueAfterError()) {
+        return false;
+      }
+      if (isNew) {
+        fresh++;
+        if (nextSize == nextStates.length) {
+          nextStates = Arrays.copyOf(nextStates, nextSize * 2);
+          nextIds = Arrays.copyOf(nextIds, nextSize * 2);
+        }
+        nextStates[nextSize] = t;
+        nextIds[nextSize] = id;
+        nextSize++;
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.synod.checker.engine;
+
+import io.synod.checker.value.Fingerprints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checks one bound model: ASSUME, breadth-first search with invariants, action properties,
+ * deadlock, constraints, VIEW and SYMMETRY, then POSTCONDITION. Usable as a library: each
+ * instance runs one check, holds no global state (several checks may run in one JVM at once),
+ * can be cancelled from another thread, and reports progress to a {@link SearchListener}.
+ *
+ * <pre>{@code
+ * CheckResult r = new ModelChecker(model, CheckOptions.defaults().withWorkers(2),
+ *     SearchListener-implementation, Output.NONE).run();
+ * }</pre>
+ */
+public final class ModelChecker {
+  private final SpecModel model;
+  private final CheckOptions options;
+  private final SearchListener listener;
+  private final Output out;
+  private volatile BfsSearch search;
+  private StateGraphListener graph;
+  private volatile boolean cancelled;
+
+  public ModelChecker(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
+    this.model = model;
+    this.options = options;
+    this.listener = listener;
+    this.out = out;
+  }
+
+  /** Also report the explored state graph to {@code g} (before {@link #run}). */
+  public ModelChecker withGraphListener(StateGraphListener g) {
+    this.graph = g;
+    return this;
+  }
+
+  /** Stops a running check soon; {@link #run} then returns a {@link Verdict#CANCELLED} result. */
+  public void cancel() {
+    cancelled = true;
+    BfsSearch s = search;
+    if (s != null) {
+      s.cancel();
+    }
+  }
+
+  /** Runs the check; call once. Errors in the spec are results, not exceptions. */
+  public CheckResult run() {
+    long start = System.nanoTime();
+    for (String w : model.warnings()) {
+      out.println(w);
+    }
+    EvalContext ctx = new EvalContext(0, out);
+    try {
+      NamedCheck a = model.firstFalseAssumption(ctx);
+      if (a != null) {
+        CheckResult.Failure f = new CheckResult.Failure(Verdict.ASSUMPTION, a.name(),
+            "Assumption " + a.location() + " is false.", List.of(), List.of());
+        return result(Verdict.ASSUMPTION, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null);
+      }
+    } catch (SpecError e) {
+      Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+      CheckResult.Failure f = new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack());
+      return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null);
+    }
+    BfsSearch s = new BfsSearch(model, options, listener, out, graph);
+    search = s;
+    if (cancelled) {
+      s.cancel();
+    }
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "synod-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    long period = options.progressIntervalMillis();
+    timer.scheduleAtFixedRate(
+        () -> listener.progress(s.stats(), (System.nanoTime() - start) / 1_000_000),
+        period, period, TimeUnit.MILLISECONDS);
+    try {
+      s.run();
+    } finally {
+      timer.shutdownNow();
+    }
+    SearchStats stats = s.stats();
+    if (s.cancelled()) {
+      return result(Verdict.CANCELLED, List.of(), stats, null, start, null);
+    }
+    TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint);
+    List<CheckResult.Failure> failures = new ArrayList<>();
+    for (BfsSearch.PendingFailure p : s.failures()) {
+      failures.add(materialize(p, s, rebuilder));
+    }
+    if (failures.isEmpty()) {
+      ctx.stats = stats;
+      ctx.level = stats.depth();
+      try {
+        NamedCheck post = model.firstFalsePostcondition(ctx);
+        if (post != null) {
+          failures.add(new CheckResult.Failure(Verdict.POSTCONDITION, post.name(),
+              "Postcondition " + post.name() + " at " + post.location() + " is false.",
+              List.of(), List.of()));
+        }
+      } catch (SpecError e) {
+        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+        failures.add(new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack()));
+      }
+    }
+    Verdict verdict = failures.isEmpty() ? Verdict.SUCCESS : failures.get(0).verdict();
+    CheckResult.OutdegreeStats deg = s.outdegree().stats();
+    return result(verdict, failures, stats, deg, start, s);
+  }
+
+  private CheckResult.Failure materialize(
+      BfsSearch.PendingFailure p, BfsSearch s, TraceRebuilder rebuilder) {
+    List<TraceStep> steps;
+    try {
+      steps = new ArrayList<>(rebuilder.rebuild(TraceRebuilder.chain(s.logs(), p.stateId())));
+    } catch (SpecError | IllegalStateException e) {
+      steps = new ArrayList<>();
+    }
+    if (p.last() != null) {
+      steps.add(new TraceStep(p.last(), p.lastAction(), null));
+    }
+    return new CheckResult.Failure(p.verdict(), p.name(), p.message(),
+        rebuilder.withBindings(steps), p.stack());
+  }
+
+  private CheckResult result(Verdict v, List<CheckResult.Failure> failures, SearchStats stats,
+      CheckResult.OutdegreeStats deg, long start, BfsSearch s) {
+    double optimistic = Fingerprints.optimisticCollisionProbability(stats.distinct(), stats.generated());
+    double actual = Double.NaN;
+    if (s != null && Fingerprints.reportsActualEstimate(optimistic)) {
+      actual = Fingerprints.actualCollisionProbability(s.minimumGap());
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new CheckResult(v, failures, stats,
+        deg == null ? new CheckResult.OutdegreeStats(0, 0, 0, 0) : deg, optimistic, actual, millis);
+  }
+
+
+}

@@ -1,0 +1,25 @@
+package io.synod.checker.engine;
+
+/**
+ * Events of a running check, in the order TLC prints them. Called from the engine's threads;
+ * implementations must be thread-safe. All methods do nothing by default.
+ */
+public interface SearchListener {
+  /** Before the initial states are enumerated. */
+  default void computingInitialStates() {}
+
+  /** After {@code n} initial states were enumerated, for n = 2, 4, 8, ... */
+  default void initialStatesSoFar(long n) {}
+
+  /** After the initial states were enumerated; {@code distinct} were admitted. */
+  default void initialStatesDone(long distinct) {}
+
+  /** Periodic progress ({@link CheckOptions#progressIntervalMillis}). */
+  default void progress(SearchStats stats, long elapsedMillis) {}
+
+  /** At the end of each BFS level. */
+  default void levelDone(SearchStats stats) {}
+
+  /** An error found while the search goes on ({@code -continue}); the final result has them all. */
+  default void errorFound(CheckResult.Failure failure) {}
+}

@@ -1,0 +1,113 @@
+package io.synod.checker.engine;
+
+import io.synod.checker.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Random simulation ({@code -simulate}): behaviours of at most {@code depth} states, each step
+ * choosing uniformly among the successors that satisfy the constraints, checking invariants,
+ * action properties and deadlock along the way. Deterministic for a given seed.
+ */
+public final class Simulator {
+  private final SpecModel model;
+  private final Output out;
+  private final boolean checkDeadlock;
+  private volatile boolean cancelled;
+
+  public Simulator(SpecModel model, boolean deadlockOff, Output out) {
+    this.model = model;
+    this.out = out;
+    this.checkDeadlock = model.checkDeadlock() && !deadlockOff;
+  }
+
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /** Outcome: the first failure (or none) and how much was simulated. */
+  public record SimulationResult(Verdict verdict, CheckResult.Failure failure, long traces, long states) {}
+
+  private record Step(Value[] state, ActionLabel action) {}
+
+  /** Runs up to {@code traces} behaviours of up to {@code depth} states. */
+  public SimulationResult run(long traces, int depth, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    EvalContext ctx = new EvalContext(0, out);
+    List<String> invariants = model.invariants();
+    List<String> props = model.actionProperties();
+    long states = 0;
+    long done = 0;
+    try {
+      List<Value[]> inits = new ArrayList<>();
+      ctx.level = 0;
+      model.initialStates(ctx, s -> inits.add(s));
+      for (; done < traces && !cancelled && !inits.isEmpty(); done++) {
+        List<Step> trace = new ArrayList<>();
+        Value[] cur = inits.get(rnd.nextInt(inits.size()));
+        trace.add(new Step(cur, ActionLabel.INITIAL));
+        states++;
+        ctx.level = 1;
+        int inv = model.firstViolatedInvariant(cur, ctx);
+        if (inv >= 0) {
+          return fail(Verdict.INVARIANT, invariants.get(inv),
+              "Invariant " + invariants.get(inv) + " is violated.", trace, done, states);
+        }
+        for (int lvl = 1; lvl < depth; lvl++) {
+          List<Step> succ = new ArrayList<>();
+          Value[] from = cur;
+          ctx.level = lvl;
+          int[] any = {0};
+          model.successors(cur, ctx, (t, a) -> {
+            any[0]++;
+            if (model.satisfiesConstraints(t, ctx) && model.satisfiesActionConstraints(from, t, ctx)) {
+              succ.add(new Step(t, a));
+            }
+            return true;
+          });
+          if (any[0] == 0) {
+            if (checkDeadlock) {
+              return fail(Verdict.DEADLOCK, null, "Deadlock reached.", trace, done, states);
+            }
+            break;
+          }
+          if (succ.isEmpty()) {
+            break;
+          }
+          Step next = succ.get(rnd.nextInt(succ.size()));
+          trace.add(next);
+          states++;
+          ctx.level = lvl + 1;
+          inv = model.firstViolatedInvariant(next.state(), ctx);
+          if (inv >= 0) {
+            return fail(Verdict.INVARIANT, invariants.get(inv),
+                "Invariant " + invariants.get(inv) + " is violated.", trace, done, states);
+          }
+          int ap = model.firstViolatedActionProperty(cur, next.state(), ctx);
+          if (ap >= 0) {
+            return fail(Verdict.ACTION_PROPERTY, props.get(ap),
+                "Action property " + props.get(ap) + " is violated.", trace, done, states);
+          }
+          cur = next.state();
+        }
+      }
+    } catch (SpecError e) {
+      Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+      return new SimulationResult(v, new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack()),
+          done, states);
+    }
+    return new SimulationResult(cancelled ? Verdict.CANCELLED : Verdict.SUCCESS, null, done, states);
+  }
+
+  private SimulationResult fail(Verdict v, String name, String message, List<Step> trace, long done,
+      long states) {
+    List<TraceStep> steps = new ArrayList<>();
+    for (Step s : trace) {
+      steps.add(new TraceStep(s.state(), s.action(), null));
+    }
+    steps = new TraceRebuilder(model, (s, c) -> 0L).withBindings(steps);
+    return new SimulationResult(v, new CheckResult.Failure(v, name, message, steps, List.of()),
+        done + 1, states);
+  }
+}

@@ -1,0 +1,35 @@
+package io.synod.checker.engine;
+
+/** How a check ended, with TLC's process exit code. */
+public enum Verdict {
+  SUCCESS(0, "success"),
+  ASSUMPTION(10, "assumption"),
+  POSTCONDITION(10, "assumption"),
+  DEADLOCK(11, "deadlock"),
+  INVARIANT(12, "invariant"),
+  ACTION_PROPERTY(13, "action-property"),
+  ASSERT(14, "assert"),
+  EVAL_ERROR(75, "eval-error"),
+  PARSE_ERROR(150, "parse-error"),
+  CONFIG_ERROR(151, "config-error"),
+  SYSTEM_ERROR(153, "system-error"),
+  CANCELLED(153, "cancelled");
+
+  private final int exitCode;
+  private final String label;
+
+  Verdict(int exitCode, String label) {
+    this.exitCode = exitCode;
+    this.label = label;
+  }
+
+  /** TLC's exit code for this outcome. */
+  public int exitCode() {
+    return exitCode;
+  }
+
+  /** The name used in JSON reports and the fixture manifest ({@code invariant}, ...). */
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,173 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.config.ConfigChecker;
+import io.synod.checker.config.ConfigException;
+import io.synod.checker.config.ConfigReader;
+import io.synod.checker.config.ModelConfig;
+import io.synod.checker.engine.FrontendException;
+import io.synod.checker.engine.Output;
+import io.synod.checker.engine.SpecFrontend;
+import io.synod.checker.stdlib.StandardModules;
+import io.synod.checker.syntax.Diagnostic;
+import io.synod.checker.syntax.ParseException;
+import io.synod.checker.syntax.TlaParser;
+import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Name;
+import io.synod.checker.syntax.ast.Unit;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The evaluator's {@link SpecFrontend}: parses with {@link TlaParser}, resolves modules with
+ * {@link ModuleLoader}, checks names and the configuration, and compiles a {@link CompiledSpec}
+ * wrapped as the engine's {@link io.synod.checker.engine.SpecModel}. Registered for
+ * {@link java.util.ServiceLoader}.
+ */
+public final class EvalFrontend implements SpecFrontend {
+
+  /** Carries a parse failure through {@link ModuleLoader.Parser}. */
+  private static final class ParseFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ParseException cause;
+    final String file;
+
+    ParseFailure(ParseException cause, String file) {
+      super(cause.getMessage(), null, false, false);
+      this.cause = cause;
+      this.file = file;
+    }
+  }
+
+  @Override
+  public ParsedSpec parse(Path spec, List<Path> libraryPath, Output out) throws FrontendException {
+    Path file = spec.toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    List<Path> paths = new ArrayList<>();
+    paths.add(dir);
+    paths.addAll(libraryPath);
+    ModuleLoader.Parser parser = (text, name) -> {
+      out.println("Parsing file " + describeFile(name));
+      try {
+        return TlaParser.parseModule(text, name);
+      } catch (ParseException e) {
+        throw new ParseFailure(e, name);
+      }
+    };
+    ModuleLoader loader = new ModuleLoader(parser, paths);
+    Module root;
+    try {
+      root = loader.loadRoot(file);
+    } catch (ParseFailure f) {
+      out.println("***Parse Error***");
+      for (Diagnostic d : f.cause.diagnostics()) {
+        out.println(d.toString());
+      }
+      out.println("");
+      String mod = moduleName(f.file);
+      out.println("Fatal errors while parsing TLA+ spec in file " + mod);
+      out.println("");
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+    } catch (SpecException e) {
+      out.println(e.getMessage());
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+    }
+    for (String m : semanticOrder(loader, root)) {
+      out.println("Semantic processing of module " + m);
+    }
+    try {
+      CompiledSpec.checkNames(loader, root);
+    } catch (SpecException e) {
+      out.println("Semantic errors:");
+      out.println("");
+      out.println("*** Errors: 1");
+      out.println("");
+      if (e.span() != null) {
+        out.println(e.span().describe());
+        out.println("");
+      }
+      out.println(e.getMessage());
+      out.println("");
+      out.println("");
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+    }
+    out.println("Linting of module " + root.name());
+    return new Parsed(loader, root);
+  }
+
+  private static String moduleName(String file) {
+    String f = Path.of(file).getFileName().toString();
+    return f.endsWith(".tla") ? f.substring(0, f.length() - 4) : f;
+  }
+
+  /** The file as TLC names it: the path, plus the jar entry for standard modules. */
+  private static String describeFile(String name) {
+    String mod = moduleName(name);
+    if (name.equals(mod + ".tla") && StandardModules.isStandard(mod)) {
+      URL url = StandardModules.class.getResource(mod + ".tla");
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"), mod + ".tla");
+      return url == null ? tmp.toString() : tmp + " (" + url + ")";
+    }
+    return name;
+  }
+
+  /** Modules in dependency order (a module after everything it extends or instantiates). */
+  private static List<String> semanticOrder(ModuleLoader loader, Module root) {
+    Set<String> done = new LinkedHashSet<>();
+    visit(loader, root, done, new java.util.HashSet<>());
+    return List.copyOf(done);
+  }
+
+  private static void visit(ModuleLoader loader, Module m, Set<String> done, Set<String> active) {
+    if (done.contains(m.name()) || !active.add(m.name())) {
+      return;
+    }
+    for (Name n : m.extendsList()) {
+      visit(loader, loader.get(n.text()), done, active);
+    }
+    for (Unit u : m.units()) {
+      if (u instanceof Unit.InstanceDef i) {
+        visit(loader, loader.get(i.module().text()), done, active);
+      }
+    }
+    done.add(m.name());
+  }
+
+  private static final class Parsed implements ParsedSpec {
+    private final ModuleLoader loader;
+    private final Module root;
+
+    Parsed(ModuleLoader loader, Module root) {
+      this.loader = loader;
+      this.root = root;
+    }
+
+    @Override
+    public String moduleName() {
+      return root.name();
+    }
+
+    @Override
+    public io.synod.checker.engine.SpecModel bind(Path configFile, Output out) throws FrontendException {
+      ModelConfig config;
+      try {
+        config = ConfigReader.readFile(configFile);
+        ConfigChecker.checkOrThrow(config, CompiledSpec.symbols(loader, root));
+      } catch (ConfigException e) {
+        throw new FrontendException(e.first().message(), 151);
+      }
+      try {
+        CompiledSpec spec = CompiledSpec.compile(loader, root, config, out::println);
+        return new EvalModel(spec, config);
+      } catch (SpecException e) {
+        String msg = e.span() == null ? e.getMessage() : e.getMessage() + "\n" + e.span().describe();
+        throw new FrontendException(msg, e.kind() == SpecException.Kind.CONFIG ? 151 : 150);
+      } catch (EvalException e) {
+        throw new FrontendException(e.getMessage(), e.kind() == EvalException.Kind.ASSERT ? 14 : 75);
+      }
+    }
+  }
+}

@@ -1,0 +1,383 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.config.ModelConfig;
+import io.synod.checker.config.NamedEntry;
+import io.synod.checker.engine.ActionLabel;
+import io.synod.checker.engine.EvalContext;
+import io.synod.checker.engine.NamedCheck;
+import io.synod.checker.engine.SpecError;
+import io.synod.checker.engine.SpecModel;
+import io.synod.checker.engine.StateSink;
+import io.synod.checker.engine.SuccessorSink;
+import io.synod.checker.value.FcnValue;
+import io.synod.checker.value.IntValue;
+import io.synod.checker.value.SetValue;
+import io.synod.checker.value.TupleValue;
+import io.synod.checker.value.Value;
+import io.synod.checker.value.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evaluator seen through the engine's {@link SpecModel}: a compiled spec bound to its
+ * configuration's invariants, properties, constraints, VIEW, SYMMETRY, ALIAS and POSTCONDITIONs.
+ * Immutable; per-worker state lives in the {@link Ctx} kept in {@link EvalContext#local}.
+ */
+final class EvalModel implements SpecModel {
+  private final CompiledSpec spec;
+  private final ModelConfig config;
+  private final List<String> invariantNames = new ArrayList<>();
+  private final List<CompiledSpec.Expression> invariants = new ArrayList<>();
+  private final List<String> actionPropertyNames = new ArrayList<>();
+  private final List<CompiledSpec.Expression> actionProperties = new ArrayList<>();
+  private final List<CompiledSpec.Expression> constraints = new ArrayList<>();
+  private final List<CompiledSpec.Expression> actionConstraints = new ArrayList<>();
+  private final CompiledSpec.Expression view;
+  private final CompiledSpec.Expression alias;
+  private final CompiledSpec.Expression symmetry;
+  private final List<String> warnings = new ArrayList<>();
+  private final Map<ActionInfo, ActionLabel> labels = new HashMap<>();
+  private volatile List<Map<Value, Value>> permutations;
+
+  EvalModel(CompiledSpec spec, ModelConfig config) {
+    this.spec = spec;
+    this.config = config;
+    for (NamedEntry e : config.invariants()) {
+      CompiledSpec.Expression x = spec.definition(e.name());
+      invariantNames.add(e.name());
+      invariants.add(x);
+      if (x.level() == 0) {
+        warnings.add("Warning: The invariant " + e.name() + " is a constant-level formula (i.e., it contains no "
+            + "variables, primes, or temporal operators) and evaluates to TRUE. To assert constant-level "
+            + "formulas in your spec, use ASSUME ConstInv. If you optionally want to give the assumption a "
+            + "name, write ASSUME YourAssumption == ConstInv instead. See "
+            + "https://explain.tlapl.us/assumptions-and-invariants for additional details.\n"
+            + "(Use the -nowarning option to disable this warning.)");
+      }
+    }
+    for (NamedEntry e : config.properties()) {
+      CompiledSpec.PropertyParts parts = spec.property(e.name());
+      for (CompiledSpec.Expression x : parts.invariants()) {
+        invariantNames.add(e.name());
+        invariants.add(x);
+      }
+      for (CompiledSpec.Expression x : parts.actionProperties()) {
+        actionPropertyNames.add(e.name());
+        actionProperties.add(x);
+      }
+    }
+    for (NamedEntry e : config.constraints()) {
+      constraints.add(spec.definition(e.name()));
+    }
+    for (NamedEntry e : config.actionConstraints()) {
+      actionConstraints.add(spec.definition(e.name()));
+    }
+    view = config.view().map(e -> spec.definition(e.name())).orElse(null);
+    alias = config.alias().map(e -> spec.definition(e.name())).orElse(null);
+    symmetry = config.symmetry().map(e -> spec.definition(e.name())).orElse(null);
+    for (ActionInfo a : spec.actions()) {
+      labels.put(a, label(a));
+    }
+  }
+
+  private static ActionLabel label(ActionInfo a) {
+    return a.span() == null ? ActionLabel.INITIAL : new ActionLabel(a.name(), a.arguments(), a.span());
+  }
+
+  /** This worker's context, created on first use. */
+  private Ctx ctx(EvalContext ec) {
+    Ctx c;
+    if (ec.local instanceof Ctx existing) {
+      c = existing;
+    } else {
+      c = spec.newContext(ec.worker, new WorkerHost(ec));
+      ec.local = c;
+    }
+    c.level = ec.level;
+    return c;
+  }
+
+  /** Print output and statistics of one worker. */
+  private static final class WorkerHost implements EvalHost {
+    private final EvalContext ec;
+
+    WorkerHost(EvalContext ec) {
+      this.ec = ec;
+    }
+
+    @Override
+    public void print(String text) {
+      ec.out.println(text);
+    }
+
+    @Override
+    public Value statistic(String name) {
+      return switch (name) {
+        case "distinct" -> IntValue.of(ec.stats.distinct());
+        case "generated" -> IntValue.of(ec.stats.generated());
+        case "queue" -> IntValue.of(ec.stats.queue());
+        case "diameter" -> IntValue.of(ec.stats.depth());
+        default -> null;
+      };
+    }
+  }
+
+  static SpecError error(EvalException e) {
+    return new SpecError(e.kind() == EvalException.Kind.ASSERT ? SpecError.Kind.ASSERT : SpecError.Kind.EVALUATION,
+        e.getMessage(), e.stack());
+  }
+
+  @Override
+  public List<String> variables() {
+    return spec.variables();
+  }
+
+  @Override
+  public void initialStates(EvalContext ctx, StateSink sink) {
+    try {
+      spec.initialStates(ctx(ctx), (s, a) -> {
+        if (!sink.accept(s)) {
+          throw Stop.INSTANCE;
+        }
+      });
+    } catch (Stop stop) {
+      // the engine wants no more states
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+
+  @Override
+  public void successors(Value[] state, EvalContext ctx, SuccessorSink sink) {
+    try {
+      spec.successors(ctx(ctx), state, (s, a) -> {
+        if (!sink.accept(s, labels.get(a))) {
+          throw Stop.INSTANCE;
+        }
+      });
+    } catch (Stop stop) {
+      // the engine wants no more successors of this state
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+
+  /** Ends an enumeration early; carries no stack trace. */
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Stop INSTANCE = new Stop();
+
+    private Stop() {
+      super(null, null, false, false);
+    }
+  }
+
+  @Override
+  public List<String> invariants() {
+    return List.copyOf(invariantNames);
+  }
+
+  @Override
+  public int firstViolatedInvariant(Value[] state, EvalContext ctx) {
+    return first(invariants, state, null, ctx);
+  }
+
+  private int first(List<CompiledSpec.Expression> exprs, Value[] s, Value[] t, EvalContext ctx) {
+    Ctx c = ctx(ctx);
+    try {
+      for (int i = 0; i < exprs.size(); i++) {
+        if (!spec.holds(exprs.get(i), c, s, t)) {
+          return i;
+        }
+      }
+      return -1;
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+
+  @Override
+  public List<String> actionProperties() {
+    return List.copyOf(actionPropertyNames);
+  }
+
+  @Override
+  public int firstViolatedActionProperty(Value[] s, Value[] t, EvalContext ctx) {
+    return first(actionProperties, s, t, ctx);
+  }
+
+  @Override
+  public boolean satisfiesConstraints(Value[] state, EvalContext ctx) {
+    return first(constraints, state, null, ctx) < 0;
+  }
+
+  @Override
+  public boolean satisfiesActionConstraints(Value[] s, Value[] t, EvalContext ctx) {
+    return first(actionConstraints, s, t, ctx) < 0;
+  }
+
+  @Override
+  public boolean hasConstraints() {
+    return !constraints.isEmpty() || !actionConstraints.isEmpty();
+  }
+
+  @Override
+  public boolean hasView() {
+    return view != null;
+  }
+
+  @Override
+  public Value view(Value[] state, EvalContext ctx) {
+    try {
+      return spec.evaluate(view, ctx(ctx), state, null);
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+
+  @Override
+  public Value alias(Value[] state, EvalContext ctx) {
+    if (alias == null) {
+      return null;
+    }
+    try {
+      return spec.evaluate(alias, ctx(ctx), state, null);
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+
+  @Override
+  public boolean hasSymmetry() {
+    return symmetry != null;
+  }
+
+  @Override
+  public Value[] symmetryCanonical(Value[] state, EvalContext ctx) {
+    List<Map<Value, Value>> perms = permutations(ctx);
+    Value[] best = state;
+    long bestKey = key(state);
+    for (Map<Value, Value> p : perms) {
+      Value[] img = new Value[state.length];
+      for (int i = 0; i < img.length; i++) {
+        img[i] = permute(state[i], p);
+      }
+      long k = key(img);
+      if (Long.compareUnsigned(k, bestKey) < 0) {
+        best = img;
+        bestKey = k;
+      }
+    }
+    return best;
+  }
+
+  private static long key(Value[] s) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (Value v : s) {
+      h = io.synod.checker.value.Hashing.mix(h, v.fingerprint());
+    }
+    return h;
+  }
+
+  private List<Map<Value, Value>> permutations(EvalContext ctx) {
+    List<Map<Value, Value>> p = permutations;
+    if (p == null) {
+      p = new ArrayList<>();
+      Value set;
+      try {
+        set = spec.evaluate(symmetry, ctx(ctx), null, null);
+      } catch (EvalException e) {
+        throw error(e);
+      }
+      if (set instanceof SetValue sv) {
+        for (Iterator<Value> it = sv.iterator(); it.hasNext(); ) {
+          if (it.next() instanceof FcnValue f) {
+            Map<Value, Value> m = new HashMap<>();
+            for (int i = 0; i < f.size(); i++) {
+              m.put(f.domainAt(i), f.valueAt(i));
+            }
+            p.add(m);
+          }
+        }
+      }
+      permutations = p;
+    }
+    return p;
+  }
+
+  /** Applies a permutation of model values throughout a value. */
+  static Value permute(Value v, Map<Value, Value> p) {
+    Value direct = p.get(v);
+    if (direct != null) {
+      return direct;
+    }
+    if (v instanceof TupleValue t) {
+      Value[] out = new Value[t.length()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = permute(t.get(i + 1), p);
+      }
+      return Values.tuple(out);
+    }
+    if (v instanceof FcnValue f) {
+      Value[] d = new Value[f.size()];
+      Value[] r = new Value[f.size()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = permute(f.domainAt(i), p);
+        r[i] = permute(f.valueAt(i), p);
+      }
+      return Values.fcn(d, r);
+    }
+    if (v instanceof SetValue s && s.isEnumerable()) {
+      List<Value> out = new ArrayList<>();
+      for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+        out.add(permute(it.next(), p));
+      }
+      return Values.set(out);
+    }
+    return v;
+  }
+
+  @Override
+  public boolean checkDeadlock() {
+    return config.deadlockChecked();
+  }
+
+  @Override
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  @Override
+  public NamedCheck firstFalseAssumption(EvalContext ctx) {
+    Ctx c = ctx(ctx);
+    try {
+      for (CompiledSpec.Assumption a : spec.assumptions()) {
+        if (!spec.holds(a.expression(), c, null, null)) {
+          return new NamedCheck(a.name(), a.expression().span().describe());
+        }
+      }
+      return null;
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+
+  @Override
+  public NamedCheck firstFalsePostcondition(EvalContext ctx) {
+    Ctx c = ctx(ctx);
+    try {
+      for (NamedEntry e : config.postconditions()) {
+        CompiledSpec.Expression x = spec.definition(e.name());
+        if (!spec.holds(x, c, null, null)) {
+          return new NamedCheck(e.name(), x.span().describe());
+        }
+      }
+      return null;
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+}

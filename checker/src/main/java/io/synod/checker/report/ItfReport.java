@@ -1,0 +1,41 @@
+package io.synod.checker.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synod.checker.engine.CheckResult;
+import io.synod.checker.engine.TraceStep;
+import io.synod.checker.value.ItfCodec;
+import io.synod.checker.value.ItfTrace;
+import io.synod.checker.value.StringTable;
+import io.synod.checker.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A counterexample as an ITF document (Apalache's Informal Trace Format): the states by variable,
+ * and in each state's {@code #meta} the action that led to it ({@code action}: name with
+ * arguments, {@code location}: its source span).
+ */
+public final class ItfReport {
+  private ItfReport() {}
+
+  /** The ITF JSON of the failure's trace; variables in slot order. */
+  public static ObjectNode encode(List<String> variables, CheckResult.Failure failure, String description) {
+    List<Value[]> states = new ArrayList<>();
+    for (TraceStep st : failure.trace()) {
+      states.add(st.state());
+    }
+    ItfCodec codec = new ItfCodec(new StringTable());
+    ObjectNode doc = codec.encodeTrace(new ItfTrace(variables, states, null), description);
+    ArrayNode arr = (ArrayNode) doc.get("states");
+    for (int i = 0; i < failure.trace().size(); i++) {
+      TraceStep st = failure.trace().get(i);
+      ObjectNode meta = (ObjectNode) arr.get(i).get("#meta");
+      meta.put("action", st.action().nameWithArgs());
+      if (st.action().span() != null) {
+        meta.put("location", st.action().span().describe());
+      }
+    }
+    return doc;
+  }
+}

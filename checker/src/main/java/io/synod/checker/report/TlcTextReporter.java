@@ -1,0 +1,177 @@
+package io.synod.checker.report;
+
+import io.synod.checker.engine.CheckResult;
+import io.synod.checker.engine.Output;
+import io.synod.checker.engine.SearchListener;
+import io.synod.checker.engine.SearchStats;
+import io.synod.checker.engine.TraceStep;
+import io.synod.checker.engine.Verdict;
+import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.Fingerprints;
+import io.synod.checker.value.Pretty;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Prints a check the way TLC prints it on stdout, line for line, so that TLC users (and tools
+ * reading TLC's output) find what they expect. Times come from the given clock.
+ */
+public final class TlcTextReporter implements SearchListener {
+  private static final String UNEXPECTED = "TLC threw an unexpected exception.";
+  private final Output out;
+  private final Clock clock;
+
+  public TlcTextReporter(Output out, Clock clock) {
+    this.out = out;
+    this.clock = clock;
+  }
+
+  private String now() {
+    return TlcText.timestamp(LocalDateTime.now(clock));
+  }
+
+  /**
+   * The two banner lines. TLC's first line names its version; Synod prints the same shape with
+   * its own revision ({@code (rev: synod-<version>)}) so that readers of TLC output still parse it.
+   */
+  public void banner(String synodVersion, int workers, int fpIndex, long seed, String fpSetName,
+      String queueName) {
+    out.println("TLC2 Version " + TlcText.versionStamp(LocalDateTime.now(clock)) + " (rev: synod-"
+        + synodVersion + ")");
+    Runtime rt = Runtime.getRuntime();
+    String env = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch") + ", " + System.getProperty("java.vendor") + " "
+        + System.getProperty("java.version") + " " + System.getProperty("sun.arch.data.model", "64");
+    out.println("Running breadth-first search Model-Checking with fp " + fpIndex + " and seed "
+        + seed + " with " + workers + (workers == 1 ? " worker" : " workers") + " on "
+        + rt.availableProcessors() + " cores with " + rt.maxMemory() / (1024 * 1024)
+        + "MB heap and 0MB offheap memory [pid: " + ProcessHandle.current().pid() + "] (" + env
+        + ", " + fpSetName + ", " + queueName + ").");
+  }
+
+  /** {@code Starting... (time)}. */
+  public void starting() {
+    out.println("Starting... (" + now() + ")");
+  }
+
+  /** An error before or instead of the search (parse, config): {@code Error: ...}. */
+  public void error(String message) {
+    out.println("Error: " + message);
+  }
+
+  @Override
+  public void computingInitialStates() {
+    out.println("Computing initial states...");
+  }
+
+  @Override
+  public void initialStatesSoFar(long n) {
+    out.println("Computed " + n + " initial states...");
+  }
+
+  @Override
+  public void initialStatesDone(long distinct) {
+    out.println("Finished computing initial states: " + TlcText.states(distinct) + " generated at "
+        + now() + ".");
+  }
+
+  @Override
+  public void progress(SearchStats s, long elapsedMillis) {
+    double minutes = Math.max(elapsedMillis, 1) / 60000.0;
+    out.println("Progress(" + s.depth() + ") at " + now() + ": "
+        + TlcText.grouped(s.generated()) + " states generated ("
+        + TlcText.grouped((long) (s.generated() / minutes)) + " s/min), "
+        + TlcText.grouped(s.distinct()) + " distinct states found ("
+        + TlcText.grouped((long) (s.distinct() / minutes)) + " ds/min), "
+        + TlcText.grouped(s.queue()) + " states left on queue.");
+  }
+
+  /** Everything after the search: errors with traces, the statistics, the final line. */
+  public void result(CheckResult r) {
+    for (CheckResult.Failure f : r.failures()) {
+      failure(f);
+    }
+    SearchStats s = r.stats();
+    boolean searched = r.verdict() == Verdict.SUCCESS || s.generated() > 0;
+    if (r.verdict() == Verdict.SUCCESS) {
+      out.println("Model checking completed. No error has been found.");
+      out.println("  Estimates of the probability that TLC did not check all reachable states");
+      out.println("  because two distinct states had the same fingerprint:");
+      out.println("  calculated (optimistic):  val = "
+          + Fingerprints.formatProbability(r.collisionProbability()));
+      if (r.collisionProbability() >= 1e-10 && !Double.isNaN(r.actualCollisionProbability())) {
+        out.println("  based on the actual fingerprints:  val = "
+            + Fingerprints.formatProbability(r.actualCollisionProbability()));
+      }
+    }
+    if (searched) {
+      out.println(s.generated() + " states generated, " + s.distinct()
+          + " distinct states found, " + s.queue() + " states left on queue.");
+      out.println("The depth of the complete state graph search is " + s.depth() + ".");
+    }
+    if (r.verdict() == Verdict.SUCCESS) {
+      CheckResult.OutdegreeStats d = r.outdegree();
+      out.println("The average outdegree of the complete state graph is " + d.average()
+          + " (minimum is " + d.min() + ", the maximum " + d.max() + " and the 95th percentile is "
+          + d.percentile95() + ").");
+    }
+  }
+
+  /** {@code Finished in 01s at (time)}. */
+  public void finished(long elapsedMillis) {
+    out.println("Finished in " + TlcText.duration(elapsedMillis) + " at (" + now() + ")");
+  }
+
+  private void failure(CheckResult.Failure f) {
+    List<TraceStep> trace = f.trace();
+    if (f.verdict() == Verdict.EVAL_ERROR && !f.message().startsWith(UNEXPECTED)) {
+      // TLC reports evaluation errors as the runtime exception that carried them.
+      out.println("Error: " + UNEXPECTED + "\nThis was probably caused by an error in the spec or model."
+          + "\nSee the User Output or TLC Console for clues to what happened."
+          + "\nThe exception was a java.lang.RuntimeException\n: " + f.message());
+    } else {
+      out.println("Error: " + f.message());
+    }
+    if (trace.size() == 1 && f.message().endsWith("initial state:")) {
+      out.println(stateText(trace.get(0)));
+      out.println("");
+    } else if (!trace.isEmpty()) {
+      out.println("Error: The behavior up to this point is:");
+      for (int i = 0; i < trace.size(); i++) {
+        TraceStep st = trace.get(i);
+        out.println("State " + (i + 1) + ": <" + st.action().describe() + ">");
+        out.println(stateText(st));
+        out.println("");
+      }
+    }
+    if (!f.stack().isEmpty()) {
+      out.println("Error: The error occurred when TLC was evaluating the nested");
+      out.println("expressions at the following positions:");
+      List<Span> stack = f.stack();
+      for (int i = 0; i < stack.size(); i++) {
+        Span sp = stack.get(i);
+        out.println(i + ". Line " + sp.beginLine() + ", column " + sp.beginCol() + " to line "
+            + sp.endLine() + ", column " + sp.endCol() + " in " + sp.module());
+      }
+      out.println("");
+      out.println("");
+    }
+  }
+
+  /** A state as TLC prints it: {@code x = 1} alone, or {@code /\ x = 1} lines. */
+  public static String stateText(TraceStep st) {
+    List<TraceStep.Binding> bs = st.printed();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < bs.size(); i++) {
+      if (i > 0) {
+        sb.append('\n');
+      }
+      if (bs.size() > 1) {
+        sb.append("/\\ ");
+      }
+      sb.append(bs.get(i).name()).append(" = ").append(Pretty.ppr(bs.get(i).value()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,236 @@
+package io.synod.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synod.checker.engine.CheckOptions;
+import io.synod.checker.engine.CheckResult;
+import io.synod.checker.engine.FrontendException;
+import io.synod.checker.engine.ModelChecker;
+import io.synod.checker.engine.Output;
+import io.synod.checker.engine.Simulator;
+import io.synod.checker.engine.SpecFrontend;
+import io.synod.checker.engine.SpecModel;
+import io.synod.checker.engine.Verdict;
+import io.synod.checker.report.DotGraphWriter;
+import io.synod.checker.report.ItfReport;
+import io.synod.checker.report.JsonReport;
+import io.synod.checker.report.TlcTextReporter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code synod check}: TLC-compatible explicit-state model checking of a TLA+ spec against its
+ * .cfg model, with TLC's flags, output and exit codes.
+ */
+@Command(
+    name = "check",
+    sortOptions = false,
+    description = {
+      "Model-check a TLA+ spec like TLC: breadth-first search of all reachable states, checking",
+      "the invariants, properties, deadlock and constraints of the model (.cfg).",
+      "Output follows TLC line for line; exit codes as TLC: 0 ok, 10 assumption/postcondition,",
+      "11 deadlock, 12 invariant, 13 action property, 14 Assert, 75 evaluation error,",
+      "150 parse error, 151 config error, 153 system error, 2 usage error."
+    })
+public final class CheckCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SPEC.tla", description = "The root module.")
+  Path specFile;
+
+  @Option(names = "-config", paramLabel = "CFG", description = "The model (default: SPEC.cfg beside the spec).")
+  Path config;
+
+  @Option(names = "-workers", paramLabel = "N|auto", defaultValue = "1",
+      description = "Search threads, or 'auto' for one per core (default: ${DEFAULT-VALUE}).")
+  String workers;
+
+  @Option(names = "-deadlock", description = "Do not check for deadlock (as TLC's -deadlock).")
+  boolean deadlockOff;
+
+  @Option(names = "-continue", description = "Keep searching after an invariant violation or deadlock.")
+  boolean continueAfterError;
+
+  @Option(names = "-fp", paramLabel = "N", defaultValue = "0",
+      description = "Fingerprint family 0..130 (default: ${DEFAULT-VALUE}).")
+  int fp;
+
+  @Option(names = "-dump", arity = "2", paramLabel = "dot FILE",
+      description = "Write the explored state graph: '-dump dot FILE' (GraphViz).")
+  List<String> dump;
+
+  @Option(names = "-simulate", description = "Random simulation instead of exhaustive search.")
+  boolean simulate;
+
+  @Option(names = "-depth", paramLabel = "N", defaultValue = "100",
+      description = "Simulation: states per behaviour (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(names = "-num", paramLabel = "N", defaultValue = "1000",
+      description = "Simulation: number of behaviours (default: ${DEFAULT-VALUE}).")
+  long traces;
+
+  @Option(names = "-seed", paramLabel = "S", description = "Simulation seed (default: random).")
+  Long seed;
+
+  @Option(names = "-lib", paramLabel = "PATH", split = ":",
+      description = "Extra directories to search for modules (':'-separated).")
+  List<Path> lib = new ArrayList<>();
+
+  @Option(names = "--itf", paramLabel = "FILE", description = "Write the counterexample as ITF JSON.")
+  Path itf;
+
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write a JSON report: verdict, counts, timing, trace.")
+  Path json;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    int nWorkers = parseWorkers();
+    if (fp < 0 || fp > 130) {
+      throw new UserError("-fp must be in 0..130, got " + fp, 2);
+    }
+    if (dump != null && !dump.get(0).equals("dot")) {
+      throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", 2);
+    }
+    if (!Files.isRegularFile(specFile)) {
+      throw new UserError("cannot read spec file " + specFile, 150);
+    }
+    Path cfg = config != null ? config : defaultConfig(specFile);
+    if (!Files.isRegularFile(cfg)) {
+      throw new UserError("cannot read config file " + cfg, 151);
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    Output out = line -> {
+      synchronized (pw) {
+        pw.println(line);
+        pw.flush();
+      }
+    };
+    TlcTextReporter rep = new TlcTextReporter(out, Clock.systemDefaultZone());
+    long seedValue = seed != null ? seed : new java.util.Random().nextLong();
+    rep.banner(version(), nWorkers, fp, seedValue, "LockFreeFPSet", "LevelQueue");
+    SpecFrontend frontend = frontend();
+    SpecModel model;
+    try {
+      SpecFrontend.ParsedSpec parsed;
+      try {
+        parsed = frontend.parse(specFile, lib, out);
+      } finally {
+        rep.starting();
+      }
+      model = parsed.bind(cfg, out);
+    } catch (FrontendException e) {
+      rep.error(e.getMessage());
+      rep.finished(millisSince(start));
+      return e.exitCode();
+    }
+    if (simulate) {
+      return simulate(model, rep, out, seedValue, start);
+    }
+    CheckOptions options = CheckOptions.defaults().withWorkers(nWorkers).withDeadlockOff(deadlockOff)
+        .withContinue(continueAfterError).withFpIndex(fp);
+    ModelChecker checker = new ModelChecker(model, options, rep, out);
+    DotGraphWriter dot = null;
+    if (dump != null) {
+      try {
+        dot = new DotGraphWriter(Files.newBufferedWriter(Path.of(dump.get(1)), StandardCharsets.UTF_8),
+            model.variables());
+      } catch (IOException e) {
+        throw new UserError("cannot write " + dump.get(1) + ": " + e.getMessage(), 153);
+      }
+      checker.withGraphListener(dot);
+    }
+    CheckResult result = checker.run();
+    rep.result(result);
+    rep.finished(millisSince(start));
+    try {
+      if (dot != null) {
+        dot.close();
+      }
+      writeReports(model, result, cfg, nWorkers);
+    } catch (IOException e) {
+      throw new UserError("cannot write report: " + e.getMessage(), 153);
+    }
+    return result.exitCode();
+  }
+
+  private int simulate(SpecModel model, TlcTextReporter rep, Output out, long seedValue, long start) {
+    Simulator sim = new Simulator(model, deadlockOff, out);
+    Simulator.SimulationResult r = sim.run(traces, depth, seedValue);
+    if (r.failure() != null) {
+      rep.result(new CheckResult(r.verdict(), List.of(r.failure()),
+          new io.synod.checker.engine.SearchStats(r.states(), r.states(), 0, 0), null, 0, Double.NaN, 0));
+    }
+    out.println("Simulation using seed " + seedValue + ": " + r.traces() + " behaviours, "
+        + r.states() + " states checked (depth " + depth + ").");
+    rep.finished(millisSince(start));
+    return r.verdict().exitCode();
+  }
+
+  private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    if (itf != null && result.firstFailure() != null && !result.firstFailure().trace().isEmpty()) {
+      String desc = "Counterexample of " + specFile.getFileName() + " (" + result.verdict().label() + ")";
+      Files.writeString(itf, mapper.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(ItfReport.encode(model.variables(), result.firstFailure(), desc)));
+    }
+    if (json != null) {
+      Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
+          JsonReport.encode(specFile.toString(), cfg.toString(), nWorkers, result)));
+    }
+  }
+
+  private int parseWorkers() {
+    if (workers.equals("auto")) {
+      return Math.min(255, Runtime.getRuntime().availableProcessors());
+    }
+    try {
+      int n = Integer.parseInt(workers);
+      if (n < 1 || n > 255) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UserError("-workers expects a number in 1..255 or 'auto', got '" + workers + "'", 2);
+    }
+  }
+
+  static Path defaultConfig(Path specFile) {
+    String name = specFile.getFileName().toString();
+    String base = name.endsWith(".tla") ? name.substring(0, name.length() - 4) : name;
+    Path dir = specFile.toAbsolutePath().getParent();
+    return dir.resolve(base + ".cfg");
+  }
+
+  private static SpecFrontend frontend() {
+    Iterator<SpecFrontend> it = ServiceLoader.load(SpecFrontend.class).iterator();
+    if (!it.hasNext()) {
+      throw new UserError("no TLA+ evaluator is available in this build", 153);
+    }
+    return it.next();
+  }
+
+  private static String version() {
+    String v = CheckCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,108 @@
+package io.synod.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code synod check} flags, reports and errors on a small generated spec. */
+class CheckCommandTest {
+  @TempDir Path dir;
+  Path spec;
+
+  @BeforeEach
+  void writeSpec() throws IOException {
+    spec = dir.resolve("Walk.tla");
+    Files.writeString(spec, String.join("\n",
+        "---- MODULE Walk ----",
+        "EXTENDS Naturals",
+        "VARIABLE x",
+        "Init == x = 0",
+        "Next == x < 3 /\\ x' = x + 1",
+        "Small == x < 2",
+        "===="));
+    Files.writeString(dir.resolve("Walk.cfg"), "INIT Init\nNEXT Next\nINVARIANT Small\n");
+    Files.writeString(dir.resolve("Free.cfg"), "INIT Init\nNEXT Next\n");
+  }
+
+  @Test
+  void invariantViolationWithItfAndJsonReports() throws IOException {
+    Path itf = dir.resolve("cex.itf.json");
+    Path json = dir.resolve("report.json");
+    CliTestSupport.Result r = CliTestSupport.run("check", spec.toString(), "--itf", itf.toString(),
+        "--json", json.toString());
+    assertEquals(12, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Error: Invariant Small is violated."), r.out());
+    assertTrue(r.out().contains("State 3: <Next line 5, col 9 to line 5, col 27 of module Walk>\nx = 2\n"), r.out());
+    JsonNode doc = new ObjectMapper().readTree(itf.toFile());
+    assertEquals(3, doc.get("states").size());
+    assertEquals("Next", doc.get("states").get(2).get("#meta").get("action").asText());
+    assertEquals("2", doc.get("states").get(2).get("x").get("#bigint").asText());
+    JsonNode rep = new ObjectMapper().readTree(json.toFile());
+    assertEquals("invariant", rep.get("verdict").asText());
+    assertEquals("Small", rep.get("violated").asText());
+    assertEquals(3, rep.get("distinctStates").asInt());
+    assertEquals(3, rep.get("trace").size());
+  }
+
+  @Test
+  void deadlockAndTheDeadlockFlag() {
+    CliTestSupport.Result r = CliTestSupport.run("check", "-config", dir.resolve("Free.cfg").toString(),
+        spec.toString());
+    assertEquals(11, r.code(), r.out());
+    assertTrue(r.out().contains("Error: Deadlock reached."), r.out());
+    CliTestSupport.Result off = CliTestSupport.run("check", "-deadlock", "-workers", "auto",
+        "-config", dir.resolve("Free.cfg").toString(), spec.toString());
+    assertEquals(0, off.code(), off.out());
+    assertTrue(off.out().contains("4 states generated, 4 distinct states found, 0 states left on queue."), off.out());
+  }
+
+  @Test
+  void dumpDotWritesTheStateGraph() throws IOException {
+    Path dot = dir.resolve("g.dot");
+    CliTestSupport.Result r = CliTestSupport.run("check", "-deadlock", "-config",
+        dir.resolve("Free.cfg").toString(), "-dump", "dot", dot.toString(), spec.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    String g = Files.readString(dot);
+    assertTrue(g.startsWith("strict digraph DiskGraph {"), g);
+    assertEquals(3, g.lines().filter(l -> l.contains(" -> ")).count(), g);
+    assertTrue(g.contains("style = filled"), g);
+  }
+
+  @Test
+  void simulationFindsTheViolationDeterministically() {
+    CliTestSupport.Result a = CliTestSupport.run("check", "-simulate", "-depth", "10", "-seed", "7", spec.toString());
+    CliTestSupport.Result b = CliTestSupport.run("check", "-simulate", "-depth", "10", "-seed", "7", spec.toString());
+    assertEquals(12, a.code(), a.out());
+    assertTrue(a.out().contains("Error: Invariant Small is violated."), a.out());
+    assertEquals(a.out().lines().filter(l -> l.startsWith("State ")).toList(),
+        b.out().lines().filter(l -> l.startsWith("State ")).toList());
+  }
+
+  @Test
+  void badInputIsAUsageOrFileErrorWithoutStackTrace() {
+    CliTestSupport.Result w = CliTestSupport.run("check", "-workers", "zero", spec.toString());
+    assertEquals(2, w.code());
+    assertTrue(w.err().contains("-workers"), w.err());
+    CliTestSupport.Result fp = CliTestSupport.run("check", "-fp", "999", spec.toString());
+    assertEquals(2, fp.code());
+    CliTestSupport.Result missing = CliTestSupport.run("check", dir.resolve("Nope.tla").toString());
+    assertEquals(150, missing.code());
+    assertTrue(missing.err().contains("Nope.tla"), missing.err());
+    CliTestSupport.Result noCfg = CliTestSupport.run("check", "-config", dir.resolve("x.cfg").toString(), spec.toString());
+    assertEquals(151, noCfg.code());
+    CliTestSupport.Result dump = CliTestSupport.run("check", "-dump", "png", "f", spec.toString());
+    assertEquals(2, dump.code());
+    for (CliTestSupport.Result r : new CliTestSupport.Result[] {w, fp, missing, noCfg, dump}) {
+      assertFalse(r.err().contains("\tat "), r.err());
+    }
+  }
+}
