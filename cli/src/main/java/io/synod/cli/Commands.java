@@ -13,8 +13,10 @@ final class Commands {
     // An array initializer, so that every line (the last one too) can end with a comma.
     return List.of(new Object[] {
         // new commands go here, one per line
+        new ParseCommand(),
         new LinCommand(),
         new CheckCommand(),
+        new SimCommand(),
         });
   }
 }

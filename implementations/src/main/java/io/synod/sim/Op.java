@@ -11,6 +11,18 @@ package io.synod.sim;
  * @param expect expected old value of a cas
  */
 public record Op(long id, Kind f, int key, long value, long expect) {
+  /** Short and readable, for violation messages: {@code #9 cas k1 3->9}. */
+  @Override
+  public String toString() {
+    String k = "k" + (key + 1);
+    return switch (f) {
+      case READ -> "#" + id + " read " + k;
+      case WRITE -> "#" + id + " write " + k + "=" + value;
+      case CAS -> "#" + id + " cas " + k + " " + expect + "->" + value;
+      case TXN -> "txn " + value;
+    };
+  }
+
   /** Operation kinds; {@code TXN} is a two-phase-commit transaction. */
   public enum Kind {
     READ("read"),

@@ -26,11 +26,11 @@ public interface Protocol<M> {
   String nodeName(int i, int n);
 
   /**
-   * Builds node {@code id} of {@code n}. {@code disk} is what it last persisted, or null on
-   * first start; {@code random} is a source the simulator owns and seeds, for randomized
-   * timeouts.
+   * Builds node {@code id} of {@code n}. {@code journal} holds every record it persisted, in
+   * order (empty on first start); {@code random} is a source the simulator owns and seeds,
+   * for randomized timeouts.
    */
-  Node<M> create(int id, int n, Object disk, RandomGenerator random, Set<String> bugs);
+  Node<M> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs);
 
   /** A fresh invariant monitor for a cluster of {@code n} nodes. */
   Monitor<M> monitor(int n);

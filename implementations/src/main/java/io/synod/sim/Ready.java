@@ -18,8 +18,7 @@ public final class Ready<M> {
   private final List<Result> replies = new ArrayList<>();
   private final List<Integer> replyClients = new ArrayList<>();
   private final List<TraceEvent<M>> events = new ArrayList<>();
-  private Object persisted;
-  private boolean persist;
+  private final List<Object> records = new ArrayList<>();
 
   public Ready(boolean tracing) {
     this.tracing = tracing;
@@ -39,10 +38,20 @@ public final class Ready<M> {
     }
   }
 
-  /** Replaces the node's durable state with {@code snapshot} (an immutable value). */
-  public void persist(Object snapshot) {
-    persisted = snapshot;
-    persist = true;
+  /**
+   * Queues a retransmission of {@code msg} to {@code to}: a message the spec already has in
+   * its message set, so it is attached to no trace event.
+   */
+  public void resend(int to, M msg) {
+    sends.add(new Send<>(to, msg));
+  }
+
+  /**
+   * Appends {@code record} (an immutable value) to the node's disk journal. The journal is
+   * written before any message of the step leaves, and is all a node gets back after a crash.
+   */
+  public void persist(Object record) {
+    records.add(record);
   }
 
   /** Answers client {@code client}. */
@@ -78,11 +87,12 @@ public final class Ready<M> {
   }
 
   public boolean hasPersist() {
-    return persist;
+    return !records.isEmpty();
   }
 
-  public Object persisted() {
-    return persisted;
+  /** Records persisted by this step, in order. */
+  public List<Object> persisted() {
+    return records;
   }
 
   /** Forgets everything so the object can serve the next step. */
@@ -91,7 +101,6 @@ public final class Ready<M> {
     replies.clear();
     replyClients.clear();
     events.clear();
-    persisted = null;
-    persist = false;
+    records.clear();
   }
 }

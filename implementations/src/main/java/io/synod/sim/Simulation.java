@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs protocol nodes on a simulated network in virtual time. One {@link SplittableRandom}
@@ -52,10 +52,16 @@ public final class Simulation<M> {
 
   /** A client: one outstanding operation at a time, like a Jepsen process. */
   private static final class Client {
+    final int index;
     int process;
     Op op;
     int hint = -1;
     long attempt;
+
+    Client(int index) {
+      this.index = index;
+      this.process = index;
+    }
   }
 
   private final Protocol<M> protocol;
@@ -67,10 +73,12 @@ public final class Simulation<M> {
           (x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
   private final List<Node<M>> nodes;
   private final List<Node<M>> nodesView;
-  private final Object[] disks;
+  private final List<List<Object>> disks = new ArrayList<>();
   private final int[] incarnation;
   private final long[] lamport;
   private final boolean[] wasLeader;
+  /** Nodes the nemesis will crash right after their next disk write. */
+  private final boolean[] armed;
   private final long[][] lastDelivery;
   private final int[] side;
   private final Client[] clients;
@@ -83,7 +91,7 @@ public final class Simulation<M> {
   private final List<String> names = new ArrayList<>();
   private final Input.Tick<M> tick = new Input.Tick<>();
   private final StringBuilder line = new StringBuilder(256);
-  private LongConsumer progress = t -> {};
+  private Consumer<Stats> progress = s -> {};
   private long seq;
   private long now;
   private long issued;
@@ -114,10 +122,10 @@ public final class Simulation<M> {
     this.ready = new Ready<>(trace != null);
     this.nodes = new ArrayList<>(Collections.nCopies(n, null));
     this.nodesView = Collections.unmodifiableList(nodes);
-    this.disks = new Object[n];
     this.incarnation = new int[n];
     this.lamport = new long[n];
     this.wasLeader = new boolean[n];
+    this.armed = new boolean[n];
     this.lastDelivery = new long[n][n];
     this.side = new int[n];
     this.clients = new Client[cfg.clients()];
@@ -125,11 +133,12 @@ public final class Simulation<M> {
     this.monitor = protocol.monitor(n);
     for (int i = 0; i < n; i++) {
       names.add(protocol.nodeName(i, n));
+      disks.add(new ArrayList<>());
     }
   }
 
-  /** Called now and then with the virtual time, e.g. to draw a progress bar. */
-  public Simulation<M> onProgress(LongConsumer p) {
+  /** Called every 100 ms of virtual time with the counters so far, e.g. for a progress bar. */
+  public Simulation<M> onProgress(Consumer<Stats> p) {
     this.progress = p;
     return this;
   }
@@ -137,12 +146,11 @@ public final class Simulation<M> {
   /** Runs to completion: all operations answered or timed out, or the time limit. */
   public SimResult run() {
     for (int i = 0; i < n; i++) {
-      nodes.set(i, protocol.create(i, n, null, rng.split(), cfg.bugs()));
+      nodes.set(i, protocol.create(i, n, List.of(), rng.split(), cfg.bugs()));
       at(rng.nextLong(Timing.TICK), TICK).a = i;
     }
     for (int c = 0; c < clients.length; c++) {
-      clients[c] = new Client();
-      clients[c].process = c;
+      clients[c] = new Client(c);
       at(rng.nextLong(Timing.THINK), CLIENT_NEXT).a = c;
     }
     if (cfg.has(Fault.PARTITION) || cfg.has(Fault.CRASH)) {
@@ -162,7 +170,8 @@ public final class Simulation<M> {
       }
       if (now - lastProgress > 100 * Timing.MS) {
         lastProgress = now;
-        progress.accept(now);
+        stats.simulatedNanos = now;
+        progress.accept(stats);
       }
     }
     for (Client c : clients) {
@@ -247,12 +256,23 @@ public final class Simulation<M> {
 
   private void apply(int i) {
     if (ready.hasPersist()) {
-      disks[i] = ready.persisted();
+      disks.get(i).addAll(ready.persisted());
     }
     if (trace != null) {
       for (TraceEvent<M> ev : ready.events()) {
         lamport[i]++;
         writeEvent(names.get(i), lamport[i], ev);
+      }
+    }
+    boolean crashNow = armed[i] && ready.hasPersist();
+    if (crashNow) {
+      // Right after a disk write is when state kept only in memory gets lost at the worst
+      // moment. Half of the time the process dies before its messages leave, half after.
+      armed[i] = false;
+      if (rng.nextBoolean()) {
+        ready.sends().clear();
+        ready.replies().clear();
+        ready.replyClients().clear();
       }
     }
     for (Ready.Send<M> s : ready.sends()) {
@@ -274,9 +294,7 @@ public final class Simulation<M> {
     }
     wasLeader[i] = leader;
     monitor.afterStep(i, nodesView, now);
-    if (ready.hasPersist() && canCrash() && rng.nextDouble() < Timing.CRASH_AFTER_WRITE_P) {
-      // Crashing right after a disk write, with the messages of the step in flight, is when
-      // state that was kept only in memory gets lost at the worst moment.
+    if (crashNow) {
       crash(i);
     }
   }
@@ -287,7 +305,7 @@ public final class Simulation<M> {
 
   private void restart(int i) {
     incarnation[i]++;
-    nodes.set(i, protocol.create(i, n, disks[i], rng.split(), cfg.bugs()));
+    nodes.set(i, protocol.create(i, n, Collections.unmodifiableList(disks.get(i)), rng.split(), cfg.bugs()));
     down--;
     ready.clear();
     nodes.get(i).step(new Input.Restart<>(), ready);
@@ -299,6 +317,7 @@ public final class Simulation<M> {
 
   private void crash(int i) {
     nodes.set(i, null);
+    armed[i] = false;
     wasLeader[i] = false;
     incarnation[i]++;
     down++;
@@ -398,7 +417,12 @@ public final class Simulation<M> {
         partition();
       }
     } else if (canCrash) {
-      crash(pickVictim());
+      int victim = pickVictim();
+      if (rng.nextBoolean()) {
+        crash(victim);
+      } else {
+        armed[victim] = true;
+      }
     }
     at(nemesisGap(), NEMESIS);
   }
@@ -493,7 +517,7 @@ public final class Simulation<M> {
     if (c.op == null || c.op.id() != r.opId()) {
       return; // an answer to an operation that already timed out
     }
-    int ci = indexOf(c);
+    int ci = c.index;
     switch (r.status()) {
       case OK -> {
         workload.observe(ci, c.op, r);
@@ -511,15 +535,6 @@ public final class Simulation<M> {
     }
   }
 
-  private int indexOf(Client c) {
-    for (int i = 0; i < clients.length; i++) {
-      if (clients[i] == c) {
-        return i;
-      }
-    }
-    throw new IllegalStateException();
-  }
-
   private void record(Client c, HistoryEvent.Type type, Long value) {
     history.add(new HistoryEvent(c.process, type, c.op, value, now));
     switch (type) {
@@ -535,7 +550,7 @@ public final class Simulation<M> {
     }
     c.op = null;
     Ev next = at(now + rng.nextLong(Timing.THINK), CLIENT_NEXT);
-    next.a = indexOf(c);
+    next.a = c.index;
   }
 
   // ---- trace output -------------------------------------------------------------------

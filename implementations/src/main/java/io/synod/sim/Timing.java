@@ -30,8 +30,6 @@ public final class Timing {
   public static final long DOWN_MIN = 5 * MS;
 
   public static final long DOWN_MAX = 400 * MS;
-  /** Probability that a node crashes right after a step that wrote its disk. */
-  public static final double CRASH_AFTER_WRITE_P = 0.01;
   /** Upper bound of the extra downtime of a quick reboot. */
   public static final long QUICK_REBOOT = 40 * MS;
 }

@@ -37,7 +37,7 @@ public final class JsonHistoryReader {
         JsonLocation loc = e.getLocation();
         int c = loc == null || loc.getColumnNr() < 1 ? col : loc.getColumnNr();
         throw new HistoryFormatException(
-            source, lineNo, c, "malformed JSON: " + e.getOriginalMessage());
+            source, lineNo, c, "malformed JSON: " + withoutSource(e.getOriginalMessage()));
       }
       if (node == null || !node.isObject()) {
         throw new HistoryFormatException(
@@ -56,6 +56,12 @@ public final class JsonHistoryReader {
       }
     }
     return events;
+  }
+
+  /** Jackson appends where an object started, which for one line says nothing new. */
+  private static String withoutSource(String msg) {
+    int cut = msg.indexOf(" (start marker at");
+    return cut < 0 ? msg : msg.substring(0, cut);
   }
 
   private static int firstNonBlank(String s) {

@@ -40,12 +40,12 @@ public final class OperationPairer {
       }
       Event inv = outstanding.remove(p);
       if (inv == null) {
-        throw error(source, e, "a :" + e.type().keyword() + " of :" + e.f() + " for process " + p
-            + " with no outstanding :invoke");
+        throw error(source, e, article(e) + " :" + e.type().keyword() + " of :" + e.f() + " for process "
+            + p + " with no outstanding :invoke");
       }
       if (!inv.f().equals(e.f())) {
-        throw error(source, e, "a :" + e.type().keyword() + " of :" + e.f() + " for process " + p
-            + " completes an :invoke of :" + inv.f() + " (line " + inv.line() + ":" + inv.column()
+        throw error(source, e, article(e) + " :" + e.type().keyword() + " of :" + e.f() + " for process "
+            + p + " completes an :invoke of :" + inv.f() + " (line " + inv.line() + ":" + inv.column()
             + ")");
       }
       completionOf.put(inv, e);
@@ -66,6 +66,10 @@ public final class OperationPairer {
       ops.add(new Operation(ops.size(), inv.process(), inv.f(), value, ok, inv, done));
     }
     return new History(source, List.copyOf(events), List.copyOf(ops), failed);
+  }
+
+  private static String article(Event e) {
+    return e.type() == EventType.FAIL ? "a" : "an";
   }
 
   private static HistoryFormatException error(String source, Event at, String msg) {

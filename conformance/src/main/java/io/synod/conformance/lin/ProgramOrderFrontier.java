@@ -41,13 +41,15 @@ final class ProgramOrderFrontier implements Frontier {
     }
     for (int i = 0; i < ops.length; i++) {
       completedAt[i] = ops[i].completedAt();
-      invokedAt[i] = ops[i].invokedAt();
+      // Indeterminate ops are tried after all completed ones: whether and when a crashed
+      // op took effect is the guess most likely to be wrong.
+      invokedAt[i] = ops[i].ok() ? ops[i].invokedAt() : (1 << 30) + ops[i].invokedAt();
       ok[i] = ops[i].ok();
     }
     pos = new int[byProcess.length];
   }
 
-  /** The head invoked first after event ordinal {@code after}, or -1. */
+  /** The head with the smallest try-order key above {@code after}, or -1. */
   private int headAfter(int after) {
     int best = -1;
     for (int p = 0; p < byProcess.length; p++) {

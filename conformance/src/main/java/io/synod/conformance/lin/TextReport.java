@@ -84,7 +84,8 @@ public final class TextReport {
     sb.append("  longest partial linearizations (").append(f.paths().size()).append("):\n");
     int i = 1;
     for (Failure.Path p : f.paths()) {
-      sb.append("    #").append(i++).append(": ").append(p.length()).append(" ops linearized");
+      sb.append("    #").append(i++).append(": ").append(p.length())
+          .append(p.length() == 1 ? " op linearized" : " ops linearized");
       if (p.tail().size() < p.length()) {
         sb.append(", last ").append(p.tail().size()).append(" shown");
       }

@@ -2,6 +2,7 @@ package io.synod.sim.paxos;
 
 import io.synod.sim.Monitor;
 import io.synod.sim.Node;
+import io.synod.sim.Violations;
 import io.synod.sim.Op;
 import io.synod.sim.paxos.PaxosDisk.Acceptor;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.Map;
  * learners may only learn the value chosen.
  */
 final class PaxosMonitor implements Monitor<PaxosMsg> {
-  private static final int MAX_VIOLATIONS = 20;
-
   private record Vote(long slot, long ballot, long opId) {}
 
   private record Choice(Op value, long ballot) {}
@@ -27,7 +26,7 @@ final class PaxosMonitor implements Monitor<PaxosMsg> {
   private final Map<Vote, Long> voters = new HashMap<>();
   private final Map<Long, Choice> chosen = new HashMap<>();
   private final Map<Long, Op> learned = new HashMap<>();
-  private final List<String> violations = new ArrayList<>();
+  private final Violations violations = new Violations();
 
   PaxosMonitor(int n) {
     this.n = n;
@@ -43,24 +42,25 @@ final class PaxosMonitor implements Monitor<PaxosMsg> {
       return;
     }
     Map<Long, Long> seen = lastVote.get(i);
-    for (Map.Entry<Long, Acceptor> e : node.acceptors().entrySet()) {
-      Acceptor a = e.getValue();
-      if (a.maxVBal() < 0 || seen.getOrDefault(e.getKey(), -1L) == a.maxVBal()) {
+    for (long slot : node.touchedSlots()) {
+      Acceptor a = node.acceptors().get(slot);
+      if (a.maxVBal() < 0 || seen.getOrDefault(slot, -1L) == a.maxVBal()) {
         continue;
       }
-      seen.put(e.getKey(), a.maxVBal());
-      vote(i, e.getKey(), a.maxVBal(), a.maxVal(), time);
+      seen.put(slot, a.maxVBal());
+      vote(i, slot, a.maxVBal(), a.maxVal(), time);
     }
-    for (Map.Entry<Long, Op> e : node.chosen().entrySet()) {
+    for (long slot : node.learnedSlots()) {
+      Map.Entry<Long, Op> e = Map.entry(slot, node.chosen().get(slot));
       Op before = learned.putIfAbsent(e.getKey(), e.getValue());
       if (before != null && !before.equals(e.getValue())) {
-        violate(time, "learners disagree on slot " + e.getKey() + ": " + before + " and " + e.getValue()
+        violations.add(time, "learners disagree on slot " + e.getKey() + ": " + before + " and " + e.getValue()
             + " (learned by " + PaxosProtocol.nodeName(i) + ")");
       }
       Choice c = chosen.get(e.getKey());
       if (c == null || !c.value().equals(e.getValue())) {
         if (before == null) {
-          violate(time, PaxosProtocol.nodeName(i) + " learned " + e.getValue() + " in slot " + e.getKey()
+          violations.add(time, PaxosProtocol.nodeName(i) + " learned " + e.getValue() + " in slot " + e.getKey()
               + " but it was not chosen");
         }
       }
@@ -75,19 +75,14 @@ final class PaxosMonitor implements Monitor<PaxosMsg> {
     }
     Choice prev = chosen.putIfAbsent(slot, new Choice(value, ballot));
     if (prev != null && !prev.value().equals(value)) {
-      violate(time, "two values chosen in slot " + slot + ": " + prev.value() + " at ballot " + prev.ballot()
+      violations.add(time, "two values chosen in slot " + slot + ": " + prev.value() + " at ballot " + prev.ballot()
           + " and " + value + " at ballot " + ballot);
     }
   }
 
-  private void violate(long time, String what) {
-    if (violations.size() < MAX_VIOLATIONS) {
-      violations.add("at " + time / 1_000_000 + " ms: " + what);
-    }
-  }
 
   @Override
   public List<String> violations() {
-    return violations;
+    return violations.list();
   }
 }

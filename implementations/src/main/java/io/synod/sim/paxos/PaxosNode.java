@@ -40,9 +40,11 @@ public final class PaxosNode implements Node<PaxosMsg> {
   private final boolean ignoreAcceptedValue;
 
   // persistent
-  private final TreeMap<Long, Acceptor> acceptors;
+  private final TreeMap<Long, Acceptor> acceptors = new TreeMap<>();
   private long round;
-  private boolean dirty;
+  private boolean roundDirty;
+  private final List<Long> touched = new ArrayList<>();
+  private final List<Long> learnedNow = new ArrayList<>();
 
   // learner
   private final TreeMap<Long, Op> chosen = new TreeMap<>();
@@ -63,18 +65,25 @@ public final class PaxosNode implements Node<PaxosMsg> {
   private int elapsed;
   private int backoff;
 
-  public PaxosNode(int id, int n, PaxosDisk disk, RandomGenerator random, Set<String> bugs) {
+  public PaxosNode(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
     this.id = id;
     this.n = n;
     this.random = random;
     this.acceptLowerBallot = bugs.contains(PaxosProtocol.ACCEPT_LOWER_BALLOT);
     this.ignoreAcceptedValue = bugs.contains(PaxosProtocol.IGNORE_ACCEPTED_VALUE);
-    this.acceptors = disk == null ? new TreeMap<>() : new TreeMap<>(disk.acceptors());
-    this.round = disk == null ? 0 : disk.round();
+    for (Object rec : journal) {
+      if (rec instanceof PaxosDisk.SlotRecord s) {
+        acceptors.put(s.slot(), s.state());
+      } else if (rec instanceof PaxosDisk.RoundRecord r) {
+        round = r.round();
+      }
+    }
   }
 
   @Override
   public void step(Input<PaxosMsg> in, Ready<PaxosMsg> out) {
+    touched.clear();
+    learnedNow.clear();
     if (in instanceof Input.Receive<PaxosMsg> r) {
       receive(r.from(), r.msg(), out);
     } else if (in instanceof Input.Tick<PaxosMsg>) {
@@ -91,9 +100,12 @@ public final class PaxosNode implements Node<PaxosMsg> {
     } else if (in instanceof Input.Restart<PaxosMsg> && out.tracing()) {
       out.event("Restart");
     }
-    if (dirty) {
-      out.persist(new PaxosDisk(Collections.unmodifiableSortedMap(new TreeMap<>(acceptors)), round));
-      dirty = false;
+    if (roundDirty) {
+      out.persist(new PaxosDisk.RoundRecord(round));
+      roundDirty = false;
+    }
+    for (long s : touched) {
+      out.persist(new PaxosDisk.SlotRecord(s, acceptors.get(s)));
     }
   }
 
@@ -144,7 +156,7 @@ public final class PaxosNode implements Node<PaxosMsg> {
     proposing = queue.peek().op();
     slot = firstUnchosen();
     round++;
-    dirty = true;
+    roundDirty = true;
     ballot = round * n + id;
     phase = 1;
     promises = 0;
@@ -205,7 +217,7 @@ public final class PaxosNode implements Node<PaxosMsg> {
       return;
     }
     round = Math.max(round, k.promised() / n);
-    dirty = true;
+    roundDirty = true;
     phase = 0;
     backoff = 1 + random.nextInt(MAX_BACKOFF_TICKS);
   }
@@ -231,7 +243,7 @@ public final class PaxosNode implements Node<PaxosMsg> {
     Acceptor a = acceptors.getOrDefault(p.slot(), Acceptor.INITIAL);
     if (p.ballot() > a.maxBal()) {
       acceptors.put(p.slot(), new Acceptor(p.ballot(), a.maxVBal(), a.maxVal()));
-      dirty = true;
+      touched.add(p.slot());
       if (out.tracing()) {
         out.event("Phase1b").field("slot", p.slot()).var("maxBal", p.ballot()).received(from, p);
       }
@@ -249,7 +261,7 @@ public final class PaxosNode implements Node<PaxosMsg> {
     if (m.ballot() >= a.maxBal() || acceptLowerBallot) {
       Acceptor next = new Acceptor(Math.max(a.maxBal(), m.ballot()), m.ballot(), m.value());
       acceptors.put(m.slot(), next);
-      dirty = true;
+      touched.add(m.slot());
       if (out.tracing()) {
         out.event("Phase2b").field("slot", m.slot()).var("maxBal", next.maxBal())
             .var("maxVBal", next.maxVBal()).var("maxVal", PaxosProtocol.valueItf(next.maxVal()))
@@ -271,6 +283,7 @@ public final class PaxosNode implements Node<PaxosMsg> {
       return;
     }
     chosen.put(s, value);
+    learnedNow.add(s);
     if (out.tracing()) {
       TraceEvent<PaxosMsg> e = out.event("Learn").field("slot", s).var("chosen", PaxosProtocol.valueItf(value));
       if (msg != null) {
@@ -306,6 +319,16 @@ public final class PaxosNode implements Node<PaxosMsg> {
   /** Acceptor state per slot; read-only. */
   public SortedMap<Long, Acceptor> acceptors() {
     return Collections.unmodifiableSortedMap(acceptors);
+  }
+
+  /** Slots whose acceptor state the last step changed. */
+  public List<Long> touchedSlots() {
+    return Collections.unmodifiableList(touched);
+  }
+
+  /** Slots the last step learned. */
+  public List<Long> learnedSlots() {
+    return Collections.unmodifiableList(learnedNow);
   }
 
   /** Values this node learned, per slot; read-only. */

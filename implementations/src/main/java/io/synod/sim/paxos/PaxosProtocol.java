@@ -49,8 +49,8 @@ public final class PaxosProtocol implements Protocol<PaxosMsg> {
   }
 
   @Override
-  public Node<PaxosMsg> create(int id, int n, Object disk, RandomGenerator random, Set<String> bugs) {
-    return new PaxosNode(id, n, (PaxosDisk) disk, random, bugs);
+  public Node<PaxosMsg> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+    return new PaxosNode(id, n, journal, random, bugs);
   }
 
   @Override
@@ -65,8 +65,9 @@ public final class PaxosProtocol implements Protocol<PaxosMsg> {
 
   @Override
   public int pickTarget(int hint, int n, SplittableRandom random) {
-    // Any node can serve any request; spreading them makes proposers compete.
-    return random.nextInt(n);
+    // Any node can serve any request: a client stays with the node that last answered and
+    // picks a random one after a timeout, so several proposers compete.
+    return hint >= 0 ? hint : random.nextInt(n);
   }
 
   /** A proposed value in a trace: the command record, or "None" for no value. */

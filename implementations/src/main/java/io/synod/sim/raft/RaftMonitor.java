@@ -2,7 +2,7 @@ package io.synod.sim.raft;
 
 import io.synod.sim.Monitor;
 import io.synod.sim.Node;
-import java.util.ArrayList;
+import io.synod.sim.Violations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +12,14 @@ import java.util.Map;
  * step: election safety, log matching, leader completeness and state machine safety.
  */
 final class RaftMonitor implements Monitor<RaftMsg> {
-  private static final int MAX_VIOLATIONS = 20;
-
   private record Committed(Entry entry, long term, String by) {}
 
   private final Map<Long, Integer> leaderOfTerm = new HashMap<>();
   private final Map<Long, Committed> committed = new HashMap<>();
   private final Map<Integer, Long> checkedLeaderTerm = new HashMap<>();
   private final Map<Integer, Long> checkedCommit = new HashMap<>();
-  private final List<String> violations = new ArrayList<>();
+  private final Map<RaftNode, Long> checkedLog = new java.util.IdentityHashMap<>();
+  private final Violations violations = new Violations();
 
   @Override
   public void afterStep(int i, List<Node<RaftMsg>> nodes, long time) {
@@ -40,7 +39,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
     }
     Integer prev = leaderOfTerm.putIfAbsent(node.currentTerm(), i);
     if (prev != null && prev != i) {
-      violate(time, "election safety: " + RaftProtocol.nodeName(prev) + " and "
+      violations.add(time, "election safety: " + RaftProtocol.nodeName(prev) + " and "
           + RaftProtocol.nodeName(i) + " are both leaders of term " + node.currentTerm());
     }
   }
@@ -57,7 +56,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       if (c == null) {
         committed.put(idx, new Committed(e, node.currentTerm(), RaftProtocol.nodeName(i)));
       } else if (!c.entry().equals(e)) {
-        violate(time, "state machine safety: index " + idx + " committed as " + c.entry() + " by "
+        violations.add(time, "state machine safety: index " + idx + " committed as " + c.entry() + " by "
             + c.by() + " but as " + e + " by " + RaftProtocol.nodeName(i));
       }
     }
@@ -76,7 +75,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       }
       long idx = c.getKey();
       if (idx > log.size() || !log.get((int) idx - 1).equals(c.getValue().entry())) {
-        violate(time, "leader completeness: " + RaftProtocol.nodeName(i) + " leads term "
+        violations.add(time, "leader completeness: " + RaftProtocol.nodeName(i) + " leads term "
             + node.currentTerm() + " without entry " + idx + " " + c.getValue().entry()
             + " committed in term " + c.getValue().term());
       }
@@ -84,6 +83,10 @@ final class RaftMonitor implements Monitor<RaftMsg> {
   }
 
   private void logMatching(int i, RaftNode node, List<Node<RaftMsg>> nodes, long time) {
+    Long seen = checkedLog.put(node, node.logVersion());
+    if (seen != null && seen == node.logVersion()) {
+      return; // the log did not change, nor did any other (they are checked when they change)
+    }
     List<Entry> a = node.log();
     for (int j = 0; j < nodes.size(); j++) {
       if (j == i || nodes.get(j) == null) {
@@ -96,7 +99,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       }
       for (int m = k; m > 0; m--) {
         if (!a.get(m - 1).equals(b.get(m - 1))) {
-          violate(time, "log matching: " + RaftProtocol.nodeName(i) + " and " + RaftProtocol.nodeName(j)
+          violations.add(time, "log matching: " + RaftProtocol.nodeName(i) + " and " + RaftProtocol.nodeName(j)
               + " agree on the term of entry " + k + " but differ at entry " + m);
           return;
         }
@@ -104,14 +107,9 @@ final class RaftMonitor implements Monitor<RaftMsg> {
     }
   }
 
-  private void violate(long time, String what) {
-    if (violations.size() < MAX_VIOLATIONS) {
-      violations.add("at " + time / 1_000_000 + " ms: " + what);
-    }
-  }
 
   @Override
   public List<String> violations() {
-    return violations;
+    return violations.list();
   }
 }

@@ -51,8 +51,10 @@ public final class RaftNode implements Node<RaftMsg> {
   // persistent
   private long currentTerm;
   private int votedFor;
-  private final ArrayList<Entry> log;
+  private final ArrayList<Entry> log = new ArrayList<>();
   private boolean dirty;
+  private long logDirtyFrom = Long.MAX_VALUE;
+  private long logVersion;
 
   // volatile
   private Role role = Role.FOLLOWER;
@@ -69,7 +71,7 @@ public final class RaftNode implements Node<RaftMsg> {
   private final TreeMap<Long, Integer> pending = new TreeMap<>();
   private final KvStore store = new KvStore();
 
-  public RaftNode(int id, int n, RaftDisk disk, RandomGenerator random, Set<String> bugs) {
+  public RaftNode(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
     this.id = id;
     this.n = n;
     this.random = random;
@@ -78,13 +80,15 @@ public final class RaftNode implements Node<RaftMsg> {
     this.forgetVote = bugs.contains(RaftProtocol.FORGET_VOTE);
     this.nextIndex = new long[n];
     this.matchIndex = new long[n];
-    if (disk == null) {
-      this.votedFor = -1;
-      this.log = new ArrayList<>();
-    } else {
-      this.currentTerm = disk.currentTerm();
-      this.votedFor = disk.votedFor();
-      this.log = new ArrayList<>(disk.log());
+    this.votedFor = -1;
+    for (Object rec : journal) {
+      if (rec instanceof RaftDisk.TermVote tv) {
+        currentTerm = tv.term();
+        votedFor = tv.votedFor();
+      } else if (rec instanceof RaftDisk.LogSuffix ls) {
+        log.subList((int) ls.fromIndex() - 1, log.size()).clear();
+        log.addAll(ls.entries());
+      }
     }
     resetElectionTimer();
   }
@@ -103,10 +107,17 @@ public final class RaftNode implements Node<RaftMsg> {
       e.var("log", logItf()).var("commitIndex", commitIndex).var("votesGranted", votesItf());
       e.var("nextIndex", indexItf(nextIndex)).var("matchIndex", indexItf(matchIndex));
     }
+    // The simulator writes these before anything of this step is sent.
     if (dirty) {
-      // Before anything is sent: the simulator writes the disk first.
-      out.persist(new RaftDisk(currentTerm, forgetVote ? -1 : votedFor, List.copyOf(log)));
+      // The forget-vote bug: votedFor is kept in memory only.
+      out.persist(new RaftDisk.TermVote(currentTerm, forgetVote ? -1 : votedFor));
       dirty = false;
+    }
+    if (logDirtyFrom != Long.MAX_VALUE) {
+      out.persist(new RaftDisk.LogSuffix(logDirtyFrom,
+          List.copyOf(log.subList((int) Math.min(logDirtyFrom - 1, log.size()), log.size()))));
+      logDirtyFrom = Long.MAX_VALUE;
+      logVersion++;
     }
   }
 
@@ -275,10 +286,10 @@ public final class RaftNode implements Node<RaftMsg> {
         log.subList((int) idx - 1, log.size()).clear();
       }
       log.add(en);
+      logDirtyFrom = Math.min(logDirtyFrom, idx);
       changed = true;
     }
     if (changed) {
-      dirty = true;
       if (e != null) {
         e.var("log", logItf());
       }
@@ -389,7 +400,7 @@ public final class RaftNode implements Node<RaftMsg> {
       return;
     }
     log.add(new Entry(currentTerm, op));
-    dirty = true;
+    logDirtyFrom = Math.min(logDirtyFrom, lastIndex());
     pending.put(lastIndex(), client);
     if (out.tracing()) {
       out.event("ClientRequest").var("log", logItf());
@@ -471,6 +482,11 @@ public final class RaftNode implements Node<RaftMsg> {
 
   public long commitIndex() {
     return commitIndex;
+  }
+
+  /** Changes whenever the log does; lets monitors skip unchanged logs. */
+  public long logVersion() {
+    return logVersion;
   }
 
   /** The log, index i at position i-1; read-only. */

@@ -50,8 +50,8 @@ public final class RaftProtocol implements Protocol<RaftMsg> {
   }
 
   @Override
-  public Node<RaftMsg> create(int id, int n, Object disk, RandomGenerator random, Set<String> bugs) {
-    return new RaftNode(id, n, (RaftDisk) disk, random, bugs);
+  public Node<RaftMsg> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+    return new RaftNode(id, n, journal, random, bugs);
   }
 
   @Override

@@ -1,0 +1,211 @@
+package io.synod.cli;
+
+import io.synod.sim.Fault;
+import io.synod.sim.Protocol;
+import io.synod.sim.Protocols;
+import io.synod.sim.SimConfig;
+import io.synod.sim.SimResult;
+import io.synod.sim.Simulation;
+import io.synod.sim.Stats;
+import io.synod.sim.record.RunRecorder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code synod sim}: run a protocol implementation on the deterministic simulated network. */
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run Raft, Paxos or two-phase commit on a simulated network with faults.",
+      "Checks the protocol's invariants after every step and records the",
+      "implementation trace and the client history. The same seed and options",
+      "give byte-identical output.",
+      "",
+      "Exit codes: 0 invariants held, 12 an invariant was violated, 2 usage error."
+    })
+public final class SimCommand implements Callable<Integer> {
+  static final int SAFETY_VIOLATION = 12;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PROTOCOL", description = "raft, paxos or 2pc")
+  String protocol;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of the run (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--nodes", paramLabel = "N",
+      description = "Cluster size; for 2pc one transaction manager plus N-1 resource managers (default: ${DEFAULT-VALUE}).")
+  int nodes = 3;
+
+  @Option(names = "--clients", paramLabel = "C", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+  int clients = 4;
+
+  @Option(names = "--ops", paramLabel = "N", description = "Operations to issue in total (default: ${DEFAULT-VALUE}).")
+  int ops = 200;
+
+  @Option(names = "--keys", paramLabel = "K", description = "Distinct keys for raft and paxos (default: ${DEFAULT-VALUE}).")
+  int keys = 3;
+
+  @Option(names = "--faults", paramLabel = "LIST",
+      description = "Comma-separated faults: partition, crash, drop, dup, reorder, or all / none (default: ${DEFAULT-VALUE}).")
+  String faults = "all";
+
+  @Option(names = "--bug", paramLabel = "NAME",
+      description = {"Turn on a bug switch (repeatable).",
+          "raft: stale-read, commit-previous-term, forget-vote",
+          "paxos: accept-lower-ballot, ignore-accepted-value",
+          "2pc: commit-without-all-votes, abort-after-prepared"})
+  List<String> bugs = new ArrayList<>();
+
+  @Option(names = "--max-time", paramLabel = "SECONDS",
+      description = "Stop after this much simulated time, in seconds (default: ${DEFAULT-VALUE}).")
+  double maxTime = 120;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Write trace.ndjson, history.edn and summary.json here (default: no files).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Protocol<?> p = Protocols.byName(protocol.toLowerCase(Locale.ROOT)).orElseThrow(() -> usage(
+        "unknown protocol '" + protocol + "' (expected one of " + String.join(", ", Protocols.names()) + ")"));
+    SimConfig cfg = config(p);
+    if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw usage("--out " + out + " exists and is not a directory");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Consumer<Stats> progress = System.console() != null ? new ProgressBar(err, ops) : s -> {};
+    long wall = System.nanoTime();
+    SimResult r;
+    try {
+      r = out == null ? new Simulation<>(p, cfg, null).onProgress(progress).run()
+          : RunRecorder.run(p, cfg, out, progress);
+    } catch (IOException e) {
+      throw new UserError("cannot write to " + out + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), 153);
+    }
+    if (progress instanceof ProgressBar bar) {
+      bar.clear();
+    }
+    wall = System.nanoTime() - wall;
+    print(spec.commandLine().getOut(), r, wall);
+    return r.violations().isEmpty() ? 0 : SAFETY_VIOLATION;
+  }
+
+  private SimConfig config(Protocol<?> p) {
+    if (nodes < p.minNodes() || nodes > 64) {
+      throw usage("--nodes must be between " + p.minNodes() + " and 64 for " + p.name() + ", got " + nodes);
+    }
+    if (clients < 1 || clients > 1000) {
+      throw usage("--clients must be between 1 and 1000, got " + clients);
+    }
+    if (ops < 0) {
+      throw usage("--ops must not be negative, got " + ops);
+    }
+    if (keys < 1) {
+      throw usage("--keys must be at least 1, got " + keys);
+    }
+    if (!(maxTime > 0) || maxTime > 1e9) {
+      throw usage("--max-time must be a positive number of seconds, got " + maxTime);
+    }
+    EnumSet<Fault> f;
+    try {
+      f = Fault.parseList(faults);
+    } catch (IllegalArgumentException e) {
+      throw usage("--faults: " + e.getMessage());
+    }
+    Set<String> b = new LinkedHashSet<>();
+    for (String bug : bugs) {
+      if (!p.bugNames().contains(bug)) {
+        throw usage("--bug: unknown bug '" + bug + "' for " + p.name() + " (expected one of "
+            + String.join(", ", p.bugNames()) + ")");
+      }
+      b.add(bug);
+    }
+    return new SimConfig(seed, nodes, clients, ops, keys, f, b, (long) (maxTime * 1e9), false);
+  }
+
+  private static UserError usage(String message) {
+    return new UserError(message, 2);
+  }
+
+  private void print(PrintWriter o, SimResult r, long wallNanos) {
+    Stats s = r.stats();
+    SimConfig c = r.config();
+    List<String> fl = new ArrayList<>();
+    for (Fault f : c.faults()) {
+      fl.add(f.cliName());
+    }
+    o.printf("synod sim %s: seed %d, %d nodes, %d clients, %d ops, faults %s, bugs %s%n", r.protocol(), c.seed(),
+        c.nodes(), c.clients(), c.ops(), fl.isEmpty() ? "none" : String.join(",", fl),
+        c.bugs().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(c.bugs())));
+    o.printf("operations   %d invoked: %d ok, %d fail, %d info%n", s.invoked, s.ok, s.fail, s.info);
+    List<String> inj = new ArrayList<>();
+    for (Fault f : Fault.values()) {
+      inj.add(f.cliName() + " " + s.faults.getOrDefault(f, 0L));
+    }
+    o.printf("faults       %s%n", String.join(", ", inj));
+    if (r.protocol().equals("raft")) {
+      o.printf("leaders      %d leader changes%n", s.leaderChanges);
+    }
+    o.printf("messages     %d sent, %d delivered, %d dropped, %d duplicated%n", s.sent, s.delivered, s.dropped,
+        s.duplicated);
+    double simSec = s.simulatedNanos / 1e9;
+    double wallSec = wallNanos / 1e9;
+    o.printf(Locale.ROOT, "time         %.3f s simulated, %.3f s wall, %d steps (%.0f messages/s wall)%n", simSec,
+        wallSec, s.steps, wallSec > 0 ? s.delivered / wallSec : 0.0);
+    if (r.violations().isEmpty()) {
+      o.println("invariants   held after every step");
+    } else {
+      o.printf("invariants   VIOLATED (%d):%n", r.violations().size());
+      for (String v : r.violations().subList(0, Math.min(5, r.violations().size()))) {
+        o.println("  " + v);
+      }
+    }
+    if (out != null) {
+      o.printf("output       %s, %s, %s%n", out.resolve(RunRecorder.TRACE), out.resolve(RunRecorder.HISTORY),
+          out.resolve(RunRecorder.SUMMARY));
+    }
+    o.flush();
+  }
+
+  /** A one-line bar on a terminal's stderr, redrawn in place. */
+  private static final class ProgressBar implements Consumer<Stats> {
+    private final PrintWriter err;
+    private final int total;
+
+    ProgressBar(PrintWriter err, int total) {
+      this.err = err;
+      this.total = Math.max(1, total);
+    }
+
+    @Override
+    public void accept(Stats s) {
+      long done = s.ok + s.fail + s.info;
+      int width = 30;
+      int filled = (int) Math.min(width, done * width / total);
+      err.printf(Locale.ROOT, "\r[%s%s] %d/%d ops, %.1f s simulated", "#".repeat(filled), ".".repeat(width - filled),
+          done, total, s.simulatedNanos / 1e9);
+      err.flush();
+    }
+
+    void clear() {
+      err.print("\r" + " ".repeat(70) + "\r");
+      err.flush();
+    }
+  }
+}
