@@ -1,7 +1,6 @@
 package io.synod.checker.engine;
 
 import io.synod.checker.engine.fp.FingerprintSet;
-import io.synod.checker.engine.fp.FingerprintSetFullException;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
@@ -44,7 +43,7 @@ final class BfsSearch {
   private final ParentLog[] logs;
 
   private final StateGraphListener graph;
-  private FingerprintSet seen;
+  private final FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
   private final List<PendingFailure> failures = new ArrayList<>();
@@ -55,7 +54,6 @@ final class BfsSearch {
   private int levelSize;
   private int level;
   private final AtomicInteger cursor = new AtomicInteger();
-  private int maxSuccessors = 1;
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph) {
@@ -107,7 +105,6 @@ final class BfsSearch {
     try {
       level = 1;
       while (levelSize > 0 && !stop) {
-        ensureCapacity();
         cursor.set(0);
         if (pool == null) {
           workers[0].runLevel();
@@ -218,44 +215,15 @@ final class BfsSearch {
     return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
   }
 
-  /** Adds to the seen-set; a single worker grows a full set in place. */
+  /** Adds to the seen-set (which grows by itself, without stopping the workers). */
   private boolean add(long fp) {
-    try {
-      return seen.add(fp);
-    } catch (FingerprintSetFullException e) {
-      if (workers.length > 1) {
-        throw e;
-      }
-      rebuildSeen(seen.capacity() * 4L);
-      return seen.add(fp);
-    }
-  }
-
-  /** Before a level: make room for the worst case the level can add, so workers never overflow. */
-  private void ensureCapacity() {
-    long expected = seen.size() + (long) levelSize * Math.max(4, 2L * maxSuccessors);
-    long needed = expected * 4 / 3 + 1;
-    if (needed > seen.capacity() && seen.capacity() < (1 << 30)) {
-      rebuildSeen(needed);
-    }
-  }
-
-  private void rebuildSeen(long slots) {
-    int log2 = 64 - Long.numberOfLeadingZeros(Math.max(16, slots) - 1);
-    FingerprintSet bigger = new FingerprintSet(Math.min(30, log2));
-    for (ParentLog log : logs) {
-      for (long i = 0, n = log.size(); i < n; i++) {
-        bigger.add(log.fingerprintAt(i));
-      }
-    }
-    seen = bigger;
+    return seen.add(fp);
   }
 
   private void advanceLevel() {
     int total = 0;
     for (Worker w : workers) {
       total += w.nextSize;
-      maxSuccessors = Math.max(maxSuccessors, w.maxSuccessors);
     }
     Value[][] states = new Value[total][];
     long[] ids = new long[total];
@@ -335,7 +303,6 @@ final class BfsSearch {
     long distinct;
     long expandedThisLevel;
     int maxLevel;
-    int maxSuccessors;
     Value[][] nextStates = new Value[64][];
     long[] nextIds = new long[64];
     int nextSize;
@@ -397,9 +364,6 @@ final class BfsSearch {
             e.stack()));
         ctx.level = level;
         return;
-      }
-      if (successors > maxSuccessors) {
-        maxSuccessors = successors;
       }
       if (stop && !options.continueAfterError()) {
         return;

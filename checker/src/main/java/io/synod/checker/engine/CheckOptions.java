@@ -8,7 +8,7 @@ package io.synod.checker.engine;
  * @param continueAfterError keep searching after an invariant violation or deadlock ({@code
  *     -continue}); the first error decides the exit code
  * @param fpIndex fingerprint family ({@code -fp}), 0..130
- * @param fpLog2Slots initial size of the seen-set as log2 of its slots; it grows between levels
+ * @param fpLog2Slots initial size of the seen-set as log2 of its slots; it grows as needed
  * @param progressIntervalMillis period of progress reports (TLC: 60 s)
  */
 public record CheckOptions(

@@ -1,5 +1,6 @@
 package io.synod.checker.engine;
 
+import io.synod.checker.engine.fp.FingerprintSetFullException;
 import io.synod.checker.value.Fingerprints;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,10 @@ public final class ModelChecker {
         period, period, TimeUnit.MILLISECONDS);
     try {
       s.run();
+    } catch (FingerprintSetFullException e) {
+      CheckResult.Failure f = new CheckResult.Failure(Verdict.SYSTEM_ERROR, null, e.getMessage(),
+          List.of(), List.of());
+      return result(Verdict.SYSTEM_ERROR, List.of(f), s.stats(), null, start, null);
     } finally {
       timer.shutdownNow();
     }

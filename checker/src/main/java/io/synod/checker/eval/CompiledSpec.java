@@ -438,7 +438,7 @@ public final class CompiledSpec {
                 + "following variable is not assigned: " + variables.get(i) + ").");
           }
         }
-        deliver(sink, s.clone(), ActionInfo.INITIAL);
+        deliver(c2, sink, s.clone(), ActionInfo.INITIAL);
       });
     } catch (SinkFailure f) {
       throw f.cause;
@@ -482,7 +482,7 @@ public final class CompiledSpec {
                 + variables.get(i) + ".");
           }
         }
-        deliver(sink, t.clone(), info);
+        deliver(c2, sink, t.clone(), info);
       });
     } catch (SinkFailure sf) {
       throw sf.cause;
@@ -492,12 +492,16 @@ public final class CompiledSpec {
     }
   }
 
-  private static void deliver(StateSink sink, Value[] s, ActionInfo info) {
+  private static void deliver(Ctx c, StateSink sink, Value[] s, ActionInfo info) {
+    // the receiver may evaluate (invariants...) with this very context: keep our level
+    int level = c.level;
     try {
       sink.accept(s, info);
     } catch (RuntimeException e) {
       // keep the action's spans off errors raised by the receiver
       throw new SinkFailure(e);
+    } finally {
+      c.level = level;
     }
   }
 

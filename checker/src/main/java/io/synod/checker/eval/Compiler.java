@@ -640,6 +640,16 @@ final class Compiler {
         if (r != null && r.sym instanceof NativeSym n) {
           return natives.opArg(this, op.span(), n, arity);
         }
+        if (r != null && r.sym instanceof Symbols.UnboundSym u) {
+          // a CONSTANT operator the model does not define: fails only when used
+          return new Nodes.ArgOp() {
+            @Override
+            OpValue make(Ctx c, Frame f) {
+              throw EvalException.eval("The constant parameter " + u.name
+                  + " is not assigned a value by the configuration file.");
+            }
+          };
+        }
         if (r == null && Operators.infix(op.name()) != null || r == null && Operators.prefix(op.name()) != null) {
           // a built-in operator symbol passed as an argument: wrap it in a LAMBDA
           return builtinOpArg(op, arity);

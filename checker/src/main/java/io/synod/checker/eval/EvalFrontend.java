@@ -75,7 +75,8 @@ public final class EvalFrontend implements SpecFrontend {
       out.println(e.getMessage());
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     }
-    for (String m : semanticOrder(loader, root)) {
+    List<String> order = semanticOrder(loader, root);
+    for (String m : order) {
       out.println("Semantic processing of module " + m);
     }
     try {
@@ -94,7 +95,11 @@ public final class EvalFrontend implements SpecFrontend {
       out.println("");
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     }
-    out.println("Linting of module " + root.name());
+    for (String m : order) {
+      if (!StandardModules.isStandard(m) || m.equals(root.name())) {
+        out.println("Linting of module " + m);
+      }
+    }
     return new Parsed(loader, root);
   }
 

@@ -135,6 +135,32 @@ final class EvalModel implements SpecModel {
     return spec.variables();
   }
 
+  /**
+   * TLC prints variables in the reverse of the enumeration order of SANY's symbol
+   * {@code Hashtable}: buckets from last to first by {@code String.hashCode}, later insertions
+   * first within a bucket. The table's capacity is 191 for specs of ordinary size (it matches
+   * every fixture); very large modules would grow it.
+   */
+  @Override
+  public int[] printOrder() {
+    List<String> vars = spec.variables();
+    Integer[] idx = new Integer[vars.size()];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    final int capacity = 191;
+    java.util.Arrays.sort(idx, (a, b) -> {
+      int ba = (vars.get(a).hashCode() & 0x7FFFFFFF) % capacity;
+      int bb = (vars.get(b).hashCode() & 0x7FFFFFFF) % capacity;
+      return ba != bb ? Integer.compare(ba, bb) : Integer.compare(a, b);
+    });
+    int[] order = new int[idx.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = idx[i];
+    }
+    return order;
+  }
+
   @Override
   public void initialStates(EvalContext ctx, StateSink sink) {
     try {

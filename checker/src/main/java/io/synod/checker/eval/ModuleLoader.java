@@ -56,8 +56,15 @@ public final class ModuleLoader {
   /** Parses a root module given as text (file name for messages) and its dependencies. */
   public Module loadText(String text, String fileName) {
     Module root = parser.parse(text, fileName);
-    register(root);
-    loadDependencies(root);
+    java.util.ArrayDeque<String> instances = new java.util.ArrayDeque<>();
+    process(root, instances);
+    // SANY's order: EXTENDS depth-first as met, INSTANCEd modules afterwards, last met first
+    while (!instances.isEmpty()) {
+      String name = instances.pop();
+      if (!modules.containsKey(name)) {
+        process(parseNamed(name), instances);
+      }
+    }
     return root;
   }
 
@@ -75,46 +82,30 @@ public final class ModuleLoader {
     return List.copyOf(parseOrder);
   }
 
-  private void register(Module m) {
+  private void process(Module m, java.util.Deque<String> instances) {
     modules.putIfAbsent(m.name(), m);
     parseOrder.add(m);
-    for (Unit u : m.units()) {
-      if (u instanceof Module nested) {
-        register(nested);
-      }
-    }
-  }
-
-  private void loadDependencies(Module m) {
     for (Name ext : m.extendsList()) {
-      ensure(ext.text());
+      if (!modules.containsKey(ext.text())) {
+        process(parseNamed(ext.text()), instances);
+      }
     }
     for (Unit u : m.units()) {
       if (u instanceof Unit.InstanceDef inst) {
-        ensure(inst.module().text());
+        instances.push(inst.module().text());
       } else if (u instanceof Module nested) {
-        loadDependencies(nested);
-      } else if (u instanceof Unit.OpDef def) {
-        instancesIn(def);
-      }
-    }
-  }
-
-  private void instancesIn(Unit.OpDef def) {
-    // INSTANCE inside LET is rare; the module must still be loaded
-    if (def.body() instanceof io.synod.checker.syntax.ast.Expr.Let let) {
-      for (Unit.Definition d : let.definitions()) {
-        if (d instanceof Unit.InstanceDef inst) {
-          ensure(inst.module().text());
+        process(nested, instances);
+      } else if (u instanceof Unit.OpDef def && def.body() instanceof io.synod.checker.syntax.ast.Expr.Let let) {
+        for (Unit.Definition d : let.definitions()) {
+          if (d instanceof Unit.InstanceDef inst) {
+            instances.push(inst.module().text());
+          }
         }
       }
     }
   }
 
-  private void ensure(String name) {
-    if (modules.containsKey(name)) {
-      return;
-    }
+  private Module parseNamed(String name) {
     for (Path dir : searchPaths) {
       Path p = dir.resolve(name + ".tla");
       if (Files.isRegularFile(p)) {
@@ -124,16 +115,11 @@ public final class ModuleLoader {
         } catch (IOException e) {
           throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot read " + p + ": " + e.getMessage());
         }
-        Module m = parser.parse(text, p.toString());
-        register(m);
-        loadDependencies(m);
-        return;
+        return parser.parse(text, p.toString());
       }
     }
     String std = StandardModules.source(name).orElseThrow(() -> new SpecException(
         SpecException.Kind.SEMANTIC, "Cannot find source file for module " + name + "."));
-    Module m = parser.parse(std, name + ".tla");
-    register(m);
-    loadDependencies(m);
+    return parser.parse(std, name + ".tla");
   }
 }
