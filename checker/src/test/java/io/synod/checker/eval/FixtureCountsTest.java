@@ -50,7 +50,8 @@ class FixtureCountsTest {
 
   @ParameterizedTest(name = "{0}/{2}")
   @MethodSource("models")
-  void countsMatchTlc(String dir, String spec, String cfg, long distinct, long generated, int depth) {
+  void countsMatchTlc(String dir, String spec, String cfg, long distinct, long generated, int depth)
+      throws Exception {
     Assumptions.assumeTrue(dir != null, "TLC fixture corpus not found (../shared/tlc-fixtures)");
     Path folder = Fixtures.corpus().orElseThrow().resolve(dir);
     CompiledSpec compiled = Fixtures.fixture(folder, spec, cfg, Fixtures.sink());
