@@ -15,6 +15,7 @@ final class Commands {
         // new commands go here, one per line
         new ParseCommand(),
         new LinCommand(),
+        new GateCommand(),
         new CheckCommand(),
         new SimCommand(),
         });
