@@ -1,6 +1,16 @@
 package io.synod.cli;
 
+import io.synod.conformance.history.HistoryReaders;
+import io.synod.conformance.lin.LinChecker;
+import io.synod.conformance.lin.LinOptions;
+import io.synod.conformance.lin.LinResult;
+import io.synod.conformance.lin.Models;
+import io.synod.conformance.lin.TextReport;
+import io.synod.conformance.lin.Verdict;
 import io.synod.sim.Fault;
+import io.synod.sim.record.HistoryWriter;
+import java.io.StringWriter;
+import java.time.Duration;
 import io.synod.sim.Protocol;
 import io.synod.sim.Protocols;
 import io.synod.sim.SimConfig;
@@ -35,7 +45,11 @@ import picocli.CommandLine.Model.CommandSpec;
       "implementation trace and the client history. The same seed and options",
       "give byte-identical output.",
       "",
-      "Exit codes: 0 invariants held, 12 an invariant was violated, 2 usage error."
+      "For raft and paxos the client history is also checked for linearizability",
+      "(per key, cas-register model, nil = absent key), as 'synod lin --strict-nil' would.",
+      "",
+      "Exit codes: 0 invariants held and history linearizable, 12 an invariant was",
+      "violated or the history is not linearizable, 2 usage error."
     })
 public final class SimCommand implements Callable<Integer> {
   static final int SAFETY_VIOLATION = 12;
@@ -76,6 +90,9 @@ public final class SimCommand implements Callable<Integer> {
       description = "Stop after this much simulated time, in seconds (default: ${DEFAULT-VALUE}).")
   double maxTime = 120;
 
+  @Option(names = "--no-lin", description = "Skip the linearizability check of the client history.")
+  boolean noLin;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Write trace.ndjson, history.edn and summary.json here (default: no files).")
   Path out;
@@ -102,8 +119,37 @@ public final class SimCommand implements Callable<Integer> {
       bar.clear();
     }
     wall = System.nanoTime() - wall;
-    print(spec.commandLine().getOut(), r, wall);
-    return r.violations().isEmpty() ? 0 : SAFETY_VIOLATION;
+    PrintWriter o = spec.commandLine().getOut();
+    print(o, r, wall);
+    LinResult lin = noLin || !KV_PROTOCOLS.contains(r.protocol()) ? null : linearizability(r);
+    if (lin != null) {
+      o.println("history      " + switch (lin.verdict()) {
+        case VALID -> "linearizable";
+        case INVALID -> "NOT linearizable:";
+        case UNKNOWN -> "linearizability unknown (search budget exhausted)";
+      });
+      if (lin.verdict() == Verdict.INVALID) {
+        o.print(new TextReport(false).briefFailure(lin));
+      }
+      o.flush();
+    }
+    boolean bad = !r.violations().isEmpty() || (lin != null && lin.verdict() == Verdict.INVALID);
+    return bad ? SAFETY_VIOLATION : 0;
+  }
+
+  private static final Set<String> KV_PROTOCOLS = Set.of("raft", "paxos");
+
+  /** The recorded history through the same reader and search as `synod lin`. */
+  private static LinResult linearizability(SimResult r) {
+    StringWriter edn = new StringWriter();
+    try {
+      HistoryWriter.write(r.history(), edn);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    var history = HistoryReaders.parse("history.edn", edn.toString(), false);
+    var checker = new LinChecker(LinOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+    return checker.check(history, Models.create("cas-register", null, false, true));
   }
 
   private SimConfig config(Protocol<?> p) {

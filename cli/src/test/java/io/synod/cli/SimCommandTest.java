@@ -19,6 +19,7 @@ class SimCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("operations   40 invoked"), r.out());
     assertTrue(r.out().contains("invariants   held after every step"), r.out());
+    assertTrue(r.out().contains("history      linearizable"), r.out());
     for (String f : new String[] {"trace.ndjson", "history.edn", "summary.json"}) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);
     }
@@ -31,6 +32,17 @@ class SimCommandTest {
     var r = CliTestSupport.run("sim", "paxos", "--seed", "1", "--ops", "80", "--bug", "accept-lower-ballot");
     assertEquals(SimCommand.SAFETY_VIOLATION, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("VIOLATED") && r.out().contains("two values chosen"), r.out());
+  }
+
+  @Test
+  void staleReadIsCaughtByTheBuiltInLinearizabilityCheck() {
+    var r = CliTestSupport.run("sim", "raft", "--seed", "1", "--ops", "80", "--bug", "stale-read");
+    assertEquals(SimCommand.SAFETY_VIOLATION, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("invariants   held after every step"), r.out());
+    assertTrue(r.out().contains("history      NOT linearizable:"), r.out());
+    assertTrue(r.out().contains("cannot linearize {:process"), r.out());
+    var skipped = CliTestSupport.run("sim", "raft", "--seed", "1", "--ops", "80", "--bug", "stale-read", "--no-lin");
+    assertEquals(0, skipped.code(), skipped.out());
   }
 
   @Test

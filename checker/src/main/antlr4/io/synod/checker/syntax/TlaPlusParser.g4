@@ -61,7 +61,10 @@ infixOp : INFIX_OP | MINUS | EQ | IN_OP | AND | OR | TIMES ;
 
 postfixOp : PRIME | POSTFIX_OP ;
 
-expr : term (infixOp term)* ;
+expr : term (infixRef term)* ;
+
+/** An infix operator, possibly of an instance: a M!+ b. */
+infixRef : (instanceStep BANG)* infixOp ;
 
 term : prefixOp* postfixed ;
 

@@ -231,13 +231,15 @@ final class AstBuilder {
     for (TermContext t : terms) {
       List<OperatorResolver.Op> prefixes = new ArrayList<>();
       for (PrefixOpContext p : t.prefixOp()) {
-        prefixes.add(new OperatorResolver.Op(prefixName(p.getStart()), Fixity.PREFIX, span(p)));
+        prefixes.add(new OperatorResolver.Op(List.of(), prefixName(p.getStart()), Fixity.PREFIX,
+            span(p)));
       }
       ts.add(new OperatorResolver.Term(prefixes, postfixed(t.postfixed())));
     }
     List<OperatorResolver.Op> infixes = new ArrayList<>();
-    for (InfixOpContext o : ctx.infixOp()) {
-      infixes.add(new OperatorResolver.Op(Operators.canonical(o.getText()), Fixity.INFIX, span(o)));
+    for (InfixRefContext o : ctx.infixRef()) {
+      infixes.add(new OperatorResolver.Op(steps(o.instanceStep()),
+          Operators.canonical(o.infixOp().getText()), Fixity.INFIX, span(o)));
     }
     return resolver.resolve(ts, infixes);
   }

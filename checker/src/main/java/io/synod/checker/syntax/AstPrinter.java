@@ -183,20 +183,15 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
           w(e.name());
         } else {
           operand(e.args().get(0));
-          w(" " + e.name() + " ");
+          w(" ");
+          path(e.path());
+          // "M!!! b" would lex as "!!" "!": keep the operator apart from the path's "!"
+          w((!e.path().isEmpty() && e.name().startsWith("!") ? " " : "") + e.name() + " ");
           operand(e.args().get(1));
         }
       }
       default -> {
-        for (Expr.InstanceStep s : e.path()) {
-          w(s.name());
-          if (!s.args().isEmpty()) {
-            w(s.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
-            list(s.args());
-            w(")");
-          }
-          w("!");
-        }
+        path(e.path());
         w(e.name());
         if (!e.args().isEmpty()) {
           // "(*" would open a comment when the first argument is the operator * itself
@@ -207,6 +202,18 @@ public final class AstPrinter implements ExprVisitor<Void>, UnitVisitor<Void> {
       }
     }
     return null;
+  }
+
+  private void path(List<Expr.InstanceStep> steps) {
+    for (Expr.InstanceStep s : steps) {
+      w(s.name());
+      if (!s.args().isEmpty()) {
+        w(s.args().get(0) instanceof Expr.OpApp o && o.name().startsWith("*") ? "( " : "(");
+        list(s.args());
+        w(")");
+      }
+      w("!");
+    }
   }
 
   @Override

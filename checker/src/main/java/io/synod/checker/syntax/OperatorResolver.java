@@ -22,7 +22,7 @@ import java.util.Set;
 final class OperatorResolver {
 
   /** An operator occurrence: canonical name, how it is used, and where it was written. */
-  record Op(String name, Fixity fixity, Span span) {
+  record Op(List<Expr.InstanceStep> path, String name, Fixity fixity, Span span) {
     Precedence precedence() {
       Precedence p = switch (fixity) {
         case PREFIX -> Operators.prefix(name);
@@ -52,7 +52,7 @@ final class OperatorResolver {
     Deque<Expr> values = new ArrayDeque<>();
     Deque<Op> ops = new ArrayDeque<>();
     // products built here (not parenthesized by the user) absorb further \X factors
-    Set<Expr> products = infixes.stream().anyMatch(o -> o.name().equals(Operators.TIMES))
+    Set<Expr> products = infixes.stream().anyMatch(o -> o.name().equals(Operators.TIMES) && o.path().isEmpty())
         ? Collections.newSetFromMap(new IdentityHashMap<>()) : Set.of();
     for (int i = 0; i < terms.size(); i++) {
       if (i > 0) {
@@ -113,7 +113,7 @@ final class OperatorResolver {
     Expr b = values.pop();
     Expr a = values.pop();
     Span span = a.span().to(b.span());
-    if (op.name().equals(Operators.TIMES)) {
+    if (op.name().equals(Operators.TIMES) && op.path().isEmpty()) {
       List<Expr> factors = new ArrayList<>();
       if (a instanceof Expr.Product p && products.contains(a)) {
         factors.addAll(p.factors());
@@ -126,6 +126,6 @@ final class OperatorResolver {
       values.push(product);
       return;
     }
-    values.push(new Expr.OpApp(span, List.of(), op.name(), Fixity.INFIX, List.of(a, b)));
+    values.push(new Expr.OpApp(span, op.path(), op.name(), Fixity.INFIX, List.of(a, b)));
   }
 }

@@ -116,11 +116,28 @@ final class SyntaxErrors extends DefaultErrorStrategy {
       return;
     }
     String where = context(recognizer.getContext());
+    ParserRuleContext let = enclosing(recognizer.getContext(), LetExprContext.class);
+    if (let != null && ((LetExprContext) let).IN() == null && (t.getType() == END_MODULE || t.getType() == Token.EOF
+        || t.getCharPositionInLine() == 0)) {
+      message = "expected IN to end the LET at line " + let.getStart().getLine() + ", col "
+          + (let.getStart().getCharPositionInLine() + 1) + ", found " + describe(t);
+      where = "";
+    }
     if (t.getType() == DEFEQ && !message.startsWith("expected '=='")) {
       message = "unexpected '==' (equality is written '='; '==' starts a definition)";
     }
-    diagnostics.add(new Diagnostic(file, t.getLine(), t.getCharPositionInLine() + 1,
+    // synthetic tokens around a lone expression sit on line 0
+    diagnostics.add(new Diagnostic(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1,
         message + where));
+  }
+
+  private static ParserRuleContext enclosing(ParserRuleContext ctx, Class<?> type) {
+    for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+      if (type.isInstance(c)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Names the innermost construct being parsed, as SANY's "residual stack trace" does. */
@@ -144,7 +161,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
       } else if (c instanceof InstanceContext) {
         what = "INSTANCE";
       }
-      if (what != null && c.getStart() != null) {
+      if (what != null && c.getStart() != null && c.getStart().getLine() > 0) {
         return " (in " + what + " starting at line " + c.getStart().getLine() + ", col "
             + (c.getStart().getCharPositionInLine() + 1) + ")";
       }
@@ -191,8 +208,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
 
   private static boolean isContinuation(int type) {
     return switch (type) {
+      // IDENT: the instance of an infix operator, as in "a M!+ b"
       case INFIX_OP, MINUS, EQ, IN_OP, AND, OR, TIMES, LBRACK, DOT, PRIME, POSTFIX_OP, LPAREN, BANG,
-          DCOLON -> true;
+          DCOLON, IDENT -> true;
       default -> false;
     };
   }

@@ -1,7 +1,9 @@
 package io.synod.checker.syntax;
 
+import io.synod.checker.syntax.ast.Expr;
 import io.synod.checker.syntax.ast.Module;
 import io.synod.checker.syntax.ast.SourceText;
+import io.synod.checker.syntax.ast.Unit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +58,41 @@ public final class TlaParser {
       throw new ParseException(diagnostics);
     }
     return module;
+  }
+
+  /**
+   * Parses a lone expression (e.g. a value in a trace mapping). Spans are positions in
+   * {@code text}, with module name {@code fileName}; junction lists are read by column as usual.
+   */
+  public static Expr parseExpression(String text, String fileName) throws ParseException {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Expr result = null;
+    try {
+      TlaPlusLexer lexer = new TlaPlusLexer(CharStreams.fromString(text, fileName));
+      lexer.removeErrorListeners();
+      List<Token> tokens = new TokenPass(fileName, diagnostics).runExpression(lexer, fileName);
+      if (diagnostics.isEmpty()) {
+        TlaPlusParser.FileContext tree = syntaxTree(tokens, fileName, diagnostics);
+        if (diagnostics.isEmpty()) {
+          Module m = new AstBuilder(new SourceText(fileName, text), diagnostics).module(tree.module());
+          result = m.units().size() == 1 && m.units().get(0) instanceof Unit.OpDef d ? d.body() : null;
+          if (result == null && diagnostics.isEmpty()) {
+            diagnostics.add(new Diagnostic(fileName, 1, 1, "expected a single expression"));
+          }
+        }
+      }
+    } catch (StackOverflowError e) {
+      diagnostics.add(new Diagnostic(fileName, 1, 1, "expression nested too deeply to parse"));
+    } catch (RuntimeException e) {
+      diagnostics.add(new Diagnostic(fileName, 1, 1, "internal parser error: " + e));
+    }
+    if (!diagnostics.isEmpty() || result == null) {
+      if (diagnostics.isEmpty()) {
+        diagnostics.add(new Diagnostic(fileName, 1, 1, "could not parse expression"));
+      }
+      throw new ParseException(diagnostics);
+    }
+    return result;
   }
 
   private static Module parse(String text, String fileName, List<Diagnostic> diagnostics) {

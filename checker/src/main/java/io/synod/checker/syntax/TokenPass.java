@@ -39,6 +39,65 @@ final class TokenPass {
     return delimitJunctions(skipProofs(lexRootModule(lexer)));
   }
 
+  /**
+   * Tokens of a lone expression, wrapped in synthetic tokens standing for
+   * {@code ---- MODULE name ---- X ==} ... {@code ====} on line 0, so the module grammar applies
+   * and positions stay those of the expression text.
+   */
+  List<Token> runExpression(TlaPlusLexer lexer, String name) {
+    List<Token> raw = new ArrayList<>();
+    for (int type : new int[] {DASHES, MODULE, IDENT, DASHES, IDENT, DEFEQ}) {
+      raw.add(synthetic(type, type == IDENT ? (raw.size() == 2 ? name : "X") : "", 0, 0));
+    }
+    Token last = raw.get(raw.size() - 1);
+    while (true) {
+      Token t = lexer.nextToken();
+      if (t.getType() == Token.EOF) {
+        break;
+      }
+      if (lexicalError(t, last)) {
+        continue;
+      }
+      raw.add(t);
+      last = t;
+    }
+    int endCol = last.getCharPositionInLine() + last.getText().length();
+    raw.add(synthetic(END_MODULE, "end of expression", last.getLine(), endCol));
+    raw.add(synthetic(Token.EOF, "<EOF>", last.getLine(), endCol));
+    return delimitJunctions(skipProofs(raw));
+  }
+
+  private static Token synthetic(int type, String text, int line, int col) {
+    CommonToken t = new CommonToken(type, text);
+    t.setLine(line);
+    t.setCharPositionInLine(col);
+    t.setStartIndex(-1);
+    t.setStopIndex(-2);
+    return t;
+  }
+
+  /** Reports lexical errors; true when {@code t} is one and must be dropped. */
+  private boolean lexicalError(Token t, Token prev) {
+    int type = t.getType();
+    if (type == UNKNOWN_CHAR) {
+      error(t, "unexpected character '" + t.getText() + "'");
+      return true;
+    }
+    if (type == DECIMAL) {
+      error(t, "decimal number '" + t.getText() + "' is not supported (only natural numbers)");
+      return true;
+    }
+    if (type == UNTERMINATED_STRING) {
+      error(t, "string is not terminated before the end of the line");
+      return true;
+    }
+    if (type == INFIX_OP && t.getText().equals("*") && prev != null && prev.getType() == LPAREN
+        && prev.getStopIndex() + 1 == t.getStartIndex()) {
+      error(prev, "comment '(*' is not terminated");
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- step 1: lexing
 
   private List<Token> lexRootModule(TlaPlusLexer lexer) {
@@ -52,17 +111,8 @@ final class TokenPass {
         out.add(t);
         return out;
       }
-      if (type == UNKNOWN_CHAR) {
-        error(t, "unexpected character '" + t.getText() + "'");
+      if (lexicalError(t, prev)) {
         continue;
-      }
-      if (type == UNTERMINATED_STRING) {
-        error(t, "string is not terminated before the end of the line");
-        continue;
-      }
-      if (type == INFIX_OP && t.getText().equals("*") && prev != null && prev.getType() == LPAREN
-          && prev.getStopIndex() + 1 == t.getStartIndex()) {
-        error(prev, "comment '(*' is not terminated");
       }
       if (type == MODULE && prev != null && prev.getType() == DASHES) {
         depth++;
@@ -225,9 +275,9 @@ final class TokenPass {
         lastReal = t;
         continue;
       }
-      // "F(/\\, x)" passes the operator itself: not a bullet
-      if ((type == AND || type == OR) && !endsOperand(prevType) && nextType != RPAREN
-          && nextType != COMMA) {
+      // "F(/\, x)" passes the operator itself and "a M!/\ b" names an instance's: no bullets
+      if ((type == AND || type == OR) && !endsOperand(prevType) && prevType != BANG
+          && nextType != RPAREN && nextType != COMMA) {
         stack.push(new Open(Kind.JUNCTION, col, type));
         out.add(virtual(type == AND ? J_AND : J_OR, t));
         prevType = type;

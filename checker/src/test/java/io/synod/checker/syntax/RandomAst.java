@@ -64,8 +64,12 @@ final class RandomAst {
     }
     int d = depth - 1;
     switch (random.nextInt(30)) {
-      case 0, 1, 2:
-        return new Expr.OpApp(S, List.of(), pick(INFIX), Fixity.INFIX, List.of(expr(d), expr(d)));
+      case 0, 1, 2: {
+        List<Expr.InstanceStep> path = random.nextInt(8) == 0
+            ? some(1, 2, () -> new Expr.InstanceStep(S, id(), some(0, 1, () -> expr(d))))
+            : List.of();
+        return new Expr.OpApp(S, path, pick(INFIX), Fixity.INFIX, List.of(expr(d), expr(d)));
+      }
       case 3:
         return new Expr.OpApp(S, List.of(), pick(PREFIX), Fixity.PREFIX, List.of(expr(d)));
       case 4:

@@ -213,6 +213,11 @@ class SyntaxFormsTest {
     assertEquals(1, a.path().get(0).args().size());
     assertEquals("Op", a.name());
     assertEquals(2, a.args().size());
+    Expr.OpApp plus = (Expr.OpApp) expr("a M!+ b");
+    assertEquals("+", plus.name());
+    assertEquals("M", plus.path().get(0).name());
+    assertEquals(Fixity.INFIX, plus.fixity());
+    assertEquals("a I(1)!\\cup (b \\X c)", grouped("a I(1)!\\cup b \\X c"));
     Expr.OpApp h = (Expr.OpApp) expr("Map(+, -., s)");
     assertEquals("+", ((Expr.OpApp) h.args().get(0)).name());
     assertEquals(Fixity.INFIX, ((Expr.OpApp) h.args().get(0)).fixity());

@@ -1,0 +1,68 @@
+package io.synod.checker.syntax;
+
+import static io.synod.checker.syntax.Parsing.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.synod.checker.syntax.ast.Module;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecoveryAndStdlibTest {
+
+  @Test
+  void independentErrorsAreAllReported() {
+    ParseException e = failure("""
+        A == IF x THEN 1
+        B == 2
+        C == (3 + 4
+        D == 5""");
+    List<Integer> lines = e.diagnostics().stream().map(Diagnostic::line).toList();
+    assertTrue(lines.contains(3), lines.toString());
+    assertTrue(lines.contains(5), lines.toString());
+    assertTrue(e.getMessage().startsWith("T.tla:3:"), e.getMessage());
+  }
+
+  @Test
+  void missingEndOfModuleIsReported() {
+    ParseException e = assertThrowsParse("---- MODULE M ----\nA == 1\n");
+    assertEquals("M.tla:3:1: unexpected end of file; expected '====' (end of module)",
+        e.diagnostics().get(0).toString());
+  }
+
+  private static ParseException assertThrowsParse(String text) {
+    try {
+      TlaParser.parseModule(text, "M.tla");
+    } catch (ParseException e) {
+      return e;
+    }
+    throw new AssertionError("no error");
+  }
+
+  /** The standard modules shipped as resources (by the library's owner) must all parse. */
+  @Test
+  void standardModulesParse() throws IOException, ParseException {
+    String[] names = {"Naturals", "Integers", "Sequences", "FiniteSets", "Bags", "TLC", "Reals",
+        "TLCExt", "SequencesExt", "FiniteSetsExt", "Functions", "Folds", "Relation", "Json",
+        "IOUtils", "Randomization", "TLAPS"};
+    List<String> parsed = new ArrayList<>();
+    for (String name : names) {
+      String path = "/io/synod/checker/stdlib/" + name + ".tla";
+      try (InputStream in = getClass().getResourceAsStream(path)) {
+        if (in == null) {
+          continue;
+        }
+        Module m = TlaParser.parseModule(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+            name + ".tla");
+        assertEquals(name, m.name());
+        parsed.add(name);
+      }
+    }
+    assumeTrue(!parsed.isEmpty(), "standard module resources are not on this branch");
+  }
+}
