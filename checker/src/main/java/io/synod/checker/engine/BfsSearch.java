@@ -103,7 +103,6 @@ final class BfsSearch {
           })
         : null;
     try {
-      level = 1;
       while (levelSize > 0 && !stop) {
         cursor.set(0);
         if (pool == null) {
@@ -145,13 +144,12 @@ final class BfsSearch {
     }
   }
 
+  /** Enumerates the initial states into worker 0's next-level buffer, which becomes level 1. */
   private void computeInitialStates() {
     Worker w = workers[0];
     EvalContext ctx = w.ctx;
     listener.computingInitialStates();
     ctx.level = 0;
-    List<Value[]> states = new ArrayList<>();
-    List<Long> ids = new ArrayList<>();
     long[] enumerated = {0};
     try {
       model.initialStates(ctx, s -> {
@@ -159,48 +157,21 @@ final class BfsSearch {
           return false;
         }
         long n = ++enumerated[0];
-        w.generated++;
         if (n >= 2 && (n & (n - 1)) == 0) {
           listener.initialStatesSoFar(n);
         }
-        ctx.level = 1;
-        boolean inModel = !hasConstraints || model.satisfiesConstraints(s, ctx);
-        boolean isNew = false;
-        long id = ParentLog.NO_PARENT;
-        if (inModel) {
-          long fp = fingerprint(s, ctx);
-          if (add(fp)) {
-            isNew = true;
-            w.distinct++;
-            w.maxLevel = 1;
-            id = w.log.append(fp, ParentLog.NO_PARENT);
-            if (graph != null) {
-              graph.initialState(fp, s);
-            }
-          }
-        }
-        if (isNew || !inModel) {
-          int inv = model.firstViolatedInvariant(s, ctx);
-          if (inv >= 0) {
-            fail(new PendingFailure(Verdict.INVARIANT, invariants.get(inv),
-                "Invariant " + invariants.get(inv) + " is violated by the initial state:",
-                ParentLog.NO_PARENT, s, ActionLabel.INITIAL, List.of()));
-          }
-        }
-        if (isNew) {
-          states.add(s);
-          ids.add(id);
-        }
+        w.pending = s;
+        w.offer(null, s, ActionLabel.INITIAL, ParentLog.NO_PARENT, 1);
+        w.pending = null;
         ctx.level = 0;
         return !stop;
       });
     } catch (SpecError e) {
-      fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, null, null,
-          e.stack()));
+      fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
+          ActionLabel.INITIAL, e.stack()));
     }
-    levelStates = states.toArray(new Value[0][]);
-    levelIds = ids.stream().mapToLong(Long::longValue).toArray();
-    levelSize = levelStates.length;
+    level = 0;
+    advanceLevel();
     if (!stop) {
       listener.initialStatesDone(w.distinct);
     }
@@ -213,11 +184,6 @@ final class BfsSearch {
   long fingerprint(Value[] s, EvalContext ctx) {
     Value[] key = hasSymmetry ? model.symmetryCanonical(s, ctx) : s;
     return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
-  }
-
-  /** Adds to the seen-set (which grows by itself, without stopping the workers). */
-  private boolean add(long fp) {
-    return seen.add(fp);
   }
 
   private void advanceLevel() {
@@ -313,7 +279,7 @@ final class BfsSearch {
     private long currentFp;
     private int successors;
     private int fresh;
-    private Value[] pending;
+    Value[] pending;
     private ActionLabel pendingAction;
 
     Worker(int index, EvalContext ctx, ParentLog log) {
@@ -381,26 +347,39 @@ final class BfsSearch {
         return false;
       }
       successors++;
-      generated++;
       pending = t;
       pendingAction = action;
-      int next = level + 1;
-      ctx.level = next;
-      boolean inModel = !hasConstraints
-          || (model.satisfiesConstraints(t, ctx) && model.satisfiesActionConstraints(current, t, ctx));
+      if (offer(current, t, action, currentId, level + 1)) {
+        fresh++;
+      }
+      ctx.level = level;
+      pending = null;
+      return !stop || options.continueAfterError();
+    }
+
+    /**
+     * Handles one generated state {@code t} of BFS level {@code lvl}, reached from {@code from}
+     * (null for an initial state): count, constraints, seen-set, invariants, action properties,
+     * enqueue. True if it was admitted as a new state.
+     */
+    boolean offer(Value[] from, Value[] t, ActionLabel action, long parentId, int lvl) {
+      generated++;
+      ctx.level = lvl;
+      boolean inModel = !hasConstraints || (model.satisfiesConstraints(t, ctx)
+          && (from == null || model.satisfiesActionConstraints(from, t, ctx)));
       boolean isNew = false;
       long id = ParentLog.NO_PARENT;
       if (inModel) {
         long fp = fingerprint(t, ctx);
-        if (add(fp)) {
+        if (seen.add(fp)) {
           isNew = true;
           distinct++;
-          id = log.append(fp, currentId);
-          if (next > maxLevel) {
-            maxLevel = next;
-          }
+          id = log.append(fp, parentId);
+          maxLevel = Math.max(maxLevel, lvl);
         }
-        if (graph != null) {
+        if (graph != null && from == null && isNew) {
+          graph.initialState(fp, t);
+        } else if (graph != null && from != null) {
           graph.step(currentFp, fp, t, action, isNew);
         }
       }
@@ -408,25 +387,21 @@ final class BfsSearch {
         int inv = model.firstViolatedInvariant(t, ctx);
         if (inv >= 0) {
           String name = invariants.get(inv);
-          fail(new PendingFailure(Verdict.INVARIANT, name, "Invariant " + name + " is violated.",
-              currentId, t, action, List.of()));
+          String message = from == null
+              ? "Invariant " + name + " is violated by the initial state:"
+              : "Invariant " + name + " is violated.";
+          fail(new PendingFailure(Verdict.INVARIANT, name, message, parentId, t, action, List.of()));
         }
       }
-      if (hasActionProperties) {
-        int ap = model.firstViolatedActionProperty(current, t, ctx);
+      if (from != null && hasActionProperties) {
+        int ap = model.firstViolatedActionProperty(from, t, ctx);
         if (ap >= 0) {
           String name = actionProperties.get(ap);
           fail(new PendingFailure(Verdict.ACTION_PROPERTY, name,
-              "Action property " + name + " is violated.", currentId, t, action, List.of()));
+              "Action property " + name + " is violated.", parentId, t, action, List.of()));
         }
       }
-      ctx.level = level;
-      pending = null;
-      if (stop && !options.continueAfterError()) {
-        return false;
-      }
-      if (isNew) {
-        fresh++;
+      if (isNew && (!stop || options.continueAfterError())) {
         if (nextSize == nextStates.length) {
           nextStates = Arrays.copyOf(nextStates, nextSize * 2);
           nextIds = Arrays.copyOf(nextIds, nextSize * 2);
@@ -435,7 +410,7 @@ final class BfsSearch {
         nextIds[nextSize] = id;
         nextSize++;
       }
-      return true;
+      return isNew;
     }
   }
 }

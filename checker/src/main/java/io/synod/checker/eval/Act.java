@@ -125,7 +125,7 @@ abstract class Act {
         return;
       }
       try {
-        for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+        for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
           t[slot] = it.next();
           k.go(c);
         }

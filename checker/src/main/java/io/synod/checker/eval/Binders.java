@@ -37,6 +37,20 @@ final class Binders {
     this.items = items;
   }
 
+  /** Above this size lazy sets are enumerated on the fly rather than materialized (and cached). */
+  static final long MATERIALIZE_LIMIT = 1 << 16;
+
+  /**
+   * The elements of {@code s} in canonical order. Lazy sets of moderate size are materialized:
+   * their explicit form is cached, so a constant domain is enumerated once, not once per use.
+   */
+  static Iterator<Value> elements(SetValue s) {
+    if (s instanceof io.synod.checker.value.SetEnumValue || !s.isEnumerable()) {
+      return s.iterator();
+    }
+    return s.size() <= MATERIALIZE_LIMIT ? s.toSetEnum().iterator() : s.iterator();
+  }
+
   /** Visits every binding; returns false if the visitor stopped it. */
   boolean forEach(Ctx c, Frame f, Visitor v) {
     return loop(c, f, 0, v);
@@ -49,7 +63,7 @@ final class Binders {
     One b = items[i];
     SetValue s = b.domain.evalSet(c, f);
     if (b.tuple) {
-      for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+      for (Iterator<Value> it = elements(s); it.hasNext(); ) {
         bindTuple(f, b.slots, it.next());
         if (!loop(c, f, i + 1, v)) {
           return false;
@@ -65,7 +79,7 @@ final class Binders {
     if (k == slots.length) {
       return loop(c, f, i + 1, v);
     }
-    for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+    for (Iterator<Value> it = elements(s); it.hasNext(); ) {
       f.slots[slots[k]] = it.next();
       if (!names(c, f, i, k + 1, s, v)) {
         return false;

@@ -84,6 +84,8 @@ final class Interning {
         }
       } else if (u instanceof Unit.Definition d) {
         definition(d, toks);
+      } else if (u instanceof Module nested) {
+        collectModule(nested, toks);
       }
     }
   }

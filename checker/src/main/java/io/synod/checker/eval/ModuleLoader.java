@@ -56,13 +56,20 @@ public final class ModuleLoader {
   /** Parses a root module given as text (file name for messages) and its dependencies. */
   public Module loadText(String text, String fileName) {
     Module root = parser.parse(text, fileName);
-    java.util.ArrayDeque<String> instances = new java.util.ArrayDeque<>();
-    process(root, instances);
-    // SANY's order: EXTENDS depth-first as met, INSTANCEd modules afterwards, last met first
+    modules.putIfAbsent(root.name(), root);
+    parseOrder.add(root);
+    java.util.ArrayDeque<List<String>> instances = new java.util.ArrayDeque<>();
+    visit(root, instances);
+    // SANY's order: a module's EXTENDS are all read before any is visited; the modules a
+    // module INSTANCEs wait, the group met last being read first
     while (!instances.isEmpty()) {
-      String name = instances.pop();
-      if (!modules.containsKey(name)) {
-        process(parseNamed(name), instances);
+      for (String name : instances.pop()) {
+        if (!modules.containsKey(name)) {
+          Module m = parseNamed(name);
+          modules.put(m.name(), m);
+          parseOrder.add(m);
+          visit(m, instances);
+        }
       }
     }
     return root;
@@ -82,23 +89,40 @@ public final class ModuleLoader {
     return List.copyOf(parseOrder);
   }
 
-  private void process(Module m, java.util.Deque<String> instances) {
-    modules.putIfAbsent(m.name(), m);
-    parseOrder.add(m);
+  private void visit(Module m, java.util.Deque<List<String>> instances) {
+    List<Module> read = new ArrayList<>();
     for (Name ext : m.extendsList()) {
       if (!modules.containsKey(ext.text())) {
-        process(parseNamed(ext.text()), instances);
+        Module e = parseNamed(ext.text());
+        modules.put(e.name(), e);
+        parseOrder.add(e);
+        read.add(e);
       }
     }
+    for (Module e : read) {
+      visit(e, instances);
+    }
+    List<String> group = new ArrayList<>();
+    collectInstances(m, group, instances);
+    if (!group.isEmpty()) {
+      instances.push(group);
+    }
+  }
+
+  private void collectInstances(Module m, List<String> group, java.util.Deque<List<String>> instances) {
     for (Unit u : m.units()) {
       if (u instanceof Unit.InstanceDef inst) {
-        instances.push(inst.module().text());
+        group.add(inst.module().text());
       } else if (u instanceof Module nested) {
-        process(nested, instances);
+        modules.putIfAbsent(nested.name(), nested);
+        for (Name ext : nested.extendsList()) {
+          group.add(ext.text());
+        }
+        collectInstances(nested, group, instances);
       } else if (u instanceof Unit.OpDef def && def.body() instanceof io.synod.checker.syntax.ast.Expr.Let let) {
         for (Unit.Definition d : let.definitions()) {
           if (d instanceof Unit.InstanceDef inst) {
-            instances.push(inst.module().text());
+            group.add(inst.module().text());
           }
         }
       }

@@ -331,7 +331,7 @@ final class Nodes {
     Value ev(Ctx c, Frame f) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
-      for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+      for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
         Value v = it.next();
         if (b.tuple) {
           Binders.bindTuple(f, b.slots, v);
@@ -389,7 +389,7 @@ final class Nodes {
       }
       Value[] out = new Value[Math.max(4, Math.min(s.intSize(), 1024))];
       int n = 0;
-      for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+      for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
         Value v = it.next();
         if (test(c, f, b, v)) {
           if (n == out.length) {

@@ -44,28 +44,28 @@ final class Fixtures {
   static CompiledSpec fixture(Path dir, String spec, String cfg, List<String> printed) {
     ModuleLoader loader = new ModuleLoader(PARSER, List.of(dir));
     Module root = loader.loadRoot(dir.resolve(spec + ".tla"));
-    return CompiledSpec.compile(loader, root, config(dir.resolve(cfg + ".cfg")), printed::add);
+    ModelConfig config = config(() -> ConfigReader.readFile(dir.resolve(cfg + ".cfg")));
+    return CompiledSpec.compile(loader, root, config, printed::add);
   }
 
   /** Compiles an inline module (its EXTENDS resolved among the standard modules). */
   static CompiledSpec inline(String module, String cfg, List<String> printed) {
     ModuleLoader loader = new ModuleLoader(PARSER, List.of());
     Module root = loader.loadText(module, "Test.tla");
-    ModelConfig config;
-    try {
-      config = ConfigReader.read("Test.cfg", cfg);
-    } catch (io.synod.checker.config.ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    ModelConfig config = config(() -> ConfigReader.read("Test.cfg", cfg));
     return CompiledSpec.compile(loader, root, config, printed::add);
   }
 
-  /** Reads a cfg file; a malformed one fails the test with the reader's message. */
-  static ModelConfig config(Path file) {
+  /** Reads a config in a test, where a malformed one is a test failure. */
+  interface ConfigSource {
+    ModelConfig get() throws Exception;
+  }
+
+  static ModelConfig config(ConfigSource source) {
     try {
-      return ConfigReader.readFile(file);
-    } catch (io.synod.checker.config.ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      return source.get();
+    } catch (Exception e) {
+      throw new AssertionError(e.getMessage(), e);
     }
   }
 
