@@ -13,6 +13,8 @@
 (*   MCRaftNoLogCheck.cfg   broken: votes granted without the log         *)
 (*                          up-to-date check; expected: LeaderCompleteness *)
 (*                          violated                                       *)
+(*   MCRaftLeaderTruncate.cfg  broken: a leader removes an entry; expected: *)
+(*                          action property LeaderAppendOnly violated      *)
 (***************************************************************************)
 EXTENDS Raft
 
@@ -53,4 +55,17 @@ NoLogCheckNext ==
        /\ AnswerRequestVote(m.mdest, m, GrantVoteIgnoringLog(m.mdest, m))
 
 NoLogCheckSpec == Init /\ [][NoLogCheckNext]_vars
+
+(* Bug 3: a leader that takes back the last entry of its log (say, to     *)
+(* undo a client request it could not replicate).  Followers may already *)
+(* hold the entry; the action property LeaderAppendOnly forbids it.       *)
+LeaderTruncate(i) ==
+  /\ state[i] = Leader
+  /\ log[i] # <<>>
+  /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, Len(@) - 1)]
+  /\ UNCHANGED <<serverVars, commitIndex, leaderVars, messages>>
+
+TruncateNext == Next \/ \E i \in Server : LeaderTruncate(i)
+
+TruncateSpec == Init /\ [][TruncateNext]_vars
 =============================================================================
