@@ -25,11 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "gate",
     mixinStandardHelpOptions = true,
     description = {
-      "Model-check every model listed in a gate manifest (ci/gate.yaml) and compare each outcome",
-      "with the expected one: success, or the named invariant/property violated; optionally the",
-      "distinct-state count; always the time budget. Prints a table, optionally writes JUnit XML.",
-      "Exit codes: 0 every model as expected, 1 some model deviated (including a broken variant",
-      "that passed, or a run over its budget), 2 usage error or malformed manifest."
+      "Model-check every model of a gate manifest (ci/gate.yaml) and compare",
+      "each outcome with the expected one: success, or the named invariant or",
+      "property violated, or a deadlock; optionally the distinct-state count;",
+      "always the time budget. Prints a table; optionally writes JUnit XML.",
+      "Exit codes: 0 every model as expected; 1 some model deviated (including",
+      "a broken variant that passed, or a run over its budget); 2 usage error",
+      "or malformed manifest."
     })
 final class GateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
