@@ -27,6 +27,17 @@ public final class CheckerRunner implements ModelRunner {
   @Override
   public RunResult run(GateEntry entry) {
     long start = System.nanoTime();
+    try {
+      return check(entry, start);
+    } catch (RuntimeException e) {
+      // A fault of the checker itself on this model: report it in the model's row and go on
+      // with the other models rather than abort the whole gate.
+      return new RunResult(ResultKind.SYSTEM_ERROR, null, -1, since(start),
+          "checker failure: " + e);
+    }
+  }
+
+  private RunResult check(GateEntry entry, long start) {
     Tail tail = new Tail();
     SpecFrontend frontend = frontend();
     if (frontend == null) {
