@@ -94,6 +94,97 @@ public final class Levels {
         return symbol == null ? Level.CONSTANT : of(symbol);
     }
 
+    /**
+     * The level errors of the spec's own modules (standard modules are trusted): SANY's rules
+     * that catch real mistakes, kept conservative (operator parameters count as constants, so
+     * an error hidden behind a parameter is not reported rather than a false one reported):
+     * a prime or ENABLED applied to a temporal formula, a prime applied to an action,
+     * {@code []}/{@code <>}/{@code ~>}/{@code -+->} applied to an action that is not of the
+     * form {@code [A]_v} / {@code <<A>>_v}, a temporal formula inside {@code [A]_v}, and an
+     * action and a temporal formula combined in one expression.
+     */
+    public List<SemanticDiagnostic> errors() {
+        List<SemanticDiagnostic> out = new ArrayList<>();
+        for (String name : spec.loaded().order()) {
+            if (spec.loaded().standard().contains(name)) {
+                continue;
+            }
+            Map<String, Symbol> table = spec.visible().getOrDefault(name, Map.of());
+            for (var unit : spec.loaded().module(name).units()) {
+                if (unit instanceof Unit.Definition d) {
+                    List<Expr> bodies = new ArrayList<>();
+                    Subexpressions.definitionBodies(d, bodies);
+                    for (Expr body : bodies) {
+                        checked(body, table, out);
+                    }
+                } else if (unit instanceof Unit.Assume a && a.body() != null) {
+                    if (checked(a.body(), table, out) != Level.CONSTANT) {
+                        out.add(new SemanticDiagnostic(a.body().span(),
+                                "Level error: an ASSUME must be a constant formula (no variables, primes or temporal operators)."));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The level of {@code e}, as {@link #level}, reporting rule violations on the way. */
+    private Level checked(Expr e, Map<String, Symbol> table, List<SemanticDiagnostic> out) {
+        List<Expr> subs = Subexpressions.direct(e);
+        Level children = Level.CONSTANT;
+        boolean anyAction = false;
+        boolean anyTemporal = false;
+        Level[] levels = new Level[subs.size()];
+        for (int i = 0; i < subs.size(); i++) {
+            levels[i] = checked(subs.get(i), table, out);
+            children = max(children, levels[i]);
+            anyAction |= levels[i] == Level.ACTION;
+            anyTemporal |= levels[i] == Level.TEMPORAL;
+        }
+        int before = out.size();
+        if (e instanceof Expr.OpApp app && app.path().isEmpty()) {
+            String name = app.name();
+            if (name.equals("'") && children.compareTo(Level.STATE) > 0) {
+                out.add(error(e, "Level error: the prime (') is applied to an expression of "
+                        + describe(children) + "; it can only prime a state-level expression."));
+            } else if (name.equals("ENABLED") && children == Level.TEMPORAL) {
+                out.add(error(e, "Level error: ENABLED is applied to a temporal formula; its argument must be an action."));
+            } else if (TEMPORAL_OPS.contains(name)) {
+                for (int i = 0; i < subs.size(); i++) {
+                    Expr arg = subs.get(i);
+                    boolean boxed = arg instanceof Expr.BoxAction || arg instanceof Expr.AngleAction;
+                    if (levels[i] == Level.ACTION && !boxed) {
+                        out.add(error(arg, "Level error: " + name + " is applied to an action; a temporal "
+                                + "operator takes a state predicate or a temporal formula (write [][A]_v for an action A)."));
+                    }
+                }
+            }
+        } else if ((e instanceof Expr.BoxAction || e instanceof Expr.AngleAction) && anyTemporal) {
+            out.add(error(e, "Level error: [A]_v and <<A>>_v take an action and a state function, not a temporal formula."));
+        }
+        boolean combinesBoxedAction = e instanceof Expr.OpApp app2 && TEMPORAL_OPS.contains(app2.name());
+        if (out.size() == before && anyAction && anyTemporal && !combinesBoxedAction
+                && !(e instanceof Expr.BoxAction) && !(e instanceof Expr.AngleAction)
+                && !(e instanceof Expr.Let) && !(e instanceof Expr.OpApp app3 && !app3.path().isEmpty())) {
+            out.add(error(e, "Level error: this expression combines an action with a temporal formula; "
+                    + "an action (with primes) may only appear inside [A]_v, <<A>>_v, WF/SF or ENABLED in a temporal formula."));
+        }
+        return level(e, table);
+    }
+
+    private static SemanticDiagnostic error(Expr e, String message) {
+        return new SemanticDiagnostic(e.span(), message);
+    }
+
+    private static String describe(Level l) {
+        return switch (l) {
+            case CONSTANT -> "constant level";
+            case STATE -> "state level";
+            case ACTION -> "action level (it contains a prime)";
+            case TEMPORAL -> "temporal level";
+        };
+    }
+
     private static Level max(Level a, Level b) {
         return a.compareTo(b) >= 0 ? a : b;
     }

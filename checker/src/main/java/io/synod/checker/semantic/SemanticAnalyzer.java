@@ -52,6 +52,11 @@ public final class SemanticAnalyzer {
     /** {@link #analyze(String, String, ModuleLocator)} reusing parsed standard modules. */
     public static ResolvedSpec analyze(String file, String text, ModuleLocator locator,
             Map<String, Module> standardCache) throws SemanticException {
-        return Resolver.resolve(ModuleLoader.load(file, text, locator, standardCache));
+        ResolvedSpec resolved = Resolver.resolve(ModuleLoader.load(file, text, locator, standardCache));
+        List<SemanticDiagnostic> levelErrors = new Levels(resolved).errors();
+        if (!levelErrors.isEmpty()) {
+            throw new SemanticException(levelErrors);
+        }
+        return resolved;
     }
 }
