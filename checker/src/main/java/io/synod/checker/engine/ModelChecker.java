@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * CheckResult r = new ModelChecker(model, CheckOptions.defaults().withWorkers(2),
- *     SearchListener-implementation, Output.NONE).run();
+ *     new SearchListener() {}, Output.NONE).run();
+ * if (r.verdict() != Verdict.SUCCESS) { ... r.firstFailure().trace() ... }
  * }</pre>
  */
 public final class ModelChecker {

@@ -46,10 +46,14 @@ public interface SpecModel {
    * Names of the state invariants in the order they are checked: INVARIANT(S) in config order,
    * then {@code [](P)} properties from PROPERTY (TLC reports both as "Invariant X is violated").
    */
-  List<String> invariants();
+  default List<String> invariants() {
+    return List.of();
+  }
 
   /** Index into {@link #invariants()} of the first one false in {@code state}, or -1. */
-  int firstViolatedInvariant(Value[] state, EvalContext ctx);
+  default int firstViolatedInvariant(Value[] state, EvalContext ctx) {
+    return -1;
+  }
 
   /** Names of the action properties ({@code [][A]_v} from PROPERTY), in config order. */
   default List<String> actionProperties() {

@@ -36,17 +36,8 @@ abstract class Act {
     }
     try {
       gen(c, f, k);
-    } catch (EvalException e) {
-      e.push(span);
-      throw e;
-    } catch (EvalError e) {
-      EvalException x = EvalException.eval(e.getMessage());
-      x.push(span);
-      throw x;
-    } catch (StackOverflowError e) {
-      EvalException x = EvalException.eval("Stack overflow: the recursion is too deep.");
-      x.push(span);
-      throw x;
+    } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+      throw EvalException.located(e, span);
     }
   }
 

@@ -24,6 +24,15 @@ final class Binders {
       this.tuple = tuple;
       this.domain = domain;
     }
+
+    /** Binds this binder's (first) name, or its tuple of names, to {@code v}. */
+    void bind(Frame f, Value v) {
+      if (tuple) {
+        bindTuple(f, slots, v);
+      } else {
+        f.slots[slots[0]] = v;
+      }
+    }
   }
 
   /** Called for each binding; returns false to stop the enumeration. */

@@ -535,16 +535,14 @@ public final class CompiledSpec {
 
   /** Evaluates a boolean expression; a non-boolean value is an evaluation error. */
   public boolean holds(Expression e, Ctx c, Value[] s, Value[] t) {
-    Value[] savedCur = c.cur;
-    Value[] savedNxt = c.nxt;
-    c.cur = s;
-    c.nxt = t;
-    try {
-      return e.node.evalBool(c, null);
-    } finally {
-      c.cur = savedCur;
-      c.nxt = savedNxt;
+    Value v = evaluate(e, c, s, t);
+    if (v instanceof io.synod.checker.value.BoolValue b) {
+      return b.value();
     }
+    EvalException x = EvalException.eval("The formula " + (e.name == null ? "" : e.name + " ")
+        + "evaluated to a non-boolean value:\n" + io.synod.checker.value.Pretty.ppr(v));
+    x.push(e.span());
+    throw x;
   }
 
   /** Compiles an arbitrary expression of the root module (e.g. a VIEW or a test formula). */

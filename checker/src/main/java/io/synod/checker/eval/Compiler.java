@@ -107,10 +107,6 @@ final class Compiler {
     fd.binders = cx.binders(def.binders());
     fd.body = cx.expr(def.body());
     fd.frameSize = s.size;
-    boolean closed = fd.body.closed;
-    for (Binders.One b : fd.binders.items) {
-      closed &= b.domain.closed;
-    }
     fd.memo = parent == null && fd.body.level == 0 && !fd.body.impure && !fd.body.effect;
   }
 
@@ -197,39 +193,15 @@ final class Compiler {
       } else if (e instanceof Expr.Quant q) {
         return quant(q);
       } else if (e instanceof Expr.Choose ch) {
-        scope.push();
-        try {
-          Binders b = binders(List.of(ch.binder()));
-          return new Nodes.Choose(ch.span(), b, expr(ch.body()));
-        } finally {
-          scope.pop();
-        }
+        return withBinders(List.of(ch.binder()), b -> new Nodes.Choose(ch.span(), b, expr(ch.body())));
       } else if (e instanceof Expr.SetEnum se) {
         return new Nodes.SetEnum(se.span(), exprs(se.elements()));
       } else if (e instanceof Expr.SetFilter sf) {
-        scope.push();
-        try {
-          Binders b = binders(List.of(sf.binder()));
-          return new Nodes.SetFilter(sf.span(), b, expr(sf.predicate()));
-        } finally {
-          scope.pop();
-        }
+        return withBinders(List.of(sf.binder()), b -> new Nodes.SetFilter(sf.span(), b, expr(sf.predicate())));
       } else if (e instanceof Expr.SetMap sm) {
-        scope.push();
-        try {
-          Binders b = binders(sm.binders());
-          return new Nodes.SetMap(sm.span(), b, expr(sm.body()));
-        } finally {
-          scope.pop();
-        }
+        return withBinders(sm.binders(), b -> new Nodes.SetMap(sm.span(), b, expr(sm.body())));
       } else if (e instanceof Expr.FunCons fc) {
-        scope.push();
-        try {
-          Binders b = binders(fc.binders());
-          return new Nodes.FunCons(fc.span(), b, expr(fc.body()));
-        } finally {
-          scope.pop();
-        }
+        return withBinders(fc.binders(), b -> new Nodes.FunCons(fc.span(), b, expr(fc.body())));
       } else if (e instanceof Expr.FunApp fa) {
         return funApp(fa);
       } else if (e instanceof Expr.FunSet fs) {
@@ -349,10 +321,15 @@ final class Compiler {
       if (q.kind() != Expr.QuantKind.FORALL && q.kind() != Expr.QuantKind.EXISTS) {
         return failing(q.span(), "TLC cannot evaluate temporal quantifiers \\AA and \\EE.");
       }
+      return withBinders(q.binders(),
+          b -> new Nodes.Quant(q.span(), q.kind() == Expr.QuantKind.FORALL, b, expr(q.body())));
+    }
+
+    /** Compiles a binding form: its names are visible only while {@code make} compiles the body. */
+    private <T> T withBinders(List<Binder> bs, java.util.function.Function<Binders, T> make) {
       scope.push();
       try {
-        Binders b = binders(q.binders());
-        return new Nodes.Quant(q.span(), q.kind() == Expr.QuantKind.FORALL, b, expr(q.body()));
+        return make.apply(binders(bs));
       } finally {
         scope.pop();
       }
@@ -682,10 +659,7 @@ final class Compiler {
         case "BOOLEAN":
           return n == 0 ? new Nodes.Const(sp, Values.BOOLEAN) : null;
         case "STRING":
-          if (n == 0) {
-            throw semantic(sp, "The set STRING is not supported by this evaluator.");
-          }
-          return null;
+          return n == 0 ? new Nodes.Const(sp, io.synod.checker.value.InfiniteSetValue.STRING) : null;
         default:
           break;
       }
@@ -829,13 +803,7 @@ final class Compiler {
         return act(l.body(), init);
       }
       if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS) {
-        scope.push();
-        try {
-          Binders b = binders(q.binders());
-          return new Act.Exists(sp, b, act(q.body(), init));
-        } finally {
-          scope.pop();
-        }
+        return withBinders(q.binders(), b -> new Act.Exists(sp, b, act(q.body(), init)));
       }
       if (e instanceof Expr.If i) {
         return new Act.If(sp, expr(i.condition()), act(i.then(), init), act(i.otherwise(), init));

@@ -55,6 +55,25 @@ public final class EvalException extends RuntimeException {
     }
   }
 
+  /**
+   * The error {@code e} raised below the expression at {@code span}, as an EvalException with
+   * that span added: value-layer errors keep their message, runaway recursion gets a clear one.
+   */
+  static EvalException located(Throwable e, Span span) {
+    EvalException x;
+    if (e instanceof EvalException ee) {
+      x = ee;
+    } else if (e instanceof StackOverflowError) {
+      x = eval("Stack overflow: the recursion is too deep (probably a recursive definition without a base case).");
+    } else if (e instanceof ArithmeticException) {
+      x = eval("Arithmetic error: " + e.getMessage());
+    } else {
+      x = eval(e.getMessage());
+    }
+    x.push(span);
+    return x;
+  }
+
   static EvalException eval(String message) {
     return new EvalException(Kind.EVAL, message);
   }

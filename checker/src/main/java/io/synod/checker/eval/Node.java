@@ -34,22 +34,8 @@ abstract class Node {
   final Value eval(Ctx c, Frame f) {
     try {
       return ev(c, f);
-    } catch (EvalException e) {
-      e.push(span);
-      throw e;
-    } catch (EvalError e) {
-      EvalException x = EvalException.eval(e.getMessage());
-      x.push(span);
-      throw x;
-    } catch (ArithmeticException e) {
-      EvalException x = EvalException.eval("Arithmetic error: " + e.getMessage());
-      x.push(span);
-      throw x;
-    } catch (StackOverflowError e) {
-      EvalException x = EvalException.eval(
-          "Stack overflow: the recursion is too deep (probably a recursive definition without a base case).");
-      x.push(span);
-      throw x;
+    } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+      throw EvalException.located(e, span);
     }
   }
 
@@ -94,6 +80,23 @@ abstract class Node {
   /** Whether the value can be computed once and reused. */
   final boolean foldable() {
     return level == 0 && closed && !impure && !effect;
+  }
+
+  /** Evaluates every node of {@code nodes} in order. */
+  static Value[] evalAll(Node[] nodes, Ctx c, Frame f) {
+    Value[] vs = new Value[nodes.length];
+    for (int i = 0; i < vs.length; i++) {
+      vs[i] = nodes[i].eval(c, f);
+    }
+    return vs;
+  }
+
+  /** {@link #dep} for each of {@code children}. */
+  final Node[] depAll(Node[] children) {
+    for (Node n : children) {
+      dep(n);
+    }
+    return children;
   }
 
   /** Marks this node as depending on {@code child} (level, bound variables, purity). */

@@ -333,11 +333,7 @@ final class Nodes {
       SetValue s = b.domain.evalSet(c, f);
       for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
         Value v = it.next();
-        if (b.tuple) {
-          Binders.bindTuple(f, b.slots, v);
-        } else {
-          f.slots[b.slots[0]] = v;
-        }
+        b.bind(f, v);
         if (body.evalBool(c, f)) {
           return v;
         }
@@ -352,18 +348,12 @@ final class Nodes {
 
     SetEnum(Span span, Node[] elems) {
       super(span);
-      this.elems = elems;
-      for (Node n : elems) {
-        dep(n);
-      }
+      this.elems = depAll(elems);
     }
 
     @Override
     Value ev(Ctx c, Frame f) {
-      Value[] vs = new Value[elems.length];
-      for (int i = 0; i < vs.length; i++) {
-        vs[i] = elems[i].eval(c, f);
-      }
+      Value[] vs = evalAll(elems, c, f);
       return Values.setOwning(vs, vs.length);
     }
   }
@@ -402,11 +392,7 @@ final class Nodes {
     }
 
     private boolean test(Ctx c, Frame f, Binders.One b, Value v) {
-      if (b.tuple) {
-        Binders.bindTuple(f, b.slots, v);
-      } else {
-        f.slots[b.slots[0]] = v;
-      }
+      b.bind(f, v);
       return pred.evalBool(c, f);
     }
   }
@@ -460,11 +446,7 @@ final class Nodes {
         Value[] dom = b.domain.evalSet(c, f).toSetEnum().toArray();
         Value[] vals = new Value[dom.length];
         for (int i = 0; i < dom.length; i++) {
-          if (b.tuple) {
-            Binders.bindTuple(f, b.slots, dom[i]);
-          } else {
-            f.slots[b.slots[0]] = dom[i];
-          }
+          b.bind(f, dom[i]);
           vals[i] = body.eval(c, f);
         }
         return Values.fcnSorted(dom, vals);
@@ -553,19 +535,12 @@ final class Nodes {
     RecordCons(Span span, StringValue[] names, Node[] values) {
       super(span);
       this.names = names;
-      this.values = values;
-      for (Node n : values) {
-        dep(n);
-      }
+      this.values = depAll(values);
     }
 
     @Override
     Value ev(Ctx c, Frame f) {
-      Value[] vs = new Value[values.length];
-      for (int i = 0; i < vs.length; i++) {
-        vs[i] = values[i].eval(c, f);
-      }
-      return Values.record(names, vs);
+      return Values.record(names, evalAll(values, c, f));
     }
   }
 
@@ -620,22 +595,12 @@ final class Nodes {
 
     Tuple(Span span, Node[] elems) {
       super(span);
-      this.elems = elems;
-      for (Node n : elems) {
-        dep(n);
-      }
+      this.elems = depAll(elems);
     }
 
     @Override
     Value ev(Ctx c, Frame f) {
-      if (elems.length == 0) {
-        return TupleValue.EMPTY;
-      }
-      Value[] vs = new Value[elems.length];
-      for (int i = 0; i < vs.length; i++) {
-        vs[i] = elems[i].eval(c, f);
-      }
-      return TupleValue.wrap(vs);
+      return elems.length == 0 ? TupleValue.EMPTY : TupleValue.wrap(evalAll(elems, c, f));
     }
   }
 
@@ -813,21 +778,14 @@ final class Nodes {
       super(span);
       this.depth = depth;
       this.slot = slot;
-      this.args = args;
+      this.args = depAll(args);
       this.closed = false;
-      for (Node n : args) {
-        dep(n);
-      }
     }
 
     @Override
     Value ev(Ctx c, Frame f) {
       OpValue op = (OpValue) f.at(depth).slots[slot];
-      Value[] vs = new Value[args.length];
-      for (int i = 0; i < vs.length; i++) {
-        vs[i] = args[i].eval(c, f);
-      }
-      return op.apply(c, vs);
+      return op.apply(c, evalAll(args, c, f));
     }
   }
 
@@ -843,19 +801,12 @@ final class Nodes {
     Native(Span span, Fn fn, Node[] args) {
       super(span);
       this.fn = fn;
-      this.args = args;
-      for (Node n : args) {
-        dep(n);
-      }
+      this.args = depAll(args);
     }
 
     @Override
     Value ev(Ctx c, Frame f) {
-      Value[] vs = new Value[args.length];
-      for (int i = 0; i < vs.length; i++) {
-        vs[i] = args[i].eval(c, f);
-      }
-      return fn.apply(c, vs);
+      return fn.apply(c, evalAll(args, c, f));
     }
   }
 

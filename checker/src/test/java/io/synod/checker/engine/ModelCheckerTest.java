@@ -122,16 +122,6 @@ class ModelCheckerTest {
           sink.accept(new Value[] {IntValue.of(x + 1)}, new ActionLabel("Inc", List.of(), null));
         }
       }
-
-      @Override
-      public List<String> invariants() {
-        return List.of();
-      }
-
-      @Override
-      public int firstViolatedInvariant(Value[] s, EvalContext ctx) {
-        return -1;
-      }
     };
   }
 

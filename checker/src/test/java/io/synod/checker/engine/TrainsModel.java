@@ -84,14 +84,4 @@ final class TrainsModel implements SpecModel {
   private boolean free(FcnValue holds, Value l) {
     return !((SetValue) holds.apply(east)).contains(l) && !((SetValue) holds.apply(west)).contains(l);
   }
-
-  @Override
-  public List<String> invariants() {
-    return List.of();
-  }
-
-  @Override
-  public int firstViolatedInvariant(Value[] s, EvalContext ctx) {
-    return -1;
-  }
 }

@@ -68,6 +68,7 @@ class ExpressionTest {
       "2 \\in Nat /\\ -1 \\notin Nat /\\ -1 \\in Int ==> TRUE",
       "{1, 2} \\subseteq 1..3 ==> TRUE",
       "TLCEval(1 + 1) ==> 2",
+      "\"a\" \\in STRING ==> TRUE",
   })
   void evaluates(String expr, String expected) {
     assertEquals(expected, Eval.show(expr));
