@@ -16,6 +16,7 @@ final class Commands {
         new ParseCommand(),
         new CheckCommand(),
         new LinCommand(),
+        new GateCommand(),
         new SimCommand(),
         });
   }

@@ -1,0 +1,113 @@
+package io.synod.cli;
+
+import io.synod.cli.gate.CheckerRunner;
+import io.synod.cli.gate.Gate;
+import io.synod.cli.gate.GateManifest;
+import io.synod.cli.gate.GateResult;
+import io.synod.cli.gate.JunitReport;
+import io.synod.cli.gate.ManifestException;
+import io.synod.cli.gate.ManifestReader;
+import io.synod.cli.gate.ModelRunner;
+import io.synod.cli.gate.TableReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code synod gate}: checks every model of a manifest against its expected outcome. */
+@Command(
+    name = "gate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Model-check every model of a gate manifest (ci/gate.yaml) and compare",
+      "each outcome with the expected one: success, or the named invariant or",
+      "property violated, or a deadlock; optionally the distinct-state count;",
+      "always the time budget. Prints a table; optionally writes JUnit XML.",
+      "Exit codes: 0 every model as expected; 1 some model deviated (including",
+      "a broken variant that passed, or a run over its budget); 2 usage error",
+      "or malformed manifest."
+    })
+final class GateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MANIFEST", description = "The gate manifest (YAML).")
+  Path manifest;
+
+  @Option(
+      names = "--junit",
+      paramLabel = "FILE",
+      description = "Also write the results as JUnit XML to FILE (for CI test reports).")
+  Path junit;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Run up to N models at once (default: ${DEFAULT-VALUE}).")
+  int parallel;
+
+  @Option(
+      names = "--only",
+      paramLabel = "NAME",
+      split = ",",
+      description = "Run only the named models (comma-separated or repeated).")
+  List<String> only;
+
+  private final ModelRunner runner;
+
+  GateCommand() {
+    this(new CheckerRunner());
+  }
+
+  GateCommand(ModelRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (parallel < 1) {
+      throw new UserError("--parallel must be at least 1, got " + parallel, 2);
+    }
+    GateManifest m;
+    try {
+      m = ManifestReader.read(manifest);
+    } catch (ManifestException e) {
+      throw new UserError(e.getMessage(), 2);
+    }
+    var entries = m.entries();
+    if (only != null) {
+      for (String name : only) {
+        if (entries.stream().noneMatch(e -> e.name().equals(name))) {
+          throw new UserError("--only: no model named '" + name + "' in " + manifest, 2);
+        }
+      }
+      entries = entries.stream().filter(e -> only.contains(e.name())).toList();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("synod gate: " + entries.size() + " models from " + manifest);
+    out.flush();
+    List<GateResult> results =
+        new Gate(runner, parallel)
+            .run(entries, r -> {
+              out.println("  " + r.entry().name() + ": "
+                  + (r.skipped() ? "waiting" : r.passed() ? "ok" : "DEVIATION"));
+              out.flush();
+            });
+    out.println();
+    TableReport.print(results, out);
+    if (junit != null) {
+      try {
+        JunitReport.write("synod gate " + manifest, results, junit);
+      } catch (IOException e) {
+        throw new UserError("cannot write " + junit + ": " + e.getMessage(), 2);
+      }
+    }
+    return results.stream().allMatch(GateResult::passed) ? 0 : 1;
+  }
+}

@@ -1,0 +1,157 @@
+package io.synod.cli.gate;
+
+import io.synod.checker.engine.CheckOptions;
+import io.synod.checker.engine.CheckResult;
+import io.synod.checker.engine.FrontendException;
+import io.synod.checker.engine.ModelChecker;
+import io.synod.checker.engine.Output;
+import io.synod.checker.engine.SearchListener;
+import io.synod.checker.engine.SpecFrontend;
+import io.synod.checker.engine.SpecModel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Runs a model with Synod's own checker, in-process: the spec front end found by {@link
+ * ServiceLoader} and the {@link ModelChecker} engine. A watchdog cancels the check when the
+ * model's time budget runs out. Each call builds its own checker, so calls may run in parallel.
+ */
+public final class CheckerRunner implements ModelRunner {
+  /** Lines of checker output kept to explain a parse or configuration error. */
+  private static final int KEPT_LINES = 6;
+
+  @Override
+  public RunResult run(GateEntry entry) {
+    long start = System.nanoTime();
+    try {
+      return check(entry, start);
+    } catch (RuntimeException e) {
+      // A fault of the checker itself on this model: report it in the model's row and go on
+      // with the other models rather than abort the whole gate.
+      return new RunResult(ResultKind.SYSTEM_ERROR, null, -1, since(start),
+          "checker failure: " + e);
+    }
+  }
+
+  private RunResult check(GateEntry entry, long start) {
+    Tail tail = new Tail();
+    SpecFrontend frontend = frontend();
+    if (frontend == null) {
+      return new RunResult(ResultKind.SYSTEM_ERROR, null, -1, since(start),
+          "no TLA+ evaluator is available in this build");
+    }
+    SpecModel model;
+    try {
+      model = frontend.parse(entry.spec(), List.of(), tail).bind(entry.config(), tail);
+    } catch (FrontendException e) {
+      String detail = e.getMessage() + (tail.text().isEmpty() ? "" : ": " + tail.text());
+      return new RunResult(kindOfExitCode(e.exitCode()), null, -1, since(start), detail);
+    }
+    CheckOptions options = CheckOptions.defaults()
+        .withWorkers(entry.workers())
+        .withProgressInterval(Long.MAX_VALUE / 4);
+    ModelChecker checker = new ModelChecker(model, options, new SearchListener() {}, Output.NONE);
+    Thread watchdog = watchdog(checker, entry.budget());
+    CheckResult result;
+    try {
+      result = checker.run();
+    } finally {
+      watchdog.interrupt();
+    }
+    return toRunResult(result, since(start));
+  }
+
+  static RunResult toRunResult(CheckResult result, Duration elapsed) {
+    CheckResult.Failure f = result.firstFailure();
+    long distinct = result.stats() == null ? -1 : result.stats().distinct();
+    ResultKind kind = switch (result.verdict()) {
+      case SUCCESS -> ResultKind.SUCCESS;
+      case INVARIANT -> ResultKind.INVARIANT;
+      case ACTION_PROPERTY -> ResultKind.PROPERTY;
+      case DEADLOCK -> ResultKind.DEADLOCK;
+      case ASSUMPTION, POSTCONDITION -> ResultKind.ASSUMPTION;
+      case ASSERT -> ResultKind.ASSERT;
+      case EVAL_ERROR -> ResultKind.EVALUATION_ERROR;
+      case PARSE_ERROR -> ResultKind.PARSE_ERROR;
+      case CONFIG_ERROR -> ResultKind.CONFIG_ERROR;
+      case SYSTEM_ERROR -> ResultKind.SYSTEM_ERROR;
+      case CANCELLED -> ResultKind.BUDGET_EXCEEDED;
+    };
+    String name = kind.named() && f != null ? f.name() : null;
+    if (kind.named() && name == null) {
+      name = "?";
+    }
+    String detail = "";
+    if (f != null && !kind.named() && kind != ResultKind.DEADLOCK
+        && kind != ResultKind.BUDGET_EXCEEDED) {
+      detail = firstLine(f.message());
+    }
+    return new RunResult(kind, name, distinct, elapsed, detail);
+  }
+
+  static ResultKind kindOfExitCode(int code) {
+    return switch (code) {
+      case 10 -> ResultKind.ASSUMPTION;
+      case 14 -> ResultKind.ASSERT;
+      case 75 -> ResultKind.EVALUATION_ERROR;
+      case 150 -> ResultKind.PARSE_ERROR;
+      case 151 -> ResultKind.CONFIG_ERROR;
+      default -> ResultKind.SYSTEM_ERROR;
+    };
+  }
+
+  private static Thread watchdog(ModelChecker checker, Duration budget) {
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(budget.toMillis());
+        checker.cancel();
+      } catch (InterruptedException e) {
+        // The check finished in time.
+      }
+    }, "synod-gate-watchdog");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static SpecFrontend frontend() {
+    Iterator<SpecFrontend> it = ServiceLoader.load(SpecFrontend.class).iterator();
+    return it.hasNext() ? it.next() : null;
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Keeps the last few lines of checker output, to explain front-end errors. */
+  private static final class Tail implements Output {
+    private final Deque<String> lines = new ArrayDeque<>();
+
+    @Override
+    public synchronized void println(String line) {
+      if (line.startsWith("Parsing file") || line.startsWith("Semantic processing")) {
+        return;
+      }
+      lines.addLast(line.strip());
+      if (lines.size() > KEPT_LINES) {
+        lines.removeFirst();
+      }
+    }
+
+    synchronized String text() {
+      return String.join(" | ", lines);
+    }
+  }
+}

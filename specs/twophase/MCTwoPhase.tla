@@ -1,0 +1,28 @@
+----------------------------- MODULE MCTwoPhase -----------------------------
+(***************************************************************************)
+(* Models of two-phase commit.                                             *)
+(*                                                                         *)
+(*   MCTwoPhase.cfg          CI: 3 RMs; invariants and the refinement of   *)
+(*                           TCommit                                       *)
+(*   MCTwoPhaseBench.cfg     benchmark: 5 RMs                              *)
+(*   MCTwoPhaseLiveness.cfg  Termination under weak fairness (holds; needs *)
+(*                           liveness checking)                            *)
+(*   MCTwoPhaseEagerCommit*.cfg  broken: the TM commits as soon as one RM *)
+(*                           is prepared (EagerNext below)                 *)
+(* Blocking under TM failure is in MCTwoPhaseBlocking.tla.                 *)
+(***************************************************************************)
+EXTENDS TwoPhase
+
+(* The bug: the TM decides commit once *some* RM is prepared, instead of  *)
+(* all of them.  Another RM may meanwhile abort on its own.               *)
+TMEagerCommit ==
+  /\ tmState = "init"
+  /\ tmPrepared # {}
+  /\ tmState' = "committed"
+  /\ msgs' = msgs \cup {[type |-> "Commit"]}
+  /\ UNCHANGED <<rmState, tmPrepared>>
+
+EagerNext == TPNext \/ TMEagerCommit
+
+EagerSpec == TPInit /\ [][EagerNext]_vars
+=============================================================================
