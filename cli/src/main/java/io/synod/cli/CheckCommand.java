@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     sortOptions = false,
+    header = "Model-check a TLA+ spec against a TLC config, like TLC.",
     description = {
       "Model-check a TLA+ spec like TLC: breadth-first search of all reachable states, checking",
       "the invariants, properties, deadlock and constraints of the model (.cfg).",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "gate",
     mixinStandardHelpOptions = true,
+    header = "Model-check every model of a gate manifest and compare with the expected outcomes.",
     description = {
       "Model-check every model of a gate manifest (ci/gate.yaml) and compare",
       "each outcome with the expected one: success, or the named invariant or",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "parse",
     mixinStandardHelpOptions = true,
+    header = "Parse and semantically check a TLA+ spec (and a TLC config), like SANY.",
     description = {
       "Parse a TLA+ specification and every module it uses, resolve names, check levels,",
       "and optionally check a TLC model config against it (like SANY).",
