@@ -74,16 +74,17 @@ class TlcFixturesTest {
       "25_eval_choose/Picker.cfg",
       "26_eval_domain/Lookup.cfg",
       "27_eval_nonenum/Unbounded.cfg",
+      "28_parse_syntax/Broken.cfg",
       "29_parse_undefined/Undef.cfg",
       "30_config_missing_constant/Quota.cfg",
       "31_config_unknown_invariant/Beacon.cfg",
       "32_assume_fails/Quorum.cfg");
 
   /**
-   * Models whose facts equal TLC's but whose text does not yet: SANY's parse-error wording (28).
+   * Models whose facts equal TLC's but whose text does not yet (none at present; kept so a new
+   * fixture can be admitted on its facts first).
    */
-  static final Set<String> FACTS = Set.of(
-      "28_parse_syntax/Broken.cfg");
+  static final Set<String> FACTS = Set.of();
 
   static Optional<Path> fixtures() {
     Path dir = Path.of("").toAbsolutePath();
