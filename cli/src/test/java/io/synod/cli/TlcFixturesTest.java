@@ -51,6 +51,10 @@ class TlcFixturesTest {
       "02_intwalk/IntWalk.cfg",
       "03_seqbuffer/SeqBuffer.cfg",
       "04_logship/LogShip.cfg",
+      "05_bagstore/BagStore.cfg",
+      "05_bagstore/BagStoreBug.cfg",
+      "06_tlcops/TLCOps.cfg",
+      "07_assert_elevator/Elevator.cfg",
       "08_setalgebra/SetAlgebra.cfg",
       "09_inventory/Inventory.cfg",
       "10_recursion/Recur.cfg",
@@ -59,6 +63,10 @@ class TlcFixturesTest {
       "13_junctions/Junctions.cfg",
       "19_symmetry/Tokens.cfg",
       "19_symmetry/TokensSym.cfg",
+      "20_view_alias/Odometer_view.cfg",
+      "20_view_alias/Odometer_alias.cfg",
+      "21_constraints/Grid.cfg",
+      "21_constraints/Grid_postfalse.cfg",
       "22_action_property/Ratchet.cfg",
       "22_action_property/Ratchet_box.cfg",
       "23_deadlock_trains/Trains.cfg",
@@ -66,26 +74,17 @@ class TlcFixturesTest {
       "25_eval_choose/Picker.cfg",
       "26_eval_domain/Lookup.cfg",
       "27_eval_nonenum/Unbounded.cfg",
+      "28_parse_syntax/Broken.cfg",
       "29_parse_undefined/Undef.cfg",
       "30_config_missing_constant/Quota.cfg",
       "31_config_unknown_invariant/Beacon.cfg",
       "32_assume_fails/Quorum.cfg");
 
   /**
-   * Models whose facts equal TLC's but whose text does not yet: the order of the "Parsing file"
-   * and "Semantic processing" lines for standard modules that other standard modules extend
-   * (05, 07, 20, 21), the order of record fields in ToString (06), SANY's parse-error wording (28).
+   * Models whose facts equal TLC's but whose text does not yet (none at present; kept so a new
+   * fixture can be admitted on its facts first).
    */
-  static final Set<String> FACTS = Set.of(
-      "05_bagstore/BagStore.cfg",
-      "05_bagstore/BagStoreBug.cfg",
-      "06_tlcops/TLCOps.cfg",
-      "07_assert_elevator/Elevator.cfg",
-      "20_view_alias/Odometer_view.cfg",
-      "20_view_alias/Odometer_alias.cfg",
-      "21_constraints/Grid.cfg",
-      "21_constraints/Grid_postfalse.cfg",
-      "28_parse_syntax/Broken.cfg");
+  static final Set<String> FACTS = Set.of();
 
   static Optional<Path> fixtures() {
     Path dir = Path.of("").toAbsolutePath();

@@ -62,14 +62,8 @@ public final class EvalFrontend implements SpecFrontend {
     try {
       root = loader.loadRoot(file);
     } catch (ParseFailure f) {
-      out.println("***Parse Error***");
-      for (Diagnostic d : f.cause.diagnostics()) {
-        out.println(d.toString());
-      }
-      out.println("");
-      String mod = moduleName(f.file);
-      out.println("Fatal errors while parsing TLA+ spec in file " + mod);
-      out.println("");
+      SanyParseError.print(f.cause.diagnostics(), moduleName(f.file),
+          Path.of(f.file).getFileName().toString(), out);
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     } catch (SpecException e) {
       out.println(e.getMessage());

@@ -224,11 +224,11 @@ final class Natives {
   private void tlc() {
     String m = "TLC";
     special(m, "Print", 2, (c, a) -> {
-      c.host.print(Pretty.ppr(a[0]) + "  " + Pretty.ppr(a[1]));
+      c.host.print(Pretty.pprAsWritten(a[0]) + "  " + Pretty.pprAsWritten(a[1]));
       return a[1];
     }, false, true);
     special(m, "PrintT", 1, (c, a) -> {
-      c.host.print(Pretty.ppr(a[0]));
+      c.host.print(Pretty.pprAsWritten(a[0]));
       return BoolValue.TRUE;
     }, false, true);
     special(m, "Assert", 2, (c, a) -> {
@@ -285,7 +285,7 @@ final class Natives {
       }
       return s.get(c.random.nextInt(s.intSize()));
     }, true, false);
-    fn(m, "ToString", 1, (c, a) -> c.spec.strings.string(a[0].toString()));
+    fn(m, "ToString", 1, (c, a) -> c.spec.strings.string(Pretty.flatAsWritten(a[0])));
     fn(m, "TLCEval", 1, (c, a) -> a[0]);
     special("TLCExt", "AssertEq", 2, (c, a) -> {
       if (!a[0].equals(a[1])) {
@@ -303,7 +303,7 @@ final class Natives {
   }
 
   private static String assertOut(Value v) {
-    return v instanceof StringValue s ? "\"" + s.text() + "\"" : Pretty.ppr(v);
+    return v instanceof StringValue s ? "\"" + s.text() + "\"" : Pretty.pprAsWritten(v);
   }
 
   private static Value tlcGet(Ctx c, Value[] a) {

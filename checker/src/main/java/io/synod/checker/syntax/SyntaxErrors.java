@@ -128,7 +128,45 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     }
     // synthetic tokens around a lone expression sit on line 0
     diagnostics.add(new Diagnostic(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1,
-        message + where));
+        message + where, detail(recognizer, t)));
+  }
+
+  private static Diagnostic.SyntaxDetail detail(Parser recognizer, Token t) {
+    Token prev = recognizer.getInputStream().LT(1) == t ? recognizer.getInputStream().LT(-1) : null;
+    List<Diagnostic.Construct> constructs = new ArrayList<>();
+    for (ParserRuleContext c = recognizer.getContext(); c != null; c = c.getParent()) {
+      constructs(c, constructs);
+    }
+    return new Diagnostic.SyntaxDetail(t.getType() == Token.EOF ? "<EOF>" : t.getText(),
+        prev == null ? null : prev.getText(), constructs);
+  }
+
+  /**
+   * The SANY names of the constructs {@code c} stands for, innermost first. Only constructs whose
+   * SANY name is known are named; the others are left out of the stack.
+   */
+  private static void constructs(ParserRuleContext c, List<Diagnostic.Construct> out) {
+    if (c instanceof IfExprContext) {
+      add(out, "IF THEN ELSE", c.getStart());
+    } else if (c instanceof CaseExprContext) {
+      add(out, "CASE Expression", c.getStart());
+    } else if (c instanceof ExprContext) {
+      add(out, "Expression", c.getStart());
+    } else if (c instanceof DefinitionContext) {
+      add(out, "Definition", c.getStart());
+    } else if (c instanceof ModuleContext m) {
+      if (!m.unit().isEmpty()) {
+        add(out, "Module body", m.unit(0).getStart());
+      }
+      add(out, "Module definition", m.getStart());
+    }
+  }
+
+  private static void add(List<Diagnostic.Construct> out, String name, Token start) {
+    // synthetic tokens (junction bullets, a lone expression's frame) sit on line 0
+    if (start != null && start.getLine() > 0) {
+      out.add(new Diagnostic.Construct(name, start.getLine(), start.getCharPositionInLine() + 1));
+    }
   }
 
   private static ParserRuleContext enclosing(ParserRuleContext ctx, Class<?> type) {

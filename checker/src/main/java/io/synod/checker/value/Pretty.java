@@ -31,9 +31,27 @@ public final class Pretty {
     return format(v, WIDTH);
   }
 
+  /**
+   * The value as TLC's {@code Print}, {@code PrintT} and {@code ToString} show it: like
+   * {@link #ppr}, but records built by a constructor keep their fields in the written order,
+   * because TLC has not normalised them yet (states are always shown normalised).
+   */
+  public static String pprAsWritten(Value v) {
+    return format(v, WIDTH, true);
+  }
+
+  /** The value on one line, records as written (see {@link #pprAsWritten}). */
+  public static String flatAsWritten(Value v) {
+    return Node.of(v, true).flat;
+  }
+
   /** The value pretty-printed for the given width. */
   public static String format(Value v, int width) {
-    Node n = Node.of(v);
+    return format(v, width, false);
+  }
+
+  private static String format(Value v, int width, boolean asWritten) {
+    Node n = Node.of(v, asWritten);
     if (n.flat.length() <= width || !n.parseable) {
       return n.flat;
     }
@@ -86,21 +104,22 @@ public final class Pretty {
       return true;
     }
 
-    static Node of(Value v) {
+    static Node of(Value v, boolean asWritten) {
       if (v instanceof TupleValue t) {
         List<Node> kids = new ArrayList<>(t.size());
         for (int i = 0; i < t.size(); i++) {
-          kids.add(of(t.valueAt(i)));
+          kids.add(of(t.valueAt(i), asWritten));
         }
         return new Node(Type.SEQ, join("<<", kids, ", ", ">>"), kids);
       }
       if (v instanceof FcnValue f) {
         boolean rcd = f instanceof RecordValue r && r.printsAsRecord();
         List<Node> kids = new ArrayList<>(2 * f.size());
-        for (int i = 0; i < f.size(); i++) {
+        for (int k = 0; k < f.size(); k++) {
+          int i = asWritten && f instanceof RecordValue r ? r.writtenAt(k) : k;
           Value d = f.domainAt(i);
-          kids.add(rcd ? new Node(Type.ATOM, ((StringValue) d).text(), List.of()) : of(d));
-          kids.add(of(f.valueAt(i)));
+          kids.add(rcd ? new Node(Type.ATOM, ((StringValue) d).text(), List.of()) : of(d, asWritten));
+          kids.add(of(f.valueAt(i), asWritten));
         }
         String div = rcd ? " |-> " : " :> ";
         StringBuilder sb = new StringBuilder(rcd ? "[" : "(");
@@ -119,13 +138,13 @@ public final class Pretty {
           List<Node> kids = new ArrayList<>();
           if (s.isEnumerable()) {
             for (var it = s.iterator(); it.hasNext(); ) {
-              kids.add(of(it.next()));
+              kids.add(of(it.next(), asWritten));
             }
             return new Node(Type.SET, join("{", kids, ", ", "}"), kids);
           }
         }
         if (s instanceof SubsetValue sub && flat.startsWith("SUBSET ")) {
-          Node base = of(sub.base());
+          Node base = of(sub.base(), asWritten);
           return new Node(Type.SUBSET, flat, List.of(base), !(sub.base() instanceof IntervalValue));
         }
         return new Node(Type.ATOM, flat, List.of());

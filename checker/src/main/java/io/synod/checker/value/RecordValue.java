@@ -4,15 +4,51 @@ package io.synod.checker.value;
  * A function whose domain is a non-empty set of strings: a record {@code [a |-> 1, b |-> 2]}.
  * Fields are kept in canonical order (interning order of the names). It prints as a record when
  * every field name is an identifier, else as {@code ("a b" :> 1)}, as TLC does.
+ *
+ * <p>A record built by a constructor also remembers the order its fields were written in: TLC
+ * normalises a record lazily (on comparison or fingerprinting), so {@code Print}, {@code PrintT}
+ * and {@code ToString} of a fresh record show the written order; see {@link #writtenAt}.
  */
 public final class RecordValue extends FcnValue {
   private final StringValue[] names;
   private final Value[] values;
+  /** Canonical index of the k-th field as written, or null when written in canonical order. */
+  private final int[] written;
 
   RecordValue(StringValue[] names, Value[] values) {
+    this(names, values, null);
+  }
+
+  private RecordValue(StringValue[] names, Value[] values, int[] written) {
     super(hashPairs(names, values));
     this.names = names;
     this.values = values;
+    this.written = written;
+  }
+
+  /**
+   * This record remembering that its fields were written in the order of {@code writtenNames}
+   * (a permutation of its names; anything else leaves the record as it is).
+   */
+  RecordValue writtenAs(StringValue[] writtenNames) {
+    if (writtenNames.length != names.length) {
+      return this;
+    }
+    int[] order = new int[names.length];
+    boolean canonical = true;
+    for (int k = 0; k < order.length; k++) {
+      order[k] = indexOf(writtenNames[k]);
+      if (order[k] < 0) {
+        return this;
+      }
+      canonical &= order[k] == k;
+    }
+    return canonical ? this : new RecordValue(names, values, order);
+  }
+
+  /** The canonical index of the field written k-th (k itself unless written out of order). */
+  public int writtenAt(int k) {
+    return written == null ? k : written[k];
   }
 
   public StringValue nameAt(int i) {
@@ -79,7 +115,7 @@ public final class RecordValue extends FcnValue {
   FcnValue withValueAt(int i, Value v) {
     Value[] a = values.clone();
     a[i] = v;
-    return new RecordValue(names, a);
+    return new RecordValue(names, a, written);
   }
 
   /** Whether TLC prints this function in record syntax. */

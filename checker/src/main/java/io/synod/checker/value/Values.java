@@ -49,7 +49,8 @@ public final class Values {
    * function over its field-name strings.
    */
   public static FcnValue record(StringValue[] names, Value[] values) {
-    return fcn(names, values);
+    FcnValue f = fcn(names, values);
+    return f instanceof RecordValue r ? r.writtenAs(names) : f;
   }
 
   /**

@@ -5,6 +5,8 @@
 (* the definitions state their meaning.                                    *)
 (***************************************************************************)
 LOCAL INSTANCE Naturals
+LOCAL INSTANCE TLC
+  \* as TLC's own Bags module does: the dependency fixes the order TLC reports modules in
 
 LOCAL Copies(B, e) == IF e \in DOMAIN B THEN B[e] ELSE 0
 

@@ -7,6 +7,8 @@
 (***************************************************************************)
 LOCAL INSTANCE Naturals
 LOCAL INSTANCE Sequences
+LOCAL INSTANCE FiniteSets
+  \* as TLC's own TLC module does: the dependency fixes the order TLC reports modules in
 
 Print(out, val) == val
   \* native: also prints out
