@@ -19,6 +19,7 @@ workers="${3:-1}"
 case "$n$k$workers" in *[!0-9]*) echo "memory.sh: N, K and WORKERS must be positive integers" >&2; exit 2;; esac
 "$root/bin/synod" --version >/dev/null   # builds the jar once, outside the measurement
 jar="$root/cli/target/synod.jar"
+. "$root/benchmarks/peak-rss.sh"
 
 dir="$(mktemp -d)"
 [ -n "${KEEP:-}" ] && echo "memory.sh: files in $dir" >&2 || trap 'rm -rf "$dir"' EXIT
@@ -46,23 +47,15 @@ start=$(date +%s.%N)
     -Xlog:gc+heap+exit:file="$dir/exit.log" -jar "$jar" check \
     -workers "$workers" -config Counters.cfg Counters.tla >"$dir/out" 2>&1 ) &
 pid=$!
-peak=0
-histo_at=$(( $(date +%s) + ${HISTO:-0} ))
-# VmHWM is the peak resident set of the JVM; sample it until the process ends.
-while kill -0 "$pid" 2>/dev/null; do
-  hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-  [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ] && peak=$hwm
-  if [ -n "${HISTO:-}" ] && [ "$(date +%s)" -ge "$histo_at" ]; then
-    echo "class histogram after ${HISTO}s:"
-    jcmd "$pid" GC.class_histogram 2>/dev/null | head -14 || true
-    HISTO=""
-  fi
-  sleep 0.5
-done
-set +e
-wait "$pid"
-code=$?
-set -e
+if [ -n "${HISTO:-}" ]; then
+  ( sleep "$HISTO"; echo "class histogram after ${HISTO}s:"
+    jcmd "$pid" GC.class_histogram 2>/dev/null | head -14 || true ) &
+  histo=$!
+fi
+peak_rss_wait "$pid"
+peak=$PEAK_KB
+code=$EXIT_CODE
+[ -n "${histo:-}" ] && wait "$histo"
 end=$(date +%s.%N)
 python3 - "$dir/out" "$dir/gc.log" "$start" "$end" "$peak" "$code" "$max_heap" "$n" "$k" "$workers" "$dir/exit.log" <<'PY'
 import re, sys
