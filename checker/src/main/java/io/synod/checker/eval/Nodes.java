@@ -785,6 +785,14 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       OpValue op = (OpValue) f.at(depth).slots[slot];
+      if (op instanceof Compiler.UserOp u) {
+        // a user definition or LAMBDA takes its arguments by name, as in a direct call
+        Frame nf = new Frame(u.defn.frameSize, u.env);
+        for (int i = 0; i < args.length; i++) {
+          nf.slots[i] = Thunk.pass(args[i], c, f, true);
+        }
+        return u.defn.body.eval(c, nf);
+      }
       return op.apply(c, evalAll(args, c, f));
     }
   }

@@ -44,6 +44,14 @@ class LazyArgumentsTest {
   }
 
   @Test
+  void operatorParametersTakeArgumentsByNameToo() {
+    String defs = "Fst(a, b) == a\nApply(F(_, _)) == F(1, 1 \\div 0)";
+    assertEquals("1", show(defs, "Apply(Fst)"));
+    assertEquals("1", show(defs, "Apply(LAMBDA a, b : a)"));
+    assertThrows(EvalException.class, () -> show(defs, "Apply(LAMBDA a, b : b)"));
+  }
+
+  @Test
   void argumentOfInfiniteSetOutlivesTheCall() {
     String defs = "Above(n) == {k \\in Nat : k > n}";
     assertEquals("TRUE", show(defs, "\\A i \\in 1..3 : (i + 1) \\in Above(i) /\\ i \\notin Above(i)"));
