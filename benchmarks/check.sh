@@ -14,6 +14,7 @@ if [ ! -f "$fixtures/manifest.json" ]; then
 fi
 "$root/bin/synod" --version >/dev/null   # builds the jar once, outside the measurements
 jar="$root/cli/target/synod.jar"
+. "$root/benchmarks/peak-rss.sh"
 
 python3 - "$fixtures" <<'PY' | while IFS=$'\t' read -r dir spec cfg tlc; do
 import json, sys
@@ -27,17 +28,9 @@ PY
     ( cd "$fixtures/specs/$dir" && exec java ${SYNOD_JAVA_OPTS:-} -jar "$jar" check -workers "$workers" \
         -config "$cfg" "$spec" >"$out" 2>&1 ) &
     pid=$!
-    peak=0
-    # VmHWM is the peak resident set of the JVM; sample it until the process ends.
-    while kill -0 "$pid" 2>/dev/null; do
-      hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-      [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ] && peak=$hwm
-      sleep 0.2
-    done
-    set +e
-    wait "$pid"
-    code=$?
-    set -e
+    peak_rss_wait "$pid"
+    peak=$PEAK_KB
+    code=$EXIT_CODE
     end=$(date +%s.%N)
     distinct=$(sed -n 's/^[0-9]* states generated, \([0-9]*\) distinct states found.*/\1/p' "$out" | tail -1)
     python3 - "$dir/$cfg" "$workers" "$start" "$end" "${distinct:-0}" "$peak" "$code" "$tlc" <<'PY'

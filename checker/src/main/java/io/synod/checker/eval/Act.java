@@ -306,7 +306,7 @@ abstract class Act {
     void gen(Ctx c, Frame f, Cont k) {
       Frame nf = new Frame(init ? def.initFrameSize : def.actFrameSize, envDepth < 0 ? null : f.at(envDepth));
       for (int i = 0; i < args.length; i++) {
-        nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : args[i].eval(c, f);
+        nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : Thunk.pass(args[i], c, f, false);
       }
       (init ? def.initAct : def.act).run(c, nf, k);
     }

@@ -25,9 +25,12 @@ final class Frame {
   }
 
   /** A copy of this frame chain, for lazy values that outlive the evaluation that made them. */
-  Frame snapshot() {
-    Frame copy = new Frame(slots.length, up == null ? null : up.snapshot());
-    System.arraycopy(slots, 0, copy.slots, 0, slots.length);
+  Frame snapshot(Ctx c) {
+    Frame copy = new Frame(slots.length, up == null ? null : up.snapshot(c));
+    for (int i = 0; i < slots.length; i++) {
+      Object v = slots[i];
+      copy.slots[i] = v instanceof Thunk t ? t.detach(c) : v;
+    }
     return copy;
   }
 }

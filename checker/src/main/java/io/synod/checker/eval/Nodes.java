@@ -114,8 +114,8 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
-      Frame fr = depth == 0 ? f : f.at(depth);
-      return (Value) fr.slots[slot];
+      Object v = (depth == 0 ? f : f.at(depth)).slots[slot];
+      return v instanceof Thunk t ? t.force(c) : (Value) v;
     }
   }
 
@@ -374,7 +374,7 @@ final class Nodes {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
       if (!s.isEnumerable()) {
-        Frame snap = f.snapshot();
+        Frame snap = f.snapshot(c);
         return Values.filter(s, v -> test(c, snap, b, v));
       }
       Value[] out = new Value[Math.max(4, Math.min(s.intSize(), 1024))];
@@ -762,7 +762,7 @@ final class Nodes {
     Value ev(Ctx c, Frame f) {
       Frame nf = new Frame(def.frameSize, envDepth < 0 ? null : f.at(envDepth));
       for (int i = 0; i < args.length; i++) {
-        nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : args[i].eval(c, f);
+        nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : Thunk.pass(args[i], c, f, true);
       }
       return def.body().eval(c, nf);
     }
@@ -785,6 +785,14 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       OpValue op = (OpValue) f.at(depth).slots[slot];
+      if (op instanceof Compiler.UserOp u) {
+        // a user definition or LAMBDA takes its arguments by name, as in a direct call
+        Frame nf = new Frame(u.defn.frameSize, u.env);
+        for (int i = 0; i < args.length; i++) {
+          nf.slots[i] = Thunk.pass(args[i], c, f, true);
+        }
+        return u.defn.body.eval(c, nf);
+      }
       return op.apply(c, evalAll(args, c, f));
     }
   }
