@@ -57,6 +57,15 @@ public final class Levels {
     }
 
     private Level level(Expr e, Map<String, Symbol> table) {
+        Level children = Level.CONSTANT;
+        for (Expr sub : Subexpressions.direct(e)) {
+            children = max(children, level(sub, table));
+        }
+        return combine(e, table, children);
+    }
+
+    /** The level of {@code e} given the highest level among its direct sub-expressions. */
+    private Level combine(Expr e, Map<String, Symbol> table, Level children) {
         Level own = Level.CONSTANT;
         if (e instanceof Expr.OpApp app) {
             own = opApp(app, table);
@@ -67,10 +76,6 @@ public final class Levels {
         } else if (e instanceof Expr.Quant q
                 && (q.kind() == Expr.QuantKind.TEMPORAL_FORALL || q.kind() == Expr.QuantKind.TEMPORAL_EXISTS)) {
             own = Level.TEMPORAL;
-        }
-        Level children = Level.CONSTANT;
-        for (Expr sub : Subexpressions.direct(e)) {
-            children = max(children, level(sub, table));
         }
         if (e instanceof Expr.OpApp app && app.path().isEmpty() && app.name().equals("ENABLED")) {
             return children == Level.TEMPORAL ? Level.TEMPORAL : Level.STATE;
@@ -169,7 +174,7 @@ public final class Levels {
             out.add(error(e, "Level error: this expression combines an action with a temporal formula; "
                     + "an action (with primes) may only appear inside [A]_v, <<A>>_v, WF/SF or ENABLED in a temporal formula."));
         }
-        return level(e, table);
+        return combine(e, table, children);
     }
 
     private static SemanticDiagnostic error(Expr e, String message) {
