@@ -15,20 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ParseCommandTest {
   @TempDir Path dir;
 
-  static Optional<Path> fixtures() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path c = d.resolve("shared/tlc-fixtures/specs");
-      if (Files.isDirectory(c)) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
-  }
-
   private Path fixture(String rel) {
-    Optional<Path> f = fixtures();
+    Optional<Path> f = TlcFixturesTest.fixtures();
     assumeTrue(f.isPresent(), "../shared/tlc-fixtures is not beside the repository; skipped");
-    return f.get().resolve(rel);
+    return f.get().resolve("specs").resolve(rel);
   }
 
   private Path write(String name, String text) throws IOException {
