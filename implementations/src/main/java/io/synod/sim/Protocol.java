@@ -22,8 +22,15 @@ public interface Protocol<M> {
   /** Smallest sensible cluster. */
   int minNodes();
 
-  /** Name of node {@code i} in traces and summaries. */
-  String nodeName(int i, int n);
+  /** Name of node {@code i} in traces and summaries; peers are n1, n2, ... unless a protocol says otherwise. */
+  default String nodeName(int i, int n) {
+    return peerName(i);
+  }
+
+  /** The name of peer {@code i} of a symmetric protocol: n1, n2, ... */
+  static String peerName(int i) {
+    return "n" + (i + 1);
+  }
 
   /**
    * Builds node {@code id} of {@code n}. {@code journal} holds every record it persisted, in

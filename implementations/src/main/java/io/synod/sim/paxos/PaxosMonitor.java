@@ -1,5 +1,6 @@
 package io.synod.sim.paxos;
 
+import io.synod.sim.Protocol;
 import io.synod.sim.Monitor;
 import io.synod.sim.Node;
 import io.synod.sim.Violations;
@@ -55,12 +56,12 @@ final class PaxosMonitor implements Monitor<PaxosMsg> {
       Op before = learned.putIfAbsent(e.getKey(), e.getValue());
       if (before != null && !before.equals(e.getValue())) {
         violations.add(time, "learners disagree on slot " + e.getKey() + ": " + before + " and " + e.getValue()
-            + " (learned by " + PaxosProtocol.nodeName(i) + ")");
+            + " (learned by " + Protocol.peerName(i) + ")");
       }
       Choice c = chosen.get(e.getKey());
       if (c == null || !c.value().equals(e.getValue())) {
         if (before == null) {
-          violations.add(time, PaxosProtocol.nodeName(i) + " learned " + e.getValue() + " in slot " + e.getKey()
+          violations.add(time, Protocol.peerName(i) + " learned " + e.getValue() + " in slot " + e.getKey()
               + " but it was not chosen");
         }
       }

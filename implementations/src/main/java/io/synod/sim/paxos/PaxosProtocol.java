@@ -40,15 +40,6 @@ public final class PaxosProtocol implements Protocol<PaxosMsg> {
   }
 
   @Override
-  public String nodeName(int i, int n) {
-    return nodeName(i);
-  }
-
-  static String nodeName(int i) {
-    return "n" + (i + 1);
-  }
-
-  @Override
   public Node<PaxosMsg> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
     return new PaxosNode(id, n, journal, random, bugs);
   }

@@ -1,5 +1,6 @@
 package io.synod.sim.raft;
 
+import io.synod.sim.Protocol;
 import io.synod.sim.Monitor;
 import io.synod.sim.Node;
 import io.synod.sim.Violations;
@@ -39,8 +40,8 @@ final class RaftMonitor implements Monitor<RaftMsg> {
     }
     Integer prev = leaderOfTerm.putIfAbsent(node.currentTerm(), i);
     if (prev != null && prev != i) {
-      violations.add(time, "election safety: " + RaftProtocol.nodeName(prev) + " and "
-          + RaftProtocol.nodeName(i) + " are both leaders of term " + node.currentTerm());
+      violations.add(time, "election safety: " + Protocol.peerName(prev) + " and "
+          + Protocol.peerName(i) + " are both leaders of term " + node.currentTerm());
     }
   }
 
@@ -54,10 +55,10 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       Entry e = log.get((int) idx - 1);
       Committed c = committed.get(idx);
       if (c == null) {
-        committed.put(idx, new Committed(e, node.currentTerm(), RaftProtocol.nodeName(i)));
+        committed.put(idx, new Committed(e, node.currentTerm(), Protocol.peerName(i)));
       } else if (!c.entry().equals(e)) {
         violations.add(time, "state machine safety: index " + idx + " committed as " + c.entry() + " by "
-            + c.by() + " but as " + e + " by " + RaftProtocol.nodeName(i));
+            + c.by() + " but as " + e + " by " + Protocol.peerName(i));
       }
     }
     checkedCommit.put(i, node.commitIndex());
@@ -75,7 +76,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       }
       long idx = c.getKey();
       if (idx > log.size() || !log.get((int) idx - 1).equals(c.getValue().entry())) {
-        violations.add(time, "leader completeness: " + RaftProtocol.nodeName(i) + " leads term "
+        violations.add(time, "leader completeness: " + Protocol.peerName(i) + " leads term "
             + node.currentTerm() + " without entry " + idx + " " + c.getValue().entry()
             + " committed in term " + c.getValue().term());
       }
@@ -99,7 +100,7 @@ final class RaftMonitor implements Monitor<RaftMsg> {
       }
       for (int m = k; m > 0; m--) {
         if (!a.get(m - 1).equals(b.get(m - 1))) {
-          violations.add(time, "log matching: " + RaftProtocol.nodeName(i) + " and " + RaftProtocol.nodeName(j)
+          violations.add(time, "log matching: " + Protocol.peerName(i) + " and " + Protocol.peerName(j)
               + " agree on the term of entry " + k + " but differ at entry " + m);
           return;
         }

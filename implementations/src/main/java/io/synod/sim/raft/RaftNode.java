@@ -1,5 +1,6 @@
 package io.synod.sim.raft;
 
+import io.synod.sim.Protocol;
 import io.synod.sim.Input;
 import io.synod.sim.KvStore;
 import io.synod.sim.Node;
@@ -435,7 +436,7 @@ public final class RaftNode implements Node<RaftMsg> {
   }
 
   private static String name(int node) {
-    return node < 0 ? "Nil" : RaftProtocol.nodeName(node);
+    return node < 0 ? "Nil" : Protocol.peerName(node);
   }
 
   private Itf.Tup logItf() {
@@ -454,13 +455,13 @@ public final class RaftNode implements Node<RaftMsg> {
   }
 
   private Itf.Set votesItf() {
-    return Itf.nodeSet(votesGranted, RaftProtocol::nodeName);
+    return Itf.nodeSet(votesGranted, Protocol::peerName);
   }
 
   private Itf.Fn indexItf(long[] idx) {
     List<Map.Entry<?, ?>> pairs = new ArrayList<>(n);
     for (int j = 0; j < n; j++) {
-      pairs.add(Map.entry(RaftProtocol.nodeName(j), idx[j]));
+      pairs.add(Map.entry(Protocol.peerName(j), idx[j]));
     }
     return new Itf.Fn(pairs);
   }

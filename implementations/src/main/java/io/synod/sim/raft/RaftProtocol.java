@@ -41,15 +41,6 @@ public final class RaftProtocol implements Protocol<RaftMsg> {
   }
 
   @Override
-  public String nodeName(int i, int n) {
-    return nodeName(i);
-  }
-
-  static String nodeName(int i) {
-    return "n" + (i + 1);
-  }
-
-  @Override
   public Node<RaftMsg> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
     return new RaftNode(id, n, journal, random, bugs);
   }
