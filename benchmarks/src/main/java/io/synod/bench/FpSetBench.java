@@ -22,7 +22,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * Fingerprint-set inserts: each measured shot inserts {@value #PER_THREAD} fresh pseudo-random
  * fingerprints per thread into a new shared set of 2^24 slots (ending at 25% or 50% load), so
  * every add is a real insert; with {@code initialLog2Slots = 10} the set starts at 2^10 slots
- * and doubles (lock-free) as it fills. The score is time per insert per thread; {@link Summary} turns it
+ * and grows by half (lock-free) as it fills. The score is time per insert per thread; {@link Summary} turns it
  * into inserts per second over all threads.
  */
 @State(Scope.Benchmark)
@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 public class FpSetBench {
   static final int PER_THREAD = 1 << 22;
 
-  /** log2 of the first table: 24 never grows in a shot, 10 doubles 14 or 15 times. */
+  /** log2 of the first table: 24 never grows in a shot, 10 grows by half about 25 times. */
   @Param({"24", "10"})
   public int initialLog2Slots;
 

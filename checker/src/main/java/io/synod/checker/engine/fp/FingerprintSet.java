@@ -8,15 +8,16 @@ import java.util.Arrays;
  * The seen-set of state fingerprints: a lock-free, growable open-addressing hash set of
  * primitive longs.
  *
- * <p>Table: a power-of-two {@code long[]}, linear probing from a slot taken from the high bits
- * of a multiplicative hash. A slot changes once, by compare-and-set through a {@link VarHandle},
+ * <p>Table: a {@code long[]} of any length, linear probing from a home slot scaled from the high
+ * 32 bits of a multiplicative hash (multiply-shift range reduction, so the length need not be a
+ * power of two). A slot changes once, by compare-and-set through a {@link VarHandle},
  * from 0 (empty) to a fingerprint or to {@code FORWARD}, and then never again. So in a table a
  * fingerprint sits at the first slot of its probe sequence that was empty when it was added,
  * and {@link #add} needs no locks: of several workers adding the same fingerprint exactly one
  * gets {@code true}.
  *
- * <p>Growth does not stop the workers. When the set passes 75% load, one worker links a table
- * of twice the size behind the current one and sweeps the old table slot by slot: an empty slot
+ * <p>Growth does not stop the workers. When the set passes 80% load, one worker links a table
+ * 1.5 times the size behind the current one and sweeps the old table slot by slot: an empty slot
  * becomes {@code FORWARD}, a fingerprint is copied into the new table. A worker that meets
  * {@code FORWARD} on its probe continues in the new table; a worker that adds to a slot the
  * sweep has not reached yet has its fingerprint copied by the sweep (further down the chain if
@@ -26,15 +27,20 @@ import java.util.Arrays;
  *
  * <p>The two reserved slot values, 0 (empty) and 1 ({@code FORWARD}), are valid fingerprints
  * too and are tracked by flags. Distinct fingerprints are counted in counters striped by the
- * fingerprint's top bits (one cache line apart, so workers rarely share one). Between
- * resizes the load stays within 37.5%..75%, i.e. 10.7..21.3 bytes per fingerprint (during a
- * sweep the old table is still allocated). Beyond {@code 2^30} slots at
- * {@value #MAX_LOAD_PERCENT}% load the set throws {@link FingerprintSetFullException}.
+ * fingerprint's top bits (one cache line apart, so workers rarely share one). Growing by 1.5
+ * rather than 2 keeps the load within 53%..80% between resizes, i.e. 10..15 bytes per
+ * fingerprint once the set has outgrown its first table (during a sweep the old table is still
+ * allocated: 25 bytes per fingerprint for that moment). Linear probing at 80% costs about 3
+ * probes for a fingerprint already present and 13 for a new one, mostly within one or two cache
+ * lines. At {@value #MAX_SLOTS} slots and {@value #MAX_LOAD_PERCENT}% load the set throws
+ * {@link FingerprintSetFullException}.
  */
 public final class FingerprintSet {
   /** Load at which the largest possible table is declared full, in percent. */
   public static final int MAX_LOAD_PERCENT = 90;
 
+  /** The largest table: the largest multiple of 8 a Java array can hold. */
+  static final int MAX_SLOTS = Integer.MAX_VALUE - 71;
   private static final int MAX_LOG2 = 30;
   private static final long FORWARD = 1L;
   private static final int LOG2_STRIPES = 6;
@@ -64,29 +70,35 @@ public final class FingerprintSet {
   /** One generation of the table. */
   private static final class Table {
     final long[] slots;
-    final int log2;
-    final int shift;
-    final int mask;
+    final int length;
     final long growAt;
     volatile Table next;
     /** Every slot is FORWARD or a fingerprint already copied down the chain. */
     volatile boolean swept;
 
-    Table(int log2) {
-      this.slots = new long[1 << log2];
-      this.log2 = log2;
-      this.shift = 64 - log2;
-      this.mask = slots.length - 1;
-      this.growAt = (long) slots.length * 3 / 4;
+    Table(int length) {
+      this.slots = new long[length];
+      this.length = length;
+      this.growAt = (long) length * 4 / 5;
     }
 
     int home(long fp) {
-      return (int) ((fp * 0x9e3779b97f4a7c15L) >>> shift);
+      long h = (fp * 0x9e3779b97f4a7c15L) >>> 32;
+      return (int) ((h * length) >>> 32);
+    }
+
+    /** The length of the table that follows this one, or 0 at the largest size. */
+    int grownLength() {
+      if (length >= MAX_SLOTS) {
+        return 0;
+      }
+      long n = ((long) length * 3 / 2 + 7) & ~7L;
+      return (int) Math.min(MAX_SLOTS, n);
     }
 
     int insert(long fp) {
       int i = home(fp);
-      for (int probes = 0; probes <= mask; probes++) {
+      for (int probes = 0; probes < length; probes++) {
         long cur = (long) SLOTS.getAcquire(slots, i);
         if (cur == 0) {
           cur = (long) SLOTS.compareAndExchange(slots, i, 0L, fp);
@@ -100,14 +112,16 @@ public final class FingerprintSet {
         if (cur == FORWARD) {
           return FORWARDED;
         }
-        i = (i + 1) & mask;
+        if (++i == length) {
+          i = 0;
+        }
       }
       return FULL;
     }
 
     int find(long fp) {
       int i = home(fp);
-      for (int probes = 0; probes <= mask; probes++) {
+      for (int probes = 0; probes < length; probes++) {
         long cur = (long) SLOTS.getAcquire(slots, i);
         if (cur == fp) {
           return PRESENT;
@@ -118,7 +132,9 @@ public final class FingerprintSet {
         if (cur == FORWARD) {
           return FORWARDED;
         }
-        i = (i + 1) & mask;
+        if (++i == length) {
+          i = 0;
+        }
       }
       return ADDED;
     }
@@ -133,21 +149,22 @@ public final class FingerprintSet {
     if (log2Slots < 4 || log2Slots > MAX_LOG2) {
       throw new IllegalArgumentException("log2Slots must be in 4.." + MAX_LOG2 + ", got " + log2Slots);
     }
-    this.current = new Table(log2Slots);
+    this.current = new Table(1 << log2Slots);
+  }
+
+  private FingerprintSet(long slots) {
+    long n = (Math.max(16, Math.min(MAX_SLOTS, slots)) + 7) & ~7L;
+    this.current = new Table((int) Math.min(MAX_SLOTS, n));
   }
 
   /** A set that holds {@code expected} fingerprints without growing. */
   public static FingerprintSet forExpected(long expected) {
-    long slots = Math.max(16, expected * 4 / 3 + 1);
-    int log2 = 64 - Long.numberOfLeadingZeros(slots - 1);
-    return new FingerprintSet(Math.min(MAX_LOG2, Math.max(4, log2)));
+    return new FingerprintSet(expected * 5 / 4 + 1);
   }
 
   /** A set whose first table takes at most {@code bytes} (it grows beyond when needed). */
   public static FingerprintSet forMemory(long bytes) {
-    long slots = Math.max(16, bytes / Long.BYTES);
-    int log2 = 63 - Long.numberOfLeadingZeros(slots);
-    return new FingerprintSet(Math.min(MAX_LOG2, Math.max(4, log2)));
+    return new FingerprintSet((bytes / Long.BYTES) & ~7L);
   }
 
   /**
@@ -211,13 +228,14 @@ public final class FingerprintSet {
     if (t.next != null) {
       return;
     }
-    if (t.log2 >= MAX_LOG2) {
-      if (full || size() * 100 >= (long) t.slots.length * MAX_LOAD_PERCENT) {
-        throw new FingerprintSetFullException(t.slots.length);
+    int length = t.grownLength();
+    if (length == 0) {
+      if (full || size() * 100 >= (long) t.length * MAX_LOAD_PERCENT) {
+        throw new FingerprintSetFullException(t.length);
       }
       return;
     }
-    Table n = new Table(t.log2 + 1);
+    Table n = new Table(length);
     if (!NEXT.compareAndSet(t, null, n)) {
       return;
     }
@@ -261,7 +279,12 @@ public final class FingerprintSet {
 
   /** Number of slots in the table workers start from. */
   public int capacity() {
-    return current.slots.length;
+    return current.length;
+  }
+
+  /** Bytes held by the table workers start from (the seen-set's memory once no sweep runs). */
+  public long bytes() {
+    return (long) current.length * Long.BYTES;
   }
 
   /**

@@ -54,11 +54,26 @@ class FingerprintSetTest {
       assertTrue(s.contains(k * 0x9E3779B97F4A7C15L));
     }
     assertEquals(9_998, s.size());
-    assertTrue(s.capacity() >= 9_998 * 4 / 3, "grew to " + s.capacity());
+    assertTrue(s.capacity() >= 9_998 * 5 / 4, "grew to " + s.capacity());
     assertTrue(s.capacity() <= 4 * 9_998, "grew to " + s.capacity());
     assertTrue(s.add(1));
     assertFalse(s.add(1));
     assertTrue(s.contains(1));
+  }
+
+  @Test
+  void staysWithinSixteenBytesPerFingerprintOnceGrown() {
+    FingerprintSet s = new FingerprintSet(16);
+    long seed = 0x5EED;
+    for (int n = 1; n <= 3_000_000; n++) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      assertTrue(s.add(seed ^ (seed >>> 29)));
+      if (n >= 100_000 && n % 10_000 == 0) {
+        assertTrue(s.bytes() <= 16L * n, n + " fingerprints in " + s.bytes() + " bytes");
+      }
+    }
+    assertEquals(3_000_000, s.size());
+    assertTrue(s.bytes() >= 10L * 3_000_000, "load above 80%: " + s.bytes());
   }
 
   @Test
@@ -74,7 +89,8 @@ class FingerprintSetTest {
 
   @Test
   void sizing() {
-    assertTrue(FingerprintSet.forExpected(1000).capacity() >= 1334);
+    assertTrue(FingerprintSet.forExpected(1000).capacity() >= 1250);
+    assertEquals(0, FingerprintSet.forExpected(1000).capacity() % 8);
     assertEquals(1 << 17, FingerprintSet.forMemory(1L << 20).capacity());
   }
 
