@@ -1,45 +1,163 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of `synod check` on the TLC fixtures marked "benchmark": true (without
-# liveness), at 1 and 2 workers. Prints per model and worker count: wall time (JVM start
-# included, as TLC's tlcSeconds), distinct states, distinct states per second, peak RSS, exit
-# code, and TLC's recorded wall time beside it.
+# End-to-end benchmark of `synod check`, run through bin/synod (so with the launcher's JVM
+# defaults and class-data-sharing archive, as a user runs it). Models: the TLC fixtures marked
+# "benchmark" (without liveness), with TLC's recorded wall time beside them, then the largest
+# model of every spec of specs/ (the entries of ci/benchmarks.yaml; TLC cannot run here, so no
+# TLC time for those). For each model and worker count it prints:
+#   wall      whole process, JVM start, parsing and report included (TLC's figure is the same)
+#   search    the search alone (`--json` elapsedMillis), and distinct states per second of it
+#   peak RSS  largest resident set of the process
+#   seen B/st bytes of the seen-set (fingerprint table) per distinct state
+#   heap B/st largest heap in use after a GC, per distinct state (seen-set, queue, parent log...)
+#   speedup   search time with 1 worker / search time with N workers (and the same for wall)
+# and ends with the same figures as a Markdown table.
 #
-# Usage: benchmarks/check.sh [FIXTURES_DIR]   (default: ../shared/tlc-fixtures next to the repo)
+# Usage: benchmarks/check.sh [--quick] [--workers "1 2"] [--repeat N] [--only NAME[,NAME...]]
+#   --quick    the TLC fixtures only (under a minute); default: fixtures and specs (~10 minutes)
+#   --repeat   runs per model and worker count; the fastest (by search time) is reported
+#   --only     models by name (fixture folder or ci/benchmarks.yaml name)
+# SYNOD_JAVA_OPTS is passed on to the JVM as for bin/synod.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-fixtures="${1:-$root/../shared/tlc-fixtures}"
-if [ ! -f "$fixtures/manifest.json" ]; then
-  echo "check.sh: no manifest.json in $fixtures" >&2
+fixtures="$root/../shared/tlc-fixtures"
+quick=0
+workers_list="1 2"
+repeat=1
+only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --workers) workers_list="${2:?--workers needs a list such as \"1 2\"}"; shift ;;
+    --repeat) repeat="${2:?--repeat needs a number}"; shift ;;
+    --only) only="${2:?--only needs model names}"; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    *) echo "check.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$repeat" in ''|*[!0-9]*|0) echo "check.sh: --repeat expects a positive number" >&2; exit 2;; esac
+
+"$root/bin/synod" --version >/dev/null   # builds the jar and CDS archive once, outside the runs
+. "$root/benchmarks/peak-rss.sh"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# One line per model: name, folder, spec, config, TLC seconds ("-" when not recorded).
+python3 - "$fixtures" "$root/ci/benchmarks.yaml" "$quick" "$only" >"$work/models" <<'PY'
+import json, os, re, sys
+fixtures, manifest, quick, only = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
+wanted = set(filter(None, only.split(",")))
+rows = []
+if os.path.isfile(fixtures + "/manifest.json"):
+    for m in json.load(open(fixtures + "/manifest.json")):
+        if m.get("benchmark") and not m.get("liveness"):
+            rows.append((m["dir"], fixtures + "/specs/" + m["dir"], m["spec"], m["config"],
+                         str(m["tlcSeconds"])))
+else:
+    print(f"check.sh: no {fixtures}/manifest.json, skipping the TLC fixtures", file=sys.stderr)
+if not quick:
+    # ci/benchmarks.yaml: a list of "- name:" entries with "spec:" and "config:" paths.
+    base = os.path.dirname(os.path.dirname(manifest))
+    entry = None
+    for line in open(manifest):
+        m = re.match(r"\s*(-\s+)?(name|spec|config):\s*(\S+)", line)
+        if not m:
+            continue
+        if m.group(1):
+            entry = {}
+        entry[m.group(2)] = m.group(3)
+        if {"name", "spec", "config"} <= entry.keys() and not entry.get("done"):
+            spec = os.path.join(base, entry["spec"])
+            cfg = os.path.join(base, entry["config"])
+            rows.append((entry["name"], os.path.dirname(spec), os.path.basename(spec),
+                         os.path.relpath(cfg, os.path.dirname(spec)), "-"))
+            entry["done"] = True
+for r in rows:
+    if not wanted or r[0] in wanted:
+        print("\t".join(r))
+PY
+if [ ! -s "$work/models" ]; then
+  echo "check.sh: no model to run" >&2
   exit 2
 fi
-"$root/bin/synod" --version >/dev/null   # builds the jar once, outside the measurements
-jar="$root/cli/target/synod.jar"
-. "$root/benchmarks/peak-rss.sh"
 
-python3 - "$fixtures" <<'PY' | while IFS=$'\t' read -r dir spec cfg tlc; do
-import json, sys
-for m in json.load(open(sys.argv[1] + "/manifest.json")):
-    if m.get("benchmark") and not m.get("liveness"):
-        print("\t".join([m["dir"], m["spec"], m["config"], str(m["tlcSeconds"])]))
+printf '%-34s %2s %8s %8s %11s %11s %8s %7s %7s %9s %7s\n' model w wall search distinct \
+  "states/s" "RSS MB" "seen" "heap" speedup "TLC"
+: >"$work/results"
+while IFS=$'\t' read -r name dir spec cfg tlc; do
+  for w in $workers_list; do
+    best=""
+    for ((r = 1; r <= repeat; r++)); do
+      json="$work/out.json"
+      rm -f "$json"
+      start=$(date +%s.%N)
+      ( cd "$dir" && SYNOD_JAVA_OPTS="${SYNOD_JAVA_OPTS:-} -Xlog:gc:file=$work/gc.log" \
+          exec "$root/bin/synod" check -workers "$w" --json "$json" -config "$cfg" "$spec" \
+          >"$work/out" 2>&1 ) &
+      peak_rss_wait $!
+      end=$(date +%s.%N)
+      line=$(python3 - "$json" "$work/gc.log" "$start" "$end" "$PEAK_KB" "$EXIT_CODE" <<'PY'
+import json, re, sys
+path, gclog, start, end, peak, code = sys.argv[1:]
+try:
+    j = json.load(open(path))
+except Exception:
+    print(f"FAILED\t{code}")
+    sys.exit()
+# Heap in use after each collection: "... 123M->45M(678M)" in the unified GC log.
+after = [int(m.group(1)) for m in re.finditer(r"->(\d+)M\(\d+M\)", open(gclog).read())]
+mem = j.get("memory") or {}
+print("\t".join(str(x) for x in [
+    float(end) - float(start), j["elapsedMillis"] / 1000, j["distinctStates"],
+    int(peak) // 1024, mem.get("seenSetBytes", 0), max(after) if after else 0, j["exitCode"]]))
 PY
-  for workers in 1 2; do
-    out="$(mktemp)"
-    start=$(date +%s.%N)
-    ( cd "$fixtures/specs/$dir" && exec java ${SYNOD_JAVA_OPTS:-} -jar "$jar" check -workers "$workers" \
-        -config "$cfg" "$spec" >"$out" 2>&1 ) &
-    pid=$!
-    peak_rss_wait "$pid"
-    peak=$PEAK_KB
-    code=$EXIT_CODE
-    end=$(date +%s.%N)
-    distinct=$(sed -n 's/^[0-9]* states generated, \([0-9]*\) distinct states found.*/\1/p' "$out" | tail -1)
-    python3 - "$dir/$cfg" "$workers" "$start" "$end" "${distinct:-0}" "$peak" "$code" "$tlc" <<'PY'
+)
+      if [ "${line%%$'\t'*}" = FAILED ]; then
+        echo "check.sh: $name with $w workers failed (exit ${line#*$'\t'}):" >&2
+        tail -20 "$work/out" >&2
+        exit 1
+      fi
+      search=$(cut -f2 <<<"$line")
+      if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $search < $(cut -f2 <<<"$best") else 1)"; then
+        best="$line"
+      fi
+    done
+    printf '%s\t%s\t%s\t%s\n' "$name" "$w" "$tlc" "$best" >>"$work/results"
+    python3 - "$work/results" "$name" "$w" <<'PY'
 import sys
-name, w, start, end, distinct, peak, code, tlc = sys.argv[1:]
-wall = float(end) - float(start)
-print(f"{name:34s} workers={w}  wall={wall:6.1f}s  distinct={int(distinct):>8,d}  "
-      f"{int(distinct) / wall:>9,.0f} states/s  peakRSS={int(peak) // 1024:>5d}MB  exit={code}  TLC={float(tlc):.1f}s")
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+name, w = sys.argv[2], sys.argv[3]
+r = next(x for x in rows if x[0] == name and x[1] == w)
+one = next((x for x in rows if x[0] == name and x[1] == "1"), None)
+_, w, tlc, wall, search, distinct, rss, seen, heapmb, code = r
+wall, search, distinct = float(wall), float(search), int(distinct)
+speed = ""
+if one is not None and w != "1":
+    speed = f"{float(one[4]) / max(search, 1e-3):.2f}x"
+seen_b = f"{int(seen) / distinct:.1f}" if int(seen) and distinct else "-"
+heap_b = f"{int(heapmb) * 1048576 / distinct:.0f}" if int(heapmb) and distinct else "-"
+print(f"{name:34s} {w:>2s} {wall:7.1f}s {search:7.1f}s {distinct:>11,d} "
+      f"{distinct / max(search, 1e-3):>11,.0f} {rss:>8s} {seen_b:>7s} {heap_b:>7s} {speed:>9s} "
+      f"{tlc + 's' if tlc != '-' else '-':>7s}")
 PY
-    rm -f "$out"
   done
-done
+done <"$work/models"
+
+echo
+python3 - "$work/results" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+print("| model | workers | wall | search | distinct | states/s (search) | peak RSS | seen-set B/state | heap B/state | speedup (search, wall) | TLC wall |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+for name, w, tlc, wall, search, distinct, rss, seen, heapmb, code in rows:
+    distinct = int(distinct)
+    one = next((x for x in rows if x[0] == name and x[1] == "1"), None)
+    speed = "-"
+    if one is not None and w != "1":
+        speed = f"{float(one[4]) / max(float(search), 1e-3):.2f}x, {float(one[3]) / float(wall):.2f}x"
+    seen_b = f"{int(seen) / distinct:.1f}" if int(seen) and distinct else "-"
+    heap_b = f"{int(heapmb) * 1048576 / distinct:.0f}" if int(heapmb) and distinct else "-"
+    print(f"| {name} | {w} | {float(wall):.1f} s | {float(search):.1f} s | {distinct:,} | "
+          f"{distinct / max(float(search), 1e-3):,.0f} | {rss} MB | {seen_b} | {heap_b} | {speed} | "
+          f"{tlc + ' s' if tlc != '-' else 'n/a'} |")
+PY

@@ -4,7 +4,7 @@
 (*                                                                         *)
 (*   MCTwoPhase.cfg          CI: 3 RMs; invariants and the refinement of   *)
 (*                           TCommit                                       *)
-(*   MCTwoPhaseBench.cfg     benchmark: 5 RMs                              *)
+(*   MCTwoPhaseBench.cfg     benchmark: 7 RMs (296,448 states)             *)
 (*   MCTwoPhaseLiveness.cfg  Termination under weak fairness (holds; needs *)
 (*                           liveness checking)                            *)
 (*   MCTwoPhaseEagerCommit*.cfg  broken: the TM commits as soon as one RM *)
