@@ -49,6 +49,7 @@ public final class FingerprintSet {
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle FLAG;
   private static final VarHandle NEXT;
+  private static final VarHandle GROWING;
   private static final VarHandle CURRENT;
 
   static {
@@ -56,6 +57,7 @@ public final class FingerprintSet {
       MethodHandles.Lookup l = MethodHandles.lookup();
       FLAG = MethodHandles.arrayElementVarHandle(int[].class);
       NEXT = l.findVarHandle(Table.class, "next", Table.class);
+      GROWING = l.findVarHandle(Table.class, "growing", boolean.class);
       CURRENT = l.findVarHandle(FingerprintSet.class, "current", Table.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -73,6 +75,10 @@ public final class FingerprintSet {
     final int length;
     final long growAt;
     volatile Table next;
+    /** Set by the one thread that allocates {@link #next}, before it allocates. */
+    volatile boolean growing;
+    /** Why {@link #next} could not be allocated: threads waiting for it fail the same way. */
+    volatile OutOfMemoryError growFailed;
     /** Every slot is FORWARD or a fingerprint already copied down the chain. */
     volatile boolean swept;
 
@@ -214,18 +220,23 @@ public final class FingerprintSet {
   private static Table awaitNext(Table t) {
     Table n;
     while ((n = t.next) == null) {
+      OutOfMemoryError failed = t.growFailed;
+      if (failed != null) {
+        throw failed;
+      }
       Thread.onSpinWait();
     }
     return n;
   }
 
   /**
-   * Links a doubled table behind {@code t} and, if this thread won that race, sweeps {@code t}
-   * into it. At the largest size, refuses once the load limit is reached ({@code full}: a probe
-   * found no free slot at all).
+   * Links a larger table behind {@code t} and, if this thread won that race, sweeps {@code t}
+   * into it. The race is decided before the allocation, so that near the heap's limit only one
+   * new table is allocated. At the largest size, refuses once the load limit is reached
+   * ({@code full}: a probe found no free slot at all).
    */
   private void grow(Table t, boolean full) {
-    if (t.next != null) {
+    if (t.growing) {
       return;
     }
     int length = t.grownLength();
@@ -235,10 +246,17 @@ public final class FingerprintSet {
       }
       return;
     }
-    Table n = new Table(length);
-    if (!NEXT.compareAndSet(t, null, n)) {
+    if (!GROWING.compareAndSet(t, false, true)) {
       return;
     }
+    Table n;
+    try {
+      n = new Table(length);
+    } catch (OutOfMemoryError e) {
+      t.growFailed = e;
+      throw e;
+    }
+    NEXT.setRelease(t, n);
     long[] s = t.slots;
     for (int i = 0; i < s.length; i++) {
       long v = (long) SLOTS.compareAndExchange(s, i, 0L, FORWARD);
