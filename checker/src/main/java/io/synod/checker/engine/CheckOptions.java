@@ -1,5 +1,7 @@
 package io.synod.checker.engine;
 
+import java.nio.file.Path;
+
 /**
  * Options of one check. Immutable; build with the {@code with*} methods from {@link #defaults()}.
  *
@@ -10,6 +12,10 @@ package io.synod.checker.engine;
  * @param fpIndex fingerprint family ({@code -fp}), 0..130
  * @param fpLog2Slots initial size of the seen-set as log2 of its slots; it grows as needed
  * @param progressIntervalMillis period of progress reports (TLC: 60 s)
+ * @param spill when the queue and the parent log go to disk
+ * @param queueMemoryBytes heap budget of the queued states before they spill ({@link
+ *     SpillMode#AUTO}); 0 for a quarter of the maximum heap
+ * @param metaDir where the per-check spill directory is made; null for the system temp dir
  */
 public record CheckOptions(
     int workers,
@@ -17,7 +23,10 @@ public record CheckOptions(
     boolean continueAfterError,
     int fpIndex,
     int fpLog2Slots,
-    long progressIntervalMillis) {
+    long progressIntervalMillis,
+    SpillMode spill,
+    long queueMemoryBytes,
+    Path metaDir) {
 
   public CheckOptions {
     if (workers < 1 || workers > 255) {
@@ -26,33 +35,60 @@ public record CheckOptions(
     if (fpLog2Slots < 4 || fpLog2Slots > 30) {
       throw new IllegalArgumentException("fpLog2Slots must be in 4..30, got " + fpLog2Slots);
     }
+    if (spill == null) {
+      throw new IllegalArgumentException("spill mode must be given");
+    }
+    if (queueMemoryBytes < 0) {
+      throw new IllegalArgumentException("queueMemoryBytes must be >= 0, got " + queueMemoryBytes);
+    }
   }
 
   public static CheckOptions defaults() {
-    return new CheckOptions(1, false, false, 0, 16, 60_000);
+    return new CheckOptions(1, false, false, 0, 16, 60_000, SpillMode.AUTO, 0, null);
   }
 
   public CheckOptions withWorkers(int n) {
-    return new CheckOptions(n, deadlockOff, continueAfterError, fpIndex, fpLog2Slots, progressIntervalMillis);
+    return new CheckOptions(n, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
+        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
   }
 
   public CheckOptions withDeadlockOff(boolean off) {
-    return new CheckOptions(workers, off, continueAfterError, fpIndex, fpLog2Slots, progressIntervalMillis);
+    return new CheckOptions(workers, off, continueAfterError, fpIndex, fpLog2Slots,
+        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
   }
 
   public CheckOptions withContinue(boolean c) {
-    return new CheckOptions(workers, deadlockOff, c, fpIndex, fpLog2Slots, progressIntervalMillis);
+    return new CheckOptions(workers, deadlockOff, c, fpIndex, fpLog2Slots,
+        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
   }
 
   public CheckOptions withFpIndex(int fp) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fp, fpLog2Slots, progressIntervalMillis);
+    return new CheckOptions(workers, deadlockOff, continueAfterError, fp, fpLog2Slots,
+        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
   }
 
   public CheckOptions withFpLog2Slots(int log2) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, log2, progressIntervalMillis);
+    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, log2,
+        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
   }
 
   public CheckOptions withProgressInterval(long millis) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots, millis);
+    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
+        millis, spill, queueMemoryBytes, metaDir);
+  }
+
+  public CheckOptions withSpill(SpillMode mode) {
+    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
+        progressIntervalMillis, mode, queueMemoryBytes, metaDir);
+  }
+
+  public CheckOptions withQueueMemory(long bytes) {
+    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
+        progressIntervalMillis, spill, bytes, metaDir);
+  }
+
+  public CheckOptions withMetaDir(Path dir) {
+    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
+        progressIntervalMillis, spill, queueMemoryBytes, dir);
   }
 }
