@@ -24,11 +24,26 @@ public final class BinaryIn {
   }
 
   public long readVarLong() {
+    int p = pos;
+    if (end - p >= 10) {
+      // Fast path: a whole varint is certainly in range, so no check per byte.
+      byte[] b = buf;
+      long v = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        byte x = b[p++];
+        v |= (long) (x & 0x7F) << shift;
+        if (x >= 0) {
+          pos = p;
+          return v;
+        }
+      }
+      throw new IllegalStateException("malformed variable-length integer before byte " + p);
+    }
     long v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-      int b = readByte();
-      v |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
+      int x = readByte();
+      v |= (long) (x & 0x7F) << shift;
+      if ((x & 0x80) == 0) {
         return v;
       }
     }
