@@ -1,6 +1,7 @@
 package io.synod.checker.engine;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Options of one check. Immutable; build with the {@code with*} methods from {@link #defaults()}.
@@ -48,47 +49,74 @@ public record CheckOptions(
   }
 
   public CheckOptions withWorkers(int n) {
-    return new CheckOptions(n, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
-        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+    return with(b -> b.workers = n);
   }
 
   public CheckOptions withDeadlockOff(boolean off) {
-    return new CheckOptions(workers, off, continueAfterError, fpIndex, fpLog2Slots,
-        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+    return with(b -> b.deadlockOff = off);
   }
 
   public CheckOptions withContinue(boolean c) {
-    return new CheckOptions(workers, deadlockOff, c, fpIndex, fpLog2Slots,
-        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+    return with(b -> b.continueAfterError = c);
   }
 
   public CheckOptions withFpIndex(int fp) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fp, fpLog2Slots,
-        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+    return with(b -> b.fpIndex = fp);
   }
 
   public CheckOptions withFpLog2Slots(int log2) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, log2,
-        progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+    return with(b -> b.fpLog2Slots = log2);
   }
 
   public CheckOptions withProgressInterval(long millis) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
-        millis, spill, queueMemoryBytes, metaDir);
+    return with(b -> b.progressIntervalMillis = millis);
   }
 
   public CheckOptions withSpill(SpillMode mode) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
-        progressIntervalMillis, mode, queueMemoryBytes, metaDir);
+    return with(b -> b.spill = mode);
   }
 
   public CheckOptions withQueueMemory(long bytes) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
-        progressIntervalMillis, spill, bytes, metaDir);
+    return with(b -> b.queueMemoryBytes = bytes);
   }
 
   public CheckOptions withMetaDir(Path dir) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
-        progressIntervalMillis, spill, queueMemoryBytes, dir);
+    return with(b -> b.metaDir = dir);
+  }
+
+  /** A copy with one change: the components in one place, so adding one touches one place. */
+  private CheckOptions with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  private static final class Copy {
+    int workers;
+    boolean deadlockOff;
+    boolean continueAfterError;
+    int fpIndex;
+    int fpLog2Slots;
+    long progressIntervalMillis;
+    SpillMode spill;
+    long queueMemoryBytes;
+    Path metaDir;
+
+    Copy(CheckOptions o) {
+      workers = o.workers;
+      deadlockOff = o.deadlockOff;
+      continueAfterError = o.continueAfterError;
+      fpIndex = o.fpIndex;
+      fpLog2Slots = o.fpLog2Slots;
+      progressIntervalMillis = o.progressIntervalMillis;
+      spill = o.spill;
+      queueMemoryBytes = o.queueMemoryBytes;
+      metaDir = o.metaDir;
+    }
+
+    CheckOptions build() {
+      return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
+          progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+    }
   }
 }
