@@ -24,7 +24,8 @@ public final class SpillDirectory implements AutoCloseable {
 
   private SpillDirectory(Path dir) {
     this.dir = dir;
-    this.hook = new Thread(this::deleteTree, "synod-spill-cleanup");
+    // close(), not just a delete: workers still run during shutdown and must not make new files.
+    this.hook = new Thread(this::close, "synod-spill-cleanup");
   }
 
   /** Creates a fresh directory under {@code metaDir} (null: the system temp dir). */
