@@ -100,13 +100,13 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "-spill", paramLabel = "auto|always|never", defaultValue = "auto",
       description = {"When the state queue and parent log go to disk: 'auto' when memory is short",
-          "(queue over -queue-mem, or the heap over 60% full after a GC), 'always', or 'never'",
+          "(queue over -queue-mem, or the heap over 50% full after a GC), 'always', or 'never'",
           "(default: ${DEFAULT-VALUE}). States holding values with no disk form (e.g. Nat,",
           "Seq(S), large SUBSET S) stay in memory."})
   String spill;
 
   @Option(names = "-queue-mem", paramLabel = "MB",
-      description = "Heap for queued states before they spill, with -spill auto (default: a quarter of the maximum heap).")
+      description = "Heap for queued states before they spill, with -spill auto (default: an eighth of the maximum heap).")
   Long queueMemMb;
 
   @Option(names = "--itf", paramLabel = "FILE", description = "Write the counterexample as ITF JSON.")

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * @param progressIntervalMillis period of progress reports (TLC: 60 s)
  * @param spill when the queue and the parent log go to disk
  * @param queueMemoryBytes heap budget of the queued states before they spill ({@link
- *     SpillMode#AUTO}); 0 for a quarter of the maximum heap
+ *     SpillMode#AUTO}); 0 for an eighth of the maximum heap
  * @param metaDir where the per-check spill directory is made; null for the system temp dir
  */
 public record CheckOptions(

@@ -61,19 +61,22 @@ final class ParentLog {
       fps = Arrays.copyOf(fps, chunk * 2);
       parents = Arrays.copyOf(parents, chunk * 2);
     }
-    long onHeap = (long) (chunk - firstOnHeap) * chunkSize * ENTRY_BYTES;
-    if (chunk > firstOnHeap && spill.enabled() && spill.governor().spillLog(onHeap)) {
+    long chunkBytes = (long) chunkSize * ENTRY_BYTES;
+    if (chunk > firstOnHeap && spill.enabled() && spill.governor().spillLog()) {
       // Recycle the last spilled chunk's arrays for the new one.
       long[] f = fps[chunk - 1];
       long[] p = parents[chunk - 1];
+      int spilled = chunk - firstOnHeap;
       while (firstOnHeap < chunk) {
         writeChunk(firstOnHeap++);
       }
+      spill.governor().logged(-(spilled - 1) * chunkBytes);
       fps[chunk] = f;
       parents[chunk] = p;
     } else {
       fps[chunk] = new long[chunkSize];
       parents[chunk] = new long[chunkSize];
+      spill.governor().logged(chunkBytes);
     }
   }
 

@@ -13,14 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides when memory is short, for one check. Two signals, either suffices in {@link
- * SpillMode#AUTO}: the estimated heap bytes of queued states exceed the queue budget, or the
+ * SpillMode#AUTO}: the estimated heap bytes of queued states (or of the parent logs of all
+ * workers) exceed their budget, or the
  * heap that survived the most recent garbage collection exceeds {@value #HEAP_SHORT_PERCENT}%
  * of the maximum heap (what is live then cannot be freed by collecting, so more states on the
  * heap risk OutOfMemoryError whatever the estimate says). The GC figure is read at most every
  * {@value #SAMPLE_MILLIS} ms; reading it is cheap but not free.
  */
 public final class MemoryGovernor {
-  static final int HEAP_SHORT_PERCENT = 60;
+  static final int HEAP_SHORT_PERCENT = 50;
   private static final long SAMPLE_MILLIS = 50;
 
   private final SpillMode mode;
@@ -28,6 +29,7 @@ public final class MemoryGovernor {
   private final long logBudget;
   private final long maxHeap;
   private final AtomicLong queueBytes = new AtomicLong();
+  private final AtomicLong logBytes = new AtomicLong();
   private final List<com.sun.management.GarbageCollectorMXBean> collectors;
   private final Set<String> heapPools = new HashSet<>();
   private volatile long sampledAt = Long.MIN_VALUE;
@@ -35,16 +37,16 @@ public final class MemoryGovernor {
 
   /**
    * @param mode the spill mode
-   * @param queueBudgetBytes heap budget of queued states in AUTO mode; 0 for a quarter of the
-   *     maximum heap
+   * @param queueBudgetBytes heap budget of queued states in AUTO mode; 0 for an eighth of the
+   *     maximum heap (the parent logs get a sixteenth; the seen-set needs most of the rest)
    */
   public MemoryGovernor(SpillMode mode, long queueBudgetBytes) {
     this.mode = mode;
     long max = Runtime.getRuntime().maxMemory();
     this.maxHeap = max == Long.MAX_VALUE ? 0 : max;
-    long dflt = maxHeap == 0 ? Long.MAX_VALUE : maxHeap / 4;
+    long dflt = maxHeap == 0 ? Long.MAX_VALUE : maxHeap / 8;
     this.queueBudget = queueBudgetBytes > 0 ? queueBudgetBytes : dflt;
-    this.logBudget = maxHeap == 0 ? Long.MAX_VALUE : maxHeap / 8;
+    this.logBudget = maxHeap == 0 ? Long.MAX_VALUE : maxHeap / 16;
     this.collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
         .filter(b -> b instanceof com.sun.management.GarbageCollectorMXBean)
         .map(b -> (com.sun.management.GarbageCollectorMXBean) b)
@@ -69,13 +71,18 @@ public final class MemoryGovernor {
     };
   }
 
-  /** Whether the parent log, holding {@code bytes} on the heap, should move full chunks to disk. */
-  public boolean spillLog(long bytes) {
+  /** Whether the parent logs should move their full chunks to disk. */
+  public boolean spillLog() {
     return switch (mode) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> bytes > logBudget || heapShort();
+      case AUTO -> logBytes.get() > logBudget || heapShort();
     };
+  }
+
+  /** Records parent-log chunks allocated on (positive) or moved off (negative) the heap. */
+  public void logged(long bytes) {
+    logBytes.addAndGet(bytes);
   }
 
   /** Records queued states kept on (positive) or leaving (negative) the heap. */
