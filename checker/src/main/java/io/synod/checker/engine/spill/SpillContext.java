@@ -14,13 +14,18 @@ import java.util.concurrent.Executors;
 public final class SpillContext implements AutoCloseable {
   private final MemoryGovernor governor;
   private final ValueCodec codec = new ValueCodec();
-  private final SpillDirectory dir;
+  private final boolean enabled;
+  private final Path metaDir;
+  private SpillDirectory dir;
+  private boolean closed;
   private final ExecutorService prefetcher;
 
-  private SpillContext(MemoryGovernor governor, SpillDirectory dir) {
+  private SpillContext(MemoryGovernor governor, boolean enabled, Path metaDir, SpillDirectory dir) {
     this.governor = governor;
+    this.enabled = enabled;
+    this.metaDir = metaDir;
     this.dir = dir;
-    this.prefetcher = dir == null ? null : Executors.newSingleThreadExecutor(r -> {
+    this.prefetcher = !enabled ? null : Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "synod-prefetch");
       t.setDaemon(true);
       return t;
@@ -28,12 +33,16 @@ public final class SpillContext implements AutoCloseable {
   }
 
   /**
-   * Sets up spilling for one check; the directory is made at once (under {@code metaDir}, null
-   * for the temp dir) so that an unusable place is reported before the search, not hours in.
+   * Sets up spilling for one check. The directory is made under {@code metaDir} (null for the
+   * temp dir): at once when the place was chosen ({@code metaDir} given) or spilling is forced,
+   * so that an unusable place is reported before the search, not hours in; otherwise only when
+   * the first file is needed, so that checks that fit in memory never touch the disk.
    */
   public static SpillContext create(SpillMode mode, long queueBudgetBytes, Path metaDir) {
-    SpillDirectory d = mode == SpillMode.NEVER ? null : SpillDirectory.create(metaDir);
-    return new SpillContext(new MemoryGovernor(mode, queueBudgetBytes), d);
+    boolean enabled = mode != SpillMode.NEVER;
+    boolean eager = enabled && (metaDir != null || mode == SpillMode.ALWAYS);
+    SpillDirectory d = eager ? SpillDirectory.create(metaDir) : null;
+    return new SpillContext(new MemoryGovernor(mode, queueBudgetBytes), enabled, metaDir, d);
   }
 
   public MemoryGovernor governor() {
@@ -44,14 +53,24 @@ public final class SpillContext implements AutoCloseable {
     return codec;
   }
 
-  /** Whether files can be written at all. */
+  /** Whether files may be written at all. */
   public boolean enabled() {
-    return dir != null;
+    return enabled;
   }
 
-  /** A new spill file (only when {@link #enabled}). */
+  /** A new spill file (only when {@link #enabled}); makes the directory on first use. */
   public SpillFile newFile(String name) {
-    return dir.newFile(name);
+    return spillDirectory(true).newFile(name);
+  }
+
+  private synchronized SpillDirectory spillDirectory(boolean make) {
+    if (dir == null && make) {
+      if (closed) {
+        throw new SpillException("the check's spill directory is already closed");
+      }
+      dir = SpillDirectory.create(metaDir);
+    }
+    return dir;
   }
 
   /** Decodes {@code s} in the background if it is on disk. */
@@ -67,12 +86,14 @@ public final class SpillContext implements AutoCloseable {
 
   /** Bytes written to disk so far. */
   public long bytesSpilled() {
-    return dir == null ? 0 : dir.bytesWritten();
+    SpillDirectory d = spillDirectory(false);
+    return d == null ? 0 : d.bytesWritten();
   }
 
-  /** The spill directory, or null without spilling. */
+  /** The spill directory, or null while there is none. */
   public Path directory() {
-    return dir == null ? null : dir.path();
+    SpillDirectory d = spillDirectory(false);
+    return d == null ? null : d.path();
   }
 
   /** Stops the prefetch thread and deletes the spill directory. */
@@ -81,8 +102,13 @@ public final class SpillContext implements AutoCloseable {
     if (prefetcher != null) {
       prefetcher.shutdownNow();
     }
-    if (dir != null) {
-      dir.close();
+    SpillDirectory d;
+    synchronized (this) {
+      closed = true;
+      d = dir;
+    }
+    if (d != null) {
+      d.close();
     }
   }
 }

@@ -94,6 +94,22 @@ class SpillStoreTest {
   }
 
   @Test
+  void inAutoModeTheTempDirIsUsedOnlyWhenAFileIsNeeded() {
+    SpillContext ctx = SpillContext.create(SpillMode.AUTO, 0, null);
+    assertEquals(null, ctx.directory());
+    ctx.newFile("q").append(new byte[] {1}, 1);
+    Path d = ctx.directory();
+    assertTrue(Files.isDirectory(d));
+    assertEquals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), d.getParent().toAbsolutePath());
+    ctx.close();
+    assertFalse(Files.exists(d));
+    assertThrows(SpillException.class, () -> ctx.newFile("late"));
+    try (SpillContext chosen = SpillContext.create(SpillMode.AUTO, 0, meta)) {
+      assertTrue(Files.isDirectory(chosen.directory()), "an explicit meta dir is made at once");
+    }
+  }
+
+  @Test
   void ioErrorsNameTheFile() throws Exception {
     try (SpillDirectory d = SpillDirectory.create(meta)) {
       SpillFile f = d.newFile("q");
