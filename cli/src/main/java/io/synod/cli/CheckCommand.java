@@ -93,20 +93,20 @@ public final class CheckCommand implements Callable<Integer> {
   List<Path> lib = new ArrayList<>();
 
   @Option(names = "-metadir", paramLabel = "DIR",
-      description = {"Where the check makes its spill directory for the state queue and parent log",
-          "when they go to disk (default: the system temp dir). The directory is deleted when",
-          "the check ends."})
+      description = "Where the check makes its spill directory for the state queue and parent log"
+          + " when they go to disk (default: the system temp dir); deleted when the check ends.")
   Path metaDir;
 
   @Option(names = "-spill", paramLabel = "auto|always|never", defaultValue = "auto",
-      description = {"When the state queue and parent log go to disk: 'auto' when memory is short",
-          "(queue over -queue-mem, or the heap over 50% full after a GC), 'always', or 'never'",
-          "(default: ${DEFAULT-VALUE}). States holding values with no disk form (e.g. Nat,",
-          "Seq(S), large SUBSET S) stay in memory."})
+      description = "When the state queue and parent log go to disk: 'auto' when memory is short"
+          + " (queued states over -queue-mem, or the heap over 50%% full after a GC), 'always',"
+          + " or 'never' (default: ${DEFAULT-VALUE}). States holding values with no disk form"
+          + " (e.g. Nat, Seq(S), a large SUBSET S) stay in memory.")
   String spill;
 
   @Option(names = "-queue-mem", paramLabel = "MB",
-      description = "Heap for queued states before they spill, with -spill auto (default: an eighth of the maximum heap).")
+      description = "Heap for queued states before they spill, with -spill auto (default: an"
+          + " eighth of the maximum heap).")
   Long queueMemMb;
 
   @Option(names = "--itf", paramLabel = "FILE", description = "Write the counterexample as ITF JSON.")
