@@ -93,6 +93,26 @@ class SpillingTest {
     };
   }
 
+  /** The sliding puzzle with an invariant that only one board violates. */
+  static SpecModel slideAvoiding(int... board) {
+    Value[] b = new Value[board.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = IntValue.of(board[i]);
+    }
+    TupleValue bad = TupleValue.of(b);
+    return new Delegating(new SlideModel()) {
+      @Override
+      public List<String> invariants() {
+        return List.of("NotThatBoard");
+      }
+
+      @Override
+      public int firstViolatedInvariant(Value[] s, EvalContext ctx) {
+        return s[0].equals(bad) ? 0 : -1;
+      }
+    };
+  }
+
   /**
    * The sliding puzzle with a third variable that holds {@code Seq(BOOLEAN)} in half the
    * states: a value the codec does not write, so those segments stay on the heap.
@@ -140,6 +160,20 @@ class SpillingTest {
       assertSameAsInMemory(new WalkModel(), workers);
       assertSameAsInMemory(new TrainsModel(new StringTable()), workers);
       assertSameAsInMemory(new RatchetModel(false), workers);
+    }
+  }
+
+  @Test
+  void aTraceThroughAParentLogOnDisk() throws IOException {
+    // One of the two boards farthest from the start: found after more than 2^16 states, so the
+    // first chunks of the parent log are on disk when the trace is rebuilt.
+    SpecModel model = slideAvoiding(8, 6, 7, 2, 5, 4, 3, 0, 1);
+    CheckResult mem = ModelCheckerTest.run(model, inMemory(1)).result();
+    assertEquals(Verdict.INVARIANT, mem.verdict());
+    assertEquals(32, mem.firstFailure().trace().size());
+    assertTrue(mem.stats().distinct() > 1 << 17, mem.stats().toString());
+    for (int workers = 1; workers <= 2; workers++) {
+      assertSameAsInMemory(model, workers);
     }
   }
 
