@@ -20,11 +20,6 @@ public final class BinaryOut {
     len = 0;
   }
 
-  /** Drops back to {@code length} bytes (to undo a partial write). */
-  public void truncate(int length) {
-    len = length;
-  }
-
   public int length() {
     return len;
   }

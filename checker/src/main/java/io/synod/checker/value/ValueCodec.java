@@ -41,7 +41,7 @@ public final class ValueCodec {
 
   /**
    * Appends {@code v} to {@code out}; false (with {@code out} possibly holding a partial
-   * encoding the caller should truncate) if {@code v} holds a value this codec does not write.
+   * encoding the caller must discard) if {@code v} holds a value this codec does not write.
    */
   public boolean write(Value v, BinaryOut out) {
     if (v instanceof IntValue i) {

@@ -58,10 +58,6 @@ public final class MemoryGovernor {
     }
   }
 
-  public SpillMode mode() {
-    return mode;
-  }
-
   /** Whether a full queue segment of about {@code bytes} heap bytes should go to disk. */
   public boolean spillQueue(long bytes) {
     return switch (mode) {
