@@ -32,7 +32,6 @@ import java.util.concurrent.Future;
  * when memory is short, and so does the parent log; the order of states does not change.
  */
 final class BfsSearch {
-
   private final SpecModel model;
   private final CheckOptions options;
   private final SearchListener listener;
