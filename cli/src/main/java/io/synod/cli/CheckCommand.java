@@ -2,6 +2,7 @@ package io.synod.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synod.checker.engine.CheckOptions;
+import io.synod.checker.engine.SpillMode;
 import io.synod.checker.engine.CheckResult;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.ModelChecker;
@@ -91,6 +92,23 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Extra directories to search for modules (':'-separated).")
   List<Path> lib = new ArrayList<>();
 
+  @Option(names = "-metadir", paramLabel = "DIR",
+      description = "Where the check makes its spill directory for the state queue and parent log"
+          + " when they go to disk (default: the system temp dir); deleted when the check ends.")
+  Path metaDir;
+
+  @Option(names = "-spill", paramLabel = "auto|always|never", defaultValue = "auto",
+      description = "When the state queue and parent log go to disk: 'auto' when memory is short"
+          + " (queued states over -queue-mem, or the heap over 50%% full after a GC), 'always',"
+          + " or 'never' (default: ${DEFAULT-VALUE}). States holding values with no disk form"
+          + " (e.g. Nat, Seq(S), a large SUBSET S) stay in memory.")
+  String spill;
+
+  @Option(names = "-queue-mem", paramLabel = "MB",
+      description = "Heap for queued states before they spill, with -spill auto (default: an"
+          + " eighth of the maximum heap).")
+  Long queueMemMb;
+
   @Option(names = "--itf", paramLabel = "FILE", description = "Write the counterexample as ITF JSON.")
   Path itf;
 
@@ -104,6 +122,10 @@ public final class CheckCommand implements Callable<Integer> {
     int nWorkers = parseWorkers();
     if (fp < 0 || fp > 130) {
       throw new UserError("-fp must be in 0..130, got " + fp, 2);
+    }
+    SpillMode spillMode = parseSpill();
+    if (queueMemMb != null && (queueMemMb < 1 || queueMemMb > Long.MAX_VALUE >> 20)) {
+      throw new UserError("-queue-mem expects a positive number of megabytes, got " + queueMemMb, 2);
     }
     if (dump != null && !dump.get(0).equals("dot")) {
       throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", 2);
@@ -144,7 +166,8 @@ public final class CheckCommand implements Callable<Integer> {
       return simulate(model, rep, out, seedValue, start);
     }
     CheckOptions options = CheckOptions.defaults().withWorkers(nWorkers).withDeadlockOff(deadlockOff)
-        .withContinue(continueAfterError).withFpIndex(fp);
+        .withContinue(continueAfterError).withFpIndex(fp).withSpill(spillMode)
+        .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir);
     ModelChecker checker = new ModelChecker(model, options, rep, out);
     DotGraphWriter dot = null;
     if (dump != null) {
@@ -157,6 +180,11 @@ public final class CheckCommand implements Callable<Integer> {
       checker.withGraphListener(dot);
     }
     CheckResult result = checker.run();
+    if (checker.bytesSpilled() > 0) {
+      spec.commandLine().getErr().printf("synod: spilled %,d bytes of state queue and parent log"
+          + " to disk%n", checker.bytesSpilled());
+      spec.commandLine().getErr().flush();
+    }
     rep.result(result);
     rep.finished(millisSince(start));
     try {
@@ -194,6 +222,15 @@ public final class CheckCommand implements Callable<Integer> {
       Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
           JsonReport.encode(specFile.toString(), cfg.toString(), nWorkers, result)));
     }
+  }
+
+  private SpillMode parseSpill() {
+    return switch (spill) {
+      case "auto" -> SpillMode.AUTO;
+      case "always" -> SpillMode.ALWAYS;
+      case "never" -> SpillMode.NEVER;
+      default -> throw new UserError("-spill expects auto, always or never, got '" + spill + "'", 2);
+    };
   }
 
   private int parseWorkers() {

@@ -1,18 +1,21 @@
 package io.synod.checker.engine;
 
 import io.synod.checker.engine.fp.FingerprintSet;
+import io.synod.checker.engine.spill.LevelQueue;
+import io.synod.checker.engine.spill.NextLevelBuffer;
+import io.synod.checker.engine.spill.Segment;
+import io.synod.checker.engine.spill.SpillContext;
+import io.synod.checker.engine.spill.SpillFile;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Level-synchronous breadth-first search. All workers expand the states of one level, taking
@@ -24,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Per successor, in this order (TLC's): count it; decide whether it is in the model
  * (CONSTRAINT, ACTION_CONSTRAINT); if so, admit it to the seen-set; check the invariants of new
  * and out-of-model states; check action properties on every step; enqueue new in-model states.
+ *
+ * <p>Levels are queues of segments ({@link LevelQueue}, {@link NextLevelBuffer}) that go to disk
+ * when memory is short, and so does the parent log; the order of states does not change.
  */
 final class BfsSearch {
-  private static final int CHUNK = 16;
-
   private final SpecModel model;
   private final CheckOptions options;
   private final SearchListener listener;
@@ -48,15 +52,15 @@ final class BfsSearch {
   private volatile boolean cancelled;
   private final List<PendingFailure> failures = new ArrayList<>();
 
+  private final SpillContext spill;
   // The level being expanded; written only at barriers.
-  private Value[][] levelStates = new Value[0][];
-  private long[] levelIds = new long[0];
-  private int levelSize;
+  private volatile LevelQueue levelQueue;
   private int level;
-  private final AtomicInteger cursor = new AtomicInteger();
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
-      StateGraphListener graph) {
+      StateGraphListener graph, SpillContext spill) {
+    this.spill = spill;
+    this.levelQueue = LevelQueue.empty(spill);
     this.model = model;
     this.graph = graph;
     this.options = options;
@@ -72,8 +76,8 @@ final class BfsSearch {
     this.workers = new Worker[options.workers()];
     this.logs = new ParentLog[options.workers()];
     for (int i = 0; i < workers.length; i++) {
-      logs[i] = new ParentLog(i);
-      workers[i] = new Worker(i, new EvalContext(i, out), logs[i]);
+      logs[i] = new ParentLog(i, spill);
+      workers[i] = new Worker(i, new EvalContext(i, out), logs[i], new NextLevelBuffer(i, spill));
     }
     this.seen = new FingerprintSet(options.fpLog2Slots());
   }
@@ -94,6 +98,14 @@ final class BfsSearch {
 
   /** Runs the search to completion, to the first error, or until cancelled. */
   void run() {
+    try {
+      search();
+    } finally {
+      levelQueue.close();
+    }
+  }
+
+  private void search() {
     computeInitialStates();
     ExecutorService pool = workers.length > 1
         ? Executors.newFixedThreadPool(workers.length, r -> {
@@ -103,8 +115,7 @@ final class BfsSearch {
           })
         : null;
     try {
-      while (levelSize > 0 && !stop) {
-        cursor.set(0);
+      while (levelQueue.size() > 0 && !stop) {
         if (pool == null) {
           workers[0].runLevel();
         } else {
@@ -187,22 +198,14 @@ final class BfsSearch {
   }
 
   private void advanceLevel() {
-    int total = 0;
+    List<Segment> segments = new ArrayList<>();
+    List<SpillFile> files = new ArrayList<>();
     for (Worker w : workers) {
-      total += w.nextSize;
+      w.next.takeInto(segments, files);
+      w.expandedThisLevel = 0;
     }
-    Value[][] states = new Value[total][];
-    long[] ids = new long[total];
-    int pos = 0;
-    for (Worker w : workers) {
-      System.arraycopy(w.nextStates, 0, states, pos, w.nextSize);
-      System.arraycopy(w.nextIds, 0, ids, pos, w.nextSize);
-      pos += w.nextSize;
-      w.clearNext();
-    }
-    levelStates = states;
-    levelIds = ids;
-    levelSize = total;
+    levelQueue.close();
+    levelQueue = new LevelQueue(segments, files, spill);
     level++;
   }
 
@@ -229,10 +232,10 @@ final class BfsSearch {
       generated += w.generated;
       distinct += w.distinct;
       expanded += w.expandedThisLevel;
-      queued += w.nextSize;
+      queued += w.next.size();
       depth = Math.max(depth, w.maxLevel);
     }
-    long left = Math.max(0, levelSize - expanded) + queued;
+    long left = Math.max(0, levelQueue.size() - expanded) + queued;
     return new SearchStats(generated, distinct, left, depth);
   }
 
@@ -269,9 +272,8 @@ final class BfsSearch {
     long distinct;
     long expandedThisLevel;
     int maxLevel;
-    Value[][] nextStates = new Value[64][];
-    long[] nextIds = new long[64];
-    int nextSize;
+    final NextLevelBuffer next;
+    private final LevelQueue.Claim claim = new LevelQueue.Claim();
 
     // The state being expanded.
     private Value[] current;
@@ -282,33 +284,27 @@ final class BfsSearch {
     Value[] pending;
     private ActionLabel pendingAction;
 
-    Worker(int index, EvalContext ctx, ParentLog log) {
+    Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
       this.index = index;
       this.ctx = ctx;
       this.log = log;
-    }
-
-    void clearNext() {
-      nextSize = 0;
-      expandedThisLevel = 0;
-      if (nextStates.length > 1024) {
-        nextStates = new Value[64][];
-        nextIds = new long[64];
-      }
+      this.next = next;
     }
 
     void runLevel() {
-      while (!stop) {
-        int start = cursor.getAndAdd(CHUNK);
-        if (start >= levelSize) {
-          return;
+      LevelQueue q = levelQueue;
+      LevelQueue.Claim c = claim;
+      while (!stop && q.claim(c)) {
+        Segment seg = c.segment;
+        Value[][] states = seg.states();
+        long[] ids = seg.ids();
+        int end = c.to;
+        for (int i = c.from; i < end && !stop; i++) {
+          Value[] s = states[i];
+          states[i] = null;
+          expand(s, ids[i]);
         }
-        int end = Math.min(levelSize, start + CHUNK);
-        for (int i = start; i < end && !stop; i++) {
-          Value[] s = levelStates[i];
-          levelStates[i] = null;
-          expand(s, levelIds[i]);
-        }
+        seg.expanded(end - c.from);
       }
     }
 
@@ -402,13 +398,7 @@ final class BfsSearch {
         }
       }
       if (isNew && (!stop || options.continueAfterError())) {
-        if (nextSize == nextStates.length) {
-          nextStates = Arrays.copyOf(nextStates, nextSize * 2);
-          nextIds = Arrays.copyOf(nextIds, nextSize * 2);
-        }
-        nextStates[nextSize] = t;
-        nextIds[nextSize] = id;
-        nextSize++;
+        next.add(t, id);
       }
       return isNew;
     }

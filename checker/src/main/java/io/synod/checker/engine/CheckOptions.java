@@ -1,5 +1,8 @@
 package io.synod.checker.engine;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
 /**
  * Options of one check. Immutable; build with the {@code with*} methods from {@link #defaults()}.
  *
@@ -10,6 +13,10 @@ package io.synod.checker.engine;
  * @param fpIndex fingerprint family ({@code -fp}), 0..130
  * @param fpLog2Slots initial size of the seen-set as log2 of its slots; it grows as needed
  * @param progressIntervalMillis period of progress reports (TLC: 60 s)
+ * @param spill when the queue and the parent log go to disk
+ * @param queueMemoryBytes heap budget of the queued states before they spill ({@link
+ *     SpillMode#AUTO}); 0 for an eighth of the maximum heap
+ * @param metaDir where the per-check spill directory is made; null for the system temp dir
  */
 public record CheckOptions(
     int workers,
@@ -17,7 +24,10 @@ public record CheckOptions(
     boolean continueAfterError,
     int fpIndex,
     int fpLog2Slots,
-    long progressIntervalMillis) {
+    long progressIntervalMillis,
+    SpillMode spill,
+    long queueMemoryBytes,
+    Path metaDir) {
 
   public CheckOptions {
     if (workers < 1 || workers > 255) {
@@ -26,33 +36,87 @@ public record CheckOptions(
     if (fpLog2Slots < 4 || fpLog2Slots > 30) {
       throw new IllegalArgumentException("fpLog2Slots must be in 4..30, got " + fpLog2Slots);
     }
+    if (spill == null) {
+      throw new IllegalArgumentException("spill mode must be given");
+    }
+    if (queueMemoryBytes < 0) {
+      throw new IllegalArgumentException("queueMemoryBytes must be >= 0, got " + queueMemoryBytes);
+    }
   }
 
   public static CheckOptions defaults() {
-    return new CheckOptions(1, false, false, 0, 16, 60_000);
+    return new CheckOptions(1, false, false, 0, 16, 60_000, SpillMode.AUTO, 0, null);
   }
 
   public CheckOptions withWorkers(int n) {
-    return new CheckOptions(n, deadlockOff, continueAfterError, fpIndex, fpLog2Slots, progressIntervalMillis);
+    return with(b -> b.workers = n);
   }
 
   public CheckOptions withDeadlockOff(boolean off) {
-    return new CheckOptions(workers, off, continueAfterError, fpIndex, fpLog2Slots, progressIntervalMillis);
+    return with(b -> b.deadlockOff = off);
   }
 
   public CheckOptions withContinue(boolean c) {
-    return new CheckOptions(workers, deadlockOff, c, fpIndex, fpLog2Slots, progressIntervalMillis);
+    return with(b -> b.continueAfterError = c);
   }
 
   public CheckOptions withFpIndex(int fp) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fp, fpLog2Slots, progressIntervalMillis);
+    return with(b -> b.fpIndex = fp);
   }
 
   public CheckOptions withFpLog2Slots(int log2) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, log2, progressIntervalMillis);
+    return with(b -> b.fpLog2Slots = log2);
   }
 
   public CheckOptions withProgressInterval(long millis) {
-    return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots, millis);
+    return with(b -> b.progressIntervalMillis = millis);
+  }
+
+  public CheckOptions withSpill(SpillMode mode) {
+    return with(b -> b.spill = mode);
+  }
+
+  public CheckOptions withQueueMemory(long bytes) {
+    return with(b -> b.queueMemoryBytes = bytes);
+  }
+
+  public CheckOptions withMetaDir(Path dir) {
+    return with(b -> b.metaDir = dir);
+  }
+
+  /** A copy with one change: the components in one place, so adding one touches one place. */
+  private CheckOptions with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  private static final class Copy {
+    int workers;
+    boolean deadlockOff;
+    boolean continueAfterError;
+    int fpIndex;
+    int fpLog2Slots;
+    long progressIntervalMillis;
+    SpillMode spill;
+    long queueMemoryBytes;
+    Path metaDir;
+
+    Copy(CheckOptions o) {
+      workers = o.workers;
+      deadlockOff = o.deadlockOff;
+      continueAfterError = o.continueAfterError;
+      fpIndex = o.fpIndex;
+      fpLog2Slots = o.fpLog2Slots;
+      progressIntervalMillis = o.progressIntervalMillis;
+      spill = o.spill;
+      queueMemoryBytes = o.queueMemoryBytes;
+      metaDir = o.metaDir;
+    }
+
+    CheckOptions build() {
+      return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
+          progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.synod.checker.engine;
 
 import io.synod.checker.engine.fp.FingerprintSetFullException;
+import io.synod.checker.engine.spill.SpillContext;
+import io.synod.checker.engine.spill.SpillException;
 import io.synod.checker.value.Fingerprints;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class ModelChecker {
   private volatile BfsSearch search;
   private StateGraphListener graph;
   private volatile boolean cancelled;
+  private volatile long bytesSpilled;
 
   public ModelChecker(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
     this.model = model;
@@ -51,7 +54,16 @@ public final class ModelChecker {
     }
   }
 
-  /** Runs the check; call once. Errors in the spec are results, not exceptions. */
+  /** Bytes the finished check wrote to its spill directory (queue and parent log). */
+  public long bytesSpilled() {
+    return bytesSpilled;
+  }
+
+  /**
+   * Runs the check; call once. Errors in the spec are results, not exceptions; so are spill
+   * failures (disk full, unwritable {@code metaDir}), as {@link Verdict#SYSTEM_ERROR}. The spill
+   * directory is gone when this returns, however the check ended.
+   */
   public CheckResult run() {
     long start = System.nanoTime();
     for (String w : model.warnings()) {
@@ -70,7 +82,27 @@ public final class ModelChecker {
       CheckResult.Failure f = new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack());
       return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null);
     }
-    BfsSearch s = new BfsSearch(model, options, listener, out, graph);
+    SpillContext spill;
+    try {
+      spill = SpillContext.create(options.spill(), options.queueMemoryBytes(), options.metaDir());
+    } catch (SpillException e) {
+      return systemError(e.getMessage(), new SearchStats(0, 0, 0, 0), start);
+    }
+    try (spill) {
+      return search(ctx, spill, start);
+    } finally {
+      bytesSpilled = spill.bytesSpilled();
+    }
+  }
+
+  private CheckResult systemError(String message, SearchStats stats, long start) {
+    CheckResult.Failure f = new CheckResult.Failure(Verdict.SYSTEM_ERROR, null, message,
+        List.of(), List.of());
+    return result(Verdict.SYSTEM_ERROR, List.of(f), stats, null, start, null);
+  }
+
+  private CheckResult search(EvalContext ctx, SpillContext spill, long start) {
+    BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill);
     search = s;
     if (cancelled) {
       s.cancel();
@@ -86,10 +118,8 @@ public final class ModelChecker {
         period, period, TimeUnit.MILLISECONDS);
     try {
       s.run();
-    } catch (FingerprintSetFullException e) {
-      CheckResult.Failure f = new CheckResult.Failure(Verdict.SYSTEM_ERROR, null, e.getMessage(),
-          List.of(), List.of());
-      return result(Verdict.SYSTEM_ERROR, List.of(f), s.stats(), null, start, null);
+    } catch (FingerprintSetFullException | SpillException e) {
+      return systemError(e.getMessage(), s.stats(), start);
     } finally {
       timer.shutdownNow();
     }
@@ -99,8 +129,12 @@ public final class ModelChecker {
     }
     TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint);
     List<CheckResult.Failure> failures = new ArrayList<>();
-    for (BfsSearch.PendingFailure p : s.failures()) {
-      failures.add(materialize(p, s, rebuilder));
+    try {
+      for (BfsSearch.PendingFailure p : s.failures()) {
+        failures.add(materialize(p, s, rebuilder));
+      }
+    } catch (SpillException e) {
+      return systemError(e.getMessage(), stats, start);
     }
     if (failures.isEmpty()) {
       ctx.stats = stats;
