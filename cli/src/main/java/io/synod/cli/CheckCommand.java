@@ -1,6 +1,7 @@
 package io.synod.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.SpillMode;
 import io.synod.checker.engine.CheckResult;
@@ -191,7 +192,7 @@ public final class CheckCommand implements Callable<Integer> {
       if (dot != null) {
         dot.close();
       }
-      writeReports(model, result, cfg, nWorkers);
+      writeReports(model, result, cfg, nWorkers, checker);
     } catch (IOException e) {
       throw new UserError("cannot write report: " + e.getMessage(), 153);
     }
@@ -211,7 +212,8 @@ public final class CheckCommand implements Callable<Integer> {
     return r.verdict().exitCode();
   }
 
-  private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers) throws IOException {
+  private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers,
+      ModelChecker checker) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     if (itf != null && result.firstFailure() != null && !result.firstFailure().trace().isEmpty()) {
       String desc = "Counterexample of " + specFile.getFileName() + " (" + result.verdict().label() + ")";
@@ -219,8 +221,14 @@ public final class CheckCommand implements Callable<Integer> {
           .writeValueAsString(ItfReport.encode(model.variables(), result.firstFailure(), desc)));
     }
     if (json != null) {
-      Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
-          JsonReport.encode(specFile.toString(), cfg.toString(), nWorkers, result)));
+      ObjectNode report = JsonReport.encode(specFile.toString(), cfg.toString(), nWorkers, result);
+      ObjectNode memory = report.putObject("memory");
+      long distinct = result.stats().distinct();
+      memory.put("seenSetBytes", checker.seenSetBytes());
+      memory.put("seenSetBytesPerState",
+          distinct == 0 ? 0 : Math.round(10.0 * checker.seenSetBytes() / distinct) / 10.0);
+      memory.put("bytesSpilled", checker.bytesSpilled());
+      Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
   }
 

@@ -51,6 +51,11 @@ class CheckCommandTest {
     assertEquals("Small", rep.get("violated").asText());
     assertEquals(3, rep.get("distinctStates").asInt());
     assertEquals(3, rep.get("trace").size());
+    JsonNode memory = rep.get("memory");
+    assertTrue(memory.get("seenSetBytes").asLong() >= 16 * 8, memory.toString());
+    assertEquals(memory.get("seenSetBytes").asLong() / 3.0,
+        memory.get("seenSetBytesPerState").asDouble(), 0.1, memory.toString());
+    assertEquals(0, memory.get("bytesSpilled").asLong(), memory.toString());
   }
 
   @Test

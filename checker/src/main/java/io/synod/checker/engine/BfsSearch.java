@@ -258,6 +258,10 @@ final class BfsSearch {
   }
 
   /** Smallest gap between two admitted fingerprints (for the second collision estimate). */
+  long seenSetBytes() {
+    return seen.bytes();
+  }
+
   long minimumGap() {
     return seen.minimumGap();
   }

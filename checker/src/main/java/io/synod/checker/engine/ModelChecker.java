@@ -31,6 +31,7 @@ public final class ModelChecker {
   private StateGraphListener graph;
   private volatile boolean cancelled;
   private volatile long bytesSpilled;
+  private volatile long seenSetBytes;
 
   public ModelChecker(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
     this.model = model;
@@ -52,6 +53,11 @@ public final class ModelChecker {
     if (s != null) {
       s.cancel();
     }
+  }
+
+  /** Bytes of the finished check's seen-set (its fingerprint table). */
+  public long seenSetBytes() {
+    return seenSetBytes;
   }
 
   /** Bytes the finished check wrote to its spill directory (queue and parent log). */
@@ -122,6 +128,7 @@ public final class ModelChecker {
       return systemError(e.getMessage(), s.stats(), start);
     } finally {
       timer.shutdownNow();
+      seenSetBytes = s.seenSetBytes();
     }
     SearchStats stats = s.stats();
     if (s.cancelled()) {
