@@ -51,6 +51,18 @@ public final class Synod implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(out, err, args));
+    int code;
+    try {
+      code = run(out, err, args);
+    } catch (OutOfMemoryError e) {
+      // Outside a model check's own handling (e.g. while parsing a huge module).
+      out.flush();
+      err.println("synod: Java ran out of memory (maximum heap "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MB); give the JVM a larger heap,"
+          + " e.g. SYNOD_JAVA_OPTS=-Xmx8g with bin/synod");
+      err.flush();
+      code = ErrorHandler.SYSTEM_ERROR;
+    }
+    System.exit(code);
   }
 }

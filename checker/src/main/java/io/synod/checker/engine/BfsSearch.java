@@ -138,6 +138,9 @@ final class BfsSearch {
               if (c instanceof RuntimeException re) {
                 throw re;
               }
+              if (c instanceof Error err) {
+                throw err;
+              }
               throw new IllegalStateException(c);
             }
           }

@@ -107,6 +107,16 @@ public final class ModelChecker {
     return result(Verdict.SYSTEM_ERROR, List.of(f), stats, null, start, null);
   }
 
+  /** What to do about a full heap; the search's memory is unreachable once this returns. */
+  private String outOfMemory(SearchStats at) {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    String spillHint = options.spill() == SpillMode.NEVER
+        ? " or let the state queue spill to disk (-spill auto)" : "";
+    return "Java ran out of memory (maximum heap " + mb + " MB) after " + at.distinct()
+        + " distinct states. Give the JVM a larger heap (e.g. SYNOD_JAVA_OPTS=-Xmx8g with"
+        + " bin/synod)" + spillHint + ".";
+  }
+
   private CheckResult search(EvalContext ctx, SpillContext spill, long start) {
     BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill);
     search = s;
@@ -126,6 +136,10 @@ public final class ModelChecker {
       s.run();
     } catch (FingerprintSetFullException | SpillException e) {
       return systemError(e.getMessage(), s.stats(), start);
+    } catch (OutOfMemoryError e) {
+      SearchStats at = s.stats();
+      search = null;
+      return systemError(outOfMemory(at), at, start);
     } finally {
       timer.shutdownNow();
       seenSetBytes = s.seenSetBytes();

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine against hand-written Java models of TLC fixtures, whose counts (and output, from
@@ -195,5 +197,39 @@ class ModelCheckerTest {
     CheckResult r = f.get(1, TimeUnit.MINUTES);
     assertEquals(Verdict.CANCELLED, r.verdict());
     assertTrue(r.stats().distinct() < 181_440);
+  }
+
+  /** The walk model whose successor function fails once with a full heap at depth 2. */
+  private static final class HeapFullModel implements SpecModel {
+    private final WalkModel walk = new WalkModel();
+
+    @Override
+    public List<String> variables() {
+      return walk.variables();
+    }
+
+    @Override
+    public void initialStates(EvalContext ctx, StateSink sink) {
+      walk.initialStates(ctx, sink);
+    }
+
+    @Override
+    public void successors(Value[] s, EvalContext ctx, SuccessorSink sink) {
+      if (ctx.level >= 2) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      walk.successors(s, ctx, sink);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void aFullHeapIsASystemErrorWithAdvice(int workers) {
+    CheckResult r = run(new HeapFullModel(), CheckOptions.defaults().withWorkers(workers)
+        .withSpill(SpillMode.NEVER)).result();
+    assertEquals(Verdict.SYSTEM_ERROR, r.verdict());
+    String message = r.firstFailure().message();
+    assertTrue(message.startsWith("Java ran out of memory (maximum heap "), message);
+    assertTrue(message.contains("SYNOD_JAVA_OPTS=-Xmx8g") && message.contains("-spill auto"), message);
   }
 }
