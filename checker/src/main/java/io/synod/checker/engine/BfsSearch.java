@@ -269,27 +269,46 @@ final class BfsSearch {
     return seen.minimumGap();
   }
 
-  /** One search thread: expands states of the current level, one state at a time. */
-  private final class Worker implements SuccessorSink {
-    final int index;
-    final EvalContext ctx;
-    final ParentLog log;
-    final Outdegree outdegree = new Outdegree();
+  /**
+   * Cache-line padding before a worker's per-successor fields. Two workers' objects are
+   * allocated next to each other; without it the counters one worker writes on every successor
+   * share a cache line with the other's and the line bounces between the cores. Superclass
+   * fields are laid out first, so the padding classes bracket the fields of {@link WorkerHot}.
+   */
+  @SuppressWarnings("unused")
+  private abstract static class WorkerPadBefore {
+    long b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15;
+  }
+
+  /** The fields a worker writes for every state and successor. */
+  private abstract static class WorkerHot extends WorkerPadBefore {
     long generated;
     long distinct;
     long expandedThisLevel;
     int maxLevel;
+    // The state being expanded.
+    Value[] current;
+    long currentId;
+    long currentFp;
+    int successors;
+    int fresh;
+    Value[] pending;
+    ActionLabel pendingAction;
+  }
+
+  @SuppressWarnings("unused")
+  private abstract static class WorkerPadAfter extends WorkerHot {
+    long a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15;
+  }
+
+  /** One search thread: expands states of the current level, one state at a time. */
+  private final class Worker extends WorkerPadAfter implements SuccessorSink {
+    final int index;
+    final EvalContext ctx;
+    final ParentLog log;
+    final Outdegree outdegree = new Outdegree();
     final NextLevelBuffer next;
     private final LevelQueue.Claim claim = new LevelQueue.Claim();
-
-    // The state being expanded.
-    private Value[] current;
-    private long currentId;
-    private long currentFp;
-    private int successors;
-    private int fresh;
-    Value[] pending;
-    private ActionLabel pendingAction;
 
     Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
       this.index = index;

@@ -4,7 +4,7 @@ package io.synod.checker.engine;
  * Per-worker evaluation context the engine passes to every {@link SpecModel} call. One instance
  * belongs to one thread at a time, so its fields need no synchronisation.
  */
-public final class EvalContext {
+public final class EvalContext extends EvalContextPadding {
   /** Worker index, 0-based. */
   public final int worker;
 
@@ -28,4 +28,5 @@ public final class EvalContext {
     this.worker = worker;
     this.out = out;
   }
+
 }
