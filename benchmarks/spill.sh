@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A model whose BFS frontier does not fit in a 1 GB heap, checked with -Xmx1g: the state queue
-# and the parent log spill to disk (check -spill auto, the default) and the check completes.
+# and the parent log spill to disk (check -spill auto, the default) and the check completes. Runs
+# through bin/synod, so with its JVM defaults (SYNOD_JAVA_OPTS is passed on).
 #
 # The model: a sequence s that grows by one element per step, each element one of two fresh
 # integers, up to length L; a binary tree of 2^(L+1)-1 distinct states whose last level holds
@@ -12,7 +13,7 @@
 #
 # Usage: benchmarks/spill.sh [L] [WORKERS]   (default 23 1)
 # COMPARE=1 also runs the same check with the queue kept in memory (-spill never), by default
-# with the same 1 GB heap (expected to fail with OutOfMemoryError); COMPARE_HEAP=6g picks
+# with the same 1 GB heap (expected to end with "Java ran out of memory"); COMPARE_HEAP=6g picks
 # another heap for it. KEEP=1 keeps the generated model and the outputs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +21,6 @@ len="${1:-23}"
 workers="${2:-1}"
 case "$len$workers" in *[!0-9]*) echo "spill.sh: L and WORKERS must be positive integers" >&2; exit 2;; esac
 "$root/bin/synod" --version >/dev/null   # builds the jar once, outside the measurement
-jar="$root/cli/target/synod.jar"
 . "$root/benchmarks/peak-rss.sh"
 
 dir="$(mktemp -d)"
@@ -43,7 +43,8 @@ run() {
   local name=$1 heap=$2 spill=$3 start end
   mkdir -p "$dir/meta-$name"
   start=$(date +%s.%N)
-  ( cd "$dir" && exec java -Xmx"$heap" -jar "$jar" check -workers "$workers" -spill "$spill" \
+  ( cd "$dir" && SYNOD_JAVA_OPTS="${SYNOD_JAVA_OPTS:-} -Xmx$heap" exec "$root/bin/synod" check \
+      -workers "$workers" -spill "$spill" \
       -metadir "$dir/meta-$name" -config Tree.cfg Tree.tla >"$dir/$name.out" 2>"$dir/$name.err" ) &
   peak_rss_wait $!
   end=$(date +%s.%N)
