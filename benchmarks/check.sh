@@ -81,6 +81,45 @@ if [ ! -s "$work/models" ]; then
   exit 2
 fi
 
+# report row NAME W | report table: formats $work/results (one line per model and worker count).
+report() {
+  python3 - "$work/results" "$@" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+mode = sys.argv[2]
+
+def figures(r):
+    name, w, tlc, wall, search, distinct, rss, seen, heapmb, code = r
+    distinct = int(distinct)
+    one = next((x for x in rows if x[0] == name and x[1] == "1"), None)
+    speed = None
+    if one is not None and w != "1":
+        speed = (float(one[4]) / max(float(search), 1e-3), float(one[3]) / float(wall))
+    return dict(name=name, w=w, wall=float(wall), search=float(search), distinct=distinct,
+                rate=distinct / max(float(search), 1e-3), rss=rss, speed=speed,
+                seen=f"{int(seen) / distinct:.1f}" if int(seen) and distinct else "-",
+                heap=f"{int(heapmb) * 1048576 / distinct:.0f}" if int(heapmb) and distinct else "-",
+                tlc=tlc)
+
+if mode == "row":
+    f = figures(next(x for x in rows if x[0] == sys.argv[3] and x[1] == sys.argv[4]))
+    speed = f"{f['speed'][0]:.2f}x" if f["speed"] else ""
+    tlc = f["tlc"] + "s" if f["tlc"] != "-" else "-"
+    print(f"{f['name']:34s} {f['w']:>2s} {f['wall']:7.1f}s {f['search']:7.1f}s {f['distinct']:>11,d} "
+          f"{f['rate']:>11,.0f} {f['rss']:>8s} {f['seen']:>7s} {f['heap']:>7s} {speed:>9s} {tlc:>7s}")
+else:
+    print("| model | workers | wall | search | distinct | states/s (search) | peak RSS | seen-set B/state "
+          "| heap B/state | speedup (search, wall) | TLC wall |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        f = figures(r)
+        speed = f"{f['speed'][0]:.2f}x, {f['speed'][1]:.2f}x" if f["speed"] else "-"
+        tlc = f["tlc"] + " s" if f["tlc"] != "-" else "n/a"
+        print(f"| {f['name']} | {f['w']} | {f['wall']:.1f} s | {f['search']:.1f} s | {f['distinct']:,} | "
+              f"{f['rate']:,.0f} | {f['rss']} MB | {f['seen']} | {f['heap']} | {speed} | {tlc} |")
+PY
+}
+
 printf '%-34s %2s %8s %8s %11s %11s %8s %7s %7s %9s %7s\n' model w wall search distinct \
   "states/s" "RSS MB" "seen" "heap" speedup "TLC"
 : >"$work/results"
@@ -123,41 +162,9 @@ PY
       fi
     done
     printf '%s\t%s\t%s\t%s\n' "$name" "$w" "$tlc" "$best" >>"$work/results"
-    python3 - "$work/results" "$name" "$w" <<'PY'
-import sys
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
-name, w = sys.argv[2], sys.argv[3]
-r = next(x for x in rows if x[0] == name and x[1] == w)
-one = next((x for x in rows if x[0] == name and x[1] == "1"), None)
-_, w, tlc, wall, search, distinct, rss, seen, heapmb, code = r
-wall, search, distinct = float(wall), float(search), int(distinct)
-speed = ""
-if one is not None and w != "1":
-    speed = f"{float(one[4]) / max(search, 1e-3):.2f}x"
-seen_b = f"{int(seen) / distinct:.1f}" if int(seen) and distinct else "-"
-heap_b = f"{int(heapmb) * 1048576 / distinct:.0f}" if int(heapmb) and distinct else "-"
-print(f"{name:34s} {w:>2s} {wall:7.1f}s {search:7.1f}s {distinct:>11,d} "
-      f"{distinct / max(search, 1e-3):>11,.0f} {rss:>8s} {seen_b:>7s} {heap_b:>7s} {speed:>9s} "
-      f"{tlc + 's' if tlc != '-' else '-':>7s}")
-PY
+    report row "$name" "$w"
   done
 done <"$work/models"
 
 echo
-python3 - "$work/results" <<'PY'
-import sys
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
-print("| model | workers | wall | search | distinct | states/s (search) | peak RSS | seen-set B/state | heap B/state | speedup (search, wall) | TLC wall |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
-for name, w, tlc, wall, search, distinct, rss, seen, heapmb, code in rows:
-    distinct = int(distinct)
-    one = next((x for x in rows if x[0] == name and x[1] == "1"), None)
-    speed = "-"
-    if one is not None and w != "1":
-        speed = f"{float(one[4]) / max(float(search), 1e-3):.2f}x, {float(one[3]) / float(wall):.2f}x"
-    seen_b = f"{int(seen) / distinct:.1f}" if int(seen) and distinct else "-"
-    heap_b = f"{int(heapmb) * 1048576 / distinct:.0f}" if int(heapmb) and distinct else "-"
-    print(f"| {name} | {w} | {float(wall):.1f} s | {float(search):.1f} s | {distinct:,} | "
-          f"{distinct / max(float(search), 1e-3):,.0f} | {rss} MB | {seen_b} | {heap_b} | {speed} | "
-          f"{tlc + ' s' if tlc != '-' else 'n/a'} |")
-PY
+report table

@@ -199,33 +199,23 @@ class ModelCheckerTest {
     assertTrue(r.stats().distinct() < 181_440);
   }
 
-  /** The walk model whose successor function fails once with a full heap at depth 2. */
-  private static final class HeapFullModel implements SpecModel {
-    private final WalkModel walk = new WalkModel();
-
-    @Override
-    public List<String> variables() {
-      return walk.variables();
-    }
-
-    @Override
-    public void initialStates(EvalContext ctx, StateSink sink) {
-      walk.initialStates(ctx, sink);
-    }
-
-    @Override
-    public void successors(Value[] s, EvalContext ctx, SuccessorSink sink) {
-      if (ctx.level >= 2) {
-        throw new OutOfMemoryError("Java heap space");
+  /** The walk model whose successor function fails with a full heap from depth 2 on. */
+  private static SpecModel heapFullAtDepthTwo() {
+    return new DelegatingModel(new WalkModel()) {
+      @Override
+      public void successors(Value[] s, EvalContext ctx, SuccessorSink sink) {
+        if (ctx.level >= 2) {
+          throw new OutOfMemoryError("Java heap space");
+        }
+        super.successors(s, ctx, sink);
       }
-      walk.successors(s, ctx, sink);
-    }
+    };
   }
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
   void aFullHeapIsASystemErrorWithAdvice(int workers) {
-    CheckResult r = run(new HeapFullModel(), CheckOptions.defaults().withWorkers(workers)
+    CheckResult r = run(heapFullAtDepthTwo(), CheckOptions.defaults().withWorkers(workers)
         .withSpill(SpillMode.NEVER)).result();
     assertEquals(Verdict.SYSTEM_ERROR, r.verdict());
     String message = r.firstFailure().message();

@@ -79,7 +79,7 @@ class SpillingTest {
   /** The sliding puzzle with an invariant that fails deep in the search, on a long trace. */
   static SpecModel slideWithInvariant() {
     SlideModel slide = new SlideModel();
-    return new Delegating(slide) {
+    return new DelegatingModel(slide) {
       @Override
       public List<String> invariants() {
         return List.of("NotCornered");
@@ -100,7 +100,7 @@ class SpillingTest {
       b[i] = IntValue.of(board[i]);
     }
     TupleValue bad = TupleValue.of(b);
-    return new Delegating(new SlideModel()) {
+    return new DelegatingModel(new SlideModel()) {
       @Override
       public List<String> invariants() {
         return List.of("NotThatBoard");
@@ -119,7 +119,7 @@ class SpillingTest {
    */
   static SpecModel slideWithInfiniteSets() {
     SlideModel slide = new SlideModel();
-    return new Delegating(slide) {
+    return new DelegatingModel(slide) {
       @Override
       public List<String> variables() {
         return List.of("board", "blank", "extra");
@@ -244,29 +244,5 @@ class SpillingTest {
         summary(rb, 2));
     assertNoSpillDirectoryLeft();
     assertFalse(rb.firstFailure().trace().isEmpty());
-  }
-
-  /** A model that forwards everything to another (tests override parts). */
-  private static class Delegating implements SpecModel {
-    private final SpecModel base;
-
-    Delegating(SpecModel base) {
-      this.base = base;
-    }
-
-    @Override
-    public List<String> variables() {
-      return base.variables();
-    }
-
-    @Override
-    public void initialStates(EvalContext ctx, StateSink sink) {
-      base.initialStates(ctx, sink);
-    }
-
-    @Override
-    public void successors(Value[] s, EvalContext ctx, SuccessorSink sink) {
-      base.successors(s, ctx, sink);
-    }
   }
 }
