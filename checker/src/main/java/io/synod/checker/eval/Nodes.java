@@ -802,6 +802,51 @@ final class Nodes {
     Value apply(Ctx c, Value[] args);
   }
 
+  /** A native operator of one argument, called without an argument array. */
+  interface Fn1 {
+    Value apply(Ctx c, Value a);
+  }
+
+  /** A native operator of two arguments, called without an argument array. */
+  interface Fn2 {
+    Value apply(Ctx c, Value a, Value b);
+  }
+
+  static final class Native1 extends Node {
+    final Fn1 fn;
+    final Node a;
+
+    Native1(Span span, Fn1 fn, Node a) {
+      super(span);
+      this.fn = fn;
+      this.a = dep(a);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return fn.apply(c, a.eval(c, f));
+    }
+  }
+
+  static final class Native2 extends Node {
+    final Fn2 fn;
+    final Node a;
+    final Node b;
+
+    Native2(Span span, Fn2 fn, Node a, Node b) {
+      super(span);
+      this.fn = fn;
+      this.a = dep(a);
+      this.b = dep(b);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value x = a.eval(c, f);
+      return fn.apply(c, x, b.eval(c, f));
+    }
+  }
+
   static final class Native extends Node {
     final Fn fn;
     final Node[] args;
