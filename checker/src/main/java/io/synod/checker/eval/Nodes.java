@@ -306,11 +306,15 @@ final class Nodes {
       for (Binders.One b : binders.items) {
         dep(b.domain);
       }
+      this.untilDecided = (c, f) -> body.evalBool(c, f) == forall;
     }
+
+    /** Continues while no counterexample (forall) / witness (exists) is found; made once. */
+    private final Binders.Visitor untilDecided;
 
     @Override
     Value ev(Ctx c, Frame f) {
-      boolean completed = binders.forEach(c, f, () -> body.evalBool(c, f) != forall ? false : true);
+      boolean completed = binders.forEach(c, f, untilDecided);
       // completed == true: no counterexample (forall) / no witness (exists)
       return BoolValue.of(forall == completed);
     }
@@ -330,9 +334,11 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Binders.One b = binders.items[0];
-      SetValue s = b.domain.evalSet(c, f);
-      for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
-        Value v = it.next();
+      SetValue d = Binders.domain(b.domain.evalSet(c, f));
+      int count = Binders.count(d);
+      Iterator<Value> it = Binders.iterator(d, count);
+      for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
+        Value v = count < 0 ? it.next() : Binders.at(d, j);
         b.bind(f, v);
         if (body.evalBool(c, f)) {
           return v;
@@ -379,8 +385,11 @@ final class Nodes {
       }
       Value[] out = new Value[Math.max(4, Math.min(s.intSize(), 1024))];
       int n = 0;
-      for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
-        Value v = it.next();
+      SetValue d = Binders.domain(s);
+      int count = Binders.count(d);
+      Iterator<Value> it = Binders.iterator(d, count);
+      for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
+        Value v = count < 0 ? it.next() : Binders.at(d, j);
         if (test(c, f, b, v)) {
           if (n == out.length) {
             out = Arrays.copyOf(out, n * 2);
@@ -412,16 +421,24 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
-      Value[][] out = {new Value[16]};
-      int[] n = {0};
-      binders.forEach(c, f, () -> {
-        if (n[0] == out[0].length) {
-          out[0] = Arrays.copyOf(out[0], n[0] * 2);
+      Images images = new Images();
+      binders.forEach(c, f, images);
+      return Values.setOwning(images.out, images.n);
+    }
+
+    /** Collects the body's value for each binding. */
+    private final class Images implements Binders.Visitor {
+      Value[] out = new Value[16];
+      int n;
+
+      @Override
+      public boolean visit(Ctx c, Frame f) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
         }
-        out[0][n[0]++] = body.eval(c, f);
+        out[n++] = body.eval(c, f);
         return true;
-      });
-      return Values.setOwning(out[0], n[0]);
+      }
     }
   }
 
@@ -455,7 +472,7 @@ final class Nodes {
       java.util.ArrayList<Value> dom = new java.util.ArrayList<>();
       java.util.ArrayList<Value> vals = new java.util.ArrayList<>();
       int arity = binders.arity();
-      binders.forEach(c, f, () -> {
+      binders.forEach(c, f, (c2, f2) -> {
         Value[] t = new Value[arity];
         int k = 0;
         for (Binders.One b : binders.items) {
