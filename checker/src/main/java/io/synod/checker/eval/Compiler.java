@@ -35,6 +35,10 @@ import java.util.List;
 final class Compiler {
   final StringTable strings;
   final Natives natives;
+  /** Definitions whose bodies are being compiled inline (innermost last): no recursion through them. */
+  private final List<DefSym> inlining = new ArrayList<>();
+  /** How deeply inlined bodies may nest, bounding the growth of the compiled tree. */
+  private static final int MAX_INLINE_DEPTH = 4;
 
   Compiler(StringTable strings, Natives natives) {
     this.strings = strings;
@@ -486,12 +490,15 @@ final class Compiler {
           n.impure = lv.body.impure;
           n.effect = lv.body.effect;
           return n;
+        } else if (l instanceof Scope.InlineArg a) {
+          requireArity(span, name, 0, args);
+          return new Nodes.Arg(span, depth, a.arg, a.cacheSlot, a.located);
         } else if (l instanceof Scope.OpParam p) {
           requireArity(span, name, p.arity, args);
           return new Nodes.ParamCall(span, depth, p.slot, exprs(args));
         } else if (l instanceof Scope.LetOp lo) {
           requireArity(span, name, lo.defn.arity, args);
-          return call(span, lo.defn, lo.def.params(), args, depth);
+          return call(span, lo.defn, lo.def.params(), args, depth, null);
         } else if (l instanceof Scope.LetFun lf) {
           requireArity(span, name, 0, args);
           return new FunDefValue(span, lf.defn, depth);
@@ -512,7 +519,7 @@ final class Compiler {
         if (args.isEmpty()) {
           return defValue(d, span);
         }
-        return call(span, defn(d), d.def.params(), args, -1);
+        return call(span, defn(d), d.def.params(), args, -1, d);
       } else if (s instanceof FunSym f) {
         requireArity(span, name, 0, args);
         return new FunDefValue(span, funDefn(f), -1);
@@ -539,14 +546,26 @@ final class Compiler {
       }
     }
 
-    private Node call(Span span, OpDefn defn, List<Param> params, List<Expr> args, int envDepth) {
+    /**
+     * An application of {@code defn}; {@code d} is its module-level symbol (null for a LET
+     * operator), needed to compile its body inline.
+     */
+    private Node call(Span span, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d) {
       Node[] vals = new Node[args.size()];
       Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
+      boolean valuesOnly = true;
       for (int i = 0; i < vals.length; i++) {
         if (params.get(i).arity() > 0) {
           ops[i] = opArg(args.get(i), params.get(i).arity());
+          valuesOnly = false;
         } else {
           vals[i] = expr(args.get(i));
+        }
+      }
+      if (d != null && valuesOnly) {
+        Node inline = inline(span, d, defn, vals);
+        if (inline != null) {
+          return inline;
         }
       }
       Nodes.Call c = new Nodes.Call(span, defn, vals, ops, envDepth);
@@ -559,6 +578,48 @@ final class Compiler {
         c.impure = true;
       }
       return c;
+    }
+
+    /**
+     * The body of the non-recursive operator {@code d} compiled in place for arguments
+     * {@code vals}, or null when it is not worth it or not possible (recursion, nesting too deep).
+     * Saves the frame and the thunks of a call; see {@link Nodes.Inline}.
+     */
+    private Node inline(Span span, DefSym d, OpDefn defn, Node[] vals) {
+      if (defn.body == null || defn.compiling || inlining.contains(d) || inlining.size() >= MAX_INLINE_DEPTH) {
+        return null;
+      }
+      Scope view = Scope.inlinedIn(scope);
+      List<Param> params = d.def.params();
+      int[] cacheSlots = new int[vals.length];
+      int caches = 0;
+      for (int i = 0; i < vals.length; i++) {
+        Node a = vals[i];
+        Scope.InlineArg arg;
+        if (a instanceof Nodes.Const || a instanceof Nodes.Local || a instanceof Nodes.Arg) {
+          // what a call passes on as it is (Thunk.pass): read it in place
+          arg = new Scope.InlineArg(a, -1, false);
+        } else if (a instanceof Nodes.Var || a instanceof Nodes.PrimedVar || a.level > 1) {
+          // cheap, or not cacheable in a thunk either: evaluate at each read
+          arg = new Scope.InlineArg(a, -1, true);
+        } else {
+          int slot = view.newSlot();
+          view.newSlot();
+          cacheSlots[caches++] = slot;
+          arg = new Scope.InlineArg(a, slot, true);
+        }
+        view.put(params.get(i).name(), arg);
+      }
+      inlining.add(d);
+      Node body;
+      try {
+        body = new Ctxt(d.env, view).expr(d.def.body());
+      } catch (SpecException e) {
+        return null;
+      } finally {
+        inlining.remove(d);
+      }
+      return new Nodes.Inline(span, body, vals, java.util.Arrays.copyOf(cacheSlots, caches));
     }
 
     /** Compiles an argument passed for an operator parameter of the given arity. */

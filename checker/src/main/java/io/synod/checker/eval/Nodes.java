@@ -785,6 +785,76 @@ final class Nodes {
     }
   }
 
+  /**
+   * A user-defined operator applied with its body compiled in place (no frame, no thunks): the
+   * body's bound names live in extra slots of the caller's frame and each parameter read is an
+   * {@link Arg}. Clears the argument caches on entry, as a call would start with fresh thunks.
+   */
+  static final class Inline extends Node {
+    final Node body;
+    /** The value slots of the arguments' caches. */
+    final int[] cacheSlots;
+
+    Inline(Span span, Node body, Node[] args, int[] cacheSlots) {
+      super(span);
+      this.body = dep(body);
+      this.cacheSlots = cacheSlots;
+      // the body's own slots are private to this node: it is closed when its arguments are
+      boolean argsClosed = true;
+      for (Node a : args) {
+        dep(a);
+        argsClosed &= a.closed;
+      }
+      this.closed = argsClosed;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      for (int s : cacheSlots) {
+        f.slots[s] = null;
+      }
+      return body.eval(c, f);
+    }
+  }
+
+  /**
+   * A read of a parameter of an {@link Inline}d operator: evaluates the caller's argument in the
+   * caller's frame ({@code depth} frames up). Mirrors {@link Thunk}: an argument the call would
+   * have passed on as it is (constant, bound name) is read without adding its location; any
+   * other is located, and cached per state in two frame slots when a thunk would cache it.
+   */
+  static final class Arg extends Node {
+    final int depth;
+    final Node arg;
+    final int cacheSlot;
+    final boolean located;
+
+    Arg(Span span, int depth, Node arg, int cacheSlot, boolean located) {
+      super(span);
+      this.depth = depth;
+      this.arg = dep(arg);
+      this.cacheSlot = cacheSlot;
+      this.located = located;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Frame af = depth == 0 ? f : f.at(depth);
+      if (cacheSlot < 0) {
+        return located ? arg.eval(c, af) : arg.ev(c, af);
+      }
+      Object[] slots = af.slots;
+      Object v = slots[cacheSlot];
+      if (v != null && slots[cacheSlot + 1] == c.cur) {
+        return (Value) v;
+      }
+      Value r = arg.eval(c, af);
+      slots[cacheSlot] = r;
+      slots[cacheSlot + 1] = c.cur;
+      return r;
+    }
+  }
+
   /** Application of an operator parameter {@code F(a)} (the frame slot holds an {@link OpValue}). */
   static final class ParamCall extends Node {
     final int depth;
