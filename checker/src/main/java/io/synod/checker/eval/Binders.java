@@ -99,7 +99,19 @@ final class Binders {
       return v.visit(c, f);
     }
     One b = items[i];
-    SetValue s = b.domain.evalSet(c, f);
+    SetValue s;
+    if (b.domain instanceof Nodes.Interval r && !b.tuple && b.slots.length == 1) {
+      Value x = r.low(c, f);
+      Value y = r.high(c, f);
+      // (an interval too large to count is left to fail as the set would)
+      if (x instanceof IntValue lo && y instanceof IntValue hi && hi.value() < Long.MAX_VALUE
+          && (hi.value() < lo.value() || hi.value() - lo.value() + 1 > 0)) {
+        return range(c, f, i, b.slots[0], lo.value(), hi.value(), v);
+      }
+      s = r.make(x, y);
+    } else {
+      s = b.domain.evalSet(c, f);
+    }
     if (b.tuple) {
       SetValue d = domain(s);
       int n = count(d);
@@ -113,6 +125,17 @@ final class Binders {
       return true;
     }
     return names(c, f, i, 0, domain(s), v);
+  }
+
+  /** Binds one name to each integer of {@code lo..hi} in order, without building the interval. */
+  private boolean range(Ctx c, Frame f, int i, int slot, long lo, long hi, Visitor v) {
+    for (long j = lo; j <= hi; j++) {
+      f.slots[slot] = IntValue.of(j);
+      if (!loop(c, f, i + 1, v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean names(Ctx c, Frame f, int i, int k, SetValue d, Visitor v) {

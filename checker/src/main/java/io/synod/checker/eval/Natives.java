@@ -39,32 +39,39 @@ final class Natives {
     final Nodes.Fn1 fn1;
     /** The binary form (arity 2 only), called without an argument array. */
     final Nodes.Fn2 fn2;
+    /** The ternary form (arity 3 only), called without an argument array. */
+    final Nodes.Fn3 fn3;
     final HoFn hoFn;
     final boolean impure;
     final boolean effect;
 
     Impl(int arity, int[] opParams, Nodes.Fn fn, HoFn hoFn, boolean impure, boolean effect) {
-      this(arity, opParams, fn, null, null, hoFn, impure, effect);
+      this(arity, opParams, fn, null, null, null, hoFn, impure, effect);
     }
 
-    private Impl(int arity, int[] opParams, Nodes.Fn fn, Nodes.Fn1 fn1, Nodes.Fn2 fn2, HoFn hoFn,
-        boolean impure, boolean effect) {
+    private Impl(int arity, int[] opParams, Nodes.Fn fn, Nodes.Fn1 fn1, Nodes.Fn2 fn2, Nodes.Fn3 fn3,
+        HoFn hoFn, boolean impure, boolean effect) {
       this.arity = arity;
       this.opParams = opParams;
       this.fn = fn;
       this.fn1 = fn1;
       this.fn2 = fn2;
+      this.fn3 = fn3;
       this.hoFn = hoFn;
       this.impure = impure;
       this.effect = effect;
     }
 
     static Impl unary(Nodes.Fn1 f, boolean impure, boolean effect) {
-      return new Impl(1, null, (c, a) -> f.apply(c, a[0]), f, null, null, impure, effect);
+      return new Impl(1, null, (c, a) -> f.apply(c, a[0]), f, null, null, null, impure, effect);
     }
 
     static Impl binary(Nodes.Fn2 f, boolean impure, boolean effect) {
-      return new Impl(2, null, (c, a) -> f.apply(c, a[0], a[1]), null, f, null, impure, effect);
+      return new Impl(2, null, (c, a) -> f.apply(c, a[0], a[1]), null, f, null, null, impure, effect);
+    }
+
+    static Impl ternary(Nodes.Fn3 f) {
+      return new Impl(3, null, (c, a) -> f.apply(c, a[0], a[1], a[2]), null, null, f, null, false, false);
     }
   }
 
@@ -130,7 +137,7 @@ final class Natives {
       fn2(m, ">=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) >= 0));
       fn2(m, "%", (c, x, y) -> Arith.mod(x, y));
       fn2(m, "\\div", (c, x, y) -> Arith.div(x, y));
-      fn2(m, "..", (c, x, y) -> Values.interval(intOf(x), intOf(y)));
+      fn2(m, "..", Nodes.Interval.MAKE);
       fn(m, "Nat", 0, (c, a) -> InfiniteSetValue.NAT);
     }
     fn("Integers", "Int", 0, (c, a) -> InfiniteSetValue.INT);
@@ -163,10 +170,10 @@ final class Natives {
       }
       return s.subSeq(2, s.length());
     });
-    fn(m, "SubSeq", 3, (c, a) -> {
-      TupleValue s = seq(a[0], "SubSeq");
-      long from = intOf(a[1]);
-      long to = intOf(a[2]);
+    table.put(m + " SubSeq", Impl.ternary((c, x, y, z) -> {
+      TupleValue s = seq(x, "SubSeq");
+      long from = intOf(y);
+      long to = intOf(z);
       if (from > to) {
         return TupleValue.EMPTY;
       }
@@ -175,7 +182,7 @@ final class Natives {
             + Pretty.ppr(s) + "\nbut instead it is\n" + (from < 1 ? from : to));
       }
       return s.subSeq((int) from, (int) to);
-    });
+    }));
     ho(m, "SelectSeq", new int[] {0, 1}, (c, a) -> {
       TupleValue s = seq((Value) a[0], "SelectSeq");
       OpValue test = (OpValue) a[1];
@@ -278,7 +285,7 @@ final class Natives {
           "The first argument of Assert evaluated to FALSE; the second argument was:\n" + assertOut(y));
     }, false, true);
     special(m, "JavaTime", 0, (c, a) -> IntValue.of(System.currentTimeMillis() / 1000), true, false);
-    special(m, "TLCGet", 1, Natives::tlcGet, true, false);
+    special1(m, "TLCGet", Natives::tlcGet, true, false);
     special2(m, "TLCSet", (c, x, y) -> {
       c.registers.put(x, y);
       return BoolValue.TRUE;
@@ -342,13 +349,13 @@ final class Natives {
     return v instanceof StringValue s ? "\"" + s.text() + "\"" : Pretty.pprAsWritten(v);
   }
 
-  private static Value tlcGet(Ctx c, Value[] a) {
-    if (a[0] instanceof StringValue s) {
-      String key = s.text();
-      if (key.equals("level")) {
+  private static Value tlcGet(Ctx c, Value key) {
+    if (key instanceof StringValue s) {
+      String name = s.text();
+      if (name.equals("level")) {
         return IntValue.of(c.level);
       }
-      if (key.equals("stats")) {
+      if (name.equals("stats")) {
         String[] names = {"diameter", "distinct", "generated", "queue", "duration"};
         List<StringValue> ns = new ArrayList<>();
         List<Value> vs = new ArrayList<>();
@@ -361,14 +368,14 @@ final class Natives {
         }
         return Values.record(ns.toArray(new StringValue[0]), vs.toArray(new Value[0]));
       }
-      Value v = c.host.statistic(key);
+      Value v = c.host.statistic(name);
       if (v != null) {
         return v;
       }
     }
-    Value v = c.registers.get(a[0]);
+    Value v = c.registers.get(key);
     if (v == null) {
-      throw EvalException.eval("TLCGet(" + Pretty.ppr(a[0]) + ") was called before any TLCSet of that register.");
+      throw EvalException.eval("TLCGet(" + Pretty.ppr(key) + ") was called before any TLCSet of that register.");
     }
     return v;
   }
@@ -444,8 +451,12 @@ final class Natives {
     Node node;
     if (impl.fn1 != null) {
       node = new Nodes.Native1(span, impl.fn1, cx.expr(args.get(0)));
+    } else if (impl.fn2 == Nodes.Interval.MAKE) {
+      node = new Nodes.Interval(span, cx.expr(args.get(0)), cx.expr(args.get(1)));
     } else if (impl.fn2 != null) {
       node = new Nodes.Native2(span, impl.fn2, cx.expr(args.get(0)), cx.expr(args.get(1)));
+    } else if (impl.fn3 != null) {
+      node = new Nodes.Native3(span, impl.fn3, cx.expr(args.get(0)), cx.expr(args.get(1)), cx.expr(args.get(2)));
     } else if (impl.opParams == null) {
       node = new Nodes.Native(span, impl.fn, cx.exprs(args));
     } else {

@@ -2,7 +2,9 @@ package io.synod.checker.eval;
 
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.BoolValue;
+import io.synod.checker.value.EvalError;
 import io.synod.checker.value.FcnValue;
+import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Pretty;
 import io.synod.checker.value.SetValue;
 import io.synod.checker.value.StringValue;
@@ -744,7 +746,66 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value v = elem.eval(c, f);
+      if (set instanceof Interval r && v instanceof IntValue iv) {
+        // n \in lo..hi without building the interval
+        Value x = r.low(c, f);
+        Value y = r.high(c, f);
+        if (x instanceof IntValue lo && y instanceof IntValue hi) {
+          return BoolValue.of((iv.value() >= lo.value() && iv.value() <= hi.value()) != negate);
+        }
+        return BoolValue.of(r.make(x, y).contains(v) != negate);
+      }
       return BoolValue.of(set.evalSet(c, f).contains(v) != negate);
+    }
+  }
+
+  /**
+   * {@code a..b}. Quantifiers and {@link In} read its bounds through {@link #low} and
+   * {@link #high} to skip building the set; those locate errors at this node as {@link #eval}
+   * would.
+   */
+  static final class Interval extends Node {
+    /** The native {@code ..}; {@link Natives} compiles its applications to this node. */
+    static final Fn2 MAKE = (c, x, y) -> Values.interval(Natives.intOf(x), Natives.intOf(y));
+
+    final Node a;
+    final Node b;
+
+    Interval(Span span, Node a, Node b) {
+      super(span);
+      this.a = dep(a);
+      this.b = dep(b);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value x = a.eval(c, f);
+      return MAKE.apply(c, x, b.eval(c, f));
+    }
+
+    Value low(Ctx c, Frame f) {
+      try {
+        return a.eval(c, f);
+      } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+        throw EvalException.located(e, span);
+      }
+    }
+
+    Value high(Ctx c, Frame f) {
+      try {
+        return b.eval(c, f);
+      } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+        throw EvalException.located(e, span);
+      }
+    }
+
+    /** The interval of bounds {@code x} and {@code y} (from {@link #low}, {@link #high}), or its error. */
+    SetValue make(Value x, Value y) {
+      try {
+        return (SetValue) MAKE.apply(null, x, y);
+      } catch (EvalException | EvalError | ArithmeticException e) {
+        throw EvalException.located(e, span);
+      }
     }
   }
 
@@ -899,6 +960,11 @@ final class Nodes {
     Value apply(Ctx c, Value a, Value b);
   }
 
+  /** A native operator of three arguments, called without an argument array. */
+  interface Fn3 {
+    Value apply(Ctx c, Value a, Value b, Value d);
+  }
+
   static final class Native1 extends Node {
     final Fn1 fn;
     final Node a;
@@ -931,6 +997,28 @@ final class Nodes {
     Value ev(Ctx c, Frame f) {
       Value x = a.eval(c, f);
       return fn.apply(c, x, b.eval(c, f));
+    }
+  }
+
+  static final class Native3 extends Node {
+    final Fn3 fn;
+    final Node a;
+    final Node b;
+    final Node d;
+
+    Native3(Span span, Fn3 fn, Node a, Node b, Node d) {
+      super(span);
+      this.fn = fn;
+      this.a = dep(a);
+      this.b = dep(b);
+      this.d = dep(d);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value x = a.eval(c, f);
+      Value y = b.eval(c, f);
+      return fn.apply(c, x, y, d.eval(c, f));
     }
   }
 

@@ -1,0 +1,107 @@
+package io.synod.checker.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.synod.checker.value.IntValue;
+import io.synod.checker.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The allocation-light evaluation paths give the results of the general ones: quantifiers and
+ * membership over {@code a..b} without building the interval, enumeration by index, natives
+ * called without argument arrays, conjunctions sharing one continuation.
+ */
+class FastPathsTest {
+
+  private static String show(String expr) {
+    return Eval.show(expr);
+  }
+
+  private static List<String> successors(String spec, Value... state) {
+    CompiledSpec s = Fixtures.inline(spec, "INIT Init\nNEXT Next\n", new ArrayList<>());
+    List<String> out = new ArrayList<>();
+    s.successors(s.newContext(0, EvalHost.silent()), state, (st, a) -> out.add(Arrays.toString(st)));
+    return out;
+  }
+
+  @Test
+  void quantifiersOverComputedIntervals() {
+    assertEquals("TRUE", show("LET n == Len(<<1, 2, 3>>) IN \\A i \\in 1..n : i <= 3"));
+    assertEquals("FALSE", show("LET n == Len(<<1, 2, 3>>) IN \\E i \\in 1..n : i > 3"));
+    assertEquals("TRUE", show("LET n == Len(<<>>) IN \\A i \\in 1..n : FALSE"));
+    assertEquals("FALSE", show("LET n == Len(<<>>) IN \\E i \\in 1..n : TRUE"));
+    assertEquals("TRUE", show("LET n == Len(<<1, 2>>) IN \\A i \\in -n..n : \\E j \\in i..n : j = n"));
+    assertEquals("{<<1, 1>>, <<2, 1>>, <<2, 2>>}", show("LET n == Len(<<1, 2>>) IN UNION {{<<i, j>> : j \\in 1..i} : i \\in 1..n}"));
+    assertEquals("<<2, 3, 4>>", show("LET n == Len(<<1, 2, 3>>) IN [i \\in 1..n |-> i + 1]"));
+    assertEquals("2", show("LET n == Len(<<1, 2, 3>>) IN CHOOSE i \\in 1..n : i * i > 3"));
+  }
+
+  @Test
+  void intervalMembershipWithoutTheSet() {
+    assertEquals("TRUE", show("LET n == Len(<<1, 2, 3>>) IN 3 \\in 1..n /\\ 0 \\notin 1..n /\\ 4 \\notin 1..n"));
+    assertEquals("FALSE", show("LET n == Len(<<>>) IN 1 \\in 1..n"));
+    EvalException e = assertThrows(EvalException.class, () -> show("LET n == Len(<<1>>) IN \"a\" \\in 1..n"));
+    assertTrue(e.getMessage().contains("is in the integer interval"), e.getMessage());
+  }
+
+  @Test
+  void badIntervalBoundsFailAsTheSetWould() {
+    EvalException inQuant = assertThrows(EvalException.class, () -> show("\\A i \\in 1..Len(<<>>)[1] : TRUE"));
+    EvalException inSet = assertThrows(EvalException.class, () -> show("Cardinality(1..Len(<<>>)[1]) = 0"));
+    assertEquals(inSet.getMessage(), inQuant.getMessage());
+    EvalException notInt = assertThrows(EvalException.class, () -> show("\\A i \\in 1..<<\"a\">>[1] : TRUE"));
+    assertTrue(notInt.getMessage().contains("Expected an integer"), notInt.getMessage());
+    EvalException member = assertThrows(EvalException.class, () -> show("2 \\in 1..{Len(<<>>)}"));
+    assertTrue(member.getMessage().contains("Expected an integer"), member.getMessage());
+  }
+
+  @Test
+  void nativesOfEachArity() {
+    assertEquals("<<2, 3>>", show("SubSeq(<<1, 2, 3>>, 2, 3)"));
+    assertEquals("<<1, 2, 3>>", show("SubSeq(<<1, 2, 3>>, 1, Len(<<1, 2, 3>>))"));
+    assertEquals("TRUE", show("LET s == <<1, 2, 3>> IN SubSeq(s, 1, Len(s)) = s /\\ SubSeq(s, 2, 1) = <<>>"));
+    assertEquals("<<-3, 7, 2, TRUE>>", show("<<-(1 + 2), 15 \\div 2, 17 % 5, ~(1 > 2)>>"));
+    assertEquals("{1, 2, 3}", show("DOMAIN <<5, 6, 7>> \\cup {1}"));
+    assertThrows(EvalException.class, () -> show("SubSeq(<<1, 2, 3>>, 0, 2)"));
+  }
+
+  @Test
+  void conjunctsEnumerateEveryCombinationInOrder() {
+    String spec = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals",
+        "VARIABLES x, y, z",
+        "Init == x = 0 /\\ y = 0 /\\ z = 0",
+        "Next == x' \\in 1..2 /\\ y' \\in {x', x' + 10} /\\ x' + y' < 13 /\\ z' \\in {3, 4} /\\ z' > x'",
+        "====");
+    assertEquals(List.of("[1, 1, 3]", "[1, 1, 4]", "[1, 11, 3]", "[1, 11, 4]", "[2, 2, 3]", "[2, 2, 4]"),
+        successors(spec, IntValue.ZERO, IntValue.ZERO, IntValue.ZERO));
+  }
+
+  @Test
+  void nestedConjunctionsUnderExistsAndDisjunction() {
+    String spec = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals, Sequences",
+        "VARIABLES x, y",
+        "Init == x = 0 /\\ y = 0",
+        "Next == \\E i \\in 1..Len(<<1, 2>>) : (x' = i /\\ (y' = 0 \\/ (y' = i /\\ i > 1)))",
+        "====");
+    assertEquals(List.of("[1, 0]", "[2, 0]", "[2, 2]"), successors(spec, IntValue.ZERO, IntValue.ZERO));
+  }
+  @Test
+  void quantifiersOverIntervalsAndTuplesBindInCanonicalOrder() {
+    assertEquals("<<<<3, 0>>, <<2, 0>>, <<1, 0>>>>", show("LET S == {<<i, j>> : i \\in 1..3, j \\in 0..0} IN "
+        + "[k \\in 1..3 |-> CHOOSE t \\in S : t[1] = 4 - k]"));
+    assertEquals("TRUE", show("\\E <<a, b>> \\in (1..3) \\X (4..5) : a + b = 8"));
+    assertEquals("FALSE", show("\\E <<a, b>> \\in (1..3) \\X (4..5) : a + b = 9"));
+    assertEquals("{2, 3, 4}", show("{a + b : a \\in 1..2, b \\in 1..2}"));
+    assertEquals("3", show("CHOOSE i \\in 1..10 : i * i > 5"));
+    assertEquals("{}", show("{i \\in 5..4 : TRUE}"));
+  }
+}
