@@ -84,6 +84,28 @@ class FastPathsTest {
   }
 
   @Test
+  void successorsOfOneContextAgainAndFromWithinTheSink() {
+    String spec = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals",
+        "VARIABLES x",
+        "Init == x = 0",
+        "Next == \\E d \\in 1..2 : LET y == x + d IN x' = y",
+        "====");
+    CompiledSpec s = Fixtures.inline(spec, "INIT Init\nNEXT Next\n", new ArrayList<>());
+    Ctx c = s.newContext(0, EvalHost.silent());
+    List<String> out = new ArrayList<>();
+    s.successors(c, new Value[] {IntValue.ZERO}, (st, a) -> {
+      out.add(Arrays.toString(st));
+      if (st[0].equals(IntValue.ONE)) {
+        s.successors(c, st, (inner, b) -> out.add("inner " + Arrays.toString(inner)));
+      }
+    });
+    s.successors(c, new Value[] {IntValue.of(5)}, (st, a) -> out.add(Arrays.toString(st)));
+    assertEquals(List.of("[1]", "inner [2]", "inner [3]", "[2]", "[6]", "[7]"), out);
+  }
+
+  @Test
   void nestedConjunctionsUnderExistsAndDisjunction() {
     String spec = String.join("\n",
         "---- MODULE Test ----",
