@@ -586,30 +586,10 @@ final class Compiler {
      * Saves the frame and the thunks of a call; see {@link Nodes.Inline}.
      */
     private Node inline(Span span, DefSym d, OpDefn defn, Node[] vals) {
-      if (defn.body == null || defn.compiling || inlining.contains(d) || inlining.size() >= MAX_INLINE_DEPTH) {
+      if (defn.body == null || defn.compiling || !inlinable(d)) {
         return null;
       }
-      Scope view = Scope.inlinedIn(scope);
-      List<Param> params = d.def.params();
-      int[] cacheSlots = new int[vals.length];
-      int caches = 0;
-      for (int i = 0; i < vals.length; i++) {
-        Node a = vals[i];
-        Scope.InlineArg arg;
-        if (a instanceof Nodes.Const || a instanceof Nodes.Local || a instanceof Nodes.Arg) {
-          // what a call passes on as it is (Thunk.pass): read it in place
-          arg = new Scope.InlineArg(a, -1, false);
-        } else if (a instanceof Nodes.Var || a instanceof Nodes.PrimedVar || a.level > 1) {
-          // cheap, or not cacheable in a thunk either: evaluate at each read
-          arg = new Scope.InlineArg(a, -1, true);
-        } else {
-          int slot = view.newSlot();
-          view.newSlot();
-          cacheSlots[caches++] = slot;
-          arg = new Scope.InlineArg(a, slot, true);
-        }
-        view.put(params.get(i).name(), arg);
-      }
+      Scope view = inlineScope(d, vals, true);
       inlining.add(d);
       Node body;
       try {
@@ -619,7 +599,37 @@ final class Compiler {
       } finally {
         inlining.remove(d);
       }
-      return new Nodes.Inline(span, body, vals, java.util.Arrays.copyOf(cacheSlots, caches));
+      return new Nodes.Inline(span, body, vals, view.cacheSlots());
+    }
+
+    /** Whether {@code d} may be compiled inline here: not through itself, not too deep. */
+    private boolean inlinable(DefSym d) {
+      return !inlining.contains(d) && inlining.size() < MAX_INLINE_DEPTH;
+    }
+
+    /**
+     * The scope of {@code d}'s body inlined in this one, its parameters bound to the arguments
+     * {@code vals} as a call would pass them: constants, bound names and parameters are passed
+     * on as they are (read in place); other arguments are evaluated at each read, or, when
+     * {@code cache} (expression-level calls) and a thunk would cache them, through two cache
+     * slots listed by {@link Scope#cacheSlots}.
+     */
+    private Scope inlineScope(DefSym d, Node[] vals, boolean cache) {
+      Scope view = Scope.inlinedIn(scope);
+      List<Param> params = d.def.params();
+      for (int i = 0; i < vals.length; i++) {
+        Node a = vals[i];
+        Scope.InlineArg arg;
+        if (a instanceof Nodes.Const || a instanceof Nodes.Local || a instanceof Nodes.Arg) {
+          arg = new Scope.InlineArg(a, -1, false);
+        } else if (!cache || a instanceof Nodes.Var || a instanceof Nodes.PrimedVar || a.level > 1) {
+          arg = new Scope.InlineArg(a, -1, true);
+        } else {
+          arg = new Scope.InlineArg(a, view.newCache(), true);
+        }
+        view.put(params.get(i).name(), arg);
+      }
+      return view;
     }
 
     /** Compiles an argument passed for an operator parameter of the given arity. */
@@ -952,9 +962,11 @@ final class Compiler {
         boolean init) {
       Node[] vals = new Node[args.size()];
       Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
+      boolean valuesOnly = true;
       for (int i = 0; i < vals.length; i++) {
         if (params.get(i).arity() > 0) {
           ops[i] = opArg(args.get(i), params.get(i).arity());
+          valuesOnly = false;
         } else {
           vals[i] = expr(args.get(i));
         }
@@ -974,6 +986,18 @@ final class Compiler {
         } else {
           defn.act = body;
           defn.actFrameSize = s.size;
+        }
+      }
+      if (d != null && valuesOnly && inlinable(d)) {
+        Scope view = inlineScope(d, vals, false);
+        inlining.add(d);
+        try {
+          // an action call is not traced itself: its body's action form stands in for it
+          return new Ctxt(d.env, view).act(d.def.body(), init);
+        } catch (SpecException e) {
+          // compiled fine as a call: keep the call
+        } finally {
+          inlining.remove(d);
         }
       }
       return new Act.Call(sp, defn, init, vals, ops, envDepth);

@@ -114,6 +114,21 @@ final class Scope {
     return slotOwner == this ? size++ : slotOwner.newSlot();
   }
 
+  /** The value slots of the argument caches made by {@link #newCache}. */
+  private final List<Integer> caches = new ArrayList<>();
+
+  /** Two slots caching an inlined argument (value, state); returns the first. */
+  int newCache() {
+    int slot = newSlot();
+    newSlot();
+    caches.add(slot);
+    return slot;
+  }
+
+  int[] cacheSlots() {
+    return caches.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   void push() {
     blocks.add(new HashMap<>());
   }

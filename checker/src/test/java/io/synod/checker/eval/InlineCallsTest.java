@@ -125,6 +125,31 @@ class InlineCallsTest {
     return out;
   }
 
+  private static List<String> successors(String spec, List<String> printed, Value... state) {
+    CompiledSpec s = Fixtures.inline(spec, "INIT Init\nNEXT Next\n", new ArrayList<>());
+    List<String> out = new ArrayList<>();
+    s.successors(s.newContext(0, printed::add), state, (st, a) -> out.add(Arrays.toString(st)));
+    return out;
+  }
+
+  @Test
+  void actionOperatorsInlinedPerCallSite() {
+    String spec = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals, TLC",
+        "VARIABLES x, y",
+        "Set(v, w) == x' = v /\\ y' = w",
+        "Step(d) == \\E k \\in {d, d + 1} : Set(x + k, k)",
+        "Both(v) == Set(v, v)",
+        "Init == x = 0 /\\ y = 0",
+        "Next == Step(1) \\/ (y > 5 /\\ Step(1 \\div 0)) \\/ Both(Print(x, x))",
+        "====");
+    List<String> printed = new ArrayList<>();
+    assertEquals(List.of("[1, 1]", "[2, 2]", "[0, 0]"), successors(spec, printed, IntValue.ZERO, IntValue.ZERO));
+    // arguments of action calls are not cached (the state changes under them): one Print per read
+    assertEquals(List.of("0  0", "0  0"), printed);
+  }
+
   @Test
   void aCachedArgumentIsReevaluatedInTheNextStateUnderAPrime() {
     String spec = String.join("\n",
