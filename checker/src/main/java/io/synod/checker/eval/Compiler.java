@@ -517,7 +517,13 @@ final class Compiler {
       } else if (s instanceof DefSym d) {
         requireArity(span, name, d.def.params().size(), args);
         if (args.isEmpty()) {
-          return defValue(d, span);
+          Node value = defValue(d, span);
+          if (value instanceof Nodes.Cached) {
+            // constant: evaluated once for all references, as TLC does
+            return value;
+          }
+          Node inline = inline(span, d, defn(d), new Node[0]);
+          return inline != null ? inline : value;
         }
         return call(span, defn(d), d.def.params(), args, -1, d);
       } else if (s instanceof FunSym f) {

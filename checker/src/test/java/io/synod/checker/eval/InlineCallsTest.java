@@ -82,6 +82,15 @@ class InlineCallsTest {
   }
 
   @Test
+  void zeroParameterDefinitionsKeepTheirEvaluationCounts() {
+    List<String> printed = new ArrayList<>();
+    // state-level: evaluated at each reference; constant: once for the whole run, as in TLC
+    Value v = Eval.eval("P == Print(x, x)\nC == Print(\"c\", 1)", "<<P, P, C, C, \\A i \\in 1..2 : P = C - 1>>", printed);
+    assertEquals("<<0, 0, 1, 1, TRUE>>", v.toString());
+    assertEquals(List.of("0  0", "0  0", "\"c\"  1", "0  0", "0  0"), printed);
+  }
+
+  @Test
   void recursiveOperatorsAreStillCalled() {
     String defs = "RECURSIVE Fact(_)\nFact(n) == IF n = 0 THEN 1 ELSE n * Fact(n - 1)\nF5(k) == Fact(k + 0)";
     assertEquals("120", show(defs, "F5(5)"));
