@@ -198,7 +198,7 @@ final class Natives {
   }
 
   private void finiteSets() {
-    fn1("FiniteSets", "Cardinality", (c, x) -> IntValue.of(set(x).size()));
+    fn1("FiniteSets", "Cardinality", Nodes.CountFilter.CARDINALITY);
     fn1("FiniteSets", "IsFiniteSet", (c, x) -> BoolValue.of(set(x).isEnumerable()));
   }
 
@@ -450,7 +450,9 @@ final class Natives {
     }
     Node node;
     if (impl.fn1 != null) {
-      node = new Nodes.Native1(span, impl.fn1, cx.expr(args.get(0)));
+      Node arg = cx.expr(args.get(0));
+      node = impl.fn1 == Nodes.CountFilter.CARDINALITY && arg instanceof Nodes.SetFilter sf
+          ? new Nodes.CountFilter(span, sf) : new Nodes.Native1(span, impl.fn1, arg);
     } else if (impl.fn2 == Nodes.Interval.MAKE) {
       node = new Nodes.Interval(span, cx.expr(args.get(0)), cx.expr(args.get(1)));
     } else if (impl.fn2 != null) {

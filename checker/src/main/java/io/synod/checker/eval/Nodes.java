@@ -379,13 +379,30 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
+      return select(c, f, false);
+    }
+
+    /**
+     * The number of elements of this set (as an IntValue) without building it, or the set
+     * itself when it is lazy (over a non-enumerable domain); errors located as {@link #eval}'s.
+     */
+    Value countOrLazy(Ctx c, Frame f) {
+      try {
+        return select(c, f, true);
+      } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+        throw EvalException.located(e, span);
+      }
+    }
+
+    private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
       if (!s.isEnumerable()) {
         Frame snap = f.snapshot(c);
         return Values.filter(s, v -> test(c, snap, b, v));
       }
-      Value[] out = new Value[Math.max(4, Math.min(s.intSize(), 1024))];
+      // the domain's elements are distinct, so counting the selected ones sizes the set
+      Value[] out = countOnly ? null : new Value[Math.max(4, Math.min(s.intSize(), 1024))];
       int n = 0;
       SetValue d = Binders.domain(s);
       int count = Binders.count(d);
@@ -393,18 +410,40 @@ final class Nodes {
       for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
         Value v = count < 0 ? it.next() : Binders.at(d, j);
         if (test(c, f, b, v)) {
-          if (n == out.length) {
-            out = Arrays.copyOf(out, n * 2);
+          if (out != null) {
+            if (n == out.length) {
+              out = Arrays.copyOf(out, n * 2);
+            }
+            out[n] = v;
           }
-          out[n++] = v;
+          n++;
         }
       }
-      return Values.setOwning(out, n);
+      return countOnly ? IntValue.of(n) : Values.setOwning(out, n);
     }
 
     private boolean test(Ctx c, Frame f, Binders.One b, Value v) {
       b.bind(f, v);
       return pred.evalBool(c, f);
+    }
+  }
+
+  /** {@code Cardinality({x \\in S : P})}: counts the elements satisfying P. */
+  static final class CountFilter extends Node {
+    /** The native {@code Cardinality}; {@link Natives} compiles it over a filter to this node. */
+    static final Fn1 CARDINALITY = (c, s) -> IntValue.of(Natives.set(s).size());
+
+    final SetFilter filter;
+
+    CountFilter(Span span, SetFilter filter) {
+      super(span);
+      this.filter = dep(filter);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value r = filter.countOrLazy(c, f);
+      return r instanceof IntValue ? r : CARDINALITY.apply(c, r);
     }
   }
 
@@ -685,29 +724,42 @@ final class Nodes {
       Value cur = fn.eval(c, f);
       for (int u = 0; u < paths.length; u++) {
         Step[] path = paths[u];
+        if (path.length == 1) {
+          // the common ![k] = e, without a key array
+          cur = update(c, f, cur, key(c, f, path[0]), null, 1, values[u]);
+          continue;
+        }
         Value[] keys = new Value[path.length];
         for (int i = 0; i < path.length; i++) {
-          keys[i] = path[i].field != null ? path[i].field : FunApp.argument(c, f, path[i].index);
+          keys[i] = key(c, f, path[i]);
         }
-        cur = update(c, f, cur, keys, 0, values[u]);
+        cur = update(c, f, cur, keys[0], keys, 1, values[u]);
       }
       return cur;
     }
 
-    private Value update(Ctx c, Frame f, Value target, Value[] keys, int i, Node value) {
-      if (i == keys.length) {
-        f.slots[atSlot] = target;
-        return value.eval(c, f);
-      }
+    private static Value key(Ctx c, Frame f, Step step) {
+      return step.field != null ? step.field : FunApp.argument(c, f, step.index);
+    }
+
+    /** Updates {@code target} at {@code key}, then deeper at {@code keys[next..]} (if any). */
+    private Value update(Ctx c, Frame f, Value target, Value key, Value[] keys, int next, Node value) {
       if (!(target instanceof FcnValue fn)) {
         throw fail("Attempted to apply EXCEPT to a value that is not a function:\n" + Pretty.ppr(target));
       }
-      Value old = fn.apply(keys[i]);
+      Value old = fn.apply(key);
       if (old == null) {
         // TLC leaves the function unchanged when the path leaves its domain
         return fn;
       }
-      return fn.except(keys[i], update(c, f, old, keys, i + 1, value));
+      Value v;
+      if (keys == null || next == keys.length) {
+        f.slots[atSlot] = old;
+        v = value.eval(c, f);
+      } else {
+        v = update(c, f, old, keys[next], keys, next + 1, value);
+      }
+      return fn.except(key, v);
     }
   }
 

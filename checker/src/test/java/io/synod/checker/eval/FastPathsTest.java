@@ -61,6 +61,28 @@ class FastPathsTest {
   }
 
   @Test
+  void cardinalityOfAFilterCountsWithoutBuildingTheSet() {
+    assertEquals("3", show("Cardinality({p \\in (1..3) \\X (1..3) : p[1] < p[2]})"));
+    assertEquals("0", show("Cardinality({x \\in {} : x})"));
+    assertEquals("2", show("LET n == Len(<<1, 2, 3, 4>>) IN Cardinality({i \\in 1..n : i % 2 = 0})"));
+    EvalException lazy = assertThrows(EvalException.class, () -> show("Cardinality({i \\in Nat : i < 3})"));
+    EvalException built = assertThrows(EvalException.class, () -> show("Cardinality(LET S == {i \\in Nat : i < 3} IN S)"));
+    assertEquals(built.getMessage(), lazy.getMessage());
+    EvalException bad = assertThrows(EvalException.class, () -> show("Cardinality({i \\in 1..3 : i})"));
+    EvalException badSet = assertThrows(EvalException.class, () -> show("{i \\in 1..3 : i} = {}"));
+    assertEquals(badSet.getMessage(), bad.getMessage());
+  }
+
+  @Test
+  void exceptWithOneAndSeveralStepPaths() {
+    assertEquals("<<0, 2, 1>>", show("[<<1, 2, 0>> EXCEPT ![1] = 0, ![3] = 1]"));
+    assertEquals("<<<<1, 9>>, <<3, 4>>>>", show("[<<<<1, 2>>, <<3, 4>>>> EXCEPT ![1][2] = @ + 7]"));
+    assertEquals("[a |-> [b |-> 2], c |-> 5]", show("[[a |-> [b |-> 1], c |-> 5] EXCEPT !.a.b = @ + 1]"));
+    assertEquals("<<1, 2>>", show("[<<1, 2>> EXCEPT ![3] = 7]"));
+    assertEquals("<<5, 3>>", show("[<<1, 2>> EXCEPT ![1] = 4, ![1] = @ + 1, ![2] = 3]"));
+  }
+
+  @Test
   void nativesOfEachArity() {
     assertEquals("<<2, 3>>", show("SubSeq(<<1, 2, 3>>, 2, 3)"));
     assertEquals("<<1, 2, 3>>", show("SubSeq(<<1, 2, 3>>, 1, Len(<<1, 2, 3>>))"));
