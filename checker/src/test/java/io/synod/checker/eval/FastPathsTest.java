@@ -83,6 +83,14 @@ class FastPathsTest {
   }
 
   @Test
+  void differenceAndIntersectionOfExplicitSets() {
+    assertEquals("<<{1, 3}, {1, 2, 3}, {}, {2}, {}, {2, 3}>>", show("<<{1, 2, 3} \\ {2}, {1, 2, 3} \\ {4}, {1, 2} \\ {1, 2, 3}, "
+        + "{1, 2, 3} \\cap {2, 5}, {1} \\cap {}, (1..3) \\cap {2, 3, 4}>>"));
+    assertEquals("{4, 6}", show("{2, 4, 6} \\ {i \\in Nat : i < 3}"));
+    assertEquals("{0, 1}", show("{i \\in Nat : i < 5} \\cap {0, 1, -1}"));
+  }
+
+  @Test
   void nativesOfEachArity() {
     assertEquals("<<2, 3>>", show("SubSeq(<<1, 2, 3>>, 2, 3)"));
     assertEquals("<<1, 2, 3>>", show("SubSeq(<<1, 2, 3>>, 1, Len(<<1, 2, 3>>))"));
