@@ -3,6 +3,7 @@ package io.synod.checker.eval;
 import io.synod.checker.value.FcnValue;
 import io.synod.checker.value.IntValue;
 import io.synod.checker.value.IntervalValue;
+import io.synod.checker.value.LazySetValue;
 import io.synod.checker.value.Pretty;
 import io.synod.checker.value.SetEnumValue;
 import io.synod.checker.value.SetValue;
@@ -62,7 +63,14 @@ final class Binders {
    * enumerated once, not once per use), anything else left to its iterator.
    */
   static SetValue domain(SetValue s) {
-    if (s instanceof SetEnumValue || s instanceof IntervalValue || !s.isEnumerable()) {
+    if (s instanceof SetEnumValue || s instanceof IntervalValue) {
+      return s;
+    }
+    if (s instanceof LazySetValue lazy && lazy.enumeratedIfKnown() != null) {
+      // a constant domain enumerated before: skip recounting it
+      return lazy.enumeratedIfKnown();
+    }
+    if (!s.isEnumerable()) {
       return s;
     }
     return s.size() <= MATERIALIZE_LIMIT ? s.toSetEnum() : s;

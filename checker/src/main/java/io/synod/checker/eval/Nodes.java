@@ -700,6 +700,8 @@ final class Nodes {
     final Step[][] paths;
     final Node[] values;
     final int atSlot;
+    /** Whether every clause is {@code ![k] = e} or {@code !.f = e} (one step). */
+    private final boolean singleSteps;
 
     Except(Span span, Node fn, Step[][] paths, Node[] values, int atSlot) {
       super(span);
@@ -707,6 +709,11 @@ final class Nodes {
       this.paths = paths;
       this.values = values;
       this.atSlot = atSlot;
+      boolean single = paths.length > 1;
+      for (Step[] p : paths) {
+        single &= p.length == 1;
+      }
+      this.singleSteps = single;
       for (int i = 0; i < values.length; i++) {
         dep(values[i]);
         for (Step s : paths[i]) {
@@ -722,6 +729,9 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value cur = fn.eval(c, f);
+      if (singleSteps && cur instanceof FcnValue target) {
+        return updateAll(c, f, target);
+      }
       for (int u = 0; u < paths.length; u++) {
         Step[] path = paths[u];
         if (path.length == 1) {
@@ -736,6 +746,31 @@ final class Nodes {
         cur = update(c, f, cur, keys[0], keys, 1, values[u]);
       }
       return cur;
+    }
+
+    /**
+     * The clauses applied in order to one working copy of the values (the domain never changes),
+     * as the successive single updates would, with one copy and one hash instead of one each.
+     */
+    private Value updateAll(Ctx c, Frame f, FcnValue target) {
+      Value[] vals = null;
+      for (int u = 0; u < paths.length; u++) {
+        int i = target.indexOf(key(c, f, paths[u][0]));
+        if (i < 0) {
+          // TLC leaves the function unchanged when the path leaves its domain
+          continue;
+        }
+        Value old = vals == null ? target.valueAt(i) : vals[i];
+        f.slots[atSlot] = old;
+        Value v = values[u].eval(c, f);
+        if (!old.equals(v)) {
+          if (vals == null) {
+            vals = target.valuesCopy();
+          }
+          vals[i] = v;
+        }
+      }
+      return vals == null ? target : target.withValues(vals);
     }
 
     private static Value key(Ctx c, Frame f, Step step) {

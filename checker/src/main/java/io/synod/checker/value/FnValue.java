@@ -52,6 +52,11 @@ public final class FnValue extends FcnValue {
   }
 
   @Override
+  public FcnValue withValues(Value[] values) {
+    return new FnValue(domain, values);
+  }
+
+  @Override
   FcnValue withValueAt(int i, Value v) {
     Value[] a = values.clone();
     a[i] = v;

@@ -107,6 +107,11 @@ public final class TupleValue extends FcnValue {
   }
 
   @Override
+  public FcnValue withValues(Value[] values) {
+    return new TupleValue(values);
+  }
+
+  @Override
   FcnValue withValueAt(int i, Value v) {
     Value[] a = elems.clone();
     a[i] = v;

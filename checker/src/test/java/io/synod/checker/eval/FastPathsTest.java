@@ -80,6 +80,13 @@ class FastPathsTest {
     assertEquals("[a |-> [b |-> 2], c |-> 5]", show("[[a |-> [b |-> 1], c |-> 5] EXCEPT !.a.b = @ + 1]"));
     assertEquals("<<1, 2>>", show("[<<1, 2>> EXCEPT ![3] = 7]"));
     assertEquals("<<5, 3>>", show("[<<1, 2>> EXCEPT ![1] = 4, ![1] = @ + 1, ![2] = 3]"));
+    assertEquals("[a |-> 3, b |-> 3]", show("[[a |-> 1, b |-> 2] EXCEPT !.a = 3, !.b = @ + 1]"));
+    assertEquals("TRUE", show("[<<1, 2>> EXCEPT ![1] = 9, ![1] = 1] = <<1, 2>>"));
+    assertEquals("TRUE", show("[(3 :> 1 @@ 5 :> 2) EXCEPT ![5] = 0, ![7] = 1, ![3] = @ + 1] = (3 :> 2 @@ 5 :> 0)"));
+    // several clauses at once keep the written field order of a record, as chained EXCEPTs do
+    assertEquals(show("ToString([[[b |-> 1, a |-> 2] EXCEPT !.a = 3] EXCEPT !.b = 4])"),
+        show("ToString([[b |-> 1, a |-> 2] EXCEPT !.a = 3, !.b = 4])"));
+    assertThrows(EvalException.class, () -> show("[1 EXCEPT ![1] = 2, ![2] = 3]"));
   }
 
   @Test
