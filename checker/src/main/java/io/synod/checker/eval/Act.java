@@ -165,15 +165,29 @@ abstract class Act {
 
   static final class And extends Act {
     final Act[] items;
+    /** This conjunction's number, indexing its reusable continuation in each {@link Ctx}. */
+    final int id;
 
-    And(Span span, Act[] items) {
+    And(Span span, Act[] items, int id) {
       super(span, true);
       this.items = items;
+      this.id = id;
     }
 
     @Override
     void gen(Ctx c, Frame f, Cont k) {
-      new Conjuncts(items, f, k).go(c);
+      Conjuncts cs = c.takeConjuncts(id);
+      if (cs == null) {
+        // first use in this context, or re-entered (ENABLED of an action inside itself)
+        cs = new Conjuncts(items);
+      }
+      cs.start(f, k);
+      try {
+        cs.go(c);
+      } finally {
+        cs.start(null, null);
+        c.giveBackConjuncts(id, cs);
+      }
     }
   }
 
@@ -183,16 +197,21 @@ abstract class Act {
    * conjuncts call {@link #go} strictly nested (a later conjunct's calls return before an
    * earlier one calls again), so restoring it on return keeps it right.
    */
-  private static final class Conjuncts implements Cont {
+  static final class Conjuncts implements Cont {
     private final Act[] items;
-    private final Frame f;
-    private final Cont k;
+    private Frame f;
+    private Cont k;
     private int next;
 
-    Conjuncts(Act[] items, Frame f, Cont k) {
+    Conjuncts(Act[] items) {
       this.items = items;
+    }
+
+    /** Prepares for one evaluation of the conjunction in frame {@code f} continuing with {@code k}. */
+    void start(Frame f, Cont k) {
       this.f = f;
       this.k = k;
+      this.next = 0;
     }
 
     @Override

@@ -37,6 +37,8 @@ final class Compiler {
   final Natives natives;
   /** Definitions whose bodies are being compiled inline (innermost last): no recursion through them. */
   private final List<DefSym> inlining = new ArrayList<>();
+  /** Conjunctions compiled so far: numbers each {@link Act.And} for its per-context continuation. */
+  private int conjunctions;
   /** How deeply inlined bodies may nest, bounding the growth of the compiled tree. */
   private static final int MAX_INLINE_DEPTH = 4;
 
@@ -874,7 +876,7 @@ final class Compiler {
         for (int i = 0; i < items.length; i++) {
           items[i] = act(j.items().get(i), init);
         }
-        return j.kind() == Expr.JunctionKind.AND ? new Act.And(sp, items) : new Act.Or(sp, items);
+        return j.kind() == Expr.JunctionKind.AND ? new Act.And(sp, items, conjunctions++) : new Act.Or(sp, items);
       }
       if (e instanceof Expr.Label l) {
         return act(l.body(), init);
@@ -908,7 +910,7 @@ final class Compiler {
         List<Expr> args = op.args();
         if (args.size() == 2 && (name.equals(Operators.AND) || name.equals(Operators.OR))) {
           Act[] items = {act(args.get(0), init), act(args.get(1), init)};
-          return name.equals(Operators.AND) ? new Act.And(sp, items) : new Act.Or(sp, items);
+          return name.equals(Operators.AND) ? new Act.And(sp, items, conjunctions++) : new Act.Or(sp, items);
         }
         if (args.size() == 2 && (name.equals(Operators.EQ) || name.equals(Operators.IN))) {
           int slot = target(args.get(0), init);

@@ -61,6 +61,26 @@ public final class Ctx {
     scratch[index] = s;
   }
 
+  /** Per conjunction ({@link Act.And#id}): its continuation, kept between uses (null while in use). */
+  private Act.Conjuncts[] conjuncts = new Act.Conjuncts[0];
+
+  /** The idle continuation of conjunction {@code id}, now in use; null if none is idle. */
+  Act.Conjuncts takeConjuncts(int id) {
+    if (id >= conjuncts.length) {
+      return null;
+    }
+    Act.Conjuncts cs = conjuncts[id];
+    conjuncts[id] = null;
+    return cs;
+  }
+
+  void giveBackConjuncts(int id, Act.Conjuncts cs) {
+    if (id >= conjuncts.length) {
+      conjuncts = java.util.Arrays.copyOf(conjuncts, Math.max(id + 1, conjuncts.length * 2));
+    }
+    conjuncts[id] = cs;
+  }
+
   Ctx(CompiledSpec spec, long seed, EvalHost host) {
     this.spec = spec;
     this.random = new SplittableRandom(seed);

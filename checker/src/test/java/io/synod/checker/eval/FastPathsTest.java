@@ -127,7 +127,8 @@ class FastPathsTest {
         "EXTENDS Naturals",
         "VARIABLES x",
         "Init == x = 0",
-        "Next == \\E d \\in 1..2 : LET y == x + d IN x' = y",
+        // a conjunction re-entered from the sink while its continuation is in use
+        "Next == \\E d \\in 1..2 : x < 10 /\\ (LET y == x + d IN x' = y /\\ y > 0) /\\ TRUE",
         "====");
     CompiledSpec s = Fixtures.inline(spec, "INIT Init\nNEXT Next\n", new ArrayList<>());
     Ctx c = s.newContext(0, EvalHost.silent());
