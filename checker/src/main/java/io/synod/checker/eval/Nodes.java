@@ -462,6 +462,23 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
+      Binders.One first = binders.items[0];
+      if (binders.items.length == 1 && !first.tuple && first.slots.length == 1) {
+        // {e : x \in S}: one image per element, in order, into an array sized to S
+        SetValue d = Binders.domain(first.domain.evalSet(c, f));
+        int count = Binders.count(d);
+        Iterator<Value> it = Binders.iterator(d, count);
+        Value[] out = new Value[count >= 0 ? count : 16];
+        int n = 0;
+        for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
+          f.slots[first.slots[0]] = count < 0 ? it.next() : Binders.at(d, j);
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = body.eval(c, f);
+        }
+        return Values.setOwning(out, n);
+      }
       Images images = new Images();
       binders.forEach(c, f, images);
       return Values.setOwning(images.out, images.n);

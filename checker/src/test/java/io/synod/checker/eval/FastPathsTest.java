@@ -98,6 +98,16 @@ class FastPathsTest {
   }
 
   @Test
+  void setImagesOverEveryKindOfDomain() {
+    assertEquals("{0, 1}", show("{x % 2 : x \\in 1..5}"));
+    assertEquals("{}", show("{x : x \\in {}}"));
+    assertEquals("{1, 2}", show("{p[1] : p \\in (1..2) \\X (3..4)}"));
+    assertEquals("{3, 4, 5}", show("LET n == Len(<<1, 2>>) IN {x + y : x \\in 1..n, y \\in 2..3}"));
+    // more than Binders.MATERIALIZE_LIMIT subsets: enumerated by the iterator
+    assertEquals("18", show("Cardinality({Cardinality(s) : s \\in SUBSET (1..17)})"));
+  }
+
+  @Test
   void nativesOfEachArity() {
     assertEquals("<<2, 3>>", show("SubSeq(<<1, 2, 3>>, 2, 3)"));
     assertEquals("<<1, 2, 3>>", show("SubSeq(<<1, 2, 3>>, 1, Len(<<1, 2, 3>>))"));
