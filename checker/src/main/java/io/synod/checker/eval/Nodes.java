@@ -159,11 +159,16 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
-      for (int s : slots) {
-        f.slots[s] = null;
-      }
-      return body.eval(c, f);
+      return clearThenEval(slots, body, c, f);
     }
+  }
+
+  /** Empties the caching {@code slots} of this activation, then evaluates {@code body}. */
+  static Value clearThenEval(int[] slots, Node body, Ctx c, Frame f) {
+    for (int s : slots) {
+      f.slots[s] = null;
+    }
+    return body.eval(c, f);
   }
 
   /** A closed constant expression, evaluated once on first use. */
@@ -975,10 +980,7 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
-      for (int s : cacheSlots) {
-        f.slots[s] = null;
-      }
-      return body.eval(c, f);
+      return clearThenEval(cacheSlots, body, c, f);
     }
   }
 

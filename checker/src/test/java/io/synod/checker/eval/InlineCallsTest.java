@@ -8,7 +8,6 @@ import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Value;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -128,17 +127,7 @@ class InlineCallsTest {
   }
 
   private static List<String> successors(String spec, Value... state) {
-    CompiledSpec s = Fixtures.inline(spec, "INIT Init\nNEXT Next\n", new ArrayList<>());
-    List<String> out = new ArrayList<>();
-    s.successors(s.newContext(0, EvalHost.silent()), state, (st, a) -> out.add(Arrays.toString(st)));
-    return out;
-  }
-
-  private static List<String> successors(String spec, List<String> printed, Value... state) {
-    CompiledSpec s = Fixtures.inline(spec, "INIT Init\nNEXT Next\n", new ArrayList<>());
-    List<String> out = new ArrayList<>();
-    s.successors(s.newContext(0, printed::add), state, (st, a) -> out.add(Arrays.toString(st)));
-    return out;
+    return Fixtures.successors(spec, EvalHost.silent(), state);
   }
 
   @Test
@@ -154,7 +143,7 @@ class InlineCallsTest {
         "Next == Step(1) \\/ (y > 5 /\\ Step(1 \\div 0)) \\/ Both(Print(x, x))",
         "====");
     List<String> printed = new ArrayList<>();
-    assertEquals(List.of("[1, 1]", "[2, 2]", "[0, 0]"), successors(spec, printed, IntValue.ZERO, IntValue.ZERO));
+    assertEquals(List.of("[1, 1]", "[2, 2]", "[0, 0]"), Fixtures.successors(spec, printed::add, IntValue.ZERO, IntValue.ZERO));
     // arguments of action calls are not cached (the state changes under them): one Print per read
     assertEquals(List.of("0  0", "0  0"), printed);
   }
