@@ -116,8 +116,11 @@ abstract class Act {
         return;
       }
       try {
-        for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
-          t[slot] = it.next();
+        SetValue d = Binders.domain(s);
+        int count = Binders.count(d);
+        Iterator<Value> it = Binders.iterator(d, count);
+        for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
+          t[slot] = count < 0 ? it.next() : Binders.at(d, j);
           k.go(c);
         }
       } finally {
@@ -162,23 +165,68 @@ abstract class Act {
 
   static final class And extends Act {
     final Act[] items;
+    /** This conjunction's number, indexing its reusable continuation in each {@link Ctx}. */
+    final int id;
 
-    And(Span span, Act[] items) {
+    And(Span span, Act[] items, int id) {
       super(span, true);
       this.items = items;
+      this.id = id;
     }
 
     @Override
     void gen(Ctx c, Frame f, Cont k) {
-      from(c, f, 0, k);
+      Conjuncts cs = c.takeConjuncts(id);
+      if (cs == null) {
+        // first use in this context, or re-entered (ENABLED of an action inside itself)
+        cs = new Conjuncts(items);
+      }
+      cs.start(f, k);
+      try {
+        cs.go(c);
+      } finally {
+        cs.start(null, null);
+        c.giveBackConjuncts(id, cs);
+      }
+    }
+  }
+
+  /**
+   * The continuation of every conjunct of one {@link And} evaluation: one object instead of a
+   * closure per conjunct. {@code next} is the conjunct to run when the current one succeeds;
+   * conjuncts call {@link #go} strictly nested (a later conjunct's calls return before an
+   * earlier one calls again), so restoring it on return keeps it right.
+   */
+  static final class Conjuncts implements Cont {
+    private final Act[] items;
+    private Frame f;
+    private Cont k;
+    private int next;
+
+    Conjuncts(Act[] items) {
+      this.items = items;
     }
 
-    private void from(Ctx c, Frame f, int i, Cont k) {
+    /** Prepares for one evaluation of the conjunction in frame {@code f} continuing with {@code k}. */
+    void start(Frame f, Cont k) {
+      this.f = f;
+      this.k = k;
+      this.next = 0;
+    }
+
+    @Override
+    public void go(Ctx c) {
+      int i = next;
       if (i == items.length) {
         k.go(c);
         return;
       }
-      items[i].run(c, f, c2 -> from(c2, f, i + 1, k));
+      next = i + 1;
+      try {
+        items[i].run(c, f, this);
+      } finally {
+        next = i;
+      }
     }
   }
 
@@ -210,8 +258,8 @@ abstract class Act {
 
     @Override
     void gen(Ctx c, Frame f, Cont k) {
-      binders.forEach(c, f, () -> {
-        body.run(c, f, k);
+      binders.forEach(c, f, (c2, f2) -> {
+        body.run(c2, f2, k);
         return true;
       });
     }

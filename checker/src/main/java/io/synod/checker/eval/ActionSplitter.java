@@ -123,8 +123,8 @@ final class ActionSplitter {
       Frame f = lv.frame();
       List<Object[]> bindings = new ArrayList<>();
       try {
-        b.forEach(ctx, f, () -> {
-          bindings.add(f.slots.clone());
+        b.forEach(ctx, f, (c2, f2) -> {
+          bindings.add(f2.slots.clone());
           return true;
         });
       } catch (EvalException ex) {

@@ -1,7 +1,11 @@
 package io.synod.checker.eval;
 
 import io.synod.checker.value.FcnValue;
+import io.synod.checker.value.IntValue;
+import io.synod.checker.value.IntervalValue;
+import io.synod.checker.value.LazySetValue;
 import io.synod.checker.value.Pretty;
+import io.synod.checker.value.SetEnumValue;
 import io.synod.checker.value.SetValue;
 import io.synod.checker.value.TupleValue;
 import io.synod.checker.value.Value;
@@ -35,9 +39,12 @@ final class Binders {
     }
   }
 
-  /** Called for each binding; returns false to stop the enumeration. */
+  /**
+   * Called for each binding (the bound values are in the frame's slots); returns false to stop
+   * the enumeration. Takes the context and frame so that a node can pass a visitor made once.
+   */
   interface Visitor {
-    boolean visit();
+    boolean visit(Ctx c, Frame f);
   }
 
   final One[] items;
@@ -50,14 +57,44 @@ final class Binders {
   static final long MATERIALIZE_LIMIT = 1 << 16;
 
   /**
-   * The elements of {@code s} in canonical order. Lazy sets of moderate size are materialized:
-   * their explicit form is cached, so a constant domain is enumerated once, not once per use.
+   * {@code s} prepared for enumeration in canonical order: explicit sets and intervals as they
+   * are (read by index through {@link #count} and {@link #at}, no iterator), other lazy sets of
+   * moderate size materialized (their explicit form is cached, so a constant domain is
+   * enumerated once, not once per use), anything else left to its iterator.
    */
-  static Iterator<Value> elements(SetValue s) {
-    if (s instanceof io.synod.checker.value.SetEnumValue || !s.isEnumerable()) {
-      return s.iterator();
+  static SetValue domain(SetValue s) {
+    if (s instanceof SetEnumValue || s instanceof IntervalValue) {
+      return s;
     }
-    return s.size() <= MATERIALIZE_LIMIT ? s.toSetEnum().iterator() : s.iterator();
+    if (s instanceof LazySetValue lazy && lazy.enumeratedIfKnown() != null) {
+      // a constant domain enumerated before: skip recounting it
+      return lazy.enumeratedIfKnown();
+    }
+    if (!s.isEnumerable()) {
+      return s;
+    }
+    return s.size() <= MATERIALIZE_LIMIT ? s.toSetEnum() : s;
+  }
+
+  /** The number of elements of a {@link #domain} read by index, or -1 if it must be iterated. */
+  static int count(SetValue d) {
+    if (d instanceof SetEnumValue e) {
+      return e.intSize();
+    }
+    if (d instanceof IntervalValue iv && iv.size() <= Integer.MAX_VALUE) {
+      return (int) iv.size();
+    }
+    return -1;
+  }
+
+  /** Element {@code j} (canonical order) of a {@link #domain} whose {@link #count} is not -1. */
+  static Value at(SetValue d, int j) {
+    return d instanceof SetEnumValue e ? e.get(j) : IntValue.of(((IntervalValue) d).lo() + j);
+  }
+
+  /** An iterator over {@code d} when {@link #count} is -1, else null. */
+  static Iterator<Value> iterator(SetValue d, int count) {
+    return count < 0 ? d.iterator() : null;
   }
 
   /** Visits every binding; returns false if the visitor stopped it. */
@@ -67,30 +104,58 @@ final class Binders {
 
   private boolean loop(Ctx c, Frame f, int i, Visitor v) {
     if (i == items.length) {
-      return v.visit();
+      return v.visit(c, f);
     }
     One b = items[i];
-    SetValue s = b.domain.evalSet(c, f);
+    SetValue s;
+    if (b.domain instanceof Nodes.Interval r && !b.tuple && b.slots.length == 1) {
+      Value x = r.low(c, f);
+      Value y = r.high(c, f);
+      // (an interval too large to count is left to fail as the set would)
+      if (x instanceof IntValue lo && y instanceof IntValue hi && hi.value() < Long.MAX_VALUE
+          && (hi.value() < lo.value() || hi.value() - lo.value() + 1 > 0)) {
+        return range(c, f, i, b.slots[0], lo.value(), hi.value(), v);
+      }
+      s = r.make(x, y);
+    } else {
+      s = b.domain.evalSet(c, f);
+    }
     if (b.tuple) {
-      for (Iterator<Value> it = elements(s); it.hasNext(); ) {
-        bindTuple(f, b.slots, it.next());
+      SetValue d = domain(s);
+      int n = count(d);
+      Iterator<Value> it = iterator(d, n);
+      for (int j = 0; n < 0 ? it.hasNext() : j < n; j++) {
+        bindTuple(f, b.slots, n < 0 ? it.next() : at(d, j));
         if (!loop(c, f, i + 1, v)) {
           return false;
         }
       }
       return true;
     }
-    return names(c, f, i, 0, s, v);
+    return names(c, f, i, 0, domain(s), v);
   }
 
-  private boolean names(Ctx c, Frame f, int i, int k, SetValue s, Visitor v) {
+  /** Binds one name to each integer of {@code lo..hi} in order, without building the interval. */
+  private boolean range(Ctx c, Frame f, int i, int slot, long lo, long hi, Visitor v) {
+    for (long j = lo; j <= hi; j++) {
+      f.slots[slot] = IntValue.of(j);
+      if (!loop(c, f, i + 1, v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean names(Ctx c, Frame f, int i, int k, SetValue d, Visitor v) {
     int[] slots = items[i].slots;
     if (k == slots.length) {
       return loop(c, f, i + 1, v);
     }
-    for (Iterator<Value> it = elements(s); it.hasNext(); ) {
-      f.slots[slots[k]] = it.next();
-      if (!names(c, f, i, k + 1, s, v)) {
+    int n = count(d);
+    Iterator<Value> it = iterator(d, n);
+    for (int j = 0; n < 0 ? it.hasNext() : j < n; j++) {
+      f.slots[slots[k]] = n < 0 ? it.next() : at(d, j);
+      if (!names(c, f, i, k + 1, d, v)) {
         return false;
       }
     }

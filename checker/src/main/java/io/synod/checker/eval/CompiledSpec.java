@@ -467,28 +467,41 @@ public final class CompiledSpec {
   private void successors(Ctx c, Value[] state, ActionSplitter.Split a, StateSink sink) {
     Value[] savedCur = c.cur;
     Value[] savedNxt = c.nxt;
-    c.cur = state;
-    c.nxt = new Value[state.length];
-    Frame f = new Frame(a.frameSize(), null);
+    Ctx.Scratch scratch = c.takeScratch(a.info().index(), a.frameSize(), state.length);
+    Frame f = scratch.frame;
     System.arraycopy(a.bound(), 0, f.slots, 0, Math.min(a.bound().length, f.slots.length));
-    ActionInfo info = a.info();
+    c.cur = state;
+    c.nxt = scratch.next;
+    Delivery d = scratch.delivery;
+    d.info = a.info();
+    d.sink = sink;
     try {
-      a.act().run(c, f, c2 -> {
-        Value[] t = c2.nxt;
-        for (int i = 0; i < t.length; i++) {
-          if (t[i] == null) {
-            throw EvalException.eval("Successor state is not completely specified by action "
-                + info.name() + " of the next-state relation. The following variable is not assigned: "
-                + variables.get(i) + ".");
-          }
-        }
-        deliver(c2, sink, t.clone(), info);
-      });
+      a.act().run(c, f, d);
     } catch (SinkFailure sf) {
       throw sf.cause;
     } finally {
       c.cur = savedCur;
       c.nxt = savedNxt;
+      c.giveBack(a.info().index(), scratch);
+    }
+  }
+
+  /** Hands each complete successor of an action to the sink. */
+  final class Delivery implements Act.Cont {
+    ActionInfo info;
+    StateSink sink;
+
+    @Override
+    public void go(Ctx c) {
+      Value[] t = c.nxt;
+      for (int i = 0; i < t.length; i++) {
+        if (t[i] == null) {
+          throw EvalException.eval("Successor state is not completely specified by action "
+              + info.name() + " of the next-state relation. The following variable is not assigned: "
+              + variables.get(i) + ".");
+        }
+      }
+      deliver(c, sink, t.clone(), info);
     }
   }
 

@@ -35,6 +35,12 @@ import java.util.List;
 final class Compiler {
   final StringTable strings;
   final Natives natives;
+  /** Definitions whose bodies are being compiled inline (innermost last): no recursion through them. */
+  private final List<DefSym> inlining = new ArrayList<>();
+  /** Conjunctions compiled so far: numbers each {@link Act.And} for its per-context continuation. */
+  private int conjunctions;
+  /** How deeply inlined bodies may nest, bounding the growth of the compiled tree. */
+  private static final int MAX_INLINE_DEPTH = 4;
 
   Compiler(StringTable strings, Natives natives) {
     this.strings = strings;
@@ -486,12 +492,15 @@ final class Compiler {
           n.impure = lv.body.impure;
           n.effect = lv.body.effect;
           return n;
+        } else if (l instanceof Scope.InlineArg a) {
+          requireArity(span, name, 0, args);
+          return new Nodes.Arg(span, depth, a.arg, a.cacheSlot, a.located);
         } else if (l instanceof Scope.OpParam p) {
           requireArity(span, name, p.arity, args);
           return new Nodes.ParamCall(span, depth, p.slot, exprs(args));
         } else if (l instanceof Scope.LetOp lo) {
           requireArity(span, name, lo.defn.arity, args);
-          return call(span, lo.defn, lo.def.params(), args, depth);
+          return call(span, lo.defn, lo.def.params(), args, depth, null);
         } else if (l instanceof Scope.LetFun lf) {
           requireArity(span, name, 0, args);
           return new FunDefValue(span, lf.defn, depth);
@@ -510,9 +519,15 @@ final class Compiler {
       } else if (s instanceof DefSym d) {
         requireArity(span, name, d.def.params().size(), args);
         if (args.isEmpty()) {
-          return defValue(d, span);
+          Node value = defValue(d, span);
+          if (value instanceof Nodes.Cached) {
+            // constant: evaluated once for all references, as TLC does
+            return value;
+          }
+          Node inline = inline(span, d, defn(d), new Node[0]);
+          return inline != null ? inline : value;
         }
-        return call(span, defn(d), d.def.params(), args, -1);
+        return call(span, defn(d), d.def.params(), args, -1, d);
       } else if (s instanceof FunSym f) {
         requireArity(span, name, 0, args);
         return new FunDefValue(span, funDefn(f), -1);
@@ -539,14 +554,26 @@ final class Compiler {
       }
     }
 
-    private Node call(Span span, OpDefn defn, List<Param> params, List<Expr> args, int envDepth) {
+    /**
+     * An application of {@code defn}; {@code d} is its module-level symbol (null for a LET
+     * operator), needed to compile its body inline.
+     */
+    private Node call(Span span, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d) {
       Node[] vals = new Node[args.size()];
       Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
+      boolean valuesOnly = true;
       for (int i = 0; i < vals.length; i++) {
         if (params.get(i).arity() > 0) {
           ops[i] = opArg(args.get(i), params.get(i).arity());
+          valuesOnly = false;
         } else {
           vals[i] = expr(args.get(i));
+        }
+      }
+      if (d != null && valuesOnly) {
+        Node inline = inline(span, d, defn, vals);
+        if (inline != null) {
+          return inline;
         }
       }
       Nodes.Call c = new Nodes.Call(span, defn, vals, ops, envDepth);
@@ -559,6 +586,58 @@ final class Compiler {
         c.impure = true;
       }
       return c;
+    }
+
+    /**
+     * The body of the non-recursive operator {@code d} compiled in place for arguments
+     * {@code vals}, or null when it is not worth it or not possible (recursion, nesting too deep).
+     * Saves the frame and the thunks of a call; see {@link Nodes.Inline}.
+     */
+    private Node inline(Span span, DefSym d, OpDefn defn, Node[] vals) {
+      if (defn.body == null || defn.compiling || !inlinable(d)) {
+        return null;
+      }
+      Scope view = inlineScope(d, vals, true);
+      inlining.add(d);
+      Node body;
+      try {
+        body = new Ctxt(d.env, view).expr(d.def.body());
+      } catch (SpecException e) {
+        return null;
+      } finally {
+        inlining.remove(d);
+      }
+      return new Nodes.Inline(span, body, vals, view.cacheSlots());
+    }
+
+    /** Whether {@code d} may be compiled inline here: not through itself, not too deep. */
+    private boolean inlinable(DefSym d) {
+      return !inlining.contains(d) && inlining.size() < MAX_INLINE_DEPTH;
+    }
+
+    /**
+     * The scope of {@code d}'s body inlined in this one, its parameters bound to the arguments
+     * {@code vals} as a call would pass them: constants, bound names and parameters are passed
+     * on as they are (read in place); other arguments are evaluated at each read, or, when
+     * {@code cache} (expression-level calls) and a thunk would cache them, through two cache
+     * slots listed by {@link Scope#cacheSlots}.
+     */
+    private Scope inlineScope(DefSym d, Node[] vals, boolean cache) {
+      Scope view = Scope.inlinedIn(scope);
+      List<Param> params = d.def.params();
+      for (int i = 0; i < vals.length; i++) {
+        Node a = vals[i];
+        Scope.InlineArg arg;
+        if (a instanceof Nodes.Const || a instanceof Nodes.Local || a instanceof Nodes.Arg) {
+          arg = new Scope.InlineArg(a, -1, false);
+        } else if (!cache || a instanceof Nodes.Var || a instanceof Nodes.PrimedVar || a.level > 1) {
+          arg = new Scope.InlineArg(a, -1, true);
+        } else {
+          arg = new Scope.InlineArg(a, view.newCache(), true);
+        }
+        view.put(params.get(i).name(), arg);
+      }
+      return view;
     }
 
     /** Compiles an argument passed for an operator parameter of the given arity. */
@@ -797,7 +876,7 @@ final class Compiler {
         for (int i = 0; i < items.length; i++) {
           items[i] = act(j.items().get(i), init);
         }
-        return j.kind() == Expr.JunctionKind.AND ? new Act.And(sp, items) : new Act.Or(sp, items);
+        return j.kind() == Expr.JunctionKind.AND ? new Act.And(sp, items, conjunctions++) : new Act.Or(sp, items);
       }
       if (e instanceof Expr.Label l) {
         return act(l.body(), init);
@@ -831,7 +910,7 @@ final class Compiler {
         List<Expr> args = op.args();
         if (args.size() == 2 && (name.equals(Operators.AND) || name.equals(Operators.OR))) {
           Act[] items = {act(args.get(0), init), act(args.get(1), init)};
-          return name.equals(Operators.AND) ? new Act.And(sp, items) : new Act.Or(sp, items);
+          return name.equals(Operators.AND) ? new Act.And(sp, items, conjunctions++) : new Act.Or(sp, items);
         }
         if (args.size() == 2 && (name.equals(Operators.EQ) || name.equals(Operators.IN))) {
           int slot = target(args.get(0), init);
@@ -891,9 +970,11 @@ final class Compiler {
         boolean init) {
       Node[] vals = new Node[args.size()];
       Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
+      boolean valuesOnly = true;
       for (int i = 0; i < vals.length; i++) {
         if (params.get(i).arity() > 0) {
           ops[i] = opArg(args.get(i), params.get(i).arity());
+          valuesOnly = false;
         } else {
           vals[i] = expr(args.get(i));
         }
@@ -913,6 +994,18 @@ final class Compiler {
         } else {
           defn.act = body;
           defn.actFrameSize = s.size;
+        }
+      }
+      if (d != null && valuesOnly && inlinable(d)) {
+        Scope view = inlineScope(d, vals, false);
+        inlining.add(d);
+        try {
+          // an action call is not traced itself: its body's action form stands in for it
+          return new Ctxt(d.env, view).act(d.def.body(), init);
+        } catch (SpecException e) {
+          // compiled fine as a call: keep the call
+        } finally {
+          inlining.remove(d);
         }
       }
       return new Act.Call(sp, defn, init, vals, ops, envDepth);

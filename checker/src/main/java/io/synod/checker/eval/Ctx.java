@@ -21,6 +21,66 @@ public final class Ctx {
   final SplittableRandom random;
   EvalHost host;
 
+  /** Per action: what computing its successors needs, kept for the next state (null while in use). */
+  private Scratch[] scratch = new Scratch[0];
+
+  /**
+   * The frame, next-state array and continuation of one action's successor computation, reused
+   * from state to state: nothing keeps a reference to them once the computation returns (lazy
+   * values copy the frames they need), and they are handed out fresh-equivalent.
+   */
+  static final class Scratch {
+    final Frame frame;
+    final Value[] next;
+    final CompiledSpec.Delivery delivery;
+
+    Scratch(Frame frame, Value[] next, CompiledSpec.Delivery delivery) {
+      this.frame = frame;
+      this.next = next;
+      this.delivery = delivery;
+    }
+  }
+
+  /** The scratch of action {@code index}, cleared; a new one if it is in use (re-entrant call). */
+  Scratch takeScratch(int index, int frameSize, int variables) {
+    Scratch s = index < scratch.length ? scratch[index] : null;
+    if (s == null || s.frame.slots.length != frameSize || s.next.length != variables) {
+      return new Scratch(new Frame(frameSize, null), new Value[variables], spec.new Delivery());
+    }
+    scratch[index] = null;
+    java.util.Arrays.fill(s.frame.slots, null);
+    java.util.Arrays.fill(s.next, null);
+    return s;
+  }
+
+  /** Returns the scratch of action {@code index} for the next state. */
+  void giveBack(int index, Scratch s) {
+    if (index >= scratch.length) {
+      scratch = java.util.Arrays.copyOf(scratch, index + 1);
+    }
+    scratch[index] = s;
+  }
+
+  /** Per conjunction ({@link Act.And#id}): its continuation, kept between uses (null while in use). */
+  private Act.Conjuncts[] conjuncts = new Act.Conjuncts[0];
+
+  /** The idle continuation of conjunction {@code id}, now in use; null if none is idle. */
+  Act.Conjuncts takeConjuncts(int id) {
+    if (id >= conjuncts.length) {
+      return null;
+    }
+    Act.Conjuncts cs = conjuncts[id];
+    conjuncts[id] = null;
+    return cs;
+  }
+
+  void giveBackConjuncts(int id, Act.Conjuncts cs) {
+    if (id >= conjuncts.length) {
+      conjuncts = java.util.Arrays.copyOf(conjuncts, Math.max(id + 1, conjuncts.length * 2));
+    }
+    conjuncts[id] = cs;
+  }
+
   Ctx(CompiledSpec spec, long seed, EvalHost host) {
     this.spec = spec;
     this.random = new SplittableRandom(seed);

@@ -33,18 +33,45 @@ final class Natives {
     final int arity;
     /** Arity of each operator parameter (0 for value parameters); null when all are values. */
     final int[] opParams;
+    /** The array form, for operator arguments and arities other than 1 and 2. */
     final Nodes.Fn fn;
+    /** The unary form (arity 1 only), called without an argument array. */
+    final Nodes.Fn1 fn1;
+    /** The binary form (arity 2 only), called without an argument array. */
+    final Nodes.Fn2 fn2;
+    /** The ternary form (arity 3 only), called without an argument array. */
+    final Nodes.Fn3 fn3;
     final HoFn hoFn;
     final boolean impure;
     final boolean effect;
 
     Impl(int arity, int[] opParams, Nodes.Fn fn, HoFn hoFn, boolean impure, boolean effect) {
+      this(arity, opParams, fn, null, null, null, hoFn, impure, effect);
+    }
+
+    private Impl(int arity, int[] opParams, Nodes.Fn fn, Nodes.Fn1 fn1, Nodes.Fn2 fn2, Nodes.Fn3 fn3,
+        HoFn hoFn, boolean impure, boolean effect) {
       this.arity = arity;
       this.opParams = opParams;
       this.fn = fn;
+      this.fn1 = fn1;
+      this.fn2 = fn2;
+      this.fn3 = fn3;
       this.hoFn = hoFn;
       this.impure = impure;
       this.effect = effect;
+    }
+
+    static Impl unary(Nodes.Fn1 f, boolean impure, boolean effect) {
+      return new Impl(1, null, (c, a) -> f.apply(c, a[0]), f, null, null, null, impure, effect);
+    }
+
+    static Impl binary(Nodes.Fn2 f, boolean impure, boolean effect) {
+      return new Impl(2, null, (c, a) -> f.apply(c, a[0], a[1]), null, f, null, null, impure, effect);
+    }
+
+    static Impl ternary(Nodes.Fn3 f) {
+      return new Impl(3, null, (c, a) -> f.apply(c, a[0], a[1], a[2]), null, null, f, null, false, false);
     }
   }
 
@@ -76,6 +103,22 @@ final class Natives {
     table.put(module + " " + op, new Impl(arity, null, fn, null, impure, effect));
   }
 
+  private void fn1(String module, String op, Nodes.Fn1 fn) {
+    table.put(module + " " + op, Impl.unary(fn, false, false));
+  }
+
+  private void fn2(String module, String op, Nodes.Fn2 fn) {
+    table.put(module + " " + op, Impl.binary(fn, false, false));
+  }
+
+  private void special1(String module, String op, Nodes.Fn1 fn, boolean impure, boolean effect) {
+    table.put(module + " " + op, Impl.unary(fn, impure, effect));
+  }
+
+  private void special2(String module, String op, Nodes.Fn2 fn, boolean impure, boolean effect) {
+    table.put(module + " " + op, Impl.binary(fn, impure, effect));
+  }
+
   private void ho(String module, String op, int[] opParams, HoFn fn) {
     table.put(module + " " + op, new Impl(opParams.length, opParams, null, fn, false, false));
   }
@@ -84,53 +127,53 @@ final class Natives {
 
   private void naturals() {
     for (String m : new String[] {"Naturals", "Integers"}) {
-      fn(m, "+", 2, (c, a) -> Arith.add(a[0], a[1]));
-      fn(m, "-", 2, (c, a) -> Arith.sub(a[0], a[1]));
-      fn(m, "*", 2, (c, a) -> Arith.mul(a[0], a[1]));
-      fn(m, "^", 2, (c, a) -> Arith.pow(a[0], a[1]));
-      fn(m, "<", 2, (c, a) -> BoolValue.of(Arith.compare(a[0], a[1]) < 0));
-      fn(m, ">", 2, (c, a) -> BoolValue.of(Arith.compare(a[0], a[1]) > 0));
-      fn(m, "<=", 2, (c, a) -> BoolValue.of(Arith.compare(a[0], a[1]) <= 0));
-      fn(m, ">=", 2, (c, a) -> BoolValue.of(Arith.compare(a[0], a[1]) >= 0));
-      fn(m, "%", 2, (c, a) -> Arith.mod(a[0], a[1]));
-      fn(m, "\\div", 2, (c, a) -> Arith.div(a[0], a[1]));
-      fn(m, "..", 2, (c, a) -> Values.interval(intOf(a[0]), intOf(a[1])));
+      fn2(m, "+", (c, x, y) -> Arith.add(x, y));
+      fn2(m, "-", (c, x, y) -> Arith.sub(x, y));
+      fn2(m, "*", (c, x, y) -> Arith.mul(x, y));
+      fn2(m, "^", (c, x, y) -> Arith.pow(x, y));
+      fn2(m, "<", (c, x, y) -> BoolValue.of(Arith.compare(x, y) < 0));
+      fn2(m, ">", (c, x, y) -> BoolValue.of(Arith.compare(x, y) > 0));
+      fn2(m, "<=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) <= 0));
+      fn2(m, ">=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) >= 0));
+      fn2(m, "%", (c, x, y) -> Arith.mod(x, y));
+      fn2(m, "\\div", (c, x, y) -> Arith.div(x, y));
+      fn2(m, "..", Nodes.Interval.MAKE);
       fn(m, "Nat", 0, (c, a) -> InfiniteSetValue.NAT);
     }
     fn("Integers", "Int", 0, (c, a) -> InfiniteSetValue.INT);
-    fn("Integers", "-.", 1, (c, a) -> Arith.neg(a[0]));
+    fn1("Integers", "-.", (c, x) -> Arith.neg(x));
   }
 
   private void sequences() {
     String m = "Sequences";
-    fn(m, "Seq", 1, (c, a) -> Values.seqSet(set(a[0])));
-    fn(m, "Len", 1, (c, a) -> a[0] instanceof StringValue s
-        ? IntValue.of(s.text().length()) : IntValue.of(seq(a[0], "Len").length()));
-    fn(m, "\\o", 2, (c, a) -> {
-      if (a[0] instanceof StringValue x && a[1] instanceof StringValue y) {
-        return c.spec.strings.string(x.text() + y.text());
+    fn1(m, "Seq", (c, x) -> Values.seqSet(set(x)));
+    fn1(m, "Len", (c, x) -> x instanceof StringValue s
+        ? IntValue.of(s.text().length()) : IntValue.of(seq(x, "Len").length()));
+    fn2(m, "\\o", (c, x, y) -> {
+      if (x instanceof StringValue sx && y instanceof StringValue sy) {
+        return c.spec.strings.string(sx.text() + sy.text());
       }
-      return seq(a[0], "\\o").concat(seq(a[1], "\\o"));
+      return seq(x, "\\o").concat(seq(y, "\\o"));
     });
-    fn(m, "Append", 2, (c, a) -> seq(a[0], "Append").append(a[1]));
-    fn(m, "Head", 1, (c, a) -> {
-      TupleValue s = seq(a[0], "Head");
+    fn2(m, "Append", (c, x, y) -> seq(x, "Append").append(y));
+    fn1(m, "Head", (c, x) -> {
+      TupleValue s = seq(x, "Head");
       if (s.length() == 0) {
         throw EvalException.eval("Attempted to apply Head to the empty sequence.");
       }
       return s.get(1);
     });
-    fn(m, "Tail", 1, (c, a) -> {
-      TupleValue s = seq(a[0], "Tail");
+    fn1(m, "Tail", (c, x) -> {
+      TupleValue s = seq(x, "Tail");
       if (s.length() == 0) {
         throw EvalException.eval("Attempted to apply Tail to the empty sequence.");
       }
       return s.subSeq(2, s.length());
     });
-    fn(m, "SubSeq", 3, (c, a) -> {
-      TupleValue s = seq(a[0], "SubSeq");
-      long from = intOf(a[1]);
-      long to = intOf(a[2]);
+    table.put(m + " SubSeq", Impl.ternary((c, x, y, z) -> {
+      TupleValue s = seq(x, "SubSeq");
+      long from = intOf(y);
+      long to = intOf(z);
       if (from > to) {
         return TupleValue.EMPTY;
       }
@@ -139,7 +182,7 @@ final class Natives {
             + Pretty.ppr(s) + "\nbut instead it is\n" + (from < 1 ? from : to));
       }
       return s.subSeq((int) from, (int) to);
-    });
+    }));
     ho(m, "SelectSeq", new int[] {0, 1}, (c, a) -> {
       TupleValue s = seq((Value) a[0], "SelectSeq");
       OpValue test = (OpValue) a[1];
@@ -155,22 +198,22 @@ final class Natives {
   }
 
   private void finiteSets() {
-    fn("FiniteSets", "Cardinality", 1, (c, a) -> IntValue.of(set(a[0]).size()));
-    fn("FiniteSets", "IsFiniteSet", 1, (c, a) -> BoolValue.of(set(a[0]).isEnumerable()));
+    fn1("FiniteSets", "Cardinality", Nodes.CountFilter.CARDINALITY);
+    fn1("FiniteSets", "IsFiniteSet", (c, x) -> BoolValue.of(set(x).isEnumerable()));
   }
 
   private void bags() {
     String m = "Bags";
     fn(m, "EmptyBag", 0, (c, a) -> TupleValue.EMPTY);
-    fn(m, "SetToBag", 1, (c, a) -> Values.fcnOver(set(a[0]), v -> IntValue.ONE));
-    fn(m, "BagToSet", 1, (c, a) -> fcn(a[0], "BagToSet").domain());
-    fn(m, "BagIn", 2, (c, a) -> BoolValue.of(fcn(a[1], "BagIn").apply(a[0]) != null));
-    fn(m, "CopiesIn", 2, (c, a) -> {
-      Value v = fcn(a[1], "CopiesIn").apply(a[0]);
+    fn1(m, "SetToBag", (c, x) -> Values.fcnOver(set(x), v -> IntValue.ONE));
+    fn1(m, "BagToSet", (c, x) -> fcn(x, "BagToSet").domain());
+    fn2(m, "BagIn", (c, x, y) -> BoolValue.of(fcn(y, "BagIn").apply(x) != null));
+    fn2(m, "CopiesIn", (c, x, y) -> {
+      Value v = fcn(y, "CopiesIn").apply(x);
       return v == null ? IntValue.ZERO : v;
     });
-    fn(m, "IsABag", 1, (c, a) -> {
-      if (!(a[0] instanceof FcnValue f)) {
+    fn1(m, "IsABag", (c, x) -> {
+      if (!(x instanceof FcnValue f)) {
         return BoolValue.FALSE;
       }
       for (int i = 0; i < f.size(); i++) {
@@ -180,22 +223,22 @@ final class Natives {
       }
       return BoolValue.TRUE;
     });
-    fn(m, "BagCardinality", 1, (c, a) -> {
-      FcnValue f = fcn(a[0], "BagCardinality");
+    fn1(m, "BagCardinality", (c, x) -> {
+      FcnValue f = fcn(x, "BagCardinality");
       Value sum = IntValue.ZERO;
       for (int i = 0; i < f.size(); i++) {
         sum = Arith.add(sum, f.valueAt(i));
       }
       return sum;
     });
-    fn(m, "\\oplus", 2, (c, a) -> bagCombine(fcn(a[0], "(+)"), fcn(a[1], "(+)"), true));
-    fn(m, "\\ominus", 2, (c, a) -> bagCombine(fcn(a[0], "(-)"), fcn(a[1], "(-)"), false));
-    fn(m, "\\sqsubseteq", 2, (c, a) -> {
-      FcnValue x = fcn(a[0], "\\sqsubseteq");
-      FcnValue y = fcn(a[1], "\\sqsubseteq");
-      for (int i = 0; i < x.size(); i++) {
-        Value other = y.apply(x.domainAt(i));
-        if (Arith.compare(x.valueAt(i), other == null ? IntValue.ZERO : other) > 0) {
+    fn2(m, "\\oplus", (c, x, y) -> bagCombine(fcn(x, "(+)"), fcn(y, "(+)"), true));
+    fn2(m, "\\ominus", (c, x, y) -> bagCombine(fcn(x, "(-)"), fcn(y, "(-)"), false));
+    fn2(m, "\\sqsubseteq", (c, x, y) -> {
+      FcnValue fx = fcn(x, "\\sqsubseteq");
+      FcnValue fy = fcn(y, "\\sqsubseteq");
+      for (int i = 0; i < fx.size(); i++) {
+        Value other = fy.apply(fx.domainAt(i));
+        if (Arith.compare(fx.valueAt(i), other == null ? IntValue.ZERO : other) > 0) {
           return BoolValue.FALSE;
         }
       }
@@ -223,34 +266,34 @@ final class Natives {
 
   private void tlc() {
     String m = "TLC";
-    special(m, "Print", 2, (c, a) -> {
-      c.host.print(Pretty.pprAsWritten(a[0]) + "  " + Pretty.pprAsWritten(a[1]));
-      return a[1];
+    special2(m, "Print", (c, x, y) -> {
+      c.host.print(Pretty.pprAsWritten(x) + "  " + Pretty.pprAsWritten(y));
+      return y;
     }, false, true);
-    special(m, "PrintT", 1, (c, a) -> {
-      c.host.print(Pretty.pprAsWritten(a[0]));
+    special1(m, "PrintT", (c, x) -> {
+      c.host.print(Pretty.pprAsWritten(x));
       return BoolValue.TRUE;
     }, false, true);
-    special(m, "Assert", 2, (c, a) -> {
-      if (a[0] == BoolValue.TRUE) {
+    special2(m, "Assert", (c, x, y) -> {
+      if (x == BoolValue.TRUE) {
         return BoolValue.TRUE;
       }
-      if (!(a[0] instanceof BoolValue)) {
-        throw EvalException.eval("The first argument of Assert must be a boolean, but is:\n" + Pretty.ppr(a[0]));
+      if (!(x instanceof BoolValue)) {
+        throw EvalException.eval("The first argument of Assert must be a boolean, but is:\n" + Pretty.ppr(x));
       }
       throw new EvalException(EvalException.Kind.ASSERT,
-          "The first argument of Assert evaluated to FALSE; the second argument was:\n" + assertOut(a[1]));
+          "The first argument of Assert evaluated to FALSE; the second argument was:\n" + assertOut(y));
     }, false, true);
     special(m, "JavaTime", 0, (c, a) -> IntValue.of(System.currentTimeMillis() / 1000), true, false);
-    special(m, "TLCGet", 1, Natives::tlcGet, true, false);
-    special(m, "TLCSet", 2, (c, a) -> {
-      c.registers.put(a[0], a[1]);
+    special1(m, "TLCGet", Natives::tlcGet, true, false);
+    special2(m, "TLCSet", (c, x, y) -> {
+      c.registers.put(x, y);
       return BoolValue.TRUE;
     }, false, true);
-    fn(m, ":>", 2, (c, a) -> Values.fcn(new Value[] {a[0]}, new Value[] {a[1]}));
-    fn(m, "@@", 2, (c, a) -> {
-      FcnValue f = fcn(a[0], "@@");
-      FcnValue g = fcn(a[1], "@@");
+    fn2(m, ":>", (c, x, y) -> Values.fcn(new Value[] {x}, new Value[] {y}));
+    fn2(m, "@@", (c, x, y) -> {
+      FcnValue f = fcn(x, "@@");
+      FcnValue g = fcn(y, "@@");
       List<Value> dom = new ArrayList<>();
       List<Value> vals = new ArrayList<>();
       for (int i = 0; i < f.size(); i++) {
@@ -265,7 +308,7 @@ final class Natives {
       }
       return Values.fcn(dom.toArray(new Value[0]), vals.toArray(new Value[0]));
     });
-    fn(m, "Permutations", 1, (c, a) -> permutations(set(a[0])));
+    fn1(m, "Permutations", (c, x) -> permutations(set(x)));
     ho(m, "SortSeq", new int[] {0, 2}, (c, a) -> {
       TupleValue s = seq((Value) a[0], "SortSeq");
       OpValue less = (OpValue) a[1];
@@ -278,25 +321,25 @@ final class Natives {
       });
       return TupleValue.wrap(elems);
     });
-    special(m, "RandomElement", 1, (c, a) -> {
-      SetEnumValue s = set(a[0]).toSetEnum();
+    special1(m, "RandomElement", (c, x) -> {
+      SetEnumValue s = set(x).toSetEnum();
       if (s.isEmpty()) {
         throw EvalException.eval("Attempted to compute RandomElement of the empty set.");
       }
       return s.get(c.random.nextInt(s.intSize()));
     }, true, false);
-    fn(m, "ToString", 1, (c, a) -> c.spec.strings.string(Pretty.flatAsWritten(a[0])));
-    fn(m, "TLCEval", 1, (c, a) -> a[0]);
-    special("TLCExt", "AssertEq", 2, (c, a) -> {
-      if (!a[0].equals(a[1])) {
-        c.host.print(Pretty.ppr(a[0]) + " # " + Pretty.ppr(a[1]));
+    fn1(m, "ToString", (c, x) -> c.spec.strings.string(Pretty.flatAsWritten(x)));
+    fn1(m, "TLCEval", (c, x) -> x);
+    special2("TLCExt", "AssertEq", (c, x, y) -> {
+      if (!x.equals(y)) {
+        c.host.print(Pretty.ppr(x) + " # " + Pretty.ppr(y));
         return BoolValue.FALSE;
       }
       return BoolValue.TRUE;
     }, false, true);
-    fn("TLCExt", "TLCModelValue", 1, (c, a) -> {
-      if (!(a[0] instanceof StringValue s)) {
-        throw EvalException.eval("TLCModelValue expects a string, not:\n" + Pretty.ppr(a[0]));
+    fn1("TLCExt", "TLCModelValue", (c, x) -> {
+      if (!(x instanceof StringValue s)) {
+        throw EvalException.eval("TLCModelValue expects a string, not:\n" + Pretty.ppr(x));
       }
       return c.spec.strings.modelValue(s.text());
     });
@@ -306,13 +349,13 @@ final class Natives {
     return v instanceof StringValue s ? "\"" + s.text() + "\"" : Pretty.pprAsWritten(v);
   }
 
-  private static Value tlcGet(Ctx c, Value[] a) {
-    if (a[0] instanceof StringValue s) {
-      String key = s.text();
-      if (key.equals("level")) {
+  private static Value tlcGet(Ctx c, Value key) {
+    if (key instanceof StringValue s) {
+      String name = s.text();
+      if (name.equals("level")) {
         return IntValue.of(c.level);
       }
-      if (key.equals("stats")) {
+      if (name.equals("stats")) {
         String[] names = {"diameter", "distinct", "generated", "queue", "duration"};
         List<StringValue> ns = new ArrayList<>();
         List<Value> vs = new ArrayList<>();
@@ -325,14 +368,14 @@ final class Natives {
         }
         return Values.record(ns.toArray(new StringValue[0]), vs.toArray(new Value[0]));
       }
-      Value v = c.host.statistic(key);
+      Value v = c.host.statistic(name);
       if (v != null) {
         return v;
       }
     }
-    Value v = c.registers.get(a[0]);
+    Value v = c.registers.get(key);
     if (v == null) {
-      throw EvalException.eval("TLCGet(" + Pretty.ppr(a[0]) + ") was called before any TLCSet of that register.");
+      throw EvalException.eval("TLCGet(" + Pretty.ppr(key) + ") was called before any TLCSet of that register.");
     }
     return v;
   }
@@ -406,7 +449,17 @@ final class Natives {
           + " arguments but was given " + args.size() + ".");
     }
     Node node;
-    if (impl.opParams == null) {
+    if (impl.fn1 != null) {
+      Node arg = cx.expr(args.get(0));
+      node = impl.fn1 == Nodes.CountFilter.CARDINALITY && arg instanceof Nodes.SetFilter sf
+          ? new Nodes.CountFilter(span, sf) : new Nodes.Native1(span, impl.fn1, arg);
+    } else if (impl.fn2 == Nodes.Interval.MAKE) {
+      node = new Nodes.Interval(span, cx.expr(args.get(0)), cx.expr(args.get(1)));
+    } else if (impl.fn2 != null) {
+      node = new Nodes.Native2(span, impl.fn2, cx.expr(args.get(0)), cx.expr(args.get(1)));
+    } else if (impl.fn3 != null) {
+      node = new Nodes.Native3(span, impl.fn3, cx.expr(args.get(0)), cx.expr(args.get(1)), cx.expr(args.get(2)));
+    } else if (impl.opParams == null) {
       node = new Nodes.Native(span, impl.fn, cx.exprs(args));
     } else {
       Node[] vals = new Node[args.size()];
@@ -454,24 +507,30 @@ final class Natives {
   }
 
   Node not(Span span, Node a) {
-    return new Nodes.Native(span, (c, v) -> BoolValue.of(!bool(v[0], "~")), new Node[] {a});
+    return new Nodes.Native1(span, (c, v) -> BoolValue.of(!bool(v, "~")), a);
   }
 
   Node setOp(Span span, String op, Node a, Node b) {
-    Nodes.Fn fn = switch (op) {
-      case "\\subseteq" -> (c, v) -> BoolValue.of(set(v[0]).isSubsetOf(set(v[1])));
-      case "\\subset" -> (c, v) -> BoolValue.of(set(v[0]).isSubsetOf(set(v[1])) && !v[0].equals(v[1]));
-      case "\\supseteq" -> (c, v) -> BoolValue.of(set(v[1]).isSubsetOf(set(v[0])));
-      case "\\supset" -> (c, v) -> BoolValue.of(set(v[1]).isSubsetOf(set(v[0])) && !v[0].equals(v[1]));
-      case "\\cup" -> (c, v) -> Values.union(set(v[0]), set(v[1]));
-      case "\\cap" -> (c, v) -> Values.intersect(set(v[0]), set(v[1]));
-      case "\\" -> (c, v) -> Values.diff(set(v[0]), set(v[1]));
-      case "SUBSET" -> (c, v) -> Values.subset(set(v[0]));
-      case "UNION" -> (c, v) -> Values.bigUnion(set(v[0]));
-      case "DOMAIN" -> (c, v) -> fcn(v[0], "DOMAIN").domain();
+    if (b == null) {
+      Nodes.Fn1 fn = switch (op) {
+        case "SUBSET" -> (c, v) -> Values.subset(set(v));
+        case "UNION" -> (c, v) -> Values.bigUnion(set(v));
+        case "DOMAIN" -> (c, v) -> fcn(v, "DOMAIN").domain();
+        default -> throw new IllegalArgumentException(op);
+      };
+      return new Nodes.Native1(span, fn, a);
+    }
+    Nodes.Fn2 fn = switch (op) {
+      case "\\subseteq" -> (c, v, w) -> BoolValue.of(set(v).isSubsetOf(set(w)));
+      case "\\subset" -> (c, v, w) -> BoolValue.of(set(v).isSubsetOf(set(w)) && !v.equals(w));
+      case "\\supseteq" -> (c, v, w) -> BoolValue.of(set(w).isSubsetOf(set(v)));
+      case "\\supset" -> (c, v, w) -> BoolValue.of(set(w).isSubsetOf(set(v)) && !v.equals(w));
+      case "\\cup" -> (c, v, w) -> Values.union(set(v), set(w));
+      case "\\cap" -> (c, v, w) -> Values.intersect(set(v), set(w));
+      case "\\" -> (c, v, w) -> Values.diff(set(v), set(w));
       default -> throw new IllegalArgumentException(op);
     };
-    return new Nodes.Native(span, fn, b == null ? new Node[] {a} : new Node[] {a, b});
+    return new Nodes.Native2(span, fn, a, b);
   }
 
   /** A native operator with operator arguments. */

@@ -2,7 +2,9 @@ package io.synod.checker.eval;
 
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.BoolValue;
+import io.synod.checker.value.EvalError;
 import io.synod.checker.value.FcnValue;
+import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Pretty;
 import io.synod.checker.value.SetValue;
 import io.synod.checker.value.StringValue;
@@ -157,11 +159,16 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
-      for (int s : slots) {
-        f.slots[s] = null;
-      }
-      return body.eval(c, f);
+      return clearThenEval(slots, body, c, f);
     }
+  }
+
+  /** Empties the caching {@code slots} of this activation, then evaluates {@code body}. */
+  static Value clearThenEval(int[] slots, Node body, Ctx c, Frame f) {
+    for (int s : slots) {
+      f.slots[s] = null;
+    }
+    return body.eval(c, f);
   }
 
   /** A closed constant expression, evaluated once on first use. */
@@ -306,11 +313,15 @@ final class Nodes {
       for (Binders.One b : binders.items) {
         dep(b.domain);
       }
+      this.untilDecided = (c, f) -> body.evalBool(c, f) == forall;
     }
+
+    /** Continues while no counterexample (forall) / witness (exists) is found; made once. */
+    private final Binders.Visitor untilDecided;
 
     @Override
     Value ev(Ctx c, Frame f) {
-      boolean completed = binders.forEach(c, f, () -> body.evalBool(c, f) != forall ? false : true);
+      boolean completed = binders.forEach(c, f, untilDecided);
       // completed == true: no counterexample (forall) / no witness (exists)
       return BoolValue.of(forall == completed);
     }
@@ -330,9 +341,11 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Binders.One b = binders.items[0];
-      SetValue s = b.domain.evalSet(c, f);
-      for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
-        Value v = it.next();
+      SetValue d = Binders.domain(b.domain.evalSet(c, f));
+      int count = Binders.count(d);
+      Iterator<Value> it = Binders.iterator(d, count);
+      for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
+        Value v = count < 0 ? it.next() : Binders.at(d, j);
         b.bind(f, v);
         if (body.evalBool(c, f)) {
           return v;
@@ -371,29 +384,71 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
+      return select(c, f, false);
+    }
+
+    /**
+     * The number of elements of this set (as an IntValue) without building it, or the set
+     * itself when it is lazy (over a non-enumerable domain); errors located as {@link #eval}'s.
+     */
+    Value countOrLazy(Ctx c, Frame f) {
+      try {
+        return select(c, f, true);
+      } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+        throw EvalException.located(e, span);
+      }
+    }
+
+    private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
       if (!s.isEnumerable()) {
         Frame snap = f.snapshot(c);
         return Values.filter(s, v -> test(c, snap, b, v));
       }
-      Value[] out = new Value[Math.max(4, Math.min(s.intSize(), 1024))];
+      // the domain's elements are distinct, so counting the selected ones sizes the set
+      Value[] out = countOnly ? null : new Value[Math.max(4, Math.min(s.intSize(), 1024))];
       int n = 0;
-      for (Iterator<Value> it = Binders.elements(s); it.hasNext(); ) {
-        Value v = it.next();
+      SetValue d = Binders.domain(s);
+      int count = Binders.count(d);
+      Iterator<Value> it = Binders.iterator(d, count);
+      for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
+        Value v = count < 0 ? it.next() : Binders.at(d, j);
         if (test(c, f, b, v)) {
-          if (n == out.length) {
-            out = Arrays.copyOf(out, n * 2);
+          if (out != null) {
+            if (n == out.length) {
+              out = Arrays.copyOf(out, n * 2);
+            }
+            out[n] = v;
           }
-          out[n++] = v;
+          n++;
         }
       }
-      return Values.setOwning(out, n);
+      return countOnly ? IntValue.of(n) : Values.setOwning(out, n);
     }
 
     private boolean test(Ctx c, Frame f, Binders.One b, Value v) {
       b.bind(f, v);
       return pred.evalBool(c, f);
+    }
+  }
+
+  /** {@code Cardinality({x \\in S : P})}: counts the elements satisfying P. */
+  static final class CountFilter extends Node {
+    /** The native {@code Cardinality}; {@link Natives} compiles it over a filter to this node. */
+    static final Fn1 CARDINALITY = (c, s) -> IntValue.of(Natives.set(s).size());
+
+    final SetFilter filter;
+
+    CountFilter(Span span, SetFilter filter) {
+      super(span);
+      this.filter = dep(filter);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value r = filter.countOrLazy(c, f);
+      return r instanceof IntValue ? r : CARDINALITY.apply(c, r);
     }
   }
 
@@ -412,16 +467,41 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
-      Value[][] out = {new Value[16]};
-      int[] n = {0};
-      binders.forEach(c, f, () -> {
-        if (n[0] == out[0].length) {
-          out[0] = Arrays.copyOf(out[0], n[0] * 2);
+      Binders.One first = binders.items[0];
+      if (binders.items.length == 1 && !first.tuple && first.slots.length == 1) {
+        // {e : x \in S}: one image per element, in order, into an array sized to S
+        SetValue d = Binders.domain(first.domain.evalSet(c, f));
+        int count = Binders.count(d);
+        Iterator<Value> it = Binders.iterator(d, count);
+        Value[] out = new Value[count >= 0 ? count : 16];
+        int n = 0;
+        for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
+          f.slots[first.slots[0]] = count < 0 ? it.next() : Binders.at(d, j);
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = body.eval(c, f);
         }
-        out[0][n[0]++] = body.eval(c, f);
+        return Values.setOwning(out, n);
+      }
+      Images images = new Images();
+      binders.forEach(c, f, images);
+      return Values.setOwning(images.out, images.n);
+    }
+
+    /** Collects the body's value for each binding. */
+    private final class Images implements Binders.Visitor {
+      Value[] out = new Value[16];
+      int n;
+
+      @Override
+      public boolean visit(Ctx c, Frame f) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = body.eval(c, f);
         return true;
-      });
-      return Values.setOwning(out[0], n[0]);
+      }
     }
   }
 
@@ -455,7 +535,7 @@ final class Nodes {
       java.util.ArrayList<Value> dom = new java.util.ArrayList<>();
       java.util.ArrayList<Value> vals = new java.util.ArrayList<>();
       int arity = binders.arity();
-      binders.forEach(c, f, () -> {
+      binders.forEach(c, f, (c2, f2) -> {
         Value[] t = new Value[arity];
         int k = 0;
         for (Binders.One b : binders.items) {
@@ -642,6 +722,8 @@ final class Nodes {
     final Step[][] paths;
     final Node[] values;
     final int atSlot;
+    /** Whether every clause is {@code ![k] = e} or {@code !.f = e} (one step). */
+    private final boolean singleSteps;
 
     Except(Span span, Node fn, Step[][] paths, Node[] values, int atSlot) {
       super(span);
@@ -649,6 +731,11 @@ final class Nodes {
       this.paths = paths;
       this.values = values;
       this.atSlot = atSlot;
+      boolean single = paths.length > 1;
+      for (Step[] p : paths) {
+        single &= p.length == 1;
+      }
+      this.singleSteps = single;
       for (int i = 0; i < values.length; i++) {
         dep(values[i]);
         for (Step s : paths[i]) {
@@ -664,31 +751,72 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value cur = fn.eval(c, f);
+      if (singleSteps && cur instanceof FcnValue target) {
+        return updateAll(c, f, target);
+      }
       for (int u = 0; u < paths.length; u++) {
         Step[] path = paths[u];
+        if (path.length == 1) {
+          // the common ![k] = e, without a key array
+          cur = update(c, f, cur, key(c, f, path[0]), null, 1, values[u]);
+          continue;
+        }
         Value[] keys = new Value[path.length];
         for (int i = 0; i < path.length; i++) {
-          keys[i] = path[i].field != null ? path[i].field : FunApp.argument(c, f, path[i].index);
+          keys[i] = key(c, f, path[i]);
         }
-        cur = update(c, f, cur, keys, 0, values[u]);
+        cur = update(c, f, cur, keys[0], keys, 1, values[u]);
       }
       return cur;
     }
 
-    private Value update(Ctx c, Frame f, Value target, Value[] keys, int i, Node value) {
-      if (i == keys.length) {
-        f.slots[atSlot] = target;
-        return value.eval(c, f);
+    /**
+     * The clauses applied in order to one working copy of the values (the domain never changes),
+     * as the successive single updates would, with one copy and one hash instead of one each.
+     */
+    private Value updateAll(Ctx c, Frame f, FcnValue target) {
+      Value[] vals = null;
+      for (int u = 0; u < paths.length; u++) {
+        int i = target.indexOf(key(c, f, paths[u][0]));
+        if (i < 0) {
+          // TLC leaves the function unchanged when the path leaves its domain
+          continue;
+        }
+        Value old = vals == null ? target.valueAt(i) : vals[i];
+        f.slots[atSlot] = old;
+        Value v = values[u].eval(c, f);
+        if (!old.equals(v)) {
+          if (vals == null) {
+            vals = target.valuesCopy();
+          }
+          vals[i] = v;
+        }
       }
+      return vals == null ? target : target.withValues(vals);
+    }
+
+    private static Value key(Ctx c, Frame f, Step step) {
+      return step.field != null ? step.field : FunApp.argument(c, f, step.index);
+    }
+
+    /** Updates {@code target} at {@code key}, then deeper at {@code keys[next..]} (if any). */
+    private Value update(Ctx c, Frame f, Value target, Value key, Value[] keys, int next, Node value) {
       if (!(target instanceof FcnValue fn)) {
         throw fail("Attempted to apply EXCEPT to a value that is not a function:\n" + Pretty.ppr(target));
       }
-      Value old = fn.apply(keys[i]);
+      Value old = fn.apply(key);
       if (old == null) {
         // TLC leaves the function unchanged when the path leaves its domain
         return fn;
       }
-      return fn.except(keys[i], update(c, f, old, keys, i + 1, value));
+      Value v;
+      if (keys == null || next == keys.length) {
+        f.slots[atSlot] = old;
+        v = value.eval(c, f);
+      } else {
+        v = update(c, f, old, keys[next], keys, next + 1, value);
+      }
+      return fn.except(key, v);
     }
   }
 
@@ -727,7 +855,66 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value v = elem.eval(c, f);
+      if (set instanceof Interval r && v instanceof IntValue iv) {
+        // n \in lo..hi without building the interval
+        Value x = r.low(c, f);
+        Value y = r.high(c, f);
+        if (x instanceof IntValue lo && y instanceof IntValue hi) {
+          return BoolValue.of((iv.value() >= lo.value() && iv.value() <= hi.value()) != negate);
+        }
+        return BoolValue.of(r.make(x, y).contains(v) != negate);
+      }
       return BoolValue.of(set.evalSet(c, f).contains(v) != negate);
+    }
+  }
+
+  /**
+   * {@code a..b}. Quantifiers and {@link In} read its bounds through {@link #low} and
+   * {@link #high} to skip building the set; those locate errors at this node as {@link #eval}
+   * would.
+   */
+  static final class Interval extends Node {
+    /** The native {@code ..}; {@link Natives} compiles its applications to this node. */
+    static final Fn2 MAKE = (c, x, y) -> Values.interval(Natives.intOf(x), Natives.intOf(y));
+
+    final Node a;
+    final Node b;
+
+    Interval(Span span, Node a, Node b) {
+      super(span);
+      this.a = dep(a);
+      this.b = dep(b);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value x = a.eval(c, f);
+      return MAKE.apply(c, x, b.eval(c, f));
+    }
+
+    Value low(Ctx c, Frame f) {
+      try {
+        return a.eval(c, f);
+      } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+        throw EvalException.located(e, span);
+      }
+    }
+
+    Value high(Ctx c, Frame f) {
+      try {
+        return b.eval(c, f);
+      } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+        throw EvalException.located(e, span);
+      }
+    }
+
+    /** The interval of bounds {@code x} and {@code y} (from {@link #low}, {@link #high}), or its error. */
+    SetValue make(Value x, Value y) {
+      try {
+        return (SetValue) MAKE.apply(null, x, y);
+      } catch (EvalException | EvalError | ArithmeticException e) {
+        throw EvalException.located(e, span);
+      }
     }
   }
 
@@ -768,6 +955,73 @@ final class Nodes {
     }
   }
 
+  /**
+   * A user-defined operator applied with its body compiled in place (no frame, no thunks): the
+   * body's bound names live in extra slots of the caller's frame and each parameter read is an
+   * {@link Arg}. Clears the argument caches on entry, as a call would start with fresh thunks.
+   */
+  static final class Inline extends Node {
+    final Node body;
+    /** The value slots of the arguments' caches. */
+    final int[] cacheSlots;
+
+    Inline(Span span, Node body, Node[] args, int[] cacheSlots) {
+      super(span);
+      this.body = dep(body);
+      this.cacheSlots = cacheSlots;
+      // the body's own slots are private to this node: it is closed when its arguments are
+      boolean argsClosed = true;
+      for (Node a : args) {
+        dep(a);
+        argsClosed &= a.closed;
+      }
+      this.closed = argsClosed;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return clearThenEval(cacheSlots, body, c, f);
+    }
+  }
+
+  /**
+   * A read of a parameter of an {@link Inline}d operator: evaluates the caller's argument in the
+   * caller's frame ({@code depth} frames up). Mirrors {@link Thunk}: an argument the call would
+   * have passed on as it is (constant, bound name) is read without adding its location; any
+   * other is located, and cached per state in two frame slots when a thunk would cache it.
+   */
+  static final class Arg extends Node {
+    final int depth;
+    final Node arg;
+    final int cacheSlot;
+    final boolean located;
+
+    Arg(Span span, int depth, Node arg, int cacheSlot, boolean located) {
+      super(span);
+      this.depth = depth;
+      this.arg = dep(arg);
+      this.cacheSlot = cacheSlot;
+      this.located = located;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Frame af = depth == 0 ? f : f.at(depth);
+      if (cacheSlot < 0) {
+        return located ? arg.eval(c, af) : arg.ev(c, af);
+      }
+      Object[] slots = af.slots;
+      Object v = slots[cacheSlot];
+      if (v != null && slots[cacheSlot + 1] == c.cur) {
+        return (Value) v;
+      }
+      Value r = arg.eval(c, af);
+      slots[cacheSlot] = r;
+      slots[cacheSlot + 1] = c.cur;
+      return r;
+    }
+  }
+
   /** Application of an operator parameter {@code F(a)} (the frame slot holds an {@link OpValue}). */
   static final class ParamCall extends Node {
     final int depth;
@@ -800,6 +1054,78 @@ final class Nodes {
   /** A fixed-arity native operator on values. */
   interface Fn {
     Value apply(Ctx c, Value[] args);
+  }
+
+  /** A native operator of one argument, called without an argument array. */
+  interface Fn1 {
+    Value apply(Ctx c, Value a);
+  }
+
+  /** A native operator of two arguments, called without an argument array. */
+  interface Fn2 {
+    Value apply(Ctx c, Value a, Value b);
+  }
+
+  /** A native operator of three arguments, called without an argument array. */
+  interface Fn3 {
+    Value apply(Ctx c, Value a, Value b, Value d);
+  }
+
+  static final class Native1 extends Node {
+    final Fn1 fn;
+    final Node a;
+
+    Native1(Span span, Fn1 fn, Node a) {
+      super(span);
+      this.fn = fn;
+      this.a = dep(a);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return fn.apply(c, a.eval(c, f));
+    }
+  }
+
+  static final class Native2 extends Node {
+    final Fn2 fn;
+    final Node a;
+    final Node b;
+
+    Native2(Span span, Fn2 fn, Node a, Node b) {
+      super(span);
+      this.fn = fn;
+      this.a = dep(a);
+      this.b = dep(b);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value x = a.eval(c, f);
+      return fn.apply(c, x, b.eval(c, f));
+    }
+  }
+
+  static final class Native3 extends Node {
+    final Fn3 fn;
+    final Node a;
+    final Node b;
+    final Node d;
+
+    Native3(Span span, Fn3 fn, Node a, Node b, Node d) {
+      super(span);
+      this.fn = fn;
+      this.a = dep(a);
+      this.b = dep(b);
+      this.d = dep(d);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Value x = a.eval(c, f);
+      Value y = b.eval(c, f);
+      return fn.apply(c, x, y, d.eval(c, f));
+    }
   }
 
   static final class Native extends Node {

@@ -63,19 +63,70 @@ final class Scope {
     }
   }
 
+  /**
+   * A value parameter of an operator whose body is compiled inline at a call site: reads of it
+   * evaluate the caller's argument expression {@link #arg} (compiled in the caller's frame)
+   * directly, or through the caching slots {@link #cacheSlot} when the call would have passed
+   * a thunk.
+   */
+  static final class InlineArg extends Local {
+    final Node arg;
+    /** First of the two slots (value, state) caching the argument; -1 when never cached. */
+    final int cacheSlot;
+    /** Whether reads locate errors at the argument (it would have been a thunk, not passed on). */
+    final boolean located;
+
+    InlineArg(Node arg, int cacheSlot, boolean located) {
+      this.arg = arg;
+      this.cacheSlot = cacheSlot;
+      this.located = located;
+    }
+  }
+
   record Found(Local local, int depth) {}
 
   final Scope parent;
   private final List<Map<String, Local>> blocks = new ArrayList<>();
+  /** The scope whose frame holds this scope's slots: itself, or the caller's for an inlined body. */
+  private final Scope slotOwner;
   int size;
 
   Scope(Scope parent) {
+    this(parent, null);
+  }
+
+  private Scope(Scope parent, Scope slotOwner) {
     this.parent = parent;
+    this.slotOwner = slotOwner == null ? this : slotOwner;
     blocks.add(new HashMap<>());
   }
 
+  /**
+   * A scope for an operator body compiled inline in {@code host}'s frame: its slots are
+   * allocated in that frame, but the host's names are invisible to it.
+   */
+  static Scope inlinedIn(Scope host) {
+    // no parent: lookups stop here, the host's names are invisible to the inlined body
+    return new Scope(null, host.slotOwner);
+  }
+
   int newSlot() {
-    return size++;
+    return slotOwner == this ? size++ : slotOwner.newSlot();
+  }
+
+  /** The value slots of the argument caches made by {@link #newCache}. */
+  private final List<Integer> caches = new ArrayList<>();
+
+  /** Two slots caching an inlined argument (value, state); returns the first. */
+  int newCache() {
+    int slot = newSlot();
+    newSlot();
+    caches.add(slot);
+    return slot;
+  }
+
+  int[] cacheSlots() {
+    return caches.stream().mapToInt(Integer::intValue).toArray();
   }
 
   void push() {

@@ -25,7 +25,18 @@ public final class FcnSetValue extends LazySetValue {
     if (!(v instanceof FcnValue f)) {
       return false;
     }
-    if (!f.domain().equals(domain)) {
+    if (domain instanceof SetEnumValue se) {
+      // f's domain in canonical order against the explicit domain, without building DOMAIN f
+      int n = f.size();
+      if (n != se.intSize()) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (!f.domainAt(i).equals(se.get(i))) {
+          return false;
+        }
+      }
+    } else if (!f.domain().equals(domain)) {
       return false;
     }
     for (int i = 0, n = f.size(); i < n; i++) {

@@ -61,6 +61,21 @@ public abstract class FcnValue extends Value {
   /** This function with the value at the {@code i}-th domain element replaced. */
   abstract FcnValue withValueAt(int i, Value v);
 
+  /** A fresh array of the values in domain order, to change and pass to {@link #withValues}. */
+  public final Value[] valuesCopy() {
+    Value[] a = new Value[size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = valueAt(i);
+    }
+    return a;
+  }
+
+  /**
+   * This function with all its values replaced by {@code values} (owned by the result, one per
+   * domain element in order): several {@link #except}s at once, copying and hashing once.
+   */
+  public abstract FcnValue withValues(Value[] values);
+
   @Override
   public final Kind kind() {
     return Kind.FUNCTION;

@@ -29,6 +29,12 @@ public final class FnValue extends FcnValue {
   @Override
   public int indexOf(Value arg) {
     if (domain.length <= 8) {
+      // arguments are usually the very domain objects (model values, small ints, interned strings)
+      for (int i = 0; i < domain.length; i++) {
+        if (domain[i] == arg) {
+          return i;
+        }
+      }
       for (int i = 0; i < domain.length; i++) {
         if (domain[i].equals(arg)) {
           return i;
@@ -41,7 +47,13 @@ public final class FnValue extends FcnValue {
 
   @Override
   public SetValue domain() {
-    return SetEnumValue.ofSorted(domain.clone());
+    // both are immutable: the set can share the array
+    return SetEnumValue.ofSorted(domain);
+  }
+
+  @Override
+  public FcnValue withValues(Value[] values) {
+    return new FnValue(domain, values);
   }
 
   @Override

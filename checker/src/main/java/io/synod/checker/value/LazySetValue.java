@@ -33,6 +33,11 @@ public abstract class LazySetValue extends SetValue {
     return e;
   }
 
+  /** The explicit form if it has been computed already, else null (never computes it). */
+  public final SetEnumValue enumeratedIfKnown() {
+    return enumerated;
+  }
+
   /** Builds the explicit form; default collects {@link #iterator()} (already canonical). */
   SetEnumValue materialize() {
     Value[] a = new Value[intSize()];

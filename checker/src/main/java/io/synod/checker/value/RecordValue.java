@@ -112,6 +112,11 @@ public final class RecordValue extends FcnValue {
   }
 
   @Override
+  public FcnValue withValues(Value[] values) {
+    return new RecordValue(names, values, written);
+  }
+
+  @Override
   FcnValue withValueAt(int i, Value v) {
     Value[] a = values.clone();
     a[i] = v;

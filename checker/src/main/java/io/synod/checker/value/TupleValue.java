@@ -71,6 +71,10 @@ public final class TupleValue extends FcnValue {
       throw new EvalError("The first argument of SubSeq must be in the domain of its second argument:\n"
           + Pretty.ppr(this) + "\nbut instead it is\n" + from + ".." + to);
     }
+    if (from == 1 && to == elems.length) {
+      // values are immutable: the whole sequence is its own copy
+      return this;
+    }
     return wrap(Arrays.copyOfRange(elems, from - 1, to));
   }
 
@@ -100,6 +104,11 @@ public final class TupleValue extends FcnValue {
   @Override
   public SetValue domain() {
     return new IntervalValue(1, elems.length);
+  }
+
+  @Override
+  public FcnValue withValues(Value[] values) {
+    return new TupleValue(values);
   }
 
   @Override

@@ -298,8 +298,14 @@ public final class Values {
 
   /** {@code a \cap b}. */
   public static SetValue intersect(SetValue a, SetValue b) {
+    if (a instanceof SetEnumValue x) {
+      return retain(x, b, true);
+    }
     if (a.isEnumerable()) {
       return filter(a, b::contains).toSetEnum();
+    }
+    if (b instanceof SetEnumValue y) {
+      return retain(y, a, true);
     }
     if (b.isEnumerable()) {
       return filter(b, a::contains).toSetEnum();
@@ -309,10 +315,39 @@ public final class Values {
 
   /** {@code a \ b}. */
   public static SetValue diff(SetValue a, SetValue b) {
+    if (a instanceof SetEnumValue x) {
+      return retain(x, b, false);
+    }
     if (a.isEnumerable()) {
+      // streamed: a large lazy set is never held whole
       return filter(a, v -> !b.contains(v)).toSetEnum();
     }
     return new SetOpValue(SetOpValue.Op.DIFF, a, b);
+  }
+
+  /**
+   * The elements of {@code x} that are ({@code members}) or are not in {@code b}, tested in
+   * canonical order; {@code x} itself when all are kept.
+   */
+  private static SetEnumValue retain(SetEnumValue x, SetValue b, boolean members) {
+    int size = x.intSize();
+    Value[] out = null;
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      Value v = x.get(i);
+      if (b.contains(v) == members) {
+        if (out != null) {
+          out[n] = v;
+        }
+        n++;
+      } else if (out == null) {
+        out = new Value[size];
+        for (int k = 0; k < i; k++) {
+          out[k] = x.get(k);
+        }
+      }
+    }
+    return out == null ? x : SetEnumValue.ofSorted(Arrays.copyOf(out, n));
   }
 
   /** {@code UNION S} for an enumerable set of sets. */

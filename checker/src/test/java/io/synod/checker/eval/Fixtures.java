@@ -49,6 +49,17 @@ final class Fixtures {
   }
 
   /** Compiles an inline module (its EXTENDS resolved among the standard modules). */
+  /**
+   * The successors of {@code state} by the Next of the module text {@code spec} (with Init),
+   * each printed as an array, in generation order; Print output goes to {@code host}.
+   */
+  static List<String> successors(String spec, EvalHost host, io.synod.checker.value.Value... state) {
+    CompiledSpec s = inline(spec, "INIT Init\nNEXT Next\n", new java.util.ArrayList<>());
+    List<String> out = new java.util.ArrayList<>();
+    s.successors(s.newContext(0, host), state, (st, a) -> out.add(java.util.Arrays.toString(st)));
+    return out;
+  }
+
   static CompiledSpec inline(String module, String cfg, List<String> printed) {
     ModuleLoader loader = new ModuleLoader(PARSER, List.of());
     Module root = loader.loadText(module, "Test.tla");

@@ -59,10 +59,7 @@ class LazyArgumentsTest {
   }
 
   private static List<String> successors(String spec, Value... state) {
-    CompiledSpec s = Fixtures.inline(spec, "INIT Init\nNEXT Next\n", new ArrayList<>());
-    List<String> out = new ArrayList<>();
-    s.successors(s.newContext(0, EvalHost.silent()), state, (st, a) -> out.add(java.util.Arrays.toString(st)));
-    return out;
+    return Fixtures.successors(spec, EvalHost.silent(), state);
   }
 
   @Test
