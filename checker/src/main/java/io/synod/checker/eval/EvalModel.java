@@ -39,7 +39,8 @@ final class EvalModel implements SpecModel {
   private final CompiledSpec.Expression alias;
   private final CompiledSpec.Expression symmetry;
   private final List<String> warnings = new ArrayList<>();
-  private final Map<ActionInfo, ActionLabel> labels = new HashMap<>();
+  /** The engine's label of each action, by {@link ActionInfo#index()} (looked up per successor). */
+  private final ActionLabel[] labels;
   private volatile List<Map<Value, Value>> permutations;
 
   EvalModel(CompiledSpec spec, ModelConfig config) {
@@ -78,9 +79,20 @@ final class EvalModel implements SpecModel {
     view = config.view().map(e -> spec.definition(e.name())).orElse(null);
     alias = config.alias().map(e -> spec.definition(e.name())).orElse(null);
     symmetry = config.symmetry().map(e -> spec.definition(e.name())).orElse(null);
+    int n = 0;
     for (ActionInfo a : spec.actions()) {
-      labels.put(a, label(a));
+      n = Math.max(n, a.index() + 1);
     }
+    labels = new ActionLabel[n];
+    for (ActionInfo a : spec.actions()) {
+      labels[a.index()] = label(a);
+    }
+  }
+
+  private ActionLabel labelOf(ActionInfo a) {
+    int i = a.index();
+    ActionLabel l = i >= 0 && i < labels.length ? labels[i] : null;
+    return l != null ? l : label(a);
   }
 
   private static ActionLabel label(ActionInfo a) {
@@ -180,7 +192,7 @@ final class EvalModel implements SpecModel {
   public void successors(Value[] state, EvalContext ctx, SuccessorSink sink) {
     try {
       spec.successors(ctx(ctx), state, (s, a) -> {
-        if (!sink.accept(s, labels.get(a))) {
+        if (!sink.accept(s, labelOf(a))) {
           throw Stop.INSTANCE;
         }
       });
