@@ -43,39 +43,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # One line per model: name, folder, spec, config, TLC seconds ("-" when not recorded).
-python3 - "$fixtures" "$root/ci/benchmarks.yaml" "$quick" "$only" >"$work/models" <<'PY'
-import json, os, re, sys
-fixtures, manifest, quick, only = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
-wanted = set(filter(None, only.split(",")))
-rows = []
-if os.path.isfile(fixtures + "/manifest.json"):
-    for m in json.load(open(fixtures + "/manifest.json")):
-        if m.get("benchmark") and not m.get("liveness"):
-            rows.append((m["dir"], fixtures + "/specs/" + m["dir"], m["spec"], m["config"],
-                         str(m["tlcSeconds"])))
-else:
-    print(f"check.sh: no {fixtures}/manifest.json, skipping the TLC fixtures", file=sys.stderr)
-if not quick:
-    # ci/benchmarks.yaml: a list of "- name:" entries with "spec:" and "config:" paths.
-    base = os.path.dirname(os.path.dirname(manifest))
-    entry = None
-    for line in open(manifest):
-        m = re.match(r"\s*(-\s+)?(name|spec|config):\s*(\S+)", line)
-        if not m:
-            continue
-        if m.group(1):
-            entry = {}
-        entry[m.group(2)] = m.group(3)
-        if {"name", "spec", "config"} <= entry.keys() and not entry.get("done"):
-            spec = os.path.join(base, entry["spec"])
-            cfg = os.path.join(base, entry["config"])
-            rows.append((entry["name"], os.path.dirname(spec), os.path.basename(spec),
-                         os.path.relpath(cfg, os.path.dirname(spec)), "-"))
-            entry["done"] = True
-for r in rows:
-    if not wanted or r[0] in wanted:
-        print("\t".join(r))
-PY
+select=()
+[ "$quick" = 1 ] && select+=(--quick)
+[ -n "$only" ] && select+=(--only "$only")
+python3 "$root/benchmarks/models.py" "$fixtures" "$root/ci/benchmarks.yaml" "${select[@]}" >"$work/models"
 if [ ! -s "$work/models" ]; then
   echo "check.sh: no model to run" >&2
   exit 2
