@@ -6,6 +6,7 @@ import io.synod.checker.value.EvalError;
 import io.synod.checker.value.FcnValue;
 import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Pretty;
+import io.synod.checker.value.RecordValue;
 import io.synod.checker.value.SetValue;
 import io.synod.checker.value.StringValue;
 import io.synod.checker.value.TupleValue;
@@ -611,16 +612,27 @@ final class Nodes {
   static final class RecordCons extends Node {
     final StringValue[] names;
     final Node[] values;
+    /** Where each field goes, worked out once; null for repeated names. */
+    private final RecordValue.Shape shape;
 
     RecordCons(Span span, StringValue[] names, Node[] values) {
       super(span);
       this.names = names;
       this.values = depAll(values);
+      this.shape = RecordValue.Shape.of(names);
     }
 
     @Override
     Value ev(Ctx c, Frame f) {
-      return Values.record(names, evalAll(values, c, f));
+      if (shape == null) {
+        return Values.record(names, evalAll(values, c, f));
+      }
+      // Fields are evaluated in written order (errors, Print), stored in canonical order.
+      Value[] canonical = new Value[values.length];
+      for (int k = 0; k < values.length; k++) {
+        canonical[shape.canonicalIndex(k)] = values[k].eval(c, f);
+      }
+      return shape.build(canonical);
     }
   }
 

@@ -27,6 +27,66 @@ public final class RecordValue extends FcnValue {
   }
 
   /**
+   * The canonical layout of the records a constructor {@code [a |-> .., b |-> ..]} builds: its
+   * field names in canonical order and where each written field goes. Computed once per
+   * constructor, so building a record is filling an array instead of sorting its names.
+   */
+  public static final class Shape {
+    private final StringValue[] names;
+    private final int[] canonicalIndex;
+    private final int[] written;
+
+    private Shape(StringValue[] names, int[] canonicalIndex, int[] written) {
+      this.names = names;
+      this.canonicalIndex = canonicalIndex;
+      this.written = written;
+    }
+
+    /**
+     * The shape of records written with {@code writtenNames} in this order, or null when a name
+     * repeats or there are none (those go through {@link Values#record}).
+     */
+    public static Shape of(StringValue[] writtenNames) {
+      int n = writtenNames.length;
+      if (n == 0) {
+        return null;
+      }
+      StringValue[] sorted = writtenNames.clone();
+      java.util.Arrays.sort(sorted, Value::compareTo);
+      for (int i = 1; i < n; i++) {
+        if (sorted[i - 1].compareTo(sorted[i]) == 0) {
+          return null;
+        }
+      }
+      int[] index = new int[n];
+      boolean canonical = true;
+      for (int k = 0; k < n; k++) {
+        index[k] = java.util.Arrays.binarySearch(sorted, writtenNames[k], Value::compareTo);
+        canonical &= index[k] == k;
+      }
+      return new Shape(sorted, index, canonical ? null : index);
+    }
+
+    /** Number of fields. */
+    public int size() {
+      return names.length;
+    }
+
+    /** Canonical position of the {@code k}-th field as written. */
+    public int canonicalIndex(int k) {
+      return canonicalIndex[k];
+    }
+
+    /**
+     * The record with {@code canonicalValues} (indexed by canonical position, filled through
+     * {@link #canonicalIndex}); the array belongs to the record afterwards.
+     */
+    public RecordValue build(Value[] canonicalValues) {
+      return new RecordValue(names, canonicalValues, written);
+    }
+  }
+
+  /**
    * This record remembering that its fields were written in the order of {@code writtenNames}
    * (a permutation of its names; anything else leaves the record as it is).
    */
