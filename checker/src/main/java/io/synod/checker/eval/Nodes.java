@@ -19,6 +19,18 @@ import java.util.Iterator;
 final class Nodes {
   private Nodes() {}
 
+  /** A node of two operands, both evaluated in the caller's frame. */
+  abstract static class Binary extends Node {
+    final Node a;
+    final Node b;
+
+    Binary(Span span, Node a, Node b) {
+      super(span);
+      this.a = dep(a);
+      this.b = dep(b);
+    }
+  }
+
   static final class Const extends Node {
     final Value value;
 
@@ -237,14 +249,9 @@ final class Nodes {
     }
   }
 
-  static final class Implies extends Node {
-    final Node a;
-    final Node b;
-
+  static final class Implies extends Binary {
     Implies(Span span, Node a, Node b) {
-      super(span);
-      this.a = dep(a);
-      this.b = dep(b);
+      super(span, a, b);
     }
 
     @Override
@@ -833,15 +840,11 @@ final class Nodes {
   }
 
   /** {@code x = y}. */
-  static final class Eq extends Node {
-    final Node a;
-    final Node b;
+  static final class Eq extends Binary {
     final boolean negate;
 
     Eq(Span span, Node a, Node b, boolean negate) {
-      super(span);
-      this.a = dep(a);
-      this.b = dep(b);
+      super(span, a, b);
       this.negate = negate;
     }
 
@@ -885,17 +888,12 @@ final class Nodes {
    * {@link #high} to skip building the set; those locate errors at this node as {@link #eval}
    * would.
    */
-  static final class Interval extends Node {
+  static final class Interval extends Binary {
     /** The native {@code ..}; {@link Natives} compiles its applications to this node. */
     static final Fn2 MAKE = (c, x, y) -> Values.interval(Natives.intOf(x), Natives.intOf(y));
 
-    final Node a;
-    final Node b;
-
     Interval(Span span, Node a, Node b) {
-      super(span);
-      this.a = dep(a);
-      this.b = dep(b);
+      super(span, a, b);
     }
 
     @Override
@@ -1099,16 +1097,12 @@ final class Nodes {
     }
   }
 
-  static final class Native2 extends Node {
+  static final class Native2 extends Binary {
     final Fn2 fn;
-    final Node a;
-    final Node b;
 
     Native2(Span span, Fn2 fn, Node a, Node b) {
-      super(span);
+      super(span, a, b);
       this.fn = fn;
-      this.a = dep(a);
-      this.b = dep(b);
     }
 
     @Override
