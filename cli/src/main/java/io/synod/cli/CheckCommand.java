@@ -38,14 +38,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     header = "Model-check a TLA+ spec against a TLC config, like TLC.",
     description = {
-      "Model-check a TLA+ spec like TLC: breadth-first search of all reachable states, checking",
-      "the invariants, properties, deadlock and constraints of the model (.cfg).",
-      "Output follows TLC line for line; exit codes as TLC: 0 ok, 10 assumption/postcondition,",
+      "Breadth-first search of all reachable states, checking the invariants,",
+      "properties, deadlock and constraints of the model (.cfg). Output follows TLC",
+      "line for line; exit codes as TLC: 0 ok, 10 assumption/postcondition,",
       "11 deadlock, 12 invariant, 13 action property, 14 Assert, 75 evaluation error,",
-      "150 parse error, 151 config error, 153 system error, 2 usage error."
+      "150 parse error, 151 config error, 153 system error, 2 usage error.",
+      "JVM options: bin/synod uses the parallel collector with a 128 MB young",
+      "generation; add your own (e.g. -Xmx8g) in SYNOD_JAVA_OPTS."
     })
 public final class CheckCommand implements Callable<Integer> {
 
@@ -114,7 +117,8 @@ public final class CheckCommand implements Callable<Integer> {
   Path itf;
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Write a JSON report: verdict, counts, timing, trace.")
+      description = "Write a JSON report: verdict, counts, timing, trace, memory (seen-set bytes"
+          + " per state, bytes spilled).")
   Path json;
 
   @Override

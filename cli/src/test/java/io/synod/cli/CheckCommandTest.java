@@ -59,6 +59,15 @@ class CheckCommandTest {
   }
 
   @Test
+  void helpListsTheFlagsAndSucceeds() {
+    CliTestSupport.Result r = CliTestSupport.run("check", "--help");
+    assertEquals(0, r.code(), r.out() + r.err());
+    for (String flag : new String[] {"-workers", "-spill", "-queue-mem", "-metadir", "--json"}) {
+      assertTrue(r.out().contains(flag), flag + " missing from:\n" + r.out());
+    }
+  }
+
+  @Test
   void deadlockAndTheDeadlockFlag() {
     CliTestSupport.Result r = CliTestSupport.run("check", "-config", dir.resolve("Free.cfg").toString(),
         spec.toString());
