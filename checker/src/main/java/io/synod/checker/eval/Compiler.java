@@ -41,6 +41,13 @@ final class Compiler {
   private int conjunctions;
   /** How deeply inlined bodies may nest, bounding the growth of the compiled tree. */
   private static final int MAX_INLINE_DEPTH = 4;
+  /**
+   * How many bodies one spec may have compiled inline. The depth limit alone still lets the tree
+   * grow as (calls per body)^4; beyond this budget calls stay calls, which mean the same.
+   */
+  static final int MAX_INLINED_BODIES = 20_000;
+  /** Bodies compiled inline so far. */
+  private int inlinedBodies;
 
   Compiler(StringTable strings, Natives natives) {
     this.strings = strings;
@@ -607,12 +614,17 @@ final class Compiler {
       } finally {
         inlining.remove(d);
       }
+      inlinedBodies++;
       return new Nodes.Inline(span, body, vals, view.cacheSlots());
     }
 
-    /** Whether {@code d} may be compiled inline here: not through itself, not too deep. */
+    /**
+     * Whether {@code d} may be compiled inline here: not through itself, not too deep, and the
+     * spec's budget of inlined bodies not spent.
+     */
     private boolean inlinable(DefSym d) {
-      return !inlining.contains(d) && inlining.size() < MAX_INLINE_DEPTH;
+      return !inlining.contains(d) && inlining.size() < MAX_INLINE_DEPTH
+          && inlinedBodies < MAX_INLINED_BODIES;
     }
 
     /**

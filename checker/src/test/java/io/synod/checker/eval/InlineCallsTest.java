@@ -48,6 +48,20 @@ class InlineCallsTest {
   }
 
   @Test
+  void aWideCallTreeBeyondTheInliningBudgetKeepsItsMeaning() {
+    // 16 calls per body, 4 levels: 69,904 inlined bodies without a budget, far beyond it.
+    String sixteen = String.join(" + ", java.util.Collections.nCopies(16, "%s(x)"));
+    String defs = String.join("\n",
+        "F0(x) == x + 1",
+        "F1(x) == " + sixteen.replace("%s", "F0"),
+        "F2(x) == " + sixteen.replace("%s", "F1"),
+        "F3(x) == " + sixteen.replace("%s", "F2"),
+        "F4(x) == " + sixteen.replace("%s", "F3"));
+    assertEquals("65536", show(defs, "F4(0)"));
+    assertEquals("131072", show(defs, "F4(1)"));
+  }
+
+  @Test
   void theBodyDoesNotSeeTheCallersNames() {
     String defs = "Inner(x) == \\E y \\in 1..x : y = x\nOuter(y) == Inner(y + 1)";
     assertEquals("TRUE", show(defs, "\\A y \\in 1..3 : Outer(y)"));
