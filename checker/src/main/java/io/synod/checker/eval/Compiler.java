@@ -562,10 +562,12 @@ final class Compiler {
     }
 
     /**
-     * An application of {@code defn}; {@code d} is its module-level symbol (null for a LET
-     * operator), needed to compile its body inline.
+     * The arguments of a call compiled for its parameters: a value node for each value
+     * parameter, an operator for each operator parameter ({@code valuesOnly} when there is none).
      */
-    private Node call(Span span, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d) {
+    private record CallArgs(Node[] vals, Nodes.ArgOp[] ops, boolean valuesOnly) {}
+
+    private CallArgs callArgs(List<Param> params, List<Expr> args) {
       Node[] vals = new Node[args.size()];
       Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
       boolean valuesOnly = true;
@@ -577,6 +579,18 @@ final class Compiler {
           vals[i] = expr(args.get(i));
         }
       }
+      return new CallArgs(vals, ops, valuesOnly);
+    }
+
+    /**
+     * An application of {@code defn}; {@code d} is its module-level symbol (null for a LET
+     * operator), needed to compile its body inline.
+     */
+    private Node call(Span span, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d) {
+      CallArgs a = callArgs(params, args);
+      Node[] vals = a.vals();
+      Nodes.ArgOp[] ops = a.ops();
+      boolean valuesOnly = a.valuesOnly();
       if (d != null && valuesOnly) {
         Node inline = inline(span, d, defn, vals);
         if (inline != null) {
@@ -980,17 +994,10 @@ final class Compiler {
 
     private Act actCall(Span sp, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d,
         boolean init) {
-      Node[] vals = new Node[args.size()];
-      Nodes.ArgOp[] ops = new Nodes.ArgOp[args.size()];
-      boolean valuesOnly = true;
-      for (int i = 0; i < vals.length; i++) {
-        if (params.get(i).arity() > 0) {
-          ops[i] = opArg(args.get(i), params.get(i).arity());
-          valuesOnly = false;
-        } else {
-          vals[i] = expr(args.get(i));
-        }
-      }
+      CallArgs a = callArgs(params, args);
+      Node[] vals = a.vals();
+      Nodes.ArgOp[] ops = a.ops();
+      boolean valuesOnly = a.valuesOnly();
       if ((init ? defn.initAct : defn.act) == null) {
         if (d == null) {
           // LET operators used as actions: compile the body's action form in place
