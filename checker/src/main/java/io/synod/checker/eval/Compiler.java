@@ -1020,7 +1020,9 @@ final class Compiler {
         inlining.add(d);
         try {
           // an action call is not traced itself: its body's action form stands in for it
-          return new Ctxt(d.env, view).act(d.def.body(), init);
+          Act body = new Ctxt(d.env, view).act(d.def.body(), init);
+          inlinedBodies++;
+          return body;
         } catch (SpecException e) {
           // compiled fine as a call: keep the call
         } finally {
