@@ -185,9 +185,9 @@ public final class CheckCommand implements Callable<Integer> {
       checker.withGraphListener(dot);
     }
     CheckResult result = checker.run();
-    if (checker.bytesSpilled() > 0) {
+    if (result.memory().bytesSpilled() > 0) {
       spec.commandLine().getErr().printf("synod: spilled %,d bytes of state queue and parent log"
-          + " to disk%n", checker.bytesSpilled());
+          + " to disk%n", result.memory().bytesSpilled());
       spec.commandLine().getErr().flush();
     }
     rep.result(result);
@@ -196,7 +196,7 @@ public final class CheckCommand implements Callable<Integer> {
       if (dot != null) {
         dot.close();
       }
-      writeReports(model, result, cfg, nWorkers, checker);
+      writeReports(model, result, cfg, nWorkers);
     } catch (IOException e) {
       throw new UserError("cannot write report: " + e.getMessage(), 153);
     }
@@ -216,8 +216,8 @@ public final class CheckCommand implements Callable<Integer> {
     return r.verdict().exitCode();
   }
 
-  private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers,
-      ModelChecker checker) throws IOException {
+  private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     if (itf != null && result.firstFailure() != null && !result.firstFailure().trace().isEmpty()) {
       String desc = "Counterexample of " + specFile.getFileName() + " (" + result.verdict().label() + ")";
@@ -226,12 +226,6 @@ public final class CheckCommand implements Callable<Integer> {
     }
     if (json != null) {
       ObjectNode report = JsonReport.encode(specFile.toString(), cfg.toString(), nWorkers, result);
-      ObjectNode memory = report.putObject("memory");
-      long distinct = result.stats().distinct();
-      memory.put("seenSetBytes", checker.seenSetBytes());
-      memory.put("seenSetBytesPerState",
-          distinct == 0 ? 0 : Math.round(10.0 * checker.seenSetBytes() / distinct) / 10.0);
-      memory.put("bytesSpilled", checker.bytesSpilled());
       Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
   }

@@ -57,9 +57,7 @@ public final class Synod implements Runnable {
     } catch (OutOfMemoryError e) {
       // Outside a model check's own handling (e.g. while parsing a huge module).
       out.flush();
-      err.println("synod: Java ran out of memory (maximum heap "
-          + (Runtime.getRuntime().maxMemory() >> 20) + " MB); give the JVM a larger heap,"
-          + " e.g. SYNOD_JAVA_OPTS=-Xmx8g with bin/synod");
+      err.println("synod: " + io.synod.checker.engine.OutOfMemoryAdvice.text("", null));
       err.flush();
       code = ErrorHandler.SYSTEM_ERROR;
     }

@@ -56,6 +56,11 @@ class CheckCommandTest {
     assertEquals(memory.get("seenSetBytes").asLong() / 3.0,
         memory.get("seenSetBytesPerState").asDouble(), 0.1, memory.toString());
     assertEquals(0, memory.get("bytesSpilled").asLong(), memory.toString());
+    JsonNode levels = rep.get("levels");
+    assertTrue(levels.size() >= 2, levels.toString());
+    assertEquals(1, levels.get(0).get("depth").asInt(), levels.toString());
+    assertEquals(1, levels.get(0).get("expanded").asLong(), levels.toString());
+    assertTrue(levels.get(0).get("millis").asLong() >= 0, levels.toString());
   }
 
   @Test

@@ -51,6 +51,8 @@ final class BfsSearch {
   private volatile boolean stop;
   private volatile boolean cancelled;
   private final List<PendingFailure> failures = new ArrayList<>();
+  // Written by the thread that runs the search, read once it returned.
+  private final List<CheckResult.Level> levels = new ArrayList<>();
 
   private final SpillContext spill;
   // The level being expanded; written only at barriers.
@@ -116,6 +118,7 @@ final class BfsSearch {
         : null;
     try {
       while (levelQueue.size() > 0 && !stop) {
+        long levelStart = System.nanoTime();
         if (pool == null) {
           workers[0].runLevel();
         } else {
@@ -145,6 +148,11 @@ final class BfsSearch {
             }
           }
         }
+        long expanded = 0;
+        for (Worker w : workers) {
+          expanded += w.expandedThisLevel;
+        }
+        levels.add(new CheckResult.Level(level, expanded, (System.nanoTime() - levelStart) / 1_000_000));
         if (stop) {
           break;
         }
@@ -254,6 +262,11 @@ final class BfsSearch {
     synchronized (failures) {
       return List.copyOf(failures);
     }
+  }
+
+  /** The levels expanded so far, each with its wall time (call once the search returned). */
+  List<CheckResult.Level> levels() {
+    return List.copyOf(levels);
   }
 
   ParentLog[] logs() {

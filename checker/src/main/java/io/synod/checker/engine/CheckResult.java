@@ -14,6 +14,8 @@ import java.util.List;
  * @param actualCollisionProbability an estimate from the actual fingerprints (closest pair), or
  *     NaN when not computed
  * @param elapsedMillis wall time of the search
+ * @param memory what the search's seen-set took and what it wrote to disk
+ * @param levels the time each breadth-first level took, in order (empty when no search ran)
  */
 public record CheckResult(
     Verdict verdict,
@@ -22,10 +24,21 @@ public record CheckResult(
     OutdegreeStats outdegree,
     double collisionProbability,
     double actualCollisionProbability,
-    long elapsedMillis) {
+    long elapsedMillis,
+    Memory memory,
+    List<Level> levels) {
 
   public CheckResult {
     failures = List.copyOf(failures);
+    levels = List.copyOf(levels);
+  }
+
+  /** A result without memory figures or level timings (simulation, checks that never searched). */
+  public CheckResult(Verdict verdict, List<Failure> failures, SearchStats stats,
+      OutdegreeStats outdegree, double collisionProbability, double actualCollisionProbability,
+      long elapsedMillis) {
+    this(verdict, failures, stats, outdegree, collisionProbability, actualCollisionProbability,
+        elapsedMillis, Memory.NONE, List.of());
   }
 
   /** The first failure, or null on success. */
@@ -54,6 +67,24 @@ public record CheckResult(
       stack = List.copyOf(stack);
     }
   }
+
+  /**
+   * Memory figures of a search.
+   *
+   * @param seenSetBytes bytes of the seen-set (its fingerprint tables) when the search ended
+   * @param bytesSpilled bytes of state queue and parent log written to the spill directory
+   */
+  public record Memory(long seenSetBytes, long bytesSpilled) {
+    public static final Memory NONE = new Memory(0, 0);
+  }
+
+  /**
+   * One level of the breadth-first search: expanding the {@code expanded} states at
+   * {@code depth} (depth 1 holds the initial states) took {@code millis} of wall time. Levels let
+   * a user see where a long check spends its time; they also separate the JVM's warm-up (the
+   * first levels, run while the JIT compiles) from the steady state.
+   */
+  public record Level(int depth, long expanded, long millis) {}
 
   /** Rounded mean, minimum, maximum and 95th percentile of the outdegree. */
   public record OutdegreeStats(long average, int min, int max, int percentile95) {}

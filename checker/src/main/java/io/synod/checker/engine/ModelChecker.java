@@ -30,8 +30,6 @@ public final class ModelChecker {
   private volatile BfsSearch search;
   private StateGraphListener graph;
   private volatile boolean cancelled;
-  private volatile long bytesSpilled;
-  private volatile long seenSetBytes;
 
   public ModelChecker(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
     this.model = model;
@@ -53,16 +51,6 @@ public final class ModelChecker {
     if (s != null) {
       s.cancel();
     }
-  }
-
-  /** Bytes of the finished check's seen-set (its fingerprint table). */
-  public long seenSetBytes() {
-    return seenSetBytes;
-  }
-
-  /** Bytes the finished check wrote to its spill directory (queue and parent log). */
-  public long bytesSpilled() {
-    return bytesSpilled;
   }
 
   /**
@@ -96,25 +84,24 @@ public final class ModelChecker {
     }
     try (spill) {
       return search(ctx, spill, start);
-    } finally {
-      bytesSpilled = spill.bytesSpilled();
     }
   }
 
   private CheckResult systemError(String message, SearchStats stats, long start) {
+    return systemError(message, stats, start, CheckResult.Memory.NONE);
+  }
+
+  private CheckResult systemError(String message, SearchStats stats, long start,
+      CheckResult.Memory memory) {
     CheckResult.Failure f = new CheckResult.Failure(Verdict.SYSTEM_ERROR, null, message,
         List.of(), List.of());
-    return result(Verdict.SYSTEM_ERROR, List.of(f), stats, null, start, null);
+    return result(Verdict.SYSTEM_ERROR, List.of(f), stats, null, start, null, memory);
   }
 
   /** What to do about a full heap; the search's memory is unreachable once this returns. */
   private String outOfMemory(SearchStats at) {
-    long mb = Runtime.getRuntime().maxMemory() >> 20;
-    String spillHint = options.spill() == SpillMode.NEVER
-        ? " or let the state queue spill to disk (-spill auto)" : "";
-    return "Java ran out of memory (maximum heap " + mb + " MB) after " + at.distinct()
-        + " distinct states. Give the JVM a larger heap (e.g. SYNOD_JAVA_OPTS=-Xmx8g with"
-        + " bin/synod)" + spillHint + ".";
+    return OutOfMemoryAdvice.text(" after " + at.distinct() + " distinct states",
+        options.spill() == SpillMode.NEVER ? "let the state queue spill to disk (-spill auto)" : null);
   }
 
   private CheckResult search(EvalContext ctx, SpillContext spill, long start) {
@@ -135,18 +122,18 @@ public final class ModelChecker {
     try {
       s.run();
     } catch (FingerprintSetFullException | SpillException e) {
-      return systemError(e.getMessage(), s.stats(), start);
+      return systemError(e.getMessage(), s.stats(), start, memory(s, spill));
     } catch (OutOfMemoryError e) {
       SearchStats at = s.stats();
+      CheckResult.Memory memory = memory(s, spill);
       search = null;
-      return systemError(outOfMemory(at), at, start);
+      return systemError(outOfMemory(at), at, start, memory);
     } finally {
       timer.shutdownNow();
-      seenSetBytes = s.seenSetBytes();
     }
     SearchStats stats = s.stats();
     if (s.cancelled()) {
-      return result(Verdict.CANCELLED, List.of(), stats, null, start, null);
+      return result(Verdict.CANCELLED, List.of(), stats, null, start, null, memory(s, spill));
     }
     TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint);
     List<CheckResult.Failure> failures = new ArrayList<>();
@@ -155,7 +142,7 @@ public final class ModelChecker {
         failures.add(materialize(p, s, rebuilder));
       }
     } catch (SpillException e) {
-      return systemError(e.getMessage(), stats, start);
+      return systemError(e.getMessage(), stats, start, memory(s, spill));
     }
     if (failures.isEmpty()) {
       ctx.stats = stats;
@@ -174,7 +161,11 @@ public final class ModelChecker {
     }
     Verdict verdict = failures.isEmpty() ? Verdict.SUCCESS : failures.get(0).verdict();
     CheckResult.OutdegreeStats deg = s.outdegree().stats();
-    return result(verdict, failures, stats, deg, start, s);
+    return result(verdict, failures, stats, deg, start, s, memory(s, spill));
+  }
+
+  private static CheckResult.Memory memory(BfsSearch s, SpillContext spill) {
+    return new CheckResult.Memory(s.seenSetBytes(), spill.bytesSpilled());
   }
 
   private CheckResult.Failure materialize(
@@ -194,6 +185,11 @@ public final class ModelChecker {
 
   private CheckResult result(Verdict v, List<CheckResult.Failure> failures, SearchStats stats,
       CheckResult.OutdegreeStats deg, long start, BfsSearch s) {
+    return result(v, failures, stats, deg, start, s, CheckResult.Memory.NONE);
+  }
+
+  private CheckResult result(Verdict v, List<CheckResult.Failure> failures, SearchStats stats,
+      CheckResult.OutdegreeStats deg, long start, BfsSearch s, CheckResult.Memory memory) {
     double optimistic = Fingerprints.optimisticCollisionProbability(stats.distinct(), stats.generated());
     double actual = Double.NaN;
     if (s != null && Fingerprints.reportsActualEstimate(optimistic)) {
@@ -201,8 +197,7 @@ public final class ModelChecker {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new CheckResult(v, failures, stats,
-        deg == null ? new CheckResult.OutdegreeStats(0, 0, 0, 0) : deg, optimistic, actual, millis);
+        deg == null ? new CheckResult.OutdegreeStats(0, 0, 0, 0) : deg, optimistic, actual, millis,
+        memory, s == null ? List.of() : s.levels());
   }
-
-
 }

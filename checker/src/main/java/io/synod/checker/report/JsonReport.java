@@ -40,6 +40,16 @@ public final class JsonReport {
     o.put("distinctStatesPerSecond",
         r.elapsedMillis() == 0 ? 0 : s.distinct() * 1000 / Math.max(1, r.elapsedMillis()));
     o.put("collisionProbability", r.collisionProbability());
+    ObjectNode memory = o.putObject("memory");
+    memory.put("seenSetBytes", r.memory().seenSetBytes());
+    memory.put("seenSetBytesPerState", s.distinct() == 0 ? 0
+        : Math.round(10.0 * r.memory().seenSetBytes() / s.distinct()) / 10.0);
+    memory.put("bytesSpilled", r.memory().bytesSpilled());
+    ArrayNode levels = o.putArray("levels");
+    for (CheckResult.Level l : r.levels()) {
+      levels.addObject().put("depth", l.depth()).put("expanded", l.expanded())
+          .put("millis", l.millis());
+    }
     if (f != null) {
       ItfCodec codec = new ItfCodec(new StringTable());
       ArrayNode trace = o.putArray("trace");

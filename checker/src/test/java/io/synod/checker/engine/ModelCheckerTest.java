@@ -69,6 +69,26 @@ class ModelCheckerTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void everyLevelIsTimedAndEveryStateExpandedOnce(int workers) {
+    CheckResult r = run(new CountersModel(10, 3), CheckOptions.defaults().withWorkers(workers)).result();
+    assertCounts(r, 193, 104, 0, 18);
+    List<CheckResult.Level> levels = r.levels();
+    assertEquals(18, levels.size(), levels.toString());
+    long expanded = 0;
+    for (int i = 0; i < levels.size(); i++) {
+      CheckResult.Level l = levels.get(i);
+      assertEquals(i + 1, l.depth(), levels.toString());
+      assertTrue(l.expanded() > 0 && l.millis() >= 0, l.toString());
+      expanded += l.expanded();
+    }
+    assertEquals(104, expanded, "a complete search expands each distinct state once");
+    assertEquals(1, levels.get(0).expanded(), "one initial state");
+    assertTrue(r.memory().seenSetBytes() >= 16 * Long.BYTES, r.memory().toString());
+    assertEquals(0, r.memory().bytesSpilled());
+  }
+
   @Test
   void countersMatchTlc() throws IOException {
     Run run = run(new CountersModel(10, 3), CheckOptions.defaults());

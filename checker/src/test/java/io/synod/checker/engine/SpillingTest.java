@@ -71,7 +71,7 @@ class SpillingTest {
     ModelChecker mc = new ModelChecker(model, spilling(workers), new SearchListener() {}, Output.NONE);
     CheckResult disk = mc.run();
     assertEquals(summary(mem, workers), summary(disk, workers), "workers=" + workers);
-    assertTrue(mc.bytesSpilled() > 0 || disk.stats().distinct() < 4096,
+    assertTrue(disk.memory().bytesSpilled() > 0 || disk.stats().distinct() < 4096,
         "nothing was spilled for " + disk.stats());
     assertNoSpillDirectoryLeft();
   }
@@ -189,7 +189,7 @@ class SpillingTest {
     ModelChecker mc = new ModelChecker(new SlideModel(), auto, new SearchListener() {}, Output.NONE);
     CheckResult r = mc.run();
     ModelCheckerTest.assertCounts(r, 483_841, 181_440, 0, 32);
-    assertTrue(mc.bytesSpilled() > 0);
+    assertTrue(r.memory().bytesSpilled() > 0);
     assertNoSpillDirectoryLeft();
   }
 
