@@ -419,7 +419,10 @@ final class BfsSearch {
         }
       }
       if (isNew || !inModel) {
-        int inv = model.firstViolatedInvariant(t, ctx);
+        // The state being expanded passed every invariant, unless -continue let a violating
+        // state on; only then must an unchanged invariant be evaluated again.
+        int inv = from != null && !options.continueAfterError()
+            ? model.firstViolatedInvariant(from, t, ctx) : model.firstViolatedInvariant(t, ctx);
         if (inv >= 0) {
           String name = invariants.get(inv);
           String message = from == null

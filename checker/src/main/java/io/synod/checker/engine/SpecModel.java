@@ -55,6 +55,15 @@ public interface SpecModel {
     return -1;
   }
 
+  /**
+   * The same for a successor {@code state} of {@code parent}, a state in which every invariant
+   * holds. An implementation may skip an invariant whose value cannot differ between the two
+   * (it reads only variables the successor shares with its parent); the result is the same.
+   */
+  default int firstViolatedInvariant(Value[] parent, Value[] state, EvalContext ctx) {
+    return firstViolatedInvariant(state, ctx);
+  }
+
   /** Names of the action properties ({@code [][A]_v} from PROPERTY), in config order. */
   default List<String> actionProperties() {
     return List.of();

@@ -74,6 +74,7 @@ final class Compiler {
     call.level = defn.body.level;
     call.impure = defn.body.impure;
     call.effect = defn.body.effect;
+    call.vars = defn.body.vars;
     // TLC evaluates constant-level definitions once, Print included
     d.value = call.level == 0 && !call.impure ? new Nodes.Cached(call) : call;
     d.compiling = false;
@@ -498,6 +499,7 @@ final class Compiler {
           n.level = lv.body.level;
           n.impure = lv.body.impure;
           n.effect = lv.body.effect;
+          n.vars = lv.body.vars;
           return n;
         } else if (l instanceof Scope.InlineArg a) {
           requireArity(span, name, 0, args);
@@ -602,9 +604,11 @@ final class Compiler {
         c.level = Math.max(c.level, defn.body.level);
         c.impure |= defn.body.impure;
         c.effect |= defn.body.effect;
+        c.vars |= defn.body.vars;
       } else {
         // a recursive call: be conservative, never fold it
         c.impure = true;
+        c.vars = Node.ALL_VARS;
       }
       return c;
     }
@@ -1049,6 +1053,10 @@ final class Compiler {
       }
       if (fd.body != null) {
         level = Math.max(level, fd.body.level);
+        vars |= fd.body.vars;
+      } else {
+        // a recursive function: its body is still being compiled
+        vars = Node.ALL_VARS;
       }
       if (envDepth >= 0) {
         closed = false;
@@ -1073,6 +1081,9 @@ final class Compiler {
       this.envDepth = envDepth;
       if (fd.body != null) {
         level = fd.body.level;
+        vars = fd.body.vars;
+      } else {
+        vars = Node.ALL_VARS;
       }
       closed = envDepth < 0;
     }

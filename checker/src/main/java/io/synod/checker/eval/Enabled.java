@@ -17,6 +17,8 @@ final class Enabled extends Node {
     this.action = action;
     this.level = 1;
     this.closed = false;
+    // whether an action is enabled depends on the whole state
+    this.vars = ALL_VARS;
   }
 
   @Override

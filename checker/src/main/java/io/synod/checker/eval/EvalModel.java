@@ -31,6 +31,13 @@ final class EvalModel implements SpecModel {
   private final ModelConfig config;
   private final List<String> invariantNames = new ArrayList<>();
   private final List<CompiledSpec.Expression> invariants = new ArrayList<>();
+  /**
+   * Per invariant, the state variables it reads ({@link Node#vars}), or {@link Node#ALL_VARS}
+   * when it must be evaluated in every state (impure, with effects, or not known).
+   */
+  private final long[] invariantVars;
+  /** Test aid: evaluate the invariants that would be skipped and fail if one is false. */
+  private final boolean verifySkips = Boolean.getBoolean("synod.verifyInvariantSkips");
   private final List<String> actionPropertyNames = new ArrayList<>();
   private final List<CompiledSpec.Expression> actionProperties = new ArrayList<>();
   private final List<CompiledSpec.Expression> constraints = new ArrayList<>();
@@ -75,6 +82,11 @@ final class EvalModel implements SpecModel {
     }
     for (NamedEntry e : config.actionConstraints()) {
       actionConstraints.add(spec.definition(e.name()));
+    }
+    invariantVars = new long[invariants.size()];
+    for (int i = 0; i < invariantVars.length; i++) {
+      Node n = invariants.get(i).node;
+      invariantVars[i] = n.impure || n.effect || n.level > 1 ? Node.ALL_VARS : n.vars;
     }
     view = config.view().map(e -> spec.definition(e.name())).orElse(null);
     alias = config.alias().map(e -> spec.definition(e.name())).orElse(null);
@@ -221,6 +233,37 @@ final class EvalModel implements SpecModel {
   @Override
   public int firstViolatedInvariant(Value[] state, EvalContext ctx) {
     return first(invariants, state, null, ctx);
+  }
+
+  @Override
+  public int firstViolatedInvariant(Value[] parent, Value[] state, EvalContext ctx) {
+    // Variables the successor shares with its parent are the very same objects (UNCHANGED and
+    // EXCEPT-free assignments keep the reference), so comparing references is enough.
+    long changed = 0;
+    for (int i = 0, n = Math.min(63, state.length); i < n; i++) {
+      if (state[i] != parent[i]) {
+        changed |= 1L << i;
+      }
+    }
+    Ctx c = ctx(ctx);
+    try {
+      for (int i = 0; i < invariants.size(); i++) {
+        long reads = invariantVars[i];
+        if (reads != Node.ALL_VARS && (reads & changed) == 0) {
+          if (verifySkips && !spec.holds(invariants.get(i), c, state, null)) {
+            throw new IllegalStateException("invariant " + invariantNames.get(i)
+                + " was skipped as unchanged but is false");
+          }
+          continue;
+        }
+        if (!spec.holds(invariants.get(i), c, state, null)) {
+          return i;
+        }
+      }
+      return -1;
+    } catch (EvalException e) {
+      throw error(e);
+    }
   }
 
   private int first(List<CompiledSpec.Expression> exprs, Value[] s, Value[] t, EvalContext ctx) {

@@ -551,6 +551,10 @@ final class Natives {
         if (o != null && !o.closed) {
           closed = false;
         }
+        if (o != null) {
+          // the operator passed in may read any variable
+          vars = ALL_VARS;
+        }
       }
     }
 

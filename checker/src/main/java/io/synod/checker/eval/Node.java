@@ -24,6 +24,20 @@ abstract class Node {
   boolean impure;
   /** Whether evaluating it has an effect (Print, PrintT, Assert, TLCSet). */
   boolean effect;
+  /**
+   * The state variables its value can depend on: bit {@code i} for the variable in slot
+   * {@code i}, {@link #ALL_VARS} when that is not known (operator arguments, recursion,
+   * ENABLED...). Propagated like {@link #level}; a state predicate that is pure and reads only
+   * variables a successor shares with its parent has the parent's value there.
+   */
+  long vars;
+
+  static final long ALL_VARS = -1L;
+
+  /** The bit of the variable in {@code slot}; {@link #ALL_VARS} beyond the 63rd variable. */
+  static long varBit(int slot) {
+    return slot < 63 ? 1L << slot : ALL_VARS;
+  }
 
   Node(Span span) {
     this.span = span;
@@ -106,6 +120,7 @@ abstract class Node {
       closed &= child.closed;
       impure |= child.impure;
       effect |= child.effect;
+      vars |= child.vars;
     }
     return child;
   }

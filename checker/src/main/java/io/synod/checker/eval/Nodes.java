@@ -55,6 +55,7 @@ final class Nodes {
       this.slot = slot;
       this.name = name;
       this.level = 1;
+      this.vars = varBit(slot);
     }
 
     @Override
@@ -77,6 +78,7 @@ final class Nodes {
       this.slot = slot;
       this.name = name;
       this.level = 2;
+      this.vars = varBit(slot);
     }
 
     @Override
@@ -949,6 +951,10 @@ final class Nodes {
         if (a != null && !a.closed) {
           closed = false;
         }
+        if (a != null) {
+          // the operator passed in may read any variable
+          vars = ALL_VARS;
+        }
       }
       if (envDepth >= 0) {
         closed = false;
@@ -1044,6 +1050,8 @@ final class Nodes {
       this.slot = slot;
       this.args = depAll(args);
       this.closed = false;
+      // applies whatever operator was passed in
+      this.vars = ALL_VARS;
     }
 
     @Override
