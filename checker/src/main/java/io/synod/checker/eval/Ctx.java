@@ -21,6 +21,13 @@ public final class Ctx {
   final SplittableRandom random;
   EvalHost host;
 
+  /**
+   * The state whose stuttering step ({@code s -> s}) the action properties were last evaluated
+   * on, and per property the outcome: 0 not yet evaluated, 1 true, 2 false or failed.
+   */
+  Value[] stutterState;
+  byte[] stutterResult = new byte[0];
+
   /** Per action: what computing its successors needs, kept for the next state (null while in use). */
   private Scratch[] scratch = new Scratch[0];
 

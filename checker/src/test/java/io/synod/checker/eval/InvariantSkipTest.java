@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.synod.checker.config.ConfigReader;
 import io.synod.checker.engine.EvalContext;
 import io.synod.checker.engine.Output;
+import io.synod.checker.engine.SpecError;
 import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Value;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Test;
  * shows in the result. The test JVM runs with {@code synod.verifyInvariantSkips}, under which a
  * skipped invariant is still evaluated and a false one is an error: that error is how a skip
  * shows here, and it is what makes every other check in the test suite verify the skips.
+ *
+ * <p>Action properties {@code [A]_v} reading only variables a step leaves unchanged take their
+ * value on the stuttering step, computed once per state; that is exact, so the tests here show
+ * that failures still surface exactly as when every step is evaluated.
  */
 class InvariantSkipTest {
   private static final String SPEC = """
@@ -82,5 +87,57 @@ class InvariantSkipTest {
       EvalModel m = model(inv);
       assertEquals(0, m.firstViolatedInvariant(state(five, 0), state(five, 1), ctx), inv);
     }
+  }
+
+  private static final String STEPS = """
+      ---- MODULE Test ----
+      EXTENDS Naturals
+      VARIABLES x, y, z
+      Init == x = 0 /\\ y = 0 /\\ z = 0
+      Next == z' = z + 1 /\\ UNCHANGED <<x, y>>
+      Grows == [][x' >= x]_x
+      FailsWhenXStays == [][(x' = x) => (10 \\div y = 1)]_x
+      ====
+      """;
+
+  private static EvalModel steps(String property) {
+    String cfg = "INIT Init\nNEXT Next\nPROPERTY " + property + "\n";
+    return new EvalModel(Fixtures.inline(STEPS, cfg, Fixtures.sink()),
+        Fixtures.config(() -> ConfigReader.read("Test.cfg", cfg)));
+  }
+
+  private static Value[] st(long x, long y, long z) {
+    return new Value[] {IntValue.of(x), IntValue.of(y), IntValue.of(z)};
+  }
+
+  private static Value[] withZ(Value[] s, long z) {
+    return new Value[] {s[0], s[1], IntValue.of(z)};
+  }
+
+  @Test
+  void anActionPropertyOfUnchangedVariablesTakesItsStutteringValue() {
+    EvalModel m = steps("Grows");
+    EvalContext ctx = new EvalContext(0, Output.NONE);
+    Value[] s = st(3, 0, 0);
+    assertEquals(-1, m.firstViolatedActionProperty(s, withZ(s, 1), ctx));
+    assertEquals(-1, m.firstViolatedActionProperty(s, withZ(s, 2), ctx));
+    // x changes (and decreases): evaluated, violated
+    assertEquals(0, m.firstViolatedActionProperty(s, st(2, 0, 1), ctx));
+  }
+
+  @Test
+  void aStepThatFailsStillFailsWhenItsVariablesAreUnchanged() {
+    EvalModel m = steps("FailsWhenXStays");
+    EvalContext ctx = new EvalContext(0, Output.NONE);
+    Value[] zeroY = st(1, 0, 0);
+    Value[] tenY = st(1, 10, 0);
+    // y = 0: the stuttering step divides by zero, so the real step is evaluated and fails
+    SpecError e = assertThrows(SpecError.class,
+        () -> m.firstViolatedActionProperty(zeroY, withZ(zeroY, 1), ctx));
+    assertTrue(e.getMessage().contains("The second argument of \\div is 0."), e.getMessage());
+    // another state: its own stuttering value (true) is used
+    assertEquals(-1, m.firstViolatedActionProperty(tenY, withZ(tenY, 1), ctx));
+    // back to the first state: still fails
+    assertThrows(SpecError.class, () -> m.firstViolatedActionProperty(zeroY, withZ(zeroY, 2), ctx));
   }
 }
