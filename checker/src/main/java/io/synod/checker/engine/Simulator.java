@@ -79,7 +79,8 @@ public final class Simulator {
           trace.add(next);
           states++;
           ctx.level = lvl + 1;
-          inv = model.firstViolatedInvariant(next.state(), ctx);
+          // cur passed every invariant (else the behaviour ended there)
+          inv = model.firstViolatedInvariant(cur, next.state(), ctx);
           if (inv >= 0) {
             return fail(Verdict.INVARIANT, invariants.get(inv),
                 "Invariant " + invariants.get(inv) + " is violated.", trace, done, states);
