@@ -259,19 +259,31 @@ final class EvalModel implements SpecModel {
 
   @Override
   public int firstViolatedInvariant(Value[] parent, Value[] state, EvalContext ctx) {
-    long changed = changed(parent, state);
-    Ctx c = ctx(ctx);
+    // the parent passed every invariant: one reading only unchanged variables holds again
+    return firstChanged("invariant", invariants, invariantNames, invariantVars, changed(parent, state),
+        state, null, false, ctx(ctx));
+  }
+
+  /**
+   * Index of the first of {@code exprs} false on {@code s} (and {@code t}), or -1. An expression
+   * that reads none of the {@code changed} variables is not evaluated: it holds as it did before
+   * (invariants), or as on the stuttering step from {@code s} when {@code stuttering} (action
+   * properties) and that holds. Under {@code synod.verifyInvariantSkips} it is evaluated anyway
+   * and must hold.
+   */
+  private int firstChanged(String what, List<CompiledSpec.Expression> exprs, List<String> names,
+      long[] reads, long changed, Value[] s, Value[] t, boolean stuttering, Ctx c) {
     try {
-      for (int i = 0; i < invariants.size(); i++) {
-        long reads = invariantVars[i];
-        if (reads != Node.ALL_VARS && (reads & changed) == 0) {
-          if (verifySkips && !spec.holds(invariants.get(i), c, state, null)) {
-            throw new IllegalStateException("invariant " + invariantNames.get(i)
+      for (int i = 0; i < exprs.size(); i++) {
+        if (reads[i] != Node.ALL_VARS && (reads[i] & changed) == 0
+            && (!stuttering || holdsWhenStuttering(c, i, s))) {
+          if (verifySkips && !spec.holds(exprs.get(i), c, s, t)) {
+            throw new IllegalStateException(what + " " + names.get(i)
                 + " was skipped as unchanged but is false");
           }
           continue;
         }
-        if (!spec.holds(invariants.get(i), c, state, null)) {
+        if (!spec.holds(exprs.get(i), c, s, t)) {
           return i;
         }
       }
@@ -309,26 +321,8 @@ final class EvalModel implements SpecModel {
    */
   @Override
   public int firstViolatedActionProperty(Value[] s, Value[] t, EvalContext ctx) {
-    long changed = changed(s, t);
-    Ctx c = ctx(ctx);
-    try {
-      for (int i = 0; i < actionProperties.size(); i++) {
-        long reads = actionPropertyVars[i];
-        if (reads != Node.ALL_VARS && (reads & changed) == 0 && holdsWhenStuttering(c, i, s)) {
-          if (verifySkips && !spec.holds(actionProperties.get(i), c, s, t)) {
-            throw new IllegalStateException("action property " + actionPropertyNames.get(i)
-                + " was skipped as unchanged but is false");
-          }
-          continue;
-        }
-        if (!spec.holds(actionProperties.get(i), c, s, t)) {
-          return i;
-        }
-      }
-      return -1;
-    } catch (EvalException e) {
-      throw error(e);
-    }
+    return firstChanged("action property", actionProperties, actionPropertyNames,
+        actionPropertyVars, changed(s, t), s, t, true, ctx(ctx));
   }
 
   private boolean holdsWhenStuttering(Ctx c, int i, Value[] s) {
