@@ -32,16 +32,20 @@ final class EvalModel implements SpecModel {
   private final List<String> invariantNames = new ArrayList<>();
   private final List<CompiledSpec.Expression> invariants = new ArrayList<>();
   /**
-   * Per invariant, the state variables it reads ({@link Node#vars}), or {@link Node#ALL_VARS}
-   * when it must be evaluated in every state (impure, with effects, or not known).
+   * Per invariant, the parts checked after a step: its conjuncts when it names a definition
+   * whose body is a {@code /\} list, else the whole invariant; and per part the state variables
+   * it reads ({@link Node#vars}), or {@link Node#ALL_VARS} when it must be evaluated in every
+   * state (impure, with effects, or not known).
    */
-  private final long[] invariantVars;
+  private final CompiledSpec.Expression[][] invariantParts;
+  private final long[][] invariantVars;
   /** Test aid: evaluate the invariants that would be skipped and fail if one is false. */
   private final boolean verifySkips = Boolean.getBoolean("synod.verifyInvariantSkips");
   private final List<String> actionPropertyNames = new ArrayList<>();
   private final List<CompiledSpec.Expression> actionProperties = new ArrayList<>();
-  /** Per action property, the variables it reads primed or not ({@link Node#vars}), or ALL_VARS. */
-  private final long[] actionPropertyVars;
+  /** Per action property (one part each), the variables it reads primed or not, or ALL_VARS. */
+  private final CompiledSpec.Expression[][] actionPropertyParts;
+  private final long[][] actionPropertyVars;
   private final List<CompiledSpec.Expression> constraints = new ArrayList<>();
   private final List<CompiledSpec.Expression> actionConstraints = new ArrayList<>();
   private final CompiledSpec.Expression view;
@@ -85,15 +89,21 @@ final class EvalModel implements SpecModel {
     for (NamedEntry e : config.actionConstraints()) {
       actionConstraints.add(spec.definition(e.name()));
     }
-    invariantVars = new long[invariants.size()];
-    for (int i = 0; i < invariantVars.length; i++) {
-      Node n = invariants.get(i).node;
-      invariantVars[i] = n.impure || n.effect || n.level > 1 ? Node.ALL_VARS : n.vars;
+    invariantParts = new CompiledSpec.Expression[invariants.size()][];
+    invariantVars = new long[invariants.size()][];
+    for (int i = 0; i < invariantParts.length; i++) {
+      CompiledSpec.Expression x = invariants.get(i);
+      Nodes.Conjunct[] conjuncts = Nodes.Conjunct.split(x.node);
+      invariantParts[i] = conjuncts == null ? new CompiledSpec.Expression[] {x}
+          : java.util.Arrays.stream(conjuncts).map(n -> new CompiledSpec.Expression(n, x.name))
+              .toArray(CompiledSpec.Expression[]::new);
+      invariantVars[i] = reads(invariantParts[i], 1);
     }
-    actionPropertyVars = new long[actionProperties.size()];
-    for (int i = 0; i < actionPropertyVars.length; i++) {
-      Node n = actionProperties.get(i).node;
-      actionPropertyVars[i] = n.impure || n.effect ? Node.ALL_VARS : n.vars;
+    actionPropertyParts = new CompiledSpec.Expression[actionProperties.size()][];
+    actionPropertyVars = new long[actionProperties.size()][];
+    for (int i = 0; i < actionPropertyParts.length; i++) {
+      actionPropertyParts[i] = new CompiledSpec.Expression[] {actionProperties.get(i)};
+      actionPropertyVars[i] = reads(actionPropertyParts[i], 2);
     }
     view = config.view().map(e -> spec.definition(e.name())).orElse(null);
     alias = config.alias().map(e -> spec.definition(e.name())).orElse(null);
@@ -257,34 +267,47 @@ final class EvalModel implements SpecModel {
     return changed;
   }
 
+  /** The variables each part reads; ALL_VARS for parts above {@code level}, impure or with effects. */
+  private static long[] reads(CompiledSpec.Expression[] parts, int level) {
+    long[] r = new long[parts.length];
+    for (int j = 0; j < parts.length; j++) {
+      Node n = parts[j].node;
+      r[j] = n.impure || n.effect || n.level > level ? Node.ALL_VARS : n.vars;
+    }
+    return r;
+  }
+
   @Override
   public int firstViolatedInvariant(Value[] parent, Value[] state, EvalContext ctx) {
     // the parent passed every invariant: one reading only unchanged variables holds again
-    return firstChanged("invariant", invariants, invariantNames, invariantVars, changed(parent, state),
-        state, null, false, ctx(ctx));
+    return firstChanged("invariant", invariantParts, invariantNames, invariantVars,
+        changed(parent, state), state, null, false, ctx(ctx));
   }
 
   /**
-   * Index of the first of {@code exprs} false on {@code s} (and {@code t}), or -1. An expression
-   * that reads none of the {@code changed} variables is not evaluated: it holds as it did before
-   * (invariants), or as on the stuttering step from {@code s} when {@code stuttering} (action
-   * properties) and that holds. Under {@code synod.verifyInvariantSkips} it is evaluated anyway
-   * and must hold.
+   * Index of the first expression false on {@code s} (and {@code t}), or -1; each is checked
+   * part by part, in order. A part that reads none of the {@code changed} variables is not
+   * evaluated: it holds as it did before (invariants), or as on the stuttering step from
+   * {@code s} when {@code stuttering} (action properties) and that holds. Under
+   * {@code synod.verifyInvariantSkips} it is evaluated anyway and must hold.
    */
-  private int firstChanged(String what, List<CompiledSpec.Expression> exprs, List<String> names,
-      long[] reads, long changed, Value[] s, Value[] t, boolean stuttering, Ctx c) {
+  private int firstChanged(String what, CompiledSpec.Expression[][] parts, List<String> names,
+      long[][] reads, long changed, Value[] s, Value[] t, boolean stuttering, Ctx c) {
     try {
-      for (int i = 0; i < exprs.size(); i++) {
-        if (reads[i] != Node.ALL_VARS && (reads[i] & changed) == 0
-            && (!stuttering || holdsWhenStuttering(c, i, s))) {
-          if (verifySkips && !spec.holds(exprs.get(i), c, s, t)) {
-            throw new IllegalStateException(what + " " + names.get(i)
-                + " was skipped as unchanged but is false");
+      for (int i = 0; i < parts.length; i++) {
+        for (int j = 0; j < parts[i].length; j++) {
+          long r = reads[i][j];
+          if (r != Node.ALL_VARS && (r & changed) == 0
+              && (!stuttering || holdsWhenStuttering(c, i, s))) {
+            if (verifySkips && !spec.holds(parts[i][j], c, s, t)) {
+              throw new IllegalStateException(what + " " + names.get(i)
+                  + " was skipped as unchanged but is false");
+            }
+            continue;
           }
-          continue;
-        }
-        if (!spec.holds(exprs.get(i), c, s, t)) {
-          return i;
+          if (!spec.holds(parts[i][j], c, s, t)) {
+            return i;
+          }
         }
       }
       return -1;
@@ -321,7 +344,7 @@ final class EvalModel implements SpecModel {
    */
   @Override
   public int firstViolatedActionProperty(Value[] s, Value[] t, EvalContext ctx) {
-    return firstChanged("action property", actionProperties, actionPropertyNames,
+    return firstChanged("action property", actionPropertyParts, actionPropertyNames,
         actionPropertyVars, changed(s, t), s, t, true, ctx(ctx));
   }
 

@@ -229,6 +229,48 @@ final class Nodes {
     }
   }
 
+  /**
+   * Conjunct {@code index} of the {@code /\} list that is the whole body of the parameterless
+   * definition {@code call} refers to, evaluated on its own: in a fresh frame of the
+   * definition, with the same error locations as evaluating the definition (the conjunct's, the
+   * list's, the reference's) and the same non-boolean error. Lets an invariant that is a
+   * conjunction be checked conjunct by conjunct.
+   */
+  static final class Conjunct extends Node {
+    final Node item;
+    final Span list;
+    final int frameSize;
+
+    Conjunct(Call call, And and, int index) {
+      super(call.span);
+      this.item = dep(and.items[index]);
+      this.list = and.span;
+      this.frameSize = call.def.frameSize;
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      try {
+        return BoolValue.of(item.evalBool(c, new Frame(frameSize, null)));
+      } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+        throw EvalException.located(e, list);
+      }
+    }
+
+    /** The conjuncts of {@code n} if it refers to a parameterless definition whose body is a list. */
+    static Conjunct[] split(Node n) {
+      if (n instanceof Call call && call.args.length == 0 && call.envDepth < 0
+          && call.def.body instanceof And and && and.items.length > 1) {
+        Conjunct[] parts = new Conjunct[and.items.length];
+        for (int i = 0; i < parts.length; i++) {
+          parts[i] = new Conjunct(call, and, i);
+        }
+        return parts;
+      }
+      return null;
+    }
+  }
+
   static final class Or extends Node {
     final Node[] items;
 

@@ -39,6 +39,15 @@ class InvariantSkipTest {
       Apply(Op(_)) == Op(x)
       ViaOperatorArgument == Apply(LAMBDA v : v < 3)
       ViaEnabled == ENABLED (x' = x /\\ x < 3 /\\ y' = y)
+      Both ==
+        /\\ x < 3
+        /\\ y < 3
+      Failing ==
+        /\\ x < 3
+        /\\ 10 \\div y = 1
+      NotBoolean ==
+        /\\ x < 3
+        /\\ y + 1
       ====
       """;
 
@@ -139,5 +148,36 @@ class InvariantSkipTest {
     assertEquals(-1, m.firstViolatedActionProperty(tenY, withZ(tenY, 1), ctx));
     // back to the first state: still fails
     assertThrows(SpecError.class, () -> m.firstViolatedActionProperty(zeroY, withZ(zeroY, 2), ctx));
+  }
+
+  @Test
+  void theConjunctsOfAnInvariantAreSkippedOneByOne() {
+    EvalModel m = model("Both");
+    EvalContext ctx = new EvalContext(0, Output.NONE);
+    Value five = IntValue.of(5);
+    // y changed, x did not: the conjunct x < 3 is skipped (and verification finds it false)
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> m.firstViolatedInvariant(state(five, 0), state(five, 1), ctx));
+    assertTrue(e.getMessage().contains("Both"), e.getMessage());
+    // y < 3 is evaluated on its own
+    Value one = IntValue.of(1);
+    assertEquals(0, m.firstViolatedInvariant(state(one, 0), state(one, 7), ctx));
+    assertEquals(-1, m.firstViolatedInvariant(state(one, 0), state(one, 2), ctx));
+  }
+
+  @Test
+  void aConjunctFailsWithTheSameMessageAndLocationsAsTheWholeInvariant() {
+    for (String inv : new String[] {"Failing", "NotBoolean"}) {
+      EvalModel m = model(inv);
+      EvalContext ctx = new EvalContext(0, Output.NONE);
+      Value one = IntValue.of(1);
+      SpecError whole = assertThrows(SpecError.class,
+          () -> m.firstViolatedInvariant(state(one, 0), ctx));
+      SpecError byConjunct = assertThrows(SpecError.class,
+          () -> m.firstViolatedInvariant(state(one, 5), state(one, 0), ctx));
+      assertEquals(whole.getMessage(), byConjunct.getMessage(), inv);
+      assertEquals(whole.stack(), byConjunct.stack(), inv);
+      assertTrue(!whole.stack().isEmpty(), inv);
+    }
   }
 }
