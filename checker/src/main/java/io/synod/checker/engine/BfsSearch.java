@@ -400,7 +400,9 @@ final class BfsSearch {
     boolean offer(Value[] from, Value[] t, ActionLabel action, long parentId, int lvl) {
       generated++;
       ctx.level = lvl;
-      boolean inModel = !hasConstraints || (model.satisfiesConstraints(t, ctx)
+      // a state being expanded is in the model: it satisfies every constraint
+      boolean inModel = !hasConstraints || ((from == null ? model.satisfiesConstraints(t, ctx)
+              : model.satisfiesConstraints(from, t, ctx))
           && (from == null || model.satisfiesActionConstraints(from, t, ctx)));
       boolean isNew = false;
       long id = ParentLog.NO_PARENT;

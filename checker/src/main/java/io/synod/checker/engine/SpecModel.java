@@ -79,6 +79,15 @@ public interface SpecModel {
     return true;
   }
 
+  /**
+   * The same for a successor {@code state} of {@code parent}, a state that satisfies every
+   * CONSTRAINT. An implementation may skip a constraint (or a conjunct of one) that reads only
+   * variables the successor shares with its parent; the result is the same.
+   */
+  default boolean satisfiesConstraints(Value[] parent, Value[] state, EvalContext ctx) {
+    return satisfiesConstraints(state, ctx);
+  }
+
   /** Whether the step satisfies every ACTION_CONSTRAINT (true without action constraints). */
   default boolean satisfiesActionConstraints(Value[] s, Value[] t, EvalContext ctx) {
     return true;

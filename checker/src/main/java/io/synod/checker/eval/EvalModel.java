@@ -47,6 +47,10 @@ final class EvalModel implements SpecModel {
   private final CompiledSpec.Expression[][] actionPropertyParts;
   private final long[][] actionPropertyVars;
   private final List<CompiledSpec.Expression> constraints = new ArrayList<>();
+  private final List<String> constraintNames = new ArrayList<>();
+  /** Per constraint, its parts and the variables each reads (as for invariants). */
+  private final CompiledSpec.Expression[][] constraintParts;
+  private final long[][] constraintVars;
   private final List<CompiledSpec.Expression> actionConstraints = new ArrayList<>();
   private final CompiledSpec.Expression view;
   private final CompiledSpec.Expression alias;
@@ -85,19 +89,20 @@ final class EvalModel implements SpecModel {
     }
     for (NamedEntry e : config.constraints()) {
       constraints.add(spec.definition(e.name()));
+      constraintNames.add(e.name());
     }
     for (NamedEntry e : config.actionConstraints()) {
       actionConstraints.add(spec.definition(e.name()));
     }
-    invariantParts = new CompiledSpec.Expression[invariants.size()][];
+    invariantParts = conjuncts(invariants);
     invariantVars = new long[invariants.size()][];
     for (int i = 0; i < invariantParts.length; i++) {
-      CompiledSpec.Expression x = invariants.get(i);
-      Nodes.Conjunct[] conjuncts = Nodes.Conjunct.split(x.node);
-      invariantParts[i] = conjuncts == null ? new CompiledSpec.Expression[] {x}
-          : java.util.Arrays.stream(conjuncts).map(n -> new CompiledSpec.Expression(n, x.name))
-              .toArray(CompiledSpec.Expression[]::new);
       invariantVars[i] = reads(invariantParts[i], 1);
+    }
+    constraintParts = conjuncts(constraints);
+    constraintVars = new long[constraints.size()][];
+    for (int i = 0; i < constraintParts.length; i++) {
+      constraintVars[i] = reads(constraintParts[i], 1);
     }
     actionPropertyParts = new CompiledSpec.Expression[actionProperties.size()][];
     actionPropertyVars = new long[actionProperties.size()][];
@@ -267,6 +272,22 @@ final class EvalModel implements SpecModel {
     return changed;
   }
 
+  /**
+   * Each state predicate as the parts checked after a step: its conjuncts when it names a
+   * definition whose body is a {@code /\} list, else the whole predicate.
+   */
+  private static CompiledSpec.Expression[][] conjuncts(List<CompiledSpec.Expression> exprs) {
+    CompiledSpec.Expression[][] parts = new CompiledSpec.Expression[exprs.size()][];
+    for (int i = 0; i < parts.length; i++) {
+      CompiledSpec.Expression x = exprs.get(i);
+      Nodes.Conjunct[] cs = Nodes.Conjunct.split(x.node);
+      parts[i] = cs == null ? new CompiledSpec.Expression[] {x}
+          : java.util.Arrays.stream(cs).map(n -> new CompiledSpec.Expression(n, x.name))
+              .toArray(CompiledSpec.Expression[]::new);
+    }
+    return parts;
+  }
+
   /** The variables each part reads; ALL_VARS for parts above {@code level}, impure or with effects. */
   private static long[] reads(CompiledSpec.Expression[] parts, int level) {
     long[] r = new long[parts.length];
@@ -368,6 +389,13 @@ final class EvalModel implements SpecModel {
       c.stutterResult[i] = (byte) (holds ? 1 : 2);
     }
     return c.stutterResult[i] == 1;
+  }
+
+  @Override
+  public boolean satisfiesConstraints(Value[] parent, Value[] state, EvalContext ctx) {
+    // the parent is in the model: a constraint reading only unchanged variables holds again
+    return firstChanged("constraint", constraintParts, constraintNames, constraintVars,
+        changed(parent, state), state, null, false, ctx(ctx)) < 0;
   }
 
   @Override

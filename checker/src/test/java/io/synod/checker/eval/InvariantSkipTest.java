@@ -180,4 +180,20 @@ class InvariantSkipTest {
       assertTrue(!whole.stack().isEmpty(), inv);
     }
   }
+
+  @Test
+  void theConjunctsOfAConstraintAreSkippedTheSameWay() {
+    String cfg = "INIT Init\nNEXT Next\nCONSTRAINT Both\n";
+    EvalModel m = new EvalModel(Fixtures.inline(SPEC, cfg, Fixtures.sink()),
+        Fixtures.config(() -> ConfigReader.read("Test.cfg", cfg)));
+    EvalContext ctx = new EvalContext(0, Output.NONE);
+    Value five = IntValue.of(5);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> m.satisfiesConstraints(state(five, 0), state(five, 1), ctx));
+    assertTrue(e.getMessage().contains("constraint Both"), e.getMessage());
+    Value one = IntValue.of(1);
+    assertTrue(!m.satisfiesConstraints(state(one, 0), state(one, 7), ctx));
+    assertTrue(m.satisfiesConstraints(state(one, 0), state(one, 2), ctx));
+    assertTrue(!m.satisfiesConstraints(state(five, 0), ctx));
+  }
 }
