@@ -69,26 +69,24 @@ public final class ModelChecker {
       if (a != null) {
         CheckResult.Failure f = new CheckResult.Failure(Verdict.ASSUMPTION, a.name(),
             "Assumption " + a.location() + " is false.", List.of(), List.of());
-        return result(Verdict.ASSUMPTION, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null);
+        return result(Verdict.ASSUMPTION, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
+            CheckResult.Memory.NONE);
       }
     } catch (SpecError e) {
       Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
       CheckResult.Failure f = new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack());
-      return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null);
+      return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
+          CheckResult.Memory.NONE);
     }
     SpillContext spill;
     try {
       spill = SpillContext.create(options.spill(), options.queueMemoryBytes(), options.metaDir());
     } catch (SpillException e) {
-      return systemError(e.getMessage(), new SearchStats(0, 0, 0, 0), start);
+      return systemError(e.getMessage(), new SearchStats(0, 0, 0, 0), start, CheckResult.Memory.NONE);
     }
     try (spill) {
       return search(ctx, spill, start);
     }
-  }
-
-  private CheckResult systemError(String message, SearchStats stats, long start) {
-    return systemError(message, stats, start, CheckResult.Memory.NONE);
   }
 
   private CheckResult systemError(String message, SearchStats stats, long start,
@@ -181,11 +179,6 @@ public final class ModelChecker {
     }
     return new CheckResult.Failure(p.verdict(), p.name(), p.message(),
         rebuilder.withBindings(steps), p.stack());
-  }
-
-  private CheckResult result(Verdict v, List<CheckResult.Failure> failures, SearchStats stats,
-      CheckResult.OutdegreeStats deg, long start, BfsSearch s) {
-    return result(v, failures, stats, deg, start, s, CheckResult.Memory.NONE);
   }
 
   private CheckResult result(Verdict v, List<CheckResult.Failure> failures, SearchStats stats,

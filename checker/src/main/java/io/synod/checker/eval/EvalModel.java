@@ -95,21 +95,12 @@ final class EvalModel implements SpecModel {
       actionConstraints.add(spec.definition(e.name()));
     }
     invariantParts = conjuncts(invariants);
-    invariantVars = new long[invariants.size()][];
-    for (int i = 0; i < invariantParts.length; i++) {
-      invariantVars[i] = reads(invariantParts[i], 1);
-    }
+    invariantVars = reads(invariantParts, 1);
     constraintParts = conjuncts(constraints);
-    constraintVars = new long[constraints.size()][];
-    for (int i = 0; i < constraintParts.length; i++) {
-      constraintVars[i] = reads(constraintParts[i], 1);
-    }
-    actionPropertyParts = new CompiledSpec.Expression[actionProperties.size()][];
-    actionPropertyVars = new long[actionProperties.size()][];
-    for (int i = 0; i < actionPropertyParts.length; i++) {
-      actionPropertyParts[i] = new CompiledSpec.Expression[] {actionProperties.get(i)};
-      actionPropertyVars[i] = reads(actionPropertyParts[i], 2);
-    }
+    constraintVars = reads(constraintParts, 1);
+    actionPropertyParts = actionProperties.stream().map(x -> new CompiledSpec.Expression[] {x})
+        .toArray(CompiledSpec.Expression[][]::new);
+    actionPropertyVars = reads(actionPropertyParts, 2);
     view = config.view().map(e -> spec.definition(e.name())).orElse(null);
     alias = config.alias().map(e -> spec.definition(e.name())).orElse(null);
     symmetry = config.symmetry().map(e -> spec.definition(e.name())).orElse(null);
@@ -289,11 +280,14 @@ final class EvalModel implements SpecModel {
   }
 
   /** The variables each part reads; ALL_VARS for parts above {@code level}, impure or with effects. */
-  private static long[] reads(CompiledSpec.Expression[] parts, int level) {
-    long[] r = new long[parts.length];
-    for (int j = 0; j < parts.length; j++) {
-      Node n = parts[j].node;
-      r[j] = n.impure || n.effect || n.level > level ? Node.ALL_VARS : n.vars;
+  private static long[][] reads(CompiledSpec.Expression[][] parts, int level) {
+    long[][] r = new long[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      r[i] = new long[parts[i].length];
+      for (int j = 0; j < parts[i].length; j++) {
+        Node n = parts[i][j].node;
+        r[i][j] = n.impure || n.effect || n.level > level ? Node.ALL_VARS : n.vars;
+      }
     }
     return r;
   }

@@ -51,11 +51,15 @@ class InvariantSkipTest {
       ====
       """;
 
+  /** The model of {@code spec} with Init, Next and the config line {@code checks}. */
+  private static EvalModel model(String spec, String checks) {
+    String cfg = "INIT Init\nNEXT Next\n" + checks + "\n";
+    return new EvalModel(Fixtures.inline(spec, cfg, Fixtures.sink()),
+        Fixtures.config(() -> ConfigReader.read("Test.cfg", cfg)));
+  }
+
   private static EvalModel model(String invariant) {
-    CompiledSpec spec = Fixtures.inline(SPEC, "INIT Init\nNEXT Next\nINVARIANT " + invariant + "\n",
-        Fixtures.sink());
-    return new EvalModel(spec, Fixtures.config(() -> ConfigReader.read("Test.cfg",
-        "INIT Init\nNEXT Next\nINVARIANT " + invariant + "\n")));
+    return model(SPEC, "INVARIANT " + invariant);
   }
 
   private static Value[] state(Value x, long y) {
@@ -110,9 +114,7 @@ class InvariantSkipTest {
       """;
 
   private static EvalModel steps(String property) {
-    String cfg = "INIT Init\nNEXT Next\nPROPERTY " + property + "\n";
-    return new EvalModel(Fixtures.inline(STEPS, cfg, Fixtures.sink()),
-        Fixtures.config(() -> ConfigReader.read("Test.cfg", cfg)));
+    return model(STEPS, "PROPERTY " + property);
   }
 
   private static Value[] st(long x, long y, long z) {
@@ -183,9 +185,7 @@ class InvariantSkipTest {
 
   @Test
   void theConjunctsOfAConstraintAreSkippedTheSameWay() {
-    String cfg = "INIT Init\nNEXT Next\nCONSTRAINT Both\n";
-    EvalModel m = new EvalModel(Fixtures.inline(SPEC, cfg, Fixtures.sink()),
-        Fixtures.config(() -> ConfigReader.read("Test.cfg", cfg)));
+    EvalModel m = model(SPEC, "CONSTRAINT Both");
     EvalContext ctx = new EvalContext(0, Output.NONE);
     Value five = IntValue.of(5);
     IllegalStateException e = assertThrows(IllegalStateException.class,
