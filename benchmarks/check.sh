@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     --workers) workers_list="${2:?--workers needs a list such as \"1 2\"}"; shift ;;
     --repeat) repeat="${2:?--repeat needs a number}"; shift ;;
     --only) only="${2:?--only needs model names}"; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "check.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift

@@ -118,7 +118,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--json", paramLabel = "FILE",
       description = "Write a JSON report: verdict, counts, timing, trace, memory (seen-set bytes"
-          + " per state, bytes spilled).")
+          + " per state, bytes spilled), levels (states expanded and wall time per BFS depth).")
   Path json;
 
   @Override
