@@ -6,6 +6,8 @@
 # TLC time for those). For each model and worker count it prints:
 #   wall      whole process, JVM start, parsing and report included (TLC's figure is the same)
 #   search    the search alone (`--json` elapsedMillis), and distinct states per second of it
+#   JIT       JIT-compilation time during the search (sum of the levels' `--json` jitMillis): on
+#             a machine with as many cores as workers it is taken from the workers
 #   peak RSS  largest resident set of the process
 #   seen B/st bytes of the seen-set (fingerprint table) per distinct state
 #   heap B/st largest heap in use after a GC, per distinct state (seen-set, queue, parent log...)
@@ -35,7 +37,7 @@ while [ $# -gt 0 ]; do
     --workers) workers_list="${2:?--workers needs a list such as \"1 2\"}"; shift ;;
     --repeat) repeat="${2:?--repeat needs a number}"; shift ;;
     --only) only="${2:?--only needs model names}"; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "check.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -85,7 +87,7 @@ def bulk(one, mine):
     return a / b if a and b and all(d in mine for d in picked) else None
 
 def figures(r):
-    name, w, tlc, wall, search, distinct, rss, seen, heapmb, code, lv = r
+    name, w, tlc, wall, search, distinct, rss, seen, heapmb, code, lv, jit = r
     distinct = int(distinct)
     one = next((x for x in rows if x[0] == name and x[1] == "1"), None)
     speed = None
@@ -96,30 +98,30 @@ def figures(r):
                 rate=distinct / max(float(search), 1e-3), rss=rss, speed=speed,
                 seen=f"{int(seen) / distinct:.1f}" if int(seen) and distinct else "-",
                 heap=f"{int(heapmb) * 1048576 / distinct:.0f}" if int(heapmb) and distinct else "-",
-                tlc=tlc)
+                tlc=tlc, jit=int(jit) / 1000)
 
 if mode == "row":
     f = figures(next(x for x in rows if x[0] == sys.argv[3] and x[1] == sys.argv[4]))
     speed = f"{f['speed'][0]:.2f}x" if f["speed"] else ""
     bulkx = f"{f['speed'][2]:.2f}x" if f["speed"] and f["speed"][2] else ""
     tlc = f["tlc"] + "s" if f["tlc"] != "-" else "-"
-    print(f"{f['name']:34s} {f['w']:>2s} {f['wall']:7.1f}s {f['search']:7.1f}s {f['distinct']:>11,d} "
+    print(f"{f['name']:34s} {f['w']:>2s} {f['wall']:7.1f}s {f['search']:7.1f}s {f['jit']:5.1f}s {f['distinct']:>11,d} "
           f"{f['rate']:>11,.0f} {f['rss']:>8s} {f['seen']:>7s} {f['heap']:>7s} {speed:>9s} {bulkx:>6s} {tlc:>7s}")
 else:
-    print("| model | workers | wall | search | distinct | states/s (search) | peak RSS | seen-set B/state "
-          "| heap B/state | speedup (search, wall) | speedup (bulk levels) | TLC wall |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| model | workers | wall | search | JIT in search | distinct | states/s (search) | peak RSS "
+          "| seen-set B/state | heap B/state | speedup (search, wall) | speedup (bulk levels) | TLC wall |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         f = figures(r)
         speed = f"{f['speed'][0]:.2f}x, {f['speed'][1]:.2f}x" if f["speed"] else "-"
         bulkx = f"{f['speed'][2]:.2f}x" if f["speed"] and f["speed"][2] else "-"
         tlc = f["tlc"] + " s" if f["tlc"] != "-" else "n/a"
-        print(f"| {f['name']} | {f['w']} | {f['wall']:.1f} s | {f['search']:.1f} s | {f['distinct']:,} | "
+        print(f"| {f['name']} | {f['w']} | {f['wall']:.1f} s | {f['search']:.1f} s | {f['jit']:.1f} s | {f['distinct']:,} | "
               f"{f['rate']:,.0f} | {f['rss']} MB | {f['seen']} | {f['heap']} | {speed} | {bulkx} | {tlc} |")
 PY
 }
 
-printf '%-34s %2s %8s %8s %11s %11s %8s %7s %7s %9s %6s %7s\n' model w wall search distinct \
+printf '%-34s %2s %8s %8s %6s %11s %11s %8s %7s %7s %9s %6s %7s\n' model w wall search JIT distinct \
   "states/s" "RSS MB" "seen" "heap" speedup bulk "TLC"
 : >"$work/results"
 while IFS=$'\t' read -r name dir spec cfg tlc; do
@@ -146,10 +148,11 @@ except Exception:
 after = [int(m.group(1)) for m in re.finditer(r"->(\d+)M\(\d+M\)", open(gclog).read())]
 mem = j.get("memory") or {}
 levels = ",".join(f"{l['depth']}:{l['expanded']}:{l['millis']}" for l in j.get("levels") or [])
+jit = sum(l.get("jitMillis", 0) for l in j.get("levels") or [])
 print("\t".join(str(x) for x in [
     float(end) - float(start), j["elapsedMillis"] / 1000, j["distinctStates"],
     int(peak) // 1024, mem.get("seenSetBytes", 0), max(after) if after else 0, j["exitCode"],
-    levels]))
+    levels, jit]))
 PY
 )
       if [ "${line%%$'\t'*}" = FAILED ]; then

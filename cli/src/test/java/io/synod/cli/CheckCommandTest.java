@@ -61,6 +61,8 @@ class CheckCommandTest {
     assertEquals(1, levels.get(0).get("depth").asInt(), levels.toString());
     assertEquals(1, levels.get(0).get("expanded").asLong(), levels.toString());
     assertTrue(levels.get(0).get("millis").asLong() >= 0, levels.toString());
+    assertTrue(levels.get(0).get("jitMillis").asLong() >= 0, levels.toString());
+    assertTrue(levels.get(0).get("gcMillis").asLong() >= 0, levels.toString());
   }
 
   @Test

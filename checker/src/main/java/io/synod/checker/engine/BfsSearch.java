@@ -53,6 +53,7 @@ final class BfsSearch {
   private final List<PendingFailure> failures = new ArrayList<>();
   // Written by the thread that runs the search, read once it returned.
   private final List<CheckResult.Level> levels = new ArrayList<>();
+  private final JvmTimes jvm = new JvmTimes();
 
   private final SpillContext spill;
   // The level being expanded; written only at barriers.
@@ -119,6 +120,8 @@ final class BfsSearch {
     try {
       while (levelQueue.size() > 0 && !stop) {
         long levelStart = System.nanoTime();
+        long jitStart = jvm.compileMillis();
+        long gcStart = jvm.gcMillis();
         if (pool == null) {
           workers[0].runLevel();
         } else {
@@ -152,7 +155,8 @@ final class BfsSearch {
         for (Worker w : workers) {
           expanded += w.expandedThisLevel;
         }
-        levels.add(new CheckResult.Level(level, expanded, (System.nanoTime() - levelStart) / 1_000_000));
+        levels.add(new CheckResult.Level(level, expanded, (System.nanoTime() - levelStart) / 1_000_000,
+            jvm.compileMillis() - jitStart, jvm.gcMillis() - gcStart));
         if (stop) {
           break;
         }

@@ -82,9 +82,11 @@ public record CheckResult(
    * One level of the breadth-first search: expanding the {@code expanded} states at
    * {@code depth} (depth 1 holds the initial states) took {@code millis} of wall time. Levels let
    * a user see where a long check spends its time; they also separate the JVM's warm-up (the
-   * first levels, run while the JIT compiles) from the steady state.
+   * first levels, run while the JIT compiles) from the steady state. {@code jitMillis} and
+   * {@code gcMillis} are the JVM's JIT-compilation and garbage-collection time during the level
+   * (process-wide: they include any other work of the same JVM at that time).
    */
-  public record Level(int depth, long expanded, long millis) {}
+  public record Level(int depth, long expanded, long millis, long jitMillis, long gcMillis) {}
 
   /** Rounded mean, minimum, maximum and 95th percentile of the outdegree. */
   public record OutdegreeStats(long average, int min, int max, int percentile95) {}

@@ -48,7 +48,7 @@ public final class JsonReport {
     ArrayNode levels = o.putArray("levels");
     for (CheckResult.Level l : r.levels()) {
       levels.addObject().put("depth", l.depth()).put("expanded", l.expanded())
-          .put("millis", l.millis());
+          .put("millis", l.millis()).put("jitMillis", l.jitMillis()).put("gcMillis", l.gcMillis());
     }
     if (f != null) {
       ItfCodec codec = new ItfCodec(new StringTable());

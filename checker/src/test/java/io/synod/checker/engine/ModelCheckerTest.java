@@ -81,6 +81,7 @@ class ModelCheckerTest {
       CheckResult.Level l = levels.get(i);
       assertEquals(i + 1, l.depth(), levels.toString());
       assertTrue(l.expanded() > 0 && l.millis() >= 0, l.toString());
+      assertTrue(l.jitMillis() >= 0 && l.gcMillis() >= 0, l.toString());
       expanded += l.expanded();
     }
     assertEquals(104, expanded, "a complete search expands each distinct state once");
