@@ -12,6 +12,7 @@ import io.synod.checker.engine.Simulator;
 import io.synod.checker.engine.SpecFrontend;
 import io.synod.checker.engine.SpecModel;
 import io.synod.checker.engine.Verdict;
+import io.synod.checker.engine.Warmup;
 import io.synod.checker.report.DotGraphWriter;
 import io.synod.checker.report.ItfReport;
 import io.synod.checker.report.JsonReport;
@@ -153,6 +154,9 @@ public final class CheckCommand implements Callable<Integer> {
     long seedValue = seed != null ? seed : new java.util.Random().nextLong();
     rep.banner(version(), nWorkers, fp, seedValue, "LockFreeFPSet", "LevelQueue");
     SpecFrontend frontend = frontend();
+    if (!simulate) {
+      Warmup.startInBackground();
+    }
     SpecModel model;
     try {
       SpecFrontend.ParsedSpec parsed;
