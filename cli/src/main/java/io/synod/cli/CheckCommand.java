@@ -119,7 +119,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--json", paramLabel = "FILE",
       description = "Write a JSON report: verdict, counts, timing, trace, memory (seen-set bytes"
-          + " per state, bytes spilled), levels (states expanded and wall time per BFS depth).")
+          + " per state, bytes spilled), levels (per BFS depth: states expanded, wall time, and"
+          + " the JVM's JIT and GC time meanwhile).")
   Path json;
 
   @Override
