@@ -223,6 +223,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers)
       throws IOException {
+    if (itf == null && json == null) {
+      return; // Jackson's start-up (about 40 ms) only when a report is asked for
+    }
     ObjectMapper mapper = new ObjectMapper();
     if (itf != null && result.firstFailure() != null && !result.firstFailure().trace().isEmpty()) {
       String desc = "Counterexample of " + specFile.getFileName() + " (" + result.verdict().label() + ")";
