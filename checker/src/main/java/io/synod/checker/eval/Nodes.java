@@ -644,19 +644,15 @@ final class Nodes {
     }
   }
 
-  static final class FunSet extends Node {
-    final Node dom;
-    final Node range;
-
+  /** {@code [a -> b]}. */
+  static final class FunSet extends Binary {
     FunSet(Span span, Node dom, Node range) {
-      super(span);
-      this.dom = dep(dom);
-      this.range = dep(range);
+      super(span, dom, range);
     }
 
     @Override
     Value ev(Ctx c, Frame f) {
-      return Values.fcnSet(dom.evalSet(c, f), range.evalSet(c, f));
+      return Values.fcnSet(a.evalSet(c, f), b.evalSet(c, f));
     }
   }
 
