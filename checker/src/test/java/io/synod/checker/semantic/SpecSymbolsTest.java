@@ -20,11 +20,74 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SpecSymbolsTest {
+
+    /** Models (folder or folder/file.cfg) after the first corpus whose configs fit their specs; see SharedFixtures. */
+    static final Set<String> ADMITTED = Set.of(
+      "36_constant_once/ConstOnce.cfg",
+      "37_symmetry_union/Ballot.cfg",
+      "37_symmetry_union/BallotViolated.cfg",
+      "38_generated_counts/Dups.cfg",
+      "39_refinement/Watch.cfg",
+      "39_refinement/WatchBroken.cfg",
+      "40_constant_model/Arith.cfg",
+      "44_membership_infinite/Shapes.cfg",
+      "45_override_stdlib/MCSort.cfg",
+      "46_tlc_registers/Registers.cfg",
+      "47_instance_forms/Pair.cfg",
+      "48_liveness_forms/Mutex.cfg",
+      "48_liveness_forms/MutexSettles.cfg",
+      "48_liveness_forms/MutexUnfair.cfg",
+      "49_generated_witnesses/Witnesses.cfg",
+      "50_bench_symmetry/Gossip.cfg",
+      "51_filter_membership/Partition.cfg",
+      "52_trace_postcondition/LockServerTrace.cfg",
+      "52_trace_postcondition/LockServerTrace_bad.cfg",
+      "53_trace_property/QueueTrace.cfg",
+      "53_trace_property/QueueTraceBad.cfg",
+      "53_trace_property/QueueTrace_view.cfg",
+      "54_trace_constraint_exit/ShardCommitTrace.cfg",
+      "54_trace_constraint_exit/ShardCommitTrace_bad.cfg",
+      "54_trace_constraint_exit/ShardCommitTrace_noview.cfg",
+      "57_trace_partial_log/JobPoolTrace.cfg",
+      "57_trace_partial_log/JobPoolTrace_bad.cfg",
+      "57_trace_partial_log/JobPoolTrace_queue1.cfg",
+      "58_enabled_instance_subst/Sluice.cfg",
+      "58_enabled_instance_subst/Sluice_notfull.cfg",
+      "58_enabled_instance_subst/Sluice_sum.cfg",
+      "59_action_property_let/Odometer.cfg",
+      "59_action_property_let/Odometer_PropArg.cfg",
+      "59_action_property_let/Odometer_PropNested.cfg",
+      "59_action_property_let/Odometer_PropOk.cfg",
+      "60_constant_override_eval/Lottery.cfg",
+      "60_constant_override_eval/Lottery_choose.cfg",
+      "61_tlcget_level/Ladder.cfg",
+      "61_tlcget_level/Ladder_slip.cfg",
+      "61_tlcget_level/Ladder_slipseen.cfg",
+      "62_continue/Beacons.cfg",
+      "62_continue/Beacons_two.cfg",
+      "63_box_implies_box/Latch.cfg",
+      "63_box_implies_box/Latch_holds.cfg",
+      "64_property_refusals/Pump_evstep.cfg",
+      "64_property_refusals/Pump_mixed.cfg",
+      "68_spec_forms/Blank.cfg",
+      "68_spec_forms/Idle_assume.cfg",
+      "68_spec_forms/Idle_empty.cfg",
+      "68_spec_forms/Idle_inline.cfg",
+      "68_spec_forms/Idle_one.cfg",
+      "69_postcondition_state/Tally.cfg",
+      "70_membership_lazy/Lazy.cfg",
+      "70_membership_lazy/Lazy_overflow.cfg",
+      "71_primed_operator_refs/Relay.cfg",
+      "72_exit_codes/Gauge.cfg",
+      "72_exit_codes/Gauge_inv.cfg",
+      "72_exit_codes/Gauge_live.cfg"
+      );
 
     private static SpecSymbols symbols(String text) throws SemanticException {
         return new SpecSymbols(SemanticAnalyzer.analyze("M.tla", text, ModuleLocator.forSpec(Path.of("M.tla"))));
@@ -76,15 +139,21 @@ class SpecSymbolsTest {
         int checked = 0;
         for (JsonNode model : manifest) {
             String folder = model.get("dir").asText();
-            if (folder.startsWith("28_") || folder.startsWith("29_")) {
+            if (folder.startsWith("28_") || folder.startsWith("29_")
+                    || !SharedFixtures.admitted(folder + "/" + model.get("config").asText(), ADMITTED)) {
                 continue;
             }
             Path dir = specs.get().resolve(folder);
             Path tla = dir.resolve(model.get("spec").asText());
             Path cfg = dir.resolve(model.get("config").asText());
-            List<String> errors = ConfigChecker.check(ConfigReader.readFile(cfg),
-                            new SpecSymbols(SemanticAnalyzer.analyze(tla, ModuleLocator.forSpec(tla), parsedStandardModules)))
-                    .stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
+            List<String> errors;
+            try {
+                errors = ConfigChecker.check(ConfigReader.readFile(cfg),
+                                new SpecSymbols(SemanticAnalyzer.analyze(tla, ModuleLocator.forSpec(tla), parsedStandardModules)))
+                        .stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
+            } catch (SemanticException | ConfigException e) {
+                throw new AssertionError(cfg + ": " + e.getMessage(), e);
+            }
             if (model.get("exitCode").asInt() == 151) {
                 String out = Files.readString(dir.resolve(model.get("output").asText()));
                 assertTrue(!errors.isEmpty() && out.contains("Error: " + errors.get(0) + "\n"), cfg + ": " + errors);
