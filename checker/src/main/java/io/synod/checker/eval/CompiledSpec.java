@@ -76,6 +76,8 @@ public final class CompiledSpec {
   private Act init;
   private int initFrame;
   private final List<ActionSplitter.Split> actions = new ArrayList<>();
+  /** The temporal conjuncts of the SPECIFICATION besides {@code [][Next]_v} (its fairness). */
+  private final List<Expr> fairness = new ArrayList<>();
 
   private CompiledSpec(StringTable strings, EvalHost host, Compiler compiler, ModuleEnv root,
       List<String> variables) {
@@ -160,7 +162,7 @@ public final class CompiledSpec {
           nextExpr = box.action();
           nextEnv = envOf(c, spec.env);
         } else if (c instanceof Expr.Fairness || isTemporal(c)) {
-          continue;
+          fairness.add(c);
         } else if (initExpr == null) {
           initExpr = c;
           initEnv = envOf(c, spec.env);
@@ -303,6 +305,11 @@ public final class CompiledSpec {
       l.add(s.info());
     }
     return l;
+  }
+
+  /** The fairness conjuncts of the SPECIFICATION (temporal formulas besides {@code [][Next]_v}). */
+  public List<Expr> fairness() {
+    return List.copyOf(fairness);
   }
 
   /** The ASSUMEs in module order. */

@@ -86,6 +86,12 @@ final class EvalModel implements SpecModel {
         actionPropertyNames.add(e.name());
         actionProperties.add(x);
       }
+      for (CompiledSpec.Expression x : parts.initPredicates()) {
+        throw unchecked("property " + e.name(), x.node.span);
+      }
+      for (io.synod.checker.syntax.ast.Expr x : parts.liveness()) {
+        throw unchecked("temporal property " + e.name(), x.span());
+      }
     }
     for (NamedEntry e : config.constraints()) {
       constraints.add(spec.definition(e.name()));
@@ -112,6 +118,16 @@ final class EvalModel implements SpecModel {
     for (ActionInfo a : spec.actions()) {
       labels[a.index()] = label(a);
     }
+  }
+
+  /**
+   * A part of a PROPERTY or of the SPECIFICATION that this checker does not check: refused, so
+   * that a check never reports success for a formula it did not look at.
+   */
+  private static SpecException unchecked(String what, io.synod.checker.syntax.ast.Span span) {
+    return new SpecException(SpecException.Kind.CONFIG, "Synod cannot check the " + what
+        + (span == null ? "" : " at " + span.describe())
+        + ": checking this kind of temporal formula is not supported.", span);
   }
 
   private ActionLabel labelOf(ActionInfo a) {
