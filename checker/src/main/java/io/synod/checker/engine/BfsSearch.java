@@ -208,8 +208,12 @@ final class BfsSearch {
   }
 
   long fingerprint(Value[] s, EvalContext ctx) {
-    Value[] key = hasSymmetry ? model.symmetryCanonical(s, ctx) : s;
-    return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
+    if (hasView) {
+      // TLC reduces the view's value under the symmetry, not the state the view is taken of.
+      Value v = model.view(s, ctx);
+      return fps.of(hasSymmetry ? model.symmetryCanonical(new Value[] {v}, ctx)[0] : v);
+    }
+    return fps.ofState(hasSymmetry ? model.symmetryCanonical(s, ctx) : s);
   }
 
   private void advanceLevel() {
