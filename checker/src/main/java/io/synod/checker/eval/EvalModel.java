@@ -134,12 +134,15 @@ final class EvalModel implements SpecModel {
       ec.local = c;
     }
     c.level = ec.level;
+    c.registers = ec.registers;
     return c;
   }
 
   /** Print output and statistics of one worker. */
   private static final class WorkerHost implements EvalHost {
     private final EvalContext ec;
+
+    private final long started = System.nanoTime();
 
     WorkerHost(EvalContext ec) {
       this.ec = ec;
@@ -152,13 +155,39 @@ final class EvalModel implements SpecModel {
 
     @Override
     public Value statistic(String name) {
+      io.synod.checker.engine.SearchStats s = ec.search == null ? ec.stats : ec.search.stats();
       return switch (name) {
-        case "distinct" -> IntValue.of(ec.stats.distinct());
-        case "generated" -> IntValue.of(ec.stats.generated());
-        case "queue" -> IntValue.of(ec.stats.queue());
-        case "diameter" -> IntValue.of(ec.stats.depth());
+        case "distinct" -> IntValue.of(s.distinct());
+        case "generated" -> IntValue.of(s.generated());
+        case "queue" -> IntValue.of(s.queue());
+        case "diameter" -> IntValue.of(s.depth());
+        case "duration" -> IntValue.of((System.nanoTime() - started) / 1_000_000_000L);
         default -> null;
       };
+    }
+
+    @Override
+    public Value configuration(io.synod.checker.value.StringTable strings) {
+      io.synod.checker.engine.SearchControl s = ec.search;
+      if (s == null) {
+        return null;
+      }
+      String[] names = {"mode", "deadlock", "worker", "seed", "fingerprint"};
+      Value[] vals = {strings.string(s.mode()), io.synod.checker.value.BoolValue.of(s.checkDeadlock()),
+          IntValue.of(s.workers()), strings.string(Long.toString(s.seed())),
+          strings.string(Integer.toString(s.fingerprint()))};
+      io.synod.checker.value.StringValue[] keys = new io.synod.checker.value.StringValue[names.length];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = strings.string(names[i]);
+      }
+      return Values.record(keys, vals);
+    }
+
+    @Override
+    public void exit() {
+      if (ec.search != null) {
+        ec.search.exit();
+      }
     }
   }
 
