@@ -177,7 +177,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
     CheckOptions options = CheckOptions.defaults().withWorkers(nWorkers).withDeadlockOff(deadlockOff)
         .withContinue(continueAfterError).withFpIndex(fp).withSpill(spillMode)
-        .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir);
+        .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir)
+        .withSeed(seedValue);
     ModelChecker checker = new ModelChecker(model, options, rep, out);
     DotGraphWriter dot = null;
     if (dump != null) {

@@ -50,6 +50,12 @@ final class BfsSearch {
   private final FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
+  /**
+   * TLCSet("exit", TRUE) was evaluated: as TLC, the state being expanded is finished (its
+   * other successors still generated and queued), then no further state is taken from the
+   * queue, and the check ends without an error.
+   */
+  private volatile boolean exit;
   private final List<PendingFailure> failures = new ArrayList<>();
   // Written by the thread that runs the search, read once it returned.
   private final List<CheckResult.Level> levels = new ArrayList<>();
@@ -62,6 +68,16 @@ final class BfsSearch {
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph, SpillContext spill) {
+    this(model, options, listener, out, graph, spill, java.util.Map.of(), 0L);
+  }
+
+  /**
+   * @param registers the TLCSet registers after the ASSUMEs, copied to every worker
+   * @param seed the seed of the run, as {@code TLCGet("config").seed} reports it
+   */
+  BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
+      StateGraphListener graph, SpillContext spill,
+      java.util.Map<Value, Value> registers, long seed) {
     this.spill = spill;
     this.levelQueue = LevelQueue.empty(spill);
     this.model = model;
@@ -80,14 +96,68 @@ final class BfsSearch {
     this.logs = new ParentLog[options.workers()];
     for (int i = 0; i < workers.length; i++) {
       logs[i] = new ParentLog(i, spill);
-      workers[i] = new Worker(i, new EvalContext(i, out), logs[i], new NextLevelBuffer(i, spill));
+      EvalContext ctx = new EvalContext(i, out);
+      ctx.registers = new java.util.HashMap<>(registers);
+      ctx.search = control;
+      workers[i] = new Worker(i, ctx, logs[i], new NextLevelBuffer(i, spill));
     }
+    this.seed = seed;
     this.seen = new FingerprintSet(options.fpLog2Slots());
   }
+
+  private final long seed;
+
+  /** The search as TLCGet and TLCSet see it. */
+  final SearchControl control = new SearchControl() {
+    @Override
+    public SearchStats stats() {
+      return BfsSearch.this.stats();
+    }
+
+    @Override
+    public void exit() {
+      exit = true;
+    }
+
+    @Override
+    public String mode() {
+      return "bfs";
+    }
+
+    @Override
+    public int workers() {
+      return workers.length;
+    }
+
+    @Override
+    public boolean checkDeadlock() {
+      return checkDeadlock;
+    }
+
+    @Override
+    public long seed() {
+      return seed;
+    }
+
+    @Override
+    public int fingerprint() {
+      return options.fpIndex();
+    }
+  };
 
   void cancel() {
     cancelled = true;
     stop = true;
+  }
+
+  /** Whether TLCSet("exit", TRUE) ended the search. */
+  boolean exited() {
+    return exit;
+  }
+
+  /** The TLCSet registers of worker 0 (what a POSTCONDITION reads), once the search returned. */
+  java.util.Map<Value, Value> registers() {
+    return workers[0].ctx.registers;
   }
 
   boolean cancelled() {
@@ -118,7 +188,7 @@ final class BfsSearch {
           })
         : null;
     try {
-      while (levelQueue.size() > 0 && !stop) {
+      while (levelQueue.size() > 0 && !stop && !exit) {
         long levelStart = System.nanoTime();
         long jitStart = jvm.compileMillis();
         long gcStart = jvm.gcMillis();
@@ -157,7 +227,7 @@ final class BfsSearch {
         }
         levels.add(new CheckResult.Level(level, expanded, (System.nanoTime() - levelStart) / 1_000_000,
             jvm.compileMillis() - jitStart, jvm.gcMillis() - gcStart));
-        if (stop) {
+        if (stop || exit) {
           break;
         }
         advanceLevel();
@@ -208,8 +278,12 @@ final class BfsSearch {
   }
 
   long fingerprint(Value[] s, EvalContext ctx) {
-    Value[] key = hasSymmetry ? model.symmetryCanonical(s, ctx) : s;
-    return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
+    if (hasView) {
+      // TLC reduces the view's value under the symmetry, not the state the view is taken of.
+      Value v = model.view(s, ctx);
+      return fps.of(hasSymmetry ? model.symmetryCanonical(new Value[] {v}, ctx)[0] : v);
+    }
+    return fps.ofState(hasSymmetry ? model.symmetryCanonical(s, ctx) : s);
   }
 
   private void advanceLevel() {
@@ -337,12 +411,12 @@ final class BfsSearch {
     void runLevel() {
       LevelQueue q = levelQueue;
       LevelQueue.Claim c = claim;
-      while (!stop && q.claim(c)) {
+      while (!stop && !exit && q.claim(c)) {
         Segment seg = c.segment;
         Value[][] states = seg.states();
         long[] ids = seg.ids();
         int end = c.to;
-        for (int i = c.from; i < end && !stop; i++) {
+        for (int i = c.from; i < end && !stop && !exit; i++) {
           Value[] s = states[i];
           states[i] = null;
           expand(s, ids[i]);
@@ -396,6 +470,16 @@ final class BfsSearch {
       return !stop || options.continueAfterError();
     }
 
+    /** The ACTION_CONSTRAINTs of the step into {@code t} (of level {@code lvl}), in the step's first state. */
+    private boolean satisfiesActionConstraints(Value[] from, Value[] t, int lvl) {
+      ctx.level = lvl - 1;
+      try {
+        return model.satisfiesActionConstraints(from, t, ctx);
+      } finally {
+        ctx.level = lvl;
+      }
+    }
+
     /**
      * Handles one generated state {@code t} of BFS level {@code lvl}, reached from {@code from}
      * (null for an initial state): count, constraints, seen-set, invariants, action properties,
@@ -407,7 +491,7 @@ final class BfsSearch {
       // a state being expanded is in the model: it satisfies every constraint
       boolean inModel = !hasConstraints || ((from == null ? model.satisfiesConstraints(t, ctx)
               : model.satisfiesConstraints(from, t, ctx))
-          && (from == null || model.satisfiesActionConstraints(from, t, ctx)));
+          && (from == null || satisfiesActionConstraints(from, t, lvl)));
       boolean isNew = false;
       long id = ParentLog.NO_PARENT;
       if (inModel) {
@@ -438,7 +522,10 @@ final class BfsSearch {
         }
       }
       if (from != null && hasActionProperties) {
+        // a step is evaluated in its first state: TLCGet("level") is that state's level
+        ctx.level = lvl - 1;
         int ap = model.firstViolatedActionProperty(from, t, ctx);
+        ctx.level = lvl;
         if (ap >= 0) {
           String name = actionProperties.get(ap);
           fail(new PendingFailure(Verdict.ACTION_PROPERTY, name,

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * @param queueMemoryBytes heap budget of the queued states before they spill ({@link
  *     SpillMode#AUTO}); 0 for an eighth of the maximum heap
  * @param metaDir where the per-check spill directory is made; null for the system temp dir
+ * @param seed the seed of the run, as {@code TLCGet("config").seed} reports it
  */
 public record CheckOptions(
     int workers,
@@ -27,7 +28,8 @@ public record CheckOptions(
     long progressIntervalMillis,
     SpillMode spill,
     long queueMemoryBytes,
-    Path metaDir) {
+    Path metaDir,
+    long seed) {
 
   public CheckOptions {
     if (workers < 1 || workers > 255) {
@@ -45,7 +47,7 @@ public record CheckOptions(
   }
 
   public static CheckOptions defaults() {
-    return new CheckOptions(1, false, false, 0, 16, 60_000, SpillMode.AUTO, 0, null);
+    return new CheckOptions(1, false, false, 0, 16, 60_000, SpillMode.AUTO, 0, null, 0);
   }
 
   public CheckOptions withWorkers(int n) {
@@ -84,6 +86,10 @@ public record CheckOptions(
     return with(b -> b.metaDir = dir);
   }
 
+  public CheckOptions withSeed(long s) {
+    return with(b -> b.seed = s);
+  }
+
   /** A copy with one change: the components in one place, so adding one touches one place. */
   private CheckOptions with(Consumer<Copy> change) {
     Copy c = new Copy(this);
@@ -101,6 +107,7 @@ public record CheckOptions(
     SpillMode spill;
     long queueMemoryBytes;
     Path metaDir;
+    long seed;
 
     Copy(CheckOptions o) {
       workers = o.workers;
@@ -112,11 +119,12 @@ public record CheckOptions(
       spill = o.spill;
       queueMemoryBytes = o.queueMemoryBytes;
       metaDir = o.metaDir;
+      seed = o.seed;
     }
 
     CheckOptions build() {
       return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
-          progressIntervalMillis, spill, queueMemoryBytes, metaDir);
+          progressIntervalMillis, spill, queueMemoryBytes, metaDir, seed);
     }
   }
 }

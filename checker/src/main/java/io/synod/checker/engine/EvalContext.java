@@ -21,7 +21,21 @@ public final class EvalContext extends EvalContextPadding {
   /** {@code TLCGet("stats")}: the counts so far (at least for POSTCONDITION). */
   public SearchStats stats = new SearchStats(0, 0, 0, 0);
 
-  /** Free slot for the evaluator's per-worker scratch state (caches, TLCSet registers...). */
+  /**
+   * The running check, for {@code TLCGet("stats")}, {@code TLCGet("config")} and
+   * {@code TLCSet("exit", TRUE)}; null outside a check (then {@link #stats} is reported).
+   */
+  public SearchControl search;
+
+  /**
+   * {@code TLCSet(i, v)} registers of this worker. TLC gives each worker its own; values set
+   * while the ASSUMEs are evaluated are copied to every worker, and a POSTCONDITION reads the
+   * first worker's.
+   */
+  public java.util.Map<io.synod.checker.value.Value, io.synod.checker.value.Value> registers =
+      new java.util.HashMap<>();
+
+  /** Free slot for the evaluator's per-worker scratch state (caches...). */
   public Object local;
 
   public EvalContext(int worker, Output out) {

@@ -64,6 +64,7 @@ public final class ModelChecker {
       out.println(w);
     }
     EvalContext ctx = new EvalContext(0, out);
+    ctx.search = new Control();
     try {
       NamedCheck a = model.firstFalseAssumption(ctx);
       if (a != null) {
@@ -89,6 +90,48 @@ public final class ModelChecker {
     }
   }
 
+  /**
+   * The check as TLCGet sees it from ASSUMEs and POSTCONDITIONs: the settings of the run and the
+   * counts of the search (none before it starts).
+   */
+  private final class Control implements SearchControl {
+    @Override
+    public SearchStats stats() {
+      BfsSearch s = search;
+      return s == null ? new SearchStats(0, 0, 0, 0) : s.stats();
+    }
+
+    @Override
+    public void exit() {
+      // nothing to stop outside the search
+    }
+
+    @Override
+    public String mode() {
+      return "bfs";
+    }
+
+    @Override
+    public int workers() {
+      return options.workers();
+    }
+
+    @Override
+    public boolean checkDeadlock() {
+      return model.checkDeadlock() && !options.deadlockOff();
+    }
+
+    @Override
+    public long seed() {
+      return options.seed();
+    }
+
+    @Override
+    public int fingerprint() {
+      return options.fpIndex();
+    }
+  }
+
   private CheckResult systemError(String message, SearchStats stats, long start,
       CheckResult.Memory memory) {
     CheckResult.Failure f = new CheckResult.Failure(Verdict.SYSTEM_ERROR, null, message,
@@ -103,7 +146,8 @@ public final class ModelChecker {
   }
 
   private CheckResult search(EvalContext ctx, SpillContext spill, long start) {
-    BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill);
+    BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill, ctx.registers,
+        options.seed());
     search = s;
     if (cancelled) {
       s.cancel();
@@ -133,7 +177,7 @@ public final class ModelChecker {
     if (s.cancelled()) {
       return result(Verdict.CANCELLED, List.of(), stats, null, start, null, memory(s, spill));
     }
-    TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint);
+    TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint, ctx.registers);
     List<CheckResult.Failure> failures = new ArrayList<>();
     try {
       for (BfsSearch.PendingFailure p : s.failures()) {
@@ -144,7 +188,9 @@ public final class ModelChecker {
     }
     if (failures.isEmpty()) {
       ctx.stats = stats;
-      ctx.level = stats.depth();
+      // TLC evaluates a POSTCONDITION as a constant formula: level 0, worker 0's registers
+      ctx.level = 0;
+      ctx.registers = s.registers();
       try {
         NamedCheck post = model.firstFalsePostcondition(ctx);
         if (post != null) {

@@ -19,8 +19,15 @@ final class TraceRebuilder {
   private final EvalContext ctx = new EvalContext(0, Output.NONE);
 
   TraceRebuilder(SpecModel model, ToLongBiFunction<Value[], EvalContext> fingerprint) {
+    this(model, fingerprint, java.util.Map.of());
+  }
+
+  /** @param registers the TLCSet registers the search started with (re-execution reads them) */
+  TraceRebuilder(SpecModel model, ToLongBiFunction<Value[], EvalContext> fingerprint,
+      java.util.Map<Value, Value> registers) {
     this.model = model;
     this.fingerprint = fingerprint;
+    this.ctx.registers = new java.util.HashMap<>(registers);
   }
 
   /** The fingerprints from an initial state to {@code id}, in behaviour order. */

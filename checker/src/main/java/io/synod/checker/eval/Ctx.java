@@ -17,7 +17,8 @@ public final class Ctx {
   /** Values of the next state by variable slot (null where not yet assigned). */
   Value[] nxt;
   int level;
-  final Map<Value, Value> registers = new HashMap<>();
+  /** TLCSet registers: the engine's per-worker map when run by the engine. */
+  Map<Value, Value> registers = new HashMap<>();
   final SplittableRandom random;
   EvalHost host;
 

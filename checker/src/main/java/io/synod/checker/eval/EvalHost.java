@@ -20,6 +20,20 @@ public interface EvalHost {
     return null;
   }
 
+  /** {@code TLCGet("config")}: the settings of the run as a record, or null when unknown. */
+  default Value configuration(io.synod.checker.value.StringTable strings) {
+    return null;
+  }
+
+  /** {@code TLCSet("exit", TRUE)}: end the search (no error); ignored outside a search. */
+  default void exit() {
+  }
+
+  /** The environment variables {@code IOEnv} reports. */
+  default java.util.Map<String, String> environment() {
+    return System.getenv();
+  }
+
   /** A host that discards output and knows no statistics. */
   static EvalHost silent() {
     return text -> { };

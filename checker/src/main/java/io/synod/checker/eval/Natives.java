@@ -44,9 +44,20 @@ final class Natives {
     final HoFn hoFn;
     final boolean impure;
     final boolean effect;
+    /**
+     * The lowest level of an application, whatever its arguments (TLC's minLevel of an
+     * override): 1 for operators whose value depends on the state being explored
+     * ({@code TLCGet}), so that a formula using them is not taken for a constant.
+     */
+    int minLevel;
 
     Impl(int arity, int[] opParams, Nodes.Fn fn, HoFn hoFn, boolean impure, boolean effect) {
       this(arity, opParams, fn, null, null, null, hoFn, impure, effect);
+    }
+
+    Impl withMinLevel(int level) {
+      minLevel = level;
+      return this;
     }
 
     private Impl(int arity, int[] opParams, Nodes.Fn fn, Nodes.Fn1 fn1, Nodes.Fn2 fn2, Nodes.Fn3 fn3,
@@ -88,6 +99,14 @@ final class Natives {
     finiteSets();
     bags();
     tlc();
+    JsonNatives.register(this);
+    IoNatives.register(this);
+    VectorClockNatives.register(this);
+  }
+
+  /** Registers (or replaces) the native implementation of {@code op} of {@code module}. */
+  void put(String module, String op, Impl impl) {
+    table.put(module + " " + op, impl);
   }
 
   /** The native implementation of {@code op} of standard module {@code module}, or null. */
@@ -285,11 +304,8 @@ final class Natives {
           "The first argument of Assert evaluated to FALSE; the second argument was:\n" + assertOut(y));
     }, false, true);
     special(m, "JavaTime", 0, (c, a) -> IntValue.of(System.currentTimeMillis() / 1000), true, false);
-    special1(m, "TLCGet", Natives::tlcGet, true, false);
-    special2(m, "TLCSet", (c, x, y) -> {
-      c.registers.put(x, y);
-      return BoolValue.TRUE;
-    }, false, true);
+    table.put(m + " TLCGet", Impl.unary(Natives::tlcGet, true, false).withMinLevel(1));
+    special2(m, "TLCSet", Natives::tlcSet, false, true);
     fn2(m, ":>", (c, x, y) -> Values.fcn(new Value[] {x}, new Value[] {y}));
     fn2(m, "@@", (c, x, y) -> {
       FcnValue f = fcn(x, "@@");
@@ -349,35 +365,75 @@ final class Natives {
     return v instanceof StringValue s ? "\"" + s.text() + "\"" : Pretty.pprAsWritten(v);
   }
 
+  /**
+   * TLCGet: a run statistic or setting by name, or a numbered register. "level" is the level of
+   * the state the formula is evaluated in (0 in Init, ASSUME and POSTCONDITION); the
+   * statistics are those of the search so far.
+   */
   private static Value tlcGet(Ctx c, Value key) {
     if (key instanceof StringValue s) {
       String name = s.text();
-      if (name.equals("level")) {
-        return IntValue.of(c.level);
-      }
-      if (name.equals("stats")) {
-        String[] names = {"diameter", "distinct", "generated", "queue", "duration"};
-        List<StringValue> ns = new ArrayList<>();
-        List<Value> vs = new ArrayList<>();
-        for (String n : names) {
-          Value v = c.host.statistic(n);
+      switch (name) {
+        case "level" -> {
+          return IntValue.of(c.level);
+        }
+        case "stats" -> {
+          return namedRecord(c, new String[] {"queue", "distinct", "generated", "diameter", "duration"});
+        }
+        case "config" -> {
+          Value v = c.host.configuration(c.spec.strings);
           if (v != null) {
-            ns.add(c.spec.strings.string(n));
-            vs.add(v);
+            return v;
           }
         }
-        return Values.record(ns.toArray(new StringValue[0]), vs.toArray(new Value[0]));
+        default -> {
+          Value v = c.host.statistic(name);
+          if (v != null) {
+            return v;
+          }
+        }
       }
-      Value v = c.host.statistic(name);
-      if (v != null) {
-        return v;
-      }
+      throw EvalException.eval("TLCGet(" + Pretty.ppr(key) + ") is not defined here: TLC knows \"level\", "
+          + "\"stats\", \"config\", \"diameter\", \"distinct\", \"generated\", \"queue\" and \"duration\".");
+    }
+    if (!(key instanceof IntValue i) || i.value() < 0) {
+      throw EvalException.eval("The argument of TLCGet should be a nonnegative integer, but instead it is:\n"
+          + Pretty.ppr(key));
     }
     Value v = c.registers.get(key);
     if (v == null) {
       throw EvalException.eval("TLCGet(" + Pretty.ppr(key) + ") was called before any TLCSet of that register.");
     }
     return v;
+  }
+
+  private static Value namedRecord(Ctx c, String[] names) {
+    List<StringValue> ns = new ArrayList<>();
+    List<Value> vs = new ArrayList<>();
+    for (String n : names) {
+      Value v = c.host.statistic(n);
+      if (v != null) {
+        ns.add(c.spec.strings.string(n));
+        vs.add(v);
+      }
+    }
+    return Values.record(ns.toArray(new StringValue[0]), vs.toArray(new Value[0]));
+  }
+
+  /** TLCSet: a numbered register of this worker, or "exit" to end the search. */
+  private static Value tlcSet(Ctx c, Value key, Value val) {
+    if (key instanceof StringValue s && s.text().equals("exit")) {
+      if (val == BoolValue.TRUE) {
+        c.host.exit();
+      }
+      return BoolValue.TRUE;
+    }
+    if (!(key instanceof IntValue i) || i.value() < 0) {
+      throw EvalException.eval("The first argument of TLCSet should be a nonnegative integer, but instead it is:\n"
+          + Pretty.ppr(key));
+    }
+    c.registers.put(key, val);
+    return BoolValue.TRUE;
   }
 
   private static Value permutations(SetValue s) {
@@ -475,6 +531,7 @@ final class Natives {
     }
     node.impure |= impl.impure;
     node.effect |= impl.effect;
+    node.level = Math.max(node.level, impl.minLevel);
     if (impl.arity == 0 && node.foldable()) {
       return new Nodes.Cached(node);
     }

@@ -5,6 +5,7 @@
 LOCAL INSTANCE Integers
 LOCAL INSTANCE FiniteSets
 LOCAL INSTANCE Folds
+LOCAL INSTANCE Functions
 
 FoldSet(op(_, _), base, set) ==
   MapThenFoldSet(op, base, LAMBDA x : x, LAMBDA T : CHOOSE x \in T : TRUE, set)

@@ -3,7 +3,10 @@
 (* Files, processes and environment variables from within a model run.     *)
 (* All operators are evaluated natively.                                   *)
 (***************************************************************************)
+LOCAL INSTANCE TLC
 LOCAL INSTANCE Integers
+LOCAL INSTANCE SequencesExt
+  \* as the community module: the dependencies fix the order TLC reports modules in
 
 LOCAL ExecResult == [exitValue : Int, stdout : STRING, stderr : STRING]
 

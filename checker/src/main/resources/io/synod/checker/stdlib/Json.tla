@@ -4,6 +4,9 @@
 (* are evaluated natively: sequences become arrays, records and functions  *)
 (* objects, sets arrays.                                                   *)
 (***************************************************************************)
+LOCAL INSTANCE Sequences
+LOCAL INSTANCE TLC
+  \* as TLC's own Json module: the dependency fixes the order TLC reports modules in
 
 ToJson(value) == CHOOSE text \in STRING : TRUE
 
