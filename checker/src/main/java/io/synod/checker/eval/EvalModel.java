@@ -11,6 +11,7 @@ import io.synod.checker.engine.StateSink;
 import io.synod.checker.engine.SuccessorSink;
 import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Value;
+import io.synod.checker.value.Values;
 import java.util.ArrayList;
 import java.util.List;
 
