@@ -42,6 +42,8 @@ final class BfsSearch {
   private final boolean hasActionProperties;
   private final boolean checkDeadlock;
   private final List<String> invariants;
+  private final List<String> initProperties;
+  private final boolean hasInitProperties;
   private final List<String> actionProperties;
   private final Worker[] workers;
   private final ParentLog[] logs;
@@ -91,6 +93,8 @@ final class BfsSearch {
     this.actionProperties = model.actionProperties();
     this.hasActionProperties = !actionProperties.isEmpty();
     this.invariants = model.invariants();
+    this.initProperties = model.initProperties();
+    this.hasInitProperties = !initProperties.isEmpty();
     this.checkDeadlock = model.checkDeadlock() && !options.deadlockOff();
     this.workers = new Worker[options.workers()];
     this.logs = new ParentLog[options.workers()];
@@ -519,6 +523,13 @@ final class BfsSearch {
               ? "Invariant " + name + " is violated by the initial state:"
               : "Invariant " + name + " is violated.";
           fail(new PendingFailure(Verdict.INVARIANT, name, message, parentId, t, action, List.of()));
+        } else if (from == null && hasInitProperties) {
+          int ip = model.firstViolatedInitProperty(t, ctx);
+          if (ip >= 0) {
+            String name = initProperties.get(ip);
+            fail(new PendingFailure(Verdict.INVARIANT, name,
+                "Property " + name + " is violated by the initial state:", parentId, t, action, List.of()));
+          }
         }
       }
       if (from != null && hasActionProperties) {

@@ -64,6 +64,20 @@ public interface SpecModel {
     return firstViolatedInvariant(state, ctx);
   }
 
+  /**
+   * Names of the PROPERTY parts that are state predicates outside any temporal operator (the
+   * {@code Init} of a property {@code Init /\ [][Next]_v}, e.g. a refinement {@code I!Spec}):
+   * TLC checks them on every initial state only ("implied inits").
+   */
+  default List<String> initProperties() {
+    return List.of();
+  }
+
+  /** Index into {@link #initProperties()} of the first one false in initial state {@code state}, or -1. */
+  default int firstViolatedInitProperty(Value[] state, EvalContext ctx) {
+    return -1;
+  }
+
   /** Names of the action properties ({@code [][A]_v} from PROPERTY), in config order. */
   default List<String> actionProperties() {
     return List.of();

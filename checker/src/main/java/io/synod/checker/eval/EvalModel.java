@@ -25,6 +25,9 @@ final class EvalModel implements SpecModel {
   private final ModelConfig config;
   private final List<String> invariantNames = new ArrayList<>();
   private final List<CompiledSpec.Expression> invariants = new ArrayList<>();
+  /** State predicates of PROPERTY parts checked on initial states only (TLC's implied inits). */
+  private final List<String> initPropertyNames = new ArrayList<>();
+  private final List<CompiledSpec.Expression> initProperties = new ArrayList<>();
   /**
    * Per invariant, the parts checked after a step: its conjuncts when it names a definition
    * whose body is a {@code /\} list, else the whole invariant; and per part the state variables
@@ -82,7 +85,8 @@ final class EvalModel implements SpecModel {
         actionProperties.add(x);
       }
       for (CompiledSpec.Expression x : parts.initPredicates()) {
-        throw unchecked("property " + e.name(), x.node.span);
+        initPropertyNames.add(e.name());
+        initProperties.add(x);
       }
       for (io.synod.checker.syntax.ast.Expr x : parts.liveness()) {
         throw unchecked("temporal property " + e.name(), x.span());
@@ -286,6 +290,16 @@ final class EvalModel implements SpecModel {
   @Override
   public int firstViolatedInvariant(Value[] state, EvalContext ctx) {
     return first(invariants, state, null, ctx);
+  }
+
+  @Override
+  public List<String> initProperties() {
+    return initPropertyNames;
+  }
+
+  @Override
+  public int firstViolatedInitProperty(Value[] state, EvalContext ctx) {
+    return first(initProperties, state, null, ctx);
   }
 
   /**
