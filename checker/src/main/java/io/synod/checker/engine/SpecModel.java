@@ -155,4 +155,9 @@ public interface SpecModel {
   default NamedCheck firstFalsePostcondition(EvalContext ctx) {
     return null;
   }
+
+  /** The temporal properties and fairness to check after the search, or null when none. */
+  default LivenessModel liveness() {
+    return null;
+  }
 }
