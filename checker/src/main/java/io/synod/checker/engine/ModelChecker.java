@@ -95,6 +95,7 @@ public final class ModelChecker {
     }
     if (live != null) {
       try {
+        if (Boolean.getBoolean("synod.debugLiveness")) System.err.println(live.negatedFormula());
         plan = new io.synod.checker.liveness.LivenessPlan(live.negatedFormula());
       } catch (io.synod.checker.liveness.LivenessException e) {
         CheckResult.Failure f = new CheckResult.Failure(Verdict.TEMPORAL_ERROR, null,

@@ -162,7 +162,7 @@ public final class CompiledSpec {
             && op.args().get(0) instanceof Expr.BoxAction box) {
           nextExpr = box.action();
           nextEnv = envOf(c, spec.env);
-        } else if (c instanceof Expr.Fairness || isTemporal(c)) {
+        } else if (c instanceof Expr.Fairness || isTemporal(c) || temporalLevel(c, envOf(c, spec.env))) {
           fairness.add(c);
           fairnessEnvs.add(envOf(c, spec.env));
         } else if (initExpr == null) {
@@ -219,6 +219,18 @@ public final class CompiledSpec {
     } else {
       exprEnvs.put(e, env);
       out.add(e);
+    }
+  }
+
+  /**
+   * Whether {@code e} is a temporal formula however it is written (a quantifier over fairness
+   * conditions, an operator whose body is temporal): its compiled level says so.
+   */
+  private boolean temporalLevel(Expr e, ModuleEnv env) {
+    try {
+      return compiler.expr(env, e).level == 3;
+    } catch (SpecException | EvalException x) {
+      return false;
     }
   }
 

@@ -922,6 +922,11 @@ final class Compiler {
       if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS) {
         return withBinders(q.binders(), b -> new Act.Exists(sp, b, act(q.body(), init)));
       }
+      if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.FORALL && !init
+          && expr(e).level == 2) {
+        // primed variables assigned under \A: each element's body is a conjunct
+        return withBinders(q.binders(), b -> new Act.ForAll(sp, b, act(q.body(), init)));
+      }
       if (e instanceof Expr.If i) {
         return new Act.If(sp, expr(i.condition()), act(i.then(), init), act(i.otherwise(), init));
       }
