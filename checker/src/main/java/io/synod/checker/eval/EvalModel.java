@@ -98,6 +98,9 @@ final class EvalModel implements SpecModel {
         temporal.add(x);
       }
       for (CompiledSpec.Expression x : parts.liveness()) {
+        if (x.node.level == 2) {
+          throw actionLevelProperty(e.name(), x.node.span);
+        }
         temporalNames.add(e.name());
         temporal.add(x);
       }
@@ -127,6 +130,18 @@ final class EvalModel implements SpecModel {
     for (ActionInfo a : spec.actions()) {
       labels[a.index()] = label(a);
     }
+  }
+
+  /** TLC's refusal of an action-level formula (no temporal operator) under PROPERTY. */
+  private static SpecException actionLevelProperty(String name, io.synod.checker.syntax.ast.Span at) {
+    String where = at.describe();
+    return new SpecException(SpecException.Kind.CONFIG, "The formula " + name + " at " + where
+        + " is an action-level formula (i.e., it contains no temporal operators). Only"
+        + " temporal-level (or state-level) formulas are allowed under PROPERTY or PROPERTIES. To"
+        + " check that action " + name + " holds in *every* step of the behavior, define a"
+        + " temporal property: Let A be the formula at " + where + "; rewrite A as [][A]_v, where"
+        + " v is a state function (typically the tuple of variables) (compare page 90 of"
+        + " Specifying Systems at https://lamport.azurewebsites.net/tla/book.html).");
   }
 
   @Override
