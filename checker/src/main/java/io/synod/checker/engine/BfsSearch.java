@@ -43,6 +43,7 @@ final class BfsSearch {
   private final boolean checkDeadlock;
   private final List<String> invariants;
   private final List<String> actionProperties;
+  private final List<String> initialProperties;
   private final Worker[] workers;
   private final ParentLog[] logs;
 
@@ -79,6 +80,7 @@ final class BfsSearch {
     this.actionProperties = model.actionProperties();
     this.hasActionProperties = !actionProperties.isEmpty();
     this.invariants = model.invariants();
+    this.initialProperties = model.initialProperties();
     this.checkDeadlock = model.checkDeadlock() && !options.deadlockOff();
     this.workers = new Worker[options.workers()];
     this.logs = new ParentLog[options.workers()];
@@ -481,6 +483,15 @@ final class BfsSearch {
               ? "Invariant " + name + " is violated by the initial state:"
               : "Invariant " + name + " is violated.";
           fail(new PendingFailure(Verdict.INVARIANT, name, message, parentId, t, action, List.of()));
+        }
+      }
+      if (from == null && isNew && !initialProperties.isEmpty()) {
+        int ip = model.firstViolatedInitialProperty(t, ctx);
+        if (ip >= 0) {
+          String name = initialProperties.get(ip);
+          fail(new PendingFailure(Verdict.INVARIANT, name,
+              "Property " + name + " is violated by the initial state:", parentId, t, action,
+              List.of()));
         }
       }
       if (from != null && hasActionProperties) {

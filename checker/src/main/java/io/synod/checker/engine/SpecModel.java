@@ -64,6 +64,16 @@ public interface SpecModel {
     return firstViolatedInvariant(state, ctx);
   }
 
+  /** Names of the state predicates under PROPERTY, which TLC checks on the initial states. */
+  default List<String> initialProperties() {
+    return List.of();
+  }
+
+  /** Index into {@link #initialProperties()} of the first one false in initial state {@code s}, or -1. */
+  default int firstViolatedInitialProperty(Value[] s, EvalContext ctx) {
+    return -1;
+  }
+
   /** Names of the action properties ({@code [][A]_v} from PROPERTY), in config order. */
   default List<String> actionProperties() {
     return List.of();

@@ -42,6 +42,9 @@ final class EvalModel implements SpecModel {
   /** Test aid: evaluate the invariants that would be skipped and fail if one is false. */
   private final boolean verifySkips = Boolean.getBoolean("synod.verifyInvariantSkips");
   private final List<String> actionPropertyNames = new ArrayList<>();
+  /** The state predicates among the PROPERTIES' conjuncts: TLC checks them on initial states. */
+  private final List<String> initPropertyNames = new ArrayList<>();
+  private final List<CompiledSpec.Expression> initProperties = new ArrayList<>();
   /** The temporal parts of the PROPERTIES (one per conjunct), checked after the search. */
   private final List<String> temporalNames = new ArrayList<>();
   private final List<CompiledSpec.Expression> temporal = new ArrayList<>();
@@ -91,11 +94,9 @@ final class EvalModel implements SpecModel {
         actionPropertyNames.add(e.name());
         actionProperties.add(x);
       }
-      // TLC checks a state predicate under PROPERTY on the initial states: as a temporal
-      // formula (without [] or <>) it says exactly that
       for (CompiledSpec.Expression x : parts.initPredicates()) {
-        temporalNames.add(e.name());
-        temporal.add(x);
+        initPropertyNames.add(e.name());
+        initProperties.add(x);
       }
       for (CompiledSpec.Expression x : parts.liveness()) {
         if (x.node.level == 2) {
@@ -142,6 +143,26 @@ final class EvalModel implements SpecModel {
         + " temporal property: Let A be the formula at " + where + "; rewrite A as [][A]_v, where"
         + " v is a state function (typically the tuple of variables) (compare page 90 of"
         + " Specifying Systems at https://lamport.azurewebsites.net/tla/book.html).");
+  }
+
+  @Override
+  public List<String> initialProperties() {
+    return List.copyOf(initPropertyNames);
+  }
+
+  @Override
+  public int firstViolatedInitialProperty(Value[] s, EvalContext ec) {
+    Ctx c = ctx(ec);
+    try {
+      for (int i = 0; i < initProperties.size(); i++) {
+        if (!spec.holds(initProperties.get(i), c, s, null)) {
+          return i;
+        }
+      }
+      return -1;
+    } catch (EvalException e) {
+      throw error(e);
+    }
   }
 
   @Override

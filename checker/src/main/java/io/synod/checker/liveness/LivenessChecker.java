@@ -161,6 +161,9 @@ public final class LivenessChecker {
       int[] callCursor = new int[16];
       int next = 0;
       int comps = 0;
+      int[] best = null;
+      int bestDist = 0;
+      int bestComp = -1;
       for (int root = 0; root < size; root++) {
         if (dist[root] < 0 || index[root] >= 0) {
           continue;
@@ -220,9 +223,16 @@ public final class LivenessChecker {
               comp[w] = comps;
             }
             sp = start;
-            Lasso l = accept(m, members, comp, comps);
-            if (l != null) {
-              return l;
+            if (accepting(m, members, comp, comps)) {
+              int d = Integer.MAX_VALUE;
+              for (int w : members) {
+                d = Math.min(d, dist[w]);
+              }
+              if (best == null || d < bestDist) {
+                best = members;
+                bestDist = d;
+                bestComp = comps;
+              }
             }
             comps++;
           }
@@ -233,11 +243,12 @@ public final class LivenessChecker {
           }
         }
       }
-      return null;
+      // the counterexample with the shortest way into its component
+      return best == null ? null : lasso(m, best, comp, bestComp);
     }
 
-    /** The counterexample through component {@code id} if it satisfies the error model. */
-    Lasso accept(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
+    /** Whether component {@code id} holds a cycle that satisfies the error model. */
+    boolean accepting(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
       int promises = tab == null ? 0 : tab.promiseCount();
       BitSet fulfilled = new BitSet();
       BitSet ae = new BitSet();
@@ -270,11 +281,8 @@ public final class LivenessChecker {
           }
         }
       }
-      if (!internal || fulfilled.cardinality() < promises
-          || ae.cardinality() < m.infinitelyOften().size()) {
-        return null;
-      }
-      return lasso(m, members, comp, id);
+      return internal && fulfilled.cardinality() == promises
+          && ae.cardinality() == m.infinitelyOften().size();
     }
 
     Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
@@ -469,8 +477,9 @@ public final class LivenessChecker {
         stuttering = true;
         closing = g.stutterBits(last);
       } else if (last == states.get(loop)) {
+        // the last step only stutters: the step into the last state closes the loop instead
         states.remove(states.size() - 1);
-        stepBits.remove(stepBits.size() - 1);
+        closing = stepBits.remove(stepBits.size() - 1);
         stuttering = states.size() - 1 == loop;
         if (stuttering) {
           closing = g.stutterBits(states.get(loop));
