@@ -161,9 +161,6 @@ public final class LivenessChecker {
       int[] callCursor = new int[16];
       int next = 0;
       int comps = 0;
-      int[] best = null;
-      int bestDist = 0;
-      int bestComp = -1;
       for (int root = 0; root < size; root++) {
         if (dist[root] < 0 || index[root] >= 0) {
           continue;
@@ -223,16 +220,9 @@ public final class LivenessChecker {
               comp[w] = comps;
             }
             sp = start;
+            // the first component found, as TLC's search reports the first one it meets
             if (accepting(m, members, comp, comps)) {
-              int d = Integer.MAX_VALUE;
-              for (int w : members) {
-                d = Math.min(d, dist[w]);
-              }
-              if (best == null || d < bestDist) {
-                best = members;
-                bestDist = d;
-                bestComp = comps;
-              }
+              return lasso(m, members, comp, comps);
             }
             comps++;
           }
@@ -243,8 +233,7 @@ public final class LivenessChecker {
           }
         }
       }
-      // the counterexample with the shortest way into its component
-      return best == null ? null : lasso(m, best, comp, bestComp);
+      return null;
     }
 
     /** Whether component {@code id} holds a cycle that satisfies the error model. */
