@@ -64,17 +64,13 @@ public interface SpecModel {
     return firstViolatedInvariant(state, ctx);
   }
 
-  /**
-   * Names of the PROPERTY parts that are state predicates outside any temporal operator (the
-   * {@code Init} of a property {@code Init /\ [][Next]_v}, e.g. a refinement {@code I!Spec}):
-   * TLC checks them on every initial state only ("implied inits").
-   */
-  default List<String> initProperties() {
+  /** Names of the state predicates under PROPERTY, which TLC checks on the initial states. */
+  default List<String> initialProperties() {
     return List.of();
   }
 
-  /** Index into {@link #initProperties()} of the first one false in initial state {@code state}, or -1. */
-  default int firstViolatedInitProperty(Value[] state, EvalContext ctx) {
+  /** Index into {@link #initialProperties()} of the first one false in initial state {@code s}, or -1. */
+  default int firstViolatedInitialProperty(Value[] s, EvalContext ctx) {
     return -1;
   }
 
@@ -167,6 +163,11 @@ public interface SpecModel {
    * {@code ctx.stats} set (for {@code TLCGet("stats")}), or null.
    */
   default NamedCheck firstFalsePostcondition(EvalContext ctx) {
+    return null;
+  }
+
+  /** The temporal properties and fairness to check after the search, or null when none. */
+  default LivenessModel liveness() {
     return null;
   }
 }

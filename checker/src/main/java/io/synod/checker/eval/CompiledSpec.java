@@ -78,6 +78,7 @@ public final class CompiledSpec {
   private final List<ActionSplitter.Split> actions = new ArrayList<>();
   /** The temporal conjuncts of the SPECIFICATION besides {@code [][Next]_v} (its fairness). */
   private final List<Expr> fairness = new ArrayList<>();
+  private final List<ModuleEnv> fairnessEnvs = new ArrayList<>();
 
   private CompiledSpec(StringTable strings, EvalHost host, Compiler compiler, ModuleEnv root,
       List<String> variables) {
@@ -161,8 +162,9 @@ public final class CompiledSpec {
             && op.args().get(0) instanceof Expr.BoxAction box) {
           nextExpr = box.action();
           nextEnv = envOf(c, spec.env);
-        } else if (c instanceof Expr.Fairness || isTemporal(c)) {
+        } else if (c instanceof Expr.Fairness || isTemporal(c) || temporalLevel(c, envOf(c, spec.env))) {
           fairness.add(c);
+          fairnessEnvs.add(envOf(c, spec.env));
         } else if (initExpr == null) {
           initExpr = c;
           initEnv = envOf(c, spec.env);
@@ -217,6 +219,18 @@ public final class CompiledSpec {
     } else {
       exprEnvs.put(e, env);
       out.add(e);
+    }
+  }
+
+  /**
+   * Whether {@code e} is a temporal formula however it is written (a quantifier over fairness
+   * conditions, an operator whose body is temporal): its compiled level says so.
+   */
+  private boolean temporalLevel(Expr e, ModuleEnv env) {
+    try {
+      return compiler.expr(env, e).level == 3;
+    } catch (SpecException | EvalException x) {
+      return false;
     }
   }
 
@@ -307,9 +321,16 @@ public final class CompiledSpec {
     return l;
   }
 
-  /** The fairness conjuncts of the SPECIFICATION (temporal formulas besides {@code [][Next]_v}). */
-  public List<Expr> fairness() {
-    return List.copyOf(fairness);
+  /**
+   * The fairness conjuncts of the SPECIFICATION (temporal formulas besides {@code [][Next]_v}),
+   * compiled (only a check with temporal properties needs them).
+   */
+  public List<Expression> fairness() {
+    List<Expression> out = new ArrayList<>();
+    for (int i = 0; i < fairness.size(); i++) {
+      out.add(new Expression(compiler.expr(fairnessEnvs.get(i), fairness.get(i)), null));
+    }
+    return out;
   }
 
   /** The ASSUMEs in module order. */
@@ -340,7 +361,7 @@ public final class CompiledSpec {
    * predicates are checked on initial states, anything else needs the liveness checker.
    */
   public record PropertyParts(List<Expression> invariants, List<Expression> actionProperties,
-      List<Expression> initPredicates, List<Expr> liveness) {}
+      List<Expression> initPredicates, List<Expression> liveness) {}
 
   /** Splits the root-module property {@code name}. */
   public PropertyParts property(String name) {
@@ -352,7 +373,7 @@ public final class CompiledSpec {
     List<Expression> invs = new ArrayList<>();
     List<Expression> acts = new ArrayList<>();
     List<Expression> inits = new ArrayList<>();
-    List<Expr> live = new ArrayList<>();
+    List<Expression> live = new ArrayList<>();
     List<Object[]> parts = new ArrayList<>();
     flatten(d.def.body(), d.env, parts, 0);
     for (Object[] part : parts) {
@@ -376,7 +397,7 @@ public final class CompiledSpec {
           continue;
         }
       }
-      live.add(e);
+      live.add(new Expression(compiler.expr(env, e), name));
     }
     return new PropertyParts(invs, acts, inits, live);
   }

@@ -268,8 +268,14 @@ final class Compiler {
             new Nodes.Eq(a.span(), new Nodes.Prime(a.span(), sub), sub, true)});
       }
       if (e instanceof Expr.Fairness fr) {
-        expr(fr.subscript());
-        expr(fr.action());
+        // WF_v(A) and SF_v(A) speak of ENABLED <<A>>_v and of <<A>>_v steps
+        Node sub = expr(fr.subscript());
+        Node changed = new Nodes.Eq(fr.span(), new Nodes.Prime(fr.span(), sub), sub, true);
+        Act enabledAct = new Act.And(fr.span(), new Act[] {act(fr.action(), false),
+            new Act.Guard(changed)}, conjunctions++);
+        Node angle = expr(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
+        return new TemporalNode(fr.span(), fr.strong() ? TemporalNode.Kind.STRONG_FAIR
+            : TemporalNode.Kind.WEAK_FAIR, new Enabled(fr.span(), enabledAct), angle);
       }
       return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
     }
@@ -799,6 +805,8 @@ final class Compiler {
           case Operators.SETMINUS:
             return natives.setOp(sp, name, expr(args.get(0)), expr(args.get(1)));
           case Operators.LEADS_TO:
+            return new TemporalNode(sp, TemporalNode.Kind.LEADS_TO, expr(args.get(0)),
+                expr(args.get(1)));
           case Operators.PLUS_ARROW:
             exprs(args);
             return failing(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
@@ -823,9 +831,9 @@ final class Compiler {
           case Operators.ENABLED:
             return new Enabled(sp, act(args.get(0), false));
           case Operators.ALWAYS:
+            return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, expr(args.get(0)), null);
           case Operators.EVENTUALLY:
-            exprs(args);
-            return failing(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
+            return new TemporalNode(sp, TemporalNode.Kind.EVENTUALLY, expr(args.get(0)), null);
           default:
             return null;
         }
@@ -913,6 +921,11 @@ final class Compiler {
       }
       if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS) {
         return withBinders(q.binders(), b -> new Act.Exists(sp, b, act(q.body(), init)));
+      }
+      if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.FORALL && !init
+          && expr(e).level == 2) {
+        // primed variables assigned under \A: each element's body is a conjunct
+        return withBinders(q.binders(), b -> new Act.ForAll(sp, b, act(q.body(), init)));
       }
       if (e instanceof Expr.If i) {
         return new Act.If(sp, expr(i.condition()), act(i.then(), init), act(i.otherwise(), init));

@@ -25,9 +25,6 @@ final class EvalModel implements SpecModel {
   private final ModelConfig config;
   private final List<String> invariantNames = new ArrayList<>();
   private final List<CompiledSpec.Expression> invariants = new ArrayList<>();
-  /** State predicates of PROPERTY parts checked on initial states only (TLC's implied inits). */
-  private final List<String> initPropertyNames = new ArrayList<>();
-  private final List<CompiledSpec.Expression> initProperties = new ArrayList<>();
   /**
    * Per invariant, the parts checked after a step: its conjuncts when it names a definition
    * whose body is a {@code /\} list, else the whole invariant; and per part the state variables
@@ -39,6 +36,14 @@ final class EvalModel implements SpecModel {
   /** Test aid: evaluate the invariants that would be skipped and fail if one is false. */
   private final boolean verifySkips = Boolean.getBoolean("synod.verifyInvariantSkips");
   private final List<String> actionPropertyNames = new ArrayList<>();
+  /** The state predicates among the PROPERTIES' conjuncts: TLC checks them on initial states. */
+  private final List<String> initPropertyNames = new ArrayList<>();
+  private final List<CompiledSpec.Expression> initProperties = new ArrayList<>();
+  /** The temporal parts of the PROPERTIES (one per conjunct), checked after the search. */
+  private final List<String> temporalNames = new ArrayList<>();
+  private final List<CompiledSpec.Expression> temporal = new ArrayList<>();
+  private io.synod.checker.engine.LivenessModel livenessModel;
+  private volatile List<CompiledSpec.Expression> fairnessCompiled;
   private final List<CompiledSpec.Expression> actionProperties = new ArrayList<>();
   /** Per action property (one part each), the variables it reads primed or not, or ALL_VARS. */
   private final CompiledSpec.Expression[][] actionPropertyParts;
@@ -88,8 +93,12 @@ final class EvalModel implements SpecModel {
         initPropertyNames.add(e.name());
         initProperties.add(x);
       }
-      for (io.synod.checker.syntax.ast.Expr x : parts.liveness()) {
-        throw unchecked("temporal property " + e.name(), x.span());
+      for (CompiledSpec.Expression x : parts.liveness()) {
+        if (x.node.level == 2) {
+          throw actionLevelProperty(e.name(), x.node.span);
+        }
+        temporalNames.add(e.name());
+        temporal.add(x);
       }
     }
     for (NamedEntry e : config.constraints()) {
@@ -119,14 +128,138 @@ final class EvalModel implements SpecModel {
     }
   }
 
-  /**
-   * A part of a PROPERTY or of the SPECIFICATION that this checker does not check: refused, so
-   * that a check never reports success for a formula it did not look at.
-   */
-  private static SpecException unchecked(String what, io.synod.checker.syntax.ast.Span span) {
-    return new SpecException(SpecException.Kind.CONFIG, "Synod cannot check the " + what
-        + (span == null ? "" : " at " + span.describe())
-        + ": checking this kind of temporal formula is not supported.", span);
+  /** TLC's refusal of an action-level formula (no temporal operator) under PROPERTY. */
+  private static SpecException actionLevelProperty(String name, io.synod.checker.syntax.ast.Span at) {
+    String where = at.describe();
+    return new SpecException(SpecException.Kind.CONFIG, "The formula " + name + " at " + where
+        + " is an action-level formula (i.e., it contains no temporal operators). Only"
+        + " temporal-level (or state-level) formulas are allowed under PROPERTY or PROPERTIES. To"
+        + " check that action " + name + " holds in *every* step of the behavior, define a"
+        + " temporal property: Let A be the formula at " + where + "; rewrite A as [][A]_v, where"
+        + " v is a state function (typically the tuple of variables) (compare page 90 of"
+        + " Specifying Systems at https://lamport.azurewebsites.net/tla/book.html).");
+  }
+
+  @Override
+  public List<String> initialProperties() {
+    return List.copyOf(initPropertyNames);
+  }
+
+  @Override
+  public int firstViolatedInitialProperty(Value[] s, EvalContext ec) {
+    Ctx c = ctx(ec);
+    try {
+      for (int i = 0; i < initProperties.size(); i++) {
+        if (!spec.holds(initProperties.get(i), c, s, null)) {
+          return i;
+        }
+      }
+      return -1;
+    } catch (EvalException e) {
+      throw error(e);
+    }
+  }
+
+  @Override
+  public synchronized io.synod.checker.engine.LivenessModel liveness() {
+    if (temporal.isEmpty()) {
+      return null;
+    }
+    if (livenessModel == null) {
+      Ctx c = spec.newContext(0, new WorkerHost(new EvalContext(0, io.synod.checker.engine.Output.NONE)));
+      TemporalLowering master;
+      try {
+        master = lowerAll(c);
+      } catch (EvalException e) {
+        throw error(e);
+      }
+      List<io.synod.checker.liveness.LiveExpr> fair = master.fairness;
+      List<io.synod.checker.engine.LivenessModel.Property> props = new ArrayList<>();
+      List<io.synod.checker.liveness.LiveExpr> negs = new ArrayList<>();
+      for (int i = 0; i < temporal.size(); i++) {
+        props.add(new io.synod.checker.engine.LivenessModel.Property(temporalNames.get(i),
+            master.checks.get(i)));
+        negs.add(new io.synod.checker.liveness.LiveExpr.Not(master.checks.get(i)));
+      }
+      io.synod.checker.liveness.LiveExpr neg = negs.size() == 1 ? negs.get(0)
+          : new io.synod.checker.liveness.LiveExpr.Or(negs);
+      List<io.synod.checker.liveness.LiveExpr> all = new ArrayList<>(fair);
+      all.add(neg);
+      io.synod.checker.liveness.LiveExpr formula = fair.isEmpty() ? neg
+          : io.synod.checker.liveness.LiveExpr.and(all);
+      int nState = master.stateAtoms.size();
+      int nAction = master.actionAtoms.size();
+      livenessModel = new io.synod.checker.engine.LivenessModel() {
+        @Override
+        public io.synod.checker.liveness.LiveExpr negatedFormula() {
+          return formula;
+        }
+
+        @Override
+        public List<Property> properties() {
+          return props;
+        }
+
+        @Override
+        public int stateAtomCount() {
+          return nState;
+        }
+
+        @Override
+        public int actionAtomCount() {
+          return nAction;
+        }
+
+        @Override
+        public long stateAtoms(Value[] s, EvalContext ec) {
+          try {
+            return lowering(ec).stateBits(s);
+          } catch (EvalException e) {
+            throw error(e);
+          }
+        }
+
+        @Override
+        public long actionAtoms(Value[] s, Value[] t, EvalContext ec) {
+          try {
+            return lowering(ec).actionBits(s, t);
+          } catch (EvalException e) {
+            throw error(e);
+          }
+        }
+      };
+    }
+    return livenessModel;
+  }
+
+  /** This worker's atoms of the temporal formulas (lowered again in its own context). */
+  private TemporalLowering lowering(EvalContext ec) {
+    Ctx c = ctx(ec);
+    if (c.liveness == null) {
+      c.liveness = lowerAll(c);
+    }
+    return c.liveness;
+  }
+
+  /** Lowers the fairness, then the temporal properties, always in this order (atom numbers). */
+  private TemporalLowering lowerAll(Ctx c) {
+    TemporalLowering l = new TemporalLowering(c);
+    for (CompiledSpec.Expression x : fairnessParts()) {
+      l.fairness.add(l.lower(x.node));
+    }
+    for (CompiledSpec.Expression x : temporal) {
+      l.checks.add(l.lower(x.node));
+    }
+    return l;
+  }
+
+  private List<CompiledSpec.Expression> fairnessParts() {
+    List<CompiledSpec.Expression> f = fairnessCompiled;
+    if (f == null) {
+      f = spec.fairness();
+      fairnessCompiled = f;
+    }
+    return f;
   }
 
   private ActionLabel labelOf(ActionInfo a) {
@@ -290,16 +423,6 @@ final class EvalModel implements SpecModel {
   @Override
   public int firstViolatedInvariant(Value[] state, EvalContext ctx) {
     return first(invariants, state, null, ctx);
-  }
-
-  @Override
-  public List<String> initProperties() {
-    return initPropertyNames;
-  }
-
-  @Override
-  public int firstViolatedInitProperty(Value[] state, EvalContext ctx) {
-    return first(initProperties, state, null, ctx);
   }
 
   /**
