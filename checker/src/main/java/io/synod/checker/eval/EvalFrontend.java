@@ -49,12 +49,19 @@ public final class EvalFrontend implements SpecFrontend {
     List<Path> paths = new ArrayList<>();
     paths.add(dir);
     paths.addAll(libraryPath);
-    ModuleLoader.Parser parser = (text, name) -> {
-      out.println("Parsing file " + describeFile(name));
-      try {
-        return TlaParser.parseModule(text, name);
-      } catch (ParseException e) {
-        throw new ParseFailure(e, name);
+    ModuleLoader.Parser parser = new ModuleLoader.Parser() {
+      @Override
+      public Module parse(String text, String name) {
+        out.println("Parsing file " + describeFile(name));
+        return parseText(text, name);
+      }
+
+      @Override
+      public Module parseSection(String text, String rootName, String moduleName) {
+        // TLC copies the section to a temporary file of the module's name
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"), moduleName + ".tla");
+        out.println("Parsing file " + tmp + " (" + Path.of(rootName).toAbsolutePath() + ")");
+        return parseText(text, rootName);
       }
     };
     ModuleLoader loader = new ModuleLoader(parser, paths);
@@ -97,6 +104,14 @@ public final class EvalFrontend implements SpecFrontend {
     return new Parsed(loader, root);
   }
 
+  private static Module parseText(String text, String name) {
+    try {
+      return TlaParser.parseModule(text, name);
+    } catch (ParseException e) {
+      throw new ParseFailure(e, name);
+    }
+  }
+
   private static String moduleName(String file) {
     String f = Path.of(file).getFileName().toString();
     return f.endsWith(".tla") ? f.substring(0, f.length() - 4) : f;
@@ -132,7 +147,10 @@ public final class EvalFrontend implements SpecFrontend {
         visit(loader, loader.get(i.module().text()), done, active);
       }
     }
-    done.add(m.name());
+    if (!loader.isNested(m.name())) {
+      // TLC reports modules of their own, not those written inside another
+      done.add(m.name());
+    }
   }
 
   private static final class Parsed implements ParsedSpec {

@@ -32,10 +32,15 @@ public final class ModuleLoader {
     private final List<String> standard = new ArrayList<>();
     private final Deque<String> loading = new ArrayDeque<>();
     private final List<SemanticDiagnostic> errors = new ArrayList<>();
+    private final String rootFile;
+    private final String rootText;
 
-    private ModuleLoader(ModuleLocator locator, Map<String, Module> standardCache) {
+    private ModuleLoader(ModuleLocator locator, Map<String, Module> standardCache, String rootFile,
+            String rootText) {
         this.locator = locator;
         this.standardCache = standardCache;
+        this.rootFile = rootFile;
+        this.rootText = rootText;
     }
 
     /**
@@ -54,7 +59,7 @@ public final class ModuleLoader {
      */
     public static LoadedSpec load(String file, String text, ModuleLocator locator, Map<String, Module> standardCache)
             throws SemanticException {
-        ModuleLoader loader = new ModuleLoader(locator, standardCache);
+        ModuleLoader loader = new ModuleLoader(locator, standardCache, file, text);
         Module root = loader.parse(file, text, null);
         if (root == null) {
             throw new SemanticException(loader.errors);
@@ -110,6 +115,10 @@ public final class ModuleLoader {
             errors.add(new SemanticDiagnostic(dependency.span(), "Cannot read the file of module " + name
                     + " imported in module " + importer + ": " + e.getCause().getMessage()));
             return;
+        }
+        if (source.isEmpty()) {
+            // as TLC: a module with no file of its own may follow the root module in the root's file
+            source = TlaParser.moduleSection(rootText, name).map(text -> new ModuleSource(name, rootFile, text, false));
         }
         if (source.isEmpty()) {
             errors.add(new SemanticDiagnostic(dependency.span(),

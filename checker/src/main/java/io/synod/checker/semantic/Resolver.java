@@ -310,9 +310,18 @@ public final class Resolver {
 
     private void opApp(Expr.OpApp app, Scope scope) {
         exprs(Subexpressions.direct(app), scope);
-        Symbol target = app.path().isEmpty() ? scope.lookup(app.name())
-                : InstancePaths.follow(exported, scope.lookup(app.path().get(0).name()), app,
-                        (step, instance) -> arity(step.span(), instance, step.args().size()));
+        Symbol target;
+        if (app.path().isEmpty()) {
+            target = scope.lookup(app.name());
+        } else {
+            InstancePaths.Target t = InstancePaths.target(exported, scope.lookup(app.path().get(0).name()), app,
+                    (step, instance) -> arity(step.span(), instance, step.args().size()));
+            if (t != null && t.selection()) {
+                subexpression(app, t);
+                return;
+            }
+            target = t == null ? null : t.symbol();
+        }
         if (target == null) {
             if (app.path().isEmpty() && isBuiltin(app)) {
                 return;
@@ -323,6 +332,21 @@ public final class Resolver {
             return;
         }
         arity(app.span(), target, app.args().size());
+    }
+
+    /** {@code Op(args)!sel...}: the definition takes the arguments, the selectors must name a part of it. */
+    private void subexpression(Expr.OpApp app, InstancePaths.Target t) {
+        Expr.InstanceStep step = t.definitionStep();
+        if (step.args().size() != t.symbol().arity()) {
+            errors.add(new SemanticDiagnostic(step.span(), "The operator " + t.symbol().name() + " requires "
+                    + t.symbol().arity() + " arguments."));
+            return;
+        }
+        if (InstancePaths.selected(t) == null) {
+            errors.add(new SemanticDiagnostic(app.span(), "The subexpression name `" + t.symbol().name() + "!"
+                    + String.join("!", t.selectors()) + "' does not name a part of the definition of "
+                    + t.symbol().name() + "."));
+        }
     }
 
     /** Operators used as arguments appear without arguments; only a wrong non-zero count is an error. */
