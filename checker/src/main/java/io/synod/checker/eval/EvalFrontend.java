@@ -42,6 +42,17 @@ public final class EvalFrontend implements SpecFrontend {
     }
   }
 
+  /** The root module's name differs from its file's. */
+  private static final class NameMismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String file;
+
+    NameMismatch(String file, String message) {
+      super(message, null, false, false);
+      this.file = file;
+    }
+  }
+
   @Override
   public ParsedSpec parse(Path spec, List<Path> libraryPath, Output out) throws FrontendException {
     Path file = spec.toAbsolutePath().normalize();
@@ -50,10 +61,22 @@ public final class EvalFrontend implements SpecFrontend {
     paths.add(dir);
     paths.addAll(libraryPath);
     ModuleLoader.Parser parser = new ModuleLoader.Parser() {
+      private boolean root = true;
+
       @Override
       public Module parse(String text, String name) {
         out.println("Parsing file " + describeFile(name));
-        return parseText(text, name);
+        Module m = parseText(text, name);
+        if (root) {
+          // SANY refuses it as soon as the root file is parsed
+          root = false;
+          String fileModule = moduleName(name);
+          if (!fileModule.equals(m.name())) {
+            throw new NameMismatch(fileModule, "File name '" + fileModule + "' does not match the name '"
+                + m.name() + "' of the top level module it contains.");
+          }
+        }
+        return m;
       }
 
       @Override
@@ -71,6 +94,19 @@ public final class EvalFrontend implements SpecFrontend {
     } catch (ParseFailure f) {
       SanyParseError.print(f.cause.diagnostics(), moduleName(f.file),
           Path.of(f.file).getFileName().toString(), out);
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+    } catch (NameMismatch m) {
+      // SANY's report of an error at no location
+      out.println("Fatal errors while parsing TLA+ spec in file " + m.file);
+      out.println("");
+      for (String head : new String[] {"", "*** Errors: 1\n\n"}) {
+        out.println(head + "Unknown location");
+        out.println("");
+        out.println(m.getMessage());
+      }
+      out.println("");
+      out.println("");
+      out.println("");
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     } catch (SpecException e) {
       out.println(e.getMessage());

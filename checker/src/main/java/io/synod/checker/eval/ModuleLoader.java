@@ -135,13 +135,32 @@ public final class ModuleLoader {
           group.add(ext.text());
         }
         collectInstances(nested, group, instances);
-      } else if (u instanceof Unit.OpDef def && def.body() instanceof io.synod.checker.syntax.ast.Expr.Let let) {
+      } else if (u instanceof Unit.OpDef def) {
+        letInstances(def.body(), group);
+      } else if (u instanceof Unit.FunctionDef def) {
+        letInstances(def.body(), group);
+      }
+    }
+  }
+
+  /** The modules instantiated by INSTANCEs inside the LETs of {@code e}, at any depth. */
+  private static void letInstances(io.synod.checker.syntax.ast.Expr e, List<String> group) {
+    java.util.ArrayDeque<io.synod.checker.syntax.ast.Expr> work = new java.util.ArrayDeque<>();
+    work.push(e);
+    while (!work.isEmpty()) {
+      io.synod.checker.syntax.ast.Expr x = work.pop();
+      if (x instanceof io.synod.checker.syntax.ast.Expr.Let let) {
         for (Unit.Definition d : let.definitions()) {
           if (d instanceof Unit.InstanceDef inst) {
             group.add(inst.module().text());
+          } else if (d instanceof Unit.OpDef od) {
+            work.push(od.body());
+          } else if (d instanceof Unit.FunctionDef fd) {
+            work.push(fd.body());
           }
         }
       }
+      io.synod.checker.syntax.ast.Selectors.children(x).forEach(work::push);
     }
   }
 

@@ -67,7 +67,7 @@ public final class ModuleLoader {
         String expected = baseName(file);
         if (!expected.equals(root.name())) {
             loader.errors.add(new SemanticDiagnostic(root.span(), "File name '" + expected
-                    + "' does not match the name '" + root.name() + "' of the top level module in it."));
+                    + "' does not match the name '" + root.name() + "' of the top level module it contains."));
         }
         loader.enter(root);
         if (!loader.errors.isEmpty()) {
@@ -138,7 +138,7 @@ public final class ModuleLoader {
         }
         if (!module.name().equals(name)) {
             errors.add(new SemanticDiagnostic(module.span(), "File name '" + name
-                    + "' does not match the name '" + module.name() + "' of the top level module in it."));
+                    + "' does not match the name '" + module.name() + "' of the top level module it contains."));
             return;
         }
         if (standardModule) {

@@ -136,6 +136,12 @@ public final class Resolver {
 
     /** SANY refuses an operator or function definition of a name already visible (RECURSIVE aside). */
     private void checkNewDefinition(Symbol old, Symbol s) {
+        if (old != null && old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR
+                && !sameShape(old, s)) {
+            errors.add(new SemanticDiagnostic(s.span(), "Definition of " + s.name()
+                    + " has different arity than its RECURSIVE declaration."));
+            return;
+        }
         if (old != null && !forwardDeclared(old, s) && !old.sameOrigin(s)) {
             errors.add(new SemanticDiagnostic(s.span(), s.kind() == Kind.FUNCTION
                     ? "Function name `" + s.name() + "' already defined or declared."
@@ -143,8 +149,23 @@ public final class Resolver {
         }
     }
 
+    /**
+     * Whether definition {@code s} fits its RECURSIVE declaration {@code decl} as SANY judges it:
+     * the same number of parameters, the last of which takes no arguments (SANY compares only the
+     * last parameter's shape with the declaration's {@code _}: {@code F(Op(_), x)} fits
+     * {@code RECURSIVE F(_, _)}, {@code F(x, Op(_))} does not).
+     */
+    private static boolean sameShape(Symbol decl, Symbol s) {
+        if (decl.arity() != s.arity()) {
+            return false;
+        }
+        return !(s.node() instanceof Unit.OpDef d) || d.params().isEmpty()
+                || d.params().get(d.params().size() - 1).arity() == 0;
+    }
+
+    /** A RECURSIVE declaration is replaced by the definition (a different shape is reported apart). */
     private static boolean forwardDeclared(Symbol old, Symbol s) {
-        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR && old.arity() == s.arity();
+        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR;
     }
 
     /**

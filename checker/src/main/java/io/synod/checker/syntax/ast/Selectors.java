@@ -170,8 +170,15 @@ public final class Selectors {
     return null;
   }
 
-  private static List<Expr> children(Expr e) {
+  /**
+   * Every expression directly inside {@code e} (not the bodies of LET definitions), in no
+   * particular order: for walks that must reach every subexpression.
+   */
+  public static List<Expr> children(Expr e) {
     List<Expr> out = operands(e);
+    if (e instanceof Expr.Label l) {
+      out.add(l.body());
+    }
     if (e instanceof Expr.OpApp a) {
       a.path().forEach(s -> out.addAll(s.args()));
     }
