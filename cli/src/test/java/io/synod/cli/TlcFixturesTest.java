@@ -80,13 +80,19 @@ class TlcFixturesTest {
       "31_config_unknown_invariant/Beacon.cfg",
       "32_assume_fails/Quorum.cfg",
       "37_symmetry_union/Ballot.cfg",
-      "37_symmetry_union/BallotViolated.cfg");
+      "37_symmetry_union/BallotViolated.cfg",
+      "42_modules_in_one_file/Counter.cfg",
+      "47_instance_forms/Pair.cfg",
+      "65_modules_after_root/Kiosk.cfg",
+      "66_tab_indentation/Tabs.cfg",
+      "67_operator_syntax/Ops.cfg");
 
   /**
-   * Models whose facts equal TLC's but whose text does not yet (none at present; kept so a new
-   * fixture can be admitted on its facts first).
+   * Models whose facts equal TLC's but whose text does not yet. 43: Synod prints a "Computed 2
+   * initial states..." progress line that TLC does not print there (engine's progress rule).
    */
-  static final Set<String> FACTS = Set.of();
+  static final Set<String> FACTS = Set.of(
+      "43_positional_names/Parts.cfg");
 
   static Optional<Path> fixtures() {
     Path dir = Path.of("").toAbsolutePath();

@@ -102,6 +102,7 @@ public final class CompiledSpec {
     Interning.internConfig(config, strings);
     Compiler compiler = new Compiler(strings, new Natives());
     Resolver resolver = new Resolver(loader, compiler, strings, config);
+    compiler.resolver = resolver;
     ModuleEnv root = resolver.resolveRoot(rootModule);
     resolver.checkConstants(root);
     CompiledSpec spec = new CompiledSpec(strings, host, compiler, root, resolver.variables);
@@ -123,6 +124,7 @@ public final class CompiledSpec {
     StringTable strings = new StringTable();
     Compiler compiler = new Compiler(strings, new Natives());
     Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
+    compiler.resolver = resolver;
     resolver.resolveRoot(rootModule);
     resolver.checkNames();
   }
@@ -135,6 +137,7 @@ public final class CompiledSpec {
     StringTable strings = new StringTable();
     Compiler compiler = new Compiler(strings, new Natives());
     Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
+    compiler.resolver = resolver;
     ModuleEnv root = resolver.resolveRoot(rootModule);
     return new SpecSymbols(compiler, root, resolver.rootEnvs, loader);
   }
