@@ -142,7 +142,10 @@ public final class ModelChecker {
     } catch (SpillException e) {
       return systemError(e.getMessage(), stats, start, memory(s, spill));
     }
-    if (failures.isEmpty()) {
+    // with -continue, violations TLC printed along the way leave the check successful
+    boolean allContinued = options.continueAfterError()
+        && failures.stream().allMatch(f -> BfsSearch.continuable(f.verdict()));
+    if (failures.isEmpty() || allContinued) {
       ctx.stats = stats;
       ctx.level = stats.depth();
       try {
@@ -157,7 +160,9 @@ public final class ModelChecker {
         failures.add(new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack()));
       }
     }
-    Verdict verdict = failures.isEmpty() ? Verdict.SUCCESS : failures.get(0).verdict();
+    Verdict verdict = failures.stream()
+        .filter(f -> !options.continueAfterError() || !BfsSearch.continuable(f.verdict()))
+        .map(CheckResult.Failure::verdict).findFirst().orElse(Verdict.SUCCESS);
     CheckResult.OutdegreeStats deg = s.outdegree().stats();
     return result(verdict, failures, stats, deg, start, s, memory(s, spill));
   }
@@ -191,6 +196,6 @@ public final class ModelChecker {
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new CheckResult(v, failures, stats,
         deg == null ? new CheckResult.OutdegreeStats(0, 0, 0, 0) : deg, optimistic, actual, millis,
-        memory, s == null ? List.of() : s.levels());
+        memory, s == null ? List.of() : s.levels(), s != null);
   }
 }

@@ -10,6 +10,13 @@ public enum Verdict {
   ACTION_PROPERTY(13, "action-property"),
   ASSERT(14, "assert"),
   EVAL_ERROR(75, "eval-error"),
+  /**
+   * An error TLC raises with an error code of its own (division by zero, ...) while computing
+   * successors: TLC prints the message as it is and exits 255.
+   */
+  CODED_EVAL_ERROR(255, "eval-error"),
+  /** Evaluating an invariant failed (TLC exit 76). */
+  INVARIANT_EVAL_ERROR(76, "eval-error"),
   PARSE_ERROR(150, "parse-error"),
   CONFIG_ERROR(151, "config-error"),
   SYSTEM_ERROR(153, "system-error"),
