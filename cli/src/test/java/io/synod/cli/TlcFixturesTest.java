@@ -63,8 +63,8 @@ class TlcFixturesTest {
       "13_junctions/Junctions.cfg",
       "19_symmetry/Tokens.cfg",
       "19_symmetry/TokensSym.cfg",
-      "20_view_alias/Odometer_view.cfg",
       "20_view_alias/Odometer_alias.cfg",
+      "20_view_alias/Odometer_view.cfg",
       "21_constraints/Grid.cfg",
       "21_constraints/Grid_postfalse.cfg",
       "22_action_property/Ratchet.cfg",
@@ -79,20 +79,33 @@ class TlcFixturesTest {
       "30_config_missing_constant/Quota.cfg",
       "31_config_unknown_invariant/Beacon.cfg",
       "32_assume_fails/Quorum.cfg",
+      "36_constant_once/ConstOnce.cfg",
       "37_symmetry_union/Ballot.cfg",
       "37_symmetry_union/BallotViolated.cfg",
+      "38_generated_counts/Dups.cfg",
       "42_modules_in_one_file/Counter.cfg",
       "47_instance_forms/Pair.cfg",
+      "59_action_property_let/Odometer_PropOk.cfg",
+      "60_constant_override_eval/Lottery.cfg",
+      "60_constant_override_eval/Lottery_choose.cfg",
+      "62_continue/Beacons.cfg",
+      "62_continue/Beacons_two.cfg",
       "65_modules_after_root/Kiosk.cfg",
       "66_tab_indentation/Tabs.cfg",
-      "67_operator_syntax/Ops.cfg");
+      "67_operator_syntax/Ops.cfg",
+      "71_primed_operator_refs/Relay.cfg",
+      "72_exit_codes/Gauge_inv.cfg");
 
   /**
-   * Models whose facts equal TLC's but whose text does not yet. 43: Synod prints a "Computed 2
-   * initial states..." progress line that TLC does not print there (engine's progress rule).
+   * Models whose facts equal TLC's but whose text does not yet (so a new fixture can be admitted
+   * on its facts first).
    */
   static final Set<String> FACTS = Set.of(
-      "43_positional_names/Parts.cfg");
+      "43_positional_names/Parts.cfg",
+      // TLC's message for ENABLED over a substituted primed variable, and its evaluation stack
+      "58_enabled_instance_subst/Sluice_sum.cfg",
+      // the evaluation stack of an error in an initial state's invariant lists Init's positions
+      "70_membership_lazy/Lazy_overflow.cfg");
 
   static Optional<Path> fixtures() {
     Path dir = Path.of("").toAbsolutePath();
@@ -133,9 +146,15 @@ class TlcFixturesTest {
     Assumptions.assumeTrue(m != null, "shared/tlc-fixtures not found next to the repository");
     Path dir = fixtures().orElseThrow().resolve("specs").resolve(m.get("dir").asText());
     Path json = tmp.resolve("report.json");
-    CliTestSupport.Result r = CliTestSupport.run("check", "-workers", String.valueOf(workers),
-        "-config", dir.resolve(m.get("config").asText()).toString(), "--json", json.toString(),
-        dir.resolve(m.get("spec").asText()).toString());
+    List<String> args = new ArrayList<>(List.of("check", "-workers", String.valueOf(workers)));
+    for (JsonNode a : m.path("tlcArgs")) {
+      if (a.asText().equals("-continue") || a.asText().equals("-deadlock")) {
+        args.add(a.asText()); // TLC's flags that change the result
+      }
+    }
+    args.addAll(List.of("-config", dir.resolve(m.get("config").asText()).toString(), "--json",
+        json.toString(), dir.resolve(m.get("spec").asText()).toString()));
+    CliTestSupport.Result r = CliTestSupport.run(args.toArray(new String[0]));
     String result = m.get("result").asText();
     assertEquals(m.get("exitCode").asInt(), r.code(), () -> "exit code\n" + r.out() + r.err());
     assertEquals("", r.err(), "stderr");

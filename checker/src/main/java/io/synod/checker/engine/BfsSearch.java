@@ -32,6 +32,8 @@ import java.util.concurrent.Future;
  * when memory is short, and so does the parent log; the order of states does not change.
  */
 final class BfsSearch {
+  /** How TLC introduces the state an error in an initial state's check happened on. */
+  static final String WHILE_INITIAL = "While working on the initial state:";
   private final SpecModel model;
   private final CheckOptions options;
   private final SearchListener listener;
@@ -262,7 +264,7 @@ final class BfsSearch {
         if (stop) {
           return false;
         }
-        long n = ++enumerated[0];
+        long n = enumerated[0]++;
         if (n >= 2 && (n & (n - 1)) == 0) {
           listener.initialStatesSoFar(n);
         }
@@ -278,19 +280,26 @@ final class BfsSearch {
         fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), ParentLog.NO_PARENT,
             null, null, e.stack()));
       } else {
-        fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
+        // TLC reports every failure while computing the initial states with exit code 75
+        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+        fail(new PendingFailure(v, null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
             ActionLabel.INITIAL, e.stack()));
       }
     }
     level = 0;
     advanceLevel();
     if (!stop) {
-      listener.initialStatesDone(w.distinct);
+      listener.initialStatesDone(w.generated, w.distinct);
     }
   }
 
+  /** The verdict of an error raised while computing successors. */
   private static Verdict verdictOf(SpecError e) {
-    return e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+    return switch (e.kind()) {
+      case ASSERT -> Verdict.ASSERT;
+      case CODED -> Verdict.CODED_EVAL_ERROR;
+      case EVALUATION -> Verdict.EVAL_ERROR;
+    };
   }
 
   long fingerprint(Value[] s, EvalContext ctx) {
@@ -314,16 +323,25 @@ final class BfsSearch {
     level++;
   }
 
+  /**
+   * Records a failure. With {@code -continue} TLC goes on after a violated invariant or action
+   * property (it prints each with its trace); any other failure ends the search.
+   */
   private void fail(PendingFailure f) {
     synchronized (failures) {
-      if (stop && !options.continueAfterError()) {
+      if (stop) {
         return;
       }
       failures.add(f);
-      if (!options.continueAfterError()) {
+      if (!options.continueAfterError() || !continuable(f.verdict())) {
         stop = true;
       }
     }
+  }
+
+  /** Whether {@code -continue} lets the search go on after a failure of this kind. */
+  static boolean continuable(Verdict v) {
+    return v == Verdict.INVARIANT || v == Verdict.ACTION_PROPERTY;
   }
 
   /** The counts now (exact once the workers stopped). */
@@ -479,7 +497,7 @@ final class BfsSearch {
         ctx.level = level;
         return;
       }
-      if (stop && !options.continueAfterError()) {
+      if (stop) {
         return;
       }
       outdegree.record(fresh);
@@ -502,7 +520,7 @@ final class BfsSearch {
       }
       ctx.level = level;
       pending = null;
-      return !stop || options.continueAfterError();
+      return !stop;
     }
 
     /** The ACTION_CONSTRAINTs of the step into {@code t} (of level {@code lvl}), in the step's first state. */
@@ -559,8 +577,14 @@ final class BfsSearch {
       if (isNew || !inModel) {
         // The state being expanded passed every invariant, unless -continue let a violating
         // state on; only then must an unchanged invariant be evaluated again.
-        int inv = from != null && !options.continueAfterError()
-            ? model.firstViolatedInvariant(from, t, ctx) : model.firstViolatedInvariant(t, ctx);
+        int inv;
+        try {
+          inv = from != null && !options.continueAfterError()
+              ? model.firstViolatedInvariant(from, t, ctx) : model.firstViolatedInvariant(t, ctx);
+        } catch (SpecError e) {
+          invariantFailed(from, t, action, parentId, e);
+          inv = -1;
+        }
         if (inv >= 0) {
           String name = invariants.get(inv);
           String message = from == null
@@ -589,7 +613,8 @@ final class BfsSearch {
               "Action property " + name + " is violated.", parentId, t, action, List.of()));
         }
       }
-      if (isNew && (!stop || options.continueAfterError())) {
+      // TLC queues a new initial state before checking it, a successor only once it passed
+      if (isNew && (from == null || !stop)) {
         next.add(t, id);
       }
       if (isNew && rec != null) {
@@ -598,6 +623,26 @@ final class BfsSearch {
         inLiveness = false;
       }
       return isNew;
+    }
+
+    /**
+     * Evaluating an invariant on {@code t} failed. On a successor TLC reports "Evaluating
+     * invariant X failed." (exit 76) with the behaviour up to {@code t}; on an initial state, the
+     * error itself "While working on the initial state" (exit 75).
+     */
+    private void invariantFailed(Value[] from, Value[] t, ActionLabel action, long parentId,
+        SpecError e) {
+      if (from == null) {
+        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+        fail(new PendingFailure(v, null, e.getMessage() + "\n" + WHILE_INITIAL, parentId, t,
+            action, e.stack()));
+        return;
+      }
+      String name = e.check() >= 0 ? invariants.get(e.check()) : "";
+      // not a violation: no violated name
+      fail(new PendingFailure(Verdict.INVARIANT_EVAL_ERROR, null,
+          "Evaluating invariant " + name + " failed.\n" + e.getMessage(), parentId, t, action,
+          List.of()));
     }
   }
 }

@@ -214,11 +214,15 @@ public final class ModelChecker {
     } catch (SpillException e) {
       return systemError(e.getMessage(), stats, start, memory(s, spill));
     }
-    if (failures.isEmpty() && plan != null) {
+    // with -continue, violations TLC printed along the way leave the check successful
+    boolean allContinued = options.continueAfterError() && !failures.isEmpty()
+        && failures.stream().allMatch(f -> BfsSearch.continuable(f.verdict()));
+    if ((failures.isEmpty() || allContinued) && plan != null) {
       try {
         CheckResult.Failure f = checkLiveness(plan, s, stats, rebuilder);
         if (f != null) {
           failures.add(f);
+          allContinued = false;
         }
       } catch (io.synod.checker.liveness.LivenessException e) {
         return systemError("TLC cannot handle the temporal formula " + e.getMessage(), stats,
@@ -228,7 +232,7 @@ public final class ModelChecker {
             stats, start, memory(s, spill));
       }
     }
-    if (failures.isEmpty()) {
+    if (failures.isEmpty() || allContinued) {
       ctx.stats = stats;
       // TLC evaluates a POSTCONDITION as a constant formula: level 0, worker 0's registers
       ctx.level = 0;
@@ -245,7 +249,9 @@ public final class ModelChecker {
         failures.add(new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack()));
       }
     }
-    Verdict verdict = failures.isEmpty() ? Verdict.SUCCESS : failures.get(0).verdict();
+    Verdict verdict = failures.stream()
+        .filter(f -> !options.continueAfterError() || !BfsSearch.continuable(f.verdict()))
+        .map(CheckResult.Failure::verdict).findFirst().orElse(Verdict.SUCCESS);
     CheckResult.OutdegreeStats deg = s.outdegree().stats();
     return result(verdict, failures, stats, deg, start, s, memory(s, spill));
   }
@@ -334,6 +340,6 @@ public final class ModelChecker {
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new CheckResult(v, failures, stats,
         deg == null ? new CheckResult.OutdegreeStats(0, 0, 0, 0) : deg, optimistic, actual, millis,
-        memory, s == null ? List.of() : s.levels());
+        memory, s == null ? List.of() : s.levels(), s != null);
   }
 }

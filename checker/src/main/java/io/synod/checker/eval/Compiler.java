@@ -40,6 +40,8 @@ final class Compiler {
   private final List<DefSym> inlining = new ArrayList<>();
   /** Conjunctions compiled so far: numbers each {@link Act.And} for its per-context continuation. */
   private int conjunctions;
+  /** How many definitions without parameters may lead from a name to the variable it stands for. */
+  private static final int MAX_DEF_CHAIN = 20;
   /** How deeply inlined bodies may nest, bounding the growth of the compiled tree. */
   private static final int MAX_INLINE_DEPTH = 4;
   /**
@@ -78,9 +80,11 @@ final class Compiler {
     call.level = defn.body.level;
     call.impure = defn.body.impure;
     call.effect = defn.body.effect;
+    call.readsSearch = defn.body.readsSearch;
     call.vars = defn.body.vars;
-    // TLC evaluates constant-level definitions once, Print included
-    d.value = call.level == 0 && !call.impure ? new Nodes.Cached(call) : call;
+    // TLC evaluates constant-level definitions once, Print and RandomElement included; not
+    // those reading the search (TLCGet), whose evaluation ahead of it fails or differs
+    d.value = call.level == 0 && !call.readsSearch ? new Nodes.Cached(call) : call;
     d.compiling = false;
     return d.value;
   }
@@ -424,13 +428,21 @@ final class Compiler {
 
     private int[] letDefs(List<Unit.Definition> defs) {
       List<Integer> slots = new ArrayList<>();
+      boolean closures = false;
       // RECURSIVE operators must be visible before their definitions are compiled
       for (Unit.Definition d : defs) {
         if (d instanceof Unit.OpDef od && !od.params().isEmpty()) {
           scope.put(od.name(), new Scope.LetOp(new OpDefn(od.name(), od.body().span(), od.params().size()), od));
+          closures = true;
         } else if (d instanceof Unit.FunctionDef fd) {
           scope.put(fd.name(), new Scope.LetFun(new FunDefn(fd.name())));
+          closures = true;
         }
+      }
+      if (closures) {
+        // LET operators and functions close over the enclosing frame: make sure there is one,
+        // also for a top-level expression that binds nothing else
+        scope.newSlot();
       }
       for (Unit.Definition d : defs) {
         if (d instanceof Unit.OpDef od) {
@@ -621,6 +633,7 @@ final class Compiler {
           n.level = lv.body.level;
           n.impure = lv.body.impure;
           n.effect = lv.body.effect;
+          n.readsSearch = lv.body.readsSearch;
           n.vars = lv.body.vars;
           return n;
         } else if (l instanceof Scope.InlineArg a) {
@@ -731,10 +744,12 @@ final class Compiler {
         c.level = Math.max(c.level, defn.body.level);
         c.impure |= defn.body.impure;
         c.effect |= defn.body.effect;
+        c.readsSearch |= defn.body.readsSearch;
         c.vars |= defn.body.vars;
       } else {
         // a recursive call: be conservative, never fold it
         c.impure = true;
+        c.readsSearch = true;
         c.vars = Node.ALL_VARS;
       }
       return c;
@@ -976,23 +991,56 @@ final class Compiler {
 
     /** The state-variable slot {@code e} assigns: {@code x'} (next) or {@code x} (init); else -1. */
     private int target(Expr e, boolean init) {
-      if (!init) {
-        if (e instanceof Expr.OpApp p && p.path().isEmpty() && Operators.PRIME.equals(p.name())
-            && p.args().size() == 1) {
-          return varSlot(p.args().get(0));
-        }
-        return -1;
-      }
-      return varSlot(e);
+      return init ? varSlot(e, 0) : primedVarSlot(e, 0);
     }
 
-    private int varSlot(Expr e) {
-      if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty()) {
+    /**
+     * The slot of the variable {@code x} when {@code e} is {@code x'}, also through definitions
+     * without parameters ({@code a == x'}, module level or LET), as TLC finds the variable an
+     * equation assigns; else -1.
+     */
+    private int primedVarSlot(Expr e, int depth) {
+      if (e instanceof Expr.Label l) {
+        return primedVarSlot(l.body(), depth);
+      }
+      if (!(e instanceof Expr.OpApp p) || !p.path().isEmpty() || depth > MAX_DEF_CHAIN) {
+        return -1;
+      }
+      if (Operators.PRIME.equals(p.name()) && p.args().size() == 1) {
+        return varSlot(p.args().get(0), depth + 1);
+      }
+      if (!p.args().isEmpty()) {
+        return -1;
+      }
+      Resolved r = resolve(p.name());
+      if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
+        return new Ctxt(d.env, new Scope(null)).primedVarSlot(d.def.body(), depth + 1);
+      }
+      if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
+          && lv.body instanceof Nodes.PrimedVar pv) {
+        return pv.slot;
+      }
+      return -1;
+    }
+
+    /** The slot of {@code e} when it is a state variable, also through definitions without parameters; else -1. */
+    private int varSlot(Expr e, int depth) {
+      if (e instanceof Expr.Label l) {
+        return varSlot(l.body(), depth);
+      }
+      if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty() && depth <= MAX_DEF_CHAIN) {
         Resolved r = resolve(v.name());
         if (r != null && r.sym instanceof VarSym vs) {
           return vs.slot;
         }
         if (r != null && r.sym instanceof SubstSym ss && ss.node instanceof Nodes.Var var) {
+          return var.slot;
+        }
+        if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
+          return new Ctxt(d.env, new Scope(null)).varSlot(d.def.body(), depth + 1);
+        }
+        if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
+            && lv.body instanceof Nodes.Var var) {
           return var.slot;
         }
       }
@@ -1004,7 +1052,7 @@ final class Compiler {
       if (depth > 20) {
         return null;
       }
-      int s = varSlot(e);
+      int s = varSlot(e, 0);
       if (s >= 0) {
         return List.of(s);
       }

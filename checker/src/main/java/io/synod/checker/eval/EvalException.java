@@ -20,7 +20,9 @@ public final class EvalException extends RuntimeException {
     /** {@code Assert(FALSE, out)} (TLC exit 14). */
     ASSERT,
     /** Any other evaluation error (TLC exit 75). */
-    EVAL
+    EVAL,
+    /** An error TLC raises with its own error code, e.g. a division by zero (see {@link io.synod.checker.value.EvalError#coded}). */
+    CODED
   }
 
   private final Kind kind;
@@ -65,6 +67,8 @@ public final class EvalException extends RuntimeException {
       x = ee;
     } else if (e instanceof StackOverflowError) {
       x = eval("Stack overflow: the recursion is too deep (probably a recursive definition without a base case).");
+    } else if (e instanceof io.synod.checker.value.EvalError ee && ee.coded()) {
+      x = new EvalException(Kind.CODED, ee.getMessage());
     } else if (e instanceof ArithmeticException) {
       x = eval("Arithmetic error: " + e.getMessage());
     } else {

@@ -51,7 +51,7 @@ public final class Arith {
   /** {@code a \div b}: floor division (rounds towards minus infinity). */
   public static Value div(Value a, Value b) {
     if (isZero(b)) {
-      throw new EvalError("The second argument of \\div is 0.");
+      throw new EvalError("The second argument of \\div is 0.", true);
     }
     if (a instanceof IntValue x && b instanceof IntValue y
         && !(x.value() == Long.MIN_VALUE && y.value() == -1)) {
@@ -68,7 +68,7 @@ public final class Arith {
   /** {@code a % b} for {@code b > 0}, in {@code 0..b-1}. */
   public static Value mod(Value a, Value b) {
     if (sign(b) <= 0) {
-      throw new EvalError("The second argument of % should be a positive number, but instead it is:\n" + b);
+      throw new EvalError("The second argument of % should be a positive number, but instead it is:\n" + b, true);
     }
     if (a instanceof IntValue x && b instanceof IntValue y) {
       return IntValue.of(Math.floorMod(x.value(), y.value()));
