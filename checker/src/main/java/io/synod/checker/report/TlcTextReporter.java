@@ -110,7 +110,8 @@ public final class TlcTextReporter implements SearchListener {
           + " distinct states found, " + s.queue() + " states left on queue.");
       out.println("The depth of the complete state graph search is " + s.depth() + ".");
     }
-    if (r.verdict() == Verdict.SUCCESS) {
+    // TLC prints the outdegree only when some state was expanded (none in a model without states).
+    if (r.verdict() == Verdict.SUCCESS && s.distinct() > 0) {
       CheckResult.OutdegreeStats d = r.outdegree();
       out.println("The average outdegree of the complete state graph is " + d.average()
           + " (minimum is " + d.min() + ", the maximum " + d.max() + " and the 95th percentile is "
