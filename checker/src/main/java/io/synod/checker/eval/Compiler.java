@@ -315,9 +315,14 @@ final class Compiler {
       Node[] domains = new Node[bs.size()];
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);
-        domains[i] = b.domain() == null
-            ? failing(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.")
-            : fold(expr(b.domain()));
+        if (b.domain() == null) {
+          // Fails only if evaluated (a config may replace the definition, as in NoVal == CHOOSE
+          // v : v \notin Val); its level is that of the body, as SANY computes it.
+          domains[i] = failing(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.");
+          domains[i].level = 0;
+        } else {
+          domains[i] = fold(expr(b.domain()));
+        }
       }
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);

@@ -36,6 +36,7 @@ class SpecSymbolsTest {
       "39_refinement/Watch.cfg",
       "39_refinement/WatchBroken.cfg",
       "40_constant_model/Arith.cfg",
+      "41_operator_constants/MCMemory.cfg",
       "44_membership_infinite/Shapes.cfg",
       "45_override_stdlib/MCSort.cfg",
       "46_tlc_registers/Registers.cfg",
