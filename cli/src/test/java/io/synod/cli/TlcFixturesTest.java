@@ -85,6 +85,7 @@ class TlcFixturesTest {
       "38_generated_counts/Dups.cfg",
       "42_modules_in_one_file/Counter.cfg",
       "47_instance_forms/Pair.cfg",
+      "51_filter_membership/Partition.cfg",
       "59_action_property_let/Odometer_PropOk.cfg",
       "60_constant_override_eval/Lottery.cfg",
       "60_constant_override_eval/Lottery_choose.cfg",
@@ -93,6 +94,10 @@ class TlcFixturesTest {
       "65_modules_after_root/Kiosk.cfg",
       "66_tab_indentation/Tabs.cfg",
       "67_operator_syntax/Ops.cfg",
+      "68_spec_forms/Blank.cfg",
+      "68_spec_forms/Idle_inline.cfg",
+      "68_spec_forms/Idle_one.cfg",
+      "70_membership_lazy/Lazy.cfg",
       "71_primed_operator_refs/Relay.cfg",
       "72_exit_codes/Gauge_inv.cfg");
 

@@ -264,6 +264,8 @@ final class BfsSearch {
         if (stop) {
           return false;
         }
+        // As TLC: on meeting a state, report the count before it when that is a power of two
+        // above 1 (so two initial states in all report nothing).
         long n = enumerated[0]++;
         if (n >= 2 && (n & (n - 1)) == 0) {
           listener.initialStatesSoFar(n);

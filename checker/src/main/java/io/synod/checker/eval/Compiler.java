@@ -115,6 +115,9 @@ final class Compiler {
     }
   }
 
+  /** Functions {@code f == [x \in S |-> e]} applied lazily, by definition. */
+  private final java.util.IdentityHashMap<DefSym, FunDefn> lambdas = new java.util.IdentityHashMap<>();
+
   FunDefn funDefn(FunSym f) {
     if (f.defn == null) {
       f.defn = new FunDefn(f.def.name());
@@ -329,9 +332,14 @@ final class Compiler {
       Node[] domains = new Node[bs.size()];
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);
-        domains[i] = b.domain() == null
-            ? failing(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.")
-            : fold(expr(b.domain()));
+        if (b.domain() == null) {
+          // Fails only if evaluated (a config may replace the definition, as in NoVal == CHOOSE
+          // v : v \notin Val); its level is that of the body, as SANY computes it.
+          domains[i] = failing(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.");
+          domains[i].level = 0;
+        } else {
+          domains[i] = fold(expr(b.domain()));
+        }
       }
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);
@@ -422,8 +430,22 @@ final class Compiler {
         if (fd != null) {
           return new FunDefApp(fa.span(), fd, args, envDepth);
         }
+        if (r != null && r.local == null && r.sym instanceof DefSym d && d.def.params().isEmpty()
+            && d.def.body() instanceof Expr.FunCons fc && fc.binders().size() == 1) {
+          return new LazyFunApp(fa.span(), lambdaDefn(d, fc), new Nodes.FunApp(fa.span(), expr(fa.function()), args),
+              args);
+        }
       }
       return new Nodes.FunApp(fa.span(), expr(fa.function()), args);
+    }
+
+    /** {@code f == [x \in S |-> e]} seen as the function definition {@code f[x \in S] == e}. */
+    private FunDefn lambdaDefn(DefSym d, Expr.FunCons fc) {
+      return lambdas.computeIfAbsent(d, k -> {
+        FunDefn fd = new FunDefn(d.def.name());
+        compileFun(fd, new Unit.FunctionDef(fc.span(), d.def.name(), fc.binders(), fc.body(), false), d.env, null);
+        return fd;
+      });
     }
 
     private int[] letDefs(List<Unit.Definition> defs) {
@@ -1249,6 +1271,35 @@ final class Compiler {
     Value ev(Ctx c, Frame f) {
       Value arg = Nodes.FunApp.argument(c, f, args);
       return fd.apply(c, envDepth < 0 ? null : f.at(envDepth), arg, this);
+    }
+  }
+
+  /**
+   * {@code f[a]} for {@code f == [x \in S |-> e]}: when S cannot be enumerated (Int, Nat,
+   * Seq(T)...) the body is evaluated for {@code a} alone, as TLC applies its lazy functions;
+   * otherwise the function value is built and applied as usual.
+   */
+  static final class LazyFunApp extends Node {
+    final FunDefn fd;
+    final Node whole;
+
+    LazyFunApp(Span span, FunDefn fd, Node whole, Node[] args) {
+      super(span);
+      this.fd = fd;
+      this.whole = dep(whole);
+      for (Node n : args) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Binders.One b = fd.binders.items[0];
+      if (b.domain.evalSet(c, new Frame(fd.frameSize, null)).isEnumerable()) {
+        return whole.eval(c, f);
+      }
+      Nodes.FunApp app = (Nodes.FunApp) whole;
+      return fd.apply(c, null, Nodes.FunApp.argument(c, f, app.args), this);
     }
   }
 

@@ -454,7 +454,9 @@ final class Nodes {
     private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
-      if (!s.isEnumerable()) {
+      if (!s.isEnumerable() || tooLargeToSelectNow(s)) {
+        // As TLC's lazy set of a predicate: membership is decided from the base set and the
+        // predicate ({@code P \in {Q \in SUBSET SUBSET S : ...}}), enumeration waits until needed.
         Frame snap = f.snapshot(c);
         return Values.filter(s, v -> test(c, snap, b, v));
       }
@@ -482,6 +484,24 @@ final class Nodes {
     private boolean test(Ctx c, Frame f, Binders.One b, Value v) {
       b.bind(f, v);
       return pred.evalBool(c, f);
+    }
+
+    /** Domains up to this size are filtered at once; larger ones stay lazy. */
+    private static final long EAGER_LIMIT = 1 << 16;
+
+    /**
+     * Whether selecting now could mean enumerating a huge domain: a lazy filter (its size is
+     * unknown until enumerated) or a set with more than {@link #EAGER_LIMIT} elements.
+     */
+    private static boolean tooLargeToSelectNow(SetValue s) {
+      if (s instanceof io.synod.checker.value.FilterSetValue) {
+        return true;
+      }
+      try {
+        return s.size() > EAGER_LIMIT;
+      } catch (EvalError e) {
+        return true;
+      }
     }
   }
 

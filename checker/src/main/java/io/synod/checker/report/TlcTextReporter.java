@@ -153,7 +153,9 @@ public final class TlcTextReporter implements SearchListener {
           + " distinct states found, " + s.queue() + " states left on queue.");
       out.println("The depth of the complete state graph search is " + s.depth() + ".");
     }
-    if (r.verdict() == Verdict.SUCCESS || r.verdict() == Verdict.TEMPORAL_ERROR && searched
+    // TLC prints the outdegree only when some state was expanded (none in a model without states).
+    if (r.verdict() == Verdict.SUCCESS && s.distinct() > 0
+        || r.verdict() == Verdict.TEMPORAL_ERROR && searched
         || r.verdict() == Verdict.INVARIANT_EVAL_ERROR) {
       CheckResult.OutdegreeStats d = r.outdegree();
       out.println("The average outdegree of the complete state graph is " + d.average()

@@ -39,6 +39,7 @@ class FixtureCountsTest {
       "45_override_stdlib/MCSort.cfg",
       "47_instance_forms/Pair.cfg",
       "50_bench_symmetry/Gossip.cfg",
+      "51_filter_membership/Partition.cfg",
       "53_trace_property/QueueTraceBad.cfg",
       "53_trace_property/QueueTrace_view.cfg",
       "56_trace_same_name_ops/TicketsTraceMax2.cfg",
@@ -62,17 +63,20 @@ class FixtureCountsTest {
       "65_modules_after_root/Kiosk.cfg",
       "66_tab_indentation/Tabs.cfg",
       "67_operator_syntax/Ops.cfg",
+      "68_spec_forms/Blank.cfg",
       "68_spec_forms/Idle.cfg",
       "68_spec_forms/Idle_assume.cfg",
       "68_spec_forms/Idle_empty.cfg",
+      "68_spec_forms/Idle_inline.cfg",
+      "68_spec_forms/Idle_one.cfg",
       "69_postcondition_state/Tally.cfg",
       "69_postcondition_state/Tally_var.cfg",
+      "70_membership_lazy/Lazy.cfg",
       "70_membership_lazy/Lazy_overflow.cfg",
       "71_primed_operator_refs/Relay.cfg",
       "72_exit_codes/Gauge.cfg",
       "72_exit_codes/Gauge_inv.cfg",
-      "72_exit_codes/Gauge_live.cfg"
-      );
+      "72_exit_codes/Gauge_live.cfg");
 
   static Stream<Arguments> models() throws Exception {
     Path corpus = Fixtures.corpus().orElse(null);

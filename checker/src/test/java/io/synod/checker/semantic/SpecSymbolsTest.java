@@ -36,6 +36,7 @@ class SpecSymbolsTest {
       "39_refinement/Watch.cfg",
       "39_refinement/WatchBroken.cfg",
       "40_constant_model/Arith.cfg",
+      "41_operator_constants/MCMemory.cfg",
       "42_modules_in_one_file/Counter.cfg",
       "43_positional_names/Parts.cfg",
       "44_membership_infinite/Shapes.cfg",
@@ -91,8 +92,7 @@ class SpecSymbolsTest {
       "71_primed_operator_refs/Relay.cfg",
       "72_exit_codes/Gauge.cfg",
       "72_exit_codes/Gauge_inv.cfg",
-      "72_exit_codes/Gauge_live.cfg"
-      );
+      "72_exit_codes/Gauge_live.cfg");
 
     private static SpecSymbols symbols(String text) throws SemanticException {
         return new SpecSymbols(SemanticAnalyzer.analyze("M.tla", text, ModuleLocator.forSpec(Path.of("M.tla"))));
