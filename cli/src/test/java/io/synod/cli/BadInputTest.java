@@ -330,6 +330,34 @@ class BadInputTest {
     }
   }
 
+  @Test
+  void anInterruptPrintsHowFarTheSearchGotAndRemovesThePartialDump() throws Exception {
+    Path s = spec("Long", "", "TRUE");
+    Files.writeString(s, Files.readString(s).replace("Next == x' = x", "Next == x' = x + 1 \\/ x' = x + 2"));
+    Path dot = dir.resolve("graph.dot");
+    Path stderr = dir.resolve("stderr.txt");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Synod.class.getName(), "check", "-dump", "dot",
+        dot.toString(), "-config", s.toString().replace(".tla", ".cfg"), s.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while ((!Files.exists(dot) || Files.size(dot) < 10_000) && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(p.isAlive(), "the search of an unbounded state space ended by itself");
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      p.destroyForcibly();
+    }
+    String err = Files.readString(stderr);
+    assertTrue(err.matches("(?s).*synod check: interrupted after [0-9,]+ distinct states \\([0-9,]+ generated,"
+        + " depth \\d+\\) in [0-9.]+ s.*"), err);
+    assertFalse(Files.exists(dot), "a partial state graph was left behind");
+    assertFalse(err.contains("\tat "), err);
+  }
+
   // ------------------------------------------------------------------ smaller
 
   @Test
