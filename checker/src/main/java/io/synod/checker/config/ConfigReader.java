@@ -57,7 +57,9 @@ public final class ConfigReader {
     public static ModelConfig readFile(Path path) throws ConfigException {
         String text;
         try {
-            text = java.nio.file.Files.readString(path, StandardCharsets.UTF_8);
+            text = io.synod.checker.syntax.TextFiles.read(path);
+        } catch (io.synod.checker.syntax.TextFiles.MalformedTextException e) {
+            throw new ConfigException(Diagnostic.error(path.toString(), new Position(e.line(), e.column()), e.detail()));
         } catch (IOException | RuntimeException e) {
             String why = e instanceof java.nio.file.NoSuchFileException ? "file not found" : String.valueOf(e.getMessage());
             throw new ConfigException(Diagnostic.error(path.toString(), Position.NONE,
@@ -303,7 +305,7 @@ public final class ConfigReader {
         try {
             return new CfgValue.Int(Integer.parseInt(digits));
         } catch (NumberFormatException e) {
-            throw error(t, "the number " + digits + " is outside TLC's integer range -2147483648..2147483647");
+            throw error(t, "the number " + digits + " is outside TLC's integer range " + io.synod.checker.value.Arith.RANGE);
         }
     }
 

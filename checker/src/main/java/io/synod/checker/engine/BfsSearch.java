@@ -194,7 +194,8 @@ final class BfsSearch {
     computeInitialStates();
     ExecutorService pool = workers.length > 1
         ? Executors.newFixedThreadPool(workers.length, r -> {
-            Thread t = new Thread(r, "synod-worker");
+            // as deep a stack as the command's own thread: evaluation recursion follows the spec
+            Thread t = new Thread(null, r, "synod-worker", 1L << 30);
             t.setDaemon(true);
             return t;
           })

@@ -44,6 +44,12 @@ public final class ModelChecker {
     return this;
   }
 
+  /** How far the search has got (zeros before it starts); safe to call from any thread. */
+  public SearchStats stats() {
+    BfsSearch s = search;
+    return s == null ? new SearchStats(0, 0, 0, 0) : s.stats();
+  }
+
   /** Stops a running check soon; {@link #run} then returns a {@link Verdict#CANCELLED} result. */
   public void cancel() {
     cancelled = true;

@@ -203,6 +203,9 @@ final class Compiler {
 
     Node expr(Expr e) {
       if (e instanceof Expr.NumberLit n) {
+        if (!io.synod.checker.value.Arith.inRange(n.value())) {
+          throw semantic(n.span(), "TLC can't handle a number this big.\n" + n.value());
+        }
         return new Nodes.Const(n.span(), IntValue.of(n.value()));
       } else if (e instanceof Expr.StringLit s) {
         return new Nodes.Const(s.span(), strings.string(s.value()));

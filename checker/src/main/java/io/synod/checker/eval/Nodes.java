@@ -1025,7 +1025,12 @@ final class Nodes {
       for (int i = 0; i < args.length; i++) {
         nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : Thunk.pass(args[i], c, f, true);
       }
-      return def.body().eval(c, nf);
+      c.enter(this);
+      try {
+        return def.body().eval(c, nf);
+      } finally {
+        c.exit();
+      }
     }
   }
 
