@@ -15,7 +15,9 @@ public class SpecError extends RuntimeException {
     /** An expression could not be evaluated (exit code 75). */
     EVALUATION,
     /** The first argument of {@code Assert} was false (exit code 14). */
-    ASSERT
+    ASSERT,
+    /** A POSTCONDITION could not be evaluated (exit code 10, as a false one). */
+    POSTCONDITION
   }
 
   private final Kind kind;
