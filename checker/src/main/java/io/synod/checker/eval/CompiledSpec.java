@@ -182,12 +182,13 @@ public final class CompiledSpec {
       splitter.split(nextDef);
     } else if (nextExpr != null) {
       DefSym named = namedAction(nextExpr, nextEnv);
-      if (named != null) {
-        splitter.split(named);
-      } else {
-        throw new SpecException(SpecException.Kind.CONFIG,
-            "The next-state relation in the SPECIFICATION must be a defined operator: [][Next]_vars.");
+      if (named == null) {
+        // written inline ([][A \/ B]_v): split like the body of a definition named after the spec
+        named = new DefSym(new io.synod.checker.syntax.ast.Unit.OpDef(nextExpr.span(),
+            config.specification().get().name(), io.synod.checker.syntax.ast.Fixity.NORMAL, List.of(),
+            nextExpr, false, false), nextEnv);
       }
+      splitter.split(named);
     }
     actions.addAll(splitter.out);
   }
