@@ -84,6 +84,11 @@ public final class ModuleLoader {
     return m;
   }
 
+  /** The folder searched first (the root module's), or null when there is none. */
+  public Path firstFolder() {
+    return searchPaths.isEmpty() ? null : searchPaths.get(0);
+  }
+
   /** Every loaded module in parse order (nested modules after their parent). */
   public List<Module> parseOrder() {
     return List.copyOf(parseOrder);

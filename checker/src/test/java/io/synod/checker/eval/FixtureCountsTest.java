@@ -35,9 +35,16 @@ class FixtureCountsTest {
       "44_membership_infinite/Shapes.cfg",
       "45_override_stdlib/MCSort.cfg",
       "50_bench_symmetry/Gossip.cfg",
+      "52_trace_postcondition/LockServerTrace.cfg",
+      "52_trace_postcondition/LockServerTrace_bad.cfg",
       "53_trace_property/QueueTraceBad.cfg",
       "53_trace_property/QueueTrace_view.cfg",
+      "54_trace_constraint_exit/ShardCommitTrace_noview.cfg",
+      "55_trace_vector_clocks/GossipTrace.cfg",
+      "55_trace_vector_clocks/GossipTrace_bad.cfg",
+      "56_trace_same_name_ops/TicketsTrace.cfg",
       "56_trace_same_name_ops/TicketsTraceMax2.cfg",
+      "56_trace_same_name_ops/TicketsTrace_bad.cfg",
       "57_trace_partial_log/JobPoolTrace_bad.cfg",
       "57_trace_partial_log/JobPoolTrace_queue1.cfg",
       "58_enabled_instance_subst/Sluice_notfull.cfg",
@@ -62,8 +69,7 @@ class FixtureCountsTest {
       "70_membership_lazy/Lazy_overflow.cfg",
       "72_exit_codes/Gauge.cfg",
       "72_exit_codes/Gauge_inv.cfg",
-      "72_exit_codes/Gauge_live.cfg"
-      );
+      "72_exit_codes/Gauge_live.cfg");
 
   static Stream<Arguments> models() throws Exception {
     Path corpus = Fixtures.corpus().orElse(null);

@@ -54,6 +54,10 @@ class SpecSymbolsTest {
       "54_trace_constraint_exit/ShardCommitTrace.cfg",
       "54_trace_constraint_exit/ShardCommitTrace_bad.cfg",
       "54_trace_constraint_exit/ShardCommitTrace_noview.cfg",
+      "55_trace_vector_clocks/GossipTrace.cfg",
+      "55_trace_vector_clocks/GossipTrace_bad.cfg",
+      "56_trace_same_name_ops/TicketsTrace.cfg",
+      "56_trace_same_name_ops/TicketsTrace_bad.cfg",
       "57_trace_partial_log/JobPoolTrace.cfg",
       "57_trace_partial_log/JobPoolTrace_bad.cfg",
       "57_trace_partial_log/JobPoolTrace_queue1.cfg",
@@ -81,13 +85,13 @@ class SpecSymbolsTest {
       "68_spec_forms/Idle_inline.cfg",
       "68_spec_forms/Idle_one.cfg",
       "69_postcondition_state/Tally.cfg",
+      "69_postcondition_state/Tally_var.cfg",
       "70_membership_lazy/Lazy.cfg",
       "70_membership_lazy/Lazy_overflow.cfg",
       "71_primed_operator_refs/Relay.cfg",
       "72_exit_codes/Gauge.cfg",
       "72_exit_codes/Gauge_inv.cfg",
-      "72_exit_codes/Gauge_live.cfg"
-      );
+      "72_exit_codes/Gauge_live.cfg");
 
     private static SpecSymbols symbols(String text) throws SemanticException {
         return new SpecSymbols(SemanticAnalyzer.analyze("M.tla", text, ModuleLocator.forSpec(Path.of("M.tla"))));
