@@ -35,22 +35,25 @@ EXTENDS FiniteSets
 
 Precedes(a, b) == a.done /\ a.id \in b.after
 
-(* Whether the operations in `todo` can be linearized, starting from      *)
-(* object state s.  Pending operations are not checked by Ok: their       *)
-(* response is not known yet, so any response is possible.                *)
-RECURSIVE LinearizableFrom(_, _, _, _)
-LinearizableFrom(todo, s, Ok(_, _), Apply(_, _)) ==
-  \/ todo = {}
-  \/ \E o \in todo :
-       /\ \A p \in todo : ~Precedes(p, o)
-       /\ (o.done => Ok(s, o))
-       /\ LinearizableFrom(todo \ {o}, Apply(s, o), Ok, Apply)
-
 (* Whether history H (a set of operations) is linearizable for the       *)
 (* object that starts in state init.                                      *)
+(*                                                                         *)
+(* LinearizableFrom(todo, s): whether the operations in `todo` can be     *)
+(* linearized, starting from object state s.  Pending operations are not  *)
+(* checked by Ok: their response is not known yet, so any response is     *)
+(* possible.  It is local to IsLinearizable, reading Ok and Apply from    *)
+(* there: SANY refuses RECURSIVE F(_, _, _, _) for a definition whose last *)
+(* parameter is an operator, F(todo, s, Ok(_, _), Apply(_, _)).            *)
 IsLinearizable(H, init, Ok(_, _), Apply(_, _)) ==
-  \E pending \in SUBSET {o \in H : ~o.done} :
-    LinearizableFrom({o \in H : o.done} \cup pending, init, Ok, Apply)
+  LET RECURSIVE LinearizableFrom(_, _)
+      LinearizableFrom(todo, s) ==
+        \/ todo = {}
+        \/ \E o \in todo :
+             /\ \A p \in todo : ~Precedes(p, o)
+             /\ (o.done => Ok(s, o))
+             /\ LinearizableFrom(todo \ {o}, Apply(s, o))
+  IN  \E pending \in SUBSET {o \in H : ~o.done} :
+        LinearizableFrom({o \in H : o.done} \cup pending, init)
 
 -----------------------------------------------------------------------------
 (* A read/write register, the sequential object of ABD.  Operations have  *)

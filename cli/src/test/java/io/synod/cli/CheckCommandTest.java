@@ -126,4 +126,29 @@ class CheckCommandTest {
       assertFalse(r.err().contains("\tat "), r.err());
     }
   }
+
+  @Test
+  void aRootModuleNamedUnlikeItsFileIsAParseErrorAsInTlc() throws IOException {
+    Path other = dir.resolve("Other.tla");
+    Files.writeString(other, Files.readString(spec));
+    Files.writeString(dir.resolve("Other.cfg"), "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = CliTestSupport.run("check", other.toString());
+    assertEquals(150, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("File name 'Other' does not match the name 'Walk' of the top level module it contains."),
+        r.out());
+    assertFalse(r.out().contains("states generated"), r.out());
+  }
+
+  @Test
+  void modulesAfterTheRootInItsFileAreUsed() throws IOException {
+    Path both = dir.resolve("Both.tla");
+    Files.writeString(both, String.join("\n",
+        "---- MODULE Both ----", "EXTENDS Helper", "VARIABLE x", "Init == x = Start", "Next == x' = x", "====",
+        "---- MODULE Helper ----", "Start == 7", "===="));
+    Files.writeString(dir.resolve("Both.cfg"), "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = CliTestSupport.run("check", both.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Helper.tla (" + both.toAbsolutePath() + ")"), r.out());
+    assertTrue(r.out().contains("1 distinct states found"), r.out());
+  }
 }

@@ -79,7 +79,11 @@ class TlcFixturesTest {
       "30_config_missing_constant/Quota.cfg",
       "31_config_unknown_invariant/Beacon.cfg",
       "32_assume_fails/Quorum.cfg",
+      "37_symmetry_union/Ballot.cfg",
+      "37_symmetry_union/BallotViolated.cfg",
+      "42_modules_in_one_file/Counter.cfg",
       "46_tlc_registers/Registers.cfg",
+      "47_instance_forms/Pair.cfg",
       "52_trace_postcondition/LockServerTrace.cfg",
       "52_trace_postcondition/LockServerTrace_bad.cfg",
       "54_trace_constraint_exit/ShardCommitTrace.cfg",
@@ -90,14 +94,18 @@ class TlcFixturesTest {
       "56_trace_same_name_ops/TicketsTrace.cfg",
       "56_trace_same_name_ops/TicketsTraceMax2.cfg",
       "56_trace_same_name_ops/TicketsTrace_bad.cfg",
+      "65_modules_after_root/Kiosk.cfg",
+      "66_tab_indentation/Tabs.cfg",
+      "67_operator_syntax/Ops.cfg",
       "69_postcondition_state/Tally.cfg",
       "69_postcondition_state/Tally_var.cfg");
 
   /**
-   * Models whose facts equal TLC's but whose text does not yet (none at present; kept so a new
-   * fixture can be admitted on its facts first).
+   * Models whose facts equal TLC's but whose text does not yet. 43: Synod prints a "Computed 2
+   * initial states..." progress line that TLC does not print there (engine's progress rule).
    */
-  static final Set<String> FACTS = Set.of();
+  static final Set<String> FACTS = Set.of(
+      "43_positional_names/Parts.cfg");
 
   static Optional<Path> fixtures() {
     Path dir = Path.of("").toAbsolutePath();

@@ -83,7 +83,8 @@ primary
   | (TRUE | FALSE)                                                  # boolExpr
   | AT                                                              # atExpr
   | IDENT (LPAREN IDENT (COMMA IDENT)* RPAREN)? DCOLON expr         # labelExpr
-  | (instanceStep BANG)* IDENT (LPAREN argument (COMMA argument)* RPAREN)?   # nameExpr
+  | instanceStep (BANG selector)*                                  # nameExpr
+  | infixOp LPAREN argument (COMMA argument)* RPAREN                # opSymbolExpr
   | LBRACE (expr (COMMA expr)*)? RBRACE                             # setEnumExpr
   | LBRACE boundOne COLON expr RBRACE                               # setFilterExpr
   | LBRACE expr COLON quantBound (COMMA quantBound)* RBRACE         # setMapExpr
@@ -110,6 +111,17 @@ primary
 field : IDENT ;
 
 instanceStep : IDENT (LPAREN argument (COMMA argument)* RPAREN)? ;
+
+/**
+ * What follows a '!' in a name: a definition of an instance, an operator symbol of an instance
+ * (M!+(a, b)), or a subexpression of a definition: by position (Op!2!1), by label (Op!lbl),
+ * the whole body (Op!:), the left/right operand (Op!<<, Op!>>) or a binder's body (Op!@).
+ */
+selector
+  : instanceStep                                          # stepSelector
+  | anyOp (LPAREN argument (COMMA argument)* RPAREN)?     # opSelector
+  | (NUMBER | COLON | LTUPLE | RTUPLE | AT)                # positionSelector
+  ;
 
 argument : expr | anyOp ;
 

@@ -43,10 +43,15 @@ final class BfsSearch {
   private final boolean checkDeadlock;
   private final List<String> invariants;
   private final List<String> actionProperties;
+  private final List<String> initialProperties;
   private final Worker[] workers;
   private final ParentLog[] logs;
 
   private final StateGraphListener graph;
+  /** The temporal properties' atoms and the graph recorded for them; null without liveness. */
+  private final LivenessModel live;
+  private final io.synod.checker.liveness.BehaviorGraph behavior;
+  private final boolean liveActions;
   private final FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
@@ -91,15 +96,20 @@ final class BfsSearch {
     this.actionProperties = model.actionProperties();
     this.hasActionProperties = !actionProperties.isEmpty();
     this.invariants = model.invariants();
+    this.initialProperties = model.initialProperties();
     this.checkDeadlock = model.checkDeadlock() && !options.deadlockOff();
     this.workers = new Worker[options.workers()];
     this.logs = new ParentLog[options.workers()];
+    this.live = model.liveness();
+    this.liveActions = live != null && live.actionAtomCount() > 0;
+    this.behavior = live == null ? null : new io.synod.checker.liveness.BehaviorGraph(liveActions);
     for (int i = 0; i < workers.length; i++) {
       logs[i] = new ParentLog(i, spill);
       EvalContext ctx = new EvalContext(i, out);
       ctx.registers = new java.util.HashMap<>(registers);
       ctx.search = control;
       workers[i] = new Worker(i, ctx, logs[i], new NextLevelBuffer(i, spill));
+      workers[i].rec = behavior == null ? null : behavior.recorder();
     }
     this.seed = seed;
     this.seen = new FingerprintSet(options.fpLog2Slots());
@@ -263,8 +273,14 @@ final class BfsSearch {
         return !stop;
       });
     } catch (SpecError e) {
-      fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
-          ActionLabel.INITIAL, e.stack()));
+      if (w.inLiveness) {
+        w.inLiveness = false;
+        fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), ParentLog.NO_PARENT,
+            null, null, e.stack()));
+      } else {
+        fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
+            ActionLabel.INITIAL, e.stack()));
+      }
     }
     level = 0;
     advanceLevel();
@@ -278,8 +294,12 @@ final class BfsSearch {
   }
 
   long fingerprint(Value[] s, EvalContext ctx) {
-    Value[] key = hasSymmetry ? model.symmetryCanonical(s, ctx) : s;
-    return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
+    if (hasView) {
+      // TLC reduces the view's value under the symmetry, not the state the view is taken of.
+      Value v = model.view(s, ctx);
+      return fps.of(hasSymmetry ? model.symmetryCanonical(new Value[] {v}, ctx)[0] : v);
+    }
+    return fps.ofState(hasSymmetry ? model.symmetryCanonical(s, ctx) : s);
   }
 
   private void advanceLevel() {
@@ -347,6 +367,11 @@ final class BfsSearch {
     return logs;
   }
 
+  /** The graph recorded for the liveness check (null without temporal properties). */
+  io.synod.checker.liveness.BehaviorGraph behavior() {
+    return behavior;
+  }
+
   /** Smallest gap between two admitted fingerprints (for the second collision estimate). */
   long seenSetBytes() {
     return seen.bytes();
@@ -395,6 +420,9 @@ final class BfsSearch {
     final ParentLog log;
     final Outdegree outdegree = new Outdegree();
     final NextLevelBuffer next;
+    io.synod.checker.liveness.BehaviorGraph.Recorder rec;
+    /** Set while the temporal properties' atoms are evaluated (their errors are TLC's 255). */
+    boolean inLiveness;
     private final LevelQueue.Claim claim = new LevelQueue.Claim();
 
     Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
@@ -425,7 +453,7 @@ final class BfsSearch {
       expandedThisLevel++;
       current = s;
       currentId = id;
-      if (graph != null) {
+      if (graph != null || rec != null) {
         currentFp = fingerprint(s, ctx);
       }
       successors = 0;
@@ -433,10 +461,21 @@ final class BfsSearch {
       pending = null;
       ctx.level = level;
       try {
+        if (rec != null) {
+          inLiveness = true;
+          rec.expansion(currentFp, liveActions ? live.actionAtoms(s, s, ctx) : 0);
+          inLiveness = false;
+        }
         model.successors(s, ctx, this);
       } catch (SpecError e) {
-        fail(new PendingFailure(verdictOf(e), null, e.getMessage(), id, pending, pendingAction,
-            e.stack()));
+        if (inLiveness) {
+          inLiveness = false;
+          fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), id, null, null,
+              e.stack()));
+        } else {
+          fail(new PendingFailure(verdictOf(e), null, e.getMessage(), id, pending, pendingAction,
+              e.stack()));
+        }
         ctx.level = level;
         return;
       }
@@ -483,6 +522,7 @@ final class BfsSearch {
      */
     boolean offer(Value[] from, Value[] t, ActionLabel action, long parentId, int lvl) {
       generated++;
+      long newFp = 0;
       ctx.level = lvl;
       // a state being expanded is in the model: it satisfies every constraint
       boolean inModel = !hasConstraints || ((from == null ? model.satisfiesConstraints(t, ctx)
@@ -503,6 +543,18 @@ final class BfsSearch {
         } else if (graph != null && from != null) {
           graph.step(currentFp, fp, t, action, isNew);
         }
+        if (rec != null) {
+          if (from == null) {
+            if (isNew) {
+              behavior.initialState(fp);
+            }
+          } else {
+            inLiveness = true;
+            rec.edge(fp, liveActions ? live.actionAtoms(from, t, ctx) : 0);
+            inLiveness = false;
+          }
+          newFp = fp;
+        }
       }
       if (isNew || !inModel) {
         // The state being expanded passed every invariant, unless -continue let a violating
@@ -515,6 +567,15 @@ final class BfsSearch {
               ? "Invariant " + name + " is violated by the initial state:"
               : "Invariant " + name + " is violated.";
           fail(new PendingFailure(Verdict.INVARIANT, name, message, parentId, t, action, List.of()));
+        }
+      }
+      if (from == null && isNew && !initialProperties.isEmpty()) {
+        int ip = model.firstViolatedInitialProperty(t, ctx);
+        if (ip >= 0) {
+          String name = initialProperties.get(ip);
+          fail(new PendingFailure(Verdict.INVARIANT, name,
+              "Property " + name + " is violated by the initial state:", parentId, t, action,
+              List.of()));
         }
       }
       if (from != null && hasActionProperties) {
@@ -530,6 +591,11 @@ final class BfsSearch {
       }
       if (isNew && (!stop || options.continueAfterError())) {
         next.add(t, id);
+      }
+      if (isNew && rec != null) {
+        inLiveness = true;
+        rec.node(newFp, live.stateAtoms(t, ctx));
+        inLiveness = false;
       }
       return isNew;
     }

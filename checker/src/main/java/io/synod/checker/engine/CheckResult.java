@@ -61,10 +61,27 @@ public record CheckResult(
    * @param stack for evaluation errors: the nested expressions being evaluated
    */
   public record Failure(
-      Verdict verdict, String name, String message, List<TraceStep> trace, List<Span> stack) {
+      Verdict verdict, String name, String message, List<TraceStep> trace, List<Span> stack,
+      Loop loop) {
     public Failure {
       trace = List.copyOf(trace);
       stack = List.copyOf(stack);
+    }
+
+    /** A failure whose trace is finite (no lasso). */
+    public Failure(
+        Verdict verdict, String name, String message, List<TraceStep> trace, List<Span> stack) {
+      this(verdict, name, message, trace, stack, null);
+    }
+  }
+
+  /**
+   * How a liveness counterexample goes on forever after its last state: back to state
+   * {@code backTo} (0-based) by {@code action}, or ({@code backTo == -1}) stuttering in place.
+   */
+  public record Loop(int backTo, ActionLabel action) {
+    public boolean stuttering() {
+      return backTo < 0;
     }
   }
 

@@ -79,6 +79,33 @@ public final class ModelChecker {
       return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
           CheckResult.Memory.NONE);
     }
+    io.synod.checker.liveness.LivenessPlan plan = null;
+    LivenessModel live;
+    try {
+      live = model.liveness();
+    } catch (io.synod.checker.liveness.LivenessException e) {
+      CheckResult.Failure f = new CheckResult.Failure(Verdict.TEMPORAL_ERROR, null,
+          "TLC cannot handle the temporal formula " + e.getMessage(), List.of(), List.of());
+      return result(Verdict.TEMPORAL_ERROR, List.of(f), new SearchStats(0, 0, 0, 0), null, start,
+          null, CheckResult.Memory.NONE);
+    } catch (SpecError e) {
+      CheckResult.Failure f = new CheckResult.Failure(Verdict.TEMPORAL_ERROR, null, e.getMessage(),
+          List.of(), e.stack());
+      return result(Verdict.TEMPORAL_ERROR, List.of(f), new SearchStats(0, 0, 0, 0), null, start,
+          null, CheckResult.Memory.NONE);
+    }
+    if (live != null) {
+      try {
+        if (Boolean.getBoolean("synod.debugLiveness")) System.err.println(live.negatedFormula());
+        plan = new io.synod.checker.liveness.LivenessPlan(live.negatedFormula());
+      } catch (io.synod.checker.liveness.LivenessException e) {
+        CheckResult.Failure f = new CheckResult.Failure(Verdict.TEMPORAL_ERROR, null,
+            e.getMessage(), List.of(), List.of());
+        return result(Verdict.TEMPORAL_ERROR, List.of(f), new SearchStats(0, 0, 0, 0), null, start,
+            null, CheckResult.Memory.NONE);
+      }
+      listener.livenessBranches(plan.branches().size());
+    }
     SpillContext spill;
     try {
       spill = SpillContext.create(options.spill(), options.queueMemoryBytes(), options.metaDir());
@@ -86,7 +113,7 @@ public final class ModelChecker {
       return systemError(e.getMessage(), new SearchStats(0, 0, 0, 0), start, CheckResult.Memory.NONE);
     }
     try (spill) {
-      return search(ctx, spill, start);
+      return search(ctx, spill, start, plan);
     }
   }
 
@@ -145,7 +172,8 @@ public final class ModelChecker {
         options.spill() == SpillMode.NEVER ? "let the state queue spill to disk (-spill auto)" : null);
   }
 
-  private CheckResult search(EvalContext ctx, SpillContext spill, long start) {
+  private CheckResult search(EvalContext ctx, SpillContext spill, long start,
+      io.synod.checker.liveness.LivenessPlan plan) {
     BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill, ctx.registers,
         options.seed());
     search = s;
@@ -186,6 +214,20 @@ public final class ModelChecker {
     } catch (SpillException e) {
       return systemError(e.getMessage(), stats, start, memory(s, spill));
     }
+    if (failures.isEmpty() && plan != null) {
+      try {
+        CheckResult.Failure f = checkLiveness(plan, s, stats, rebuilder);
+        if (f != null) {
+          failures.add(f);
+        }
+      } catch (io.synod.checker.liveness.LivenessException e) {
+        return systemError("TLC cannot handle the temporal formula " + e.getMessage(), stats,
+            start, memory(s, spill));
+      } catch (OutOfMemoryError e) {
+        return systemError(OutOfMemoryAdvice.text(" while checking the temporal properties", null),
+            stats, start, memory(s, spill));
+      }
+    }
     if (failures.isEmpty()) {
       ctx.stats = stats;
       // TLC evaluates a POSTCONDITION as a constant formula: level 0, worker 0's registers
@@ -207,6 +249,61 @@ public final class ModelChecker {
     Verdict verdict = failures.isEmpty() ? Verdict.SUCCESS : failures.get(0).verdict();
     CheckResult.OutdegreeStats deg = s.outdegree().stats();
     return result(verdict, failures, stats, deg, start, s, memory(s, spill));
+  }
+
+  /**
+   * The liveness check on the graph the search recorded: the first counterexample as a lasso,
+   * named after the properties it violates, or null.
+   */
+  private CheckResult.Failure checkLiveness(io.synod.checker.liveness.LivenessPlan plan,
+      BfsSearch s, SearchStats stats, TraceRebuilder rebuilder) {
+    long t0 = System.nanoTime();
+    listener.checkingLiveness(stats, plan.branches().size());
+    io.synod.checker.liveness.BehaviorGraph g = s.behavior();
+    g.freeze();
+    io.synod.checker.liveness.LivenessChecker.Lasso lasso =
+        new io.synod.checker.liveness.LivenessChecker(g).check(plan);
+    CheckResult.Failure f = null;
+    if (lasso != null) {
+      f = lassoFailure(lasso, g, rebuilder);
+    }
+    listener.livenessChecked((System.nanoTime() - t0) / 1_000_000);
+    return f;
+  }
+
+  private CheckResult.Failure lassoFailure(io.synod.checker.liveness.LivenessChecker.Lasso lasso,
+      io.synod.checker.liveness.BehaviorGraph g, TraceRebuilder rebuilder) {
+    int[] states = lasso.states();
+    long[] chain = new long[states.length];
+    long[] bits = new long[states.length];
+    for (int i = 0; i < states.length; i++) {
+      chain[i] = g.fingerprint(states[i]);
+      bits[i] = g.stateBits(states[i]);
+    }
+    List<String> names = new ArrayList<>();
+    for (LivenessModel.Property p : model.liveness().properties()) {
+      if (!io.synod.checker.liveness.LiveExpr.holdsOnLasso(p.formula(), bits, lasso.stepBits(),
+          lasso.loop()) && !names.contains(p.name())) {
+        names.add(p.name());
+      }
+    }
+    String message = names.size() == 1 ? "Temporal property " + names.get(0) + " was violated."
+        : names.isEmpty() ? "Temporal properties were violated."
+        : "Temporal properties " + String.join(", ", names) + " were violated.";
+    List<TraceStep> steps;
+    CheckResult.Loop loop;
+    try {
+      steps = rebuilder.rebuild(chain);
+      ActionLabel back = lasso.stuttering() ? null
+          : rebuilder.actionBetween(steps.get(steps.size() - 1).state(), chain[lasso.loop()],
+              steps.size());
+      loop = new CheckResult.Loop(lasso.stuttering() ? -1 : lasso.loop(), back);
+    } catch (SpecError | IllegalStateException e) {
+      steps = List.of();
+      loop = null;
+    }
+    return new CheckResult.Failure(Verdict.LIVENESS, names.isEmpty() ? null : names.get(0),
+        message, rebuilder.withBindings(steps), List.of(), loop);
   }
 
   private static CheckResult.Memory memory(BfsSearch s, SpillContext spill) {

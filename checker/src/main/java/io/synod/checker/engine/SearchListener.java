@@ -22,4 +22,13 @@ public interface SearchListener {
 
   /** An error found while the search goes on ({@code -continue}); the final result has them all. */
   default void errorFound(CheckResult.Failure failure) {}
+
+  /** The liveness check plans {@code branches} branches (before the initial states). */
+  default void livenessBranches(int branches) {}
+
+  /** The search is complete; the liveness check of {@code branches} branches starts. */
+  default void checkingLiveness(SearchStats stats, int branches) {}
+
+  /** The liveness check ended after {@code millis}. */
+  default void livenessChecked(long millis) {}
 }

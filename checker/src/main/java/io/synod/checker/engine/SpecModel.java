@@ -64,6 +64,16 @@ public interface SpecModel {
     return firstViolatedInvariant(state, ctx);
   }
 
+  /** Names of the state predicates under PROPERTY, which TLC checks on the initial states. */
+  default List<String> initialProperties() {
+    return List.of();
+  }
+
+  /** Index into {@link #initialProperties()} of the first one false in initial state {@code s}, or -1. */
+  default int firstViolatedInitialProperty(Value[] s, EvalContext ctx) {
+    return -1;
+  }
+
   /** Names of the action properties ({@code [][A]_v} from PROPERTY), in config order. */
   default List<String> actionProperties() {
     return List.of();
@@ -153,6 +163,11 @@ public interface SpecModel {
    * {@code ctx.stats} set (for {@code TLCGet("stats")}), or null.
    */
   default NamedCheck firstFalsePostcondition(EvalContext ctx) {
+    return null;
+  }
+
+  /** The temporal properties and fairness to check after the search, or null when none. */
+  default LivenessModel liveness() {
     return null;
   }
 }

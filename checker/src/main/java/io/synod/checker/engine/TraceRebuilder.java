@@ -97,6 +97,26 @@ final class TraceRebuilder {
     return steps;
   }
 
+  /** The action of the first step from {@code s} (state number {@code pos}) to fingerprint {@code to}. */
+  ActionLabel actionBetween(Value[] s, long to, int pos) {
+    ActionLabel[] label = new ActionLabel[1];
+    ctx.level = pos;
+    model.successors(s, ctx, (t, a) -> {
+      ctx.level = pos + 1;
+      boolean hit = fingerprint.applyAsLong(t, ctx) == to;
+      ctx.level = pos;
+      if (hit) {
+        label[0] = a;
+        return false;
+      }
+      return true;
+    });
+    if (label[0] == null) {
+      throw new IllegalStateException("cannot rebuild the loop of the counterexample");
+    }
+    return label[0];
+  }
+
   /** Adds what each state prints: the variables in print order, or the ALIAS record's fields. */
   List<TraceStep> withBindings(List<TraceStep> steps) {
     List<String> names = model.variables();

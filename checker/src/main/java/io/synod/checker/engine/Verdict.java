@@ -8,8 +8,13 @@ public enum Verdict {
   DEADLOCK(11, "deadlock"),
   INVARIANT(12, "invariant"),
   ACTION_PROPERTY(13, "action-property"),
+  LIVENESS(13, "liveness"),
+  /** A temporal PROPERTY violated by a finite prefix, found during the search (TLC's exit 12). */
+  TEMPORAL_SAFETY(12, "invariant"),
   ASSERT(14, "assert"),
   EVAL_ERROR(75, "eval-error"),
+  /** An evaluation error in a temporal property, or a formula TLC cannot check (exit 255). */
+  TEMPORAL_ERROR(255, "rc255"),
   PARSE_ERROR(150, "parse-error"),
   CONFIG_ERROR(151, "config-error"),
   SYSTEM_ERROR(153, "system-error"),

@@ -265,6 +265,72 @@ abstract class Act {
     }
   }
 
+  /**
+   * {@code \A x \in S : A} in an action, as TLC evaluates it: the conjunction of A for every
+   * element, left to right in S's order, so that the first element's A may assign primed
+   * variables and the others' see them.
+   */
+  static final class ForAll extends Act {
+    final Binders binders;
+    final Act body;
+
+    ForAll(Span span, Binders binders, Act body) {
+      super(span, true);
+      this.binders = binders;
+      this.body = body;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      int[] slots = slots();
+      java.util.List<Object[]> bindings = new java.util.ArrayList<>();
+      binders.forEach(c, f, (c2, f2) -> {
+        Object[] b = new Object[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+          b[i] = f2.slots[slots[i]];
+        }
+        bindings.add(b);
+        return true;
+      });
+      conjoin(c, f, k, slots, bindings, 0);
+    }
+
+    private void conjoin(Ctx c, Frame f, Cont k, int[] slots, java.util.List<Object[]> bindings,
+        int i) {
+      if (i == bindings.size()) {
+        k.go(c);
+        return;
+      }
+      bind(f, slots, bindings.get(i));
+      body.run(c, f, c2 -> {
+        conjoin(c2, f, k, slots, bindings, i + 1);
+        // the body may go on to other solutions: give it back its own element
+        bind(f, slots, bindings.get(i));
+      });
+    }
+
+    private static void bind(Frame f, int[] slots, Object[] values) {
+      for (int j = 0; j < slots.length; j++) {
+        f.slots[slots[j]] = values[j];
+      }
+    }
+
+    private int[] slots() {
+      int n = 0;
+      for (Binders.One b : binders.items) {
+        n += b.slots.length;
+      }
+      int[] out = new int[n];
+      int i = 0;
+      for (Binders.One b : binders.items) {
+        for (int s : b.slots) {
+          out[i++] = s;
+        }
+      }
+      return out;
+    }
+  }
+
   static final class If extends Act {
     final Node cond;
     final Act then;

@@ -77,6 +77,9 @@ public final class CompiledSpec {
   private Act init;
   private int initFrame;
   private final List<ActionSplitter.Split> actions = new ArrayList<>();
+  /** The temporal conjuncts of the SPECIFICATION besides {@code [][Next]_v} (its fairness). */
+  private final List<Expr> fairness = new ArrayList<>();
+  private final List<ModuleEnv> fairnessEnvs = new ArrayList<>();
 
   /**
    * The root module's folder: a relative file name the spec reads (ndJsonDeserialize...) that
@@ -106,6 +109,7 @@ public final class CompiledSpec {
     Interning.internConfig(config, strings);
     Compiler compiler = new Compiler(strings, new Natives());
     Resolver resolver = new Resolver(loader, compiler, strings, config);
+    compiler.resolver = resolver;
     ModuleEnv root = resolver.resolveRoot(rootModule);
     resolver.checkConstants(root);
     CompiledSpec spec = new CompiledSpec(strings, host, compiler, root, resolver.variables);
@@ -128,6 +132,7 @@ public final class CompiledSpec {
     StringTable strings = new StringTable();
     Compiler compiler = new Compiler(strings, new Natives());
     Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
+    compiler.resolver = resolver;
     resolver.resolveRoot(rootModule);
     resolver.checkNames();
   }
@@ -140,6 +145,7 @@ public final class CompiledSpec {
     StringTable strings = new StringTable();
     Compiler compiler = new Compiler(strings, new Natives());
     Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
+    compiler.resolver = resolver;
     ModuleEnv root = resolver.resolveRoot(rootModule);
     return new SpecSymbols(compiler, root, resolver.rootEnvs, loader);
   }
@@ -167,8 +173,9 @@ public final class CompiledSpec {
             && op.args().get(0) instanceof Expr.BoxAction box) {
           nextExpr = box.action();
           nextEnv = envOf(c, spec.env);
-        } else if (c instanceof Expr.Fairness || isTemporal(c)) {
-          continue;
+        } else if (c instanceof Expr.Fairness || isTemporal(c) || temporalLevel(c, envOf(c, spec.env))) {
+          fairness.add(c);
+          fairnessEnvs.add(envOf(c, spec.env));
         } else if (initExpr == null) {
           initExpr = c;
           initEnv = envOf(c, spec.env);
@@ -224,6 +231,18 @@ public final class CompiledSpec {
     } else {
       exprEnvs.put(e, env);
       out.add(e);
+    }
+  }
+
+  /**
+   * Whether {@code e} is a temporal formula however it is written (a quantifier over fairness
+   * conditions, an operator whose body is temporal): its compiled level says so.
+   */
+  private boolean temporalLevel(Expr e, ModuleEnv env) {
+    try {
+      return compiler.expr(env, e).level == 3;
+    } catch (SpecException | EvalException x) {
+      return false;
     }
   }
 
@@ -314,6 +333,18 @@ public final class CompiledSpec {
     return l;
   }
 
+  /**
+   * The fairness conjuncts of the SPECIFICATION (temporal formulas besides {@code [][Next]_v}),
+   * compiled (only a check with temporal properties needs them).
+   */
+  public List<Expression> fairness() {
+    List<Expression> out = new ArrayList<>();
+    for (int i = 0; i < fairness.size(); i++) {
+      out.add(new Expression(compiler.expr(fairnessEnvs.get(i), fairness.get(i)), null));
+    }
+    return out;
+  }
+
   /** The ASSUMEs in module order. */
   public List<Assumption> assumptions() {
     return List.copyOf(assumptions);
@@ -342,7 +373,7 @@ public final class CompiledSpec {
    * predicates are checked on initial states, anything else needs the liveness checker.
    */
   public record PropertyParts(List<Expression> invariants, List<Expression> actionProperties,
-      List<Expression> initPredicates, List<Expr> liveness) {}
+      List<Expression> initPredicates, List<Expression> liveness) {}
 
   /** Splits the root-module property {@code name}. */
   public PropertyParts property(String name) {
@@ -354,7 +385,7 @@ public final class CompiledSpec {
     List<Expression> invs = new ArrayList<>();
     List<Expression> acts = new ArrayList<>();
     List<Expression> inits = new ArrayList<>();
-    List<Expr> live = new ArrayList<>();
+    List<Expression> live = new ArrayList<>();
     List<Object[]> parts = new ArrayList<>();
     flatten(d.def.body(), d.env, parts, 0);
     for (Object[] part : parts) {
@@ -378,7 +409,7 @@ public final class CompiledSpec {
           continue;
         }
       }
-      live.add(e);
+      live.add(new Expression(compiler.expr(env, e), name));
     }
     return new PropertyParts(invs, acts, inits, live);
   }

@@ -6,6 +6,7 @@ import io.synod.checker.eval.Symbols.FunSym;
 import io.synod.checker.eval.Symbols.InstSym;
 import io.synod.checker.eval.Symbols.ModuleEnv;
 import io.synod.checker.eval.Symbols.NativeSym;
+import io.synod.checker.eval.Symbols.SiteSubstSym;
 import io.synod.checker.eval.Symbols.SubstSym;
 import io.synod.checker.eval.Symbols.Sym;
 import io.synod.checker.eval.Symbols.UnboundSym;
@@ -48,6 +49,9 @@ final class Compiler {
   static final int MAX_INLINED_BODIES = 20_000;
   /** Bodies compiled inline so far. */
   private int inlinedBodies;
+
+  /** Builds the instantiations made where an expression is compiled (parameterised, in LET). */
+  Resolver resolver;
 
   Compiler(StringTable strings, Natives natives) {
     this.strings = strings;
@@ -268,8 +272,14 @@ final class Compiler {
             new Nodes.Eq(a.span(), new Nodes.Prime(a.span(), sub), sub, true)});
       }
       if (e instanceof Expr.Fairness fr) {
-        expr(fr.subscript());
-        expr(fr.action());
+        // WF_v(A) and SF_v(A) speak of ENABLED <<A>>_v and of <<A>>_v steps
+        Node sub = expr(fr.subscript());
+        Node changed = new Nodes.Eq(fr.span(), new Nodes.Prime(fr.span(), sub), sub, true);
+        Act enabledAct = new Act.And(fr.span(), new Act[] {act(fr.action(), false),
+            new Act.Guard(changed)}, conjunctions++);
+        Node angle = expr(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
+        return new TemporalNode(fr.span(), fr.strong() ? TemporalNode.Kind.STRONG_FAIR
+            : TemporalNode.Kind.WEAK_FAIR, new Enabled(fr.span(), enabledAct), angle);
       }
       return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
     }
@@ -438,7 +448,10 @@ final class Compiler {
           Scope.LetFun lf = (Scope.LetFun) scope.find(fd.name()).local();
           compileFun(lf.defn, fd, env, scope);
         } else if (d instanceof Unit.InstanceDef id) {
-          throw semantic(id.span(), "INSTANCE inside LET is not supported.");
+          if (id.name() == null) {
+            throw semantic(id.span(), "An unnamed INSTANCE inside LET is not supported.");
+          }
+          scope.put(id.name(), new Scope.LetInstance(id, scope));
         }
       }
       return slots.stream().mapToInt(Integer::intValue).toArray();
@@ -466,12 +479,26 @@ final class Compiler {
     private Node instanceApp(Expr.OpApp op) {
       ModuleEnv target = env;
       boolean first = true;
-      for (Expr.InstanceStep step : op.path()) {
+      List<Expr.InstanceStep> path = op.path();
+      for (int k = 0; k < path.size(); k++) {
+        Expr.InstanceStep step = path.get(k);
+        Resolved found = first ? resolve(step.name()) : null;
+        Sym s = first ? (found == null ? null : found.sym) : target.exported.get(step.name());
+        first = false;
+        if (s instanceof DefSym d) {
+          return subexpression(op, d, k);
+        }
+        if (found != null && found.local != null && found.local.local() instanceof Scope.LetInstance li) {
+          target = instantiateHere(step, li.def, env, li.site, false);
+          continue;
+        }
+        if (s instanceof InstSym is && !is.def.params().isEmpty()) {
+          target = instantiateHere(step, is.def, is.owner, scope, true);
+          continue;
+        }
         if (!step.args().isEmpty()) {
           throw semantic(step.span(), "Parameterized instances are not supported.");
         }
-        Sym s = first ? (resolve(step.name()) == null ? null : resolve(step.name()).sym) : target.exported.get(step.name());
-        first = false;
         if (!(s instanceof InstSym is)) {
           throw semantic(step.span(), "Unknown instance: `" + step.name() + "'.");
         }
@@ -483,6 +510,101 @@ final class Compiler {
             + target.module.name() + ".");
       }
       return apply(op.span(), op.name(), new Resolved(null, s), op.args());
+    }
+
+    /**
+     * The module of instance {@code def} instantiated for this use, {@code step} giving the
+     * arguments of its parameters: its substitutions are compiled where they are read, in the
+     * frame of {@code site} (see {@link SiteSubstSym}); {@code hygienic} when they must not see
+     * the names bound at the site (an instance defined at module level).
+     */
+    private ModuleEnv instantiateHere(Expr.InstanceStep step, Unit.InstanceDef def, ModuleEnv owner,
+        Scope site, boolean hygienic) {
+      if (step.args().size() != def.params().size()) {
+        throw semantic(step.span(), "The operator " + def.name() + " requires " + def.params().size()
+            + " arguments but was given " + step.args().size() + ".");
+      }
+      for (Param p : def.params()) {
+        if (p.arity() > 0) {
+          throw semantic(step.span(), "Operator parameters of a parameterised INSTANCE are not supported.");
+        }
+      }
+      Node[] args = exprs(step.args());
+      return resolver.instantiateAt(def, owner,
+          replacement -> new SiteSubstSym(replacement, owner, def.params(), args, site, hygienic));
+    }
+
+    /** A substitution of an instance made at a site, compiled for a read here. */
+    private Node siteSubstitution(Span span, SiteSubstSym s) {
+      int up = scope.framesTo(s.site);
+      if (up < 0) {
+        throw semantic(span, "A definition of a parameterised or LET instance that uses its substitutions "
+            + "cannot be a recursive operator or function here.");
+      }
+      Scope at;
+      if (s.hygienic) {
+        at = Scope.inlinedIn(s.site);
+      } else {
+        at = s.site;
+        at.push();
+      }
+      try {
+        for (int i = 0; i < s.params.size(); i++) {
+          at.put(s.params.get(i).name(), new Scope.InlineArg(s.args[i], -1, false));
+        }
+        Node n = new Ctxt(s.owner, at).expr(s.replacement);
+        return up == 0 ? n : new Nodes.Arg(span, up, n, -1, false);
+      } finally {
+        if (!s.hygienic) {
+          at.pop();
+        }
+      }
+    }
+
+    /**
+     * A definition of an instance made at a site, compiled inline here: its substitutions are
+     * read in the site's frame, which a separately compiled body would not see.
+     */
+    private Node inlineAtSite(Span span, String name, DefSym d, List<Expr> args) {
+      requireArity(span, name, d.def.params().size(), args);
+      for (Param p : d.def.params()) {
+        if (p.arity() > 0) {
+          throw semantic(span, "Operator parameters of a definition of a parameterised INSTANCE are not supported.");
+        }
+      }
+      if (inlining.contains(d)) {
+        throw semantic(span, "Recursive operator " + name + " of a parameterised or LET instance is not supported.");
+      }
+      Node[] vals = exprs(args);
+      Scope view = inlineScope(d, vals, true);
+      inlining.add(d);
+      Node body;
+      try {
+        body = new Ctxt(d.env, view).expr(d.def.body());
+      } finally {
+        inlining.remove(d);
+      }
+      return new Nodes.Inline(span, body, vals, view.cacheSlots());
+    }
+
+    /**
+     * {@code Op(args)!sel...} (path step {@code k} names {@code d}): the selected part of
+     * {@code d}'s body, applied as an operator with {@code d}'s parameters to the step's arguments.
+     */
+    private Node subexpression(Expr.OpApp op, DefSym d, int k) {
+      List<String> selectors = new ArrayList<>();
+      for (int j = k + 1; j < op.path().size(); j++) {
+        selectors.add(op.path().get(j).name());
+      }
+      selectors.add(op.name());
+      Expr part = io.synod.checker.syntax.ast.Selectors.select(d.def.body(), selectors);
+      String shown = d.def.name() + "!" + String.join("!", selectors);
+      if (part == null) {
+        throw semantic(op.span(), "The subexpression name `" + shown + "' does not name a part of the definition of "
+            + d.def.name() + ".");
+      }
+      Unit.OpDef def = new Unit.OpDef(d.def.span(), shown, d.def.fixity(), d.def.params(), part, false, false);
+      return apply(op.span(), shown, new Resolved(null, new DefSym(def, d.env)), op.path().get(k).args());
     }
 
     Node apply(Span span, String name, Resolved r, List<Expr> args) {
@@ -525,6 +647,11 @@ final class Compiler {
       } else if (s instanceof SubstSym sub) {
         requireArity(span, name, 0, args);
         return sub.node;
+      } else if (s instanceof SiteSubstSym sub) {
+        requireArity(span, name, 0, args);
+        return siteSubstitution(span, sub);
+      } else if (s instanceof DefSym d && d.env.inst.atSite) {
+        return inlineAtSite(span, name, d, args);
       } else if (s instanceof DefSym d) {
         requireArity(span, name, d.def.params().size(), args);
         if (args.isEmpty()) {
@@ -805,6 +932,8 @@ final class Compiler {
           case Operators.SETMINUS:
             return natives.setOp(sp, name, expr(args.get(0)), expr(args.get(1)));
           case Operators.LEADS_TO:
+            return new TemporalNode(sp, TemporalNode.Kind.LEADS_TO, expr(args.get(0)),
+                expr(args.get(1)));
           case Operators.PLUS_ARROW:
             exprs(args);
             return failing(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
@@ -829,9 +958,9 @@ final class Compiler {
           case Operators.ENABLED:
             return new Enabled(sp, act(args.get(0), false));
           case Operators.ALWAYS:
+            return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, expr(args.get(0)), null);
           case Operators.EVENTUALLY:
-            exprs(args);
-            return failing(sp, "TLC cannot evaluate the temporal operator " + name + " here.");
+            return new TemporalNode(sp, TemporalNode.Kind.EVENTUALLY, expr(args.get(0)), null);
           default:
             return null;
         }
@@ -919,6 +1048,11 @@ final class Compiler {
       }
       if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS) {
         return withBinders(q.binders(), b -> new Act.Exists(sp, b, act(q.body(), init)));
+      }
+      if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.FORALL && !init
+          && expr(e).level == 2) {
+        // primed variables assigned under \A: each element's body is a conjunct
+        return withBinders(q.binders(), b -> new Act.ForAll(sp, b, act(q.body(), init)));
       }
       if (e instanceof Expr.If i) {
         return new Act.If(sp, expr(i.condition()), act(i.then(), init), act(i.otherwise(), init));

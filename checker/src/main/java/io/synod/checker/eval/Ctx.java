@@ -28,6 +28,8 @@ public final class Ctx {
    */
   Value[] stutterState;
   byte[] stutterResult = new byte[0];
+  /** This worker's evaluators of the temporal properties' atoms, made on first use. */
+  TemporalLowering liveness;
 
   /** Per action: what computing its successors needs, kept for the next state (null while in use). */
   private Scratch[] scratch = new Scratch[0];

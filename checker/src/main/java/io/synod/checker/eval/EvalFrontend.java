@@ -42,6 +42,17 @@ public final class EvalFrontend implements SpecFrontend {
     }
   }
 
+  /** The root module's name differs from its file's. */
+  private static final class NameMismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String file;
+
+    NameMismatch(String file, String message) {
+      super(message, null, false, false);
+      this.file = file;
+    }
+  }
+
   @Override
   public ParsedSpec parse(Path spec, List<Path> libraryPath, Output out) throws FrontendException {
     Path file = spec.toAbsolutePath().normalize();
@@ -49,12 +60,31 @@ public final class EvalFrontend implements SpecFrontend {
     List<Path> paths = new ArrayList<>();
     paths.add(dir);
     paths.addAll(libraryPath);
-    ModuleLoader.Parser parser = (text, name) -> {
-      out.println("Parsing file " + describeFile(name));
-      try {
-        return TlaParser.parseModule(text, name);
-      } catch (ParseException e) {
-        throw new ParseFailure(e, name);
+    ModuleLoader.Parser parser = new ModuleLoader.Parser() {
+      private boolean root = true;
+
+      @Override
+      public Module parse(String text, String name) {
+        out.println("Parsing file " + describeFile(name));
+        Module m = parseText(text, name);
+        if (root) {
+          // SANY refuses it as soon as the root file is parsed
+          root = false;
+          String fileModule = moduleName(name);
+          if (!fileModule.equals(m.name())) {
+            throw new NameMismatch(fileModule, "File name '" + fileModule + "' does not match the name '"
+                + m.name() + "' of the top level module it contains.");
+          }
+        }
+        return m;
+      }
+
+      @Override
+      public Module parseSection(String text, String rootName, String moduleName) {
+        // TLC copies the section to a temporary file of the module's name
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"), moduleName + ".tla");
+        out.println("Parsing file " + tmp + " (" + Path.of(rootName).toAbsolutePath() + ")");
+        return parseText(text, rootName);
       }
     };
     ModuleLoader loader = new ModuleLoader(parser, paths);
@@ -64,6 +94,19 @@ public final class EvalFrontend implements SpecFrontend {
     } catch (ParseFailure f) {
       SanyParseError.print(f.cause.diagnostics(), moduleName(f.file),
           Path.of(f.file).getFileName().toString(), out);
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+    } catch (NameMismatch m) {
+      // SANY's report of an error at no location
+      out.println("Fatal errors while parsing TLA+ spec in file " + m.file);
+      out.println("");
+      for (String head : new String[] {"", "*** Errors: 1\n\n"}) {
+        out.println(head + "Unknown location");
+        out.println("");
+        out.println(m.getMessage());
+      }
+      out.println("");
+      out.println("");
+      out.println("");
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     } catch (SpecException e) {
       out.println(e.getMessage());
@@ -106,6 +149,14 @@ public final class EvalFrontend implements SpecFrontend {
   private static final Set<String> UNLINTED = Set.of("Naturals", "Integers", "Reals", "Sequences",
       "FiniteSets", "Bags", "TLC", "TLCExt", "Randomization", "TLAPS");
 
+  private static Module parseText(String text, String name) {
+    try {
+      return TlaParser.parseModule(text, name);
+    } catch (ParseException e) {
+      throw new ParseFailure(e, name);
+    }
+  }
+
   private static String moduleName(String file) {
     String f = Path.of(file).getFileName().toString();
     return f.endsWith(".tla") ? f.substring(0, f.length() - 4) : f;
@@ -141,7 +192,10 @@ public final class EvalFrontend implements SpecFrontend {
         visit(loader, loader.get(i.module().text()), done, active);
       }
     }
-    done.add(m.name());
+    if (!loader.isNested(m.name())) {
+      // TLC reports modules of their own, not those written inside another
+      done.add(m.name());
+    }
   }
 
   private static final class Parsed implements ParsedSpec {

@@ -26,12 +26,20 @@ public final class ModuleLoader {
   @FunctionalInterface
   public interface Parser {
     Module parse(String text, String fileName);
+
+    /** Parses module {@code moduleName} found in a section of the root module's file. */
+    default Module parseSection(String text, String rootFileName, String moduleName) {
+      return parse(text, rootFileName);
+    }
   }
 
   private final Parser parser;
   private final List<Path> searchPaths;
   private final Map<String, Module> modules = new LinkedHashMap<>();
   private final List<Module> parseOrder = new ArrayList<>();
+  private final java.util.Set<String> nested = new java.util.HashSet<>();
+  private String rootText = "";
+  private String rootFileName = "";
 
   /**
    * @param parser turns text into a module
@@ -55,6 +63,8 @@ public final class ModuleLoader {
 
   /** Parses a root module given as text (file name for messages) and its dependencies. */
   public Module loadText(String text, String fileName) {
+    rootText = text;
+    rootFileName = fileName;
     Module root = parser.parse(text, fileName);
     modules.putIfAbsent(root.name(), root);
     parseOrder.add(root);
@@ -89,6 +99,11 @@ public final class ModuleLoader {
     return searchPaths.isEmpty() ? null : searchPaths.get(0);
   }
 
+  /** True for a module written inside another one, which sees that module's names. */
+  public boolean isNested(String name) {
+    return nested.contains(name);
+  }
+
   /** Every loaded module in parse order (nested modules after their parent). */
   public List<Module> parseOrder() {
     return List.copyOf(parseOrder);
@@ -120,17 +135,37 @@ public final class ModuleLoader {
         group.add(inst.module().text());
       } else if (u instanceof Module nested) {
         modules.putIfAbsent(nested.name(), nested);
+        this.nested.add(nested.name());
         for (Name ext : nested.extendsList()) {
           group.add(ext.text());
         }
         collectInstances(nested, group, instances);
-      } else if (u instanceof Unit.OpDef def && def.body() instanceof io.synod.checker.syntax.ast.Expr.Let let) {
+      } else if (u instanceof Unit.OpDef def) {
+        letInstances(def.body(), group);
+      } else if (u instanceof Unit.FunctionDef def) {
+        letInstances(def.body(), group);
+      }
+    }
+  }
+
+  /** The modules instantiated by INSTANCEs inside the LETs of {@code e}, at any depth. */
+  private static void letInstances(io.synod.checker.syntax.ast.Expr e, List<String> group) {
+    java.util.ArrayDeque<io.synod.checker.syntax.ast.Expr> work = new java.util.ArrayDeque<>();
+    work.push(e);
+    while (!work.isEmpty()) {
+      io.synod.checker.syntax.ast.Expr x = work.pop();
+      if (x instanceof io.synod.checker.syntax.ast.Expr.Let let) {
         for (Unit.Definition d : let.definitions()) {
           if (d instanceof Unit.InstanceDef inst) {
             group.add(inst.module().text());
+          } else if (d instanceof Unit.OpDef od) {
+            work.push(od.body());
+          } else if (d instanceof Unit.FunctionDef fd) {
+            work.push(fd.body());
           }
         }
       }
+      io.synod.checker.syntax.ast.Selectors.children(x).forEach(work::push);
     }
   }
 
@@ -147,8 +182,14 @@ public final class ModuleLoader {
         return parser.parse(text, p.toString());
       }
     }
-    String std = StandardModules.source(name).orElseThrow(() -> new SpecException(
-        SpecException.Kind.SEMANTIC, "Cannot find source file for module " + name + "."));
-    return parser.parse(std, name + ".tla");
+    java.util.Optional<String> std = StandardModules.source(name);
+    if (std.isPresent()) {
+      return parser.parse(std.get(), name + ".tla");
+    }
+    // as TLC: a module with no file of its own may follow the root module in the root's file
+    String section = io.synod.checker.syntax.TlaParser.moduleSection(rootText, name).orElseThrow(
+        () -> new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module "
+            + name + "."));
+    return parser.parseSection(section, rootFileName, name);
   }
 }

@@ -563,7 +563,9 @@ final class Natives {
   }
 
   Node not(Span span, Node a) {
-    return new Nodes.Native1(span, (c, v) -> BoolValue.of(!bool(v, "~")), a);
+    Nodes.Native1 n = new Nodes.Native1(span, (c, v) -> BoolValue.of(!bool(v, "~")), a);
+    n.isNot = true;
+    return n;
   }
 
   Node setOp(Span span, String op, Node a, Node b) {

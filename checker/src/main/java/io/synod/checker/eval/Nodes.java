@@ -1134,6 +1134,8 @@ final class Nodes {
   static final class Native1 extends Node {
     final Fn1 fn;
     final Node a;
+    /** Whether this is {@code ~a} (the liveness checker reads negations of temporal formulas). */
+    boolean isNot;
 
     Native1(Span span, Fn1 fn, Node a) {
       super(span);

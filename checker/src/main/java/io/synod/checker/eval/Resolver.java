@@ -95,6 +95,10 @@ final class Resolver {
     }
     ModuleEnv env = new ModuleEnv(m, inst);
     inst.built.put(m.name(), env);
+    return fill(env, m, inst);
+  }
+
+  private ModuleEnv fill(ModuleEnv env, Module m, Instantiation inst) {
     if (inst.parent == null) {
       rootEnvs.add(env);
     }
@@ -138,6 +142,12 @@ final class Resolver {
         if (inst.parent == null) {
           assumes.add(new Assumption(a, env));
         }
+        if (a.name() != null) {
+          // a named assumption is also an operator of no arguments (SANY)
+          put(env, a.name(), new DefSym(namedFormula(a.span(), a.name(), a.body()), env), false);
+        }
+      } else if (u instanceof Unit.Theorem t && t.name() != null && t.statement() != null) {
+        put(env, t.name(), new DefSym(namedFormula(t.span(), t.name(), t.statement()), env), false);
       }
     }
     return env;
@@ -167,6 +177,10 @@ final class Resolver {
     return s instanceof FunSym ? 0 : -1;
   }
 
+  private static Unit.OpDef namedFormula(io.synod.checker.syntax.ast.Span span, String name, Expr body) {
+    return new Unit.OpDef(span, name, io.synod.checker.syntax.ast.Fixity.NORMAL, List.of(), body, false, false);
+  }
+
   private static void put(ModuleEnv env, String name, Sym s, boolean local) {
     env.table.put(name, s);
     if (!local) {
@@ -178,6 +192,33 @@ final class Resolver {
     Instantiation inst = new Instantiation(owner);
     for (Unit.Substitution sub : i.substitutions()) {
       inst.decls.put(sub.target(), substitution(sub.replacement(), owner));
+    }
+    Module target = loader.get(i.module().text());
+    if (loader.isNested(target.name()) && !inst.built.containsKey(target.name())) {
+      // a module written inside another sees the names of the enclosing module (SANY)
+      ModuleEnv env = new ModuleEnv(target, inst);
+      env.table.putAll(owner.table);
+      inst.built.put(target.name(), env);
+      return fill(env, target, inst);
+    }
+    return build(target, inst);
+  }
+
+  /**
+   * The module of {@code i} instantiated at a place where an expression is being compiled (see
+   * {@link Symbols.SiteSubstSym}): each substitution, and each parameter of {@code i} naming a
+   * constant or variable of the module, is given by {@code substitute}.
+   */
+  ModuleEnv instantiateAt(Unit.InstanceDef i, ModuleEnv owner,
+      java.util.function.Function<Expr, Sym> substitute) {
+    Instantiation inst = new Instantiation(owner);
+    inst.atSite = true;
+    for (Unit.Substitution sub : i.substitutions()) {
+      inst.decls.put(sub.target(), substitute.apply(sub.replacement()));
+    }
+    for (io.synod.checker.syntax.ast.Param p : i.params()) {
+      inst.decls.putIfAbsent(p.name(), substitute.apply(new Expr.OpApp(p.span(), List.of(), p.name(),
+          io.synod.checker.syntax.ast.Fixity.NORMAL, List.of())));
     }
     return build(loader.get(i.module().text()), inst);
   }

@@ -83,6 +83,18 @@ final class Scope {
     }
   }
 
+  /** {@code LET I == INSTANCE M WITH ...} (or with parameters): instantiated at each use. */
+  static final class LetInstance extends Local {
+    final io.synod.checker.syntax.ast.Unit.InstanceDef def;
+    /** The scope of the LET, where the substitutions are written. */
+    final Scope site;
+
+    LetInstance(io.synod.checker.syntax.ast.Unit.InstanceDef def, Scope site) {
+      this.def = def;
+      this.site = site;
+    }
+  }
+
   record Found(Local local, int depth) {}
 
   final Scope parent;
@@ -108,6 +120,21 @@ final class Scope {
   static Scope inlinedIn(Scope host) {
     // no parent: lookups stop here, the host's names are invisible to the inlined body
     return new Scope(null, host.slotOwner);
+  }
+
+  /**
+   * How many frames up from this scope's frame the frame of {@code site} is, following the
+   * enclosing frames (an inlined body's frame is its host's); -1 when {@code site}'s frame does
+   * not enclose this one.
+   */
+  int framesTo(Scope site) {
+    int depth = 0;
+    for (Scope s = this; s != null; s = s.slotOwner.parent, depth++) {
+      if (s.slotOwner == site.slotOwner) {
+        return depth;
+      }
+    }
+    return -1;
   }
 
   int newSlot() {

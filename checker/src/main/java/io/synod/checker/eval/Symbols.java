@@ -1,9 +1,12 @@
 package io.synod.checker.eval;
 
+import io.synod.checker.syntax.ast.Expr;
 import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.syntax.ast.Param;
 import io.synod.checker.syntax.ast.Unit;
 import io.synod.checker.value.Value;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What a name at module level denotes, after module resolution and config binding. */
@@ -80,6 +83,32 @@ final class Symbols {
     }
   }
 
+  /**
+   * A constant or variable of a module instantiated where its substitutions may read names bound
+   * at that place: a parameterised instance {@code I(x) == INSTANCE M WITH c <- e(x)} applied as
+   * {@code I(a)!Op}, or an INSTANCE inside a LET. The replacement is compiled at each use, in the
+   * frame of {@link #site}, with the instance's parameters bound to {@link #args}.
+   */
+  static final class SiteSubstSym extends Sym {
+    final Expr replacement;
+    final ModuleEnv owner;
+    final List<Param> params;
+    final Node[] args;
+    final Scope site;
+    /** Whether the replacement sees only the owner's names and the parameters (module-level instance). */
+    final boolean hygienic;
+
+    SiteSubstSym(Expr replacement, ModuleEnv owner, List<Param> params, Node[] args, Scope site,
+        boolean hygienic) {
+      this.replacement = replacement;
+      this.owner = owner;
+      this.params = params;
+      this.args = args;
+      this.site = site;
+      this.hygienic = hygienic;
+    }
+  }
+
   /** An operator of a standard module that the evaluator implements natively. */
   static final class NativeSym extends Sym {
     final Natives.Impl impl;
@@ -122,6 +151,11 @@ final class Symbols {
     final Map<String, ModuleEnv> built = new HashMap<>();
     /** For an INSTANCE: the instantiating module, whose names fill implicit substitutions. */
     final ModuleEnv parent;
+    /**
+     * True for an instantiation made where an expression is compiled ({@link SiteSubstSym}): its
+     * definitions are compiled inline at each use, in the frame their substitutions read.
+     */
+    boolean atSite;
 
     Instantiation(ModuleEnv parent) {
       this.parent = parent;

@@ -42,6 +42,15 @@ final class Thunk {
     return new Thunk(arg, f, cache && arg.level <= 1);
   }
 
+  /** The argument expression (for the liveness checker, which reads temporal arguments). */
+  Node expr() {
+    return expr;
+  }
+
+  Frame frame() {
+    return frame;
+  }
+
   Value force(Ctx c) {
     Value[] state = c.cur;
     if (value != null && valueState == state) {

@@ -26,7 +26,11 @@ public final class ItfReport {
       states.add(st.state());
     }
     ItfCodec codec = new ItfCodec(new StringTable());
-    ObjectNode doc = codec.encodeTrace(new ItfTrace(variables, states, null), description);
+    // a lasso loops back to a state, or stutters forever in its last one
+    CheckResult.Loop l = failure.loop();
+    Integer loop = l == null || states.isEmpty() ? null
+        : l.stuttering() ? Integer.valueOf(states.size() - 1) : Integer.valueOf(l.backTo());
+    ObjectNode doc = codec.encodeTrace(new ItfTrace(variables, states, loop), description);
     ArrayNode arr = (ArrayNode) doc.get("states");
     for (int i = 0; i < failure.trace().size(); i++) {
       TraceStep st = failure.trace().get(i);

@@ -21,6 +21,8 @@ public final class TlcTextReporter implements SearchListener {
   private static final String UNEXPECTED = "TLC threw an unexpected exception.";
   private final Output out;
   private final Clock clock;
+  /** How long the liveness check took, once it ran (printed with the result); -1 before. */
+  private volatile long livenessMillis = -1;
 
   public TlcTextReporter(Output out, Clock clock) {
     this.out = out;
@@ -87,10 +89,36 @@ public final class TlcTextReporter implements SearchListener {
         + TlcText.grouped(s.queue()) + " states left on queue.");
   }
 
+  @Override
+  public void livenessBranches(int branches) {
+    out.println("Implied-temporal checking--satisfiability problem has " + branches + " branches.");
+  }
+
+  @Override
+  public void checkingLiveness(SearchStats s, int branches) {
+    out.println("Progress(" + s.depth() + ") at " + now() + ": "
+        + TlcText.grouped(s.generated()) + " states generated, "
+        + TlcText.grouped(s.distinct()) + " distinct states found, "
+        + TlcText.grouped(s.queue()) + " states left on queue.");
+    // TLC counts the states of every branch's behaviour graph
+    out.println("Checking " + (branches > 1 ? branches + " branches of " : "")
+        + "temporal properties for the complete state space with " + s.distinct() * branches
+        + " total distinct states at (" + now() + ")");
+  }
+
+  @Override
+  public void livenessChecked(long millis) {
+    livenessMillis = millis;
+  }
+
   /** Everything after the search: errors with traces, the statistics, the final line. */
   public void result(CheckResult r) {
     for (CheckResult.Failure f : r.failures()) {
       failure(f);
+    }
+    if (livenessMillis >= 0) {
+      out.println("Finished checking temporal properties in " + TlcText.duration(livenessMillis)
+          + " at " + now());
     }
     SearchStats s = r.stats();
     boolean searched = r.verdict() == Verdict.SUCCESS || s.generated() > 0;
@@ -110,7 +138,7 @@ public final class TlcTextReporter implements SearchListener {
           + " distinct states found, " + s.queue() + " states left on queue.");
       out.println("The depth of the complete state graph search is " + s.depth() + ".");
     }
-    if (r.verdict() == Verdict.SUCCESS) {
+    if (r.verdict() == Verdict.SUCCESS || r.verdict() == Verdict.TEMPORAL_ERROR && searched) {
       CheckResult.OutdegreeStats d = r.outdegree();
       out.println("The average outdegree of the complete state graph is " + d.average()
           + " (minimum is " + d.min() + ", the maximum " + d.max() + " and the 95th percentile is "
@@ -125,6 +153,25 @@ public final class TlcTextReporter implements SearchListener {
 
   private void failure(CheckResult.Failure f) {
     List<TraceStep> trace = f.trace();
+    if (f.verdict() == Verdict.LIVENESS) {
+      lasso(f);
+      return;
+    }
+    if (f.verdict() == Verdict.TEMPORAL_ERROR) {
+      // TLC prints where the evaluation failed first, then the error, then the behaviour
+      stack(f.stack());
+      out.println("Error: " + f.message());
+      if (!trace.isEmpty()) {
+        out.println("Error: The behavior up to this point is:");
+        for (int i = 0; i < trace.size(); i++) {
+          TraceStep st = trace.get(i);
+          out.println("State " + (i + 1) + ": <" + st.action().describe() + ">");
+          out.println(stateText(st));
+          out.println("");
+        }
+      }
+      return;
+    }
     if (f.verdict() == Verdict.EVAL_ERROR && !f.message().startsWith(UNEXPECTED)) {
       // TLC reports evaluation errors as the runtime exception that carried them.
       out.println("Error: " + UNEXPECTED + "\nThis was probably caused by an error in the spec or model."
@@ -145,16 +192,44 @@ public final class TlcTextReporter implements SearchListener {
         out.println("");
       }
     }
-    if (!f.stack().isEmpty()) {
+    stack(f.stack());
+  }
+
+  private void stack(List<Span> stack) {
+    if (!stack.isEmpty()) {
       out.println("Error: The error occurred when TLC was evaluating the nested");
       out.println("expressions at the following positions:");
-      List<Span> stack = f.stack();
       for (int i = 0; i < stack.size(); i++) {
         Span sp = stack.get(i);
         out.println(i + ". Line " + sp.beginLine() + ", column " + sp.beginCol() + " to line "
             + sp.endLine() + ", column " + sp.endCol() + " in " + sp.module());
       }
       out.println("");
+      out.println("");
+    }
+  }
+
+  /** A liveness counterexample: the states, then how the behaviour loops forever. */
+  private void lasso(CheckResult.Failure f) {
+    List<TraceStep> trace = f.trace();
+    out.println("Error: " + f.message());
+    out.println("");
+    out.println("Error: The following behavior constitutes a counter-example:");
+    out.println("");
+    for (int i = 0; i < trace.size(); i++) {
+      TraceStep st = trace.get(i);
+      out.println("State " + (i + 1) + ": <" + st.action().describe() + ">");
+      out.println(stateText(st));
+      out.println("");
+    }
+    CheckResult.Loop loop = f.loop();
+    if (loop == null) {
+      return;
+    }
+    if (loop.stuttering()) {
+      out.println("State " + (trace.size() + 1) + ": Stuttering");
+    } else {
+      out.println("Back to state " + (loop.backTo() + 1) + ": <" + loop.action().describe() + ">");
       out.println("");
     }
   }

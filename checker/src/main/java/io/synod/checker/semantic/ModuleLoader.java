@@ -32,10 +32,15 @@ public final class ModuleLoader {
     private final List<String> standard = new ArrayList<>();
     private final Deque<String> loading = new ArrayDeque<>();
     private final List<SemanticDiagnostic> errors = new ArrayList<>();
+    private final String rootFile;
+    private final String rootText;
 
-    private ModuleLoader(ModuleLocator locator, Map<String, Module> standardCache) {
+    private ModuleLoader(ModuleLocator locator, Map<String, Module> standardCache, String rootFile,
+            String rootText) {
         this.locator = locator;
         this.standardCache = standardCache;
+        this.rootFile = rootFile;
+        this.rootText = rootText;
     }
 
     /**
@@ -54,7 +59,7 @@ public final class ModuleLoader {
      */
     public static LoadedSpec load(String file, String text, ModuleLocator locator, Map<String, Module> standardCache)
             throws SemanticException {
-        ModuleLoader loader = new ModuleLoader(locator, standardCache);
+        ModuleLoader loader = new ModuleLoader(locator, standardCache, file, text);
         Module root = loader.parse(file, text, null);
         if (root == null) {
             throw new SemanticException(loader.errors);
@@ -62,7 +67,7 @@ public final class ModuleLoader {
         String expected = baseName(file);
         if (!expected.equals(root.name())) {
             loader.errors.add(new SemanticDiagnostic(root.span(), "File name '" + expected
-                    + "' does not match the name '" + root.name() + "' of the top level module in it."));
+                    + "' does not match the name '" + root.name() + "' of the top level module it contains."));
         }
         loader.enter(root);
         if (!loader.errors.isEmpty()) {
@@ -112,6 +117,10 @@ public final class ModuleLoader {
             return;
         }
         if (source.isEmpty()) {
+            // as TLC: a module with no file of its own may follow the root module in the root's file
+            source = TlaParser.moduleSection(rootText, name).map(text -> new ModuleSource(name, rootFile, text, false));
+        }
+        if (source.isEmpty()) {
             errors.add(new SemanticDiagnostic(dependency.span(),
                     "Cannot find source file for module " + name + " imported in module " + importer + "."));
             return;
@@ -129,7 +138,7 @@ public final class ModuleLoader {
         }
         if (!module.name().equals(name)) {
             errors.add(new SemanticDiagnostic(module.span(), "File name '" + name
-                    + "' does not match the name '" + module.name() + "' of the top level module in it."));
+                    + "' does not match the name '" + module.name() + "' of the top level module it contains."));
             return;
         }
         if (standardModule) {

@@ -153,6 +153,12 @@ public final class Resolver {
 
     /** SANY refuses an operator or function definition of a name already visible (RECURSIVE aside). */
     private void checkNewDefinition(Symbol old, Symbol s) {
+        if (old != null && old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR
+                && !sameShape(old, s)) {
+            errors.add(new SemanticDiagnostic(s.span(), "Definition of " + s.name()
+                    + " has different arity than its RECURSIVE declaration."));
+            return;
+        }
         if (old != null && !forwardDeclared(old, s) && !old.sameOrigin(s)) {
             errors.add(new SemanticDiagnostic(s.span(), s.kind() == Kind.FUNCTION
                     ? "Function name `" + s.name() + "' already defined or declared."
@@ -160,8 +166,23 @@ public final class Resolver {
         }
     }
 
+    /**
+     * Whether definition {@code s} fits its RECURSIVE declaration {@code decl} as SANY judges it:
+     * the same number of parameters, the last of which takes no arguments (SANY compares only the
+     * last parameter's shape with the declaration's {@code _}: {@code F(Op(_), x)} fits
+     * {@code RECURSIVE F(_, _)}, {@code F(x, Op(_))} does not).
+     */
+    private static boolean sameShape(Symbol decl, Symbol s) {
+        if (decl.arity() != s.arity()) {
+            return false;
+        }
+        return !(s.node() instanceof Unit.OpDef d) || d.params().isEmpty()
+                || d.params().get(d.params().size() - 1).arity() == 0;
+    }
+
+    /** A RECURSIVE declaration is replaced by the definition (a different shape is reported apart). */
     private static boolean forwardDeclared(Symbol old, Symbol s) {
-        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR && old.arity() == s.arity();
+        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR;
     }
 
     /**
@@ -327,9 +348,18 @@ public final class Resolver {
 
     private void opApp(Expr.OpApp app, Scope scope) {
         exprs(Subexpressions.direct(app), scope);
-        Symbol target = app.path().isEmpty() ? scope.lookup(app.name())
-                : InstancePaths.follow(exported, scope.lookup(app.path().get(0).name()), app,
-                        (step, instance) -> arity(step.span(), instance, step.args().size()));
+        Symbol target;
+        if (app.path().isEmpty()) {
+            target = scope.lookup(app.name());
+        } else {
+            InstancePaths.Target t = InstancePaths.target(exported, scope.lookup(app.path().get(0).name()), app,
+                    (step, instance) -> arity(step.span(), instance, step.args().size()));
+            if (t != null && t.selection()) {
+                subexpression(app, t);
+                return;
+            }
+            target = t == null ? null : t.symbol();
+        }
         if (target == null) {
             if (app.path().isEmpty() && isBuiltin(app)) {
                 return;
@@ -340,6 +370,21 @@ public final class Resolver {
             return;
         }
         arity(app.span(), target, app.args().size());
+    }
+
+    /** {@code Op(args)!sel...}: the definition takes the arguments, the selectors must name a part of it. */
+    private void subexpression(Expr.OpApp app, InstancePaths.Target t) {
+        Expr.InstanceStep step = t.definitionStep();
+        if (step.args().size() != t.symbol().arity()) {
+            errors.add(new SemanticDiagnostic(step.span(), "The operator " + t.symbol().name() + " requires "
+                    + t.symbol().arity() + " arguments."));
+            return;
+        }
+        if (InstancePaths.selected(t) == null) {
+            errors.add(new SemanticDiagnostic(app.span(), "The subexpression name `" + t.symbol().name() + "!"
+                    + String.join("!", t.selectors()) + "' does not name a part of the definition of "
+                    + t.symbol().name() + "."));
+        }
     }
 
     /** Operators used as arguments appear without arguments; only a wrong non-zero count is an error. */

@@ -294,8 +294,16 @@ final class AstBuilder {
       return new Expr.Label(sp, l.IDENT(0).getText(), params, expr(l.expr()));
     }
     if (ctx instanceof NameExprContext n) {
-      return new Expr.OpApp(sp, steps(n.instanceStep()), n.IDENT().getText(), Fixity.NORMAL,
-          arguments(n.argument()));
+      return name(sp, n);
+    }
+    if (ctx instanceof OpSymbolExprContext o) {
+      List<Expr> args = arguments(o.argument());
+      Token op = o.infixOp().getStart();
+      if (op.getType() == MINUS && args.size() == 1) {
+        return new Expr.OpApp(sp, List.of(), Operators.NEG, Fixity.PREFIX, args);
+      }
+      return new Expr.OpApp(sp, List.of(), Operators.canonical(o.infixOp().getText()),
+          Fixity.INFIX, args);
     }
     if (ctx instanceof SetEnumExprContext s) {
       return new Expr.SetEnum(sp, exprs(s.expr()));
@@ -396,6 +404,34 @@ final class AstBuilder {
     Span js = span(j.getStart(), j.getStart()).to(items.get(items.size() - 1).span());
     return new Expr.Junction(js, j.J_AND() != null ? Expr.JunctionKind.AND : Expr.JunctionKind.OR,
         items);
+  }
+
+  /**
+   * {@code A(1)!B!C(2)}: every part but the last is a path step, the last names what is applied.
+   * Selectors of subexpressions keep their spelling as step names ("2", ":", "<<", ">>", "@").
+   */
+  private Expr name(Span sp, NameExprContext n) {
+    List<Expr.InstanceStep> parts = new ArrayList<>();
+    parts.add(step(n.instanceStep()));
+    Fixity fixity = Fixity.NORMAL;
+    for (SelectorContext s : n.selector()) {
+      fixity = Fixity.NORMAL;
+      if (s instanceof StepSelectorContext st) {
+        parts.add(step(st.instanceStep()));
+      } else if (s instanceof OpSelectorContext o) {
+        Expr.OpApp ref = (Expr.OpApp) operatorRef(o.anyOp());
+        fixity = ref.fixity();
+        parts.add(new Expr.InstanceStep(span(o), ref.name(), arguments(o.argument())));
+      } else {
+        parts.add(new Expr.InstanceStep(span(s), s.getText(), List.of()));
+      }
+    }
+    Expr.InstanceStep last = parts.remove(parts.size() - 1);
+    return new Expr.OpApp(sp, parts, last.name(), fixity, last.args());
+  }
+
+  private Expr.InstanceStep step(InstanceStepContext s) {
+    return new Expr.InstanceStep(span(s), s.IDENT().getText(), arguments(s.argument()));
   }
 
   private List<Expr.InstanceStep> steps(List<InstanceStepContext> ctxs) {

@@ -70,7 +70,7 @@ public final class TlaParser {
     try {
       TlaPlusLexer lexer = new TlaPlusLexer(CharStreams.fromString(text, fileName));
       lexer.removeErrorListeners();
-      List<Token> tokens = new TokenPass(fileName, diagnostics).runExpression(lexer, fileName);
+      List<Token> tokens = new TokenPass(fileName, diagnostics, text).runExpression(lexer, fileName);
       if (diagnostics.isEmpty()) {
         TlaPlusParser.FileContext tree = syntaxTree(tokens, fileName, diagnostics);
         if (diagnostics.isEmpty()) {
@@ -105,7 +105,7 @@ public final class TlaParser {
     String visible = blankPrefix(text, m.start());
     TlaPlusLexer lexer = new TlaPlusLexer(CharStreams.fromString(visible, fileName));
     lexer.removeErrorListeners();
-    List<Token> tokens = new TokenPass(fileName, diagnostics).run(lexer);
+    List<Token> tokens = new TokenPass(fileName, diagnostics, visible).run(lexer);
     if (!diagnostics.isEmpty()) {
       return null;
     }
@@ -136,6 +136,39 @@ public final class TlaParser {
       }
       return tree;
     }
+  }
+
+  /**
+   * The section of {@code fileText} that holds module {@code name} when the file holds several
+   * modules one after the other (TLC finds a module there when no file of that name exists): from
+   * a line that is exactly a header {@code ---- MODULE name ----} to the next line starting with
+   * {@code ====}, as TLC's extractor cuts it. Lines before the header are blanked, so line and
+   * column numbers stay those of the file.
+   */
+  public static java.util.Optional<String> moduleSection(String fileText, String name) {
+    Pattern header = Pattern.compile("-{4,}\\s*MODULE\\s+" + Pattern.quote(name) + "\\s*-{3,}");
+    int lineStart = 0;
+    int begin = -1;
+    int n = fileText.length();
+    while (lineStart <= n) {
+      int lineEnd = lineStart;
+      while (lineEnd < n && fileText.charAt(lineEnd) != '\n' && fileText.charAt(lineEnd) != '\r') {
+        lineEnd++;
+      }
+      String line = fileText.substring(lineStart, lineEnd);
+      if (begin < 0 && header.matcher(line).matches()) {
+        begin = lineStart;
+      } else if (begin >= 0 && line.startsWith("====")) {
+        return java.util.Optional.of(blankPrefix(fileText.substring(0, lineEnd), begin));
+      }
+      if (lineEnd < n && fileText.charAt(lineEnd) == '\r' && lineEnd + 1 < n
+          && fileText.charAt(lineEnd + 1) == '\n') {
+        lineEnd++;
+      }
+      lineStart = lineEnd + 1;
+    }
+    return begin < 0 ? java.util.Optional.empty()
+        : java.util.Optional.of(blankPrefix(fileText, begin));
   }
 
   /** Replaces the text before the module header by spaces, keeping line breaks (positions). */

@@ -29,10 +29,34 @@ import org.antlr.v4.runtime.Token;
 final class TokenPass {
   private final String file;
   private final List<Diagnostic> diagnostics;
+  /** The lexed text, for columns of lines holding TABs; null when it has none. */
+  private final String tabbedText;
 
-  TokenPass(String file, List<Diagnostic> diagnostics) {
+  TokenPass(String file, List<Diagnostic> diagnostics, String text) {
     this.file = file;
     this.diagnostics = diagnostics;
+    this.tabbedText = text != null && text.indexOf('\t') >= 0 ? text : null;
+  }
+
+  /**
+   * The layout column of {@code t} (0-based) as SANY counts it for junction lists: its character
+   * stream gives a TAB the width that reaches the next multiple of 8, like JavaCC's default.
+   */
+  int layoutColumn(Token t) {
+    int start = t.getStartIndex();
+    if (tabbedText == null || start < 0 || start > tabbedText.length()) {
+      return t.getCharPositionInLine();
+    }
+    int lineStart = start;
+    while (lineStart > 0 && tabbedText.charAt(lineStart - 1) != '\n'
+        && tabbedText.charAt(lineStart - 1) != '\r') {
+      lineStart--;
+    }
+    int col = 0;
+    for (int i = lineStart; i < start; i++) {
+      col = tabbedText.charAt(i) == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    }
+    return col;
   }
 
   List<Token> run(TlaPlusLexer lexer) {
@@ -263,7 +287,7 @@ final class TokenPass {
       int nextType = i + 1 < in.size() ? in.get(i + 1).getType() : Token.EOF;
       Token endAt = lastReal == null ? t : lastReal;
       int type = t.getType();
-      int col = t.getCharPositionInLine();
+      int col = layoutColumn(t);
       boolean separated = false;
       if (resetsAll(type) || (col == 0 && type != AND && type != OR)) {
         popAll(stack, out, endAt);
@@ -272,6 +296,13 @@ final class TokenPass {
       }
       if (separated) {
         prevType = J_SEP;
+        lastReal = t;
+        continue;
+      }
+      if (prevType == BANG && (type == LTUPLE || type == RTUPLE || type == COLON || type == AT)) {
+        // a subexpression selector (Op!<<, Op!>>, Op!:, Op!@), not a bracket or a binder's colon
+        out.add(t);
+        prevType = NUMBER;
         lastReal = t;
         continue;
       }
@@ -323,9 +354,9 @@ final class TokenPass {
    * Closes the lists {@code t} is left of (or at the column of, without being their bullet).
    * Returns true when {@code t} is a bullet continuing an open list (J_SEP emitted instead).
    */
-  private static boolean applyColumnRule(Deque<Open> stack, List<Token> out, Token t,
+  private boolean applyColumnRule(Deque<Open> stack, List<Token> out, Token t,
       Token endAt) {
-    int col = t.getCharPositionInLine();
+    int col = layoutColumn(t);
     while (true) {
       Open list = firstJunction(stack);
       if (list == null || list.column < col) {

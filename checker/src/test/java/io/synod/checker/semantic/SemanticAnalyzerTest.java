@@ -32,6 +32,8 @@ class SemanticAnalyzerTest {
       "40_constant_model/Arith.tla",
       "41_operator_constants/MCMemory.tla",
       "41_operator_constants/Memory.tla",
+      "42_modules_in_one_file/Counter.tla",
+      "43_positional_names/Parts.tla",
       "44_membership_infinite/Shapes.tla",
       "45_override_stdlib/MCSort.tla",
       "45_override_stdlib/Sort.tla",
@@ -64,6 +66,9 @@ class SemanticAnalyzerTest {
       "62_continue/Beacons.tla",
       "63_box_implies_box/Latch.tla",
       "64_property_refusals/Pump.tla",
+      "65_modules_after_root/Kiosk.tla",
+      "66_tab_indentation/Tabs.tla",
+      "67_operator_syntax/Ops.tla",
       "67_operator_syntax/OpsLib.tla",
       "68_spec_forms/Blank.tla",
       "68_spec_forms/Idle.tla",
@@ -201,7 +206,7 @@ class SemanticAnalyzerTest {
                 errors("A", Map.of("A", module("A", "EXTENDS Nowhere"))));
         assertEquals(List.of("C.tla:2:9: Circular dependency among modules: B -> C -> B."),
                 errors("B", Map.of("B", module("B", "EXTENDS C"), "C", module("C", "EXTENDS B"))));
-        assertEquals(List.of("D.tla:1:1: File name 'D' does not match the name 'E' of the top level module in it."),
+        assertEquals(List.of("D.tla:1:1: File name 'D' does not match the name 'E' of the top level module it contains."),
                 errors("D", Map.of("D", module("E", "X == 1"))));
     }
 

@@ -33,8 +33,14 @@ class PrecedenceTest {
       ENABLED A /\\ B      | (ENABLED A) /\\ B
       UNCHANGED x /\\ y    | (UNCHANGED x) /\\ y
       SUBSET S = T        | (SUBSET S) = T
-      SUBSET S \\X T       | SUBSET (S \\X T)
       DOMAIN f \\cup S     | (DOMAIN f) \\cup S
+      SUBSET S \\cup T     | (SUBSET S) \\cup T
+      A \\cup UNION B \\cup C | (A \\cup (UNION B)) \\cup C
+      S \\cup SUBSET T     | S \\cup (SUBSET T)
+      x + DOMAIN f        | x + (DOMAIN f)
+      UNION B \\ C         | (UNION B) \\ C
+      a ++ b ++ c         | (a ++ b) ++ c
+      a := b \\/ c         | (a := b) \\/ c
       a \\o b \\o c         | (a \\o b) \\o c
       f[x]' + r.a.b       | (f[x]') + r.a.b
       a \\X b \\X c         | a \\X b \\X c
@@ -64,7 +70,8 @@ class PrecedenceTest {
       a => b => c         | '=>' and '=>'
       a \\cup b \\cap c     | '\\cup' and '\\cap'
       a ^ b ^ c           | '^' and '^'
-      SUBSET S \\cup T     | 'SUBSET' and '\\cup'
+      SUBSET S \\X T       | 'SUBSET' and '\\X'
+      DOMAIN f + 1        | 'DOMAIN' and '+'
       a * -b              | '*' and '-'
       """)
   void conflictsAreErrors(String input, String ops) {

@@ -72,6 +72,9 @@ public final class CheckerRunner implements ModelRunner {
       case SUCCESS -> ResultKind.SUCCESS;
       case INVARIANT -> ResultKind.INVARIANT;
       case ACTION_PROPERTY -> ResultKind.PROPERTY;
+      case LIVENESS -> ResultKind.LIVENESS;
+      case TEMPORAL_SAFETY -> ResultKind.PROPERTY;
+      case TEMPORAL_ERROR -> ResultKind.EVALUATION_ERROR;
       case DEADLOCK -> ResultKind.DEADLOCK;
       case ASSUMPTION, POSTCONDITION -> ResultKind.ASSUMPTION;
       case ASSERT -> ResultKind.ASSERT;

@@ -123,6 +123,7 @@ public final class Operators {
     syn("..", "‥");
     syn("...", "…");
     syn("::=", "⩴");
+    syn(":=", "≔");
     syn("|", "∣");
     syn("||", "‖");
     syn(PRIME, "′");
@@ -132,7 +133,7 @@ public final class Operators {
     infix(1, 1, false, IMPLIES);
     infix(2, 2, false, PLUS_ARROW, EQUIV, LEADS_TO);
     infix(3, 3, true, AND, OR);
-    infix(5, 5, false, NEQ, "-|", "::=", "<", EQ, "=|", ">", "\\approx", "\\asymp", "\\cong",
+    infix(5, 5, false, NEQ, "-|", "::=", ":=", "<", EQ, "=|", ">", "\\approx", "\\asymp", "\\cong",
         "\\doteq", ">=", "\\gg", IN, NOTIN, "<=", "\\ll", "\\prec", "\\preceq", "\\propto", "\\sim",
         "\\simeq", "\\sqsubset", "\\sqsubseteq", "\\sqsupset", "\\sqsupseteq", "\\subset", SUBSETEQ,
         "\\succ", "\\succeq", "\\supset", "\\supseteq", "|-", "|=");
@@ -159,9 +160,11 @@ public final class Operators {
     PREFIX.put(UNCHANGED, new Precedence(4, 15, false));
     PREFIX.put(ALWAYS, new Precedence(4, 15, false));
     PREFIX.put(EVENTUALLY, new Precedence(4, 15, false));
-    PREFIX.put(SUBSET, new Precedence(8, 8, false));
-    PREFIX.put(UNION, new Precedence(8, 8, false));
-    PREFIX.put(DOMAIN, new Precedence(9, 9, false));
+    // SANY's table (tla2sany ConfigConstants), which the parse of "A \cup UNION B \cup C" as
+    // "A \cup (UNION B) \cup C" follows from
+    PREFIX.put(SUBSET, new Precedence(10, 13, false));
+    PREFIX.put(UNION, new Precedence(10, 13, false));
+    PREFIX.put(DOMAIN, new Precedence(10, 13, false));
     PREFIX.put(NEG, new Precedence(12, 12, false));
     for (String p : new String[] {PRIME, "^+", "^*", "^#"}) {
       POSTFIX.put(p, new Precedence(15, 15, false));

@@ -1,0 +1,32 @@
+package io.synod.checker.engine;
+
+import io.synod.checker.liveness.LiveExpr;
+import io.synod.checker.value.Value;
+import java.util.List;
+
+/**
+ * The temporal side of a model: the formula whose behaviours are counterexamples (the
+ * fairness of the SPECIFICATION and the negation of the temporal PROPERTIES), the properties
+ * themselves (to name the one a counterexample violates), and the evaluation of the formula's
+ * atoms. Atoms are numbered per kind (state, action), at most 64 of each; a state's atoms are
+ * returned as bits. Called from several workers at once, each with its own context.
+ */
+public interface LivenessModel {
+  /** {@code Fairness /\ (~P1 \/ ~P2 ...)}. */
+  LiveExpr negatedFormula();
+
+  /** A temporal property (one PROPERTY conjunct) and its name. */
+  record Property(String name, LiveExpr formula) {}
+
+  List<Property> properties();
+
+  int stateAtomCount();
+
+  int actionAtomCount();
+
+  /** Bit i: state atom i holds in {@code s}. */
+  long stateAtoms(Value[] s, EvalContext ctx);
+
+  /** Bit i: action atom i holds on the step {@code s -> t}. */
+  long actionAtoms(Value[] s, Value[] t, EvalContext ctx);
+}

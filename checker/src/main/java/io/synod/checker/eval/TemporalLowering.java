@@ -1,0 +1,236 @@
+package io.synod.checker.eval;
+
+import io.synod.checker.liveness.LiveExpr;
+import io.synod.checker.liveness.LivenessException;
+import io.synod.checker.value.BoolValue;
+import io.synod.checker.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns compiled temporal formulas into the liveness checker's {@link LiveExpr}, as TLC turns
+ * its syntax tree into its liveness expressions: temporal operators, boolean connectives with a
+ * temporal operand, quantifiers over constant sets (one branch per element), IF, and calls of
+ * operators whose body is temporal are entered; every state- or action-level subformula becomes
+ * an atom evaluated later in the context (bound values, arguments) where it was met; constant
+ * subformulas are evaluated now. The walk is deterministic, so each worker lowers the formulas
+ * again for atoms of its own (frames and argument thunks are not shared between threads) with
+ * the same numbering.
+ */
+final class TemporalLowering {
+  /** An atom: a node evaluated in a frame; {@code clears} are LET caches to empty first. */
+  record Atom(Node node, Frame frame, List<Clear> clears) {}
+
+  /** LET value slots of a frame, cached per evaluation, that must not survive to the next state. */
+  record Clear(Frame frame, int[] slots) {}
+
+  private final Ctx c;
+  final List<Atom> stateAtoms = new ArrayList<>();
+  final List<Atom> actionAtoms = new ArrayList<>();
+  /** The lowered fairness conjuncts and properties (filled by the caller, in order). */
+  final List<LiveExpr> fairness = new ArrayList<>();
+  final List<LiveExpr> checks = new ArrayList<>();
+
+  TemporalLowering(Ctx c) {
+    this.c = c;
+  }
+
+  LiveExpr lower(Node n) {
+    return lower(n, null, List.of());
+  }
+
+  private LiveExpr lower(Node n, Frame f, List<Clear> clears) {
+    if (n instanceof Nodes.Local l) {
+      Object v = (l.depth == 0 ? f : f.at(l.depth)).slots[l.slot];
+      if (v instanceof Thunk t) {
+        return lower(t.expr(), t.frame(), clears);
+      }
+      return constant((Value) v, n);
+    }
+    if (n instanceof Nodes.Arg a && a.arg.level == 3) {
+      return lower(a.arg, a.depth == 0 ? f : f.at(a.depth), clears);
+    }
+    if (n.level < 3) {
+      if (n.level == 0 && n.closed) {
+        Value[] cur = c.cur;
+        Value[] nxt = c.nxt;
+        c.cur = null;
+        c.nxt = null;
+        try {
+          return constant(n.eval(c, f), n);
+        } finally {
+          c.cur = cur;
+          c.nxt = nxt;
+        }
+      }
+      return atom(n, f, clears);
+    }
+    if (n instanceof TemporalNode t) {
+      switch (t.kind) {
+        case ALWAYS:
+          return new LiveExpr.Always(lower(t.a, f, clears));
+        case EVENTUALLY:
+          return new LiveExpr.Eventually(lower(t.a, f, clears));
+        case LEADS_TO:
+          return leadsTo(lower(t.a, f, clears), lower(t.b, f, clears));
+        case WEAK_FAIR:
+          return weak(atom(t.a, f, clears), atom(t.b, f, clears));
+        default:
+          return strong(atom(t.a, f, clears), atom(t.b, f, clears));
+      }
+    }
+    if (n instanceof Nodes.And a) {
+      List<LiveExpr> items = new ArrayList<>();
+      for (Node x : a.items) {
+        items.add(lower(x, f, clears));
+      }
+      return and(items);
+    }
+    if (n instanceof Nodes.Or o) {
+      List<LiveExpr> items = new ArrayList<>();
+      for (Node x : o.items) {
+        items.add(lower(x, f, clears));
+      }
+      return or(items);
+    }
+    if (n instanceof Nodes.Implies im) {
+      return or(List.of(new LiveExpr.Not(lower(im.a, f, clears)), lower(im.b, f, clears)));
+    }
+    if (n instanceof Nodes.If i) {
+      LiveExpr g = lower(i.cond, f, clears);
+      return or(List.of(and(List.of(g, lower(i.then, f, clears))),
+          and(List.of(new LiveExpr.Not(g), lower(i.otherwise, f, clears)))));
+    }
+    if (n instanceof Nodes.Native1 n1 && n1.isNot) {
+      return new LiveExpr.Not(lower(n1.a, f, clears));
+    }
+    if (n instanceof Nodes.Quant q) {
+      List<LiveExpr> items = new ArrayList<>();
+      Frame frame = f;
+      q.binders.forEach(c, frame, (c2, f2) -> {
+        Frame copy = new Frame(f2.slots.length, f2.up);
+        System.arraycopy(f2.slots, 0, copy.slots, 0, f2.slots.length);
+        items.add(lower(q.body, copy, clears));
+        return true;
+      });
+      if (items.isEmpty()) {
+        return q.forall ? LiveExpr.Bool.TRUE : LiveExpr.Bool.FALSE;
+      }
+      return q.forall ? and(items) : or(items);
+    }
+    if (n instanceof Nodes.Call call) {
+      Frame nf = new Frame(call.def.frameSize, call.envDepth < 0 ? null : f.at(call.envDepth));
+      for (int i = 0; i < call.args.length; i++) {
+        nf.slots[i] = call.opArgs[i] != null ? call.opArgs[i].make(c, f)
+            : Thunk.pass(call.args[i], c, f, false);
+      }
+      return lower(call.def.body(), nf, clears);
+    }
+    if (n instanceof Nodes.Inline in) {
+      return lower(in.body, f, withClear(clears, f, in.cacheSlots));
+    }
+    if (n instanceof Nodes.Let let) {
+      return lower(let.body, f, withClear(clears, f, let.slots));
+    }
+    if (n instanceof Compiler.FramedNode fn) {
+      return lower(fn.body, new Frame(fn.size, null), clears);
+    }
+    throw new LivenessException(n.span.describe());
+  }
+
+  private static List<Clear> withClear(List<Clear> clears, Frame f, int[] slots) {
+    if (slots.length == 0) {
+      return clears;
+    }
+    List<Clear> out = new ArrayList<>(clears);
+    out.add(new Clear(f, slots));
+    return out;
+  }
+
+  private static LiveExpr constant(Value v, Node n) {
+    if (v instanceof BoolValue b) {
+      return b.value() ? LiveExpr.Bool.TRUE : LiveExpr.Bool.FALSE;
+    }
+    throw EvalException.eval("A non-boolean expression (" + v.kind() + ") was used as a formula"
+        + " in a temporal property.\n" + n.span.describe());
+  }
+
+  private LiveExpr atom(Node n, Frame f, List<Clear> clears) {
+    boolean action = n.level == 2 || (!n.closed && hasActionArgument(f));
+    List<Atom> list = action ? actionAtoms : stateAtoms;
+    if (list.size() == 64) {
+      throw new LivenessException("because it has more than 64 distinct "
+          + (action ? "action" : "state") + " predicates.");
+    }
+    list.add(new Atom(n, f, clears));
+    return new LiveExpr.Atom(list.size() - 1, action, n.span.describe());
+  }
+
+  /** Whether an argument in scope mentions primed variables (its parameter is then an action). */
+  private static boolean hasActionArgument(Frame f) {
+    for (Frame x = f; x != null; x = x.up) {
+      for (Object o : x.slots) {
+        if (o instanceof Thunk t && t.expr().level == 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // The construction rules of the liveness expressions, shared with the checker's package.
+  private static LiveExpr and(List<LiveExpr> items) {
+    return LiveExpr.and(items);
+  }
+
+  private static LiveExpr or(List<LiveExpr> items) {
+    return LiveExpr.or(items);
+  }
+
+  private static LiveExpr leadsTo(LiveExpr p, LiveExpr q) {
+    return LiveExpr.leadsTo(p, q);
+  }
+
+  private static LiveExpr weak(LiveExpr en, LiveExpr act) {
+    return LiveExpr.weakFairness(en, act);
+  }
+
+  private static LiveExpr strong(LiveExpr en, LiveExpr act) {
+    return LiveExpr.strongFairness(en, act);
+  }
+
+  /** Bits of the state atoms in {@code s}. */
+  long stateBits(Value[] s) {
+    return bits(stateAtoms, s, null);
+  }
+
+  /** Bits of the action atoms on {@code s -> t}. */
+  long actionBits(Value[] s, Value[] t) {
+    return bits(actionAtoms, s, t);
+  }
+
+  private long bits(List<Atom> atoms, Value[] s, Value[] t) {
+    Value[] cur = c.cur;
+    Value[] nxt = c.nxt;
+    c.cur = s;
+    c.nxt = t;
+    try {
+      long out = 0;
+      for (int i = 0; i < atoms.size(); i++) {
+        Atom a = atoms.get(i);
+        for (Clear cl : a.clears) {
+          for (int slot : cl.slots) {
+            cl.frame.slots[slot] = null;
+          }
+        }
+        if (a.node.evalBool(c, a.frame)) {
+          out |= 1L << i;
+        }
+      }
+      return out;
+    } finally {
+      c.cur = cur;
+      c.nxt = nxt;
+    }
+  }
+}

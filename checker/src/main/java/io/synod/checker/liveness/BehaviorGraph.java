@@ -1,0 +1,291 @@
+package io.synod.checker.liveness;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state graph the safety search explored, kept for the liveness check in primitive arrays:
+ * per state its fingerprint and the bits of its state atoms (and of its stuttering step's
+ * action atoms), per edge the target and the bits of its action atoms. Each search worker
+ * appends to its own {@link Recorder} (no locking); {@link #freeze} then numbers the states and
+ * builds a compressed adjacency (offsets into one target array).
+ *
+ * <p>Memory: while recording, 40 bytes per state plus 8 bytes per edge (16 with action atoms);
+ * frozen, 28 bytes per state (fingerprint, two bit sets, offset) plus 12 to 24 for the
+ * fingerprint index (load between 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
+ */
+public final class BehaviorGraph {
+  private static final int CHUNK_BITS = 16;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+
+  private final boolean edgeBits;
+  private final List<Recorder> recorders = new ArrayList<>();
+  private final LongBuf initial = new LongBuf();
+
+  // frozen form
+  private int n;
+  private long[] fps;
+  private long[] stateBits;
+  private long[] stutterBits;
+  private int[] offsets;
+  private int[] targets;
+  private long[] actionBits;
+  private int[] initialStates;
+  private long[] indexKeys;
+  private int[] indexVals;
+
+  /** A graph recording the action atoms of every edge when {@code edgeBits}. */
+  public BehaviorGraph(boolean edgeBits) {
+    this.edgeBits = edgeBits;
+  }
+
+  /** A new recorder for one search worker. */
+  public synchronized Recorder recorder() {
+    Recorder r = new Recorder();
+    recorders.add(r);
+    return r;
+  }
+
+  /** Records an initial state (call from one thread, in order). */
+  public void initialState(long fp) {
+    initial.add(fp);
+  }
+
+  /** Appends the states one worker admitted and expanded; not thread-safe. */
+  public final class Recorder {
+    private final LongBuf nodes = new LongBuf();
+    private final LongBuf buf = new LongBuf();
+    private long countAt = -1;
+    private int count;
+
+    /** A state admitted to the graph, with the bits of its state atoms. */
+    public void node(long fp, long bits) {
+      nodes.add(fp);
+      nodes.add(bits);
+    }
+
+    /** Starts the edges of state {@code fp}, whose stuttering step has {@code stutter}. */
+    public void expansion(long fp, long stutter) {
+      close();
+      buf.add(fp);
+      buf.add(stutter);
+      countAt = buf.size();
+      buf.add(0);
+      count = 0;
+    }
+
+    public void edge(long toFp, long bits) {
+      buf.add(toFp);
+      if (edgeBits) {
+        buf.add(bits);
+      }
+      count++;
+    }
+
+    void close() {
+      if (countAt >= 0) {
+        buf.set(countAt, count);
+        countAt = -1;
+      }
+    }
+  }
+
+  /** Numbers the states (in recording order) and builds the adjacency; the recorders are freed. */
+  public void freeze() {
+    long states = 0;
+    long edges = 0;
+    for (Recorder r : recorders) {
+      r.close();
+      states += r.nodes.size() / 2;
+      long p = 0;
+      while (p < r.buf.size()) {
+        int k = (int) r.buf.get(p + 2);
+        edges += k;
+        p += 3 + (long) k * (edgeBits ? 2 : 1);
+      }
+    }
+    if (states > Integer.MAX_VALUE / 2 || edges > Integer.MAX_VALUE - 8) {
+      throw new LivenessException("because the state graph is too large for the liveness checker.");
+    }
+    n = (int) states;
+    fps = new long[n];
+    stateBits = new long[n];
+    stutterBits = new long[n];
+    offsets = new int[n + 1];
+    int[] degree = new int[n + 1];
+    targets = new int[(int) edges];
+    actionBits = edgeBits ? new long[(int) edges] : null;
+    int cap = Integer.highestOneBit(Math.max(4, n * 2 + 1)) * 2;
+    indexKeys = new long[cap];
+    indexVals = new int[cap];
+    Arrays.fill(indexVals, -1);
+    int i = 0;
+    for (Recorder r : recorders) {
+      for (long p = 0; p < r.nodes.size(); p += 2) {
+        fps[i] = r.nodes.get(p);
+        stateBits[i] = r.nodes.get(p + 1);
+        put(fps[i], i);
+        i++;
+      }
+      r.nodes.clear();
+    }
+    // first pass: degrees, so that each state's edges are contiguous whatever worker expanded it
+    for (Recorder r : recorders) {
+      long p = 0;
+      while (p < r.buf.size()) {
+        int s = index(r.buf.get(p));
+        int k = (int) r.buf.get(p + 2);
+        if (s >= 0) {
+          stutterBits[s] = r.buf.get(p + 1);
+          degree[s] += k;
+        }
+        p += 3 + (long) k * (edgeBits ? 2 : 1);
+      }
+    }
+    for (int s = 0; s < n; s++) {
+      offsets[s + 1] = offsets[s] + degree[s];
+    }
+    int[] fill = Arrays.copyOf(offsets, n);
+    for (Recorder r : recorders) {
+      long p = 0;
+      while (p < r.buf.size()) {
+        int s = index(r.buf.get(p));
+        int k = (int) r.buf.get(p + 2);
+        p += 3;
+        for (int j = 0; j < k; j++) {
+          int t = index(r.buf.get(p));
+          if (s >= 0) {
+            // an edge to a state the graph does not hold cannot be: every admitted state is
+            // recorded; keep the slot consistent anyway by pointing it at the source
+            targets[fill[s]] = t >= 0 ? t : s;
+            if (edgeBits) {
+              actionBits[fill[s]] = r.buf.get(p + 1);
+            }
+            fill[s]++;
+          }
+          p += edgeBits ? 2 : 1;
+        }
+      }
+      r.buf.clear();
+    }
+    recorders.clear();
+    List<Integer> init = new ArrayList<>();
+    for (long q = 0; q < initial.size(); q++) {
+      int s = index(initial.get(q));
+      if (s >= 0 && !init.contains(s)) {
+        init.add(s);
+      }
+    }
+    initialStates = init.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private void put(long fp, int v) {
+    int mask = indexKeys.length - 1;
+    int h = (int) (mix(fp) & mask);
+    while (indexVals[h] >= 0) {
+      if (indexKeys[h] == fp) {
+        return;
+      }
+      h = (h + 1) & mask;
+    }
+    indexKeys[h] = fp;
+    indexVals[h] = v;
+  }
+
+  /** The number of the state with fingerprint {@code fp}, or -1. */
+  public int index(long fp) {
+    int mask = indexKeys.length - 1;
+    int h = (int) (mix(fp) & mask);
+    while (indexVals[h] >= 0) {
+      if (indexKeys[h] == fp) {
+        return indexVals[h];
+      }
+      h = (h + 1) & mask;
+    }
+    return -1;
+  }
+
+  private static long mix(long x) {
+    x ^= x >>> 33;
+    x *= 0xff51afd7ed558ccdL;
+    x ^= x >>> 33;
+    return x;
+  }
+
+  public int size() {
+    return n;
+  }
+
+  public long fingerprint(int s) {
+    return fps[s];
+  }
+
+  public long stateBits(int s) {
+    return stateBits[s];
+  }
+
+  public long stutterBits(int s) {
+    return stutterBits[s];
+  }
+
+  public int edgeStart(int s) {
+    return offsets[s];
+  }
+
+  public int edgeEnd(int s) {
+    return offsets[s + 1];
+  }
+
+  public int target(int e) {
+    return targets[e];
+  }
+
+  public long actionBits(int e) {
+    return actionBits == null ? 0 : actionBits[e];
+  }
+
+  public int[] initialStates() {
+    return initialStates;
+  }
+
+  /** Bytes held by the frozen graph. */
+  public long bytes() {
+    return (long) n * 28 + (long) targets.length * (edgeBits ? 12 : 4) + (long) indexKeys.length * 12;
+  }
+
+  /** A growable array of longs in chunks (no copying of what was written). */
+  static final class LongBuf {
+    private long[][] chunks = new long[4][];
+    private long size;
+
+    void add(long v) {
+      int c = (int) (size >>> CHUNK_BITS);
+      if (c == chunks.length) {
+        chunks = Arrays.copyOf(chunks, c * 2);
+      }
+      if (chunks[c] == null) {
+        chunks[c] = new long[CHUNK];
+      }
+      chunks[c][(int) (size & (CHUNK - 1))] = v;
+      size++;
+    }
+
+    long get(long i) {
+      return chunks[(int) (i >>> CHUNK_BITS)][(int) (i & (CHUNK - 1))];
+    }
+
+    void set(long i, long v) {
+      chunks[(int) (i >>> CHUNK_BITS)][(int) (i & (CHUNK - 1))] = v;
+    }
+
+    long size() {
+      return size;
+    }
+
+    void clear() {
+      chunks = new long[4][];
+      size = 0;
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.synod.checker.syntax.ast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Subexpression names of TLA+2 ({@code Op!2!1}, {@code Op!lbl}, {@code Op!:}, {@code Op!<<},
+ * {@code Op!>>}, {@code Op!@}): which part of a definition's body a selector names.
+ *
+ * <p>A number {@code i} names the i-th operand: the i-th argument of an operator application
+ * (infix, prefix or by name), the i-th item of a bulleted list, the condition, THEN and ELSE parts
+ * of an IF, the i-th element of a tuple or set, the i-th bound set of a quantifier or of a set or
+ * function constructor. {@code <<} and {@code >>} are the first and second operand, {@code @} the
+ * body of a construct that binds names, {@code :} the expression itself. A label name selects the
+ * expression it labels among the labels not nested in another label. A labelled expression is
+ * transparent to the positional selectors: they number the operands of its body.
+ */
+public final class Selectors {
+
+  private Selectors() {}
+
+  /** True when {@code name} is written as a positional selector rather than as a label. */
+  public static boolean positional(String name) {
+    return name.equals(":") || name.equals("<<") || name.equals(">>") || name.equals("@")
+        || (!name.isEmpty() && Character.isDigit(name.charAt(0)));
+  }
+
+  /** The subexpression of {@code e} that {@code selector} names, or null when there is none. */
+  public static Expr select(Expr e, String selector) {
+    if (selector.equals(":")) {
+      return e;
+    }
+    if (!positional(selector)) {
+      return label(e, selector);
+    }
+    while (e instanceof Expr.Label l) {
+      e = l.body();
+    }
+    if (selector.equals("@")) {
+      return body(e);
+    }
+    int index;
+    if (selector.equals("<<")) {
+      index = 1;
+    } else if (selector.equals(">>")) {
+      index = 2;
+    } else {
+      try {
+        index = Integer.parseInt(selector);
+      } catch (NumberFormatException ex) {
+        return null;
+      }
+    }
+    List<Expr> operands = operands(e);
+    return index >= 1 && index <= operands.size() ? operands.get(index - 1) : null;
+  }
+
+  /** Follows every selector of {@code selectors} in turn from {@code e}; null if one fails. */
+  public static Expr select(Expr e, List<String> selectors) {
+    Expr current = e;
+    for (String s : selectors) {
+      if (current == null) {
+        return null;
+      }
+      current = select(current, s);
+    }
+    return current;
+  }
+
+  private static Expr body(Expr e) {
+    if (e instanceof Expr.Quant q) {
+      return q.body();
+    } else if (e instanceof Expr.Choose c) {
+      return c.body();
+    } else if (e instanceof Expr.SetFilter f) {
+      return f.predicate();
+    } else if (e instanceof Expr.SetMap m) {
+      return m.body();
+    } else if (e instanceof Expr.FunCons f) {
+      return f.body();
+    } else if (e instanceof Expr.Lambda l) {
+      return l.body();
+    } else if (e instanceof Expr.Let l) {
+      return l.body();
+    }
+    return null;
+  }
+
+  private static List<Expr> operands(Expr e) {
+    List<Expr> out = new ArrayList<>();
+    if (e instanceof Expr.OpApp a) {
+      out.addAll(a.args());
+    } else if (e instanceof Expr.Junction j) {
+      out.addAll(j.items());
+    } else if (e instanceof Expr.If i) {
+      out.add(i.condition());
+      out.add(i.then());
+      out.add(i.otherwise());
+    } else if (e instanceof Expr.Tuple t) {
+      out.addAll(t.elements());
+    } else if (e instanceof Expr.SetEnum s) {
+      out.addAll(s.elements());
+    } else if (e instanceof Expr.Product p) {
+      out.addAll(p.factors());
+    } else if (e instanceof Expr.FunApp f) {
+      out.add(f.function());
+      out.addAll(f.args());
+    } else if (e instanceof Expr.FunSet f) {
+      out.add(f.domain());
+      out.add(f.range());
+    } else if (e instanceof Expr.RecordCons r) {
+      r.fields().forEach(f -> out.add(f.value()));
+    } else if (e instanceof Expr.RecordSet r) {
+      r.fields().forEach(f -> out.add(f.value()));
+    } else if (e instanceof Expr.FieldAccess f) {
+      out.add(f.record());
+    } else if (e instanceof Expr.BoxAction b) {
+      out.add(b.action());
+      out.add(b.subscript());
+    } else if (e instanceof Expr.AngleAction a) {
+      out.add(a.action());
+      out.add(a.subscript());
+    } else if (e instanceof Expr.Fairness f) {
+      out.add(f.subscript());
+      out.add(f.action());
+    } else if (e instanceof Expr.Quant q) {
+      domains(q.binders(), out);
+    } else if (e instanceof Expr.Choose c) {
+      domains(List.of(c.binder()), out);
+    } else if (e instanceof Expr.SetFilter f) {
+      domains(List.of(f.binder()), out);
+    } else if (e instanceof Expr.SetMap m) {
+      domains(m.binders(), out);
+    } else if (e instanceof Expr.FunCons f) {
+      domains(f.binders(), out);
+    }
+    return out;
+  }
+
+  private static void domains(List<Binder> binders, List<Expr> out) {
+    for (Binder b : binders) {
+      if (b.domain() != null) {
+        for (int i = 0; i < b.names().size() && !b.tuple(); i++) {
+          out.add(b.domain());
+        }
+        if (b.tuple()) {
+          out.add(b.domain());
+        }
+      }
+    }
+  }
+
+  /** The body of the label {@code name} in {@code e}, not looking inside other labels. */
+  private static Expr label(Expr e, String name) {
+    List<Expr> work = new ArrayList<>();
+    work.add(e);
+    while (!work.isEmpty()) {
+      Expr x = work.remove(work.size() - 1);
+      if (x instanceof Expr.Label l) {
+        if (l.name().equals(name)) {
+          return l.body();
+        }
+        continue;
+      }
+      List<Expr> kids = children(x);
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        work.add(kids.get(i));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every expression directly inside {@code e} (not the bodies of LET definitions), in no
+   * particular order: for walks that must reach every subexpression.
+   */
+  public static List<Expr> children(Expr e) {
+    List<Expr> out = operands(e);
+    if (e instanceof Expr.Label l) {
+      out.add(l.body());
+    }
+    if (e instanceof Expr.OpApp a) {
+      a.path().forEach(s -> out.addAll(s.args()));
+    }
+    Expr b = body(e);
+    if (b != null) {
+      out.add(b);
+    }
+    if (e instanceof Expr.Case c) {
+      c.arms().forEach(arm -> {
+        out.add(arm.guard());
+        out.add(arm.value());
+      });
+      if (c.other() != null) {
+        out.add(c.other());
+      }
+    } else if (e instanceof Expr.Except x) {
+      out.add(x.function());
+      x.updates().forEach(u -> out.add(u.value()));
+    }
+    return out;
+  }
+}

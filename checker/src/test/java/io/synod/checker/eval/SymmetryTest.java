@@ -1,0 +1,139 @@
+package io.synod.checker.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.synod.checker.value.EvalError;
+import io.synod.checker.value.IntValue;
+import io.synod.checker.value.ModelValue;
+import io.synod.checker.value.StringTable;
+import io.synod.checker.value.Value;
+import io.synod.checker.value.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SymmetryTest {
+  private final StringTable t = new StringTable();
+  private final ModelValue a1 = t.modelValue("a1");
+  private final ModelValue a2 = t.modelValue("a2");
+  private final ModelValue a3 = t.modelValue("a3");
+  private final ModelValue x1 = t.modelValue("x1");
+  private final ModelValue x2 = t.modelValue("x2");
+
+  /** All permutations of {@code elems} as TLA+ functions (what {@code Permutations} yields). */
+  private static List<Value> permutations(List<ModelValue> elems) {
+    List<Value> out = new ArrayList<>();
+    permute(elems, new ArrayList<>(), out);
+    return out;
+  }
+
+  private static void permute(List<ModelValue> elems, List<ModelValue> img, List<Value> out) {
+    if (img.size() == elems.size()) {
+      out.add(Values.fcn(elems.toArray(new Value[0]), img.toArray(new Value[0])));
+      return;
+    }
+    for (ModelValue m : elems) {
+      if (!img.contains(m)) {
+        img.add(m);
+        permute(elems, img, out);
+        img.remove(img.size() - 1);
+      }
+    }
+  }
+
+  private Symmetry unionOfTwo() {
+    List<Value> perms = permutations(List.of(a1, a2, a3));
+    perms.addAll(permutations(List.of(x1, x2)));
+    return Symmetry.generatedBy(Values.set(perms));
+  }
+
+  @Test
+  void aUnionOfPermutationSetsGeneratesTheProductGroup() {
+    // 3! * 2! elements, the identity not counted.
+    assertEquals(11, unionOfTwo().size());
+  }
+
+  @Test
+  void identitiesAndRepeatsAreDropped() {
+    Value id = Values.fcn(new Value[] {a1, a2}, new Value[] {a1, a2});
+    Value swap = Values.fcn(new Value[] {a1, a2}, new Value[] {a2, a1});
+    assertEquals(1, Symmetry.generatedBy(Values.set(id, swap)).size());
+    assertEquals(0, Symmetry.generatedBy(Values.set(id)).size());
+  }
+
+  @Test
+  void aSingleCycleGeneratesItsPowers() {
+    Value cycle = Values.fcn(new Value[] {a1, a2, a3}, new Value[] {a2, a3, a1});
+    assertEquals(2, Symmetry.generatedBy(Values.set(cycle)).size());
+  }
+
+  @Test
+  void everyImageOfAStateHasTheSameRepresentativeTheSmallest() {
+    Symmetry g = unionOfTwo();
+    // vote = (a1 :> x2 @@ a2 :> x1 @@ a3 :> x2), owner = a3
+    Value[] state = {
+        Values.fcn(new Value[] {a1, a2, a3}, new Value[] {x2, x1, x2}), a3, IntValue.of(4)};
+    Value[] rep = g.canonical(state);
+    List<Map<ModelValue, ModelValue>> all = new ArrayList<>();
+    for (Value p : permutations(List.of(a1, a2, a3))) {
+      for (Value q : permutations(List.of(x1, x2))) {
+        Map<ModelValue, ModelValue> m = new HashMap<>();
+        io.synod.checker.value.FcnValue f = (io.synod.checker.value.FcnValue) p;
+        io.synod.checker.value.FcnValue h = (io.synod.checker.value.FcnValue) q;
+        for (int i = 0; i < f.size(); i++) {
+          m.put((ModelValue) f.domainAt(i), (ModelValue) f.valueAt(i));
+        }
+        for (int i = 0; i < h.size(); i++) {
+          m.put((ModelValue) h.domainAt(i), (ModelValue) h.valueAt(i));
+        }
+        all.add(m);
+      }
+    }
+    for (Map<ModelValue, ModelValue> m : all) {
+      Value[] image = new Value[state.length];
+      for (int i = 0; i < image.length; i++) {
+        image[i] = Values.permute(state[i], m);
+      }
+      Value[] r = g.canonical(image);
+      for (int i = 0; i < r.length; i++) {
+        assertEquals(rep[i], r[i]);
+      }
+      // No image is smaller than the representative, slot by slot in TLC's order.
+      assertEquals(true, compare(rep, image) <= 0);
+    }
+    // The smallest function puts the value held twice first and the lone one last; the owner
+    // held the value held twice, so among its two possible images the smaller one is kept.
+    assertEquals("(a1 :> x1 @@ a2 :> x1 @@ a3 :> x2)", rep[0].toString());
+    assertEquals(a1, rep[1]);
+  }
+
+  @Test
+  void aStateThatIsAlreadySmallestIsReturnedAsItIs() {
+    Symmetry g = unionOfTwo();
+    Value[] state = {IntValue.of(1), Values.set(a1, a2, a3)};
+    assertSame(state, g.canonical(state));
+  }
+
+  @Test
+  void theSetMustHoldFunctionsOfModelValues() {
+    EvalError e = assertThrows(EvalError.class, () -> Symmetry.generatedBy(Values.set(IntValue.of(1))));
+    assertEquals("The symmetry operator must specify a set of functions.", e.getMessage());
+    Value ints = Values.fcn(new Value[] {IntValue.of(1), IntValue.of(2)}, new Value[] {IntValue.of(2), IntValue.of(1)});
+    e = assertThrows(EvalError.class, () -> Symmetry.generatedBy(Values.set(ints)));
+    assertEquals("Symmetry function must have model values as domain and range.", e.getMessage());
+  }
+
+  private static int compare(Value[] x, Value[] y) {
+    for (int i = 0; i < x.length; i++) {
+      int c = x[i].compareTo(y[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+}
