@@ -84,8 +84,19 @@ class TlcFixturesTest {
       "37_symmetry_union/BallotViolated.cfg",
       "38_generated_counts/Dups.cfg",
       "42_modules_in_one_file/Counter.cfg",
+      "46_tlc_registers/Registers.cfg",
       "47_instance_forms/Pair.cfg",
       "51_filter_membership/Partition.cfg",
+      "52_trace_postcondition/LockServerTrace.cfg",
+      "52_trace_postcondition/LockServerTrace_bad.cfg",
+      "54_trace_constraint_exit/ShardCommitTrace.cfg",
+      "54_trace_constraint_exit/ShardCommitTrace_bad.cfg",
+      "54_trace_constraint_exit/ShardCommitTrace_noview.cfg",
+      "55_trace_vector_clocks/GossipTrace.cfg",
+      "55_trace_vector_clocks/GossipTrace_bad.cfg",
+      "56_trace_same_name_ops/TicketsTrace.cfg",
+      "56_trace_same_name_ops/TicketsTraceMax2.cfg",
+      "56_trace_same_name_ops/TicketsTrace_bad.cfg",
       "59_action_property_let/Odometer_PropOk.cfg",
       "60_constant_override_eval/Lottery.cfg",
       "60_constant_override_eval/Lottery_choose.cfg",
@@ -97,6 +108,8 @@ class TlcFixturesTest {
       "68_spec_forms/Blank.cfg",
       "68_spec_forms/Idle_inline.cfg",
       "68_spec_forms/Idle_one.cfg",
+      "69_postcondition_state/Tally.cfg",
+      "69_postcondition_state/Tally_var.cfg",
       "70_membership_lazy/Lazy.cfg",
       "71_primed_operator_refs/Relay.cfg",
       "72_exit_codes/Gauge_inv.cfg");
@@ -161,7 +174,18 @@ class TlcFixturesTest {
         json.toString(), dir.resolve(m.get("spec").asText()).toString()));
     CliTestSupport.Result r = CliTestSupport.run(args.toArray(new String[0]));
     String result = m.get("result").asText();
-    assertEquals(m.get("exitCode").asInt(), r.code(), () -> "exit code\n" + r.out() + r.err());
+    int exit = m.get("exitCode").asInt();
+    JsonNode counts = m;
+    JsonNode two = m.path("workers2");
+    boolean otherResult = workers == 2 && two.path("differsFromWorkers1").toString().contains("\"result\"");
+    if (otherResult) {
+      // TLC's own result with two workers differs (46 reads TLCGet("config").worker in an ASSUME)
+      counts = two.path("runs").path(0);
+      result = counts.path("result").asText();
+      exit = exitCodeOf(result);
+    }
+    int expectedExit = exit;
+    assertEquals(expectedExit, r.code(), () -> "exit code\n" + r.out() + r.err());
     // stderr holds nothing, or (for a config error) only its file:line:col form with an excerpt
     String cfgPath = dir.resolve(m.get("config").asText()).toString();
     assertTrue(r.err().isEmpty() || (r.code() == 151 && r.err().startsWith(cfgPath + ":")
@@ -171,24 +195,37 @@ class TlcFixturesTest {
     if (Files.exists(json)) {
       JsonNode rep = new ObjectMapper().readTree(json.toFile());
       assertEquals(result, rep.get("verdict").asText(), "verdict");
-      assertEquals(m.get("violated").isNull() ? null : m.get("violated").asText(),
-          rep.get("violated").isNull() ? null : rep.get("violated").asText(), "violated");
+      if (!otherResult) {
+        assertEquals(m.get("violated").isNull() ? null : m.get("violated").asText(),
+            rep.get("violated").isNull() ? null : rep.get("violated").asText(), "violated");
+      }
     }
     if (workers == 1 || complete) {
-      assertEquals(m.get("statesGenerated").isNull() ? null : m.get("statesGenerated").asLong(),
+      assertEquals(counts.get("statesGenerated").isNull() ? null : counts.get("statesGenerated").asLong(),
           finalCount(r.out(), 1), "states generated");
-      assertEquals(m.get("distinctStates").isNull() ? null : m.get("distinctStates").asLong(),
+      assertEquals(counts.get("distinctStates").isNull() ? null : counts.get("distinctStates").asLong(),
           finalCount(r.out(), 2), "distinct states");
-      assertEquals(m.get("depth").isNull() ? null : m.get("depth").asLong(), depth(r.out()), "depth");
+      assertEquals(counts.get("depth").isNull() ? null : counts.get("depth").asLong(), depth(r.out()), "depth");
     }
     long traceStates = r.out().lines().filter(l -> l.matches("State \\d+: <.*")).count();
-    assertEquals(m.get("traceLength").isNull() ? 0 : m.get("traceLength").asLong(), traceStates,
+    assertEquals(counts.get("traceLength").isNull() ? 0 : counts.get("traceLength").asLong(), traceStates,
         "trace length");
     if (workers == 1 && FULL.contains(key)) {
       String expected = Files.readString(dir.resolve(m.get("output").asText()));
       assertEquals(allowances(expected), allowances(TlcOutputNormalizer.normalize(r.out())));
     }
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Finished in ")), "final line");
+  }
+
+  /** TLC's exit code of a manifest result (only those met among the two-worker differences). */
+  private static int exitCodeOf(String result) {
+    return switch (result) {
+      case "success" -> 0;
+      case "assumption" -> 10;
+      case "deadlock" -> 11;
+      case "invariant" -> 12;
+      default -> throw new IllegalArgumentException("no exit code known for result " + result);
+    };
   }
 
   private static final Pattern COUNTS = Pattern.compile(

@@ -251,7 +251,8 @@ public final class ModelChecker {
               List.of(), List.of()));
         }
       } catch (SpecError e) {
-        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT
+            : e.kind() == SpecError.Kind.POSTCONDITION ? Verdict.POSTCONDITION : Verdict.EVAL_ERROR;
         failures.add(new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack()));
       }
     }

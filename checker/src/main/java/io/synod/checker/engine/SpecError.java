@@ -20,7 +20,9 @@ public class SpecError extends RuntimeException {
      * An error TLC raises with an error code of its own, such as a division by zero: printed as
      * it is, without TLC's "unexpected exception" preamble.
      */
-    CODED
+    CODED,
+    /** A POSTCONDITION could not be evaluated (exit code 10, as a false one). */
+    POSTCONDITION
   }
 
   private final Kind kind;

@@ -11,6 +11,7 @@ import io.synod.checker.syntax.ast.Operators;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.StringTable;
 import io.synod.checker.value.Value;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +81,12 @@ public final class CompiledSpec {
   private final List<Expr> fairness = new ArrayList<>();
   private final List<ModuleEnv> fairnessEnvs = new ArrayList<>();
 
+  /**
+   * The root module's folder: a relative file name the spec reads (ndJsonDeserialize...) that
+   * is not found from the working directory (where TLC looks) is looked up there. Null if unknown.
+   */
+  Path specFolder;
+
   private CompiledSpec(StringTable strings, EvalHost host, Compiler compiler, ModuleEnv root,
       List<String> variables) {
     this.strings = strings;
@@ -106,6 +113,7 @@ public final class CompiledSpec {
     ModuleEnv root = resolver.resolveRoot(rootModule);
     resolver.checkConstants(root);
     CompiledSpec spec = new CompiledSpec(strings, host, compiler, root, resolver.variables);
+    spec.specFolder = loader.firstFolder();
     for (Resolver.Assumption a : resolver.assumes) {
       spec.assumptions.add(new Assumption(a.unit().name(), a.unit().span(),
           new Expression(compiler.expr(a.env(), a.unit().body()), a.unit().name())));

@@ -723,8 +723,14 @@ final class Compiler {
 
     private void requireArity(Span span, String name, int arity, List<Expr> args) {
       if (args.size() != arity) {
-        throw semantic(span, "The operator " + name + " requires " + arity + " arguments but was given "
-            + args.size() + ".");
+        Span first = args.isEmpty() ? null : args.get(0).span();
+        if (first != null && first.beginLine() == span.beginLine() && first.beginCol() > span.beginCol() + 1) {
+          // SANY locates the error at the argument list, from its opening parenthesis
+          span = new Span(span.module(), span.file(), span.beginLine(), first.beginCol() - 1, span.endLine(),
+              span.endCol());
+        }
+        // SANY's wording
+        throw semantic(span, "The operator " + name + " requires " + arity + " arguments.");
       }
     }
 

@@ -113,8 +113,10 @@ public final class EvalFrontend implements SpecFrontend {
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     }
     List<String> order = semanticOrder(loader, root);
+    ExtendsConflicts conflicts = new ExtendsConflicts(loader);
     for (String m : order) {
       out.println("Semantic processing of module " + m);
+      conflicts.print(m, out);
     }
     try {
       CompiledSpec.checkNames(loader, root);

@@ -679,16 +679,20 @@ final class EvalModel implements SpecModel {
   @Override
   public NamedCheck firstFalsePostcondition(EvalContext ctx) {
     Ctx c = ctx(ctx);
-    try {
-      for (NamedEntry e : config.postconditions()) {
-        CompiledSpec.Expression x = spec.definition(e.name());
+    for (NamedEntry e : config.postconditions()) {
+      CompiledSpec.Expression x = spec.definition(e.name());
+      try {
         if (!spec.holds(x, c, null, null)) {
           return new NamedCheck(e.name(), x.span().describe());
         }
+      } catch (EvalException failed) {
+        // TLC's report: the postcondition, the reason, and where in it evaluation failed
+        List<io.synod.checker.syntax.ast.Span> at = failed.stack();
+        String where = at.isEmpty() ? "" : "\n" + at.get(at.size() - 1).describe();
+        throw new SpecError(SpecError.Kind.POSTCONDITION, "Evaluating postcondition " + e.name() + " at "
+            + x.span().describe() + " failed.\n" + failed.getMessage() + where, List.of());
       }
-      return null;
-    } catch (EvalException e) {
-      throw error(e);
     }
+    return null;
   }
 }

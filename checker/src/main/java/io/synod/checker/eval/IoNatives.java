@@ -52,7 +52,7 @@ final class IoNatives {
       return BoolValue.TRUE;
     }, null, false, true));
     n.put(m, "IODeserialize", Natives.Impl.binary((c, p, z) -> deserialize(c.spec.strings,
-        JsonNatives.path(p, "IODeserialize"), bool(z, "IODeserialize")), false, false));
+        JsonNatives.input(c, JsonNatives.path(p, "IODeserialize")), bool(z, "IODeserialize")), false, false));
     n.put(m, "Serialize", new Natives.Impl(3, null, (c, a) -> textSerialize(c, a[0], a[1], a[2]),
         null, false, true));
     n.put(m, "Deserialize", Natives.Impl.binary((c, src, opts) -> textDeserialize(c, src, opts), false, false));
@@ -257,7 +257,7 @@ final class IoNatives {
   }
 
   private static Value textDeserialize(Ctx c, Value src, Value options) {
-    String file = JsonNatives.path(src, "Deserialize");
+    String file = JsonNatives.input(c, JsonNatives.path(src, "Deserialize"));
     String format = option(options, c.spec.strings, "format", "Deserialize");
     switch (format) {
       case "TXT" -> {

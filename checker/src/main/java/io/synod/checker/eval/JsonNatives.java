@@ -49,9 +49,9 @@ final class JsonNatives {
     n.put(m, "ToJsonObject", Natives.Impl.unary(
         (c, v) -> c.spec.strings.string(toJson(v, Shape.OBJECT)), false, false));
     n.put(m, "ndJsonDeserialize", Natives.Impl.unary(
-        (c, p) -> readLines(c.spec.strings, path(p, "ndJsonDeserialize")), false, false));
+        (c, p) -> readLines(c.spec.strings, input(c, path(p, "ndJsonDeserialize"))), false, false));
     n.put(m, "JsonDeserialize", Natives.Impl.unary(
-        (c, p) -> readDocument(c.spec.strings, path(p, "JsonDeserialize")), false, false));
+        (c, p) -> readDocument(c.spec.strings, input(c, path(p, "JsonDeserialize"))), false, false));
     n.put(m, "ndJsonSerialize", Natives.Impl.binary((c, p, v) -> {
       StringBuilder sb = new StringBuilder();
       for (Value e : sequence(v, "ndJsonSerialize").toArray()) {
@@ -309,6 +309,24 @@ final class JsonNatives {
       return t;
     }
     throw EvalException.eval("The second argument of " + op + " must be a sequence, but is:\n" + Pretty.ppr(v));
+  }
+
+  /**
+   * A file to read: as given (relative to the working directory, as TLC), else, for a relative
+   * name not found there, in the root module's folder, so that a spec finds its logs wherever
+   * it is run from.
+   */
+  static String input(Ctx c, String file) {
+    try {
+      Path p = Path.of(file);
+      if (!p.isAbsolute() && !Files.exists(p) && c.spec.specFolder != null
+          && Files.exists(c.spec.specFolder.resolve(p))) {
+        return c.spec.specFolder.resolve(p).toString();
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      // reported when the file is read
+    }
+    return file;
   }
 
   static String readAll(String file) {

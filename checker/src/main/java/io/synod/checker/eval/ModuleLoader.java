@@ -95,6 +95,11 @@ public final class ModuleLoader {
     return m;
   }
 
+  /** The folder searched first (the root module's), or null when there is none. */
+  public Path firstFolder() {
+    return searchPaths.isEmpty() ? null : searchPaths.get(0);
+  }
+
   /** True for a module written inside another one, which sees that module's names. */
   public boolean isNested(String name) {
     return nested.contains(name);

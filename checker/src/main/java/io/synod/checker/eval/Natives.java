@@ -501,8 +501,7 @@ final class Natives {
   Node compile(Compiler.Ctxt cx, Span span, NativeSym n, List<Expr> args) {
     Impl impl = n.impl;
     if (args.size() != impl.arity) {
-      throw Compiler.semantic(span, "The operator " + n.name + " requires " + impl.arity
-          + " arguments but was given " + args.size() + ".");
+      throw Compiler.semantic(span, "The operator " + n.name + " requires " + impl.arity + " arguments.");
     }
     Node node;
     if (impl.fn1 != null) {

@@ -61,6 +61,10 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value v = c.cur == null ? null : c.cur[slot];
+      if (c.cur == null) {
+        // a constant formula (ASSUME, POSTCONDITION) has no state: TLC's message
+        throw fail("In evaluation, the identifier " + name + " is either undefined or not an operator.");
+      }
       if (v == null) {
         throw fail("The variable " + name + " was referenced before it was assigned a value.");
       }

@@ -105,8 +105,10 @@ final class Resolver {
     boolean std = StandardModules.isStandard(m.name());
     for (Name ext : m.extendsList()) {
       ModuleEnv e = build(loader.get(ext.text()), inst);
-      env.table.putAll(e.exported);
-      env.exported.putAll(e.exported);
+      for (Map.Entry<String, Sym> x : e.exported.entrySet()) {
+        extend(env.table, x.getKey(), x.getValue());
+        extend(env.exported, x.getKey(), x.getValue());
+      }
     }
     for (Unit u : m.units()) {
       if (u instanceof Unit.ConstantDecl c) {
@@ -149,6 +151,30 @@ final class Resolver {
       }
     }
     return env;
+  }
+
+  /**
+   * Adds a name an EXTENDed module exports. When two extended modules define the name with
+   * different arities, the definition of the module named first stays, as in SANY (which warns;
+   * each module's own uses keep resolving to their own definition).
+   */
+  private static void extend(Map<String, Sym> table, String name, Sym s) {
+    Sym old = table.get(name);
+    if (old != null && old != s && arity(old) >= 0 && arity(s) >= 0 && arity(old) != arity(s)) {
+      return;
+    }
+    table.put(name, s);
+  }
+
+  /** The arity of a definition, -1 for other symbols. */
+  private static int arity(Sym s) {
+    if (s instanceof DefSym d) {
+      return d.def.params().size();
+    }
+    if (s instanceof NativeSym n) {
+      return n.impl.arity;
+    }
+    return s instanceof FunSym ? 0 : -1;
   }
 
   private static Unit.OpDef namedFormula(io.synod.checker.syntax.ast.Span span, String name, Expr body) {

@@ -68,6 +68,9 @@ public final class Resolver {
             Map<String, Symbol> from = exported.get(extended.text());
             if (from != null) {
                 for (Symbol s : from.values()) {
+                    if (conflictingDefinition(table.get(s.name()), s)) {
+                        continue;
+                    }
                     define(table, s, extended.span());
                     exports.putIfAbsent(s.name(), s);
                 }
@@ -78,6 +81,20 @@ public final class Resolver {
         }
         exported.put(module.name(), exports);
         visible.put(module.name(), table);
+    }
+
+    /**
+     * Two EXTENDed modules defining the same operator name with different arities: SANY keeps the definition
+     * of the module named first and warns (each module's own uses keep their own definition).
+     */
+    private boolean conflictingDefinition(Symbol old, Symbol s) {
+        if (old == null || old.sameOrigin(s) || sanyKind(old) != Kind.OPERATOR || sanyKind(s) != Kind.OPERATOR
+                || old.node() instanceof Unit.RecursiveDecl || old.arity() == s.arity()) {
+            return false;
+        }
+        warnings.add(new SemanticDiagnostic(s.span(), "Warning: the definition of '" + s.name()
+                + "' conflicts with \nits definition at " + old.span().describe() + "."));
+        return true;
     }
 
     private void unit(String module, Unit unit, Map<String, Symbol> table, Map<String, Symbol> exports) {

@@ -52,7 +52,10 @@ class SemanticAnalyzerTest {
       "54_trace_constraint_exit/ShardCommit.tla",
       "54_trace_constraint_exit/ShardCommitTrace.tla",
       "55_trace_vector_clocks/GossipCounter.tla",
+      "55_trace_vector_clocks/GossipTrace.tla",
       "56_trace_same_name_ops/TicketLogOps.tla",
+      "56_trace_same_name_ops/Tickets.tla",
+      "56_trace_same_name_ops/TicketsTrace.tla",
       "57_trace_partial_log/JobPool.tla",
       "57_trace_partial_log/JobPoolTrace.tla",
       "58_enabled_instance_subst/Chamber.tla",
@@ -72,8 +75,7 @@ class SemanticAnalyzerTest {
       "69_postcondition_state/Tally.tla",
       "70_membership_lazy/Lazy.tla",
       "71_primed_operator_refs/Relay.tla",
-      "72_exit_codes/Gauge.tla"
-      );
+      "72_exit_codes/Gauge.tla");
 
     @TempDir
     Path dir;
