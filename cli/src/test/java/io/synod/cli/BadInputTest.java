@@ -263,7 +263,7 @@ class BadInputTest {
 
   @Test
   void anErrorOnAHugeLineIsShownAroundItsColumnOnly() throws IOException {
-    String line = "E == " + "1 + ".repeat(1_250_000) + " + ";
+    String line = "E == " + "1 + ".repeat(1_250_000) + " ) ";
     Path s = file("Huge.tla", "---- MODULE Huge ----\nEXTENDS Naturals\n" + line + "\n====\n");
     var r = CliTestSupport.run("parse", s.toString());
     assertEquals(150, r.code());
@@ -377,12 +377,12 @@ class BadInputTest {
 
   @Test
   void gateKeepsTheSpecsOwnErrorMessage() throws IOException {
-    file("G.tla", "---- MODULE G ----\nVARIABLE x\nInit == x = 0 /\\ / 3\nNext == x' = x\n====\n");
+    file("G.tla", "---- MODULE G ----\nVARIABLE x\nInit == x = 0 /\\ ) 3\nNext == x' = x\n====\n");
     file("G.cfg", CFG);
     Path m = file("g.yaml", "models:\n  - name: g\n    spec: G.tla\n    config: G.cfg\n    expect: success\n");
     var r = CliTestSupport.run("gate", m.toString());
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("G.tla: Encountered \"/\" at line 3, column 18"), r.out());
+    assertTrue(r.out().contains("G.tla: Encountered \")\" at line 3, column 18"), r.out());
     assertFalse(r.out().contains("Linting of module"), r.out());
   }
 }
