@@ -52,6 +52,9 @@ final class BfsSearch {
   private final LivenessModel live;
   private final io.synod.checker.liveness.BehaviorGraph behavior;
   private final boolean liveActions;
+  /** Counterexamples a finite behaviour settles, with the tableau nodes each state was reached with. */
+  private final io.synod.checker.liveness.PrefixTracker prefix;
+  private final java.util.concurrent.ConcurrentHashMap<Long, Long> reached;
   private final FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
@@ -66,7 +69,7 @@ final class BfsSearch {
   private int level;
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
-      StateGraphListener graph, SpillContext spill) {
+      StateGraphListener graph, SpillContext spill, io.synod.checker.liveness.LivenessPlan plan) {
     this.spill = spill;
     this.levelQueue = LevelQueue.empty(spill);
     this.model = model;
@@ -87,6 +90,8 @@ final class BfsSearch {
     this.live = model.liveness();
     this.liveActions = live != null && live.actionAtomCount() > 0;
     this.behavior = live == null ? null : new io.synod.checker.liveness.BehaviorGraph(liveActions);
+    this.prefix = plan == null ? null : io.synod.checker.liveness.PrefixTracker.of(plan);
+    this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
     for (int i = 0; i < workers.length; i++) {
       logs[i] = new ParentLog(i, spill);
       workers[i] = new Worker(i, new EvalContext(i, out), logs[i], new NextLevelBuffer(i, spill));
@@ -349,6 +354,8 @@ final class BfsSearch {
     io.synod.checker.liveness.BehaviorGraph.Recorder rec;
     /** Set while the temporal properties' atoms are evaluated (their errors are TLC's 255). */
     boolean inLiveness;
+    /** The tableau nodes the state being expanded was reached with ({@link PrefixTracker}). */
+    long currentNodes;
     private final LevelQueue.Claim claim = new LevelQueue.Claim();
 
     Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
@@ -386,6 +393,9 @@ final class BfsSearch {
       fresh = 0;
       pending = null;
       ctx.level = level;
+      if (prefix != null) {
+        currentNodes = reached.getOrDefault(currentFp, 0L);
+      }
       try {
         if (rec != null) {
           inLiveness = true;
@@ -406,6 +416,10 @@ final class BfsSearch {
         return;
       }
       if (stop && !options.continueAfterError()) {
+        return;
+      }
+      if (prefix != null && prefix.settled(currentNodes)) {
+        fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, null, null, id, null, null, List.of()));
         return;
       }
       outdegree.record(fresh);
@@ -439,6 +453,7 @@ final class BfsSearch {
     boolean offer(Value[] from, Value[] t, ActionLabel action, long parentId, int lvl) {
       generated++;
       long newFp = 0;
+      long newBits = 0;
       ctx.level = lvl;
       // a state being expanded is in the model: it satisfies every constraint
       boolean inModel = !hasConstraints || ((from == null ? model.satisfiesConstraints(t, ctx)
@@ -460,15 +475,22 @@ final class BfsSearch {
           graph.step(currentFp, fp, t, action, isNew);
         }
         if (rec != null) {
+          inLiveness = true;
+          if (prefix != null) {
+            newBits = live.stateAtoms(t, ctx);
+            long nodes = from == null ? prefix.initial(newBits) : prefix.successor(currentNodes, newBits);
+            if (nodes != 0) {
+              reached.merge(fp, nodes, (a, b) -> a | b);
+            }
+          }
           if (from == null) {
             if (isNew) {
               behavior.initialState(fp);
             }
           } else {
-            inLiveness = true;
             rec.edge(fp, liveActions ? live.actionAtoms(from, t, ctx) : 0);
-            inLiveness = false;
           }
+          inLiveness = false;
           newFp = fp;
         }
       }
@@ -507,7 +529,7 @@ final class BfsSearch {
       }
       if (isNew && rec != null) {
         inLiveness = true;
-        rec.node(newFp, live.stateAtoms(t, ctx));
+        rec.node(newFp, prefix != null ? newBits : live.stateAtoms(t, ctx));
         inLiveness = false;
       }
       return isNew;
