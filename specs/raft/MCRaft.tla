@@ -8,6 +8,7 @@
 (*   MCRaftBench.cfg        benchmark: terms <= 2, 1 message in flight    *)
 (*   MCRaftLiveness.cfg     EntriesCommitted under LiveSpec, 2 servers    *)
 (*                          (liveness checking)                            *)
+(*   MCRaftLivenessBench.cfg  the same with 3 servers (benchmark)         *)
 (*   MCRaftSmallQuorum.cfg  broken: a candidate takes office on its own   *)
 (*                          vote; expected: ElectionSafety violated        *)
 (*   MCRaftNoLogCheck.cfg   broken: votes granted without the log         *)
