@@ -11,7 +11,13 @@
 # Usage: benchmarks/liveness.sh [--workers "1 2"] [--only ticketlock|raft]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-fixtures="$root/../shared/tlc-fixtures"
+# the shared fixtures beside the repository (or beside one of its parent folders)
+fixtures=""
+d="$root"
+while [ "$d" != "/" ]; do
+  if [ -f "$d/../shared/tlc-fixtures/manifest.json" ]; then fixtures="$d/../shared/tlc-fixtures"; break; fi
+  d="$(dirname "$d")"
+done
 workers_list="1 2"
 only=""
 while [ $# -gt 0 ]; do
@@ -29,7 +35,7 @@ trap 'rm -rf "$work"' EXIT
 
 # name|spec|config|TLC seconds
 models=()
-if [ -d "$fixtures/specs/35_bench_ticketlock" ]; then
+if [ -n "$fixtures" ] && [ -d "$fixtures/specs/35_bench_ticketlock" ]; then
   tlc=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print([x for x in m if x['dir']=='35_bench_ticketlock'][0]['tlcSeconds'])" "$fixtures/manifest.json")
   models+=("ticketlock|$fixtures/specs/35_bench_ticketlock/TicketLock.tla|$fixtures/specs/35_bench_ticketlock/TicketLock.cfg|$tlc")
 fi
