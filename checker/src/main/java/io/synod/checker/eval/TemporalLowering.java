@@ -204,9 +204,77 @@ final class TemporalLowering {
     return bits(stateAtoms, s, null);
   }
 
-  /** Bits of the action atoms on {@code s -> t}. */
+  /** The source state of the last {@link #actionBits} call, and what its probe found. */
+  private Value[] probed;
+  private long probeKnown;
+  private long probeValue;
+
+  /**
+   * Bits of the action atoms on {@code s -> t}. The steps from one state come one after the
+   * other, so each state is first probed once without a next state: an atom whose value comes
+   * out without reading a primed variable (typically an action whose guard fails in s) has that
+   * value on every step from s and is not evaluated again per step.
+   */
   long actionBits(Value[] s, Value[] t) {
-    return bits(actionAtoms, s, t);
+    if (s != probed) {
+      probe(s);
+    }
+    long unknown = ~probeKnown;
+    if (unknown == 0 || actionAtoms.isEmpty()) {
+      return probeValue;
+    }
+    Value[] cur = c.cur;
+    Value[] nxt = c.nxt;
+    c.cur = s;
+    c.nxt = t;
+    try {
+      long out = probeValue;
+      for (int i = 0; i < actionAtoms.size(); i++) {
+        if ((unknown >>> i & 1) != 0 && holds(actionAtoms.get(i))) {
+          out |= 1L << i;
+        }
+      }
+      return out;
+    } finally {
+      c.cur = cur;
+      c.nxt = nxt;
+    }
+  }
+
+  private void probe(Value[] s) {
+    Value[] cur = c.cur;
+    Value[] nxt = c.nxt;
+    c.cur = s;
+    c.nxt = null;
+    long known = 0;
+    long value = 0;
+    try {
+      for (int i = 0; i < actionAtoms.size(); i++) {
+        try {
+          if (holds(actionAtoms.get(i))) {
+            value |= 1L << i;
+          }
+          known |= 1L << i;
+        } catch (EvalException e) {
+          // it reads the next state (or fails in s: then each step reports the error)
+        }
+      }
+    } finally {
+      c.cur = cur;
+      c.nxt = nxt;
+    }
+    probed = s;
+    probeKnown = known;
+    probeValue = value;
+  }
+
+  private boolean holds(Atom a) {
+    for (Clear cl : a.clears) {
+      for (int slot : cl.slots) {
+        cl.frame.slots[slot] = null;
+      }
+    }
+    return a.node.evalBool(c, a.frame);
   }
 
   private long bits(List<Atom> atoms, Value[] s, Value[] t) {
@@ -217,13 +285,7 @@ final class TemporalLowering {
     try {
       long out = 0;
       for (int i = 0; i < atoms.size(); i++) {
-        Atom a = atoms.get(i);
-        for (Clear cl : a.clears) {
-          for (int slot : cl.slots) {
-            cl.frame.slots[slot] = null;
-          }
-        }
-        if (a.node.evalBool(c, a.frame)) {
+        if (holds(atoms.get(i))) {
           out |= 1L << i;
         }
       }
