@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * trace length, and the normalised output text, at 1 worker; at 2 workers the verdict, exit
  * code, violated name and trace length, and for complete searches the counts and depth.
  *
- * <p>Not run here: models with liveness checking ({@code liveness: true}) and the benchmark
- * models (see benchmarks/check.sh). Models are listed explicitly as they come to pass:
- * {@link #FULL} pass entirely, {@link #FACTS} pass everything but the text comparison (their text
- * differs in parts owned by the parser/evaluator, noted beside each).
+ * <p>Not run here: the benchmark models (see benchmarks/check.sh). Models are listed
+ * explicitly as they come to pass: {@link #FULL} and {@link #LIVENESS} pass entirely,
+ * {@link #FACTS} pass everything but the text comparison (their text differs in parts owned by
+ * the parser/evaluator, noted beside each), {@link #OTHER_LASSO} everything but the lasso.
  *
  * <p>Allowances in the text comparison, applied to both sides after TLC's normalisation:
  * <ul>
@@ -116,14 +116,48 @@ class TlcFixturesTest {
 
   /**
    * Models whose facts equal TLC's but whose text does not yet (so a new fixture can be admitted
-   * on its facts first).
+   * on its facts first), with the reason beside each.
    */
   static final Set<String> FACTS = Set.of(
+      // Synod prints a "Computed 2 initial states..." progress line that TLC does not print there
       "43_positional_names/Parts.cfg",
       // TLC's message for ENABLED over a substituted primed variable, and its evaluation stack
       "58_enabled_instance_subst/Sluice_sum.cfg",
+      // the end column of a span differs (the parser's: Next's span)
+      "63_box_implies_box/Latch.cfg",
       // the evaluation stack of an error in an initial state's invariant lists Init's positions
-      "70_membership_lazy/Lazy_overflow.cfg");
+      "70_membership_lazy/Lazy_overflow.cfg",
+      // the end column of a span differs (the parser's: 6 \div (3 - g))
+      "72_exit_codes/Gauge_live.cfg");
+
+  /**
+   * Liveness models (fairness, temporal properties) whose every checked fact and normalised
+   * output equals TLC's.
+   */
+  static final Set<String> LIVENESS = Set.of(
+      "14_pluscal/Transfer.cfg",
+      "15_fairness/Fairness.cfg",
+      "17_stuttering/Lazy.cfg",
+      "18_settle/SettleOsc.cfg",
+      "18_settle/SettleStable.cfg",
+      "48_liveness_forms/Mutex.cfg",
+      "48_liveness_forms/MutexUnfair.cfg",
+      "63_box_implies_box/Latch_holds.cfg",
+      "64_property_refusals/Pump.cfg",
+      "64_property_refusals/Pump_evstep.cfg",
+      "64_property_refusals/Pump_mixed.cfg");
+
+  /**
+   * Liveness models whose verdict, exit code, property and counts equal TLC's but whose lasso is
+   * another one than TLC's (TLC's depends on its fingerprint polynomial and search order): the
+   * trace is neither counted nor compared here; {@code LassoRevalidationTest} (checker) checks
+   * Synod's lasso step by step instead. FairnessWeak and MutexSettles print lassos as long as
+   * TLC's, Starve a shorter one (4 states, TLC 5).
+   */
+  static final Set<String> OTHER_LASSO = Set.of(
+      "15_fairness/FairnessWeak.cfg",
+      "16_starvation/Starve.cfg",
+      "48_liveness_forms/MutexSettles.cfg");
 
   static Optional<Path> fixtures() {
     Path dir = Path.of("").toAbsolutePath();
@@ -146,10 +180,15 @@ class TlcFixturesTest {
     List<Arguments> out = new ArrayList<>();
     for (JsonNode m : manifest) {
       String key = m.get("dir").asText() + "/" + m.get("config").asText();
-      if (m.get("liveness").asBoolean() || m.get("benchmark").asBoolean()) {
-        continue; // liveness is not part of this engine yet; benchmarks run in benchmarks/check.sh
+      if (m.get("benchmark").asBoolean()) {
+        continue; // benchmarks run in benchmarks/check.sh
       }
-      if (FULL.contains(key) || FACTS.contains(key)) {
+      if (m.get("liveness").asBoolean() && !LIVENESS.contains(key) && !OTHER_LASSO.contains(key)
+          && !FACTS.contains(key)) {
+        continue;
+      }
+      if (FULL.contains(key) || FACTS.contains(key) || LIVENESS.contains(key)
+          || OTHER_LASSO.contains(key)) {
         for (int workers = 1; workers <= 2; workers++) {
           out.add(Arguments.of(key, m, workers));
         }
@@ -208,9 +247,15 @@ class TlcFixturesTest {
       assertEquals(counts.get("depth").isNull() ? null : counts.get("depth").asLong(), depth(r.out()), "depth");
     }
     long traceStates = r.out().lines().filter(l -> l.matches("State \\d+: <.*")).count();
-    assertEquals(counts.get("traceLength").isNull() ? 0 : counts.get("traceLength").asLong(), traceStates,
-        "trace length");
-    if (workers == 1 && FULL.contains(key)) {
+    if (OTHER_LASSO.contains(key)) {
+      assertTrue(traceStates > 0, "a counterexample");
+      assertTrue(r.out().lines().anyMatch(l -> l.matches("Back to state \\d+: <.*|State \\d+: Stuttering")),
+          "the counterexample is a lasso");
+    } else {
+      assertEquals(counts.get("traceLength").isNull() ? 0 : counts.get("traceLength").asLong(), traceStates,
+          "trace length");
+    }
+    if (workers == 1 && (FULL.contains(key) || LIVENESS.contains(key))) {
       String expected = Files.readString(dir.resolve(m.get("output").asText()));
       assertEquals(allowances(expected), allowances(TlcOutputNormalizer.normalize(r.out())));
     }

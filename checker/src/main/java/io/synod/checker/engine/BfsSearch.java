@@ -54,6 +54,9 @@ final class BfsSearch {
   private final LivenessModel live;
   private final io.synod.checker.liveness.BehaviorGraph behavior;
   private final boolean liveActions;
+  /** Counterexamples a finite behaviour settles, with the tableau nodes each state was reached with. */
+  private final io.synod.checker.liveness.PrefixTracker prefix;
+  private final java.util.concurrent.ConcurrentHashMap<Long, Long> reached;
   private final FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
@@ -75,16 +78,17 @@ final class BfsSearch {
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph, SpillContext spill) {
-    this(model, options, listener, out, graph, spill, java.util.Map.of(), 0L);
+    this(model, options, listener, out, graph, spill, java.util.Map.of(), 0L, null);
   }
 
   /**
    * @param registers the TLCSet registers after the ASSUMEs, copied to every worker
    * @param seed the seed of the run, as {@code TLCGet("config").seed} reports it
+   * @param plan the temporal properties decided during the search, or null
    */
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph, SpillContext spill,
-      java.util.Map<Value, Value> registers, long seed) {
+      java.util.Map<Value, Value> registers, long seed, io.synod.checker.liveness.LivenessPlan plan) {
     this.spill = spill;
     this.levelQueue = LevelQueue.empty(spill);
     this.model = model;
@@ -105,6 +109,8 @@ final class BfsSearch {
     this.live = model.liveness();
     this.liveActions = live != null && live.actionAtomCount() > 0;
     this.behavior = live == null ? null : new io.synod.checker.liveness.BehaviorGraph(liveActions);
+    this.prefix = plan == null ? null : io.synod.checker.liveness.PrefixTracker.of(plan);
+    this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
     for (int i = 0; i < workers.length; i++) {
       logs[i] = new ParentLog(i, spill);
       EvalContext ctx = new EvalContext(i, out);
@@ -444,6 +450,8 @@ final class BfsSearch {
     io.synod.checker.liveness.BehaviorGraph.Recorder rec;
     /** Set while the temporal properties' atoms are evaluated (their errors are TLC's 255). */
     boolean inLiveness;
+    /** The tableau nodes the state being expanded was reached with ({@link PrefixTracker}). */
+    long currentNodes;
     private final LevelQueue.Claim claim = new LevelQueue.Claim();
 
     Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
@@ -481,6 +489,9 @@ final class BfsSearch {
       fresh = 0;
       pending = null;
       ctx.level = level;
+      if (prefix != null) {
+        currentNodes = reached.getOrDefault(currentFp, 0L);
+      }
       try {
         if (rec != null) {
           inLiveness = true;
@@ -501,6 +512,10 @@ final class BfsSearch {
         return;
       }
       if (stop) {
+        return;
+      }
+      if (prefix != null && prefix.settled(currentNodes)) {
+        fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, null, null, id, null, null, List.of()));
         return;
       }
       outdegree.record(fresh);
@@ -544,6 +559,7 @@ final class BfsSearch {
     boolean offer(Value[] from, Value[] t, ActionLabel action, long parentId, int lvl) {
       generated++;
       long newFp = 0;
+      long newBits = 0;
       ctx.level = lvl;
       // a state being expanded is in the model: it satisfies every constraint
       boolean inModel = !hasConstraints || ((from == null ? model.satisfiesConstraints(t, ctx)
@@ -565,15 +581,22 @@ final class BfsSearch {
           graph.step(currentFp, fp, t, action, isNew);
         }
         if (rec != null) {
+          inLiveness = true;
+          if (prefix != null) {
+            newBits = live.stateAtoms(t, ctx);
+            long nodes = from == null ? prefix.initial(newBits) : prefix.successor(currentNodes, newBits);
+            if (nodes != 0) {
+              reached.merge(fp, nodes, (a, b) -> a | b);
+            }
+          }
           if (from == null) {
             if (isNew) {
               behavior.initialState(fp);
             }
           } else {
-            inLiveness = true;
             rec.edge(fp, liveActions ? live.actionAtoms(from, t, ctx) : 0);
-            inLiveness = false;
           }
+          inLiveness = false;
           newFp = fp;
         }
       }
@@ -622,7 +645,7 @@ final class BfsSearch {
       }
       if (isNew && rec != null) {
         inLiveness = true;
-        rec.node(newFp, live.stateAtoms(t, ctx));
+        rec.node(newFp, prefix != null ? newBits : live.stateAtoms(t, ctx));
         inLiveness = false;
       }
       return isNew;

@@ -4,6 +4,7 @@ import io.synod.checker.engine.fp.FingerprintSetFullException;
 import io.synod.checker.engine.spill.SpillContext;
 import io.synod.checker.engine.spill.SpillException;
 import io.synod.checker.value.Fingerprints;
+import io.synod.checker.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -181,7 +182,7 @@ public final class ModelChecker {
   private CheckResult search(EvalContext ctx, SpillContext spill, long start,
       io.synod.checker.liveness.LivenessPlan plan) {
     BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill, ctx.registers,
-        options.seed());
+        options.seed(), plan);
     search = s;
     if (cancelled) {
       s.cancel();
@@ -292,16 +293,7 @@ public final class ModelChecker {
       chain[i] = g.fingerprint(states[i]);
       bits[i] = g.stateBits(states[i]);
     }
-    List<String> names = new ArrayList<>();
-    for (LivenessModel.Property p : model.liveness().properties()) {
-      if (!io.synod.checker.liveness.LiveExpr.holdsOnLasso(p.formula(), bits, lasso.stepBits(),
-          lasso.loop()) && !names.contains(p.name())) {
-        names.add(p.name());
-      }
-    }
-    String message = names.size() == 1 ? "Temporal property " + names.get(0) + " was violated."
-        : names.isEmpty() ? "Temporal properties were violated."
-        : "Temporal properties " + String.join(", ", names) + " were violated.";
+    String message = violatedMessage(model.liveness(), bits, lasso.stepBits(), lasso.loop());
     List<TraceStep> steps;
     CheckResult.Loop loop;
     try {
@@ -314,16 +306,71 @@ public final class ModelChecker {
       steps = List.of();
       loop = null;
     }
-    return new CheckResult.Failure(Verdict.LIVENESS, names.isEmpty() ? null : names.get(0),
-        message, rebuilder.withBindings(steps), List.of(), loop);
+    return new CheckResult.Failure(Verdict.LIVENESS, firstViolated, message,
+        rebuilder.withBindings(steps), List.of(), loop);
+  }
+
+  /** The first property {@link #violatedMessage} named (null when none could be named). */
+  private String firstViolated;
+
+  /**
+   * TLC's message naming the properties the lasso violates: each property is evaluated on the
+   * lasso (the counterexample was found for their disjunction).
+   */
+  private String violatedMessage(LivenessModel live, long[] stateBits, long[] actionBits,
+      int loop) {
+    List<String> names = new ArrayList<>();
+    for (LivenessModel.Property p : live.properties()) {
+      if (!io.synod.checker.liveness.LiveExpr.holdsOnLasso(p.formula(), stateBits, actionBits,
+          loop) && !names.contains(p.name())) {
+        names.add(p.name());
+      }
+    }
+    firstViolated = names.isEmpty() ? null : names.get(0);
+    return names.size() == 1 ? "Temporal property " + names.get(0) + " was violated."
+        : names.isEmpty() ? "Temporal properties were violated."
+        : "Temporal properties " + String.join(", ", names) + " were violated.";
   }
 
   private static CheckResult.Memory memory(BfsSearch s, SpillContext spill) {
     return new CheckResult.Memory(s.seenSetBytes(), spill.bytesSpilled());
   }
 
+  /**
+   * A counterexample the search settled with a finite behaviour (see
+   * {@link io.synod.checker.liveness.PrefixTracker}): the behaviour stuttering in its last state
+   * names the properties it violates.
+   */
+  private CheckResult.Failure prefixFailure(BfsSearch.PendingFailure p, BfsSearch s,
+      TraceRebuilder rebuilder) {
+    List<TraceStep> steps = rebuilder.rebuild(TraceRebuilder.chain(s.logs(), p.stateId()));
+    LivenessModel live = model.liveness();
+    EvalContext ctx = new EvalContext(0, Output.NONE);
+    int n = steps.size();
+    long[] stateBits = new long[n];
+    long[] actionBits = new long[n];
+    for (int i = 0; i < n; i++) {
+      Value[] st = steps.get(i).state();
+      Value[] next = i + 1 < n ? steps.get(i + 1).state() : st;
+      ctx.level = i + 1;
+      stateBits[i] = live.stateAtoms(st, ctx);
+      actionBits[i] = live.actionAtoms(st, next, ctx);
+    }
+    String message = violatedMessage(live, stateBits, actionBits, n - 1);
+    return new CheckResult.Failure(Verdict.TEMPORAL_SAFETY, firstViolated, message,
+        rebuilder.withBindings(steps), List.of());
+  }
+
   private CheckResult.Failure materialize(
       BfsSearch.PendingFailure p, BfsSearch s, TraceRebuilder rebuilder) {
+    if (p.verdict() == Verdict.TEMPORAL_SAFETY) {
+      try {
+        return prefixFailure(p, s, rebuilder);
+      } catch (SpecError | IllegalStateException e) {
+        return new CheckResult.Failure(Verdict.TEMPORAL_SAFETY, null,
+            "Temporal properties were violated.", List.of(), List.of());
+      }
+    }
     List<TraceStep> steps;
     try {
       steps = new ArrayList<>(rebuilder.rebuild(TraceRebuilder.chain(s.logs(), p.stateId())));

@@ -287,11 +287,33 @@ final class Compiler {
         Node changed = new Nodes.Eq(fr.span(), new Nodes.Prime(fr.span(), sub), sub, true);
         Act enabledAct = new Act.And(fr.span(), new Act[] {act(fr.action(), false),
             new Act.Guard(changed)}, conjunctions++);
-        Node angle = expr(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
+        Node angle = stepAtom(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
         return new TemporalNode(fr.span(), fr.strong() ? TemporalNode.Kind.STRONG_FAIR
             : TemporalNode.Kind.WEAK_FAIR, new Enabled(fr.span(), enabledAct), angle);
       }
       return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
+    }
+
+    /** The operand of {@code []} or {@code <>}: a step formula keeps its action (see {@link StepAtom}). */
+    private Node temporalOperand(Expr e) {
+      return e instanceof Expr.BoxAction || e instanceof Expr.AngleAction ? stepAtom(e) : expr(e);
+    }
+
+    /** {@code [A]_v} or {@code <<A>>_v} with A also compiled as an action. */
+    private Node stepAtom(Expr e) {
+      boolean box = e instanceof Expr.BoxAction;
+      Expr action = box ? ((Expr.BoxAction) e).action() : ((Expr.AngleAction) e).action();
+      Expr subscript = box ? ((Expr.BoxAction) e).subscript() : ((Expr.AngleAction) e).subscript();
+      Node formula = expr(e);
+      Node sub = expr(subscript);
+      Node test = new Nodes.Eq(e.span(), new Nodes.Prime(e.span(), sub), sub, !box);
+      Act act;
+      try {
+        act = act(action, false);
+      } catch (SpecException x) {
+        act = null;
+      }
+      return new StepAtom(e.span(), formula, act, test, box);
     }
 
     /** A node that fails when evaluated: for formulas only the liveness checker interprets. */
@@ -998,9 +1020,10 @@ final class Compiler {
           case Operators.ENABLED:
             return new Enabled(sp, act(args.get(0), false));
           case Operators.ALWAYS:
-            return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, expr(args.get(0)), null);
+            return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, temporalOperand(args.get(0)), null);
           case Operators.EVENTUALLY:
-            return new TemporalNode(sp, TemporalNode.Kind.EVENTUALLY, expr(args.get(0)), null);
+            return new TemporalNode(sp, TemporalNode.Kind.EVENTUALLY, temporalOperand(args.get(0)),
+                null);
           default:
             return null;
         }
