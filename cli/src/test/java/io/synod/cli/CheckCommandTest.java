@@ -151,4 +151,15 @@ class CheckCommandTest {
     assertTrue(r.out().contains("Helper.tla (" + both.toAbsolutePath() + ")"), r.out());
     assertTrue(r.out().contains("1 distinct states found"), r.out());
   }
+
+  @Test
+  void aMissingModuleIsReportedWhereItIsNamed() throws IOException {
+    Path miss = dir.resolve("Miss.tla");
+    Files.writeString(miss, "---- MODULE Miss ----\nEXTENDS Nowhere\nVARIABLE x\nInit == x = 0\nNext == x' = x\n====\n");
+    Files.writeString(dir.resolve("Miss.cfg"), "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = CliTestSupport.run("check", miss.toString());
+    assertEquals(150, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Cannot find source file for module Nowhere imported in module Miss.\n"
+        + "line 2, col 9 to line 2, col 15 of module Miss\n"), r.out());
+  }
 }

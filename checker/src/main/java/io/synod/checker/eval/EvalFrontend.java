@@ -110,6 +110,9 @@ public final class EvalFrontend implements SpecFrontend {
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     } catch (SpecException e) {
       out.println(e.getMessage());
+      if (e.span() != null) {
+        out.println(e.span().describe());
+      }
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     }
     List<String> order = semanticOrder(loader, root);

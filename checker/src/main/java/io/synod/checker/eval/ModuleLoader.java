@@ -68,13 +68,13 @@ public final class ModuleLoader {
     Module root = parser.parse(text, fileName);
     modules.putIfAbsent(root.name(), root);
     parseOrder.add(root);
-    java.util.ArrayDeque<List<String>> instances = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<List<Name>> instances = new java.util.ArrayDeque<>();
     visit(root, instances);
     // SANY's order: a module's EXTENDS are all read before any is visited; the modules a
     // module INSTANCEs wait, the group met last being read first
     while (!instances.isEmpty()) {
-      for (String name : instances.pop()) {
-        if (!modules.containsKey(name)) {
+      for (Name name : instances.pop()) {
+        if (!modules.containsKey(name.text())) {
           Module m = parseNamed(name);
           modules.put(m.name(), m);
           parseOrder.add(m);
@@ -104,11 +104,11 @@ public final class ModuleLoader {
     return List.copyOf(parseOrder);
   }
 
-  private void visit(Module m, java.util.Deque<List<String>> instances) {
+  private void visit(Module m, java.util.Deque<List<Name>> instances) {
     List<Module> read = new ArrayList<>();
     for (Name ext : m.extendsList()) {
       if (!modules.containsKey(ext.text())) {
-        Module e = parseNamed(ext.text());
+        Module e = parseNamed(ext);
         modules.put(e.name(), e);
         parseOrder.add(e);
         read.add(e);
@@ -117,22 +117,22 @@ public final class ModuleLoader {
     for (Module e : read) {
       visit(e, instances);
     }
-    List<String> group = new ArrayList<>();
+    List<Name> group = new ArrayList<>();
     collectInstances(m, group, instances);
     if (!group.isEmpty()) {
       instances.push(group);
     }
   }
 
-  private void collectInstances(Module m, List<String> group, java.util.Deque<List<String>> instances) {
+  private void collectInstances(Module m, List<Name> group, java.util.Deque<List<Name>> instances) {
     for (Unit u : m.units()) {
       if (u instanceof Unit.InstanceDef inst) {
-        group.add(inst.module().text());
+        group.add(inst.module());
       } else if (u instanceof Module nested) {
         modules.putIfAbsent(nested.name(), nested);
         this.nested.add(nested.name());
         for (Name ext : nested.extendsList()) {
-          group.add(ext.text());
+          group.add(ext);
         }
         collectInstances(nested, group, instances);
       } else if (u instanceof Unit.OpDef def) {
@@ -144,7 +144,7 @@ public final class ModuleLoader {
   }
 
   /** The modules instantiated by INSTANCEs inside the LETs of {@code e}, at any depth. */
-  private static void letInstances(io.synod.checker.syntax.ast.Expr e, List<String> group) {
+  private static void letInstances(io.synod.checker.syntax.ast.Expr e, List<Name> group) {
     java.util.ArrayDeque<io.synod.checker.syntax.ast.Expr> work = new java.util.ArrayDeque<>();
     work.push(e);
     while (!work.isEmpty()) {
@@ -152,7 +152,7 @@ public final class ModuleLoader {
       if (x instanceof io.synod.checker.syntax.ast.Expr.Let let) {
         for (Unit.Definition d : let.definitions()) {
           if (d instanceof Unit.InstanceDef inst) {
-            group.add(inst.module().text());
+            group.add(inst.module());
           } else if (d instanceof Unit.OpDef od) {
             work.push(od.body());
           } else if (d instanceof Unit.FunctionDef fd) {
@@ -164,7 +164,8 @@ public final class ModuleLoader {
     }
   }
 
-  private Module parseNamed(String name) {
+  private Module parseNamed(Name ref) {
+    String name = ref.text();
     for (Path dir : searchPaths) {
       Path p = dir.resolve(name + ".tla");
       if (Files.isRegularFile(p)) {
@@ -184,7 +185,7 @@ public final class ModuleLoader {
     // as TLC: a module with no file of its own may follow the root module in the root's file
     String section = io.synod.checker.syntax.TlaParser.moduleSection(rootText, name).orElseThrow(
         () -> new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module "
-            + name + "."));
+            + name + " imported in module " + ref.span().module() + ".", ref.span()));
     return parser.parseSection(section, rootFileName, name);
   }
 }

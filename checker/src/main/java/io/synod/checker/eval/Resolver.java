@@ -198,6 +198,11 @@ final class Resolver {
   }
 
   private Sym substitution(Expr replacement, ModuleEnv owner) {
+    if (replacement instanceof Expr.Lambda l) {
+      // an operator constant replaced by a LAMBDA: an operator of the instantiating module
+      return new DefSym(new Unit.OpDef(l.span(), "LAMBDA", io.synod.checker.syntax.ast.Fixity.NORMAL,
+          l.params(), l.body(), false, false), owner);
+    }
     if (replacement instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()) {
       Sym s = owner.table.get(op.name());
       if (s instanceof DefSym d && !d.def.params().isEmpty() || s instanceof NativeSym) {
