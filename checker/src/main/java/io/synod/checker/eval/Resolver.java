@@ -105,8 +105,9 @@ final class Resolver {
     boolean std = StandardModules.isStandard(m.name());
     for (Name ext : m.extendsList()) {
       ModuleEnv e = build(loader.get(ext.text()), inst);
-      env.table.putAll(e.exported);
-      env.exported.putAll(e.exported);
+      // a name that two extended modules both define keeps the first one's meaning (SANY)
+      e.exported.forEach(env.table::putIfAbsent);
+      e.exported.forEach(env.exported::putIfAbsent);
     }
     for (Unit u : m.units()) {
       if (u instanceof Unit.ConstantDecl c) {

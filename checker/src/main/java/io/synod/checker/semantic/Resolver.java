@@ -68,7 +68,7 @@ public final class Resolver {
             Map<String, Symbol> from = exported.get(extended.text());
             if (from != null) {
                 for (Symbol s : from.values()) {
-                    define(table, s, extended.span());
+                    mergeExtended(table, s);
                     exports.putIfAbsent(s.name(), s);
                 }
             }
@@ -132,6 +132,41 @@ public final class Resolver {
         if (old == null || admits(old, s, at)) {
             table.put(s.name(), s);
         }
+    }
+
+    /**
+     * A name brought in by EXTENDS when the module already sees it from an earlier EXTENDS: the
+     * first one stays visible (SANY's merge of extended contexts). Two definitions (or two
+     * declarations) of different origin draw a warning, a definition against a declaration an error.
+     */
+    private void mergeExtended(Map<String, Symbol> table, Symbol s) {
+        Symbol old = table.get(s.name());
+        if (old == null) {
+            table.put(s.name(), s);
+            return;
+        }
+        if (old.sameOrigin(s) || old.kind() == Kind.BOUND) {
+            return;
+        }
+        String conflict = " of '" + s.name() + "' conflicts with \nits " + nodeKind(old) + " at "
+                + old.span().describe() + ".";
+        if (nodeKind(old).equals(nodeKind(s))) {
+            if (!old.module().equals(s.module())) {
+                warnings.add(new SemanticDiagnostic(s.span(), "Warning: the " + nodeKind(old) + conflict));
+            }
+        } else {
+            errors.add(new SemanticDiagnostic(s.span(), "The " + nodeKind(old) + conflict));
+        }
+    }
+
+    /** What SANY calls a symbol in its conflict messages. */
+    private static String nodeKind(Symbol s) {
+        return switch (s.kind()) {
+            case CONSTANT, VARIABLE -> "declaration";
+            case THEOREM, ASSUMPTION -> "theorem or assumption";
+            case BOUND -> "parameter";
+            default -> "definition";
+        };
     }
 
     /** SANY refuses an operator or function definition of a name already visible (RECURSIVE aside). */
