@@ -119,6 +119,16 @@ public final class EvalFrontend implements SpecFrontend {
     for (String m : order) {
       out.println("Semantic processing of module " + m);
     }
+    // the names and levels synod parse judges, on the same modules: what SANY refuses is refused here
+    try {
+      var resolved = io.synod.checker.semantic.SemanticAnalyzer.analyze(new io.synod.checker.semantic.LoadedSpec(
+          root, loader.modules(), order, loader.standardModules()));
+      printWarnings(resolved.warnings(), out);
+    } catch (io.synod.checker.semantic.SemanticException e) {
+      String report = io.synod.checker.semantic.SanyReport.semanticErrors(e.diagnostics());
+      out.println(report.substring(0, report.length() - 1));
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+    }
     try {
       CompiledSpec.checkNames(loader, root);
     } catch (SpecException e) {
@@ -141,6 +151,21 @@ public final class EvalFrontend implements SpecFrontend {
       }
     }
     return new Parsed(loader, root);
+  }
+
+  /** SANY's warnings block, as TLC prints it after the semantic processing lines. */
+  private static void printWarnings(List<io.synod.checker.semantic.SemanticDiagnostic> warnings, Output out) {
+    if (warnings.isEmpty()) {
+      return;
+    }
+    out.println("*** Warnings: " + warnings.size());
+    out.println("");
+    for (io.synod.checker.semantic.SemanticDiagnostic w : warnings) {
+      out.println(w.sanyText());
+      out.println("");
+      out.println("");
+      out.println("");
+    }
   }
 
   private static Module parseText(String text, String name) {

@@ -38,6 +38,7 @@ public final class ModuleLoader {
   private final Map<String, Module> modules = new LinkedHashMap<>();
   private final List<Module> parseOrder = new ArrayList<>();
   private final java.util.Set<String> nested = new java.util.HashSet<>();
+  private final List<String> standard = new ArrayList<>();
   private String rootText = "";
   private String rootFileName = "";
 
@@ -92,6 +93,16 @@ public final class ModuleLoader {
       throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module " + name + ".");
     }
     return m;
+  }
+
+  /** Every loaded module by name, nested modules included. */
+  public java.util.Map<String, Module> modules() {
+    return java.util.Collections.unmodifiableMap(modules);
+  }
+
+  /** The names of the modules read from Synod's standard library. */
+  public List<String> standardModules() {
+    return List.copyOf(standard);
   }
 
   /** True for a module written inside another one, which sees that module's names. */
@@ -180,10 +191,11 @@ public final class ModuleLoader {
     }
     java.util.Optional<String> std = StandardModules.source(name);
     if (std.isPresent()) {
+      standard.add(name);
       return parser.parse(std.get(), name + ".tla");
     }
     // as TLC: a module with no file of its own may follow the root module in the root's file
-    String section = io.synod.checker.syntax.TlaParser.moduleSection(rootText, name).orElseThrow(
+    String section = io.synod.checker.syntax.TlaParser.moduleSection(rootText, name, false).orElseThrow(
         () -> new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module "
             + name + " imported in module " + ref.span().module() + ".", ref.span()));
     return parser.parseSection(section, rootFileName, name);
