@@ -151,4 +151,41 @@ class CheckCommandTest {
     assertTrue(r.out().contains("Helper.tla (" + both.toAbsolutePath() + ")"), r.out());
     assertTrue(r.out().contains("1 distinct states found"), r.out());
   }
+
+  @Test
+  void aMissingModuleIsReportedWhereItIsNamed() throws IOException {
+    Path miss = dir.resolve("Miss.tla");
+    Files.writeString(miss, "---- MODULE Miss ----\nEXTENDS Nowhere\nVARIABLE x\nInit == x = 0\nNext == x' = x\n====\n");
+    Files.writeString(dir.resolve("Miss.cfg"), "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = CliTestSupport.run("check", miss.toString());
+    assertEquals(150, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Cannot find source file for module Nowhere imported in module Miss.\n"
+        + "line 2, col 9 to line 2, col 15 of module Miss\n"), r.out());
+  }
+
+  @Test
+  void checkRefusesWhatParseRefusesAndPrintsSanysWarnings() throws IOException {
+    Path rec = dir.resolve("Rec.tla");
+    Files.writeString(rec, String.join("\n", "---- MODULE Rec ----", "EXTENDS Naturals", "VARIABLE x",
+        "RECURSIVE F(_, _)", "F(n, Op(_)) == IF n = 0 THEN 0 ELSE F(n - 1, Op)", "Init == x = F(2, LAMBDA a : a)",
+        "Next == x' = x", "===="));
+    Files.writeString(dir.resolve("Rec.cfg"), "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = CliTestSupport.run("check", rec.toString());
+    assertEquals(150, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Semantic errors:\n\n*** Errors: 1\n\nline 5, col 1 to line 5, col 48 of module Rec\n\n"
+        + "Definition of F has different arity than its RECURSIVE declaration.\n"), r.out());
+
+    Path two = dir.resolve("Two.tla");
+    Files.writeString(two, String.join("\n", "---- MODULE Two ----", "EXTENDS L1, L2", "VARIABLE x",
+        "Init == x = Pick", "Next == x' = x", "====", "---- MODULE L1 ----", "Pick == 1", "====",
+        "---- MODULE L2 ----", "Pick == 2", "===="));
+    Files.writeString(dir.resolve("Two.cfg"), "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result w = CliTestSupport.run("check", "-config", dir.resolve("Two.cfg").toString(), two.toString());
+    assertEquals(0, w.code(), w.out() + w.err());
+    assertTrue(w.out().contains("*** Warnings: 1\n\nline 2, col 1 to line 2, col 9 of module L2\n\n"
+        + "Warning: the definition of 'Pick' conflicts with \nits definition at line 2, col 1 to line 2, col 9 of module L1.\n"),
+        w.out());
+    // the first extended module's Pick is the one used
+    assertTrue(w.out().contains("1 distinct states found"), w.out());
+  }
 }

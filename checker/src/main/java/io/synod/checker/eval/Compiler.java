@@ -588,6 +588,11 @@ final class Compiler {
           throw semantic(step.span(), "Operator parameters of a parameterised INSTANCE are not supported.");
         }
       }
+      for (Unit.Substitution sub : def.substitutions()) {
+        if (sub.replacement() instanceof Expr.Lambda l) {
+          throw semantic(l.span(), "A LAMBDA substitution in a parameterised or LET INSTANCE is not supported.");
+        }
+      }
       Node[] args = exprs(step.args());
       return resolver.instantiateAt(def, owner,
           replacement -> new SiteSubstSym(replacement, owner, def.params(), args, site, hygienic));

@@ -110,6 +110,9 @@ public final class EvalFrontend implements SpecFrontend {
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     } catch (SpecException e) {
       out.println(e.getMessage());
+      if (e.span() != null) {
+        out.println(e.span().describe());
+      }
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     }
     List<String> order = semanticOrder(loader, root);
@@ -117,6 +120,16 @@ public final class EvalFrontend implements SpecFrontend {
     for (String m : order) {
       out.println("Semantic processing of module " + m);
       conflicts.print(m, out);
+    }
+    // the names and levels synod parse judges, on the same modules: what SANY refuses is refused here
+    try {
+      io.synod.checker.semantic.SemanticAnalyzer.analyze(new io.synod.checker.semantic.LoadedSpec(
+          root, loader.modules(), order, loader.standardModules()));
+      // SANY's warnings of conflicting EXTENDS were printed per module above (ExtendsConflicts)
+    } catch (io.synod.checker.semantic.SemanticException e) {
+      String report = io.synod.checker.semantic.SanyReport.semanticErrors(e.diagnostics());
+      out.println(report.substring(0, report.length() - 1));
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
     }
     try {
       CompiledSpec.checkNames(loader, root);

@@ -38,6 +38,7 @@ public final class ModuleLoader {
   private final Map<String, Module> modules = new LinkedHashMap<>();
   private final List<Module> parseOrder = new ArrayList<>();
   private final java.util.Set<String> nested = new java.util.HashSet<>();
+  private final List<String> standard = new ArrayList<>();
   private String rootText = "";
   private String rootFileName = "";
 
@@ -69,13 +70,13 @@ public final class ModuleLoader {
     Module root = parser.parse(text, fileName);
     modules.putIfAbsent(root.name(), root);
     parseOrder.add(root);
-    java.util.ArrayDeque<List<String>> instances = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<List<Name>> instances = new java.util.ArrayDeque<>();
     visit(root, instances);
     // SANY's order: a module's EXTENDS are all read before any is visited; the modules a
     // module INSTANCEs wait, the group met last being read first
     while (!instances.isEmpty()) {
-      for (String name : instances.pop()) {
-        if (!modules.containsKey(name)) {
+      for (Name name : instances.pop()) {
+        if (!modules.containsKey(name.text())) {
           Module m = parseNamed(name);
           modules.put(m.name(), m);
           parseOrder.add(m);
@@ -100,6 +101,16 @@ public final class ModuleLoader {
     return searchPaths.isEmpty() ? null : searchPaths.get(0);
   }
 
+  /** Every loaded module by name, nested modules included. */
+  public java.util.Map<String, Module> modules() {
+    return java.util.Collections.unmodifiableMap(modules);
+  }
+
+  /** The names of the modules read from Synod's standard library. */
+  public List<String> standardModules() {
+    return List.copyOf(standard);
+  }
+
   /** True for a module written inside another one, which sees that module's names. */
   public boolean isNested(String name) {
     return nested.contains(name);
@@ -110,11 +121,11 @@ public final class ModuleLoader {
     return List.copyOf(parseOrder);
   }
 
-  private void visit(Module m, java.util.Deque<List<String>> instances) {
+  private void visit(Module m, java.util.Deque<List<Name>> instances) {
     List<Module> read = new ArrayList<>();
     for (Name ext : m.extendsList()) {
       if (!modules.containsKey(ext.text())) {
-        Module e = parseNamed(ext.text());
+        Module e = parseNamed(ext);
         modules.put(e.name(), e);
         parseOrder.add(e);
         read.add(e);
@@ -123,22 +134,22 @@ public final class ModuleLoader {
     for (Module e : read) {
       visit(e, instances);
     }
-    List<String> group = new ArrayList<>();
+    List<Name> group = new ArrayList<>();
     collectInstances(m, group, instances);
     if (!group.isEmpty()) {
       instances.push(group);
     }
   }
 
-  private void collectInstances(Module m, List<String> group, java.util.Deque<List<String>> instances) {
+  private void collectInstances(Module m, List<Name> group, java.util.Deque<List<Name>> instances) {
     for (Unit u : m.units()) {
       if (u instanceof Unit.InstanceDef inst) {
-        group.add(inst.module().text());
+        group.add(inst.module());
       } else if (u instanceof Module nested) {
         modules.putIfAbsent(nested.name(), nested);
         this.nested.add(nested.name());
         for (Name ext : nested.extendsList()) {
-          group.add(ext.text());
+          group.add(ext);
         }
         collectInstances(nested, group, instances);
       } else if (u instanceof Unit.OpDef def) {
@@ -150,7 +161,7 @@ public final class ModuleLoader {
   }
 
   /** The modules instantiated by INSTANCEs inside the LETs of {@code e}, at any depth. */
-  private static void letInstances(io.synod.checker.syntax.ast.Expr e, List<String> group) {
+  private static void letInstances(io.synod.checker.syntax.ast.Expr e, List<Name> group) {
     java.util.ArrayDeque<io.synod.checker.syntax.ast.Expr> work = new java.util.ArrayDeque<>();
     work.push(e);
     while (!work.isEmpty()) {
@@ -158,7 +169,7 @@ public final class ModuleLoader {
       if (x instanceof io.synod.checker.syntax.ast.Expr.Let let) {
         for (Unit.Definition d : let.definitions()) {
           if (d instanceof Unit.InstanceDef inst) {
-            group.add(inst.module().text());
+            group.add(inst.module());
           } else if (d instanceof Unit.OpDef od) {
             work.push(od.body());
           } else if (d instanceof Unit.FunctionDef fd) {
@@ -170,7 +181,8 @@ public final class ModuleLoader {
     }
   }
 
-  private Module parseNamed(String name) {
+  private Module parseNamed(Name ref) {
+    String name = ref.text();
     for (Path dir : searchPaths) {
       Path p = dir.resolve(name + ".tla");
       if (Files.isRegularFile(p)) {
@@ -186,12 +198,13 @@ public final class ModuleLoader {
     }
     java.util.Optional<String> std = StandardModules.source(name);
     if (std.isPresent()) {
+      standard.add(name);
       return parser.parse(std.get(), name + ".tla");
     }
     // as TLC: a module with no file of its own may follow the root module in the root's file
-    String section = io.synod.checker.syntax.TlaParser.moduleSection(rootText, name).orElseThrow(
+    String section = io.synod.checker.syntax.TlaParser.moduleSection(rootText, name, false).orElseThrow(
         () -> new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module "
-            + name + "."));
+            + name + " imported in module " + ref.span().module() + ".", ref.span()));
     return parser.parseSection(section, rootFileName, name);
   }
 }

@@ -105,10 +105,9 @@ final class Resolver {
     boolean std = StandardModules.isStandard(m.name());
     for (Name ext : m.extendsList()) {
       ModuleEnv e = build(loader.get(ext.text()), inst);
-      for (Map.Entry<String, Sym> x : e.exported.entrySet()) {
-        extend(env.table, x.getKey(), x.getValue());
-        extend(env.exported, x.getKey(), x.getValue());
-      }
+      // a name that two extended modules both define keeps the first one's meaning (SANY)
+      e.exported.forEach(env.table::putIfAbsent);
+      e.exported.forEach(env.exported::putIfAbsent);
     }
     for (Unit u : m.units()) {
       if (u instanceof Unit.ConstantDecl c) {
@@ -151,30 +150,6 @@ final class Resolver {
       }
     }
     return env;
-  }
-
-  /**
-   * Adds a name an EXTENDed module exports. When two extended modules define the name with
-   * different arities, the definition of the module named first stays, as in SANY (which warns;
-   * each module's own uses keep resolving to their own definition).
-   */
-  private static void extend(Map<String, Sym> table, String name, Sym s) {
-    Sym old = table.get(name);
-    if (old != null && old != s && arity(old) >= 0 && arity(s) >= 0 && arity(old) != arity(s)) {
-      return;
-    }
-    table.put(name, s);
-  }
-
-  /** The arity of a definition, -1 for other symbols. */
-  private static int arity(Sym s) {
-    if (s instanceof DefSym d) {
-      return d.def.params().size();
-    }
-    if (s instanceof NativeSym n) {
-      return n.impl.arity;
-    }
-    return s instanceof FunSym ? 0 : -1;
   }
 
   private static Unit.OpDef namedFormula(io.synod.checker.syntax.ast.Span span, String name, Expr body) {
@@ -224,6 +199,11 @@ final class Resolver {
   }
 
   private Sym substitution(Expr replacement, ModuleEnv owner) {
+    if (replacement instanceof Expr.Lambda l) {
+      // an operator constant replaced by a LAMBDA: an operator of the instantiating module
+      return new DefSym(new Unit.OpDef(l.span(), "LAMBDA", io.synod.checker.syntax.ast.Fixity.NORMAL,
+          l.params(), l.body(), false, false), owner);
+    }
     if (replacement instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()) {
       Sym s = owner.table.get(op.name());
       if (s instanceof DefSym d && !d.def.params().isEmpty() || s instanceof NativeSym) {

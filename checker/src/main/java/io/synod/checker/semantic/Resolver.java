@@ -68,10 +68,7 @@ public final class Resolver {
             Map<String, Symbol> from = exported.get(extended.text());
             if (from != null) {
                 for (Symbol s : from.values()) {
-                    if (conflictingDefinition(table.get(s.name()), s)) {
-                        continue;
-                    }
-                    define(table, s, extended.span());
+                    mergeExtended(table, s);
                     exports.putIfAbsent(s.name(), s);
                 }
             }
@@ -81,20 +78,6 @@ public final class Resolver {
         }
         exported.put(module.name(), exports);
         visible.put(module.name(), table);
-    }
-
-    /**
-     * Two EXTENDed modules defining the same operator name with different arities: SANY keeps the definition
-     * of the module named first and warns (each module's own uses keep their own definition).
-     */
-    private boolean conflictingDefinition(Symbol old, Symbol s) {
-        if (old == null || old.sameOrigin(s) || sanyKind(old) != Kind.OPERATOR || sanyKind(s) != Kind.OPERATOR
-                || old.node() instanceof Unit.RecursiveDecl || old.arity() == s.arity()) {
-            return false;
-        }
-        warnings.add(new SemanticDiagnostic(s.span(), "Warning: the definition of '" + s.name()
-                + "' conflicts with \nits definition at " + old.span().describe() + "."));
-        return true;
     }
 
     private void unit(String module, Unit unit, Map<String, Symbol> table, Map<String, Symbol> exports) {
@@ -149,6 +132,41 @@ public final class Resolver {
         if (old == null || admits(old, s, at)) {
             table.put(s.name(), s);
         }
+    }
+
+    /**
+     * A name brought in by EXTENDS when the module already sees it from an earlier EXTENDS: the
+     * first one stays visible (SANY's merge of extended contexts). Two definitions (or two
+     * declarations) of different origin draw a warning, a definition against a declaration an error.
+     */
+    private void mergeExtended(Map<String, Symbol> table, Symbol s) {
+        Symbol old = table.get(s.name());
+        if (old == null) {
+            table.put(s.name(), s);
+            return;
+        }
+        if (old.sameOrigin(s) || old.kind() == Kind.BOUND) {
+            return;
+        }
+        String conflict = " of '" + s.name() + "' conflicts with \nits " + nodeKind(old) + " at "
+                + old.span().describe() + ".";
+        if (nodeKind(old).equals(nodeKind(s))) {
+            if (!old.module().equals(s.module())) {
+                warnings.add(new SemanticDiagnostic(s.span(), "Warning: the " + nodeKind(old) + conflict));
+            }
+        } else {
+            errors.add(new SemanticDiagnostic(s.span(), "The " + nodeKind(old) + conflict));
+        }
+    }
+
+    /** What SANY calls a symbol in its conflict messages. */
+    private static String nodeKind(Symbol s) {
+        return switch (s.kind()) {
+            case CONSTANT, VARIABLE -> "declaration";
+            case THEOREM, ASSUMPTION -> "theorem or assumption";
+            case BOUND -> "parameter";
+            default -> "definition";
+        };
     }
 
     /** SANY refuses an operator or function definition of a name already visible (RECURSIVE aside). */

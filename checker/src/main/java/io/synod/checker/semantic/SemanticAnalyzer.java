@@ -57,7 +57,15 @@ public final class SemanticAnalyzer {
     /** {@link #analyze(String, String, ModuleLocator)} reusing parsed standard modules. */
     public static ResolvedSpec analyze(String file, String text, ModuleLocator locator,
             Map<String, Module> standardCache) throws SemanticException {
-        ResolvedSpec resolved = Resolver.resolve(ModuleLoader.load(file, text, locator, standardCache));
+        return analyze(ModuleLoader.load(file, text, locator, standardCache));
+    }
+
+    /**
+     * Resolves the names and checks the levels of modules already loaded (by
+     * {@code synod check}'s loader, so that it judges the very modules it checks).
+     */
+    public static ResolvedSpec analyze(LoadedSpec loaded) throws SemanticException {
+        ResolvedSpec resolved = Resolver.resolve(loaded);
         List<SemanticDiagnostic> levelErrors = new Levels(resolved).errors();
         if (!levelErrors.isEmpty()) {
             throw new SemanticException(levelErrors);

@@ -146,6 +146,20 @@ public final class TlaParser {
    * column numbers stay those of the file.
    */
   public static java.util.Optional<String> moduleSection(String fileText, String name) {
+    return moduleSection(fileText, name, true);
+  }
+
+  /**
+   * Like {@link #moduleSection(String, String)}; without {@code keepLines} the section is cut
+   * out alone, its header on line 1, as in the file TLC copies it to (and numbers lines by).
+   */
+  public static java.util.Optional<String> moduleSection(String fileText, String name,
+      boolean keepLines) {
+    return moduleSectionAt(fileText, name).map(
+        s -> keepLines ? s : s.substring(s.length() - s.stripLeading().length()));
+  }
+
+  private static java.util.Optional<String> moduleSectionAt(String fileText, String name) {
     Pattern header = Pattern.compile("-{4,}\\s*MODULE\\s+" + Pattern.quote(name) + "\\s*-{3,}");
     int lineStart = 0;
     int begin = -1;

@@ -79,4 +79,33 @@ class FrontEndFormsEvalTest {
     assertEquals("TRUE", value("", "\\A q \\in 1..2 : LET D == INSTANCE Cell WITH val <- q, Cap <- 0 IN D!Inc = q", CELL));
     assertEquals("{2, 3}", value("", "{(LET D(c) == INSTANCE Cell WITH val <- q, Cap <- c IN D(1)!Inc) : q \\in 1..2}", CELL));
   }
+
+  @Test
+  void aLambdaSubstitutesAnOperatorConstantOfAnInstance() {
+    String lib = "---- MODULE Lib ----\nCONSTANT F(_), G(_, _)\nUse(v) == F(v)\nBoth(a, b) == G(a, b)\n====\n";
+    assertEquals("<<3, 6>>", value("I == INSTANCE Lib WITH F <- LAMBDA a : a + 1, G <- LAMBDA a, b : a * b",
+        "<<I!Use(2), I!Both(2, 3)>>", lib));
+  }
+
+  @Test
+  void proofsAreSkippedAndTheoremsStayUsable() {
+    String defs = String.join("\n",
+        "THEOREM T1 == 2 + 0 = 2",
+        "  OBVIOUS",
+        "LEMMA L1 == \\A n \\in 0..3 : n + 0 = n",
+        "PROOF OMITTED",
+        "PROPOSITION P1 == ASSUME NEW k \\in Nat, NEW ACTION A PROVE k + 0 = k",
+        "<1>1. SUFFICES ASSUME NEW j \\in Nat PROVE j = j",
+        "  OBVIOUS",
+        "<1>2. PICK m \\in Nat : m = 0",
+        "  BY <1>1 DEF T1",
+        "<1> DEFINE Q == 1",
+        "<1>3. QED",
+        "  <2>1. CASE TRUE",
+        "  <2> QED BY <2>1",
+        "USE DEF T1",
+        "HIDE DEF T1",
+        "COROLLARY C1 == T1 /\\ L1");
+    assertEquals("TRUE", value(defs, "C1 /\\ T1!:", ""));
+  }
 }

@@ -196,8 +196,10 @@ class SemanticAnalyzerTest {
                 "L1", module("L1", "Pick == 1"),
                 "L2", module("L2", "Pick == 2")));
         assertEquals(1, spec.warnings().size());
-        assertTrue(spec.warnings().get(0).message().startsWith("Multiple declarations or definitions for symbol Pick."),
+        assertEquals("Warning: the definition of 'Pick' conflicts with \nits definition at line 2, col 1 to line 2, col 9 of module L1.",
                 spec.warnings().get(0).message());
+        // the first module's definition stays visible
+        assertEquals("L1", spec.visible().get("Two").get("Pick").module());
     }
 
     @Test

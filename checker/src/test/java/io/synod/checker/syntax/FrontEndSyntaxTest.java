@@ -71,6 +71,14 @@ class FrontEndSyntaxTest {
   }
 
   @Test
+  void aModuleCutAloneStartsAtItsHeaderAsInTlcsCopy() throws ParseException {
+    String file = "---- MODULE A ----\n====\n---- MODULE B ----\nY == 2\n====\n";
+    String alone = TlaParser.moduleSection(file, "B", false).orElseThrow();
+    assertEquals("---- MODULE B ----\nY == 2\n====", alone);
+    assertEquals(2, TlaParser.parseModule(alone, "B.tla").units().get(0).span().beginLine());
+  }
+
+  @Test
   void userDefinedInfixOperators() throws ParseException {
     Module m = module("a ++ b == a\na := b == b\na (+) b == a\nX == 1 ++ 2 /\\ (3 := 4) /\\ 5 (+) 6");
     assertEquals(List.of("++", ":=", "\\oplus"),
