@@ -81,6 +81,7 @@ class TlcFixturesTest {
       "32_assume_fails/Quorum.cfg",
       "36_constant_once/ConstOnce.cfg",
       "38_generated_counts/Dups.cfg",
+      "49_generated_witnesses/Witnesses.cfg",
       "59_action_property_let/Odometer_PropOk.cfg",
       "60_constant_override_eval/Lottery.cfg",
       "60_constant_override_eval/Lottery_choose.cfg",

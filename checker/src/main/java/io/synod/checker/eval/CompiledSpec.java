@@ -426,9 +426,11 @@ public final class CompiledSpec {
     Value[] savedCur = c.cur;
     Value[] savedNxt = c.nxt;
     int savedLevel = c.level;
+    int savedUnassigned = c.unassigned;
     c.level = 0;
     c.cur = new Value[variables.size()];
     c.nxt = null;
+    c.unassigned = variables.size();
     try {
       init.run(c, new Frame(initFrame, null), c2 -> {
         Value[] s = c2.cur;
@@ -446,6 +448,7 @@ public final class CompiledSpec {
       c.cur = savedCur;
       c.nxt = savedNxt;
       c.level = savedLevel;
+      c.unassigned = savedUnassigned;
     }
   }
 
@@ -470,8 +473,10 @@ public final class CompiledSpec {
     Ctx.Scratch scratch = c.takeScratch(a.info().index(), a.frameSize(), state.length);
     Frame f = scratch.frame;
     System.arraycopy(a.bound(), 0, f.slots, 0, Math.min(a.bound().length, f.slots.length));
+    int savedUnassigned = c.unassigned;
     c.cur = state;
     c.nxt = scratch.next;
+    c.unassigned = state.length;
     Delivery d = scratch.delivery;
     d.info = a.info();
     d.sink = sink;
@@ -482,6 +487,7 @@ public final class CompiledSpec {
     } finally {
       c.cur = savedCur;
       c.nxt = savedNxt;
+      c.unassigned = savedUnassigned;
       c.giveBack(a.info().index(), scratch);
     }
   }
@@ -494,7 +500,7 @@ public final class CompiledSpec {
     @Override
     public void go(Ctx c) {
       Value[] t = c.nxt;
-      for (int i = 0; i < t.length; i++) {
+      for (int i = 0; c.unassigned != 0 && i < t.length; i++) {
         if (t[i] == null) {
           throw EvalException.eval("Successor state is not completely specified by action "
               + info.name() + " of the next-state relation. The following variable is not assigned: "

@@ -120,6 +120,9 @@ final class Compiler {
   }
 
   private void compileFun(FunDefn fd, Unit.FunctionDef def, ModuleEnv env, Scope parent) {
+    fd.def = def;
+    fd.env = env;
+    fd.parentScope = parent;
     Scope s = new Scope(parent);
     Ctxt cx = new Ctxt(env, s);
     fd.binders = cx.binders(def.binders());
@@ -962,6 +965,22 @@ final class Compiler {
       if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS) {
         return withBinders(q.binders(), b -> new Act.Exists(sp, b, act(q.body(), init)));
       }
+      // TLC generates states through these too; when the inner step is a mere condition they
+      // are one, evaluated as an expression
+      if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.FORALL
+          && q.binders().stream().allMatch(b -> b.domain() != null)) {
+        Act a = withBinders(q.binders(), b -> {
+          Act body = act(q.body(), init);
+          return body instanceof Act.Guard ? body : new Act.ForAll(sp, b, body);
+        });
+        return a instanceof Act.ForAll ? a : new Act.Guard(expr(e));
+      }
+      if (e instanceof Expr.FunApp fa) {
+        Act a = funApply(fa, init);
+        if (a != null) {
+          return a;
+        }
+      }
       if (e instanceof Expr.If i) {
         return new Act.If(sp, expr(i.condition()), act(i.then(), init), act(i.otherwise(), init));
       }
@@ -989,6 +1008,13 @@ final class Compiler {
         if (args.size() == 2 && (name.equals(Operators.AND) || name.equals(Operators.OR))) {
           Act[] items = {act(args.get(0), init), act(args.get(1), init)};
           return name.equals(Operators.AND) ? new Act.And(sp, items, conjunctions++) : new Act.Or(sp, items);
+        }
+        if (args.size() == 2 && name.equals(Operators.IMPLIES) && resolve(name) == null) {
+          Act then = act(args.get(1), init);
+          if (!(then instanceof Act.Guard)) {
+            // P => A generates A's states when P holds, else goes on as it is (as TLC does)
+            return new Act.If(sp, expr(args.get(0)), then, new Act.Guard(new Nodes.Const(sp, BoolValue.TRUE)));
+          }
         }
         if (args.size() == 2 && (name.equals(Operators.EQ) || name.equals(Operators.IN))) {
           int slot = target(args.get(0), init);
@@ -1033,6 +1059,50 @@ final class Compiler {
         }
       }
       return new Act.Guard(expr(e));
+    }
+
+    /**
+     * {@code f[a]} as a step when f is a function definition TLC keeps as its definition (a LET
+     * or state-dependent one, not a constant TLC computed): the body's step for that argument;
+     * null for any other application, or when the body is a mere condition.
+     */
+    private Act funApply(Expr.FunApp fa, boolean init) {
+      if (!(fa.function() instanceof Expr.OpApp op) || !op.path().isEmpty() || !op.args().isEmpty()) {
+        return null;
+      }
+      Resolved r = resolve(op.name());
+      FunDefn fd = null;
+      int envDepth = -1;
+      if (r != null && r.sym instanceof FunSym fs) {
+        fd = funDefn(fs);
+        if (fd.memo) {
+          return null;
+        }
+      } else if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
+        fd = lf.defn;
+        envDepth = r.local.depth();
+      }
+      if (fd == null || fd.def == null || init) {
+        return null;
+      }
+      if (fd.act == null && !fd.compilingAct) {
+        fd.compilingAct = true;
+        try {
+          Scope s = new Scope(fd.parentScope);
+          Ctxt cx = new Ctxt(fd.env, s);
+          fd.actBinders = cx.binders(fd.def.binders());
+          Act body = cx.act(fd.def.body(), false);
+          fd.actFrameSize = s.size;
+          fd.act = body;
+        } finally {
+          fd.compilingAct = false;
+        }
+      }
+      if (fd.act instanceof Act.Guard) {
+        return null;
+      }
+      Node whole = funApp(fa);
+      return new Act.FunApply(fa.span(), fd, exprs(fa.args()), envDepth, whole);
     }
 
     private boolean builtinName(String name, int arity) {

@@ -35,6 +35,7 @@ class FixtureCountsTest {
       "41_operator_constants/MCMemory.cfg",
       "44_membership_infinite/Shapes.cfg",
       "45_override_stdlib/MCSort.cfg",
+      "49_generated_witnesses/Witnesses.cfg",
       "50_bench_symmetry/Gossip.cfg",
       "53_trace_property/QueueTraceBad.cfg",
       "53_trace_property/QueueTrace_view.cfg",
