@@ -81,12 +81,16 @@ class TlcFixturesTest {
       "32_assume_fails/Quorum.cfg",
       "36_constant_once/ConstOnce.cfg",
       "38_generated_counts/Dups.cfg",
+      "39_refinement/Watch.cfg",
       "49_generated_witnesses/Witnesses.cfg",
+      "58_enabled_instance_subst/Sluice.cfg",
+      "58_enabled_instance_subst/Sluice_notfull.cfg",
       "59_action_property_let/Odometer_PropOk.cfg",
       "60_constant_override_eval/Lottery.cfg",
       "60_constant_override_eval/Lottery_choose.cfg",
       "62_continue/Beacons.cfg",
       "62_continue/Beacons_two.cfg",
+      "68_spec_forms/Idle_inline.cfg",
       "71_primed_operator_refs/Relay.cfg",
       "72_exit_codes/Gauge_inv.cfg");
 

@@ -223,4 +223,79 @@ class TlcSemanticsTest {
     assertEquals(1 + 1, generated("x < 1 /\\ x' = x + 1 /\\ \\E i \\in 1..3 : i > 0"));
     assertEquals(1 + 1, generated("x < 1 /\\ x' = x + 1 /\\ (TRUE \\/ TRUE)"));
   }
+
+  private static final String GAUGE = lines(
+      "---- MODULE Gauge ----",
+      "EXTENDS Naturals",
+      "VARIABLES level, cap",
+      "Raise == level < cap /\\ level' = level + 1",
+      "Reading == level'",
+      "Next == Raise \\/ (level > 0 /\\ level' = level - 1)",
+      "HC(v) == v",
+      "====");
+
+  @Test
+  void enabledAndAssignmentsThroughAnInstanceWithSubstitutions() throws IOException {
+    // the instance's primed variable is the primed variable substituted for it: an equation
+    // assigns it, so ENABLED finds a successor
+    Files.writeString(dir.resolve("Gauge.tla"), GAUGE);
+    String m = lines(
+        "---- MODULE Tank ----",
+        "EXTENDS Naturals",
+        "VARIABLES water, room",
+        "G == INSTANCE Gauge WITH level <- water, cap <- room + 1",
+        "Init == water = 0 /\\ room = 1",
+        "Next == \\/ water < 2 /\\ water' = water + 1 /\\ UNCHANGED room",
+        "        \\/ water = 2 /\\ water' = 0 /\\ room' = 1 - room",
+        "CanRaise == (ENABLED G!Raise) = (water < room + 1)",
+        "AnyReading == ENABLED (G!Reading = 7)",
+        "====");
+    CliTestSupport.Result r = check(m, "INIT Init\nNEXT Next\nINVARIANT CanRaise AnyReading\n");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("6 distinct states found"), r.out());
+  }
+
+  @Test
+  void refinementViolationNamesTheConjunctByItsLocation() throws IOException {
+    // PROPERTY R with R == I!Spec: TLC checks the [][Next]_v conjunct of the instance's Spec and,
+    // as it is a conjunct, reports it by its location in the instantiated module
+    Files.writeString(dir.resolve("Hour.tla"), lines(
+        "---- MODULE Hour ----",
+        "EXTENDS Naturals",
+        "VARIABLE hr",
+        "HInit == hr = 1",
+        "HNext == hr' = IF hr = 3 THEN 1 ELSE hr + 1",
+        "HSpec == HInit /\\ [][HNext]_hr",
+        "===="));
+    String m = lines(
+        "---- MODULE Clock ----",
+        "EXTENDS Naturals",
+        "VARIABLE m",
+        "Init == m = 0",
+        "Tick == m' = (m + 2) % 6",
+        "Skip == m = 2 /\\ m' = 0",
+        "Spec == Init /\\ [][Tick \\/ Skip]_m",
+        "H == INSTANCE Hour WITH hr <- (m \\div 2) + 1",
+        "Refines == H!HSpec",
+        "====");
+    CliTestSupport.Result r = check(m, "SPECIFICATION Spec\nPROPERTY Refines\n");
+    assertEquals(13, r.code(), r.out());
+    assertTrue(r.out().contains("Error: Action property line 6, col 19 to line 6, col 30 of module Hour "
+        + "is violated."), r.out());
+    // the next-state relation written in place is split into its named actions, as TLC does
+    assertTrue(r.out().contains("State 3: <Skip line 6, col 9 to line 6, col 23 of module Clock>"), r.out());
+  }
+
+  @Test
+  void twoNextStateRelationsInOneSpecificationAreRefused() throws IOException {
+    String m = lines(
+        "---- MODULE Two ----",
+        "VARIABLES a, b",
+        "Spec == a = 0 /\\ b = 0 /\\ [][UNCHANGED a]_a /\\ [][UNCHANGED b]_b",
+        "====");
+    CliTestSupport.Result r = check(m, "SPECIFICATION Spec\n");
+    assertEquals(151, r.code(), r.out());
+    assertTrue(r.out().contains("The specification contains more than one conjunct of the form [][Next]_v,\n"
+        + "but TLC can handle only specifications with one next-state relation."), r.out());
+  }
 }

@@ -65,6 +65,16 @@ final class ActionSplitter {
     enterDef(next, List.of(), s);
   }
 
+  /**
+   * Splits a next-state relation written in place ({@code [][A \/ B]_v} in a SPECIFICATION);
+   * what is not under a definition is named "Action", as TLC names an action without one.
+   */
+  void split(Expr next, ModuleEnv env) {
+    Level lv = new Level(env, new Scope(null), "Action", List.of());
+    lv.grow();
+    split(next, lv);
+  }
+
   private void enterDef(DefSym d, List<Value> argValues, Scope s) {
     List<Param> params = d.def.params();
     for (int i = 0; i < params.size(); i++) {

@@ -157,6 +157,11 @@ public final class CompiledSpec {
       for (Expr c : conjuncts) {
         if (c instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1
             && op.args().get(0) instanceof Expr.BoxAction box) {
+          if (nextExpr != null) {
+            throw new SpecException(SpecException.Kind.CONFIG, "The specification contains more than one "
+                + "conjunct of the form [][Next]_v,\nbut TLC can handle only specifications with one "
+                + "next-state relation.");
+          }
           nextExpr = box.action();
           nextEnv = envOf(c, spec.env);
         } else if (c instanceof Expr.Fairness || isTemporal(c)) {
@@ -164,6 +169,10 @@ public final class CompiledSpec {
         } else if (initExpr == null) {
           initExpr = c;
           initEnv = envOf(c, spec.env);
+        } else if (envOf(c, spec.env) == initEnv && compiler.expr(initEnv, c).level <= 1) {
+          // every state-level conjunct is part of the initial predicate
+          initExpr = new Expr.Junction(initExpr.span().to(c.span()), Expr.JunctionKind.AND,
+              List.of(initExpr, c));
         }
       }
       if (initExpr == null || nextExpr == null && nextDef == null) {
@@ -185,8 +194,7 @@ public final class CompiledSpec {
       if (named != null) {
         splitter.split(named);
       } else {
-        throw new SpecException(SpecException.Kind.CONFIG,
-            "The next-state relation in the SPECIFICATION must be a defined operator: [][Next]_vars.");
+        splitter.split(nextExpr, nextEnv);
       }
     }
     actions.addAll(splitter.out);
@@ -347,19 +355,20 @@ public final class CompiledSpec {
     List<Expression> inits = new ArrayList<>();
     List<Expr> live = new ArrayList<>();
     List<Object[]> parts = new ArrayList<>();
-    flatten(d.def.body(), d.env, parts, 0);
+    flatten(d.def.body(), d.env, name, parts, 0);
     for (Object[] part : parts) {
       Expr e = (Expr) part[0];
       ModuleEnv env = (ModuleEnv) part[1];
+      String partName = (String) part[2];
       if (e instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1) {
         Expr arg = op.args().get(0);
         if (arg instanceof Expr.BoxAction) {
-          acts.add(new Expression(compiler.expr(env, arg), name));
+          acts.add(new Expression(compiler.expr(env, arg), partName));
           continue;
         }
         Node n = compiler.expr(env, arg);
         if (n.level <= 1) {
-          invs.add(new Expression(n, name));
+          invs.add(new Expression(n, partName));
           continue;
         }
       } else if (!hasTemporal(e, env, 0)) {
@@ -374,19 +383,23 @@ public final class CompiledSpec {
     return new PropertyParts(invs, acts, inits, live);
   }
 
-  /** Conjuncts of {@code e} through zero-parameter definitions, also of instances. */
-  private void flatten(Expr e, ModuleEnv env, List<Object[]> out, int depth) {
+  /**
+   * Conjuncts of {@code e} through zero-parameter definitions, also of instances, each with the
+   * name TLC reports it by: that of the definition it is the body of, else (a conjunct) its
+   * location.
+   */
+  private void flatten(Expr e, ModuleEnv env, String name, List<Object[]> out, int depth) {
     if (depth < 40) {
       if (e instanceof Expr.Junction j && j.kind() == Expr.JunctionKind.AND) {
-        j.items().forEach(x -> flatten(x, env, out, depth + 1));
+        j.items().forEach(x -> flatten(x, env, x.span().describe(), out, depth + 1));
         return;
       }
       if (e instanceof Expr.OpApp op && op.name().equals(Operators.AND) && op.args().size() == 2) {
-        op.args().forEach(x -> flatten(x, env, out, depth + 1));
+        op.args().forEach(x -> flatten(x, env, x.span().describe(), out, depth + 1));
         return;
       }
       if (e instanceof Expr.Label l) {
-        flatten(l.body(), env, out, depth + 1);
+        flatten(l.body(), env, name, out, depth + 1);
         return;
       }
       if (e instanceof Expr.OpApp op && op.args().isEmpty()) {
@@ -403,12 +416,12 @@ public final class CompiledSpec {
         }
         Sym s = ok ? (op.path().isEmpty() ? env.table.get(op.name()) : target.exported.get(op.name())) : null;
         if (s instanceof DefSym d && d.def.params().isEmpty() && hasTemporal(d.def.body(), d.env, 0)) {
-          flatten(d.def.body(), d.env, out, depth + 1);
+          flatten(d.def.body(), d.env, op.name(), out, depth + 1);
           return;
         }
       }
     }
-    out.add(new Object[] {e, env});
+    out.add(new Object[] {e, env, name});
   }
 
   /** Whether the root module defines {@code name} (as anything). */

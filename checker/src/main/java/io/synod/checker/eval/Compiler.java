@@ -877,14 +877,29 @@ final class Compiler {
       if (e instanceof Expr.Label l) {
         return primedVarSlot(l.body(), depth);
       }
-      if (!(e instanceof Expr.OpApp p) || !p.path().isEmpty() || depth > MAX_DEF_CHAIN) {
+      if (e instanceof Expr.Let let && let.body() instanceof Expr.OpApp b && b.path().isEmpty()
+          && b.args().isEmpty()) {
+        // LET w == x' IN w: the definition the body names
+        for (Unit.Definition d : let.definitions()) {
+          if (d instanceof Unit.OpDef od && od.params().isEmpty() && od.name().equals(b.name())) {
+            return primedVarSlot(od.body(), depth + 1);
+          }
+        }
         return -1;
       }
-      if (Operators.PRIME.equals(p.name()) && p.args().size() == 1) {
+      if (!(e instanceof Expr.OpApp p) || depth > MAX_DEF_CHAIN) {
+        return -1;
+      }
+      if (p.path().isEmpty() && Operators.PRIME.equals(p.name()) && p.args().size() == 1) {
         return varSlot(p.args().get(0), depth + 1);
       }
       if (!p.args().isEmpty()) {
         return -1;
+      }
+      if (!p.path().isEmpty()) {
+        DefSym d = instanceDef(p);
+        return d == null || !d.def.params().isEmpty() ? -1
+            : new Ctxt(d.env, new Scope(null)).primedVarSlot(d.def.body(), depth + 1);
       }
       Resolved r = resolve(p.name());
       if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
@@ -897,10 +912,30 @@ final class Compiler {
       return -1;
     }
 
+    /** The definition {@code I!J!Op} names through instances without arguments, or null. */
+    private DefSym instanceDef(Expr.OpApp op) {
+      ModuleEnv target = env;
+      for (Expr.InstanceStep step : op.path()) {
+        Sym is = target == env && step == op.path().get(0)
+            ? (resolve(step.name()) == null ? null : resolve(step.name()).sym)
+            : target.exported.get(step.name());
+        if (!(is instanceof InstSym inst) || inst.target == null || !step.args().isEmpty()) {
+          return null;
+        }
+        target = inst.target;
+      }
+      return target.exported.get(op.name()) instanceof DefSym d ? d : null;
+    }
+
     /** The slot of {@code e} when it is a state variable, also through definitions without parameters; else -1. */
     private int varSlot(Expr e, int depth) {
       if (e instanceof Expr.Label l) {
         return varSlot(l.body(), depth);
+      }
+      if (e instanceof Expr.OpApp v && !v.path().isEmpty() && v.args().isEmpty() && depth <= MAX_DEF_CHAIN) {
+        DefSym d = instanceDef(v);
+        return d == null || !d.def.params().isEmpty() ? -1
+            : new Ctxt(d.env, new Scope(null)).varSlot(d.def.body(), depth + 1);
       }
       if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty() && depth <= MAX_DEF_CHAIN) {
         Resolved r = resolve(v.name());

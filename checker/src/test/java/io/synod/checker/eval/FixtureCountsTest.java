@@ -42,6 +42,7 @@ class FixtureCountsTest {
       "56_trace_same_name_ops/TicketsTraceMax2.cfg",
       "57_trace_partial_log/JobPoolTrace_bad.cfg",
       "57_trace_partial_log/JobPoolTrace_queue1.cfg",
+      "58_enabled_instance_subst/Sluice.cfg",
       "58_enabled_instance_subst/Sluice_notfull.cfg",
       "58_enabled_instance_subst/Sluice_sum.cfg",
       "59_action_property_let/Odometer.cfg",
