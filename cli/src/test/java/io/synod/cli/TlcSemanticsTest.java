@@ -188,4 +188,114 @@ class TlcSemanticsTest {
     assertTrue(r.out().contains(" distinct states found, 0 states left on queue."), r.out());
     assertFalse(r.out().contains("is violated"), r.out());
   }
+
+  /** The "states generated" figure of a check of {@code next} from x = 0 (x < 1 guards every action). */
+  private long generated(String next) throws IOException {
+    String m = lines(
+        "---- MODULE Gen ----",
+        "EXTENDS Naturals",
+        "VARIABLE x",
+        "Init == x = 0",
+        "F[n \\in 0..3] == IF n = 0 THEN TRUE ELSE \\/ F[n-1] \\/ n > 1",
+        "Next == " + next,
+        "====");
+    CliTestSupport.Result r = check(m, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, r.code(), r.out());
+    java.util.regex.Matcher g = java.util.regex.Pattern.compile("(?m)^(\\d+) states generated, ")
+        .matcher(r.out());
+    assertTrue(g.find(), r.out());
+    return Long.parseLong(g.group(1));
+  }
+
+  @Test
+  void statesGeneratedCountEveryWitnessTlcEnumerates() throws IOException {
+    // TLC produces a successor for every way the action is satisfied while some variable still
+    // has no value: each witness of an existential, each true disjunct...
+    assertEquals(1 + 3, generated("x < 1 /\\ (\\E i \\in 1..3 : i > 0) /\\ x' = x + 1"));
+    // ... also behind an implication whose premise holds, in every instance of a bounded \\A ...
+    assertEquals(1 + 3, generated("x < 1 /\\ (x = 0 => \\E i \\in 1..3 : i > 0) /\\ x' = x + 1"));
+    assertEquals(1 + 2, generated("x < 1 /\\ (\\A i \\in 1..2 : i = 1 \\/ i > 0) /\\ x' = x + 1"));
+    // ... and in the body of a LET function applied as a condition (recursively): G[2] holds
+    // through G[1] (through G[0] or 1 > 0) or through 2 > 0
+    assertEquals(1 + 3, generated("x < 1 /\\ (LET G[n \\in 0..2] == IF n = 0 THEN TRUE "
+        + "ELSE G[n - 1] \\/ n > 0 IN G[2]) /\\ x' = x + 1"));
+    // once every variable has a value, what remains of the conjunction is a condition: one state
+    assertEquals(1 + 1, generated("x < 1 /\\ x' = x + 1 /\\ \\E i \\in 1..3 : i > 0"));
+    assertEquals(1 + 1, generated("x < 1 /\\ x' = x + 1 /\\ (TRUE \\/ TRUE)"));
+  }
+
+  private static final String GAUGE = lines(
+      "---- MODULE Gauge ----",
+      "EXTENDS Naturals",
+      "VARIABLES level, cap",
+      "Raise == level < cap /\\ level' = level + 1",
+      "Reading == level'",
+      "Next == Raise \\/ (level > 0 /\\ level' = level - 1)",
+      "HC(v) == v",
+      "====");
+
+  @Test
+  void enabledAndAssignmentsThroughAnInstanceWithSubstitutions() throws IOException {
+    // the instance's primed variable is the primed variable substituted for it: an equation
+    // assigns it, so ENABLED finds a successor
+    Files.writeString(dir.resolve("Gauge.tla"), GAUGE);
+    String m = lines(
+        "---- MODULE Tank ----",
+        "EXTENDS Naturals",
+        "VARIABLES water, room",
+        "G == INSTANCE Gauge WITH level <- water, cap <- room + 1",
+        "Init == water = 0 /\\ room = 1",
+        "Next == \\/ water < 2 /\\ water' = water + 1 /\\ UNCHANGED room",
+        "        \\/ water = 2 /\\ water' = 0 /\\ room' = 1 - room",
+        "CanRaise == (ENABLED G!Raise) = (water < room + 1)",
+        "AnyReading == ENABLED (G!Reading = 7)",
+        "====");
+    CliTestSupport.Result r = check(m, "INIT Init\nNEXT Next\nINVARIANT CanRaise AnyReading\n");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("6 distinct states found"), r.out());
+  }
+
+  @Test
+  void refinementViolationNamesTheConjunctByItsLocation() throws IOException {
+    // PROPERTY R with R == I!Spec: TLC checks the [][Next]_v conjunct of the instance's Spec and,
+    // as it is a conjunct, reports it by its location in the instantiated module
+    Files.writeString(dir.resolve("Hour.tla"), lines(
+        "---- MODULE Hour ----",
+        "EXTENDS Naturals",
+        "VARIABLE hr",
+        "HInit == hr = 1",
+        "HNext == hr' = IF hr = 3 THEN 1 ELSE hr + 1",
+        "HSpec == HInit /\\ [][HNext]_hr",
+        "===="));
+    String m = lines(
+        "---- MODULE Clock ----",
+        "EXTENDS Naturals",
+        "VARIABLE m",
+        "Init == m = 0",
+        "Tick == m' = (m + 2) % 6",
+        "Skip == m = 2 /\\ m' = 0",
+        "Spec == Init /\\ [][Tick \\/ Skip]_m",
+        "H == INSTANCE Hour WITH hr <- (m \\div 2) + 1",
+        "Refines == H!HSpec",
+        "====");
+    CliTestSupport.Result r = check(m, "SPECIFICATION Spec\nPROPERTY Refines\n");
+    assertEquals(13, r.code(), r.out());
+    assertTrue(r.out().contains("Error: Action property line 6, col 19 to line 6, col 30 of module Hour "
+        + "is violated."), r.out());
+    // the next-state relation written in place is split into its named actions, as TLC does
+    assertTrue(r.out().contains("State 3: <Skip line 6, col 9 to line 6, col 23 of module Clock>"), r.out());
+  }
+
+  @Test
+  void twoNextStateRelationsInOneSpecificationAreRefused() throws IOException {
+    String m = lines(
+        "---- MODULE Two ----",
+        "VARIABLES a, b",
+        "Spec == a = 0 /\\ b = 0 /\\ [][UNCHANGED a]_a /\\ [][UNCHANGED b]_b",
+        "====");
+    CliTestSupport.Result r = check(m, "SPECIFICATION Spec\n");
+    assertEquals(151, r.code(), r.out());
+    assertTrue(r.out().contains("The specification contains more than one conjunct of the form [][Next]_v,\n"
+        + "but TLC can handle only specifications with one next-state relation."), r.out());
+  }
 }

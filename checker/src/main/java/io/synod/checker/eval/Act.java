@@ -29,6 +29,24 @@ abstract class Act {
 
   abstract void gen(Ctx c, Frame f, Cont k);
 
+  /**
+   * This action as a condition on the complete assignment in place: TLC evaluates what remains
+   * of a conjunction once every variable has a value, rather than enumerating its witnesses.
+   */
+  abstract boolean holds(Ctx c, Frame f);
+
+  /** {@link #holds}, with this node's span on errors as {@link #run} adds it. */
+  final boolean check(Ctx c, Frame f) {
+    if (!traced) {
+      return holds(c, f);
+    }
+    try {
+      return holds(c, f);
+    } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
+      throw EvalException.located(e, span);
+    }
+  }
+
   final void run(Ctx c, Frame f, Cont k) {
     if (!traced) {
       gen(c, f, k);
@@ -60,6 +78,11 @@ abstract class Act {
         k.go(c);
       }
     }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return cond.evalBool(c, f);
+    }
   }
 
   /** {@code x' = e} (or {@code x = e} in an initial predicate). */
@@ -81,14 +104,22 @@ abstract class Act {
       Value v = value.eval(c, f);
       if (t[slot] == null) {
         t[slot] = v;
+        c.unassigned--;
         try {
           k.go(c);
         } finally {
           t[slot] = null;
+          c.unassigned++;
         }
       } else if (t[slot].tlaEquals(v)) {
         k.go(c);
       }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      Value v = value.eval(c, f);
+      return target(c, init)[slot].tlaEquals(v);
     }
   }
 
@@ -115,6 +146,7 @@ abstract class Act {
         }
         return;
       }
+      c.unassigned--;
       try {
         SetValue d = Binders.domain(s);
         int count = Binders.count(d);
@@ -125,7 +157,13 @@ abstract class Act {
         }
       } finally {
         t[slot] = null;
+        c.unassigned++;
       }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return set.evalSet(c, f).contains(target(c, init)[slot]);
     }
   }
 
@@ -152,14 +190,26 @@ abstract class Act {
       Value v = c.cur[s];
       if (c.nxt[s] == null) {
         c.nxt[s] = v;
+        c.unassigned--;
         try {
           step(c, i + 1, k);
         } finally {
           c.nxt[s] = null;
+          c.unassigned++;
         }
       } else if (c.nxt[s].tlaEquals(v)) {
         step(c, i + 1, k);
       }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      for (int s : slots) {
+        if (!c.nxt[s].tlaEquals(c.cur[s])) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -188,6 +238,11 @@ abstract class Act {
         cs.start(null, null);
         c.giveBackConjuncts(id, cs);
       }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return Conjuncts.allHold(items, 0, c, f);
     }
   }
 
@@ -221,12 +276,28 @@ abstract class Act {
         k.go(c);
         return;
       }
+      if (c.unassigned == 0) {
+        // every variable has a value: TLC evaluates the remaining conjuncts as conditions
+        if (allHold(items, i, c, f)) {
+          k.go(c);
+        }
+        return;
+      }
       next = i + 1;
       try {
         items[i].run(c, f, this);
       } finally {
         next = i;
       }
+    }
+
+    static boolean allHold(Act[] items, int from, Ctx c, Frame f) {
+      for (int j = from; j < items.length; j++) {
+        if (!items[j].check(c, f)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -243,6 +314,16 @@ abstract class Act {
       for (Act a : items) {
         a.run(c, f, k);
       }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      for (Act a : items) {
+        if (a.check(c, f)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -263,71 +344,11 @@ abstract class Act {
         return true;
       });
     }
-  }
-
-  /**
-   * {@code \A x \in S : A} in an action, as TLC evaluates it: the conjunction of A for every
-   * element, left to right in S's order, so that the first element's A may assign primed
-   * variables and the others' see them.
-   */
-  static final class ForAll extends Act {
-    final Binders binders;
-    final Act body;
-
-    ForAll(Span span, Binders binders, Act body) {
-      super(span, true);
-      this.binders = binders;
-      this.body = body;
-    }
 
     @Override
-    void gen(Ctx c, Frame f, Cont k) {
-      int[] slots = slots();
-      java.util.List<Object[]> bindings = new java.util.ArrayList<>();
-      binders.forEach(c, f, (c2, f2) -> {
-        Object[] b = new Object[slots.length];
-        for (int i = 0; i < slots.length; i++) {
-          b[i] = f2.slots[slots[i]];
-        }
-        bindings.add(b);
-        return true;
-      });
-      conjoin(c, f, k, slots, bindings, 0);
-    }
-
-    private void conjoin(Ctx c, Frame f, Cont k, int[] slots, java.util.List<Object[]> bindings,
-        int i) {
-      if (i == bindings.size()) {
-        k.go(c);
-        return;
-      }
-      bind(f, slots, bindings.get(i));
-      body.run(c, f, c2 -> {
-        conjoin(c2, f, k, slots, bindings, i + 1);
-        // the body may go on to other solutions: give it back its own element
-        bind(f, slots, bindings.get(i));
-      });
-    }
-
-    private static void bind(Frame f, int[] slots, Object[] values) {
-      for (int j = 0; j < slots.length; j++) {
-        f.slots[slots[j]] = values[j];
-      }
-    }
-
-    private int[] slots() {
-      int n = 0;
-      for (Binders.One b : binders.items) {
-        n += b.slots.length;
-      }
-      int[] out = new int[n];
-      int i = 0;
-      for (Binders.One b : binders.items) {
-        for (int s : b.slots) {
-          out[i++] = s;
-        }
-      }
-      return out;
+    boolean holds(Ctx c, Frame f) {
+      // the enumeration stops at the first witness
+      return !binders.forEach(c, f, (c2, f2) -> !body.check(c2, f2));
     }
   }
 
@@ -350,6 +371,11 @@ abstract class Act {
       } else {
         otherwise.run(c, f, k);
       }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return cond.evalBool(c, f) ? then.check(c, f) : otherwise.check(c, f);
     }
   }
 
@@ -378,6 +404,19 @@ abstract class Act {
       }
       other.run(c, f, k);
     }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      for (int i = 0; i < guards.length; i++) {
+        if (guards[i].evalBool(c, f)) {
+          return arms[i].check(c, f);
+        }
+      }
+      if (other == null) {
+        throw EvalException.eval("Attempted to evaluate a CASE with no conditions true.\n" + span.describe());
+      }
+      return other.check(c, f);
+    }
   }
 
   static final class Let extends Act {
@@ -396,6 +435,14 @@ abstract class Act {
         f.slots[s] = null;
       }
       body.run(c, f, k);
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      for (int s : slots) {
+        f.slots[s] = null;
+      }
+      return body.check(c, f);
     }
   }
 
@@ -418,11 +465,116 @@ abstract class Act {
 
     @Override
     void gen(Ctx c, Frame f, Cont k) {
+      (init ? def.initAct : def.act).run(c, frame(c, f), k);
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return (init ? def.initAct : def.act).check(c, frame(c, f));
+    }
+
+    private Frame frame(Ctx c, Frame f) {
       Frame nf = new Frame(init ? def.initFrameSize : def.actFrameSize, envDepth < 0 ? null : f.at(envDepth));
       for (int i = 0; i < args.length; i++) {
         nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : Thunk.pass(args[i], c, f, false);
       }
-      (init ? def.initAct : def.act).run(c, nf, k);
+      return nf;
+    }
+  }
+
+  /**
+   * {@code \A x \in S : A}: as TLC generates states, the conjunction of A for every binding, each
+   * a step of its own (A's witnesses multiply); TLC takes the first binding, then the others from
+   * the last to the second.
+   */
+  static final class ForAll extends Act {
+    final Binders binders;
+    final Act body;
+
+    ForAll(Span span, Binders binders, Act body) {
+      super(span, true);
+      this.binders = binders;
+      this.body = body;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      java.util.List<Object[]> bindings = new java.util.ArrayList<>();
+      binders.forEach(c, f, (c2, f2) -> {
+        bindings.add(f2.slots.clone());
+        return true;
+      });
+      if (bindings.isEmpty()) {
+        k.go(c);
+        return;
+      }
+      int n = bindings.size();
+      int[] order = new int[n];
+      order[0] = 0;
+      for (int i = 1; i < n; i++) {
+        order[i] = n - i;
+      }
+      step(c, f, bindings, order, 0, k);
+    }
+
+    private void step(Ctx c, Frame f, java.util.List<Object[]> bindings, int[] order, int i, Cont k) {
+      if (i == order.length) {
+        k.go(c);
+        return;
+      }
+      if (c.unassigned == 0) {
+        for (int j = i; j < order.length; j++) {
+          if (!body.check(c, withBinding(f, bindings.get(order[j])))) {
+            return;
+          }
+        }
+        k.go(c);
+        return;
+      }
+      body.run(c, withBinding(f, bindings.get(order[i])), c2 -> step(c2, f, bindings, order, i + 1, k));
+    }
+
+    /** A frame like {@code f} holding one binding's values (nested steps must not share slots). */
+    private Frame withBinding(Frame f, Object[] binding) {
+      Frame nf = new Frame(f.slots.length, f.up);
+      System.arraycopy(binding, 0, nf.slots, 0, Math.min(binding.length, nf.slots.length));
+      return nf;
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return binders.forEach(c, f, (c2, f2) -> body.check(c2, f2));
+    }
+  }
+
+  /**
+   * {@code f[a]} for a function definition TLC has not computed as a table (a LET or recursive
+   * definition): as TLC generates states, the body's witnesses for that argument.
+   */
+  static final class FunApply extends Act {
+    final FunDefn fd;
+    final Node[] args;
+    final int envDepth;
+    final Node whole;
+
+    FunApply(Span span, FunDefn fd, Node[] args, int envDepth, Node whole) {
+      super(span, true);
+      this.fd = fd;
+      this.args = args;
+      this.envDepth = envDepth;
+      this.whole = whole;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      Value arg = Nodes.FunApp.argument(c, f, args);
+      Frame nf = fd.actFrame(c, envDepth < 0 ? null : f.at(envDepth), arg, whole);
+      fd.act.run(c, nf, k);
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return whole.evalBool(c, f);
     }
   }
 }

@@ -266,6 +266,16 @@ public final class CompiledSpec {
       }
       parts[i].run(c, new Frame(frames[i], null), c2 -> from(i + 1, c2, k));
     }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      for (int i = 0; i < parts.length; i++) {
+        if (!parts[i].holds(c, new Frame(frames[i], null))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private final java.util.IdentityHashMap<Expr, ModuleEnv> exprEnvs = new java.util.IdentityHashMap<>();
@@ -449,19 +459,20 @@ public final class CompiledSpec {
     List<Expression> inits = new ArrayList<>();
     List<Expression> live = new ArrayList<>();
     List<Object[]> parts = new ArrayList<>();
-    flatten(d.def.body(), d.env, parts, 0);
+    flatten(d.def.body(), d.env, name, parts, 0);
     for (Object[] part : parts) {
       Expr e = (Expr) part[0];
       ModuleEnv env = (ModuleEnv) part[1];
+      String partName = (String) part[2];
       if (e instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1) {
         Expr arg = op.args().get(0);
         if (arg instanceof Expr.BoxAction) {
-          acts.add(new Expression(compiler.expr(env, arg), name));
+          acts.add(new Expression(compiler.expr(env, arg), partName));
           continue;
         }
         Node n = compiler.expr(env, arg);
         if (n.level <= 1) {
-          invs.add(new Expression(n, name));
+          invs.add(new Expression(n, partName));
           continue;
         }
       } else if (!hasTemporal(e, env, 0)) {
@@ -476,19 +487,23 @@ public final class CompiledSpec {
     return new PropertyParts(invs, acts, inits, live);
   }
 
-  /** Conjuncts of {@code e} through zero-parameter definitions, also of instances. */
-  private void flatten(Expr e, ModuleEnv env, List<Object[]> out, int depth) {
+  /**
+   * Conjuncts of {@code e} through zero-parameter definitions, also of instances, each with the
+   * name TLC reports it by: that of the definition it is the body of, else (a conjunct) its
+   * location.
+   */
+  private void flatten(Expr e, ModuleEnv env, String name, List<Object[]> out, int depth) {
     if (depth < 40) {
       if (e instanceof Expr.Junction j && j.kind() == Expr.JunctionKind.AND) {
-        j.items().forEach(x -> flatten(x, env, out, depth + 1));
+        j.items().forEach(x -> flatten(x, env, x.span().describe(), out, depth + 1));
         return;
       }
       if (e instanceof Expr.OpApp op && op.name().equals(Operators.AND) && op.args().size() == 2) {
-        op.args().forEach(x -> flatten(x, env, out, depth + 1));
+        op.args().forEach(x -> flatten(x, env, x.span().describe(), out, depth + 1));
         return;
       }
       if (e instanceof Expr.Label l) {
-        flatten(l.body(), env, out, depth + 1);
+        flatten(l.body(), env, name, out, depth + 1);
         return;
       }
       if (e instanceof Expr.OpApp op && op.args().isEmpty()) {
@@ -505,12 +520,12 @@ public final class CompiledSpec {
         }
         Sym s = ok ? (op.path().isEmpty() ? env.table.get(op.name()) : target.exported.get(op.name())) : null;
         if (s instanceof DefSym d && d.def.params().isEmpty() && hasTemporal(d.def.body(), d.env, 0)) {
-          flatten(d.def.body(), d.env, out, depth + 1);
+          flatten(d.def.body(), d.env, op.name(), out, depth + 1);
           return;
         }
       }
     }
-    out.add(new Object[] {e, env});
+    out.add(new Object[] {e, env, name});
   }
 
   /** Whether the root module defines {@code name} (as anything). */
@@ -531,9 +546,11 @@ public final class CompiledSpec {
     Value[] savedCur = c.cur;
     Value[] savedNxt = c.nxt;
     int savedLevel = c.level;
+    int savedUnassigned = c.unassigned;
     c.level = 0;
     c.cur = new Value[variables.size()];
     c.nxt = null;
+    c.unassigned = variables.size();
     try {
       init.run(c, new Frame(initFrame, null), c2 -> {
         Value[] s = c2.cur;
@@ -551,6 +568,7 @@ public final class CompiledSpec {
       c.cur = savedCur;
       c.nxt = savedNxt;
       c.level = savedLevel;
+      c.unassigned = savedUnassigned;
     }
   }
 
@@ -575,8 +593,10 @@ public final class CompiledSpec {
     Ctx.Scratch scratch = c.takeScratch(a.info().index(), a.frameSize(), state.length);
     Frame f = scratch.frame;
     System.arraycopy(a.bound(), 0, f.slots, 0, Math.min(a.bound().length, f.slots.length));
+    int savedUnassigned = c.unassigned;
     c.cur = state;
     c.nxt = scratch.next;
+    c.unassigned = state.length;
     Delivery d = scratch.delivery;
     d.info = a.info();
     d.sink = sink;
@@ -587,6 +607,7 @@ public final class CompiledSpec {
     } finally {
       c.cur = savedCur;
       c.nxt = savedNxt;
+      c.unassigned = savedUnassigned;
       c.giveBack(a.info().index(), scratch);
     }
   }
@@ -599,7 +620,7 @@ public final class CompiledSpec {
     @Override
     public void go(Ctx c) {
       Value[] t = c.nxt;
-      for (int i = 0; i < t.length; i++) {
+      for (int i = 0; c.unassigned != 0 && i < t.length; i++) {
         if (t[i] == null) {
           throw EvalException.eval("Successor state is not completely specified by action "
               + info.name() + " of the next-state relation. The following variable is not assigned: "

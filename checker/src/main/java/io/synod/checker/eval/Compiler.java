@@ -127,6 +127,9 @@ final class Compiler {
   }
 
   private void compileFun(FunDefn fd, Unit.FunctionDef def, ModuleEnv env, Scope parent) {
+    fd.def = def;
+    fd.env = env;
+    fd.parentScope = parent;
     Scope s = new Scope(parent);
     Ctxt cx = new Ctxt(env, s);
     fd.binders = cx.binders(def.binders());
@@ -1062,14 +1065,29 @@ final class Compiler {
       if (e instanceof Expr.Label l) {
         return primedVarSlot(l.body(), depth);
       }
-      if (!(e instanceof Expr.OpApp p) || !p.path().isEmpty() || depth > MAX_DEF_CHAIN) {
+      if (e instanceof Expr.Let let && let.body() instanceof Expr.OpApp b && b.path().isEmpty()
+          && b.args().isEmpty()) {
+        // LET w == x' IN w: the definition the body names
+        for (Unit.Definition d : let.definitions()) {
+          if (d instanceof Unit.OpDef od && od.params().isEmpty() && od.name().equals(b.name())) {
+            return primedVarSlot(od.body(), depth + 1);
+          }
+        }
         return -1;
       }
-      if (Operators.PRIME.equals(p.name()) && p.args().size() == 1) {
+      if (!(e instanceof Expr.OpApp p) || depth > MAX_DEF_CHAIN) {
+        return -1;
+      }
+      if (p.path().isEmpty() && Operators.PRIME.equals(p.name()) && p.args().size() == 1) {
         return varSlot(p.args().get(0), depth + 1);
       }
       if (!p.args().isEmpty()) {
         return -1;
+      }
+      if (!p.path().isEmpty()) {
+        DefSym d = instanceDef(p);
+        return d == null || !d.def.params().isEmpty() ? -1
+            : new Ctxt(d.env, new Scope(null)).primedVarSlot(d.def.body(), depth + 1);
       }
       Resolved r = resolve(p.name());
       if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
@@ -1082,10 +1100,30 @@ final class Compiler {
       return -1;
     }
 
+    /** The definition {@code I!J!Op} names through instances without arguments, or null. */
+    private DefSym instanceDef(Expr.OpApp op) {
+      ModuleEnv target = env;
+      for (Expr.InstanceStep step : op.path()) {
+        Sym is = target == env && step == op.path().get(0)
+            ? (resolve(step.name()) == null ? null : resolve(step.name()).sym)
+            : target.exported.get(step.name());
+        if (!(is instanceof InstSym inst) || inst.target == null || !step.args().isEmpty()) {
+          return null;
+        }
+        target = inst.target;
+      }
+      return target.exported.get(op.name()) instanceof DefSym d ? d : null;
+    }
+
     /** The slot of {@code e} when it is a state variable, also through definitions without parameters; else -1. */
     private int varSlot(Expr e, int depth) {
       if (e instanceof Expr.Label l) {
         return varSlot(l.body(), depth);
+      }
+      if (e instanceof Expr.OpApp v && !v.path().isEmpty() && v.args().isEmpty() && depth <= MAX_DEF_CHAIN) {
+        DefSym d = instanceDef(v);
+        return d == null || !d.def.params().isEmpty() ? -1
+            : new Ctxt(d.env, new Scope(null)).varSlot(d.def.body(), depth + 1);
       }
       if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty() && depth <= MAX_DEF_CHAIN) {
         Resolved r = resolve(v.name());
@@ -1150,10 +1188,21 @@ final class Compiler {
       if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.EXISTS) {
         return withBinders(q.binders(), b -> new Act.Exists(sp, b, act(q.body(), init)));
       }
-      if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.FORALL && !init
-          && expr(e).level == 2) {
-        // primed variables assigned under \A: each element's body is a conjunct
-        return withBinders(q.binders(), b -> new Act.ForAll(sp, b, act(q.body(), init)));
+      // TLC generates states through these too; when the inner step is a mere condition they
+      // are one, evaluated as an expression
+      if (e instanceof Expr.Quant q && q.kind() == Expr.QuantKind.FORALL
+          && q.binders().stream().allMatch(b -> b.domain() != null)) {
+        Act a = withBinders(q.binders(), b -> {
+          Act body = act(q.body(), init);
+          return body instanceof Act.Guard ? body : new Act.ForAll(sp, b, body);
+        });
+        return a instanceof Act.ForAll ? a : new Act.Guard(expr(e));
+      }
+      if (e instanceof Expr.FunApp fa) {
+        Act a = funApply(fa, init);
+        if (a != null) {
+          return a;
+        }
       }
       if (e instanceof Expr.If i) {
         return new Act.If(sp, expr(i.condition()), act(i.then(), init), act(i.otherwise(), init));
@@ -1182,6 +1231,13 @@ final class Compiler {
         if (args.size() == 2 && (name.equals(Operators.AND) || name.equals(Operators.OR))) {
           Act[] items = {act(args.get(0), init), act(args.get(1), init)};
           return name.equals(Operators.AND) ? new Act.And(sp, items, conjunctions++) : new Act.Or(sp, items);
+        }
+        if (args.size() == 2 && name.equals(Operators.IMPLIES) && resolve(name) == null) {
+          Act then = act(args.get(1), init);
+          if (!(then instanceof Act.Guard)) {
+            // P => A generates A's states when P holds, else goes on as it is (as TLC does)
+            return new Act.If(sp, expr(args.get(0)), then, new Act.Guard(new Nodes.Const(sp, BoolValue.TRUE)));
+          }
         }
         if (args.size() == 2 && (name.equals(Operators.EQ) || name.equals(Operators.IN))) {
           int slot = target(args.get(0), init);
@@ -1226,6 +1282,50 @@ final class Compiler {
         }
       }
       return new Act.Guard(expr(e));
+    }
+
+    /**
+     * {@code f[a]} as a step when f is a function definition TLC keeps as its definition (a LET
+     * or state-dependent one, not a constant TLC computed): the body's step for that argument;
+     * null for any other application, or when the body is a mere condition.
+     */
+    private Act funApply(Expr.FunApp fa, boolean init) {
+      if (!(fa.function() instanceof Expr.OpApp op) || !op.path().isEmpty() || !op.args().isEmpty()) {
+        return null;
+      }
+      Resolved r = resolve(op.name());
+      FunDefn fd = null;
+      int envDepth = -1;
+      if (r != null && r.sym instanceof FunSym fs) {
+        fd = funDefn(fs);
+        if (fd.memo) {
+          return null;
+        }
+      } else if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
+        fd = lf.defn;
+        envDepth = r.local.depth();
+      }
+      if (fd == null || fd.def == null || init) {
+        return null;
+      }
+      if (fd.act == null && !fd.compilingAct) {
+        fd.compilingAct = true;
+        try {
+          Scope s = new Scope(fd.parentScope);
+          Ctxt cx = new Ctxt(fd.env, s);
+          fd.actBinders = cx.binders(fd.def.binders());
+          Act body = cx.act(fd.def.body(), false);
+          fd.actFrameSize = s.size;
+          fd.act = body;
+        } finally {
+          fd.compilingAct = false;
+        }
+      }
+      if (fd.act instanceof Act.Guard) {
+        return null;
+      }
+      Node whole = funApp(fa);
+      return new Act.FunApply(fa.span(), fd, exprs(fa.args()), envDepth, whole);
     }
 
     private boolean builtinName(String name, int arity) {

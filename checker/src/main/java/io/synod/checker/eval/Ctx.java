@@ -16,6 +16,11 @@ public final class Ctx {
   Value[] cur;
   /** Values of the next state by variable slot (null where not yet assigned). */
   Value[] nxt;
+  /**
+   * How many variables of the state under construction (the next state, or the initial state in
+   * Init) have no value yet; at 0 what remains of a conjunction is evaluated as a condition.
+   */
+  int unassigned = -1;
   int level;
   /** TLCSet registers: the engine's per-worker map when run by the engine. */
   Map<Value, Value> registers = new HashMap<>();

@@ -24,7 +24,9 @@ final class Enabled extends Node {
   @Override
   Value ev(Ctx c, Frame f) {
     Value[] saved = c.nxt;
+    int savedUnassigned = c.unassigned;
     c.nxt = new Value[c.spec.variableCount()];
+    c.unassigned = c.nxt.length;
     try {
       action.run(c, f, c2 -> {
         throw FOUND;
@@ -37,6 +39,7 @@ final class Enabled extends Node {
       throw e;
     } finally {
       c.nxt = saved;
+      c.unassigned = savedUnassigned;
     }
   }
 }

@@ -81,12 +81,13 @@ final class EvalModel implements SpecModel {
     }
     for (NamedEntry e : config.properties()) {
       CompiledSpec.PropertyParts parts = spec.property(e.name());
+      // each part reported by TLC's name for it (the property's, or the conjunct's location)
       for (CompiledSpec.Expression x : parts.invariants()) {
-        invariantNames.add(e.name());
+        invariantNames.add(x.name);
         invariants.add(x);
       }
       for (CompiledSpec.Expression x : parts.actionProperties()) {
-        actionPropertyNames.add(e.name());
+        actionPropertyNames.add(x.name);
         actionProperties.add(x);
       }
       for (CompiledSpec.Expression x : parts.initPredicates()) {

@@ -19,9 +19,27 @@ final class FunDefn {
   /** Whether results may be cached (closed definition without effects). */
   boolean memo;
   final ConcurrentHashMap<Value, Value> cache = new ConcurrentHashMap<>();
+  /**
+   * The body's action form (see {@link Act.FunApply}) with its own binders and frame size;
+   * compiled on first use as a step, from the definition, module and enclosing scope kept here.
+   */
+  Act act;
+  Binders actBinders;
+  int actFrameSize;
+  boolean compilingAct;
+  io.synod.checker.syntax.ast.Unit.FunctionDef def;
+  Symbols.ModuleEnv env;
+  Scope parentScope;
 
   FunDefn(String name) {
     this.name = name;
+  }
+
+  /** A frame of the body's action form for {@code arg}, checked against the domain as {@link #apply} does. */
+  Frame actFrame(Ctx c, Frame env, Value arg, Node site) {
+    Frame nf = new Frame(actFrameSize, env);
+    bind(c, nf, actBinders, arg, site);
+    return nf;
   }
 
   Value apply(Ctx c, Frame env, Value arg, Node site) {
@@ -32,18 +50,9 @@ final class FunDefn {
       }
     }
     Frame nf = new Frame(frameSize, env);
-    SetValue dom = binders.items.length == 1 && !binders.items[0].tuple && binders.items[0].slots.length == 1
-        ? binders.items[0].domain.evalSet(c, nf) : null;
-    if (dom != null) {
-      if (!dom.contains(arg)) {
-        throw site.fail("Attempted to apply function " + name + " to argument " + arg
-            + ", which is not in the domain of the function.");
-      }
-      nf.slots[binders.items[0].slots[0]] = arg;
-    } else {
-      bindArgs(c, nf, arg, site);
-    }
+    bind(c, nf, binders, arg, site);
     Value v;
+    // a recursive function counts towards the evaluator's depth guard like a recursive operator
     c.enter(site);
     try {
       v = body.eval(c, nf);
@@ -56,7 +65,22 @@ final class FunDefn {
     return v;
   }
 
-  private void bindArgs(Ctx c, Frame nf, Value arg, Node site) {
+  /** Binds the argument {@code arg} to the names of {@code binders} in {@code nf}, within their domains. */
+  private void bind(Ctx c, Frame nf, Binders binders, Value arg, Node site) {
+    SetValue dom = binders.items.length == 1 && !binders.items[0].tuple && binders.items[0].slots.length == 1
+        ? binders.items[0].domain.evalSet(c, nf) : null;
+    if (dom != null) {
+      if (!dom.contains(arg)) {
+        throw site.fail("Attempted to apply function " + name + " to argument " + arg
+            + ", which is not in the domain of the function.");
+      }
+      nf.slots[binders.items[0].slots[0]] = arg;
+    } else {
+      bindArgs(c, nf, binders, arg, site);
+    }
+  }
+
+  private void bindArgs(Ctx c, Frame nf, Binders binders, Value arg, Node site) {
     int n = binders.arity();
     Value[] parts;
     if (n == 1) {
