@@ -88,6 +88,12 @@ final class Natives {
     finiteSets();
     bags();
     tlc();
+    CommunityNatives.register(this);
+  }
+
+  /** Adds (or replaces) the native version of {@code op} of {@code module}. */
+  void put(String module, String op, Impl impl) {
+    table.put(module + " " + op, impl);
   }
 
   /** The native implementation of {@code op} of standard module {@code module}, or null. */
