@@ -32,6 +32,35 @@ final class CommunityNatives {
     randomization(n);
     reals(n);
     tlcExt(n);
+    bitwise(n);
+  }
+
+  private static void bitwise(Natives n) {
+    String m = "Bitwise";
+    binary(n, m, "&", (c, x, y) -> bits(x, y, "&", java.math.BigInteger::and));
+    binary(n, m, "|", (c, x, y) -> bits(x, y, "|", java.math.BigInteger::or));
+    binary(n, m, "^^", (c, x, y) -> bits(x, y, "^^", java.math.BigInteger::xor));
+    binary(n, m, "shiftR", (c, x, y) -> {
+      long k = Natives.intOf(y);
+      return big(Arith.big(natural(x, "shiftR")).shiftRight((int) Math.max(0, Math.min(k, Integer.MAX_VALUE))));
+    });
+  }
+
+  private static Value natural(Value v, String op) {
+    if (Arith.big(v).signum() < 0) {
+      throw EvalException.eval("The operator " + op + " of Bitwise is defined for natural numbers only, not:\n"
+          + Pretty.ppr(v));
+    }
+    return v;
+  }
+
+  private static Value bits(Value x, Value y, String op,
+      java.util.function.BinaryOperator<java.math.BigInteger> f) {
+    return big(f.apply(Arith.big(natural(x, op)), Arith.big(natural(y, op))));
+  }
+
+  private static Value big(java.math.BigInteger b) {
+    return IntValue.of(b);
   }
 
   private static void tlcExt(Natives n) {

@@ -25,7 +25,9 @@ public final class StandardModules {
     private static final List<String> NAMES = List.of(
             "Naturals", "Integers", "Reals", "Sequences", "FiniteSets", "Bags",
             "TLC", "TLCExt", "Randomization", "Json", "TLAPS",
-            "Functions", "SequencesExt", "FiniteSetsExt", "Folds", "Relation", "IOUtils");
+            "Functions", "SequencesExt", "FiniteSetsExt", "Folds", "Relation", "IOUtils",
+            "Bitwise", "Combinatorics", "Statistics", "BagsExt", "Quorum", "DyadicRationals", "Graphs",
+            "UndirectedGraphs");
 
     private static final String NATIVE_LIST = "native-operators.txt";
 
