@@ -70,7 +70,8 @@ public final class ParseCommand implements Callable<Integer> {
     }
     Path folder = specFile.toAbsolutePath().getParent();
     ModuleLocator locator =
-        new ModuleLocator(folder, libs, ModuleLocator.parsePath(System.getenv("TLA_PATH")));
+        new ModuleLocator(folder, LibraryPath.of(libs, System.getProperty("TLA-Library"), null),
+            ModuleLocator.parsePath(System.getenv("TLA_PATH")));
     ResolvedSpec resolved;
     try {
       resolved = SemanticAnalyzer.analyze(specFile, locator);
