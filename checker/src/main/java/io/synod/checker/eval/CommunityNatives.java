@@ -33,6 +33,7 @@ final class CommunityNatives {
     reals(n);
     tlcExt(n);
     bitwise(n);
+    OutputNatives.register(n);
   }
 
   private static void bitwise(Natives n) {

@@ -27,7 +27,7 @@ public final class StandardModules {
             "TLC", "TLCExt", "Randomization", "Json", "TLAPS",
             "Functions", "SequencesExt", "FiniteSetsExt", "Folds", "Relation", "IOUtils",
             "Bitwise", "Combinatorics", "Statistics", "BagsExt", "Quorum", "DyadicRationals", "Graphs",
-            "UndirectedGraphs");
+            "UndirectedGraphs", "SVG", "GraphViz", "CSV");
 
     private static final String NATIVE_LIST = "native-operators.txt";
 

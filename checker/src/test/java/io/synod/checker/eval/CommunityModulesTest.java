@@ -69,8 +69,25 @@ class CommunityModulesTest {
       UndirectedGraphs => IsStronglyConnected(U) => FALSE
       UndirectedGraphs => <<3, 2, 1>> \\in SimplePath(U) => TRUE
       UndirectedGraphs => Cardinality(UndirectedGraphs({1, 2})) => 8
+      SVG => SVGElemToString(Circle(5, 6, 2, [fill |-> "red"])) => "<circle fill=\\"red\\" cx=\\"5\\" cy=\\"6\\" r=\\"2\\"></circle>"
+      SVG => SVGElemToString(Group(<<Text(1, 2, "hi", <<>>)>>, <<>>)) => "<g><text x=\\"1\\" y=\\"2\\">hi</text></g>"
+      SVG => NodeOfRingNetwork(10, 10, 5, 0, 4) => [x |-> 15, y |-> 10]
+      SVG => PointOnLine([x |-> 0, y |-> 0], [x |-> 10, y |-> 20], 2) => [x |-> 5, y |-> 10]
+      GraphViz => DotDiGraph([node |-> {1, 2}, edge |-> {<<1, 2>>}], LAMBDA v : "n" \\o ToString(v), LAMBDA e : "e") => "digraph G {\\n\\"1\\" [label=\\"n1\\"];\\n\\"2\\" [label=\\"n2\\"];\\n\\"1\\" -> \\"2\\" [label=\\"e\\"];\\n}"
       """)
   void operatorsMeanWhatTheModuleSays(String module, String expr, String expected) {
     assertEquals(expected, show(module, expr));
+  }
+
+  @org.junit.jupiter.api.Test
+  void csvWritesThenReadsBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String f = dir.resolve("out.csv").toString().replace("\\", "/");
+    assertEquals("0", show("CSV", "CSVRecords(\"" + f + "\")"));
+    assertEquals("TRUE", show("CSV", "CSVWrite(\"%1$s#%2$s\", <<\"abc\", {1, 2}>>, \"" + f + "\")"));
+    assertEquals("TRUE", show("CSV", "CSVWriteRecord([a |-> 1, b |-> \"x\"], \",\", FALSE, \"" + f + "\")"));
+    assertEquals(java.util.List.of("abc#{1, 2}", "1,x"), java.nio.file.Files.readAllLines(dir.resolve("out.csv")));
+    assertEquals("2", show("CSV", "CSVRecords(\"" + f + "\")"));
+    assertEquals("<<[k |-> \"abc#{1\", v |-> \" 2}\"], [k |-> \"1\", v |-> \"x\"]>>",
+        show("CSV", "CSVRead(<<\"k\", \"v\">>, \",\", \"" + f + "\")"));
   }
 }
