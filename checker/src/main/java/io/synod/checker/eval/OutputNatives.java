@@ -50,6 +50,37 @@ final class OutputNatives {
       return c.spec.strings.string(sb.append('}').toString());
     }, false, false));
     csv(n);
+    n.put("HTML", "StringFill", Natives.Impl.binary((c, str, args) -> {
+      String out = string(str, "StringFill");
+      for (Value p : Natives.seq(args, "StringFill").toArray()) {
+        TupleValue pair = Natives.seq(p, "StringFill");
+        String old = string(pair.get(1), "StringFill");
+        int at = out.indexOf(old);
+        if (at >= 0) {
+          out = out.substring(0, at) + string(pair.get(2), "StringFill") + out.substring(at + old.length());
+        }
+      }
+      return c.spec.strings.string(out);
+    }, false, false));
+    n.put("HTML", "StringSeqToString", Natives.Impl.binary((c, seq, sep) -> {
+      String s = string(sep, "StringSeqToString");
+      StringBuilder sb = new StringBuilder();
+      for (Value v : Natives.seq(seq, "StringSeqToString").toArray()) {
+        String part = string(v, "StringSeqToString");
+        if (sb.length() > 0) {
+          sb.append(s);
+        }
+        sb.append(part);
+      }
+      return c.spec.strings.string(sb.toString());
+    }, false, false));
+  }
+
+  private static String string(Value v, String op) {
+    if (v instanceof StringValue s) {
+      return s.text();
+    }
+    throw EvalException.eval("The arguments of " + op + " must be strings, not:\n" + Pretty.ppr(v));
   }
 
   private static io.synod.checker.value.SetValue field(FcnValue g, String name, Ctx c) {

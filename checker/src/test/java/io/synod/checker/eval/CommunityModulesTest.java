@@ -74,13 +74,18 @@ class CommunityModulesTest {
       SVG => NodeOfRingNetwork(10, 10, 5, 0, 4) => [x |-> 15, y |-> 10]
       SVG => PointOnLine([x |-> 0, y |-> 0], [x |-> 10, y |-> 20], 2) => [x |-> 5, y |-> 10]
       GraphViz => DotDiGraph([node |-> {1, 2}, edge |-> {<<1, 2>>}], LAMBDA v : "n" \\o ToString(v), LAMBDA e : "e") => "digraph G {\\n\\"1\\" [label=\\"n1\\"];\\n\\"2\\" [label=\\"n2\\"];\\n\\"1\\" -> \\"2\\" [label=\\"e\\"];\\n}"
+      HTML => StringFill("test %num% %num%", <<<<"%num%", "12">>>>) => "test 12 %num%"
+      HTML => StringSeqToString(<<"", "a", "b">>, "-") => "a-b"
+      HTML => HTMLAttribute("width", "3px") => "width: 3px;"
+      HTML => HTMLFrame("f", <<"x", "y">>) => "<div id=\\"f\\">\\nx\\ny\\n</div>"
+      HTML => HTMLSize("1", "2") => "width: 1; height: 2;"
       """)
   void operatorsMeanWhatTheModuleSays(String module, String expr, String expected) {
     assertEquals(expected, show(module, expr));
   }
 
   @ParameterizedTest(name = "EXTENDS {0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"FunctionTheorems", "FiniteSetsExtTheorems",
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"HTML", "FunctionTheorems", "FiniteSetsExtTheorems",
       "FoldsTheorems", "GraphTheorems", "QuorumTheorems", "SequencesExtTheorems"})
   void theoremModulesLoadAndExportTheirBase(String module) {
     // The statements are skipped by the checker; the definitions of the base modules are there.
