@@ -95,7 +95,8 @@ public final class CheckCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "-lib", paramLabel = "PATH", split = ":",
-      description = "Extra directories to search for modules (':'-separated).")
+      description = "Extra directories to search for modules (':'-separated); then those of the"
+          + " TLA-Library system property (java -DTLA-Library=DIR) and of TLA_PATH.")
   List<Path> lib = new ArrayList<>();
 
   @Option(names = "-metadir", paramLabel = "DIR",
@@ -170,7 +171,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       SpecFrontend.ParsedSpec parsed;
       try {
-        parsed = frontend.parse(specFile, lib, out);
+        parsed = frontend.parse(specFile, LibraryPath.of(lib), out);
       } finally {
         rep.starting();
       }

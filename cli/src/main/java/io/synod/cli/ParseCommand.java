@@ -67,7 +67,8 @@ public final class ParseCommand implements Callable<Integer> {
     InputFiles.requireFile(specFile, "spec file", 2);
     Path folder = specFile.toAbsolutePath().getParent();
     ModuleLocator locator =
-        new ModuleLocator(folder, libs, ModuleLocator.parsePath(System.getenv("TLA_PATH")));
+        new ModuleLocator(folder, LibraryPath.of(libs, System.getProperty("TLA-Library"), null),
+            ModuleLocator.parsePath(System.getenv("TLA_PATH")));
     ResolvedSpec resolved;
     try {
       resolved = SemanticAnalyzer.analyze(specFile, locator);

@@ -102,6 +102,7 @@ final class Natives {
     JsonNatives.register(this);
     IoNatives.register(this);
     VectorClockNatives.register(this);
+    CommunityNatives.register(this);
   }
 
   /** Registers (or replaces) the native implementation of {@code op} of {@code module}. */

@@ -26,7 +26,10 @@ public final class StandardModules {
             "Naturals", "Integers", "Reals", "Sequences", "FiniteSets", "Bags",
             "TLC", "TLCExt", "Randomization", "Json", "TLAPS",
             "Functions", "SequencesExt", "FiniteSetsExt", "Folds", "Relation", "IOUtils",
-            "VectorClocks");
+            "VectorClocks",
+            "Bitwise", "Combinatorics", "Statistics", "BagsExt", "Quorum", "DyadicRationals", "Graphs",
+            "UndirectedGraphs", "SVG", "GraphViz", "CSV", "HTML", "FunctionTheorems", "FiniteSetsExtTheorems",
+            "FoldsTheorems", "GraphTheorems", "QuorumTheorems", "SequencesExtTheorems");
 
     private static final String NATIVE_LIST = "native-operators.txt";
 

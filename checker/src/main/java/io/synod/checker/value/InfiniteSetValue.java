@@ -3,16 +3,17 @@ package io.synod.checker.value;
 import java.util.Iterator;
 
 /**
- * The non-enumerable sets {@code Nat}, {@code Int}, {@code STRING} and {@code Seq(S)}:
- * membership only.
+ * The non-enumerable sets {@code Nat}, {@code Int}, {@code STRING}, {@code Seq(S)} and TLC's
+ * {@code Any} (which holds every value): membership only.
  * Enumerating them, or asking their cardinality, raises {@link EvalError}.
  */
 public final class InfiniteSetValue extends SetValue {
-  private enum Form { NAT, INT, STRING, SEQ }
+  private enum Form { NAT, INT, STRING, SEQ, ANY }
 
   public static final InfiniteSetValue NAT = new InfiniteSetValue(Form.NAT, null);
   public static final InfiniteSetValue INT = new InfiniteSetValue(Form.INT, null);
   public static final InfiniteSetValue STRING = new InfiniteSetValue(Form.STRING, null);
+  public static final InfiniteSetValue ANY = new InfiniteSetValue(Form.ANY, null);
 
   private final Form form;
   private final SetValue elems;
@@ -58,6 +59,8 @@ public final class InfiniteSetValue extends SetValue {
           return false;
         }
         throw new EvalError("Attempted to check if the value:\n" + Pretty.ppr(v) + "\nis in STRING.");
+      case ANY:
+        return true;
       default:
         if (!(v instanceof TupleValue t)) {
           return false;
@@ -120,6 +123,7 @@ public final class InfiniteSetValue extends SetValue {
       case NAT -> sb.append("Nat");
       case INT -> sb.append("Int");
       case STRING -> sb.append("STRING");
+      case ANY -> sb.append("Any");
       default -> {
         sb.append("Seq(");
         elems.appendTo(sb);

@@ -35,7 +35,10 @@ class StandardModulesResolveTest {
 
     @Test
     void extendingAllStandardModulesTogetherIsConsistent() throws SemanticException {
-        List<String> all = StandardModules.names().stream().filter(n -> !n.equals("TLAPS")).toList();
+        // As in TLC's community modules, SVG's Image clashes with Functions' and UndirectedGraphs
+        // redefines Graphs' operators: a spec extends one of each pair.
+        List<String> all = StandardModules.names().stream()
+                .filter(n -> !List.of("TLAPS", "SVG", "UndirectedGraphs").contains(n)).toList();
         String text = "---- MODULE All ----\nEXTENDS " + String.join(", ", all) + "\n====\n";
         ResolvedSpec spec = SemanticAnalyzer.analyze("All.tla", text, ModuleLocator.forSpec(dir.resolve("All.tla")));
         assertEquals(List.of(), spec.warnings());

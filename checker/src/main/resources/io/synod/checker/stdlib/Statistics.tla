@@ -1,0 +1,12 @@
+----------------------------- MODULE Statistics ------------------------------
+(***************************************************************************)
+(* ChiSquare(expected, actual, alpha): whether the observed counts fit the *)
+(* expected frequencies at significance level alpha (a string such as     *)
+(* "0.05"). The evaluator decides it natively with a chi-square test; as a *)
+(* formula it only states that the hypothesis is not rejected.            *)
+(***************************************************************************)
+EXTENDS Naturals
+
+ChiSquare(expected, actual, alpha) == TRUE
+
+=============================================================================

@@ -1,0 +1,39 @@
+package io.synod.cli;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where modules that are not next to the spec are looked for, in order: the {@code -lib}
+ * folders, then TLC's {@code -DTLA-Library=DIR1:DIR2} system property, then the folders of the
+ * {@code TLA_PATH} environment variable (both separated by the platform's path separator).
+ * Libraries such as tlapm's FiniteSetTheorems or NaturalsInduction load from any of them.
+ */
+final class LibraryPath {
+  private LibraryPath() {}
+
+  /** The search folders for this process's {@code -lib} options, property and environment. */
+  static List<Path> of(List<Path> lib) {
+    return of(lib, System.getProperty("TLA-Library"), System.getenv("TLA_PATH"));
+  }
+
+  static List<Path> of(List<Path> lib, String tlaLibrary, String tlaPath) {
+    List<Path> out = new ArrayList<>(lib);
+    for (String value : new String[] {tlaLibrary, tlaPath}) {
+      if (value == null) {
+        continue;
+      }
+      for (String part : value.split(File.pathSeparator)) {
+        if (!part.isBlank()) {
+          Path p = Path.of(part.trim());
+          if (!out.contains(p)) {
+            out.add(p);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
