@@ -176,6 +176,10 @@ public final class CheckCommand implements Callable<Integer> {
         rep.starting();
       }
       model = parsed.bind(cfg, out);
+    } catch (StackOverflowError e) {
+      rep.error(specFile + ": " + ParseCommand.NESTED_TOO_DEEPLY);
+      rep.finished(millisSince(start));
+      return ParseCommand.PARSE_ERROR;
     } catch (FrontendException e) {
       rep.error(e.getMessage());
       if (e.file() != null) {

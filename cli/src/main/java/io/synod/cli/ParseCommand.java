@@ -41,6 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
     })
 public final class ParseCommand implements Callable<Integer> {
   static final int PARSE_ERROR = 150;
+  /** Beyond what even the command's 1 GB stack holds (hundreds of thousands of levels). */
+  static final String NESTED_TOO_DEEPLY =
+      "expressions nested too deeply to process (the nesting exhausted Synod's 1 GB stack)";
 
   @Spec CommandSpec spec;
 
@@ -78,6 +81,9 @@ public final class ParseCommand implements Callable<Integer> {
         err.println(excerpt.render(s.file(), s.beginLine(), s.beginCol(), d.message()));
       }
       err.println(e.diagnostics().size() + " error" + (e.diagnostics().size() == 1 ? "" : "s"));
+      return PARSE_ERROR;
+    } catch (StackOverflowError e) {
+      err.println(specFile + ": " + NESTED_TOO_DEEPLY);
       return PARSE_ERROR;
     }
     for (SemanticDiagnostic w : resolved.warnings()) {

@@ -16,6 +16,7 @@ final class SourceExcerpt {
   private final Map<String, List<String>> lines = new HashMap<>();
 
   String render(String file, int line, int col, String message) {
+    message = clipWords(message);
     StringBuilder out = new StringBuilder();
     if (line <= 0) {
       return out.append(file.isEmpty() ? "" : file + ": ").append(message).toString();
@@ -37,6 +38,24 @@ final class SourceExcerpt {
       out.append(" ".repeat(caret)).append('^');
     }
     return out.toString();
+  }
+
+  /**
+   * The message with every name or token longer than {@link #WIDTH} shortened to its ends: a
+   * message quoting a megabyte-long identifier says no more than one quoting its first words.
+   */
+  static String clipWords(String message) {
+    if (message.length() <= WIDTH) {
+      return message;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S{" + (WIDTH + 1) + ",}").matcher(message);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String w = m.group();
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
+          w.substring(0, WIDTH / 2) + "...(" + w.length() + " characters)..." + w.substring(w.length() - WIDTH / 4)));
+    }
+    return m.appendTail(sb).toString();
   }
 
   /** Longest excerpt of a source line, in characters. */

@@ -132,6 +132,12 @@ class BadInputTest {
     var r = CliTestSupport.run("lin", "--model", "register", h.toString());
     noTrace(r);
     assertEquals(0, r.code(), r.err());
+    String json = "[".repeat(5000) + "]".repeat(5000);
+    Path j = file("deep.jsonl", "{\"process\": 0, \"type\": \"invoke\", \"f\": \"write\", \"value\": " + json + "}\n"
+        + "{\"process\": 0, \"type\": \"ok\", \"f\": \"write\", \"value\": " + json + "}\n");
+    var rj = CliTestSupport.run("lin", "--model", "register", j.toString());
+    noTrace(rj);
+    assertEquals(0, rj.code(), rj.err());
   }
 
   // ------------------------------------------------------------------ check: TLC's integers

@@ -17,7 +17,15 @@ import java.util.Map;
  * {@code ":ok"}). Blank lines are skipped.
  */
 public final class JsonHistoryReader {
-  private final ObjectMapper mapper = new ObjectMapper();
+  /**
+   * Jackson refuses nesting beyond 1,000 by default; the EDN reader takes values as deep as the
+   * stack allows (5,000 and far beyond on the command's thread), and one format should not
+   * accept what the other refuses.
+   */
+  private final ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNestingDepth(100_000).build())
+      .build());
 
   public List<Event> read(String source, String text) {
     EventDecoder decoder = new EventDecoder(source);
