@@ -188,8 +188,48 @@ final class BfsSearch {
     }
   }
 
+  /**
+   * The states still to expand in depth-first mode (state, id, level), last-in first-out; null
+   * in the level-by-level search.
+   */
+  private java.util.ArrayDeque<Object[]> stack;
+
+  /**
+   * Depth-first exploration with one worker: the initial states and then the successors of each
+   * expanded state are pushed in the order they are generated, and the last pushed is expanded
+   * next, as TLC does when its state queue is a deque (what users pick for trace validation).
+   * Counting, constraints, checks and traces are those of the level-by-level search.
+   */
+  private void searchDepthFirst() {
+    Worker w = workers[0];
+    java.util.ArrayDeque<Object[]> st = new java.util.ArrayDeque<>();
+    LevelQueue q = levelQueue;
+    LevelQueue.Claim c = new LevelQueue.Claim();
+    while (q.claim(c)) {
+      Segment seg = c.segment;
+      for (int i = c.from; i < c.to; i++) {
+        st.addLast(new Object[] {seg.states()[i], seg.ids()[i], 1});
+        seg.states()[i] = null;
+      }
+      seg.expanded(c.to - c.from);
+    }
+    q.close();
+    levelQueue = LevelQueue.empty(spill);
+    stack = st;
+    while (!st.isEmpty() && !stop && !exit) {
+      Object[] e = st.pollLast();
+      level = (Integer) e[2];
+      w.expand((Value[]) e[0], (Long) e[1]);
+      w.expandedThisLevel = 0;
+    }
+  }
+
   private void search() {
     computeInitialStates();
+    if (options.depthFirst()) {
+      searchDepthFirst();
+      return;
+    }
     ExecutorService pool = workers.length > 1
         ? Executors.newFixedThreadPool(workers.length, r -> {
             Thread t = new Thread(r, "synod-worker");
@@ -340,7 +380,8 @@ final class BfsSearch {
       queued += w.next.size();
       depth = Math.max(depth, w.maxLevel);
     }
-    long left = Math.max(0, levelQueue.size() - expanded) + queued;
+    java.util.ArrayDeque<Object[]> st = stack;
+    long left = Math.max(0, levelQueue.size() - expanded) + queued + (st == null ? 0 : st.size());
     return new SearchStats(generated, distinct, left, depth);
   }
 
@@ -590,7 +631,11 @@ final class BfsSearch {
         }
       }
       if (isNew && (!stop || options.continueAfterError())) {
-        next.add(t, id);
+        if (stack != null) {
+          stack.addLast(new Object[] {t, id, lvl});
+        } else {
+          next.add(t, id);
+        }
       }
       if (isNew && rec != null) {
         inLiveness = true;
