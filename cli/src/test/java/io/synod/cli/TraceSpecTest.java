@@ -134,4 +134,20 @@ class TraceSpecTest {
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("4 states generated, 4 distinct states found"), r.out());
   }
+
+  @Test
+  void actionCompositionTakesTheFirstActionThenTheSecond(@TempDir Path dir) throws IOException {
+    // x' = x + 1 then x' = 2 * x: 0 -> 2 -> 6 -> 14 -> 30, each step one composed step
+    String m = "EXTENDS Naturals\nVARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Inc == x' = x + 1 /\\ y' = y\nDbl == x' = 2 * x /\\ y' = x\n"
+        + "Next == x < 20 /\\ (Inc \\cdot Dbl)\nSeen == x > 0 => y = x \\div 2\n";
+    CliTestSupport.Result r = check(dir, m, "INIT Init\nNEXT Next\nINVARIANT Seen\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("5 states generated, 5 distinct states found"), r.out());
+    String half = "EXTENDS Naturals\nVARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Inc == x' = x + 1\nDbl == x' = 2 * x /\\ y' = x\nNext == Inc \\cdot Dbl\n";
+    CliTestSupport.Result e = check(dir, half, "INIT Init\nNEXT Next\n");
+    assertEquals(75, e.code(), e.out());
+    assertTrue(e.out().contains("does not assign a value to every variable"), e.out());
+  }
 }
