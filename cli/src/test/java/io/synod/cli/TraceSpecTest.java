@@ -150,4 +150,23 @@ class TraceSpecTest {
     assertEquals(75, e.code(), e.out());
     assertTrue(e.out().contains("does not assign a value to every variable"), e.out());
   }
+
+  @Test
+  void aPropertyOverTheQueueIsDecidedDuringTheSearch(@TempDir Path dir) throws IOException {
+    // two branches after the first step; the log has 3 lines but the second branch ends after
+    // line 1: when it is expanded the queue is empty (the first branch was expanded before)
+    String m = "EXTENDS Naturals, TLC\nVARIABLES l, b\nInit == l = 1 /\\ b = 0\n"
+        + "Next == \\/ l = 1 /\\ l' = 2 /\\ b' \\in {1, 2}\n"
+        + "        \\/ l \\in 2..3 /\\ b = 1 /\\ l' = l + 1 /\\ b' = b\n"
+        + "Matched == [](l <= 3 => [](TLCGet(\"queue\") > 0 \\/ l > 3))\n";
+    CliTestSupport.Result r = check(dir, m, "INIT Init\nNEXT Next\nPROPERTY Matched\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, r.code(), r.out());
+    String bad = m.replace("b = 1 /\\ l' = l + 1", "b = 3 /\\ l' = l + 1");
+    CliTestSupport.Result e = check(dir, bad, "INIT Init\nNEXT Next\nPROPERTY Matched\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(12, e.code(), e.out());
+    assertTrue(e.out().contains("Error: Temporal property Matched was violated."), e.out());
+    // stopped when the second of the two states after line 1 left the queue empty
+    assertTrue(e.out().contains("3 states generated, 3 distinct states found, 0 states left on queue."), e.out());
+    assertTrue(e.out().contains("State 2: <Next"), e.out());
+  }
 }

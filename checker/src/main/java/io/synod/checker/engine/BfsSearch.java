@@ -50,6 +50,8 @@ final class BfsSearch {
   private final StateGraphListener graph;
   /** The temporal properties' atoms and the graph recorded for them; null without liveness. */
   private final LivenessModel live;
+  /** The {@code [](P => []Q)} properties decided during the search; null without any. */
+  private final SafetyMonitor monitor;
   private final io.synod.checker.liveness.BehaviorGraph behavior;
   private final boolean liveActions;
   private final FingerprintSet seen;
@@ -101,6 +103,7 @@ final class BfsSearch {
     this.workers = new Worker[options.workers()];
     this.logs = new ParentLog[options.workers()];
     this.live = model.liveness();
+    this.monitor = SafetyMonitor.of(live);
     this.liveActions = live != null && live.actionAtomCount() > 0;
     this.behavior = live == null ? null : new io.synod.checker.liveness.BehaviorGraph(liveActions);
     for (int i = 0; i < workers.length; i++) {
@@ -498,6 +501,7 @@ final class BfsSearch {
         currentFp = fingerprint(s, ctx);
       }
       successors = 0;
+      nSucc = 0;
       fresh = 0;
       pending = null;
       ctx.level = level;
@@ -523,11 +527,42 @@ final class BfsSearch {
       if (stop && !options.continueAfterError()) {
         return;
       }
+      if (monitor != null && !monitorExpanded(s, id)) {
+        return;
+      }
       outdegree.record(fresh);
       if (successors == 0 && checkDeadlock) {
         fail(new PendingFailure(Verdict.DEADLOCK, null, "Deadlock reached.", id, null, null,
             List.of()));
       }
+    }
+
+    /** The fingerprints of the in-model successors of the state being expanded (for the monitor). */
+    private long[] succFps = new long[16];
+    private int nSucc;
+
+    /**
+     * The state's atoms once its successors are queued, for the properties decided during the
+     * search; false when one is violated (the search stops) or cannot be evaluated.
+     */
+    private boolean monitorExpanded(Value[] s, long id) {
+      long bits;
+      try {
+        ctx.level = level;
+        bits = live.stateAtoms(s, ctx);
+      } catch (SpecError e) {
+        fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), id, null, null, e.stack()));
+        return false;
+      }
+      int v = monitor.expanded(currentFp, bits, succFps, nSucc);
+      nSucc = 0;
+      if (v < 0) {
+        return true;
+      }
+      String name = monitor.name(v);
+      fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, name, "Temporal property " + name + " was violated.",
+          id, null, null, List.of()));
+      return false;
     }
 
     @Override
@@ -573,6 +608,16 @@ final class BfsSearch {
       long id = ParentLog.NO_PARENT;
       if (inModel) {
         long fp = fingerprint(t, ctx);
+        if (monitor != null) {
+          if (from == null) {
+            monitor.initial(fp);
+          } else {
+            if (nSucc == succFps.length) {
+              succFps = java.util.Arrays.copyOf(succFps, nSucc * 2);
+            }
+            succFps[nSucc++] = fp;
+          }
+        }
         if (seen.add(fp)) {
           isNew = true;
           distinct++;

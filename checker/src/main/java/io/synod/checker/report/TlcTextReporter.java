@@ -153,7 +153,7 @@ public final class TlcTextReporter implements SearchListener {
 
   private void failure(CheckResult.Failure f) {
     List<TraceStep> trace = f.trace();
-    if (f.verdict() == Verdict.LIVENESS) {
+    if (f.verdict() == Verdict.LIVENESS || f.verdict() == Verdict.TEMPORAL_SAFETY) {
       lasso(f);
       return;
     }
