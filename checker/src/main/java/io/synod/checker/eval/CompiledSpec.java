@@ -168,9 +168,15 @@ public final class CompiledSpec {
       DefSym spec = def(config.specification().get());
       List<Expr> conjuncts = new ArrayList<>();
       conjuncts(spec.def.body(), spec.env, conjuncts, 0);
+      List<Expr> inits = new ArrayList<>();
       for (Expr c : conjuncts) {
         if (c instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1
             && op.args().get(0) instanceof Expr.BoxAction box) {
+          if (nextExpr != null) {
+            throw new SpecException(SpecException.Kind.CONFIG, "The specification contains more than one "
+                + "conjunct of the form [][Next]_v,\nbut TLC can handle only specifications with one "
+                + "next-state relation.");
+          }
           nextExpr = box.action();
           nextEnv = envOf(c, spec.env);
         } else if (c instanceof Expr.Fairness || isTemporal(c) || temporalLevel(c, envOf(c, spec.env))) {
@@ -179,7 +185,14 @@ public final class CompiledSpec {
         } else if (initExpr == null) {
           initExpr = c;
           initEnv = envOf(c, spec.env);
+          inits.add(c);
+        } else if (envOf(c, spec.env) == initEnv) {
+          // Init written as several conjuncts of the specification: all of them are the initial predicate
+          inits.add(c);
         }
+      }
+      if (inits.size() > 1) {
+        initExpr = new Expr.Junction(inits.get(0).span(), Expr.JunctionKind.AND, inits);
       }
       if (initExpr == null || nextExpr == null && nextDef == null) {
         throw new SpecException(SpecException.Kind.CONFIG, "The specification " + spec.def.name()
