@@ -157,4 +157,27 @@ class TraceNativesTest {
     EvalException e = assertThrows(EvalException.class, () -> eval(s, "T", Map.of()));
     assertTrue(e.getMessage().contains("event 3 of node 1"), e.getMessage());
   }
+
+  @Test
+  void everyJsonIoUtilsAndVectorClocksOperatorListedAsNativeIsImplemented() {
+    Natives natives = new Natives();
+    for (io.synod.checker.stdlib.StandardModules.NativeOperator op
+        : io.synod.checker.stdlib.StandardModules.nativeOperators()) {
+      if (List.of("Json", "IOUtils", "VectorClocks").contains(op.module())
+          || List.of("TLCGet", "TLCSet", "TLCGetAndSet").contains(op.operator())) {
+        Natives.Impl impl = natives.lookup(op.module(), op.operator());
+        assertTrue(impl != null, op + " has no native implementation");
+        assertEquals(op.arity(), impl.arity, op.toString());
+      }
+    }
+  }
+
+  @Test
+  void tlcGetAndSetReturnsTheOldValueAndStoresTheCombination() {
+    CompiledSpec s = Fixtures.inline("---- MODULE Test ----\nEXTENDS Integers, TLC, TLCExt\nVARIABLE x\n"
+        + "Init == x = 0\nNext == x' = x\n"
+        + "E == <<TLCGetAndSet(7, +, 5, 100), TLCGetAndSet(7, +, 5, 100), TLCGet(7)>>\n====\n",
+        "INIT Init\nNEXT Next\n", new ArrayList<>());
+    assertEquals("<<100, 105, 110>>", eval(s, "E", Map.of()).toString());
+  }
 }
