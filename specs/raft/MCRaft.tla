@@ -6,8 +6,9 @@
 (*                                                                         *)
 (*   MCRaft.cfg             CI: 3 servers, 1 command, term 1, logs <= 1   *)
 (*   MCRaftBench.cfg        benchmark: terms <= 2, 1 message in flight    *)
-(*   MCRaftLiveness.cfg     EntriesCommitted under LiveSpec (needs        *)
-(*                          liveness checking)                             *)
+(*   MCRaftLiveness.cfg     EntriesCommitted under LiveSpec, 2 servers    *)
+(*                          (liveness checking)                            *)
+(*   MCRaftLivenessBench.cfg  the same with 3 servers (benchmark)         *)
 (*   MCRaftSmallQuorum.cfg  broken: a candidate takes office on its own   *)
 (*                          vote; expected: ElectionSafety violated        *)
 (*   MCRaftNoLogCheck.cfg   broken: votes granted without the log         *)
@@ -15,6 +16,8 @@
 (*                          violated                                       *)
 (*   MCRaftLeaderTruncate.cfg  broken: a leader removes an entry; expected: *)
 (*                          action property LeaderAppendOnly violated      *)
+(*   MCRaftLivenessNoElection.cfg  broken: stability without elections;   *)
+(*                          expected: liveness property Committed violated *)
 (***************************************************************************)
 EXTENDS Raft
 
@@ -68,4 +71,17 @@ LeaderTruncate(i) ==
 TruncateNext == Next \/ \E i \in Server : LeaderTruncate(i)
 
 TruncateSpec == Init /\ [][TruncateNext]_vars
+
+-----------------------------------------------------------------------------
+(* Bug 4: stability without elections.  LiveSpec's first version assumed  *)
+(* that eventually no server times out at all.  A leader that restarts    *)
+(* before replicating its entry then leaves the cluster leaderless        *)
+(* forever, and Committed fails (TLC and Synod find the lasso).           *)
+NoElectionLiveSpec ==
+  /\ Spec
+  /\ <>[][StableNext /\ ~\E i \in Server : ElectionTimeout(i)]_vars
+  /\ \A i \in Server : WF_vars(AdvanceCommitIndex(i)) /\ WF_vars(BecomeLeader(i))
+  /\ \A i, j \in Server : WF_vars(i # j /\ AppendEntries(i, j))
+  /\ \A i, j \in Server : WF_vars(i # j /\ RequestVote(i, j))
+  /\ WF_vars(\E m \in DOMAIN messages : Receive(m))
 =============================================================================

@@ -420,12 +420,19 @@ StateMachineSafety ==
 (* Raft cannot guarantee progress while timeouts keep splitting votes or  *)
 (* the network keeps losing messages (FLP); it relies on the system        *)
 (* eventually being stable.  LiveSpec states that assumption: from some   *)
-(* point on there are no more timeouts, restarts or network faults, and   *)
-(* every protocol step that stays enabled is eventually taken.  Under it, *)
-(* an entry of a leader's current term is eventually committed by every   *)
-(* server, unless that leader is deposed.                                 *)
+(* point on there are no more restarts or network faults, a server times  *)
+(* out only while no server leads (that is how Raft recovers from a       *)
+(* crashed leader: without it a leader that restarts before replicating   *)
+(* its entry leaves the cluster leaderless forever), and every protocol   *)
+(* step that stays enabled is eventually taken.  Under it, an entry of a  *)
+(* leader's current term is eventually committed by every server, unless  *)
+(* that leader is deposed.                                                *)
+NoLeader == \A j \in Server : state[j] # Leader
+
+ElectionTimeout(i) == NoLeader /\ Timeout(i)
+
 StableNext ==
-  \/ \E i \in Server : BecomeLeader(i) \/ AdvanceCommitIndex(i)
+  \/ \E i \in Server : ElectionTimeout(i) \/ BecomeLeader(i) \/ AdvanceCommitIndex(i)
   \/ \E i, j \in Server : i # j /\ (RequestVote(i, j) \/ AppendEntries(i, j))
   \/ \E i \in Server, v \in Value : ClientRequest(i, v)
   \/ \E m \in DOMAIN messages : Receive(m)
@@ -434,6 +441,7 @@ LiveSpec ==
   /\ Spec
   /\ <>[][StableNext]_vars
   /\ \A i \in Server : WF_vars(AdvanceCommitIndex(i)) /\ WF_vars(BecomeLeader(i))
+  /\ \A i \in Server : WF_vars(ElectionTimeout(i))
   /\ \A i, j \in Server : WF_vars(i # j /\ AppendEntries(i, j))
   /\ \A i, j \in Server : WF_vars(i # j /\ RequestVote(i, j))
   /\ WF_vars(\E m \in DOMAIN messages : Receive(m))

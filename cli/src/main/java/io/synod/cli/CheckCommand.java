@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
       "properties, deadlock and constraints of the model (.cfg). Output follows TLC",
       "line for line; exit codes as TLC: 0 ok, 10 assumption/postcondition,",
       "11 deadlock, 12 invariant, 13 action property, 14 Assert, 75 evaluation error,",
-      "150 parse error, 151 config error, 153 system error, 2 usage error.",
+      "150 parse error, 151 config error, 153 system error (including an output",
+      "file that cannot be written: checked before the search), 2 usage error.",
       "JVM options: bin/synod uses the parallel collector with a 128 MB young",
       "generation; add your own (e.g. -Xmx8g) in SYNOD_JAVA_OPTS."
     })
@@ -94,11 +95,11 @@ public final class CheckCommand implements Callable<Integer> {
   boolean simulate;
 
   @Option(names = "-depth", paramLabel = "N", defaultValue = "100",
-      description = "Simulation: states per behaviour (default: ${DEFAULT-VALUE}).")
+      description = "Simulation: states per behaviour, at least 1 (default: ${DEFAULT-VALUE}).")
   int depth;
 
   @Option(names = "-num", paramLabel = "N", defaultValue = "1000",
-      description = "Simulation: number of behaviours (default: ${DEFAULT-VALUE}).")
+      description = "Simulation: number of behaviours, at least 1 (default: ${DEFAULT-VALUE}).")
   long traces;
 
   @Option(names = "-seed", paramLabel = "S", description = "Simulation seed (default: random).")
@@ -154,12 +155,19 @@ public final class CheckCommand implements Callable<Integer> {
     if (dump != null && !dump.get(0).equals("dot")) {
       throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", 2);
     }
-    if (!Files.isRegularFile(specFile)) {
-      throw new UserError("cannot read spec file " + specFile, 150);
+    if (simulate && depth < 1) {
+      throw new UserError("-depth expects a positive number of states per behaviour, got " + depth, 2);
     }
+    if (simulate && traces < 1) {
+      throw new UserError("-num expects a positive number of behaviours, got " + traces, 2);
+    }
+    InputFiles.requireFile(specFile, "spec file", 150);
     Path cfg = config != null ? config : defaultConfig(specFile);
-    if (!Files.isRegularFile(cfg)) {
-      throw new UserError("cannot read config file " + cfg, 151);
+    InputFiles.requireFile(cfg, "config file", 151);
+    OutputFiles.checkWritable("--itf", itf);
+    OutputFiles.checkWritable("--json", json);
+    if (dump != null) {
+      OutputFiles.checkWritable("-dump", Path.of(dump.get(1)));
     }
     PrintWriter pw = spec.commandLine().getOut();
     Output out = line -> {
@@ -186,6 +194,12 @@ public final class CheckCommand implements Callable<Integer> {
       model = parsed.bind(cfg, out);
     } catch (FrontendException e) {
       rep.error(e.getMessage());
+      if (e.file() != null) {
+        // stdout keeps TLC's wording; the position goes where parse puts it, on stderr
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(new SourceExcerpt().render(e.file(), e.line(), e.column(), e.getMessage()));
+        err.flush();
+      }
       rep.finished(millisSince(start));
       return e.exitCode();
     }
@@ -203,11 +217,22 @@ public final class CheckCommand implements Callable<Integer> {
         dot = new DotGraphWriter(Files.newBufferedWriter(Path.of(dump.get(1)), StandardCharsets.UTF_8),
             model.variables());
       } catch (IOException e) {
-        throw new UserError("cannot write " + dump.get(1) + ": " + e.getMessage(), 153);
+        throw OutputFiles.cannotWrite(Path.of(dump.get(1)), e);
       }
       checker.withGraphListener(dot);
     }
-    CheckResult result = checker.run();
+    Thread onInterrupt = interruptSummary(checker, start);
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    CheckResult result;
+    try {
+      result = checker.run();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down (Ctrl-C): the hook is running
+      }
+    }
     if (result.memory().bytesSpilled() > 0) {
       spec.commandLine().getErr().printf("synod: spilled %,d bytes of state queue and parent log"
           + " to disk%n", result.memory().bytesSpilled());
@@ -219,11 +244,32 @@ public final class CheckCommand implements Callable<Integer> {
       if (dot != null) {
         dot.close();
       }
-      writeReports(model, result, cfg, nWorkers);
     } catch (IOException e) {
-      throw new UserError("cannot write report: " + e.getMessage(), 153);
+      throw OutputFiles.cannotWrite(Path.of(dump.get(1)), e);
     }
+    writeReports(model, result, cfg, nWorkers);
     return result.exitCode();
+  }
+
+  /**
+   * What Ctrl-C (or a kill) leaves behind: one line saying how far the search got, and no
+   * half-written state graph that could pass for a complete one.
+   */
+  private Thread interruptSummary(ModelChecker checker, long start) {
+    PrintWriter err = spec.commandLine().getErr();
+    return new Thread(() -> {
+      io.synod.checker.engine.SearchStats s = checker.stats();
+      err.printf("synod check: interrupted after %,d distinct states (%,d generated, depth %d) in %.1f s%n",
+          s.distinct(), s.generated(), s.depth(), (System.nanoTime() - start) / 1e9);
+      if (dump != null) {
+        try {
+          Files.deleteIfExists(Path.of(dump.get(1)));
+        } catch (IOException e) {
+          err.println("synod check: could not remove the partial " + dump.get(1) + ": " + OutputFiles.reason(e));
+        }
+      }
+      err.flush();
+    }, "synod-interrupt");
   }
 
   private int simulate(SpecModel model, TlcTextReporter rep, Output out, long seedValue, long start) {
@@ -239,20 +285,27 @@ public final class CheckCommand implements Callable<Integer> {
     return r.verdict().exitCode();
   }
 
-  private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers)
-      throws IOException {
+  private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers) {
     if (itf == null && json == null) {
       return; // Jackson's start-up (about 40 ms) only when a report is asked for
     }
     ObjectMapper mapper = new ObjectMapper();
     if (itf != null && result.firstFailure() != null && !result.firstFailure().trace().isEmpty()) {
       String desc = "Counterexample of " + specFile.getFileName() + " (" + result.verdict().label() + ")";
-      Files.writeString(itf, mapper.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(ItfReport.encode(model.variables(), result.firstFailure(), desc)));
+      try {
+        Files.writeString(itf, mapper.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(ItfReport.encode(model.variables(), result.firstFailure(), desc)));
+      } catch (IOException e) {
+        throw OutputFiles.cannotWrite(itf, e);
+      }
     }
     if (json != null) {
       ObjectNode report = JsonReport.encode(specFile.toString(), cfg.toString(), nWorkers, result);
-      Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+      try {
+        Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+      } catch (IOException e) {
+        throw OutputFiles.cannotWrite(json, e);
+      }
     }
   }
 

@@ -19,13 +19,25 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       err.flush();
       return ue.exitCode();
     }
-    err.println("synod " + cl.getCommandName() + ": internal error: " + ex);
-    if (System.getenv("SYNOD_DEBUG") != null) {
-      ex.printStackTrace(err);
-    } else {
-      err.println("(set SYNOD_DEBUG=1 to print the stack trace; please report this)");
-    }
+    err.println("synod " + cl.getCommandName() + ": " + describe(ex));
+    traceIfDebugging(ex, err);
     err.flush();
     return SYSTEM_ERROR;
+  }
+
+  /** One line for something no command turned into a message of its own. */
+  static String describe(Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return "the input is nested too deeply for Synod to process (stack overflow)";
+    }
+    return "internal error: " + e;
+  }
+
+  static void traceIfDebugging(Throwable e, java.io.PrintWriter err) {
+    if (System.getenv("SYNOD_DEBUG") != null) {
+      e.printStackTrace(err);
+    } else if (!(e instanceof StackOverflowError)) {
+      err.println("(set SYNOD_DEBUG=1 to print the stack trace; please report this)");
+    }
   }
 }

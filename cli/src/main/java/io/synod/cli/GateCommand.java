@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "always the time budget. Prints a table; optionally writes JUnit XML.",
       "Exit codes: 0 every model as expected; 1 some model deviated (including",
       "a broken variant that passed, or a run over its budget); 2 usage error",
-      "or malformed manifest."
+      "or malformed manifest (an empty 'models' list included); 153 the --junit",
+      "file cannot be written (checked before any model runs)."
     })
 final class GateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,6 +76,7 @@ final class GateCommand implements Callable<Integer> {
     if (parallel < 1) {
       throw new UserError("--parallel must be at least 1, got " + parallel, 2);
     }
+    OutputFiles.checkWritable("--junit", junit, true);
     GateManifest m;
     try {
       m = ManifestReader.read(manifest);
@@ -106,7 +108,7 @@ final class GateCommand implements Callable<Integer> {
       try {
         JunitReport.write("synod gate " + manifest, results, junit);
       } catch (IOException e) {
-        throw new UserError("cannot write " + junit + ": " + e.getMessage(), 2);
+        throw OutputFiles.cannotWrite(junit, e);
       }
     }
     return results.stream().allMatch(GateResult::passed) ? 0 : 1;

@@ -44,16 +44,18 @@ import us.bpsm.edn.parser.Parsers;
     description = {
       "Check recorded client histories (Jepsen EDN or JSON lines) for linearizability.",
       "",
-      "Takes files or directories (every .edn/.json/.jsonl/.ndjson file below them).",
+      "Takes files or directories (every .edn/.json/.jsonl/.ndjson file below them), or -",
+      "for standard input. A history with no client operations is an error, never valid.",
       "Exit codes: 0 valid, 1 invalid, 3 unknown (a budget ran out), 2 usage error or",
-      "malformed/inconsistent history. With several histories: 1 if any is invalid, else 2",
-      "if any could not be read, else 3 if any is unknown, else 0."
+      "malformed/inconsistent history, 153 an output file (--json, --edn) cannot be written",
+      "(checked before any history is read). With several histories: 1 if any is invalid,",
+      "else 2 if any could not be read, else 3 if any is unknown, else 0."
     })
 public final class LinCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "HISTORY", description = "History files or directories.")
+  @Parameters(arity = "1..*", paramLabel = "HISTORY", description = "History files or directories; - reads standard input.")
   List<Path> inputs;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL",
@@ -118,6 +120,8 @@ public final class LinCommand implements Callable<Integer> {
     Model<?> m = model();
     LinOptions options = options();
     List<Path> files = expand();
+    OutputFiles.checkWritable("--json", jsonFile);
+    OutputFiles.checkWritable("--edn", ednFile);
     boolean many = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
     TextReport text = new TextReport(witness);
     JsonReport json = new JsonReport();
@@ -132,7 +136,7 @@ public final class LinCommand implements Callable<Integer> {
     for (Path file : files) {
       LinResult r;
       try {
-        History h = HistoryReaders.read(file);
+        History h = file.equals(STDIN) ? HistoryReaders.read(System.in, "-") : HistoryReaders.read(file);
         r = new LinChecker(options).check(h, m);
       } catch (HistoryFormatException e) {
         if (!many) {
@@ -145,13 +149,15 @@ public final class LinCommand implements Callable<Integer> {
         }
         continue;
       } catch (IOException e) {
+        String why = e instanceof io.synod.checker.syntax.TextFiles.MalformedTextException
+            ? e.getMessage() : "cannot read " + file + ": " + OutputFiles.reason(e);
         if (!many) {
-          throw new UserError("cannot read " + file + ": " + e.getMessage(), 2);
+          throw new UserError(why, 2);
         }
         errors++;
-        jsonResults.add(json.error(file.toString(), "cannot read: " + e.getMessage()));
+        jsonResults.add(json.error(file.toString(), why));
         if (format.equals("text")) {
-          out.println(file + ": ERROR cannot read: " + e.getMessage());
+          out.println(file + ": ERROR " + why);
         }
         continue;
       }
@@ -253,10 +259,15 @@ public final class LinCommand implements Callable<Integer> {
     }
   }
 
+  /** The file name that stands for standard input. */
+  private static final Path STDIN = Path.of("-");
+
   private List<Path> expand() {
     List<Path> files = new ArrayList<>();
     for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
+      if (p.equals(STDIN)) {
+        files.add(p);
+      } else if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
           s.filter(Files::isRegularFile)
               .filter(f -> f.getFileName().toString().matches(".*\\.(edn|json|jsonl|ndjson)$"))
@@ -284,7 +295,7 @@ public final class LinCommand implements Callable<Integer> {
     try {
       Files.writeString(file, content, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError("cannot write " + file + ": " + e.getMessage(), 2);
+      throw OutputFiles.cannotWrite(file, e);
     }
   }
 }

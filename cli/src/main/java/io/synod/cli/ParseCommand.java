@@ -64,10 +64,7 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SourceExcerpt excerpt = new SourceExcerpt();
-    if (!Files.isRegularFile(specFile)) {
-      err.println(specFile + ": no such file");
-      return 2;
-    }
+    InputFiles.requireFile(specFile, "spec file", 2);
     Path folder = specFile.toAbsolutePath().getParent();
     ModuleLocator locator =
         new ModuleLocator(folder, libs, ModuleLocator.parsePath(System.getenv("TLA_PATH")));

@@ -49,7 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "(per key, cas-register model, nil = absent key), as 'synod lin --strict-nil' would.",
       "",
       "Exit codes: 0 invariants held and history linearizable, 12 an invariant was",
-      "violated or the history is not linearizable, 2 usage error."
+      "violated or the history is not linearizable, 2 usage error, 153 the --out",
+      "files cannot be written."
     })
 public final class SimCommand implements Callable<Integer> {
   static final int SAFETY_VIOLATION = 12;
@@ -113,7 +114,7 @@ public final class SimCommand implements Callable<Integer> {
       r = out == null ? new Simulation<>(p, cfg, null).onProgress(progress).run()
           : RunRecorder.run(p, cfg, out, progress);
     } catch (IOException e) {
-      throw new UserError("cannot write to " + out + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), 153);
+      throw OutputFiles.cannotWrite(out, e);
     }
     if (progress instanceof ProgressBar bar) {
       bar.clear();
@@ -121,7 +122,8 @@ public final class SimCommand implements Callable<Integer> {
     wall = System.nanoTime() - wall;
     PrintWriter o = spec.commandLine().getOut();
     print(o, r, wall);
-    LinResult lin = noLin || !KV_PROTOCOLS.contains(r.protocol()) ? null : linearizability(r);
+    LinResult lin = noLin || !KV_PROTOCOLS.contains(r.protocol()) || r.history().isEmpty()
+        ? null : linearizability(r);
     if (lin != null) {
       o.println("history      " + switch (lin.verdict()) {
         case VALID -> "linearizable";

@@ -1,8 +1,7 @@
 package io.synod.cli;
 
+import io.synod.checker.syntax.TextFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -25,15 +24,27 @@ final class SourceExcerpt {
     List<String> text = lines.computeIfAbsent(file, SourceExcerpt::read);
     if (text != null && line <= text.size()) {
       String src = text.get(line - 1).replace('\t', ' ');
+      int caret = Math.max(0, Math.min(col - 1, src.length()));
+      if (src.length() > WIDTH) {
+        // a long line (generated specs, minified files) is shown around the column only
+        int from = Math.max(0, Math.min(caret - WIDTH / 2, src.length() - WIDTH));
+        int to = Math.min(src.length(), from + WIDTH);
+        String head = from > 0 ? "..." : "";
+        src = head + src.substring(from, to) + (to < src.length() ? "..." : "");
+        caret = caret - from + head.length();
+      }
       out.append('\n').append("  ").append(src).append('\n').append("  ");
-      out.append(" ".repeat(Math.max(0, Math.min(col - 1, src.length())))).append('^');
+      out.append(" ".repeat(caret)).append('^');
     }
     return out.toString();
   }
 
+  /** Longest excerpt of a source line, in characters. */
+  static final int WIDTH = 120;
+
   private static List<String> read(String file) {
     try {
-      return Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+      return TextFiles.read(Path.of(file)).lines().toList();
     } catch (IOException | RuntimeException e) {
       return null;
     }

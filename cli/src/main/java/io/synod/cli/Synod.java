@@ -19,14 +19,24 @@ import picocli.CommandLine.Command;
       "Run 'synod <command> --help' for the options of one command."
     },
     subcommands = {CommandLine.HelpCommand.class})
-public final class Synod implements Runnable {
+public final class Synod implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Stack of the thread every command runs on. Parsing, resolving and evaluating follow the
+   * nesting of the input (a 3,000-term junction, a recursion 2,000 calls deep) and the JVM's
+   * default (a few hundred KB to 8 MB) ends in a StackOverflowError long before TLC gives up. The
+   * reservation is virtual: only the pages a deep input touches are ever committed.
+   */
+  static final long STACK_BYTES = 1L << 30;
+
   @Override
-  public void run() {
-    // Bare `synod`: show what it can do instead of silently succeeding.
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    // Bare `synod`: show what it can do, on stderr, and fail as any incomplete command line does.
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return 2;
   }
 
   /** Builds the command tree; the caller owns the streams. */
@@ -41,11 +51,45 @@ public final class Synod implements Runnable {
     return cl;
   }
 
+  /**
+   * Runs the command line on a thread with a {@link #STACK_BYTES} stack. Whatever escapes the
+   * command (an Error, which picocli's handler never sees) ends as one line on {@code err} and
+   * exit 153, never as a JVM stack trace (SYNOD_DEBUG=1 prints it).
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    int code = commandLine(out, err).execute(args);
+    int[] code = {ErrorHandler.SYSTEM_ERROR};
+    Throwable[] escaped = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        code[0] = commandLine(out, err).execute(args);
+      } catch (Throwable e) { // NOPMD: the last line of defence, reported below
+        escaped[0] = e;
+      }
+    }, "synod-main", STACK_BYTES);
+    t.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     out.flush();
+    if (escaped[0] instanceof OutOfMemoryError oom) {
+      throw oom;
+    }
+    if (escaped[0] != null) {
+      err.println("synod: " + ErrorHandler.describe(escaped[0]));
+      ErrorHandler.traceIfDebugging(escaped[0], err);
+      code[0] = ErrorHandler.SYSTEM_ERROR;
+    }
     err.flush();
-    return code;
+    return code[0];
   }
 
   public static void main(String[] args) {

@@ -150,7 +150,10 @@ public final class ConfigChecker {
         } else if (def.get().arity() != arity) {
             error(s.position(), "The configuration file substitutes for " + s.name() + " with "
                     + s.definition() + " of different number of arguments.");
-        } else if (isConstant && def.get().level() != Level.CONSTANT) {
+        } else if (isConstant && arity == 0 && def.get().level() != Level.CONSTANT) {
+            // TLC evaluates a replacement without arguments before the search and refuses it
+            // when that fails; one with arguments (even an action: Record(_) <- MCRecord) is
+            // taken as it is.
             error(s.position(), "The configuration file substitutes constant " + s.name()
                     + " with non-constant " + s.definition() + ".");
         }

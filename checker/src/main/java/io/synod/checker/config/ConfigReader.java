@@ -57,13 +57,44 @@ public final class ConfigReader {
     public static ModelConfig readFile(Path path) throws ConfigException {
         String text;
         try {
-            text = java.nio.file.Files.readString(path, StandardCharsets.UTF_8);
+            text = io.synod.checker.syntax.TextFiles.read(path);
+        } catch (io.synod.checker.syntax.TextFiles.MalformedTextException e) {
+            throw new ConfigException(Diagnostic.error(path.toString(), new Position(e.line(), e.column()), e.detail()));
         } catch (IOException | RuntimeException e) {
             String why = e instanceof java.nio.file.NoSuchFileException ? "file not found" : String.valueOf(e.getMessage());
             throw new ConfigException(Diagnostic.error(path.toString(), Position.NONE,
                     "cannot read the configuration file: " + why));
         }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (name.endsWith(".tla")) {
+            text = embeddedConfig(text, name.substring(0, name.length() - 4));
+        }
         return read(path.toString(), text);
+    }
+
+    /**
+     * The configuration written inside a module file, as TLC reads a {@code -config X.tla}: the
+     * lines after a {@code ---- CONFIG X ----} marker (X the file's base name) up to the next line
+     * starting with {@code ====}; nothing when there is no such marker. The other lines are kept
+     * as blank lines so that diagnostics give the line numbers of the file.
+     */
+    static String embeddedConfig(String text, String name) {
+        java.util.regex.Pattern start = java.util.regex.Pattern.compile(
+                "-----*\\s*CONFIG\\s+" + java.util.regex.Pattern.quote(name) + "\\s*-----*");
+        StringBuilder out = new StringBuilder();
+        boolean active = false;
+        for (String line : text.split("\\R", -1)) {
+            if (active && line.startsWith("====")) {
+                break;
+            }
+            if (!active && start.matcher(line).matches()) {
+                active = true;
+                out.append('\n');
+                continue;
+            }
+            out.append(active ? line : "").append('\n');
+        }
+        return active ? out.toString() : "";
     }
 
     private ModelConfig readAll() throws ConfigException {
@@ -274,7 +305,7 @@ public final class ConfigReader {
         try {
             return new CfgValue.Int(Integer.parseInt(digits));
         } catch (NumberFormatException e) {
-            throw error(t, "the number " + digits + " is outside TLC's integer range -2147483648..2147483647");
+            throw error(t, "the number " + digits + " is outside TLC's integer range " + io.synod.checker.value.Arith.RANGE);
         }
     }
 

@@ -32,6 +32,8 @@ import java.util.concurrent.Future;
  * when memory is short, and so does the parent log; the order of states does not change.
  */
 final class BfsSearch {
+  /** How TLC introduces the state an error in an initial state's check happened on. */
+  static final String WHILE_INITIAL = "While working on the initial state:";
   private final SpecModel model;
   private final CheckOptions options;
   private final SearchListener listener;
@@ -50,10 +52,11 @@ final class BfsSearch {
   private final StateGraphListener graph;
   /** The temporal properties' atoms and the graph recorded for them; null without liveness. */
   private final LivenessModel live;
-  /** The {@code [](P => []Q)} properties decided during the search; null without any. */
-  private final SafetyMonitor monitor;
   private final io.synod.checker.liveness.BehaviorGraph behavior;
   private final boolean liveActions;
+  /** Counterexamples a finite behaviour settles, with the tableau nodes each state was reached with. */
+  private final io.synod.checker.liveness.PrefixTracker prefix;
+  private final java.util.concurrent.ConcurrentHashMap<Long, Long> reached;
   private final FingerprintSet seen;
   private volatile boolean stop;
   private volatile boolean cancelled;
@@ -75,16 +78,17 @@ final class BfsSearch {
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph, SpillContext spill) {
-    this(model, options, listener, out, graph, spill, java.util.Map.of(), 0L);
+    this(model, options, listener, out, graph, spill, java.util.Map.of(), 0L, null);
   }
 
   /**
    * @param registers the TLCSet registers after the ASSUMEs, copied to every worker
    * @param seed the seed of the run, as {@code TLCGet("config").seed} reports it
+   * @param plan the temporal properties decided during the search, or null
    */
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph, SpillContext spill,
-      java.util.Map<Value, Value> registers, long seed) {
+      java.util.Map<Value, Value> registers, long seed, io.synod.checker.liveness.LivenessPlan plan) {
     this.spill = spill;
     this.levelQueue = LevelQueue.empty(spill);
     this.model = model;
@@ -103,9 +107,10 @@ final class BfsSearch {
     this.workers = new Worker[options.workers()];
     this.logs = new ParentLog[options.workers()];
     this.live = model.liveness();
-    this.monitor = SafetyMonitor.of(live);
     this.liveActions = live != null && live.actionAtomCount() > 0;
     this.behavior = live == null ? null : new io.synod.checker.liveness.BehaviorGraph(liveActions);
+    this.prefix = plan == null ? null : io.synod.checker.liveness.PrefixTracker.of(plan);
+    this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
     for (int i = 0; i < workers.length; i++) {
       logs[i] = new ParentLog(i, spill);
       EvalContext ctx = new EvalContext(i, out);
@@ -235,7 +240,8 @@ final class BfsSearch {
     }
     ExecutorService pool = workers.length > 1
         ? Executors.newFixedThreadPool(workers.length, r -> {
-            Thread t = new Thread(r, "synod-worker");
+            // as deep a stack as the command's own thread: evaluation recursion follows the spec
+            Thread t = new Thread(null, r, "synod-worker", 1L << 30);
             t.setDaemon(true);
             return t;
           })
@@ -305,7 +311,9 @@ final class BfsSearch {
         if (stop) {
           return false;
         }
-        long n = ++enumerated[0];
+        // As TLC: on meeting a state, report the count before it when that is a power of two
+        // above 1 (so two initial states in all report nothing).
+        long n = enumerated[0]++;
         if (n >= 2 && (n & (n - 1)) == 0) {
           listener.initialStatesSoFar(n);
         }
@@ -321,19 +329,26 @@ final class BfsSearch {
         fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), ParentLog.NO_PARENT,
             null, null, e.stack()));
       } else {
-        fail(new PendingFailure(verdictOf(e), null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
+        // TLC reports every failure while computing the initial states with exit code 75
+        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+        fail(new PendingFailure(v, null, e.getMessage(), ParentLog.NO_PARENT, w.pending,
             ActionLabel.INITIAL, e.stack()));
       }
     }
     level = 0;
     advanceLevel();
     if (!stop) {
-      listener.initialStatesDone(w.distinct);
+      listener.initialStatesDone(w.generated, w.distinct);
     }
   }
 
+  /** The verdict of an error raised while computing successors. */
   private static Verdict verdictOf(SpecError e) {
-    return e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+    return switch (e.kind()) {
+      case ASSERT -> Verdict.ASSERT;
+      case CODED -> Verdict.CODED_EVAL_ERROR;
+      case EVALUATION, POSTCONDITION -> Verdict.EVAL_ERROR;
+    };
   }
 
   long fingerprint(Value[] s, EvalContext ctx) {
@@ -357,16 +372,25 @@ final class BfsSearch {
     level++;
   }
 
+  /**
+   * Records a failure. With {@code -continue} TLC goes on after a violated invariant or action
+   * property (it prints each with its trace); any other failure ends the search.
+   */
   private void fail(PendingFailure f) {
     synchronized (failures) {
-      if (stop && !options.continueAfterError()) {
+      if (stop) {
         return;
       }
       failures.add(f);
-      if (!options.continueAfterError()) {
+      if (!options.continueAfterError() || !continuable(f.verdict())) {
         stop = true;
       }
     }
+  }
+
+  /** Whether {@code -continue} lets the search go on after a failure of this kind. */
+  static boolean continuable(Verdict v) {
+    return v == Verdict.INVARIANT || v == Verdict.ACTION_PROPERTY;
   }
 
   /** The counts now (exact once the workers stopped). */
@@ -467,6 +491,8 @@ final class BfsSearch {
     io.synod.checker.liveness.BehaviorGraph.Recorder rec;
     /** Set while the temporal properties' atoms are evaluated (their errors are TLC's 255). */
     boolean inLiveness;
+    /** The tableau nodes the state being expanded was reached with ({@link PrefixTracker}). */
+    long currentNodes;
     private final LevelQueue.Claim claim = new LevelQueue.Claim();
 
     Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
@@ -505,6 +531,9 @@ final class BfsSearch {
       fresh = 0;
       pending = null;
       ctx.level = level;
+      if (prefix != null) {
+        currentNodes = reached.getOrDefault(currentFp, 0L);
+      }
       try {
         if (rec != null) {
           inLiveness = true;
@@ -524,10 +553,14 @@ final class BfsSearch {
         ctx.level = level;
         return;
       }
-      if (stop && !options.continueAfterError()) {
+      if (stop) {
         return;
       }
-      if (monitor != null && !monitorExpanded(s, id)) {
+      if (prefix != null && prefix.settled(currentNodes)) {
+        fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, null, null, id, null, null, List.of()));
+        return;
+      }
+      if (prefix != null && !settleSuccessors(s, id)) {
         return;
       }
       outdegree.record(fresh);
@@ -537,32 +570,43 @@ final class BfsSearch {
       }
     }
 
-    /** The fingerprints of the in-model successors of the state being expanded (for the monitor). */
+    /** The in-model successors of the state being expanded, for the tableau nodes they reach. */
     private long[] succFps = new long[16];
+    private Value[][] succStates = new Value[16][];
     private int nSucc;
 
     /**
-     * The state's atoms once its successors are queued, for the properties decided during the
-     * search; false when one is violated (the search stops) or cannot be evaluated.
+     * As TLC inserts a state into the behaviour graph once all its successors are generated and
+     * queued: the successors' atoms are evaluated now (so that {@code TLCGet("queue")} counts
+     * them), and so are the state's own for its stuttering step, which ends a counterexample
+     * when it reaches a tableau node with nothing left to fulfil. False when the search stops.
      */
-    private boolean monitorExpanded(Value[] s, long id) {
-      long bits;
+    private boolean settleSuccessors(Value[] s, long id) {
+      long self;
+      inLiveness = true;
       try {
+        for (int k = 0; k < nSucc; k++) {
+          ctx.level = level + 1;
+          long nodes = prefix.successor(currentNodes, live.stateAtoms(succStates[k], ctx));
+          if (nodes != 0) {
+            reached.merge(succFps[k], nodes, (a, b) -> a | b);
+          }
+          succStates[k] = null;
+        }
         ctx.level = level;
-        bits = live.stateAtoms(s, ctx);
+        self = prefix.successor(currentNodes, live.stateAtoms(s, ctx));
       } catch (SpecError e) {
         fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), id, null, null, e.stack()));
         return false;
+      } finally {
+        inLiveness = false;
+        nSucc = 0;
       }
-      int v = monitor.expanded(currentFp, bits, succFps, nSucc);
-      nSucc = 0;
-      if (v < 0) {
-        return true;
+      if (prefix.settled(self)) {
+        fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, null, null, id, null, null, List.of()));
+        return false;
       }
-      String name = monitor.name(v);
-      fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, name, "Temporal property " + name + " was violated.",
-          id, null, null, List.of()));
-      return false;
+      return true;
     }
 
     @Override
@@ -578,7 +622,7 @@ final class BfsSearch {
       }
       ctx.level = level;
       pending = null;
-      return !stop || options.continueAfterError();
+      return !stop;
     }
 
     /** The ACTION_CONSTRAINTs of the step into {@code t} (of level {@code lvl}), in the step's first state. */
@@ -608,16 +652,6 @@ final class BfsSearch {
       long id = ParentLog.NO_PARENT;
       if (inModel) {
         long fp = fingerprint(t, ctx);
-        if (monitor != null) {
-          if (from == null) {
-            monitor.initial(fp);
-          } else {
-            if (nSucc == succFps.length) {
-              succFps = java.util.Arrays.copyOf(succFps, nSucc * 2);
-            }
-            succFps[nSucc++] = fp;
-          }
-        }
         if (seen.add(fp)) {
           isNew = true;
           distinct++;
@@ -630,23 +664,38 @@ final class BfsSearch {
           graph.step(currentFp, fp, t, action, isNew);
         }
         if (rec != null) {
+          inLiveness = true;
+          if (prefix != null && from != null) {
+            // the tableau nodes it reaches are computed once the expansion is over
+            if (nSucc == succFps.length) {
+              succFps = java.util.Arrays.copyOf(succFps, nSucc * 2);
+              succStates = java.util.Arrays.copyOf(succStates, nSucc * 2);
+            }
+            succFps[nSucc] = fp;
+            succStates[nSucc++] = t;
+          }
           if (from == null) {
             if (isNew) {
               behavior.initialState(fp);
             }
           } else {
-            inLiveness = true;
             rec.edge(fp, liveActions ? live.actionAtoms(from, t, ctx) : 0);
-            inLiveness = false;
           }
+          inLiveness = false;
           newFp = fp;
         }
       }
       if (isNew || !inModel) {
         // The state being expanded passed every invariant, unless -continue let a violating
         // state on; only then must an unchanged invariant be evaluated again.
-        int inv = from != null && !options.continueAfterError()
-            ? model.firstViolatedInvariant(from, t, ctx) : model.firstViolatedInvariant(t, ctx);
+        int inv;
+        try {
+          inv = from != null && !options.continueAfterError()
+              ? model.firstViolatedInvariant(from, t, ctx) : model.firstViolatedInvariant(t, ctx);
+        } catch (SpecError e) {
+          invariantFailed(from, t, action, parentId, e);
+          inv = -1;
+        }
         if (inv >= 0) {
           String name = invariants.get(inv);
           String message = from == null
@@ -675,11 +724,21 @@ final class BfsSearch {
               "Action property " + name + " is violated.", parentId, t, action, List.of()));
         }
       }
-      if (isNew && (!stop || options.continueAfterError())) {
+      // TLC queues a new initial state before checking it, a successor only once it passed
+      if (isNew && (from == null || !stop)) {
         if (stack != null) {
           stack.addLast(new Object[] {t, id, lvl});
         } else {
           next.add(t, id);
+        }
+      }
+      if (inModel && from == null && prefix != null) {
+        // an initial state's tableau nodes, once it is queued (as TLC adds it to the graph)
+        inLiveness = true;
+        long nodes = prefix.initial(live.stateAtoms(t, ctx));
+        inLiveness = false;
+        if (nodes != 0) {
+          reached.merge(newFp, nodes, (a, b) -> a | b);
         }
       }
       if (isNew && rec != null) {
@@ -688,6 +747,26 @@ final class BfsSearch {
         inLiveness = false;
       }
       return isNew;
+    }
+
+    /**
+     * Evaluating an invariant on {@code t} failed. On a successor TLC reports "Evaluating
+     * invariant X failed." (exit 76) with the behaviour up to {@code t}; on an initial state, the
+     * error itself "While working on the initial state" (exit 75).
+     */
+    private void invariantFailed(Value[] from, Value[] t, ActionLabel action, long parentId,
+        SpecError e) {
+      if (from == null) {
+        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+        fail(new PendingFailure(v, null, e.getMessage() + "\n" + WHILE_INITIAL, parentId, t,
+            action, e.stack()));
+        return;
+      }
+      String name = e.check() >= 0 ? invariants.get(e.check()) : "";
+      // not a violation: no violated name
+      fail(new PendingFailure(Verdict.INVARIANT_EVAL_ERROR, null,
+          "Evaluating invariant " + name + " failed.\n" + e.getMessage(), parentId, t, action,
+          List.of()));
     }
   }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param elapsedMillis wall time of the search
  * @param memory what the search's seen-set took and what it wrote to disk
  * @param levels the time each breadth-first level took, in order (empty when no search ran)
+ * @param searched whether the search began (the initial states were being computed), so that
+ *     TLC's statistics are due even when it ended at once
  */
 public record CheckResult(
     Verdict verdict,
@@ -26,7 +28,8 @@ public record CheckResult(
     double actualCollisionProbability,
     long elapsedMillis,
     Memory memory,
-    List<Level> levels) {
+    List<Level> levels,
+    boolean searched) {
 
   public CheckResult {
     failures = List.copyOf(failures);
@@ -38,7 +41,7 @@ public record CheckResult(
       OutdegreeStats outdegree, double collisionProbability, double actualCollisionProbability,
       long elapsedMillis) {
     this(verdict, failures, stats, outdegree, collisionProbability, actualCollisionProbability,
-        elapsedMillis, Memory.NONE, List.of());
+        elapsedMillis, Memory.NONE, List.of(), false);
   }
 
   /** The first failure, or null on success. */

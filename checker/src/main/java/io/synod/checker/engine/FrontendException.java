@@ -5,14 +5,38 @@ public class FrontendException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final int exitCode;
+  private final String file;
+  private final int line;
+  private final int column;
 
   /**
    * @param message the text printed after {@code "Error: "}
    * @param exitCode 150 parse/semantic error, 151 config error, 75/14 evaluation error
    */
   public FrontendException(String message, int exitCode) {
+    this(message, exitCode, null, 0, 0);
+  }
+
+  /** An error at a known spot: the command line shows it as {@code file:line:col} as well. */
+  public FrontendException(String message, int exitCode, String file, int line, int column) {
     super(message, null, false, false);
     this.exitCode = exitCode;
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+
+  /** The file of the error, or null when it has no position (1-based line and column then). */
+  public String file() {
+    return file;
+  }
+
+  public int line() {
+    return line;
+  }
+
+  public int column() {
+    return column;
   }
 
   public int exitCode() {

@@ -4,6 +4,7 @@ import io.synod.checker.engine.fp.FingerprintSetFullException;
 import io.synod.checker.engine.spill.SpillContext;
 import io.synod.checker.engine.spill.SpillException;
 import io.synod.checker.value.Fingerprints;
+import io.synod.checker.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -42,6 +43,12 @@ public final class ModelChecker {
   public ModelChecker withGraphListener(StateGraphListener g) {
     this.graph = g;
     return this;
+  }
+
+  /** How far the search has got (zeros before it starts); safe to call from any thread. */
+  public SearchStats stats() {
+    BfsSearch s = search;
+    return s == null ? new SearchStats(0, 0, 0, 0) : s.stats();
   }
 
   /** Stops a running check soon; {@link #run} then returns a {@link Verdict#CANCELLED} result. */
@@ -175,7 +182,7 @@ public final class ModelChecker {
   private CheckResult search(EvalContext ctx, SpillContext spill, long start,
       io.synod.checker.liveness.LivenessPlan plan) {
     BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill, ctx.registers,
-        options.seed());
+        options.seed(), plan);
     search = s;
     if (cancelled) {
       s.cancel();
@@ -214,11 +221,15 @@ public final class ModelChecker {
     } catch (SpillException e) {
       return systemError(e.getMessage(), stats, start, memory(s, spill));
     }
-    if (failures.isEmpty() && plan != null) {
+    // with -continue, violations TLC printed along the way leave the check successful
+    boolean allContinued = options.continueAfterError() && !failures.isEmpty()
+        && failures.stream().allMatch(f -> BfsSearch.continuable(f.verdict()));
+    if ((failures.isEmpty() || allContinued) && plan != null) {
       try {
         CheckResult.Failure f = checkLiveness(plan, s, stats, rebuilder);
         if (f != null) {
           failures.add(f);
+          allContinued = false;
         }
       } catch (io.synod.checker.liveness.LivenessException e) {
         return systemError("TLC cannot handle the temporal formula " + e.getMessage(), stats,
@@ -228,7 +239,7 @@ public final class ModelChecker {
             stats, start, memory(s, spill));
       }
     }
-    if (failures.isEmpty()) {
+    if (failures.isEmpty() || allContinued) {
       ctx.stats = stats;
       // TLC evaluates a POSTCONDITION as a constant formula: level 0, worker 0's registers
       ctx.level = 0;
@@ -246,7 +257,9 @@ public final class ModelChecker {
         failures.add(new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack()));
       }
     }
-    Verdict verdict = failures.isEmpty() ? Verdict.SUCCESS : failures.get(0).verdict();
+    Verdict verdict = failures.stream()
+        .filter(f -> !options.continueAfterError() || !BfsSearch.continuable(f.verdict()))
+        .map(CheckResult.Failure::verdict).findFirst().orElse(Verdict.SUCCESS);
     CheckResult.OutdegreeStats deg = s.outdegree().stats();
     return result(verdict, failures, stats, deg, start, s, memory(s, spill));
   }
@@ -280,16 +293,7 @@ public final class ModelChecker {
       chain[i] = g.fingerprint(states[i]);
       bits[i] = g.stateBits(states[i]);
     }
-    List<String> names = new ArrayList<>();
-    for (LivenessModel.Property p : model.liveness().properties()) {
-      if (!io.synod.checker.liveness.LiveExpr.holdsOnLasso(p.formula(), bits, lasso.stepBits(),
-          lasso.loop()) && !names.contains(p.name())) {
-        names.add(p.name());
-      }
-    }
-    String message = names.size() == 1 ? "Temporal property " + names.get(0) + " was violated."
-        : names.isEmpty() ? "Temporal properties were violated."
-        : "Temporal properties " + String.join(", ", names) + " were violated.";
+    String message = violatedMessage(model.liveness(), bits, lasso.stepBits(), lasso.loop());
     List<TraceStep> steps;
     CheckResult.Loop loop;
     try {
@@ -302,16 +306,71 @@ public final class ModelChecker {
       steps = List.of();
       loop = null;
     }
-    return new CheckResult.Failure(Verdict.LIVENESS, names.isEmpty() ? null : names.get(0),
-        message, rebuilder.withBindings(steps), List.of(), loop);
+    return new CheckResult.Failure(Verdict.LIVENESS, firstViolated, message,
+        rebuilder.withBindings(steps), List.of(), loop);
+  }
+
+  /** The first property {@link #violatedMessage} named (null when none could be named). */
+  private String firstViolated;
+
+  /**
+   * TLC's message naming the properties the lasso violates: each property is evaluated on the
+   * lasso (the counterexample was found for their disjunction).
+   */
+  private String violatedMessage(LivenessModel live, long[] stateBits, long[] actionBits,
+      int loop) {
+    List<String> names = new ArrayList<>();
+    for (LivenessModel.Property p : live.properties()) {
+      if (!io.synod.checker.liveness.LiveExpr.holdsOnLasso(p.formula(), stateBits, actionBits,
+          loop) && !names.contains(p.name())) {
+        names.add(p.name());
+      }
+    }
+    firstViolated = names.isEmpty() ? null : names.get(0);
+    return names.size() == 1 ? "Temporal property " + names.get(0) + " was violated."
+        : names.isEmpty() ? "Temporal properties were violated."
+        : "Temporal properties " + String.join(", ", names) + " were violated.";
   }
 
   private static CheckResult.Memory memory(BfsSearch s, SpillContext spill) {
     return new CheckResult.Memory(s.seenSetBytes(), spill.bytesSpilled());
   }
 
+  /**
+   * A counterexample the search settled with a finite behaviour (see
+   * {@link io.synod.checker.liveness.PrefixTracker}): the behaviour stuttering in its last state
+   * names the properties it violates.
+   */
+  private CheckResult.Failure prefixFailure(BfsSearch.PendingFailure p, BfsSearch s,
+      TraceRebuilder rebuilder) {
+    List<TraceStep> steps = rebuilder.rebuild(TraceRebuilder.chain(s.logs(), p.stateId()));
+    LivenessModel live = model.liveness();
+    EvalContext ctx = new EvalContext(0, Output.NONE);
+    int n = steps.size();
+    long[] stateBits = new long[n];
+    long[] actionBits = new long[n];
+    for (int i = 0; i < n; i++) {
+      Value[] st = steps.get(i).state();
+      Value[] next = i + 1 < n ? steps.get(i + 1).state() : st;
+      ctx.level = i + 1;
+      stateBits[i] = live.stateAtoms(st, ctx);
+      actionBits[i] = live.actionAtoms(st, next, ctx);
+    }
+    String message = violatedMessage(live, stateBits, actionBits, n - 1);
+    return new CheckResult.Failure(Verdict.TEMPORAL_SAFETY, firstViolated, message,
+        rebuilder.withBindings(steps), List.of());
+  }
+
   private CheckResult.Failure materialize(
       BfsSearch.PendingFailure p, BfsSearch s, TraceRebuilder rebuilder) {
+    if (p.verdict() == Verdict.TEMPORAL_SAFETY) {
+      try {
+        return prefixFailure(p, s, rebuilder);
+      } catch (SpecError | IllegalStateException e) {
+        return new CheckResult.Failure(Verdict.TEMPORAL_SAFETY, null,
+            "Temporal properties were violated.", List.of(), List.of());
+      }
+    }
     List<TraceStep> steps;
     try {
       steps = new ArrayList<>(rebuilder.rebuild(TraceRebuilder.chain(s.logs(), p.stateId())));
@@ -335,6 +394,6 @@ public final class ModelChecker {
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new CheckResult(v, failures, stats,
         deg == null ? new CheckResult.OutdegreeStats(0, 0, 0, 0) : deg, optimistic, actual, millis,
-        memory, s == null ? List.of() : s.levels());
+        memory, s == null ? List.of() : s.levels(), s != null);
   }
 }

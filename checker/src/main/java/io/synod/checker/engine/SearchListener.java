@@ -8,11 +8,14 @@ public interface SearchListener {
   /** Before the initial states are enumerated. */
   default void computingInitialStates() {}
 
-  /** After {@code n} initial states were enumerated, for n = 2, 4, 8, ... */
+  /** When one more initial state comes after {@code n} were enumerated, for n = 2, 4, 8, ... */
   default void initialStatesSoFar(long n) {}
 
-  /** After the initial states were enumerated; {@code distinct} were admitted. */
-  default void initialStatesDone(long distinct) {}
+  /**
+   * After the initial states were enumerated: {@code generated} of them, duplicates included,
+   * {@code distinct} admitted.
+   */
+  default void initialStatesDone(long generated, long distinct) {}
 
   /** Periodic progress ({@link CheckOptions#progressIntervalMillis}). */
   default void progress(SearchStats stats, long elapsedMillis) {}

@@ -16,6 +16,11 @@ public class SpecError extends RuntimeException {
     EVALUATION,
     /** The first argument of {@code Assert} was false (exit code 14). */
     ASSERT,
+    /**
+     * An error TLC raises with an error code of its own, such as a division by zero: printed as
+     * it is, without TLC's "unexpected exception" preamble.
+     */
+    CODED,
     /** A POSTCONDITION could not be evaluated (exit code 10, as a false one). */
     POSTCONDITION
   }
@@ -30,9 +35,25 @@ public class SpecError extends RuntimeException {
    *     the trace ("0. Line 12, column 7 to line 16, column 24 in Elevator"); may be empty
    */
   public SpecError(Kind kind, String message, List<Span> stack) {
+    this(kind, message, stack, -1);
+  }
+
+  /**
+   * @param check the index of the invariant (or other named check) whose evaluation failed, or -1
+   *     when the error is not in one
+   */
+  public SpecError(Kind kind, String message, List<Span> stack, int check) {
     super(message, null, false, false);
     this.kind = kind;
     this.stack = List.copyOf(stack);
+    this.check = check;
+  }
+
+  private final int check;
+
+  /** The index of the named check whose evaluation failed, or -1. */
+  public int check() {
+    return check;
   }
 
   public Kind kind() {

@@ -15,6 +15,13 @@ public enum Verdict {
   EVAL_ERROR(75, "eval-error"),
   /** An evaluation error in a temporal property, or a formula TLC cannot check (exit 255). */
   TEMPORAL_ERROR(255, "rc255"),
+  /**
+   * An error TLC raises with an error code of its own (division by zero, ...) while computing
+   * successors: TLC prints the message as it is and exits 255.
+   */
+  CODED_EVAL_ERROR(255, "eval-error"),
+  /** Evaluating an invariant failed (TLC exit 76). */
+  INVARIANT_EVAL_ERROR(76, "eval-error"),
   PARSE_ERROR(150, "parse-error"),
   CONFIG_ERROR(151, "config-error"),
   SYSTEM_ERROR(153, "system-error"),

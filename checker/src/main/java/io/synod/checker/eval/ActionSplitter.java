@@ -65,6 +65,16 @@ final class ActionSplitter {
     enterDef(next, List.of(), s);
   }
 
+  /**
+   * Splits a next-state action written inline in a SPECIFICATION ({@code [][x' = x + 1]_x});
+   * its parts that are not under a named operator are labelled {@code Action}, as TLC does.
+   */
+  void split(Expr next, ModuleEnv env) {
+    Level lv = new Level(env, new Scope(null), "Action", List.of());
+    lv.grow();
+    split(next, lv);
+  }
+
   private void enterDef(DefSym d, List<Value> argValues, Scope s) {
     List<Param> params = d.def.params();
     for (int i = 0; i < params.size(); i++) {

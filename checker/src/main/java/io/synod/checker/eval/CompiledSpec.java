@@ -151,24 +151,26 @@ public final class CompiledSpec {
   }
 
   private void compileBehavior(ModelConfig config) {
-    Expr initExpr = null;
+    List<Expr> initExprs = new ArrayList<>();
+    List<ModuleEnv> initEnvs = new ArrayList<>();
     DefSym nextDef = null;
     Expr nextExpr = null;
     ModuleEnv nextEnv = root;
-    ModuleEnv initEnv = root;
     if (config.init().isPresent()) {
       DefSym d = def(config.init().get());
-      initExpr = d.def.body();
-      initEnv = d.env;
+      initExprs.add(d.def.body());
+      initEnvs.add(d.env);
     }
     if (config.next().isPresent()) {
       nextDef = def(config.next().get());
     }
     if (config.specification().isPresent()) {
+      // As TLC: the conjuncts (through definitions) of level at most 1 are the initial
+      // predicate, in order; exactly one [][A]_v is the next-state relation; the temporal
+      // conjuncts are checked as properties of the behaviours.
       DefSym spec = def(config.specification().get());
       List<Expr> conjuncts = new ArrayList<>();
       conjuncts(spec.def.body(), spec.env, conjuncts, 0);
-      List<Expr> inits = new ArrayList<>();
       for (Expr c : conjuncts) {
         if (c instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1
             && op.args().get(0) instanceof Expr.BoxAction box) {
@@ -182,43 +184,88 @@ public final class CompiledSpec {
         } else if (c instanceof Expr.Fairness || isTemporal(c) || temporalLevel(c, envOf(c, spec.env))) {
           fairness.add(c);
           fairnessEnvs.add(envOf(c, spec.env));
-        } else if (initExpr == null) {
-          initExpr = c;
-          initEnv = envOf(c, spec.env);
-          inits.add(c);
-        } else if (envOf(c, spec.env) == initEnv) {
-          // Init written as several conjuncts of the specification: all of them are the initial predicate
-          inits.add(c);
+        } else {
+          initExprs.add(c);
+          initEnvs.add(envOf(c, spec.env));
         }
       }
-      if (inits.size() > 1) {
-        initExpr = new Expr.Junction(inits.get(0).span(), Expr.JunctionKind.AND, inits);
-      }
-      if (initExpr == null || nextExpr == null && nextDef == null) {
+      if (initExprs.isEmpty() || nextExpr == null && nextDef == null) {
         throw new SpecException(SpecException.Kind.CONFIG, "The specification " + spec.def.name()
             + " is not of the form Init /\\ [][Next]_vars /\\ Fairness.");
       }
     }
-    if (initExpr == null) {
-      throw new SpecException(SpecException.Kind.CONFIG, "The configuration file names no INIT or SPECIFICATION.");
+    // No initial predicate is allowed when the config checks nothing of a module without
+    // variables (ConfigChecker refuses the rest): TLC then only evaluates the ASSUMEs and finds
+    // no state at all.
+    if (!initExprs.isEmpty()) {
+      Act[] parts = new Act[initExprs.size()];
+      int[] frames = new int[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        int[] size = new int[1];
+        parts[i] = compiler.action(initEnvs.get(i), initExprs.get(i), true, size);
+        frames[i] = size[0];
+      }
+      if (parts.length == 1) {
+        init = parts[0];
+        initFrame = frames[0];
+      } else {
+        init = new InitConjuncts(parts, frames);
+        initFrame = 0;
+      }
     }
-    int[] size = new int[1];
-    init = compiler.action(initEnv, initExpr, true, size);
-    initFrame = size[0];
     ActionSplitter splitter = new ActionSplitter(compiler, newContext(0, host));
     if (nextDef != null) {
       splitter.split(nextDef);
     } else if (nextExpr != null) {
       DefSym named = namedAction(nextExpr, nextEnv);
-      if (named == null) {
-        // written inline ([][A \/ B]_v): split like the body of a definition named after the spec
-        named = new DefSym(new io.synod.checker.syntax.ast.Unit.OpDef(nextExpr.span(),
-            config.specification().get().name(), io.synod.checker.syntax.ast.Fixity.NORMAL, List.of(),
-            nextExpr, false, false), nextEnv);
+      if (named != null) {
+        splitter.split(named);
+      } else {
+        splitter.split(nextExpr, nextEnv);
       }
-      splitter.split(named);
     }
     actions.addAll(splitter.out);
+  }
+
+  /**
+   * Whether {@code e} is a temporal formula however it is written (a quantifier over fairness
+   * conditions {@code \\A p \\in S : WF_v(A(p))}, an operator whose body is temporal): its
+   * compiled level says so.
+   */
+  private boolean temporalLevel(Expr e, ModuleEnv env) {
+    try {
+      return compiler.new Ctxt(env, new Scope(null)).expr(e).level >= 3;
+    } catch (SpecException | EvalException ex) {
+      return false;
+    }
+  }
+
+  /**
+   * An initial predicate given as several conjuncts of a SPECIFICATION, possibly of different
+   * modules: each compiled on its own, run left to right as one conjunction.
+   */
+  private static final class InitConjuncts extends Act {
+    private final Act[] parts;
+    private final int[] frames;
+
+    InitConjuncts(Act[] parts, int[] frames) {
+      super(parts[0].span, false);
+      this.parts = parts;
+      this.frames = frames;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      from(0, c, k);
+    }
+
+    private void from(int i, Ctx c, Cont k) {
+      if (i == parts.length) {
+        k.go(c);
+        return;
+      }
+      parts[i].run(c, new Frame(frames[i], null), c2 -> from(i + 1, c2, k));
+    }
   }
 
   private final java.util.IdentityHashMap<Expr, ModuleEnv> exprEnvs = new java.util.IdentityHashMap<>();
@@ -238,24 +285,14 @@ public final class CompiledSpec {
       op.args().forEach(x -> conjuncts(x, env, out, depth + 1));
     } else if (e instanceof Expr.Label l) {
       conjuncts(l.body(), env, out, depth + 1);
-    } else if (e instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()
-        && env.table.get(op.name()) instanceof DefSym d && isTemporalDef(d, 0)) {
-      conjuncts(d.def.body(), d.env, out, depth + 1);
     } else {
-      exprEnvs.put(e, env);
-      out.add(e);
-    }
-  }
-
-  /**
-   * Whether {@code e} is a temporal formula however it is written (a quantifier over fairness
-   * conditions, an operator whose body is temporal): its compiled level says so.
-   */
-  private boolean temporalLevel(Expr e, ModuleEnv env) {
-    try {
-      return compiler.expr(env, e).level == 3;
-    } catch (SpecException | EvalException x) {
-      return false;
+      DefSym d = e instanceof Expr.OpApp op && op.args().isEmpty() ? zeroArityDef(op, env) : null;
+      if (d != null && isTemporalDef(d, 0)) {
+        conjuncts(d.def.body(), d.env, out, depth + 1);
+      } else {
+        exprEnvs.put(e, env);
+        out.add(e);
+      }
     }
   }
 
@@ -296,8 +333,20 @@ public final class CompiledSpec {
   }
 
   private DefSym namedAction(Expr e, ModuleEnv env) {
-    if (e instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()
-        && env.table.get(op.name()) instanceof DefSym d) {
+    if (e instanceof Expr.OpApp op && op.args().isEmpty()) {
+      return zeroArityDef(op, env);
+    }
+    return null;
+  }
+
+  /** The definition {@code op} names, directly or as {@code I!Op} of an instance, if any. */
+  private static DefSym zeroArityDef(Expr.OpApp op, ModuleEnv env) {
+    if (op.path().isEmpty() && env.table.get(op.name()) instanceof DefSym d) {
+      return d;
+    }
+    if (op.path().size() == 1 && op.path().get(0).args().isEmpty()
+        && env.table.get(op.path().get(0).name()) instanceof Symbols.InstSym inst && inst.target != null
+        && inst.target.exported.get(op.name()) instanceof DefSym d) {
       return d;
     }
     return null;
@@ -476,6 +525,9 @@ public final class CompiledSpec {
 
   /** Generates the initial states in TLC's order ({@code TLCGet("level")} is 0 meanwhile). */
   public void initialStates(Ctx c, StateSink sink) {
+    if (init == null) {
+      return;
+    }
     Value[] savedCur = c.cur;
     Value[] savedNxt = c.nxt;
     int savedLevel = c.level;

@@ -40,6 +40,8 @@ final class Compiler {
   private final List<DefSym> inlining = new ArrayList<>();
   /** Conjunctions compiled so far: numbers each {@link Act.And} for its per-context continuation. */
   private int conjunctions;
+  /** How many definitions without parameters may lead from a name to the variable it stands for. */
+  private static final int MAX_DEF_CHAIN = 20;
   /** How deeply inlined bodies may nest, bounding the growth of the compiled tree. */
   private static final int MAX_INLINE_DEPTH = 4;
   /**
@@ -78,9 +80,11 @@ final class Compiler {
     call.level = defn.body.level;
     call.impure = defn.body.impure;
     call.effect = defn.body.effect;
+    call.readsSearch = defn.body.readsSearch;
     call.vars = defn.body.vars;
-    // TLC evaluates constant-level definitions once, Print included
-    d.value = call.level == 0 && !call.impure ? new Nodes.Cached(call) : call;
+    // TLC evaluates constant-level definitions once, Print and RandomElement included; not
+    // those reading the search (TLCGet), whose evaluation ahead of it fails or differs
+    d.value = call.level == 0 && !call.readsSearch ? new Nodes.Cached(call) : call;
     d.compiling = false;
     return d.value;
   }
@@ -110,6 +114,9 @@ final class Compiler {
       s.put(p.name(), p.arity() > 0 ? new Scope.OpParam(slot, p.arity()) : new Scope.ValLocal(slot));
     }
   }
+
+  /** Functions {@code f == [x \in S |-> e]} applied lazily, by definition. */
+  private final java.util.IdentityHashMap<DefSym, FunDefn> lambdas = new java.util.IdentityHashMap<>();
 
   FunDefn funDefn(FunSym f) {
     if (f.defn == null) {
@@ -196,6 +203,9 @@ final class Compiler {
 
     Node expr(Expr e) {
       if (e instanceof Expr.NumberLit n) {
+        if (!io.synod.checker.value.Arith.inRange(n.value())) {
+          throw semantic(n.span(), "TLC can't handle a number this big.\n" + n.value());
+        }
         return new Nodes.Const(n.span(), IntValue.of(n.value()));
       } else if (e instanceof Expr.StringLit s) {
         return new Nodes.Const(s.span(), strings.string(s.value()));
@@ -277,11 +287,33 @@ final class Compiler {
         Node changed = new Nodes.Eq(fr.span(), new Nodes.Prime(fr.span(), sub), sub, true);
         Act enabledAct = new Act.And(fr.span(), new Act[] {act(fr.action(), false),
             new Act.Guard(changed)}, conjunctions++);
-        Node angle = expr(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
+        Node angle = stepAtom(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
         return new TemporalNode(fr.span(), fr.strong() ? TemporalNode.Kind.STRONG_FAIR
             : TemporalNode.Kind.WEAK_FAIR, new Enabled(fr.span(), enabledAct), angle);
       }
       return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
+    }
+
+    /** The operand of {@code []} or {@code <>}: a step formula keeps its action (see {@link StepAtom}). */
+    private Node temporalOperand(Expr e) {
+      return e instanceof Expr.BoxAction || e instanceof Expr.AngleAction ? stepAtom(e) : expr(e);
+    }
+
+    /** {@code [A]_v} or {@code <<A>>_v} with A also compiled as an action. */
+    private Node stepAtom(Expr e) {
+      boolean box = e instanceof Expr.BoxAction;
+      Expr action = box ? ((Expr.BoxAction) e).action() : ((Expr.AngleAction) e).action();
+      Expr subscript = box ? ((Expr.BoxAction) e).subscript() : ((Expr.AngleAction) e).subscript();
+      Node formula = expr(e);
+      Node sub = expr(subscript);
+      Node test = new Nodes.Eq(e.span(), new Nodes.Prime(e.span(), sub), sub, !box);
+      Act act;
+      try {
+        act = act(action, false);
+      } catch (SpecException x) {
+        act = null;
+      }
+      return new StepAtom(e.span(), formula, act, test, box);
     }
 
     /** A node that fails when evaluated: for formulas only the liveness checker interprets. */
@@ -325,9 +357,14 @@ final class Compiler {
       Node[] domains = new Node[bs.size()];
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);
-        domains[i] = b.domain() == null
-            ? failing(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.")
-            : fold(expr(b.domain()));
+        if (b.domain() == null) {
+          // Fails only if evaluated (a config may replace the definition, as in NoVal == CHOOSE
+          // v : v \notin Val); its level is that of the body, as SANY computes it.
+          domains[i] = failing(b.span(), "TLC cannot enumerate an unbounded quantifier or CHOOSE.");
+          domains[i].level = 0;
+        } else {
+          domains[i] = fold(expr(b.domain()));
+        }
       }
       for (int i = 0; i < items.length; i++) {
         Binder b = bs.get(i);
@@ -418,19 +455,41 @@ final class Compiler {
         if (fd != null) {
           return new FunDefApp(fa.span(), fd, args, envDepth);
         }
+        if (r != null && r.local == null && r.sym instanceof DefSym d && d.def.params().isEmpty()
+            && d.def.body() instanceof Expr.FunCons fc && fc.binders().size() == 1) {
+          return new LazyFunApp(fa.span(), lambdaDefn(d, fc), new Nodes.FunApp(fa.span(), expr(fa.function()), args),
+              args);
+        }
       }
       return new Nodes.FunApp(fa.span(), expr(fa.function()), args);
     }
 
+    /** {@code f == [x \in S |-> e]} seen as the function definition {@code f[x \in S] == e}. */
+    private FunDefn lambdaDefn(DefSym d, Expr.FunCons fc) {
+      return lambdas.computeIfAbsent(d, k -> {
+        FunDefn fd = new FunDefn(d.def.name());
+        compileFun(fd, new Unit.FunctionDef(fc.span(), d.def.name(), fc.binders(), fc.body(), false), d.env, null);
+        return fd;
+      });
+    }
+
     private int[] letDefs(List<Unit.Definition> defs) {
       List<Integer> slots = new ArrayList<>();
+      boolean closures = false;
       // RECURSIVE operators must be visible before their definitions are compiled
       for (Unit.Definition d : defs) {
         if (d instanceof Unit.OpDef od && !od.params().isEmpty()) {
           scope.put(od.name(), new Scope.LetOp(new OpDefn(od.name(), od.body().span(), od.params().size()), od));
+          closures = true;
         } else if (d instanceof Unit.FunctionDef fd) {
           scope.put(fd.name(), new Scope.LetFun(new FunDefn(fd.name())));
+          closures = true;
         }
+      }
+      if (closures) {
+        // LET operators and functions close over the enclosing frame: make sure there is one,
+        // also for a top-level expression that binds nothing else
+        scope.newSlot();
       }
       for (Unit.Definition d : defs) {
         if (d instanceof Unit.OpDef od) {
@@ -621,6 +680,7 @@ final class Compiler {
           n.level = lv.body.level;
           n.impure = lv.body.impure;
           n.effect = lv.body.effect;
+          n.readsSearch = lv.body.readsSearch;
           n.vars = lv.body.vars;
           return n;
         } else if (l instanceof Scope.InlineArg a) {
@@ -737,10 +797,12 @@ final class Compiler {
         c.level = Math.max(c.level, defn.body.level);
         c.impure |= defn.body.impure;
         c.effect |= defn.body.effect;
+        c.readsSearch |= defn.body.readsSearch;
         c.vars |= defn.body.vars;
       } else {
         // a recursive call: be conservative, never fold it
         c.impure = true;
+        c.readsSearch = true;
         c.vars = Node.ALL_VARS;
       }
       return c;
@@ -966,9 +1028,10 @@ final class Compiler {
           case Operators.ENABLED:
             return new Enabled(sp, act(args.get(0), false));
           case Operators.ALWAYS:
-            return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, expr(args.get(0)), null);
+            return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, temporalOperand(args.get(0)), null);
           case Operators.EVENTUALLY:
-            return new TemporalNode(sp, TemporalNode.Kind.EVENTUALLY, expr(args.get(0)), null);
+            return new TemporalNode(sp, TemporalNode.Kind.EVENTUALLY, temporalOperand(args.get(0)),
+                null);
           default:
             return null;
         }
@@ -990,23 +1053,56 @@ final class Compiler {
 
     /** The state-variable slot {@code e} assigns: {@code x'} (next) or {@code x} (init); else -1. */
     private int target(Expr e, boolean init) {
-      if (!init) {
-        if (e instanceof Expr.OpApp p && p.path().isEmpty() && Operators.PRIME.equals(p.name())
-            && p.args().size() == 1) {
-          return varSlot(p.args().get(0));
-        }
-        return -1;
-      }
-      return varSlot(e);
+      return init ? varSlot(e, 0) : primedVarSlot(e, 0);
     }
 
-    private int varSlot(Expr e) {
-      if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty()) {
+    /**
+     * The slot of the variable {@code x} when {@code e} is {@code x'}, also through definitions
+     * without parameters ({@code a == x'}, module level or LET), as TLC finds the variable an
+     * equation assigns; else -1.
+     */
+    private int primedVarSlot(Expr e, int depth) {
+      if (e instanceof Expr.Label l) {
+        return primedVarSlot(l.body(), depth);
+      }
+      if (!(e instanceof Expr.OpApp p) || !p.path().isEmpty() || depth > MAX_DEF_CHAIN) {
+        return -1;
+      }
+      if (Operators.PRIME.equals(p.name()) && p.args().size() == 1) {
+        return varSlot(p.args().get(0), depth + 1);
+      }
+      if (!p.args().isEmpty()) {
+        return -1;
+      }
+      Resolved r = resolve(p.name());
+      if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
+        return new Ctxt(d.env, new Scope(null)).primedVarSlot(d.def.body(), depth + 1);
+      }
+      if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
+          && lv.body instanceof Nodes.PrimedVar pv) {
+        return pv.slot;
+      }
+      return -1;
+    }
+
+    /** The slot of {@code e} when it is a state variable, also through definitions without parameters; else -1. */
+    private int varSlot(Expr e, int depth) {
+      if (e instanceof Expr.Label l) {
+        return varSlot(l.body(), depth);
+      }
+      if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty() && depth <= MAX_DEF_CHAIN) {
         Resolved r = resolve(v.name());
         if (r != null && r.sym instanceof VarSym vs) {
           return vs.slot;
         }
         if (r != null && r.sym instanceof SubstSym ss && ss.node instanceof Nodes.Var var) {
+          return var.slot;
+        }
+        if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
+          return new Ctxt(d.env, new Scope(null)).varSlot(d.def.body(), depth + 1);
+        }
+        if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
+            && lv.body instanceof Nodes.Var var) {
           return var.slot;
         }
       }
@@ -1018,7 +1114,7 @@ final class Compiler {
       if (depth > 20) {
         return null;
       }
-      int s = varSlot(e);
+      int s = varSlot(e, 0);
       if (s >= 0) {
         return List.of(s);
       }
@@ -1218,6 +1314,35 @@ final class Compiler {
     Value ev(Ctx c, Frame f) {
       Value arg = Nodes.FunApp.argument(c, f, args);
       return fd.apply(c, envDepth < 0 ? null : f.at(envDepth), arg, this);
+    }
+  }
+
+  /**
+   * {@code f[a]} for {@code f == [x \in S |-> e]}: when S cannot be enumerated (Int, Nat,
+   * Seq(T)...) the body is evaluated for {@code a} alone, as TLC applies its lazy functions;
+   * otherwise the function value is built and applied as usual.
+   */
+  static final class LazyFunApp extends Node {
+    final FunDefn fd;
+    final Node whole;
+
+    LazyFunApp(Span span, FunDefn fd, Node whole, Node[] args) {
+      super(span);
+      this.fd = fd;
+      this.whole = dep(whole);
+      for (Node n : args) {
+        dep(n);
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      Binders.One b = fd.binders.items[0];
+      if (b.domain.evalSet(c, new Frame(fd.frameSize, null)).isEnumerable()) {
+        return whole.eval(c, f);
+      }
+      Nodes.FunApp app = (Nodes.FunApp) whole;
+      return fd.apply(c, null, Nodes.FunApp.argument(c, f, app.args), this);
     }
   }
 

@@ -21,6 +21,34 @@ public final class Ctx {
   Map<Value, Value> registers = new HashMap<>();
   final SplittableRandom random;
   EvalHost host;
+  /** Operator calls and recursive function applications under evaluation; see {@link #enter}. */
+  private int depth;
+
+  /**
+   * Most nested calls one evaluation may make. TLC evaluates a recursion 2,000 deep and stops
+   * somewhat beyond (a StackOverflowError on its default thread stack); Synod's threads have a
+   * stack big enough for this many calls, so runaway recursion ends in an evaluation error
+   * instead of exhausting the stack (which could fail anywhere, even in class loading).
+   */
+  static final int MAX_DEPTH = 50_000;
+
+  /** TLC's words for a recursion that does not end (its StackOverflowError message). */
+  static final String TOO_DEEP = "This was a Java StackOverflowError. It was probably the result\n"
+      + "of an incorrect recursive function definition that caused TLC to enter\n"
+      + "an infinite loop when trying to compute the function or its application\n"
+      + "to an element in its putative domain.";
+
+  /** Counts one more nested call; pair with {@link #exit} in a finally block. */
+  void enter(Node site) {
+    if (++depth > MAX_DEPTH) {
+      depth--;
+      throw site.fail(TOO_DEEP);
+    }
+  }
+
+  void exit() {
+    depth--;
+  }
 
   /**
    * The state whose stuttering step ({@code s -> s}) the action properties were last evaluated

@@ -20,7 +20,9 @@ public final class EvalException extends RuntimeException {
     /** {@code Assert(FALSE, out)} (TLC exit 14). */
     ASSERT,
     /** Any other evaluation error (TLC exit 75). */
-    EVAL
+    EVAL,
+    /** An error TLC raises with its own error code, e.g. a division by zero (see {@link io.synod.checker.value.EvalError#coded}). */
+    CODED
   }
 
   private final Kind kind;
@@ -48,6 +50,15 @@ public final class EvalException extends RuntimeException {
   }
 
   void push(Span s) {
+    if (getMessage() == Ctx.TOO_DEEP && s != null && s != Span.NONE) {
+      // tens of thousands of positions of one recursion: keep only where it was entered
+      if (innermostFirst.isEmpty()) {
+        innermostFirst.add(s);
+      } else {
+        innermostFirst.set(0, s);
+      }
+      return;
+    }
     // a guard conjunct and its expression share a span; TLC lists it once
     boolean repeat = !innermostFirst.isEmpty() && innermostFirst.get(innermostFirst.size() - 1).equals(s);
     if (s != null && s != Span.NONE && !repeat) {
@@ -64,7 +75,9 @@ public final class EvalException extends RuntimeException {
     if (e instanceof EvalException ee) {
       x = ee;
     } else if (e instanceof StackOverflowError) {
-      x = eval("Stack overflow: the recursion is too deep (probably a recursive definition without a base case).");
+      x = eval(Ctx.TOO_DEEP);
+    } else if (e instanceof io.synod.checker.value.EvalError ee && ee.coded()) {
+      x = new EvalException(Kind.CODED, ee.getMessage());
     } else if (e instanceof ArithmeticException) {
       x = eval("Arithmetic error: " + e.getMessage());
     } else {

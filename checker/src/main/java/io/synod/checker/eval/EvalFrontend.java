@@ -219,7 +219,10 @@ public final class EvalFrontend implements SpecFrontend {
         config = ConfigReader.readFile(configFile);
         ConfigChecker.checkOrThrow(config, CompiledSpec.symbols(loader, root));
       } catch (ConfigException e) {
-        throw new FrontendException(e.first().message(), 151);
+        var d = e.first();
+        throw d.position().isKnown()
+            ? new FrontendException(d.message(), 151, d.file(), d.position().line(), d.position().column())
+            : new FrontendException(d.message(), 151);
       }
       try {
         CompiledSpec spec = CompiledSpec.compile(loader, root, config, out::println);

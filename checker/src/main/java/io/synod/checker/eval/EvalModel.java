@@ -340,8 +340,17 @@ final class EvalModel implements SpecModel {
   }
 
   static SpecError error(EvalException e) {
-    return new SpecError(e.kind() == EvalException.Kind.ASSERT ? SpecError.Kind.ASSERT : SpecError.Kind.EVALUATION,
-        e.getMessage(), e.stack());
+    return error(e, -1);
+  }
+
+  /** The error {@code e} raised while evaluating the named check number {@code check} (or -1). */
+  static SpecError error(EvalException e, int check) {
+    SpecError.Kind k = switch (e.kind()) {
+      case ASSERT -> SpecError.Kind.ASSERT;
+      case CODED -> SpecError.Kind.CODED;
+      case EVAL -> SpecError.Kind.EVALUATION;
+    };
+    return new SpecError(k, e.getMessage(), e.stack(), check);
   }
 
   @Override
@@ -485,8 +494,9 @@ final class EvalModel implements SpecModel {
    */
   private int firstChanged(String what, CompiledSpec.Expression[][] parts, List<String> names,
       long[][] reads, long changed, Value[] s, Value[] t, boolean stuttering, Ctx c) {
+    int i = 0;
     try {
-      for (int i = 0; i < parts.length; i++) {
+      for (; i < parts.length; i++) {
         for (int j = 0; j < parts[i].length; j++) {
           long r = reads[i][j];
           if (r != Node.ALL_VARS && (r & changed) == 0
@@ -504,21 +514,22 @@ final class EvalModel implements SpecModel {
       }
       return -1;
     } catch (EvalException e) {
-      throw error(e);
+      throw error(e, i);
     }
   }
 
   private int first(List<CompiledSpec.Expression> exprs, Value[] s, Value[] t, EvalContext ctx) {
     Ctx c = ctx(ctx);
+    int i = 0;
     try {
-      for (int i = 0; i < exprs.size(); i++) {
+      for (; i < exprs.size(); i++) {
         if (!spec.holds(exprs.get(i), c, s, t)) {
           return i;
         }
       }
       return -1;
     } catch (EvalException e) {
-      throw error(e);
+      throw error(e, i);
     }
   }
 

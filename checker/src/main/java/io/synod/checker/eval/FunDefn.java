@@ -43,7 +43,13 @@ final class FunDefn {
     } else {
       bindArgs(c, nf, arg, site);
     }
-    Value v = body.eval(c, nf);
+    Value v;
+    c.enter(site);
+    try {
+      v = body.eval(c, nf);
+    } finally {
+      c.exit();
+    }
     if (memo) {
       cache.putIfAbsent(arg, v);
     }

@@ -54,9 +54,10 @@ public final class ModuleLoader {
   public Module loadRoot(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = io.synod.checker.syntax.TextFiles.read(file);
     } catch (IOException e) {
-      throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot read " + file + ": " + e.getMessage());
+      throw new SpecException(SpecException.Kind.SEMANTIC, e instanceof io.synod.checker.syntax.TextFiles.MalformedTextException
+          ? e.getMessage() : "Cannot read " + file + ": " + e.getMessage());
     }
     return loadText(text, file.toString());
   }
@@ -175,9 +176,10 @@ public final class ModuleLoader {
       if (Files.isRegularFile(p)) {
         String text;
         try {
-          text = Files.readString(p, StandardCharsets.UTF_8);
+          text = io.synod.checker.syntax.TextFiles.read(p);
         } catch (IOException e) {
-          throw new SpecException(SpecException.Kind.SEMANTIC, "Cannot read " + p + ": " + e.getMessage());
+          throw new SpecException(SpecException.Kind.SEMANTIC, e instanceof io.synod.checker.syntax.TextFiles.MalformedTextException
+              ? e.getMessage() : "Cannot read " + p + ": " + e.getMessage());
         }
         return parser.parse(text, p.toString());
       }

@@ -541,6 +541,7 @@ final class Natives {
     node.impure |= impl.impure;
     node.effect |= impl.effect;
     node.level = Math.max(node.level, impl.minLevel);
+    node.readsSearch |= n.name.equals("TLCGet");
     if (impl.arity == 0 && node.foldable()) {
       return new Nodes.Cached(node);
     }

@@ -25,6 +25,11 @@ abstract class Node {
   /** Whether evaluating it has an effect (Print, PrintT, Assert, TLCSet). */
   boolean effect;
   /**
+   * Whether its value depends on the search itself (TLCGet): a constant-level definition reading
+   * it is never evaluated once ahead of the search.
+   */
+  boolean readsSearch;
+  /**
    * The state variables its value can depend on: bit {@code i} for the variable in slot
    * {@code i}, {@link #ALL_VARS} when that is not known (operator arguments, recursion,
    * ENABLED...). Propagated like {@link #level}; a state predicate that is pure and reads only
@@ -120,6 +125,7 @@ abstract class Node {
       closed &= child.closed;
       impure |= child.impure;
       effect |= child.effect;
+      readsSearch |= child.readsSearch;
       vars |= child.vars;
     }
     return child;

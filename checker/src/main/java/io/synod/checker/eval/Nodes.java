@@ -458,7 +458,9 @@ final class Nodes {
     private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
-      if (!s.isEnumerable()) {
+      if (!s.isEnumerable() || tooLargeToSelectNow(s)) {
+        // As TLC's lazy set of a predicate: membership is decided from the base set and the
+        // predicate ({@code P \in {Q \in SUBSET SUBSET S : ...}}), enumeration waits until needed.
         Frame snap = f.snapshot(c);
         return Values.filter(s, v -> test(c, snap, b, v));
       }
@@ -486,6 +488,24 @@ final class Nodes {
     private boolean test(Ctx c, Frame f, Binders.One b, Value v) {
       b.bind(f, v);
       return pred.evalBool(c, f);
+    }
+
+    /** Domains up to this size are filtered at once; larger ones stay lazy. */
+    private static final long EAGER_LIMIT = 1 << 16;
+
+    /**
+     * Whether selecting now could mean enumerating a huge domain: a lazy filter (its size is
+     * unknown until enumerated) or a set with more than {@link #EAGER_LIMIT} elements.
+     */
+    private static boolean tooLargeToSelectNow(SetValue s) {
+      if (s instanceof io.synod.checker.value.FilterSetValue) {
+        return true;
+      }
+      try {
+        return s.size() > EAGER_LIMIT;
+      } catch (EvalError e) {
+        return true;
+      }
     }
   }
 
@@ -1009,7 +1029,12 @@ final class Nodes {
       for (int i = 0; i < args.length; i++) {
         nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : Thunk.pass(args[i], c, f, true);
       }
-      return def.body().eval(c, nf);
+      c.enter(this);
+      try {
+        return def.body().eval(c, nf);
+      } finally {
+        c.exit();
+      }
     }
   }
 

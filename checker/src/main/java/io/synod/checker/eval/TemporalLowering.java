@@ -204,9 +204,144 @@ final class TemporalLowering {
     return bits(stateAtoms, s, null);
   }
 
-  /** Bits of the action atoms on {@code s -> t}. */
+  /** The source state of the last {@link #actionBits} call, and what its probe found. */
+  private Value[] probed;
+  private long probeKnown;
+  private long probeValue;
+
+  /**
+   * Bits of the action atoms on {@code s -> t}. The steps from one state come one after the
+   * other, so each state is first probed once without a next state: an atom whose value comes
+   * out without reading a primed variable (typically an action whose guard fails in s) has that
+   * value on every step from s and is not evaluated again per step.
+   */
   long actionBits(Value[] s, Value[] t) {
-    return bits(actionAtoms, s, t);
+    if (s != probed) {
+      probe(s);
+    }
+    long unknown = ~probeKnown;
+    if (unknown == 0 || actionAtoms.isEmpty()) {
+      return probeValue;
+    }
+    Value[] cur = c.cur;
+    Value[] nxt = c.nxt;
+    c.cur = s;
+    c.nxt = t;
+    try {
+      long out = probeValue;
+      for (int i = 0; i < actionAtoms.size(); i++) {
+        if ((unknown >>> i & 1) == 0) {
+          continue;
+        }
+        Atom a = actionAtoms.get(i);
+        boolean v = generated[i] != null ? stepHolds((StepAtom) a.node, a, generated[i]) : holds(a);
+        if (v) {
+          out |= 1L << i;
+        }
+      }
+      return out;
+    } finally {
+      c.cur = cur;
+      c.nxt = nxt;
+    }
+  }
+
+  /**
+   * Per action atom that is a {@link StepAtom} with a generator: the states its action leads to
+   * from the probed state (unassigned variables null: any value), or null when the generator
+   * could not enumerate them there (then the atom is evaluated on each step).
+   */
+  private List<Value[]>[] generated;
+
+  @SuppressWarnings("unchecked")
+  private void probe(Value[] s) {
+    Value[] cur = c.cur;
+    Value[] nxt = c.nxt;
+    c.cur = s;
+    c.nxt = null;
+    long known = 0;
+    long value = 0;
+    if (generated == null) {
+      generated = new List[actionAtoms.size()];
+    }
+    try {
+      for (int i = 0; i < actionAtoms.size(); i++) {
+        generated[i] = null;
+        Atom a = actionAtoms.get(i);
+        if (a.node instanceof StepAtom st && st.action != null) {
+          generated[i] = enumerate(st, a);
+          if (generated[i] != null) {
+            continue;
+          }
+        }
+        try {
+          if (holds(actionAtoms.get(i))) {
+            value |= 1L << i;
+          }
+          known |= 1L << i;
+        } catch (EvalException e) {
+          // it reads the next state (or fails in s: then each step reports the error)
+        }
+      }
+    } finally {
+      c.cur = cur;
+      c.nxt = nxt;
+    }
+    probed = s;
+    probeKnown = known;
+    probeValue = value;
+  }
+
+  /** The successors of {@code c.cur} by the step atom's action, or null when it cannot tell. */
+  private List<Value[]> enumerate(StepAtom st, Atom a) {
+    List<Value[]> out = new ArrayList<>();
+    Value[] saved = c.nxt;
+    c.nxt = new Value[c.spec.variableCount()];
+    try {
+      for (Clear cl : a.clears) {
+        for (int slot : cl.slots) {
+          cl.frame.slots[slot] = null;
+        }
+      }
+      st.action.run(c, a.frame, c2 -> out.add(c2.nxt.clone()));
+      return out;
+    } catch (EvalException e) {
+      return null;
+    } finally {
+      c.nxt = saved;
+    }
+  }
+
+  /** Whether the step atom holds on {@code c.cur -> c.nxt}, given its action's successors. */
+  private boolean stepHolds(StepAtom st, Atom a, List<Value[]> succ) {
+    boolean taken = false;
+    Value[] t = c.nxt;
+    for (Value[] g : succ) {
+      boolean match = true;
+      for (int k = 0; k < g.length && match; k++) {
+        match = g[k] == null || g[k].equals(t[k]);
+      }
+      if (match) {
+        taken = true;
+        break;
+      }
+    }
+    if (st.box && taken) {
+      return true;
+    }
+    if (!st.box && !taken) {
+      return false;
+    }
+    return st.subscriptTest.evalBool(c, a.frame);
+  }
+
+  private boolean holds(Atom a) {
+    for (Clear cl : a.clears) {
+      for (int slot : cl.slots) {
+        cl.frame.slots[slot] = null;
+      }
+    }
+    return a.node.evalBool(c, a.frame);
   }
 
   private long bits(List<Atom> atoms, Value[] s, Value[] t) {
@@ -217,13 +352,7 @@ final class TemporalLowering {
     try {
       long out = 0;
       for (int i = 0; i < atoms.size(); i++) {
-        Atom a = atoms.get(i);
-        for (Clear cl : a.clears) {
-          for (int slot : cl.slots) {
-            cl.frame.slots[slot] = null;
-          }
-        }
-        if (a.node.evalBool(c, a.frame)) {
+        if (holds(atoms.get(i))) {
           out |= 1L << i;
         }
       }

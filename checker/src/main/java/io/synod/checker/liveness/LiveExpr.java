@@ -197,6 +197,25 @@ public sealed interface LiveExpr {
     return new Not(e);
   }
 
+  /** The formula with every negation pushed down to the atoms. */
+  static LiveExpr negationNormalForm(LiveExpr e) {
+    if (e instanceof Not n) {
+      if (n.body() instanceof Atom || n.body() instanceof Bool) {
+        return n.body() instanceof Bool b ? new Bool(!b.value()) : e;
+      }
+      return negationNormalForm(pushNeg(n.body()));
+    } else if (e instanceof And a) {
+      return new And(a.items().stream().map(LiveExpr::negationNormalForm).toList());
+    } else if (e instanceof Or o) {
+      return new Or(o.items().stream().map(LiveExpr::negationNormalForm).toList());
+    } else if (e instanceof Always al) {
+      return new Always(negationNormalForm(al.body()));
+    } else if (e instanceof Eventually ev) {
+      return new Eventually(negationNormalForm(ev.body()));
+    }
+    return e;
+  }
+
   /** Removes boolean constants from junctions and collapses {@code [][]} and {@code <><>}. */
   static LiveExpr simplify(LiveExpr e) {
     if (e instanceof Not n) {

@@ -28,21 +28,38 @@ public final class Tableau {
     final BitSet pending;
     final List<Integer> successors = new ArrayList<>();
 
+    /** The literals as bit tests: atoms in {@link #mask} must have the bits of {@link #want}. */
+    private final long mask;
+    private final long want;
+    /** False when a literal is the constant FALSE (no state is consistent). */
+    private final boolean possible;
+
     Node(int index, List<LiveExpr> now, Set<LiveExpr> next, BitSet pending) {
       this.index = index;
       this.now = now;
       this.next = next;
       this.pending = pending;
-    }
-
-    /** Whether state atom bits satisfy the node's literals. */
-    public boolean consistent(long stateBits) {
+      long m = 0;
+      long w = 0;
+      boolean p = true;
       for (LiveExpr l : now) {
-        if (!LiveExpr.eval(l, stateBits, 0)) {
-          return false;
+        if (l instanceof LiveExpr.Atom a) {
+          m |= 1L << a.id();
+          w |= 1L << a.id();
+        } else if (l instanceof LiveExpr.Not n && n.body() instanceof LiveExpr.Atom a) {
+          m |= 1L << a.id();
+        } else if (l instanceof LiveExpr.Bool b) {
+          p &= b.value();
         }
       }
-      return true;
+      this.mask = m;
+      this.want = w;
+      this.possible = p;
+    }
+
+    /** Whether state atom bits satisfy the node's literals (atoms, negated atoms, constants). */
+    public boolean consistent(long stateBits) {
+      return possible && (stateBits & mask) == want;
     }
 
     public int index() {
@@ -70,6 +87,7 @@ public final class Tableau {
   private final Map<String, Node> byKey = new HashMap<>();
 
   public Tableau(LiveExpr formula) {
+    formula = LiveExpr.negationNormalForm(formula);
     collectPromises(formula);
     List<Node> work = new ArrayList<>();
     for (Node n : expand(List.of(formula), work)) {

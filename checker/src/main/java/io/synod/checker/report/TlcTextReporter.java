@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class TlcTextReporter implements SearchListener {
   private static final String UNEXPECTED = "TLC threw an unexpected exception.";
+  /** How TLC introduces the initial state an error happened on (no preamble before it). */
+  private static final String WHILE_INITIAL = "While working on the initial state:";
   private final Output out;
   private final Clock clock;
   /** How long the liveness check took, once it ran (printed with the result); -1 before. */
@@ -73,9 +75,15 @@ public final class TlcTextReporter implements SearchListener {
   }
 
   @Override
-  public void initialStatesDone(long distinct) {
-    out.println("Finished computing initial states: " + TlcText.states(distinct) + " generated at "
-        + now() + ".");
+  public void initialStatesDone(long generated, long distinct) {
+    if (generated == distinct) {
+      out.println("Finished computing initial states: " + TlcText.states(distinct) + " generated at "
+          + now() + ".");
+    } else {
+      out.println("Finished computing initial states: " + generated + " state"
+          + (generated == 1 ? "" : "s") + " generated, with " + distinct + " of them distinct at "
+          + now() + ".");
+    }
   }
 
   @Override
@@ -121,7 +129,14 @@ public final class TlcTextReporter implements SearchListener {
           + " at " + now());
     }
     SearchStats s = r.stats();
-    boolean searched = r.verdict() == Verdict.SUCCESS || s.generated() > 0;
+    CheckResult.Failure first = r.firstFailure();
+    // TLC ends without statistics when an initial state violates an invariant or an assumption
+    // is false, and prints them (zeros included) after an error computing the initial states
+    boolean searched = r.verdict() == Verdict.SUCCESS || s.generated() > 0
+        || r.verdict() == Verdict.EVAL_ERROR && r.searched();
+    if (first != null && r.verdict() == Verdict.INVARIANT && first.message().endsWith("initial state:")) {
+      searched = false;
+    }
     if (r.verdict() == Verdict.SUCCESS) {
       out.println("Model checking completed. No error has been found.");
       out.println("  Estimates of the probability that TLC did not check all reachable states");
@@ -138,7 +153,10 @@ public final class TlcTextReporter implements SearchListener {
           + " distinct states found, " + s.queue() + " states left on queue.");
       out.println("The depth of the complete state graph search is " + s.depth() + ".");
     }
-    if (r.verdict() == Verdict.SUCCESS || r.verdict() == Verdict.TEMPORAL_ERROR && searched) {
+    // TLC prints the outdegree only when some state was expanded (none in a model without states).
+    if (r.verdict() == Verdict.SUCCESS && s.distinct() > 0
+        || r.verdict() == Verdict.TEMPORAL_ERROR && searched
+        || r.verdict() == Verdict.INVARIANT_EVAL_ERROR) {
       CheckResult.OutdegreeStats d = r.outdegree();
       out.println("The average outdegree of the complete state graph is " + d.average()
           + " (minimum is " + d.min() + ", the maximum " + d.max() + " and the 95th percentile is "
@@ -172,7 +190,8 @@ public final class TlcTextReporter implements SearchListener {
       }
       return;
     }
-    if (f.verdict() == Verdict.EVAL_ERROR && !f.message().startsWith(UNEXPECTED)) {
+    if (f.verdict() == Verdict.EVAL_ERROR && !f.message().startsWith(UNEXPECTED)
+        && !f.message().endsWith(WHILE_INITIAL)) {
       // TLC reports evaluation errors as the runtime exception that carried them.
       out.println("Error: " + UNEXPECTED + "\nThis was probably caused by an error in the spec or model."
           + "\nSee the User Output or TLC Console for clues to what happened."

@@ -59,9 +59,10 @@ public final class ModuleLocator {
             if (Files.isRegularFile(file)) {
                 try {
                     return Optional.of(new ModuleSource(name, file.toString(),
-                            Files.readString(file, StandardCharsets.UTF_8), false));
+                            io.synod.checker.syntax.TextFiles.read(file), false));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file, e);
+                    throw new UncheckedIOException(e instanceof io.synod.checker.syntax.TextFiles.MalformedTextException
+                            ? e.getMessage() : "cannot read " + file, e);
                 }
             }
         }

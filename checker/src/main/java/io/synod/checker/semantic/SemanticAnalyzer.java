@@ -35,8 +35,13 @@ public final class SemanticAnalyzer {
             throws SemanticException {
         String text;
         try {
-            text = Files.readString(specFile, StandardCharsets.UTF_8);
+            text = io.synod.checker.syntax.TextFiles.read(specFile);
         } catch (IOException e) {
+            if (e instanceof io.synod.checker.syntax.TextFiles.MalformedTextException m) {
+                String name = specFile.getFileName().toString().replaceFirst("\\.tla$", "");
+                Span at = new Span(name, specFile.toString(), m.line(), m.column(), m.line(), m.column());
+                throw new SemanticException(List.of(new SemanticDiagnostic(at, m.detail())));
+            }
             String why = e instanceof NoSuchFileException ? "file not found" : String.valueOf(e.getMessage());
             throw new SemanticException(List.of(new SemanticDiagnostic(Span.NONE,
                     specFile + ": cannot read the specification: " + why)));

@@ -35,7 +35,7 @@ public final class TlaParser {
 
   /** Parses the file at {@code file}; diagnostics name the path as given. */
   public static Module parseModule(Path file) throws IOException, ParseException {
-    return parseModule(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parseModule(TextFiles.read(file), file.toString());
   }
 
   /** Parses {@code text}; {@code fileName} is used in spans and diagnostics. */

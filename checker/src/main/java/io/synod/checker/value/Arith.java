@@ -3,114 +3,123 @@ package io.synod.checker.value;
 import java.math.BigInteger;
 
 /**
- * Integer arithmetic with TLC's semantics: {@code \div} is floor division, {@code %} needs a
- * positive divisor and yields {@code 0..b-1}, {@code ^} needs a non-negative exponent. Results
- * stay in {@code long} on the fast path and move to {@link BigInteger} only on overflow.
+ * Integer arithmetic with TLC's semantics, the one place that defines them: integers are 32-bit
+ * ({@link #MIN}..{@link #MAX}), a result outside that range stops evaluation with TLC's
+ * "Overflow when computing ..." (never a wrapped or silently widened value), {@code \div} is
+ * floor division, {@code %} needs a positive divisor and yields {@code 0..b-1}, {@code ^} needs a
+ * natural exponent and {@code 0^0} is undefined. The config reader and the ITF reader apply the
+ * same range through {@link #inRange}.
+ *
+ * <p>Values are held in a {@code long}, so a sum, difference or product of two 32-bit operands is
+ * exact and one compare of the result against the range is the whole overflow test.
  */
 public final class Arith {
   private Arith() {}
 
+  /** TLC's smallest integer. */
+  public static final long MIN = Integer.MIN_VALUE;
+  /** TLC's largest integer. */
+  public static final long MAX = Integer.MAX_VALUE;
+  /** The range in words, for messages. */
+  public static final String RANGE = "-2147483648..2147483647";
+
+  /** Whether TLC can hold {@code v}. */
+  public static boolean inRange(long v) {
+    return (int) v == v;
+  }
+
+  /** Whether TLC can hold {@code v}. */
+  public static boolean inRange(BigInteger v) {
+    return v.bitLength() < 32;
+  }
+
   public static Value add(Value a, Value b) {
-    if (a instanceof IntValue x && b instanceof IntValue y) {
-      long r = x.value() + y.value();
-      if (((x.value() ^ r) & (y.value() ^ r)) >= 0) {
-        return IntValue.of(r);
-      }
+    long x = operand(a);
+    long y = operand(b);
+    long r = x + y;
+    if ((int) r != r) {
+      throw overflow(x + "+" + y);
     }
-    return IntValue.of(big(a).add(big(b)));
+    return IntValue.of(r);
   }
 
   public static Value sub(Value a, Value b) {
-    if (a instanceof IntValue x && b instanceof IntValue y) {
-      long r = x.value() - y.value();
-      if (((x.value() ^ y.value()) & (x.value() ^ r)) >= 0) {
-        return IntValue.of(r);
-      }
+    long x = operand(a);
+    long y = operand(b);
+    long r = x - y;
+    if ((int) r != r) {
+      throw overflow(x + "-" + y);
     }
-    return IntValue.of(big(a).subtract(big(b)));
+    return IntValue.of(r);
   }
 
   public static Value mul(Value a, Value b) {
-    if (a instanceof IntValue x && b instanceof IntValue y) {
-      long hi = Math.multiplyHigh(x.value(), y.value());
-      long lo = x.value() * y.value();
-      if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-        return IntValue.of(lo);
-      }
+    long x = operand(a);
+    long y = operand(b);
+    long r = x * y;
+    if ((int) r != r) {
+      throw overflow(x + "*" + y);
     }
-    return IntValue.of(big(a).multiply(big(b)));
+    return IntValue.of(r);
   }
 
   public static Value neg(Value a) {
-    if (a instanceof IntValue x && x.value() != Long.MIN_VALUE) {
-      return IntValue.of(-x.value());
+    long x = operand(a);
+    if (x == MIN) {
+      throw overflow("-" + x);
     }
-    return IntValue.of(big(a).negate());
+    return IntValue.of(-x);
   }
 
   /** {@code a \div b}: floor division (rounds towards minus infinity). */
   public static Value div(Value a, Value b) {
-    if (isZero(b)) {
-      throw new EvalError("The second argument of \\div is 0.");
+    long x = operand(a);
+    long y = operand(b);
+    if (y == 0) {
+      throw new EvalError("The second argument of \\div is 0.", true);
     }
-    if (a instanceof IntValue x && b instanceof IntValue y
-        && !(x.value() == Long.MIN_VALUE && y.value() == -1)) {
-      return IntValue.of(Math.floorDiv(x.value(), y.value()));
-    }
-    BigInteger[] qr = big(a).divideAndRemainder(big(b));
-    BigInteger q = qr[0];
-    if (qr[1].signum() != 0 && qr[1].signum() != big(b).signum()) {
-      q = q.subtract(BigInteger.ONE);
+    long q = Math.floorDiv(x, y);
+    if ((int) q != q) {
+      throw overflow(x + " \\div " + y);
     }
     return IntValue.of(q);
   }
 
   /** {@code a % b} for {@code b > 0}, in {@code 0..b-1}. */
   public static Value mod(Value a, Value b) {
-    if (sign(b) <= 0) {
-      throw new EvalError("The second argument of % should be a positive number, but instead it is:\n" + b);
+    long x = operand(a);
+    long y = operand(b);
+    if (y <= 0) {
+      throw new EvalError("The second argument of % should be a positive number, but instead it is:\n" + y, true);
     }
-    if (a instanceof IntValue x && b instanceof IntValue y) {
-      return IntValue.of(Math.floorMod(x.value(), y.value()));
-    }
-    return IntValue.of(big(a).mod(big(b)));
+    return IntValue.of(Math.floorMod(x, y));
   }
 
-  /** {@code a ^ b} for {@code b >= 0} ({@code 0^0 = 1}). */
+  /** {@code a ^ b} for a natural {@code b}; {@code 0^0} is undefined, as in TLC. */
   public static Value pow(Value a, Value b) {
-    if (sign(b) < 0) {
-      throw new EvalError("Trying to raise " + a + " to the negative power " + b + ".");
+    long x = operand(a);
+    long n = operand(b);
+    if (n < 0) {
+      throw new EvalError("The second argument of ^ should be a natural number, but instead it is:\n" + n);
     }
-    if (!(b instanceof IntValue e) || e.value() > Integer.MAX_VALUE) {
-      BigInteger base = big(a);
-      if (base.abs().compareTo(BigInteger.ONE) <= 0) {
-        boolean odd = big(b).testBit(0);
-        return IntValue.of(base.signum() < 0 && !odd ? BigInteger.ONE : base);
+    if (n == 0) {
+      if (x == 0) {
+        throw new EvalError("0^0 is undefined.");
       }
-      throw new EvalError("Overflow when computing " + a + "^" + b + ".");
+      return IntValue.ONE;
     }
-    if (a instanceof IntValue x) {
-      long base = x.value();
-      if (base >= -1 && base <= 1) {
-        return IntValue.of(base == -1 && (e.value() & 1) == 0 ? 1 : (e.value() == 0 ? 1 : base));
-      }
-      long result = 1;
-      long n = e.value();
-      boolean overflow = false;
-      for (long i = 0; i < n; i++) {
-        long hi = Math.multiplyHigh(result, base);
-        long lo = result * base;
-        if (!((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))) {
-          overflow = true;
-          break;
-        }
-        result = lo;
-      }
-      if (!overflow) {
-        return IntValue.of(result);
+    if (x >= -1 && x <= 1) {
+      return IntValue.of(x == -1 && (n & 1) == 0 ? 1 : x);
+    }
+    long r = x;
+    // |x| >= 2: at most 31 rounds before the result leaves the range
+    for (long i = 1; i < n; i++) {
+      r *= x;
+      if ((int) r != r) {
+        throw overflow(x + "^" + n);
       }
     }
-    return IntValue.of(big(a).pow((int) e.value()));
+    return IntValue.of(r);
   }
 
   public static int compare(Value a, Value b) {
@@ -130,14 +139,16 @@ public final class Arith {
     throw new EvalError("Expected an integer, but got:\n" + Pretty.ppr(v));
   }
 
-  private static int sign(Value v) {
-    if (v instanceof IntValue x) {
-      return Long.signum(x.value());
+  /** The value of an integer operand TLC could hold; anything else is an overflow or not a number. */
+  private static long operand(Value v) {
+    if (v instanceof IntValue x && inRange(x.value())) {
+      return x.value();
     }
-    return big(v).signum();
+    // an integer from outside the evaluator (a trace, TLCGet) that TLC could not represent
+    throw overflow(big(v).toString());
   }
 
-  private static boolean isZero(Value v) {
-    return sign(v) == 0;
+  private static EvalError overflow(String what) {
+    return new EvalError("Overflow when computing " + what);
   }
 }

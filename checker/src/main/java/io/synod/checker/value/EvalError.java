@@ -9,11 +9,28 @@ package io.synod.checker.value;
 public class EvalError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Whether TLC raises this error with an error code of its own (its {@code EvalException}, as
+   * for a division by zero) rather than as a generic failure: TLC then prints the message as it
+   * is and ends with a different exit code.
+   */
+  private final boolean coded;
+
   public EvalError(String message) {
+    this(message, false);
+  }
+
+  public EvalError(String message, boolean coded) {
     super(message, null, false, false);
+    this.coded = coded;
+  }
+
+  public boolean coded() {
+    return coded;
   }
 
   public EvalError(String message, Throwable cause) {
     super(message, cause, false, false);
+    this.coded = false;
   }
 }

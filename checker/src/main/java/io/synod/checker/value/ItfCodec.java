@@ -216,6 +216,14 @@ public final class ItfCodec {
     return new ItfTrace(names, out, loop);
   }
 
+  /** An integer TLC can hold ({@link Arith#inRange}); a trace with another could not come from it. */
+  private static Value integer(BigInteger v, String path) {
+    if (!Arith.inRange(v)) {
+      throw new ItfException(path + ": " + v + " is outside TLC's integer range " + Arith.RANGE);
+    }
+    return IntValue.of(v.longValue());
+  }
+
   private Value decode(JsonNode n, String path) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       throw new ItfException(path + ": null is not an ITF value");
@@ -224,7 +232,7 @@ public final class ItfCodec {
       return BoolValue.of(n.booleanValue());
     }
     if (n.isIntegralNumber()) {
-      return IntValue.of(n.bigIntegerValue());
+      return integer(n.bigIntegerValue(), path);
     }
     if (n.isNumber()) {
       throw new ItfException(path + ": " + n + " is not an integer");
@@ -240,7 +248,7 @@ public final class ItfCodec {
     if (o.has("#bigint")) {
       JsonNode b = o.get("#bigint");
       try {
-        return IntValue.of(new BigInteger(b.asText()));
+        return integer(new BigInteger(b.asText()), path + ".#bigint");
       } catch (NumberFormatException e) {
         throw new ItfException(path + ".#bigint: \"" + b.asText() + "\" is not an integer");
       }

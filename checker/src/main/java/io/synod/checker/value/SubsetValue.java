@@ -35,6 +35,15 @@ public final class SubsetValue extends LazySetValue {
     return base.isEnumerable();
   }
 
+  /** {@code SUBSET A \subseteq SUBSET B} exactly when {@code A \subseteq B}: no enumeration. */
+  @Override
+  public boolean isSubsetOf(SetValue other) {
+    if (other instanceof SubsetValue o) {
+      return base.isSubsetOf(o.base);
+    }
+    return super.isSubsetOf(other);
+  }
+
   @Override
   public boolean isEmpty() {
     return false;

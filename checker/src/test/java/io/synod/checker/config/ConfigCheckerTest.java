@@ -90,6 +90,17 @@ class ConfigCheckerTest {
     }
 
     @Test
+    void aConstantOperatorMayBeReplacedByAnAction() throws ConfigException {
+        // TLC evaluates only replacements without arguments before the search; an operator
+        // constant such as Record(_) may become an action (Record(h) == log' = Append(log, h)).
+        FakeSymbols s = counter().constant("Record", 1).define("MCRecord", 1, Level.ACTION)
+                .constant("Init0", 0).define("Start", 0, Level.STATE);
+        assertEquals(List.of(), messages("CONSTANT N = 1 Record <- MCRecord Init0 = 0 INIT Init NEXT Next", s));
+        assertEquals(List.of("M.cfg:1:35: The configuration file substitutes constant Init0 with non-constant Start."),
+                messages("CONSTANT N = 1 Record <- MCRecord Init0 <- Start INIT Init NEXT Next", s));
+    }
+
+    @Test
     void moduleScopedEntries() throws ConfigException {
         FakeSymbols s = counter().defineIn("Lib", "Helper", 0, Level.CONSTANT);
         assertEquals(List.of(), messages("CONSTANT N = 1 Helper <- [Lib] Max INIT Init NEXT Next", s));

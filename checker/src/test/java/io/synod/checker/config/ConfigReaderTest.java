@@ -85,6 +85,7 @@ class ConfigReaderTest {
       "65_modules_after_root/Kiosk.cfg",
       "66_tab_indentation/Tabs.cfg",
       "67_operator_syntax/Ops.cfg",
+      "68_spec_forms/Idle.cfg",
       "68_spec_forms/Idle_inline.cfg",
       "68_spec_forms/Idle_one.cfg",
       "69_postcondition_state/Tally.cfg",
@@ -188,6 +189,34 @@ class ConfigReaderTest {
                 new ConstantAssignment("F", List.of(new Int(1), new ModelValue("a")), new Int(2), Optional.empty(),
                         new Position(3, 11)),
                 ConstantAssignment.of("I!J", new Int(3), new Position(3, 24))), c.constants());
+    }
+
+    @Test
+    void aConfigWrittenInsideTheModuleFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException, ConfigException {
+        java.nio.file.Path tla = dir.resolve("Mono.tla");
+        java.nio.file.Files.writeString(tla, """
+                ---- MODULE Mono ----
+                VARIABLE x
+                Init == x = 0
+                ====
+                ---- CONFIG Other ----
+                INIT Wrong
+                ====
+                ------ CONFIG Mono -----
+                INIT Init
+                  INVARIANT Inv
+                ====
+                NEXT Ignored
+                """);
+        ModelConfig c = ConfigReader.readFile(tla);
+        assertEquals("Init", c.init().orElseThrow().name());
+        assertTrue(c.next().isEmpty());
+        // Positions are those of the module file.
+        assertEquals(new Position(10, 13), c.invariants().get(0).position());
+        java.nio.file.Path none = dir.resolve("Bare.tla");
+        java.nio.file.Files.writeString(none, "---- MODULE Bare ----\nINIT Init\n====\n");
+        assertTrue(ConfigReader.readFile(none).init().isEmpty());
     }
 
     @Test

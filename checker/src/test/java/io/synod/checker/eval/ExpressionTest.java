@@ -137,7 +137,59 @@ class ExpressionTest {
   void runawayRecursionIsAnEvaluationError() {
     String defs = "RECURSIVE Loop(_)\nLoop(n) == Loop(n + 1) + 1";
     EvalException e = assertThrows(EvalException.class, () -> Eval.eval(defs, "Loop(0)", new ArrayList<>()));
-    assertTrue(e.getMessage().contains("recursion"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("This was a Java StackOverflowError."), e.getMessage());
+  }
+
+  @Test
+  void finiteRecursionAsDeepAsTlcsEvaluates() {
+    String defs = "RECURSIVE F(_)\nF(n) == IF n = 0 THEN 0 ELSE F(n - 1) + 1\n"
+        + "f[n \\in Nat] == IF n = 0 THEN 0 ELSE f[n - 1] + 1";
+    // on a stack as big as the command line's threads have (the test thread's is 1 MB)
+    assertEquals("2000", onBigStack(() -> Eval.eval(defs, "F(2000)", new ArrayList<>()).toString()));
+    assertEquals("2000", onBigStack(() -> Eval.eval(defs, "f[2000]", new ArrayList<>()).toString()));
+  }
+
+  private static <T> T onBigStack(java.util.function.Supplier<T> s) {
+    Object[] result = new Object[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        result[0] = s.get();
+      } catch (RuntimeException e) {
+        result[0] = e;
+      }
+    }, "big-stack", 1L << 30);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    if (result[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    @SuppressWarnings("unchecked")
+    T r = (T) result[0];
+    return r;
+  }
+
+  @Test
+  void recursiveFunctionWithoutABaseCaseIsAnEvaluationError() {
+    String defs = "g[n \\in Nat] == g[n + 1]";
+    EvalException e = assertThrows(EvalException.class, () -> Eval.eval(defs, "g[0]", new ArrayList<>()));
+    assertTrue(e.getMessage().startsWith("This was a Java StackOverflowError."), e.getMessage());
+    assertEquals(1, e.stack().size(), "one position, where the recursion was entered: " + e.stack());
+  }
+
+  /** TLC's integers are 32-bit; a result beyond is its overflow error, not a bigger number. */
+  @Test
+  void arithmeticBeyondThirtyTwoBitsIsTlcsOverflow() {
+    EvalException e = assertThrows(EvalException.class, () -> Eval.show("2^40"));
+    assertEquals("Overflow when computing 2^40", e.getMessage());
+    e = assertThrows(EvalException.class, () -> Eval.show("2147483647 + 1"));
+    assertEquals("Overflow when computing 2147483647+1", e.getMessage());
+    assertEquals("2147483647", Eval.show("2^31 - 1 + 0 * 2^30 - 0".replace("2^31 - 1", "2147483647")));
+    SpecException big = assertThrows(SpecException.class, () -> Eval.show("2147483648"));
+    assertEquals("TLC can't handle a number this big.\n2147483648", big.getMessage());
   }
 
   @Test

@@ -36,6 +36,7 @@ class SpecSymbolsTest {
       "39_refinement/Watch.cfg",
       "39_refinement/WatchBroken.cfg",
       "40_constant_model/Arith.cfg",
+      "41_operator_constants/MCMemory.cfg",
       "42_modules_in_one_file/Counter.cfg",
       "43_positional_names/Parts.cfg",
       "44_membership_infinite/Shapes.cfg",

@@ -22,7 +22,7 @@ import java.util.ServiceLoader;
  */
 public final class CheckerRunner implements ModelRunner {
   /** Lines of checker output kept to explain a parse or configuration error. */
-  private static final int KEPT_LINES = 6;
+  private static final int KEPT_LINES = 3;
 
   @Override
   public RunResult run(GateEntry entry) {
@@ -34,6 +34,9 @@ public final class CheckerRunner implements ModelRunner {
       // with the other models rather than abort the whole gate.
       return new RunResult(ResultKind.SYSTEM_ERROR, null, -1, since(start),
           "checker failure: " + e);
+    } catch (StackOverflowError e) {
+      return new RunResult(ResultKind.SYSTEM_ERROR, null, -1, since(start),
+          "the spec is nested too deeply for Synod to process (stack overflow)");
     }
   }
 
@@ -48,7 +51,9 @@ public final class CheckerRunner implements ModelRunner {
     try {
       model = frontend.parse(entry.spec(), List.of(), tail).bind(entry.config(), tail);
     } catch (FrontendException e) {
-      String detail = e.getMessage() + (tail.text().isEmpty() ? "" : ": " + tail.text());
+      // the checker's first words on the error say what and where; its summary line comes last
+      String detail = tail.text().isEmpty() ? e.getMessage()
+          : entry.spec().getFileName() + ": " + tail.text() + " (" + e.getMessage() + ")";
       return new RunResult(kindOfExitCode(e.exitCode()), null, -1, since(start), detail);
     }
     CheckOptions options = CheckOptions.defaults()
@@ -78,7 +83,7 @@ public final class CheckerRunner implements ModelRunner {
       case DEADLOCK -> ResultKind.DEADLOCK;
       case ASSUMPTION, POSTCONDITION -> ResultKind.ASSUMPTION;
       case ASSERT -> ResultKind.ASSERT;
-      case EVAL_ERROR -> ResultKind.EVALUATION_ERROR;
+      case EVAL_ERROR, CODED_EVAL_ERROR, INVARIANT_EVAL_ERROR -> ResultKind.EVALUATION_ERROR;
       case PARSE_ERROR -> ResultKind.PARSE_ERROR;
       case CONFIG_ERROR -> ResultKind.CONFIG_ERROR;
       case SYSTEM_ERROR -> ResultKind.SYSTEM_ERROR;
@@ -138,19 +143,22 @@ public final class CheckerRunner implements ModelRunner {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** Keeps the last few lines of checker output, to explain front-end errors. */
+  /**
+   * Keeps the first few lines of checker output that say something, to explain front-end errors
+   * (the lines that follow repeat them or trace the parser's way in).
+   */
   private static final class Tail implements Output {
     private final Deque<String> lines = new ArrayDeque<>();
 
     @Override
     public synchronized void println(String line) {
-      if (line.startsWith("Parsing file") || line.startsWith("Semantic processing")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("Parsing file") || l.startsWith("Semantic processing")
+          || l.startsWith("Linting of module") || l.startsWith("***") || l.startsWith("Residual stack")
+          || lines.size() >= KEPT_LINES) {
         return;
       }
-      lines.addLast(line.strip());
-      if (lines.size() > KEPT_LINES) {
-        lines.removeFirst();
-      }
+      lines.addLast(l);
     }
 
     synchronized String text() {

@@ -33,7 +33,8 @@ public final class Gate {
   public List<GateResult> run(List<GateEntry> entries, Consumer<GateResult> progress)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-      Thread t = new Thread(r, "synod-gate");
+      // the stack of the command's own thread: evaluation recursion follows the spec
+      Thread t = new Thread(null, r, "synod-gate", 1L << 30);
       t.setDaemon(true);
       return t;
     });

@@ -49,9 +49,12 @@ public final class ManifestReader {
   public static GateManifest read(Path file) throws ManifestException {
     String text;
     try {
-      text = Files.readString(file);
+      text = io.synod.checker.syntax.TextFiles.read(file);
+    } catch (io.synod.checker.syntax.TextFiles.MalformedTextException e) {
+      throw new ManifestException(e.getMessage());
     } catch (IOException e) {
-      throw new ManifestException(file + ": cannot read the manifest: " + e.getMessage());
+      throw new ManifestException(file + ": cannot read the manifest: "
+          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
     }
     Path dir = file.toAbsolutePath().getParent();
     return new ManifestReader(file.toString()).parse(text, file, dir);
@@ -83,6 +86,10 @@ public final class ManifestReader {
       throw error(top, "missing 'models': expected a list of models to check");
     }
     expectKind(models, YamlNode.Kind.LIST, "a list of models");
+    if (models.list().isEmpty()) {
+      // a gate that checks nothing would pass every build: an empty list is a mistake
+      throw error(models, "'models' is empty: expected at least one model to check");
+    }
     List<GateEntry> entries = new ArrayList<>();
     Map<String, YamlNode> seen = new HashMap<>();
     for (YamlNode m : models.list()) {

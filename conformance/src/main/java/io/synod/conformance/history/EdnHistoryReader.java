@@ -26,6 +26,7 @@ public final class EdnHistoryReader {
     EventDecoder decoder = new EventDecoder(source);
     Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
     List<Event> events = new ArrayList<>();
+    int maps = 0;
     in.skipSpace();
     // Knossos's own files use a vector or a list for the whole history.
     boolean vector = in.peek() == '[' || in.peek() == '(';
@@ -72,6 +73,10 @@ public final class EdnHistoryReader {
         int at = Math.max(start, Math.min(in.offset, text.length()) - 1);
         throw new HistoryFormatException(
             source, pos.line(at), pos.column(at), "malformed EDN: " + readable(e.getMessage()));
+      } catch (StackOverflowError e) {
+        // edn-java descends once per bracket; the caller's thread stack decides how deep
+        throw new HistoryFormatException(source, pos.line(start), pos.column(start),
+            "value nested too deeply to read (brackets inside brackets beyond what the stack holds)");
       }
       int line = pos.line(start);
       int col = pos.column(start);
@@ -90,10 +95,14 @@ public final class EdnHistoryReader {
           fields.put(k, e.getValue());
         }
       }
+      maps++;
       Event ev = decoder.decode(fields, events.size(), line, col);
       if (ev != null) {
         events.add(ev);
       }
+    }
+    if (maps == 0) {
+      throw HistoryFormatException.empty(source);
     }
     return events;
   }

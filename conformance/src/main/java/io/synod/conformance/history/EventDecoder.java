@@ -15,7 +15,9 @@ final class EventDecoder {
   }
 
   /**
-   * @return the event, or null if it belongs to a non-client process such as {@code :nemesis}
+   * @return the event, or null if it belongs to the {@code :nemesis}, Jepsen's one non-client
+   *     process; any other process that is not an integer is an error, as dropping its operations
+   *     would judge a history that was never read in full
    */
   Event decode(Map<String, Object> fields, int ordinal, int line, int col) {
     if (!fields.containsKey("process")) {
@@ -23,7 +25,13 @@ final class EventDecoder {
     }
     Object p = fields.get("process");
     if (!(p instanceof Long) && !(p instanceof BigInteger)) {
-      return null; // nemesis, or any other non-client actor: not part of the client history
+      if (p instanceof us.bpsm.edn.Keyword || p instanceof String) {
+        if ("nemesis".equals(EdnValues.name(p))) {
+          return null;
+        }
+      }
+      throw error(line, col, ":process is " + EdnValues.print(p)
+          + "; expected an integer (a client) or :nemesis");
     }
     if (p instanceof BigInteger) {
       throw error(line, col, ":process " + p + " does not fit in 64 bits");

@@ -19,6 +19,15 @@ public final class HistoryFormatException extends RuntimeException {
     this.detail = detail;
   }
 
+  /**
+   * A history with no operation at all (an empty file, {@code []}): nothing was recorded, so
+   * nothing can be judged. (A run in which only the nemesis acted is a history, and valid.)
+   */
+  static HistoryFormatException empty(String source) {
+    return new HistoryFormatException(source, 1, 1,
+        "the history is empty: expected operations such as {:process 0, :type :invoke, :f :read, :value nil}");
+  }
+
   public String source() {
     return source;
   }

@@ -12,7 +12,7 @@ public final class HistoryReaders {
 
   /** Reads and pairs; the format comes from the extension or, failing that, the content. */
   public static History read(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text = io.synod.checker.syntax.TextFiles.read(file);
     return parse(file.toString(), text, isJson(file.getFileName().toString(), text));
   }
 
@@ -21,6 +21,12 @@ public final class HistoryReaders {
     List<Event> events =
         json ? new JsonHistoryReader().read(source, text) : new EdnHistoryReader().read(source, text);
     return new OperationPairer().pair(source, events);
+  }
+
+  /** Reads standard input, in EDN unless it looks like JSON lines; named {@code source} in messages. */
+  public static History read(java.io.InputStream in, String source) throws IOException {
+    String text = io.synod.checker.syntax.TextFiles.read(in, source);
+    return parse(source, text, isJson(source, text));
   }
 
   static boolean isJson(String name, String text) {

@@ -22,6 +22,7 @@ public final class JsonHistoryReader {
   public List<Event> read(String source, String text) {
     EventDecoder decoder = new EventDecoder(source);
     List<Event> events = new ArrayList<>();
+    int objects = 0;
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
@@ -50,10 +51,14 @@ public final class JsonHistoryReader {
         String k = e.getKey().startsWith(":") ? e.getKey().substring(1) : e.getKey();
         fields.put(k, toJava(e.getValue()));
       }
+      objects++;
       Event ev = decoder.decode(fields, events.size(), lineNo, col);
       if (ev != null) {
         events.add(ev);
       }
+    }
+    if (objects == 0) {
+      throw HistoryFormatException.empty(source);
     }
     return events;
   }

@@ -56,7 +56,8 @@ public final class Models {
       case "fifo":
         return new QueueModels.Fifo(hasInit ? List.copyOf(expect(Collection.class, init, name, "a vector, head first")) : List.of(), strictNil);
       case "counter":
-        return new CounterModel(hasInit ? expect(Long.class, init, name, "an integer") : 0L, strictNil);
+        return new CounterModel(!hasInit ? (Number) 0L
+            : init instanceof java.math.BigInteger b ? b : expect(Long.class, init, name, "an integer"), strictNil);
       default:
         throw new IllegalArgumentException(
             "unknown model '" + name + "'; expected one of " + String.join(", ", NAMES));

@@ -100,8 +100,11 @@ class LinCheckerTest {
   }
 
   @Test
-  void anEmptyHistoryIsValid() {
-    History h = Histories.of();
+  void aHistoryWhereOnlyTheNemesisActedIsValidButAnEmptyOneIsNoHistory() {
+    History h = io.synod.conformance.history.HistoryReaders.parse("n.edn",
+        "[{:process :nemesis, :type :info, :f :kill, :value nil}]", false);
     assertEquals(Verdict.VALID, Histories.check(h, "cas-register", null, LinOptions.defaults()).verdict());
+    org.junit.jupiter.api.Assertions.assertThrows(io.synod.conformance.history.HistoryFormatException.class,
+        () -> Histories.of());
   }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# What liveness checking costs: each model is checked twice, as configured (with its temporal
+# PROPERTIES and fairness) and with its PROPERTY/PROPERTIES lines removed (safety only), at each
+# worker count; prints both check times (`--json` elapsedMillis: search plus liveness check,
+# JVM start and parsing excluded), the ratio, and TLC's recorded wall time where there is one.
+# The goal: liveness adds at most 1x to the safety-only time.
+#
+# Models: the TLC fixture 35_bench_ticketlock (TLC: tlcSeconds of the manifest, 1 worker) and
+# the liveness entries of ci/benchmarks.yaml (raft-liveness-bench).
+#
+# Usage: benchmarks/liveness.sh [--workers "1 2"] [--only ticketlock|raft]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the shared fixtures beside the repository (or beside one of its parent folders)
+fixtures=""
+d="$root"
+while [ "$d" != "/" ]; do
+  if [ -f "$d/../shared/tlc-fixtures/manifest.json" ]; then fixtures="$d/../shared/tlc-fixtures"; break; fi
+  d="$(dirname "$d")"
+done
+workers_list="1 2"
+only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --workers) workers_list="${2:?--workers needs a list such as \"1 2\"}"; shift ;;
+    --only) only="${2:?--only needs a model name}"; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "liveness.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+"$root/bin/synod" --version >/dev/null
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# name|spec|config|TLC seconds
+models=()
+if [ -n "$fixtures" ] && [ -d "$fixtures/specs/35_bench_ticketlock" ]; then
+  tlc=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print([x for x in m if x['dir']=='35_bench_ticketlock'][0]['tlcSeconds'])" "$fixtures/manifest.json")
+  models+=("ticketlock|$fixtures/specs/35_bench_ticketlock/TicketLock.tla|$fixtures/specs/35_bench_ticketlock/TicketLock.cfg|$tlc")
+fi
+models+=("raft|$root/specs/raft/MCRaft.tla|$root/specs/raft/MCRaftLivenessBench.cfg|-")
+
+millis() {  # spec cfg workers -> elapsedMillis of the check
+  local json="$work/r.json"
+  (cd "$(dirname "$1")" && "$root/bin/synod" check -workers "$3" -fp 0 -config "$2" --json "$json" "$1" >"$work/out" 2>&1) || true
+  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['elapsedMillis'])" "$json"
+}
+
+printf '%-12s %7s %12s %12s %7s %8s\n' model workers safety-ms liveness-ms ratio TLC-s
+for m in "${models[@]}"; do
+  IFS='|' read -r name spec cfg tlc <<<"$m"
+  [ -n "$only" ] && [ "$only" != "$name" ] && continue
+  safe="$work/$name-safety.cfg"
+  grep -v -E '^[[:space:]]*PROPERT(Y|IES)\b' "$cfg" | grep -v -E '^[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*$' >"$safe" || true
+  for w in $workers_list; do
+    s=$(millis "$spec" "$safe" "$w")
+    l=$(millis "$spec" "$cfg" "$w")
+    ratio=$(python3 -c "print('%.2f' % ($l / max($s, 1)))")
+    printf '%-12s %7s %12s %12s %7s %8s\n' "$name" "$w" "$s" "$l" "$ratio" "$tlc"
+  done
+done

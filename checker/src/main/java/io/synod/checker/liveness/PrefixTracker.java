@@ -1,0 +1,87 @@
+package io.synod.checker.liveness;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds, during the search, counterexamples that a finite behaviour already settles: a branch
+ * without fairness conditions whose tableau reaches a node with nothing left to fulfil (every
+ * continuation of the behaviour, stuttering forever included, then satisfies the negated
+ * property). {@code [](P => []Q)} is such a property. TLC reports these as soon as the state
+ * graph reaches them, with a finite trace and exit code 12; the complete check after the search
+ * would find the same behaviour as a lasso.
+ *
+ * <p>Each state carries the set of tableau nodes it was reached with, as bits (all tracked
+ * tableaux share one long, so at most 64 nodes in all). A state's set is read when the state
+ * is expanded; nodes that reach it only after that are not propagated further (the final check
+ * still covers them).
+ */
+public final class PrefixTracker {
+  private final List<Tableau> tableaux = new ArrayList<>();
+  private final List<Integer> offsets = new ArrayList<>();
+  private long sinks;
+
+  /** The tracker for the plan's branches that qualify, or null when none does. */
+  public static PrefixTracker of(LivenessPlan plan) {
+    PrefixTracker t = new PrefixTracker();
+    int bits = 0;
+    for (LivenessPlan.Branch b : plan.branches()) {
+      if (b.tableau() == null || b.models().stream().noneMatch(
+          m -> m.eventuallyAlways().isEmpty() && m.infinitelyOften().isEmpty())) {
+        continue;
+      }
+      Tableau tab = b.tableau();
+      if (bits + tab.size() > 64) {
+        break;
+      }
+      for (int i = 0; i < tab.size(); i++) {
+        if (tab.node(i).isSink()) {
+          t.sinks |= 1L << (bits + i);
+        }
+      }
+      t.tableaux.add(tab);
+      t.offsets.add(bits);
+      bits += tab.size();
+    }
+    return t.sinks == 0 ? null : t;
+  }
+
+  /** The tableau nodes an initial state with state atoms {@code bits} starts in. */
+  public long initial(long bits) {
+    long out = 0;
+    for (int k = 0; k < tableaux.size(); k++) {
+      Tableau tab = tableaux.get(k);
+      for (int q : tab.initial()) {
+        if (tab.node(q).consistent(bits)) {
+          out |= 1L << (offsets.get(k) + q);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The tableau nodes a successor with state atoms {@code bits} is reached with from {@code from}. */
+  public long successor(long from, long bits) {
+    long out = 0;
+    for (int k = 0; k < tableaux.size(); k++) {
+      Tableau tab = tableaux.get(k);
+      int off = offsets.get(k);
+      for (int q = 0; q < tab.size(); q++) {
+        if ((from >>> (off + q) & 1) == 0) {
+          continue;
+        }
+        for (int q2 : tab.node(q).successors()) {
+          if (tab.node(q2).consistent(bits)) {
+            out |= 1L << (off + q2);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a state reached with {@code nodes} ends a counterexample. */
+  public boolean settled(long nodes) {
+    return (nodes & sinks) != 0;
+  }
+}
