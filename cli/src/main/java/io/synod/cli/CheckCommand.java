@@ -72,6 +72,17 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-continue", description = "Keep searching after an invariant violation or deadlock.")
   boolean continueAfterError;
 
+  @Option(names = "-dfs",
+      description = "Depth-first exploration (one worker): the state generated last is expanded first,"
+          + " as TLC with -Dtlc2.tool.queue.IStateQueue=StateDeque; trace specs reach the end of"
+          + " a log without visiting every state of earlier lines.")
+  boolean depthFirst;
+
+  @Option(names = "-lncheck", paramLabel = "default|final",
+      description = "When temporal properties are checked, as TLC's option: Synod checks them once"
+          + " the search is over in both cases (TLC's 'final').")
+  String lncheck;
+
   @Option(names = "-fp", paramLabel = "N", defaultValue = "0",
       description = "Fingerprint family 0..130 (default: ${DEFAULT-VALUE}).")
   int fp;
@@ -133,6 +144,12 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UserError("-fp must be in 0..130, got " + fp, 2);
     }
     SpillMode spillMode = parseSpill();
+    if (lncheck != null && !lncheck.equals("final") && !lncheck.equals("default")) {
+      throw new UserError("-lncheck expects default or final, got '" + lncheck + "'", 2);
+    }
+    if (depthFirst && nWorkers > 1) {
+      throw new UserError("-dfs explores with one worker; drop -workers " + workers, 2);
+    }
     if (queueMemMb != null && (queueMemMb < 1 || queueMemMb > Long.MAX_VALUE >> 20)) {
       throw new UserError("-queue-mem expects a positive number of megabytes, got " + queueMemMb, 2);
     }
@@ -197,7 +214,7 @@ public final class CheckCommand implements Callable<Integer> {
     CheckOptions options = CheckOptions.defaults().withWorkers(nWorkers).withDeadlockOff(deadlockOff)
         .withContinue(continueAfterError).withFpIndex(fp).withSpill(spillMode)
         .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir)
-        .withSeed(seedValue);
+        .withSeed(seedValue).withDepthFirst(depthFirst);
     ModelChecker checker = new ModelChecker(model, options, rep, out);
     DotGraphWriter dot = null;
     if (dump != null) {

@@ -196,8 +196,48 @@ final class BfsSearch {
     }
   }
 
+  /**
+   * The states still to expand in depth-first mode (state, id, level), last-in first-out; null
+   * in the level-by-level search.
+   */
+  private java.util.ArrayDeque<Object[]> stack;
+
+  /**
+   * Depth-first exploration with one worker: the initial states and then the successors of each
+   * expanded state are pushed in the order they are generated, and the last pushed is expanded
+   * next, as TLC does when its state queue is a deque (what users pick for trace validation).
+   * Counting, constraints, checks and traces are those of the level-by-level search.
+   */
+  private void searchDepthFirst() {
+    Worker w = workers[0];
+    java.util.ArrayDeque<Object[]> st = new java.util.ArrayDeque<>();
+    LevelQueue q = levelQueue;
+    LevelQueue.Claim c = new LevelQueue.Claim();
+    while (q.claim(c)) {
+      Segment seg = c.segment;
+      for (int i = c.from; i < c.to; i++) {
+        st.addLast(new Object[] {seg.states()[i], seg.ids()[i], 1});
+        seg.states()[i] = null;
+      }
+      seg.expanded(c.to - c.from);
+    }
+    q.close();
+    levelQueue = LevelQueue.empty(spill);
+    stack = st;
+    while (!st.isEmpty() && !stop && !exit) {
+      Object[] e = st.pollLast();
+      level = (Integer) e[2];
+      w.expand((Value[]) e[0], (Long) e[1]);
+      w.expandedThisLevel = 0;
+    }
+  }
+
   private void search() {
     computeInitialStates();
+    if (options.depthFirst()) {
+      searchDepthFirst();
+      return;
+    }
     ExecutorService pool = workers.length > 1
         ? Executors.newFixedThreadPool(workers.length, r -> {
             // as deep a stack as the command's own thread: evaluation recursion follows the spec
@@ -367,7 +407,8 @@ final class BfsSearch {
       queued += w.next.size();
       depth = Math.max(depth, w.maxLevel);
     }
-    long left = Math.max(0, levelQueue.size() - expanded) + queued;
+    java.util.ArrayDeque<Object[]> st = stack;
+    long left = Math.max(0, levelQueue.size() - expanded) + queued + (st == null ? 0 : st.size());
     return new SearchStats(generated, distinct, left, depth);
   }
 
@@ -486,6 +527,7 @@ final class BfsSearch {
         currentFp = fingerprint(s, ctx);
       }
       successors = 0;
+      nSucc = 0;
       fresh = 0;
       pending = null;
       ctx.level = level;
@@ -518,11 +560,53 @@ final class BfsSearch {
         fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, null, null, id, null, null, List.of()));
         return;
       }
+      if (prefix != null && !settleSuccessors(s, id)) {
+        return;
+      }
       outdegree.record(fresh);
       if (successors == 0 && checkDeadlock) {
         fail(new PendingFailure(Verdict.DEADLOCK, null, "Deadlock reached.", id, null, null,
             List.of()));
       }
+    }
+
+    /** The in-model successors of the state being expanded, for the tableau nodes they reach. */
+    private long[] succFps = new long[16];
+    private Value[][] succStates = new Value[16][];
+    private int nSucc;
+
+    /**
+     * As TLC inserts a state into the behaviour graph once all its successors are generated and
+     * queued: the successors' atoms are evaluated now (so that {@code TLCGet("queue")} counts
+     * them), and so are the state's own for its stuttering step, which ends a counterexample
+     * when it reaches a tableau node with nothing left to fulfil. False when the search stops.
+     */
+    private boolean settleSuccessors(Value[] s, long id) {
+      long self;
+      inLiveness = true;
+      try {
+        for (int k = 0; k < nSucc; k++) {
+          ctx.level = level + 1;
+          long nodes = prefix.successor(currentNodes, live.stateAtoms(succStates[k], ctx));
+          if (nodes != 0) {
+            reached.merge(succFps[k], nodes, (a, b) -> a | b);
+          }
+          succStates[k] = null;
+        }
+        ctx.level = level;
+        self = prefix.successor(currentNodes, live.stateAtoms(s, ctx));
+      } catch (SpecError e) {
+        fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), id, null, null, e.stack()));
+        return false;
+      } finally {
+        inLiveness = false;
+        nSucc = 0;
+      }
+      if (prefix.settled(self)) {
+        fail(new PendingFailure(Verdict.TEMPORAL_SAFETY, null, null, id, null, null, List.of()));
+        return false;
+      }
+      return true;
     }
 
     @Override
@@ -559,7 +643,6 @@ final class BfsSearch {
     boolean offer(Value[] from, Value[] t, ActionLabel action, long parentId, int lvl) {
       generated++;
       long newFp = 0;
-      long newBits = 0;
       ctx.level = lvl;
       // a state being expanded is in the model: it satisfies every constraint
       boolean inModel = !hasConstraints || ((from == null ? model.satisfiesConstraints(t, ctx)
@@ -582,12 +665,14 @@ final class BfsSearch {
         }
         if (rec != null) {
           inLiveness = true;
-          if (prefix != null) {
-            newBits = live.stateAtoms(t, ctx);
-            long nodes = from == null ? prefix.initial(newBits) : prefix.successor(currentNodes, newBits);
-            if (nodes != 0) {
-              reached.merge(fp, nodes, (a, b) -> a | b);
+          if (prefix != null && from != null) {
+            // the tableau nodes it reaches are computed once the expansion is over
+            if (nSucc == succFps.length) {
+              succFps = java.util.Arrays.copyOf(succFps, nSucc * 2);
+              succStates = java.util.Arrays.copyOf(succStates, nSucc * 2);
             }
+            succFps[nSucc] = fp;
+            succStates[nSucc++] = t;
           }
           if (from == null) {
             if (isNew) {
@@ -641,11 +726,24 @@ final class BfsSearch {
       }
       // TLC queues a new initial state before checking it, a successor only once it passed
       if (isNew && (from == null || !stop)) {
-        next.add(t, id);
+        if (stack != null) {
+          stack.addLast(new Object[] {t, id, lvl});
+        } else {
+          next.add(t, id);
+        }
+      }
+      if (inModel && from == null && prefix != null) {
+        // an initial state's tableau nodes, once it is queued (as TLC adds it to the graph)
+        inLiveness = true;
+        long nodes = prefix.initial(live.stateAtoms(t, ctx));
+        inLiveness = false;
+        if (nodes != 0) {
+          reached.merge(newFp, nodes, (a, b) -> a | b);
+        }
       }
       if (isNew && rec != null) {
         inLiveness = true;
-        rec.node(newFp, prefix != null ? newBits : live.stateAtoms(t, ctx));
+        rec.node(newFp, live.stateAtoms(t, ctx));
         inLiveness = false;
       }
       return isNew;

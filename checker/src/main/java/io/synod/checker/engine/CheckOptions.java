@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  *     SpillMode#AUTO}); 0 for an eighth of the maximum heap
  * @param metaDir where the per-check spill directory is made; null for the system temp dir
  * @param seed the seed of the run, as {@code TLCGet("config").seed} reports it
+ * @param depthFirst explore last-in first-out with one worker (as TLC with its state queue
+ *     replaced by a deque), instead of level by level; counts are TLC's for that order
  */
 public record CheckOptions(
     int workers,
@@ -29,7 +31,8 @@ public record CheckOptions(
     SpillMode spill,
     long queueMemoryBytes,
     Path metaDir,
-    long seed) {
+    long seed,
+    boolean depthFirst) {
 
   public CheckOptions {
     if (workers < 1 || workers > 255) {
@@ -47,7 +50,7 @@ public record CheckOptions(
   }
 
   public static CheckOptions defaults() {
-    return new CheckOptions(1, false, false, 0, 16, 60_000, SpillMode.AUTO, 0, null, 0);
+    return new CheckOptions(1, false, false, 0, 16, 60_000, SpillMode.AUTO, 0, null, 0, false);
   }
 
   public CheckOptions withWorkers(int n) {
@@ -90,6 +93,10 @@ public record CheckOptions(
     return with(b -> b.seed = s);
   }
 
+  public CheckOptions withDepthFirst(boolean d) {
+    return with(b -> b.depthFirst = d);
+  }
+
   /** A copy with one change: the components in one place, so adding one touches one place. */
   private CheckOptions with(Consumer<Copy> change) {
     Copy c = new Copy(this);
@@ -108,6 +115,7 @@ public record CheckOptions(
     long queueMemoryBytes;
     Path metaDir;
     long seed;
+    boolean depthFirst;
 
     Copy(CheckOptions o) {
       workers = o.workers;
@@ -120,11 +128,12 @@ public record CheckOptions(
       queueMemoryBytes = o.queueMemoryBytes;
       metaDir = o.metaDir;
       seed = o.seed;
+      depthFirst = o.depthFirst;
     }
 
     CheckOptions build() {
       return new CheckOptions(workers, deadlockOff, continueAfterError, fpIndex, fpLog2Slots,
-          progressIntervalMillis, spill, queueMemoryBytes, metaDir, seed);
+          progressIntervalMillis, spill, queueMemoryBytes, metaDir, seed, depthFirst);
     }
   }
 }

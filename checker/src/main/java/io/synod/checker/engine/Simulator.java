@@ -35,6 +35,43 @@ public final class Simulator {
   public SimulationResult run(long traces, int depth, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     EvalContext ctx = new EvalContext(0, out);
+    long[] counted = new long[2];
+    ctx.search = new SearchControl() {
+      @Override
+      public SearchStats stats() {
+        return new SearchStats(counted[0], counted[0], 0, (int) counted[1]);
+      }
+
+      @Override
+      public void exit() {
+        cancelled = true;
+      }
+
+      @Override
+      public String mode() {
+        return "simulate";
+      }
+
+      @Override
+      public int workers() {
+        return 1;
+      }
+
+      @Override
+      public boolean checkDeadlock() {
+        return checkDeadlock;
+      }
+
+      @Override
+      public long seed() {
+        return seed;
+      }
+
+      @Override
+      public int fingerprint() {
+        return 0;
+      }
+    };
     List<String> invariants = model.invariants();
     List<String> props = model.actionProperties();
     long states = 0;
@@ -48,6 +85,7 @@ public final class Simulator {
         Value[] cur = inits.get(rnd.nextInt(inits.size()));
         trace.add(new Step(cur, ActionLabel.INITIAL));
         states++;
+        counted[0] = states;
         ctx.level = 1;
         int inv = model.firstViolatedInvariant(cur, ctx);
         if (inv >= 0) {
@@ -59,9 +97,14 @@ public final class Simulator {
           Value[] from = cur;
           ctx.level = lvl;
           int[] any = {0};
+          int level = lvl;
           model.successors(cur, ctx, (t, a) -> {
             any[0]++;
-            if (model.satisfiesConstraints(t, ctx) && model.satisfiesActionConstraints(from, t, ctx)) {
+            // TLCGet("level"): the successor's in a CONSTRAINT, the step's first state's in an ACTION_CONSTRAINT
+            ctx.level = level + 1;
+            boolean in = model.satisfiesConstraints(t, ctx);
+            ctx.level = level;
+            if (in && model.satisfiesActionConstraints(from, t, ctx)) {
               succ.add(new Step(t, a));
             }
             return true;
@@ -78,6 +121,7 @@ public final class Simulator {
           Step next = succ.get(rnd.nextInt(succ.size()));
           trace.add(next);
           states++;
+          counted[0] = states;
           ctx.level = lvl + 1;
           // cur passed every invariant (else the behaviour ended there)
           inv = model.firstViolatedInvariant(cur, next.state(), ctx);

@@ -123,6 +123,60 @@ abstract class Act {
     }
   }
 
+  /**
+   * {@code A \cdot B}, action composition: the steps s -> t for which some state u has
+   * A(s, u) and B(u, t). A is generated from s into a fresh state u, which must be complete;
+   * B is then generated from u into the step's next state; what follows the composition sees
+   * s again as the current state.
+   */
+  static final class Compose extends Act {
+    final Act first;
+    final Act second;
+
+    Compose(Span span, Act first, Act second) {
+      super(span, true);
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      Value[] s = c.cur;
+      Value[] t = c.nxt;
+      Value[] mid = new Value[t.length];
+      c.nxt = mid;
+      try {
+        first.run(c, f, c1 -> {
+          for (int i = 0; i < mid.length; i++) {
+            if (mid[i] == null) {
+              throw EvalException.eval("The first action of \\cdot does not assign a value to every variable"
+                  + " (the variable in slot " + i + " is left unassigned).");
+            }
+          }
+          Value[] u = mid.clone();
+          c.cur = u;
+          c.nxt = t;
+          try {
+            second.run(c, f, c2 -> {
+              c.cur = s;
+              try {
+                k.go(c);
+              } finally {
+                c.cur = u;
+              }
+            });
+          } finally {
+            c.cur = s;
+            c.nxt = mid;
+          }
+        });
+      } finally {
+        c.cur = s;
+        c.nxt = t;
+      }
+    }
+  }
+
   /** {@code x' \in S} (or {@code x \in S} in an initial predicate). */
   static final class InSet extends Act {
     final int slot;

@@ -975,6 +975,14 @@ final class Compiler {
         default:
           break;
       }
+      if (n == 2 && name.equals(Operators.CDOT) && resolve(name) == null) {
+        // only the next-state action generates compositions (Act.Compose); as a formula it is an
+        // action-level expression that cannot be evaluated
+        exprs(args);
+        Node cdot = failing(sp, "TLC evaluates A \\cdot B only as (part of) the next-state action.");
+        cdot.level = 2;
+        return cdot;
+      }
       if (n == 2) {
         switch (name) {
           case Operators.AND:
@@ -1246,6 +1254,9 @@ final class Compiler {
             return name.equals(Operators.EQ) ? new Act.Assign(sp, slot, rhs, init)
                 : new Act.InSet(sp, slot, fold(rhs), init);
           }
+        }
+        if (!init && args.size() == 2 && name.equals(Operators.CDOT)) {
+          return new Act.Compose(sp, act(args.get(0), false), act(args.get(1), false));
         }
         if (!init && args.size() == 1 && name.equals(Operators.UNCHANGED)) {
           List<Integer> slots = unchangedSlots(args.get(0), 0);

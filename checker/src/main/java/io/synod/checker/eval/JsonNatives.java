@@ -91,7 +91,9 @@ final class JsonNatives {
       quote(s.text(), sb);
     } else if (v instanceof ModelValue mv) {
       quote(mv.name(), sb);
-    } else if (v instanceof BoolValue || v.kind() == io.synod.checker.value.Kind.INT) {
+    } else if (v instanceof BoolValue b) {
+      sb.append(b.value() ? "true" : "false");
+    } else if (v.kind() == io.synod.checker.value.Kind.INT) {
       v.appendTo(sb);
     } else if (v instanceof FcnValue f) {
       if (isSequence(f)) {

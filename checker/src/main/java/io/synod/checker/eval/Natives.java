@@ -307,6 +307,16 @@ final class Natives {
     special(m, "JavaTime", 0, (c, a) -> IntValue.of(System.currentTimeMillis() / 1000), true, false);
     table.put(m + " TLCGet", Impl.unary(Natives::tlcGet, true, false).withMinLevel(1));
     special2(m, "TLCSet", Natives::tlcSet, false, true);
+    // TLCGetAndSet(key, Op, val, default): register key (default when unset), then Op(old, val) stored
+    table.put("TLCExt TLCGetAndSet", new Impl(4, new int[] {0, 2, 0, 0}, null, (c, a) -> {
+      Value key = (Value) a[0];
+      Value old = c.registers.get(key);
+      if (old == null) {
+        old = (Value) a[3];
+      }
+      c.registers.put(key, ((OpValue) a[1]).apply(c, new Value[] {old, (Value) a[2]}));
+      return old;
+    }, true, true));
     fn2(m, ":>", (c, x, y) -> Values.fcn(new Value[] {x}, new Value[] {y}));
     fn2(m, "@@", (c, x, y) -> {
       FcnValue f = fcn(x, "@@");

@@ -11,7 +11,7 @@ LOCAL INSTANCE SequencesExt
 LOCAL ExecResult == [exitValue : Int, stdout : STRING, stderr : STRING]
 
 IOSerialize(val, absoluteFilename, compress) == TRUE
-  \* native: writes val to the file in a binary form
+  \* native: writes val to the file (Synod writes ITF JSON, optionally gzipped)
 
 IODeserialize(absoluteFilename, compressed) == CHOOSE val : TRUE
   \* native: the value stored in the file by IOSerialize
