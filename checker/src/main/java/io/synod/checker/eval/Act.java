@@ -140,11 +140,22 @@ abstract class Act {
     }
 
     @Override
+    boolean holds(Ctx c, Frame f) {
+      // with the next state complete, generating checks it: some intermediate state must lead to it
+      boolean[] found = {false};
+      gen(c, f, c2 -> found[0] = true);
+      return found[0];
+    }
+
+    @Override
     void gen(Ctx c, Frame f, Cont k) {
       Value[] s = c.cur;
       Value[] t = c.nxt;
       Value[] mid = new Value[t.length];
+      // the count of unassigned variables follows the state being generated: mid, then t again
+      int unassignedInT = c.unassigned;
       c.nxt = mid;
+      c.unassigned = mid.length;
       try {
         first.run(c, f, c1 -> {
           for (int i = 0; i < mid.length; i++) {
@@ -154,8 +165,10 @@ abstract class Act {
             }
           }
           Value[] u = mid.clone();
+          int unassignedInMid = c.unassigned;
           c.cur = u;
           c.nxt = t;
+          c.unassigned = unassignedInT;
           try {
             second.run(c, f, c2 -> {
               c.cur = s;
@@ -168,11 +181,13 @@ abstract class Act {
           } finally {
             c.cur = s;
             c.nxt = mid;
+            c.unassigned = unassignedInMid;
           }
         });
       } finally {
         c.cur = s;
         c.nxt = t;
+        c.unassigned = unassignedInT;
       }
     }
   }
