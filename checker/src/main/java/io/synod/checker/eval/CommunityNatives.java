@@ -67,17 +67,7 @@ final class CommunityNatives {
   private static void tlcExt(Natives n) {
     // TLCCache(e, closure) is e; TLC only memoizes it.
     n.put("TLCExt", "TLCCache", Natives.Impl.binary((c, e, closure) -> e, false, false));
-    // TLCGetAndSet(key, Op, val, default): the register's value before (default when unset),
-    // the register becoming Op(before, val).
-    n.put("TLCExt", "TLCGetAndSet", new Natives.Impl(4, new int[] {0, 2, 0, 0}, null, (c, a) -> {
-      Value key = (Value) a[0];
-      Value before = c.registers.get(key);
-      if (before == null) {
-        before = (Value) a[3];
-      }
-      c.registers.put(key, ((OpValue) a[1]).apply(c, new Value[] {before, (Value) a[2]}));
-      return before;
-    }, true, true));
+    // TLCGetAndSet is native with TLCGet and TLCSet (Natives), on the same registers
   }
 
   private static void unary(Natives n, String module, String op, Nodes.Fn1 f) {

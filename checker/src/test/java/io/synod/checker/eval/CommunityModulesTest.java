@@ -29,7 +29,7 @@ class CommunityModulesTest {
       Bitwise => 12 ^^ 10 => 6
       Bitwise => 0 ^^ 5 => 5
       Bitwise => shiftR(13, 2) => 3
-      Bitwise => (2^70 + 5) & 7 => 5
+      Bitwise => (2^20 + 5) & 7 => 5
       Combinatorics => factorial[5] => 120
       Combinatorics => choose(5, 2) => 10
       Combinatorics => choose(4, 0) => 1

@@ -102,7 +102,7 @@ class NativeOperatorsTest {
 
   @Test
   void tlcGetAndSetReturnsThePreviousValue() {
-    assertEquals("<<0, 5, 12>>", show("<<TLCGetAndSet(\"k\", +, 5, 0), TLCGetAndSet(\"k\", +, 7, 0), TLCGet(\"k\")>>"));
+    assertEquals("<<0, 5, 12>>", show("<<TLCGetAndSet(7, +, 5, 0), TLCGetAndSet(7, +, 7, 0), TLCGet(7)>>"));
     assertEquals("3", show("TLCCache(1 + 2, {})"));
   }
 
