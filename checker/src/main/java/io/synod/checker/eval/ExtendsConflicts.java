@@ -67,10 +67,9 @@ final class ExtendsConflicts {
         Unit old = table.get(x.getKey());
         if (old == null) {
           table.put(x.getKey(), x.getValue());
-        } else if (old != x.getValue() && arity(old) != arity(x.getValue())) {
+        } else if (old != x.getValue()) {
+          // two different definitions: SANY warns and the first one stays (as the resolvers do)
           conflicts.add(new Unit[] {x.getValue(), old});
-        } else {
-          table.put(x.getKey(), x.getValue());
         }
       }
     }
@@ -84,10 +83,6 @@ final class ExtendsConflicts {
     r = new Result(table, conflicts);
     done.put(name, r);
     return r;
-  }
-
-  private static int arity(Unit u) {
-    return u instanceof Unit.OpDef d ? d.params().size() : 0;
   }
 
   private static String nameOf(Unit u) {

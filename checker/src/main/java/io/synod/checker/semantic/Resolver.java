@@ -387,7 +387,20 @@ public final class Resolver {
             errors.add(new SemanticDiagnostic(app.span(), "Unknown operator: `" + shown + "'."));
             return;
         }
-        arity(app.span(), target, app.args().size());
+        arity(argumentListSpan(app.span(), app.args()), target, app.args().size());
+    }
+
+    /**
+     * Where SANY locates a wrong argument count: from the argument list's opening parenthesis
+     * when the arguments follow the name on its line, else the whole application.
+     */
+    private static Span argumentListSpan(Span span, List<Expr> args) {
+        Span first = args.isEmpty() ? null : args.get(0).span();
+        if (first != null && first.beginLine() == span.beginLine() && first.beginCol() > span.beginCol() + 1) {
+            return new Span(span.module(), span.file(), span.beginLine(), first.beginCol() - 1, span.endLine(),
+                    span.endCol());
+        }
+        return span;
     }
 
     /** {@code Op(args)!sel...}: the definition takes the arguments, the selectors must name a part of it. */
