@@ -161,7 +161,7 @@ class SemanticAnalyzerTest {
     void unknownNamesArityAndDuplicates() throws IOException {
         assertEquals(List.of(
                         "Bad.tla:3:8: Unknown operator: `+'.",
-                        "Bad.tla:4:10: The operator F requires 1 arguments.",
+                        "Bad.tla:4:11: The operator F requires 1 arguments.",
                         "Bad.tla:5:1: Operator F already defined or declared.",
                         "Bad.tla:6:8: Unknown operator: `Later'.",
                         "Bad.tla:9:9: Unknown operator: `I!Nope'."),
