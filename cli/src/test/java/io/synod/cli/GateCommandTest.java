@@ -118,4 +118,20 @@ class GateCommandTest {
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("bad: expected success, got parse-error"), r.out());
   }
+
+  /**
+   * TLC reports a violated conjunct of a refinement property (I!Spec) by its location in the
+   * instantiated module; the gate still matches it against the PROPERTY named in the config.
+   */
+  @Test
+  void aRefinementViolationIsNamedByItsConfigProperty() throws Exception {
+    var r = CliTestSupport.run("gate", manifest("""
+          - name: eager-commit-refinement
+            spec: specs/twophase/MCTwoPhase.tla
+            config: specs/twophase/MCTwoPhaseEagerCommitRefinement.cfg
+            expect: property TCRefinement
+        """).toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().matches("(?s).*property TCRefinement\\s+property TCRefinement\\s+106\\s.*ok.*"), r.out());
+  }
 }

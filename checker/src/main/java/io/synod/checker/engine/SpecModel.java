@@ -74,6 +74,15 @@ public interface SpecModel {
     return -1;
   }
 
+  /**
+   * The name in the config (INVARIANT or PROPERTY) of a violated formula reported as
+   * {@code reported}: TLC reports a conjunct of a PROPERTY by its location ("Action property line
+   * 8, col 21 to ... is violated"), which a CI manifest cannot name; this maps it back.
+   */
+  default String configNameOf(String reported) {
+    return reported;
+  }
+
   /** Names of the action properties ({@code [][A]_v} from PROPERTY), in config order. */
   default List<String> actionProperties() {
     return List.of();

@@ -24,6 +24,8 @@ final class EvalModel implements SpecModel {
   private final CompiledSpec spec;
   private final ModelConfig config;
   private final List<String> invariantNames = new ArrayList<>();
+  /** The PROPERTY of the config each reported name (a conjunct's location) belongs to. */
+  private final java.util.Map<String, String> configNames = new java.util.HashMap<>();
   private final List<CompiledSpec.Expression> invariants = new ArrayList<>();
   /**
    * Per invariant, the parts checked after a step: its conjuncts when it names a definition
@@ -85,10 +87,12 @@ final class EvalModel implements SpecModel {
       for (CompiledSpec.Expression x : parts.invariants()) {
         invariantNames.add(x.name);
         invariants.add(x);
+        configNames.putIfAbsent(x.name, e.name());
       }
       for (CompiledSpec.Expression x : parts.actionProperties()) {
         actionPropertyNames.add(x.name);
         actionProperties.add(x);
+        configNames.putIfAbsent(x.name, e.name());
       }
       for (CompiledSpec.Expression x : parts.initPredicates()) {
         initPropertyNames.add(e.name());
@@ -428,6 +432,11 @@ final class EvalModel implements SpecModel {
   @Override
   public List<String> invariants() {
     return List.copyOf(invariantNames);
+  }
+
+  @Override
+  public String configNameOf(String reported) {
+    return configNames.getOrDefault(reported, reported);
   }
 
   @Override

@@ -67,10 +67,19 @@ public final class CheckerRunner implements ModelRunner {
     } finally {
       watchdog.interrupt();
     }
-    return toRunResult(result, since(start));
+    return toRunResult(result, since(start), model::configNameOf);
   }
 
   static RunResult toRunResult(CheckResult result, Duration elapsed) {
+    return toRunResult(result, elapsed, n -> n);
+  }
+
+  /**
+   * @param configName the config's name (PROPERTY) of a reported name: a manifest names the
+   *     property, where TLC reports a refinement's conjunct by its location
+   */
+  static RunResult toRunResult(CheckResult result, Duration elapsed,
+      java.util.function.UnaryOperator<String> configName) {
     CheckResult.Failure f = result.firstFailure();
     long distinct = result.stats() == null ? -1 : result.stats().distinct();
     ResultKind kind = switch (result.verdict()) {
@@ -89,7 +98,7 @@ public final class CheckerRunner implements ModelRunner {
       case SYSTEM_ERROR -> ResultKind.SYSTEM_ERROR;
       case CANCELLED -> ResultKind.BUDGET_EXCEEDED;
     };
-    String name = kind.named() && f != null ? f.name() : null;
+    String name = kind.named() && f != null && f.name() != null ? configName.apply(f.name()) : null;
     if (kind.named() && name == null) {
       name = "?";
     }
