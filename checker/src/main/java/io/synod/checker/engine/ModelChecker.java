@@ -216,7 +216,7 @@ public final class ModelChecker {
     io.synod.checker.liveness.BehaviorGraph g = s.behavior();
     g.freeze();
     io.synod.checker.liveness.LivenessChecker.Lasso lasso =
-        new io.synod.checker.liveness.LivenessChecker(g).check(plan);
+        new io.synod.checker.liveness.LivenessChecker(g).check(plan, options.workers());
     CheckResult.Failure f = null;
     if (lasso != null) {
       f = lassoFailure(lasso, g, rebuilder);

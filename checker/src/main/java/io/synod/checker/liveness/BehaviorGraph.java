@@ -170,14 +170,17 @@ public final class BehaviorGraph {
       r.buf.clear();
     }
     recorders.clear();
-    List<Integer> init = new ArrayList<>();
+    java.util.BitSet seen = new java.util.BitSet(n);
+    int[] init = new int[(int) Math.min(initial.size(), n)];
+    int k = 0;
     for (long q = 0; q < initial.size(); q++) {
       int s = index(initial.get(q));
-      if (s >= 0 && !init.contains(s)) {
-        init.add(s);
+      if (s >= 0 && !seen.get(s)) {
+        seen.set(s);
+        init[k++] = s;
       }
     }
-    initialStates = init.stream().mapToInt(Integer::intValue).toArray();
+    initialStates = Arrays.copyOf(init, k);
   }
 
   private void put(long fp, int v) {

@@ -34,13 +34,58 @@ public final class LivenessChecker {
 
   /** The first counterexample over all branches, or null when every property holds. */
   public Lasso check(LivenessPlan plan) {
-    for (LivenessPlan.Branch b : plan.branches()) {
-      Lasso l = new Product(b).search();
-      if (l != null) {
-        return l;
+    return check(plan, 1);
+  }
+
+  /**
+   * The same, with the branches searched by up to {@code threads} threads at once (each branch
+   * is its own product graph); the result is the first branch's counterexample in plan order,
+   * whatever the timing.
+   */
+  public Lasso check(LivenessPlan plan, int threads) {
+    List<LivenessPlan.Branch> branches = plan.branches();
+    if (threads <= 1 || branches.size() <= 1) {
+      for (LivenessPlan.Branch b : branches) {
+        Lasso l = new Product(b).search();
+        if (l != null) {
+          return l;
+        }
       }
+      return null;
     }
-    return null;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(threads, branches.size()), r -> {
+          Thread th = new Thread(r, "synod-liveness");
+          th.setDaemon(true);
+          return th;
+        });
+    try {
+      List<java.util.concurrent.Future<Lasso>> results = new ArrayList<>();
+      for (LivenessPlan.Branch b : branches) {
+        results.add(pool.submit(() -> new Product(b).search()));
+      }
+      for (java.util.concurrent.Future<Lasso> f : results) {
+        Lasso l = f.get();
+        if (l != null) {
+          return l;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LivenessException("because the check was interrupted.");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** One branch's product graph: node id = state * tableauSize + tableauNode. */
@@ -77,7 +122,7 @@ public final class LivenessChecker {
     }
 
     int succCount(int q) {
-      return tab == null ? 1 : tab.node(q).successors().size();
+      return tab == null ? 1 : tab.node(q).successorArray().length;
     }
 
     /** The k-th candidate successor of product node u (-1 when the tableau rules it out). */
@@ -88,7 +133,7 @@ public final class LivenessChecker {
       int ei = k / sc;
       int qi = k % sc;
       int target = ei == 0 ? s : g.target(g.edgeStart(s) + ei - 1);
-      int q2 = tab == null ? 0 : tab.node(q).successors().get(qi);
+      int q2 = tab == null ? 0 : tab.node(q).successorArray()[qi];
       return consistent(target, q2) ? target * t + q2 : -1;
     }
 
