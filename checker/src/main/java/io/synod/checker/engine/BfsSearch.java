@@ -399,7 +399,8 @@ final class BfsSearch {
       try {
         if (rec != null) {
           inLiveness = true;
-          rec.expansion(currentFp, liveActions ? live.actionAtoms(s, s, ctx) : 0);
+          long stutter = liveActions ? live.actionAtoms(s, s, ctx) : 0;
+          rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
           inLiveness = false;
         }
         model.successors(s, ctx, this);
@@ -477,7 +478,7 @@ final class BfsSearch {
         if (rec != null) {
           inLiveness = true;
           if (prefix != null) {
-            newBits = live.stateAtoms(t, ctx);
+            newBits = live.allStateAtoms(t, ctx);
             long nodes = from == null ? prefix.initial(newBits) : prefix.successor(currentNodes, newBits);
             if (nodes != 0) {
               reached.merge(fp, nodes, (a, b) -> a | b);

@@ -294,7 +294,7 @@ public final class ModelChecker {
       Value[] st = steps.get(i).state();
       Value[] next = i + 1 < n ? steps.get(i + 1).state() : st;
       ctx.level = i + 1;
-      stateBits[i] = live.stateAtoms(st, ctx);
+      stateBits[i] = live.allStateAtoms(st, ctx);
       actionBits[i] = live.actionAtoms(st, next, ctx);
     }
     String message = violatedMessage(live, stateBits, actionBits, n - 1);

@@ -67,8 +67,17 @@ public final class BehaviorGraph {
 
     /** Starts the edges of state {@code fp}, whose stuttering step has {@code stutter}. */
     public void expansion(long fp, long stutter) {
+      expansion(fp, 0, stutter);
+    }
+
+    /**
+     * The same, with state atoms decided at the expansion ({@code late}, added to the bits
+     * recorded by {@link #node}).
+     */
+    public void expansion(long fp, long late, long stutter) {
       close();
       buf.add(fp);
+      buf.add(late);
       buf.add(stutter);
       countAt = buf.size();
       buf.add(0);
@@ -100,9 +109,9 @@ public final class BehaviorGraph {
       states += r.nodes.size() / 2;
       long p = 0;
       while (p < r.buf.size()) {
-        int k = (int) r.buf.get(p + 2);
+        int k = (int) r.buf.get(p + 3);
         edges += k;
-        p += 3 + (long) k * (edgeBits ? 2 : 1);
+        p += 4 + (long) k * (edgeBits ? 2 : 1);
       }
     }
     if (states > Integer.MAX_VALUE / 2 || edges > Integer.MAX_VALUE - 8) {
@@ -135,12 +144,13 @@ public final class BehaviorGraph {
       long p = 0;
       while (p < r.buf.size()) {
         int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 2);
+        int k = (int) r.buf.get(p + 3);
         if (s >= 0) {
-          stutterBits[s] = r.buf.get(p + 1);
+          stateBits[s] |= r.buf.get(p + 1);
+          stutterBits[s] = r.buf.get(p + 2);
           degree[s] += k;
         }
-        p += 3 + (long) k * (edgeBits ? 2 : 1);
+        p += 4 + (long) k * (edgeBits ? 2 : 1);
       }
     }
     for (int s = 0; s < n; s++) {
@@ -151,8 +161,8 @@ public final class BehaviorGraph {
       long p = 0;
       while (p < r.buf.size()) {
         int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 2);
-        p += 3;
+        int k = (int) r.buf.get(p + 3);
+        p += 4;
         for (int j = 0; j < k; j++) {
           int t = index(r.buf.get(p));
           if (s >= 0) {
