@@ -71,6 +71,12 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-continue", description = "Keep searching after an invariant violation or deadlock.")
   boolean continueAfterError;
 
+  @Option(names = "-lncheck", paramLabel = "MODE",
+      description = "TLC's liveness-check modes (default, final, seqfinal) are accepted: Synod checks"
+          + " temporal properties once, on the complete state graph, which is what 'final' does"
+          + " (a counterexample is the same; it is found after the search, not during it).")
+  String lncheck;
+
   @Option(names = "-fp", paramLabel = "N", defaultValue = "0",
       description = "Fingerprint family 0..130 (default: ${DEFAULT-VALUE}).")
   int fp;
@@ -129,6 +135,9 @@ public final class CheckCommand implements Callable<Integer> {
     int nWorkers = parseWorkers();
     if (fp < 0 || fp > 130) {
       throw new UserError("-fp must be in 0..130, got " + fp, 2);
+    }
+    if (lncheck != null && !java.util.Set.of("default", "final", "seqfinal").contains(lncheck)) {
+      throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'", 2);
     }
     SpillMode spillMode = parseSpill();
     if (queueMemMb != null && (queueMemMb < 1 || queueMemMb > Long.MAX_VALUE >> 20)) {

@@ -11,9 +11,10 @@ import java.util.List;
  * appends to its own {@link Recorder} (no locking); {@link #freeze} then numbers the states and
  * builds a compressed adjacency (offsets into one target array).
  *
- * <p>Memory: while recording, 40 bytes per state plus 8 bytes per edge (16 with action atoms);
- * frozen, 28 bytes per state (fingerprint, two bit sets, offset) plus 12 to 24 for the
- * fingerprint index (load between 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
+ * <p>Memory: while recording, 48 bytes per state (a node record of 2 longs, an expansion
+ * record of 4) plus 8 bytes per edge (16 with action atoms); frozen, 28 bytes per state
+ * (fingerprint, two bit sets, offset) plus 24 to 48 for the fingerprint index (load between
+ * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
  */
 public final class BehaviorGraph {
   private static final int CHUNK_BITS = 16;

@@ -94,9 +94,10 @@ public final class LivenessChecker {
     final Tableau tab;
     final int t;
     final int size;
-    final int[] dist;
-    final int[] parent;
-    final long[] parentBits;
+    // the lasso's prefix, computed only for a counterexample
+    int[] dist;
+    int[] parent;
+    long[] parentBits;
 
     Product(LivenessPlan.Branch branch) {
       this.branch = branch;
@@ -108,9 +109,6 @@ public final class LivenessChecker {
             + " too large.");
       }
       this.size = (int) sz;
-      this.dist = new int[size];
-      this.parent = new int[size];
-      this.parentBits = new long[size];
     }
 
     boolean consistent(int s, int q) {
@@ -157,18 +155,42 @@ public final class LivenessChecker {
       return true;
     }
 
-    Lasso search() {
-      Arrays.fill(dist, -1);
-      ArrayDeque<Integer> queue = new ArrayDeque<>();
+    /** The initial product nodes, in the order of the initial states. */
+    int[] roots() {
+      List<Integer> out = new ArrayList<>();
       for (int s : g.initialStates()) {
         List<Integer> init = tab == null ? List.of(0) : tab.initial();
         for (int q : init) {
-          int u = s * t + q;
-          if (consistent(s, q) && dist[u] < 0) {
-            dist[u] = 0;
-            parent[u] = -1;
-            queue.add(u);
+          if (consistent(s, q)) {
+            out.add(s * t + q);
           }
+        }
+      }
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    Lasso search() {
+      for (LivenessPlan.ErrorModel m : branch.models()) {
+        Lasso l = tarjan(m);
+        if (l != null) {
+          return l;
+        }
+      }
+      return null;
+    }
+
+    /** Shortest distances (and parents) from the initial product nodes: the lasso's prefix. */
+    void distances() {
+      dist = new int[size];
+      parent = new int[size];
+      parentBits = new long[size];
+      Arrays.fill(dist, -1);
+      ArrayDeque<Integer> queue = new ArrayDeque<>();
+      for (int u : roots()) {
+        if (dist[u] < 0) {
+          dist[u] = 0;
+          parent[u] = -1;
+          queue.add(u);
         }
       }
       while (!queue.isEmpty()) {
@@ -184,13 +206,6 @@ public final class LivenessChecker {
           }
         }
       }
-      for (LivenessPlan.ErrorModel m : branch.models()) {
-        Lasso l = tarjan(m);
-        if (l != null) {
-          return l;
-        }
-      }
-      return null;
     }
 
     Lasso tarjan(LivenessPlan.ErrorModel m) {
@@ -206,8 +221,8 @@ public final class LivenessChecker {
       int[] callCursor = new int[16];
       int next = 0;
       int comps = 0;
-      for (int root = 0; root < size; root++) {
-        if (dist[root] < 0 || index[root] >= 0) {
+      for (int root : roots()) {
+        if (index[root] >= 0) {
           continue;
         }
         int csp = 0;
@@ -321,6 +336,7 @@ public final class LivenessChecker {
 
     Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
       current = m;
+      distances();
       int entry = members[0];
       for (int u : members) {
         if (dist[u] < dist[entry] || dist[u] == dist[entry] && u < entry) {
