@@ -179,6 +179,38 @@ public final class LivenessChecker {
       return null;
     }
 
+    /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
+    BitSet reachable(int[] starts) {
+      BitSet seen = new BitSet(size);
+      int[] queue = new int[Math.max(16, starts.length)];
+      int head = 0;
+      int tail = 0;
+      for (int u : starts) {
+        if (!seen.get(u)) {
+          seen.set(u);
+          if (tail == queue.length) {
+            queue = Arrays.copyOf(queue, queue.length * 2);
+          }
+          queue[tail++] = u;
+        }
+      }
+      while (head < tail) {
+        int u = queue[head++];
+        int c = candidates(u);
+        for (int k = 0; k < c; k++) {
+          int v = succ(u, k);
+          if (v >= 0 && !seen.get(v)) {
+            seen.set(v);
+            if (tail == queue.length) {
+              queue = Arrays.copyOf(queue, queue.length * 2);
+            }
+            queue[tail++] = v;
+          }
+        }
+      }
+      return seen;
+    }
+
     /** Shortest distances (and parents) from the initial product nodes: the lasso's prefix. */
     void distances() {
       dist = new int[size];
@@ -221,7 +253,24 @@ public final class LivenessChecker {
       int[] callCursor = new int[16];
       int next = 0;
       int comps = 0;
-      for (int root : roots()) {
+      // Every reachable node may start a component: a <>[] condition restricts the cycle, not
+      // the way to it, so nodes reached only through steps the condition forbids count too.
+      int[] starts = roots();
+      BitSet reachable = m.eventuallyAlways().isEmpty() ? null : reachable(starts);
+      int next0 = 0;
+      for (int r = 0; ; r++) {
+        int root;
+        if (r < starts.length) {
+          root = starts[r];
+        } else if (reachable != null) {
+          next0 = reachable.nextSetBit(next0);
+          if (next0 < 0) {
+            break;
+          }
+          root = next0++;
+        } else {
+          break;
+        }
         if (index[root] >= 0) {
           continue;
         }
