@@ -78,9 +78,10 @@ public final class CheckCommand implements Callable<Integer> {
           + " a log without visiting every state of earlier lines.")
   boolean depthFirst;
 
-  @Option(names = "-lncheck", paramLabel = "default|final",
-      description = "When temporal properties are checked, as TLC's option: Synod checks them once"
-          + " the search is over in both cases (TLC's 'final').")
+  @Option(names = "-lncheck", paramLabel = "MODE",
+      description = "TLC's liveness-check modes (default, final, seqfinal) are accepted: Synod checks"
+          + " temporal properties once, on the complete state graph, which is what 'final' does"
+          + " (a counterexample is the same; it is found after the search, not during it).")
   String lncheck;
 
   @Option(names = "-fp", paramLabel = "N", defaultValue = "0",
@@ -143,10 +144,10 @@ public final class CheckCommand implements Callable<Integer> {
     if (fp < 0 || fp > 130) {
       throw new UserError("-fp must be in 0..130, got " + fp, 2);
     }
-    SpillMode spillMode = parseSpill();
-    if (lncheck != null && !lncheck.equals("final") && !lncheck.equals("default")) {
-      throw new UserError("-lncheck expects default or final, got '" + lncheck + "'", 2);
+    if (lncheck != null && !java.util.Set.of("default", "final", "seqfinal").contains(lncheck)) {
+      throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'", 2);
     }
+    SpillMode spillMode = parseSpill();
     if (depthFirst && nWorkers > 1) {
       throw new UserError("-dfs explores with one worker; drop -workers " + workers, 2);
     }

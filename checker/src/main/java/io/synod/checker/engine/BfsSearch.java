@@ -537,7 +537,8 @@ final class BfsSearch {
       try {
         if (rec != null) {
           inLiveness = true;
-          rec.expansion(currentFp, liveActions ? live.actionAtoms(s, s, ctx) : 0);
+          long stutter = liveActions ? live.actionAtoms(s, s, ctx) : 0;
+          rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
           inLiveness = false;
         }
         model.successors(s, ctx, this);

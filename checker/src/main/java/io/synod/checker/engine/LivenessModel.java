@@ -27,6 +27,21 @@ public interface LivenessModel {
   /** Bit i: state atom i holds in {@code s}. */
   long stateAtoms(Value[] s, EvalContext ctx);
 
+  /**
+   * Bits of the state atoms decided only when {@code s} is expanded: {@code ENABLED <<A>>_v} of
+   * a fairness condition, read off the enumeration of A's steps from s that its {@code <<A>>_v}
+   * needs anyway. The graph holds {@code stateAtoms | lateStateAtoms}; {@link #stateAtoms}
+   * leaves these bits 0.
+   */
+  default long lateStateAtoms(Value[] s, EvalContext ctx) {
+    return 0;
+  }
+
+  /** Every state atom of {@code s}. */
+  default long allStateAtoms(Value[] s, EvalContext ctx) {
+    return stateAtoms(s, ctx) | lateStateAtoms(s, ctx);
+  }
+
   /** Bit i: action atom i holds on the step {@code s -> t}. */
   long actionAtoms(Value[] s, Value[] t, EvalContext ctx);
 }

@@ -275,7 +275,7 @@ public final class ModelChecker {
     io.synod.checker.liveness.BehaviorGraph g = s.behavior();
     g.freeze();
     io.synod.checker.liveness.LivenessChecker.Lasso lasso =
-        new io.synod.checker.liveness.LivenessChecker(g).check(plan);
+        new io.synod.checker.liveness.LivenessChecker(g).check(plan, options.workers());
     CheckResult.Failure f = null;
     if (lasso != null) {
       f = lassoFailure(lasso, g, rebuilder);
@@ -353,7 +353,7 @@ public final class ModelChecker {
       Value[] st = steps.get(i).state();
       Value[] next = i + 1 < n ? steps.get(i + 1).state() : st;
       ctx.level = i + 1;
-      stateBits[i] = live.stateAtoms(st, ctx);
+      stateBits[i] = live.allStateAtoms(st, ctx);
       actionBits[i] = live.actionAtoms(st, next, ctx);
     }
     String message = violatedMessage(live, stateBits, actionBits, n - 1);

@@ -225,6 +225,15 @@ final class EvalModel implements SpecModel {
         }
 
         @Override
+        public long lateStateAtoms(Value[] s, EvalContext ec) {
+          try {
+            return lowering(ec).lateStateBits(s);
+          } catch (EvalException e) {
+            throw error(e);
+          }
+        }
+
+        @Override
         public long actionAtoms(Value[] s, Value[] t, EvalContext ec) {
           try {
             return lowering(ec).actionBits(s, t);

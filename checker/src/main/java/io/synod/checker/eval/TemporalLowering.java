@@ -27,6 +27,11 @@ final class TemporalLowering {
   private final Ctx c;
   final List<Atom> stateAtoms = new ArrayList<>();
   final List<Atom> actionAtoms = new ArrayList<>();
+  /**
+   * Per state atom, the action atom {@code <<A>>_v} whose enumeration decides it when it is
+   * {@code ENABLED <<A>>_v} of a fairness condition, else -1.
+   */
+  private final List<Integer> enabledBy = new ArrayList<>();
   /** The lowered fairness conjuncts and properties (filled by the caller, in order). */
   final List<LiveExpr> fairness = new ArrayList<>();
   final List<LiveExpr> checks = new ArrayList<>();
@@ -74,9 +79,9 @@ final class TemporalLowering {
         case LEADS_TO:
           return leadsTo(lower(t.a, f, clears), lower(t.b, f, clears));
         case WEAK_FAIR:
-          return weak(atom(t.a, f, clears), atom(t.b, f, clears));
+          return weak(fairEnabled(t, f, clears), atom(t.b, f, clears));
         default:
-          return strong(atom(t.a, f, clears), atom(t.b, f, clears));
+          return strong(fairEnabled(t, f, clears), atom(t.b, f, clears));
       }
     }
     if (n instanceof Nodes.And a) {
@@ -138,6 +143,19 @@ final class TemporalLowering {
     throw new LivenessException(n.span.describe());
   }
 
+  /**
+   * The ENABLED atom of a fairness condition, linked to the {@code <<A>>_v} atom lowered right
+   * after it when A can be enumerated.
+   */
+  private LiveExpr fairEnabled(TemporalNode t, Frame f, List<Clear> clears) {
+    LiveExpr en = atom(t.a, f, clears);
+    if (en instanceof LiveExpr.Atom a && !a.action() && t.b instanceof StepAtom st
+        && st.action != null && t.b.level == 2) {
+      enabledBy.set(a.id(), actionAtoms.size());
+    }
+    return en;
+  }
+
   private static List<Clear> withClear(List<Clear> clears, Frame f, int[] slots) {
     if (slots.length == 0) {
       return clears;
@@ -163,6 +181,9 @@ final class TemporalLowering {
           + (action ? "action" : "state") + " predicates.");
     }
     list.add(new Atom(n, f, clears));
+    if (!action) {
+      enabledBy.add(-1);
+    }
     return new LiveExpr.Atom(list.size() - 1, action, n.span.describe());
   }
 
@@ -199,9 +220,73 @@ final class TemporalLowering {
     return LiveExpr.strongFairness(en, act);
   }
 
-  /** Bits of the state atoms in {@code s}. */
+  /** Bits of the state atoms in {@code s}, except those {@link #lateStateBits} decides. */
   long stateBits(Value[] s) {
-    return bits(stateAtoms, s, null);
+    Value[] cur = c.cur;
+    Value[] nxt = c.nxt;
+    c.cur = s;
+    c.nxt = null;
+    try {
+      long out = 0;
+      for (int i = 0; i < stateAtoms.size(); i++) {
+        if (enabledBy.get(i) < 0 && holds(stateAtoms.get(i))) {
+          out |= 1L << i;
+        }
+      }
+      return out;
+    } finally {
+      c.cur = cur;
+      c.nxt = nxt;
+    }
+  }
+
+  /**
+   * The ENABLED atoms of fairness conditions in {@code s}: A is enabled when one of the steps
+   * its enumeration found changes v (evaluated directly when that cannot be told).
+   */
+  long lateStateBits(Value[] s) {
+    long out = 0;
+    for (int i = 0; i < stateAtoms.size(); i++) {
+      int j = enabledBy.get(i);
+      if (j < 0) {
+        continue;
+      }
+      if (s != probed) {
+        probe(s);
+      }
+      Value[] cur = c.cur;
+      Value[] nxt = c.nxt;
+      c.cur = s;
+      try {
+        if (enabled(i, j)) {
+          out |= 1L << i;
+        }
+      } finally {
+        c.cur = cur;
+        c.nxt = nxt;
+      }
+    }
+    return out;
+  }
+
+  private boolean enabled(int stateAtom, int stepAtom) {
+    List<Value[]> succ = generated[stepAtom];
+    Atom step = actionAtoms.get(stepAtom);
+    if (succ != null) {
+      try {
+        for (Value[] g : succ) {
+          c.nxt = g;
+          if (((StepAtom) step.node).subscriptTest.evalBool(c, step.frame)) {
+            return true;
+          }
+        }
+        return false;
+      } catch (EvalException e) {
+        // a step leaves a variable of v unspecified: ask ENABLED itself
+      }
+    }
+    c.nxt = null;
+    return holds(stateAtoms.get(stateAtom));
   }
 
   /** The source state of the last {@link #actionBits} call, and what its probe found. */
@@ -344,22 +429,5 @@ final class TemporalLowering {
     return a.node.evalBool(c, a.frame);
   }
 
-  private long bits(List<Atom> atoms, Value[] s, Value[] t) {
-    Value[] cur = c.cur;
-    Value[] nxt = c.nxt;
-    c.cur = s;
-    c.nxt = t;
-    try {
-      long out = 0;
-      for (int i = 0; i < atoms.size(); i++) {
-        if (holds(atoms.get(i))) {
-          out |= 1L << i;
-        }
-      }
-      return out;
-    } finally {
-      c.cur = cur;
-      c.nxt = nxt;
-    }
-  }
+
 }

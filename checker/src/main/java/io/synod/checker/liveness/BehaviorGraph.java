@@ -11,9 +11,10 @@ import java.util.List;
  * appends to its own {@link Recorder} (no locking); {@link #freeze} then numbers the states and
  * builds a compressed adjacency (offsets into one target array).
  *
- * <p>Memory: while recording, 40 bytes per state plus 8 bytes per edge (16 with action atoms);
- * frozen, 28 bytes per state (fingerprint, two bit sets, offset) plus 12 to 24 for the
- * fingerprint index (load between 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
+ * <p>Memory: while recording, 48 bytes per state (a node record of 2 longs, an expansion
+ * record of 4) plus 8 bytes per edge (16 with action atoms); frozen, 28 bytes per state
+ * (fingerprint, two bit sets, offset) plus 24 to 48 for the fingerprint index (load between
+ * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
  */
 public final class BehaviorGraph {
   private static final int CHUNK_BITS = 16;
@@ -67,8 +68,17 @@ public final class BehaviorGraph {
 
     /** Starts the edges of state {@code fp}, whose stuttering step has {@code stutter}. */
     public void expansion(long fp, long stutter) {
+      expansion(fp, 0, stutter);
+    }
+
+    /**
+     * The same, with state atoms decided at the expansion ({@code late}, added to the bits
+     * recorded by {@link #node}).
+     */
+    public void expansion(long fp, long late, long stutter) {
       close();
       buf.add(fp);
+      buf.add(late);
       buf.add(stutter);
       countAt = buf.size();
       buf.add(0);
@@ -100,9 +110,9 @@ public final class BehaviorGraph {
       states += r.nodes.size() / 2;
       long p = 0;
       while (p < r.buf.size()) {
-        int k = (int) r.buf.get(p + 2);
+        int k = (int) r.buf.get(p + 3);
         edges += k;
-        p += 3 + (long) k * (edgeBits ? 2 : 1);
+        p += 4 + (long) k * (edgeBits ? 2 : 1);
       }
     }
     if (states > Integer.MAX_VALUE / 2 || edges > Integer.MAX_VALUE - 8) {
@@ -135,12 +145,13 @@ public final class BehaviorGraph {
       long p = 0;
       while (p < r.buf.size()) {
         int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 2);
+        int k = (int) r.buf.get(p + 3);
         if (s >= 0) {
-          stutterBits[s] = r.buf.get(p + 1);
+          stateBits[s] |= r.buf.get(p + 1);
+          stutterBits[s] = r.buf.get(p + 2);
           degree[s] += k;
         }
-        p += 3 + (long) k * (edgeBits ? 2 : 1);
+        p += 4 + (long) k * (edgeBits ? 2 : 1);
       }
     }
     for (int s = 0; s < n; s++) {
@@ -151,8 +162,8 @@ public final class BehaviorGraph {
       long p = 0;
       while (p < r.buf.size()) {
         int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 2);
-        p += 3;
+        int k = (int) r.buf.get(p + 3);
+        p += 4;
         for (int j = 0; j < k; j++) {
           int t = index(r.buf.get(p));
           if (s >= 0) {
@@ -170,14 +181,17 @@ public final class BehaviorGraph {
       r.buf.clear();
     }
     recorders.clear();
-    List<Integer> init = new ArrayList<>();
+    java.util.BitSet seen = new java.util.BitSet(n);
+    int[] init = new int[(int) Math.min(initial.size(), n)];
+    int k = 0;
     for (long q = 0; q < initial.size(); q++) {
       int s = index(initial.get(q));
-      if (s >= 0 && !init.contains(s)) {
-        init.add(s);
+      if (s >= 0 && !seen.get(s)) {
+        seen.set(s);
+        init[k++] = s;
       }
     }
-    initialStates = init.stream().mapToInt(Integer::intValue).toArray();
+    initialStates = Arrays.copyOf(init, k);
   }
 
   private void put(long fp, int v) {

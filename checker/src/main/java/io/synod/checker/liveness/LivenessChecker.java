@@ -34,13 +34,58 @@ public final class LivenessChecker {
 
   /** The first counterexample over all branches, or null when every property holds. */
   public Lasso check(LivenessPlan plan) {
-    for (LivenessPlan.Branch b : plan.branches()) {
-      Lasso l = new Product(b).search();
-      if (l != null) {
-        return l;
+    return check(plan, 1);
+  }
+
+  /**
+   * The same, with the branches searched by up to {@code threads} threads at once (each branch
+   * is its own product graph); the result is the first branch's counterexample in plan order,
+   * whatever the timing.
+   */
+  public Lasso check(LivenessPlan plan, int threads) {
+    List<LivenessPlan.Branch> branches = plan.branches();
+    if (threads <= 1 || branches.size() <= 1) {
+      for (LivenessPlan.Branch b : branches) {
+        Lasso l = new Product(b).search();
+        if (l != null) {
+          return l;
+        }
       }
+      return null;
     }
-    return null;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(threads, branches.size()), r -> {
+          Thread th = new Thread(r, "synod-liveness");
+          th.setDaemon(true);
+          return th;
+        });
+    try {
+      List<java.util.concurrent.Future<Lasso>> results = new ArrayList<>();
+      for (LivenessPlan.Branch b : branches) {
+        results.add(pool.submit(() -> new Product(b).search()));
+      }
+      for (java.util.concurrent.Future<Lasso> f : results) {
+        Lasso l = f.get();
+        if (l != null) {
+          return l;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LivenessException("because the check was interrupted.");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** One branch's product graph: node id = state * tableauSize + tableauNode. */
@@ -49,9 +94,10 @@ public final class LivenessChecker {
     final Tableau tab;
     final int t;
     final int size;
-    final int[] dist;
-    final int[] parent;
-    final long[] parentBits;
+    // the lasso's prefix, computed only for a counterexample
+    int[] dist;
+    int[] parent;
+    long[] parentBits;
 
     Product(LivenessPlan.Branch branch) {
       this.branch = branch;
@@ -63,9 +109,6 @@ public final class LivenessChecker {
             + " too large.");
       }
       this.size = (int) sz;
-      this.dist = new int[size];
-      this.parent = new int[size];
-      this.parentBits = new long[size];
     }
 
     boolean consistent(int s, int q) {
@@ -77,7 +120,7 @@ public final class LivenessChecker {
     }
 
     int succCount(int q) {
-      return tab == null ? 1 : tab.node(q).successors().size();
+      return tab == null ? 1 : tab.node(q).successorArray().length;
     }
 
     /** The k-th candidate successor of product node u (-1 when the tableau rules it out). */
@@ -88,7 +131,7 @@ public final class LivenessChecker {
       int ei = k / sc;
       int qi = k % sc;
       int target = ei == 0 ? s : g.target(g.edgeStart(s) + ei - 1);
-      int q2 = tab == null ? 0 : tab.node(q).successors().get(qi);
+      int q2 = tab == null ? 0 : tab.node(q).successorArray()[qi];
       return consistent(target, q2) ? target * t + q2 : -1;
     }
 
@@ -112,18 +155,74 @@ public final class LivenessChecker {
       return true;
     }
 
-    Lasso search() {
-      Arrays.fill(dist, -1);
-      ArrayDeque<Integer> queue = new ArrayDeque<>();
+    /** The initial product nodes, in the order of the initial states. */
+    int[] roots() {
+      List<Integer> out = new ArrayList<>();
       for (int s : g.initialStates()) {
         List<Integer> init = tab == null ? List.of(0) : tab.initial();
         for (int q : init) {
-          int u = s * t + q;
-          if (consistent(s, q) && dist[u] < 0) {
-            dist[u] = 0;
-            parent[u] = -1;
-            queue.add(u);
+          if (consistent(s, q)) {
+            out.add(s * t + q);
           }
+        }
+      }
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    Lasso search() {
+      for (LivenessPlan.ErrorModel m : branch.models()) {
+        Lasso l = tarjan(m);
+        if (l != null) {
+          return l;
+        }
+      }
+      return null;
+    }
+
+    /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
+    BitSet reachable(int[] starts) {
+      BitSet seen = new BitSet(size);
+      int[] queue = new int[Math.max(16, starts.length)];
+      int head = 0;
+      int tail = 0;
+      for (int u : starts) {
+        if (!seen.get(u)) {
+          seen.set(u);
+          if (tail == queue.length) {
+            queue = Arrays.copyOf(queue, queue.length * 2);
+          }
+          queue[tail++] = u;
+        }
+      }
+      while (head < tail) {
+        int u = queue[head++];
+        int c = candidates(u);
+        for (int k = 0; k < c; k++) {
+          int v = succ(u, k);
+          if (v >= 0 && !seen.get(v)) {
+            seen.set(v);
+            if (tail == queue.length) {
+              queue = Arrays.copyOf(queue, queue.length * 2);
+            }
+            queue[tail++] = v;
+          }
+        }
+      }
+      return seen;
+    }
+
+    /** Shortest distances (and parents) from the initial product nodes: the lasso's prefix. */
+    void distances() {
+      dist = new int[size];
+      parent = new int[size];
+      parentBits = new long[size];
+      Arrays.fill(dist, -1);
+      ArrayDeque<Integer> queue = new ArrayDeque<>();
+      for (int u : roots()) {
+        if (dist[u] < 0) {
+          dist[u] = 0;
+          parent[u] = -1;
+          queue.add(u);
         }
       }
       while (!queue.isEmpty()) {
@@ -139,13 +238,6 @@ public final class LivenessChecker {
           }
         }
       }
-      for (LivenessPlan.ErrorModel m : branch.models()) {
-        Lasso l = tarjan(m);
-        if (l != null) {
-          return l;
-        }
-      }
-      return null;
     }
 
     Lasso tarjan(LivenessPlan.ErrorModel m) {
@@ -161,8 +253,25 @@ public final class LivenessChecker {
       int[] callCursor = new int[16];
       int next = 0;
       int comps = 0;
-      for (int root = 0; root < size; root++) {
-        if (dist[root] < 0 || index[root] >= 0) {
+      // Every reachable node may start a component: a <>[] condition restricts the cycle, not
+      // the way to it, so nodes reached only through steps the condition forbids count too.
+      int[] starts = roots();
+      BitSet reachable = m.eventuallyAlways().isEmpty() ? null : reachable(starts);
+      int next0 = 0;
+      for (int r = 0; ; r++) {
+        int root;
+        if (r < starts.length) {
+          root = starts[r];
+        } else if (reachable != null) {
+          next0 = reachable.nextSetBit(next0);
+          if (next0 < 0) {
+            break;
+          }
+          root = next0++;
+        } else {
+          break;
+        }
+        if (index[root] >= 0) {
           continue;
         }
         int csp = 0;
@@ -276,6 +385,7 @@ public final class LivenessChecker {
 
     Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
       current = m;
+      distances();
       int entry = members[0];
       for (int u : members) {
         if (dist[u] < dist[entry] || dist[u] == dist[entry] && u < entry) {

@@ -27,6 +27,8 @@ public final class Tableau {
     /** Bit i set: promise i is still pending here (not fulfilled). */
     final BitSet pending;
     final List<Integer> successors = new ArrayList<>();
+    /** {@link #successors} as an array, once the tableau is built. */
+    int[] nextArray;
 
     /** The literals as bit tests: atoms in {@link #mask} must have the bits of {@link #want}. */
     private final long mask;
@@ -79,6 +81,11 @@ public final class Tableau {
     public List<Integer> successors() {
       return successors;
     }
+
+    /** The successor nodes' numbers (do not modify). */
+    public int[] successorArray() {
+      return nextArray;
+    }
   }
 
   private final List<LiveExpr> promises = new ArrayList<>();
@@ -102,6 +109,9 @@ public final class Tableau {
           n.successors.add(m.index);
         }
       }
+    }
+    for (Node n : nodes) {
+      n.nextArray = n.successors.stream().mapToInt(Integer::intValue).toArray();
     }
   }
 

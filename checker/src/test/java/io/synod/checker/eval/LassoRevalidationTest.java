@@ -88,7 +88,7 @@ class LassoRevalidationTest {
     long[] actionBits = new long[n];
     for (int i = 0; i < n; i++) {
       Value[] to = i + 1 < n ? states.get(i + 1) : states.get(loop);
-      stateBits[i] = live.stateAtoms(states.get(i), ctx);
+      stateBits[i] = live.allStateAtoms(states.get(i), ctx);
       actionBits[i] = live.actionAtoms(states.get(i), to, ctx);
     }
     assertTrue(LiveExpr.holdsOnLasso(live.negatedFormula(), stateBits, actionBits, loop),

@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.LongRange;
 class LivenessOracleProperties {
   private static final int BOUND = 7;
 
-  @Property(tries = 300)
+  @Property(tries = 500)
   void verdictEqualsTheOracles(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
     Random r = new Random(seed);
     int n = 1 + r.nextInt(4);
