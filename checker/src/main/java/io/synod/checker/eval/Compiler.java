@@ -482,6 +482,9 @@ final class Compiler {
         if (s instanceof DefSym d) {
           return subexpression(op, d, k);
         }
+        if (s instanceof NativeSym n && n.definition != null) {
+          return subexpression(op, n.definition, k);
+        }
         if (found != null && found.local != null && found.local.local() instanceof Scope.LetInstance li) {
           target = instantiateHere(step, li.def, env, li.site, false);
           continue;

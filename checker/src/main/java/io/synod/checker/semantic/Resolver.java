@@ -268,7 +268,7 @@ public final class Resolver {
                 errors.add(new SemanticDiagnostic(s.span(), "Substitution for " + s.target()
                         + ", which is not a CONSTANT or VARIABLE of module " + target + "."));
             }
-            expr(s.replacement(), withParams);
+            arguments(List.of(s.replacement()), withParams, true);
         }
         for (Symbol s : theirs.values()) {
             boolean parameter = s.kind() == Kind.CONSTANT || s.kind() == Kind.VARIABLE;
@@ -365,18 +365,36 @@ public final class Resolver {
     }
 
     private void opApp(Expr.OpApp app, Scope scope) {
-        exprs(Subexpressions.direct(app), scope);
+        opApp(app, scope, false);
+    }
+
+    /**
+     * Resolves {@code app}; {@code asArgument} when it is an argument of an operator that takes
+     * arguments (or a substitution), where an operator may be named without its arguments.
+     */
+    private void opApp(Expr.OpApp app, Scope scope, boolean asArgument) {
+        // the target's own errors come after those of the arguments
+        int mark = errors.size();
         Symbol target;
+        InstancePaths.Target t = null;
         if (app.path().isEmpty()) {
             target = scope.lookup(app.name());
         } else {
-            InstancePaths.Target t = InstancePaths.target(exported, scope.lookup(app.path().get(0).name()), app,
-                    (step, instance) -> arity(step.span(), instance, step.args().size()));
-            if (t != null && t.selection()) {
-                subexpression(app, t);
-                return;
-            }
+            t = InstancePaths.target(exported, scope.lookup(app.path().get(0).name()), app,
+                    (step, instance) -> arity(step.span(), instance, step.args().size(), false));
             target = t == null ? null : t.symbol();
+        }
+        List<SemanticDiagnostic> targetErrors = new ArrayList<>(errors.subList(mark, errors.size()));
+        errors.subList(mark, errors.size()).clear();
+        boolean takesOperators = !app.path().isEmpty() || (target != null && target.arity() > 0);
+        for (Expr.InstanceStep step : app.path()) {
+            arguments(step.args(), scope, true);
+        }
+        arguments(app.args(), scope, takesOperators);
+        errors.addAll(targetErrors);
+        if (t != null && t.selection()) {
+            subexpression(app, t);
+            return;
         }
         if (target == null) {
             if (app.path().isEmpty() && isBuiltin(app)) {
@@ -387,7 +405,17 @@ public final class Resolver {
             errors.add(new SemanticDiagnostic(app.span(), "Unknown operator: `" + shown + "'."));
             return;
         }
-        arity(app.span(), target, app.args().size());
+        arity(app.span(), target, app.args().size(), asArgument);
+    }
+
+    private void arguments(List<Expr> args, Scope scope, boolean operatorsAllowed) {
+        for (Expr a : args) {
+            if (a instanceof Expr.OpApp op && op.args().isEmpty()) {
+                opApp(op, scope, operatorsAllowed);
+            } else {
+                expr(a, scope);
+            }
+        }
     }
 
     /** {@code Op(args)!sel...}: the definition takes the arguments, the selectors must name a part of it. */
@@ -405,9 +433,12 @@ public final class Resolver {
         }
     }
 
-    /** Operators used as arguments appear without arguments; only a wrong non-zero count is an error. */
-    private void arity(Span at, Symbol target, int given) {
-        if (given > 0 && given != target.arity()) {
+    /**
+     * SANY's arity check: an operator is applied to as many arguments as it takes, except that
+     * one named as an argument of an operator (or in a substitution) may appear without them.
+     */
+    private void arity(Span at, Symbol target, int given, boolean asArgument) {
+        if (given != target.arity() && !(given == 0 && asArgument)) {
             errors.add(new SemanticDiagnostic(at, "The operator " + target.name() + " requires "
                     + target.arity() + " arguments."));
         }

@@ -108,4 +108,11 @@ class FrontEndFormsEvalTest {
         "COROLLARY C1 == T1 /\\ L1");
     assertEquals("TRUE", value(defs, "C1 /\\ T1!:", ""));
   }
+
+  @Test
+  void aNestedModuleSeesTheEnclosingModulesNamesAlsoWhenInstantiatedWithArguments() {
+    String defs = "  ---- MODULE Box ----\n  VARIABLE v\n  Plus2 == v + 2\n  ====\nB(a) == INSTANCE Box WITH v <- a\n"
+        + "K == INSTANCE Box WITH v <- 10";
+    assertEquals("<<7, 12>>", value(defs, "<<B(5)!Plus2, K!Plus2>>", ""));
+  }
 }
