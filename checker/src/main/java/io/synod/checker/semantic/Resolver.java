@@ -3,6 +3,7 @@ package io.synod.checker.semantic;
 import io.synod.checker.semantic.Symbol.Kind;
 import io.synod.checker.syntax.ast.Binder;
 import io.synod.checker.syntax.ast.Expr;
+import io.synod.checker.syntax.ast.Fixity;
 import io.synod.checker.syntax.ast.Module;
 import io.synod.checker.syntax.ast.Name;
 import io.synod.checker.syntax.ast.Param;
@@ -268,7 +269,7 @@ public final class Resolver {
                 errors.add(new SemanticDiagnostic(s.span(), "Substitution for " + s.target()
                         + ", which is not a CONSTANT or VARIABLE of module " + target + "."));
             }
-            arguments(List.of(s.replacement()), withParams, true);
+            arguments(List.of(s.replacement()), withParams, new int[] {replaced == null ? 0 : replaced.arity()});
         }
         for (Symbol s : theirs.values()) {
             boolean parameter = s.kind() == Kind.CONSTANT || s.kind() == Kind.VARIABLE;
@@ -386,18 +387,19 @@ public final class Resolver {
         }
         List<SemanticDiagnostic> targetErrors = new ArrayList<>(errors.subList(mark, errors.size()));
         errors.subList(mark, errors.size()).clear();
-        boolean takesOperators = !app.path().isEmpty() || (target != null && target.arity() > 0);
         for (Expr.InstanceStep step : app.path()) {
-            arguments(step.args(), scope, true);
+            Symbol at = step == app.path().get(0) ? scope.lookup(step.name()) : null;
+            arguments(step.args(), scope, at != null && at.node() instanceof Unit.InstanceDef i ? params(i.params()) : null);
         }
-        arguments(app.args(), scope, takesOperators);
+        Symbol applied = t != null && t.selection() ? null : target;
+        arguments(app.args(), scope, applied == null ? null : parameterArities(applied));
         errors.addAll(targetErrors);
         if (t != null && t.selection()) {
             subexpression(app, t);
             return;
         }
         if (target == null) {
-            if (app.path().isEmpty() && isBuiltin(app)) {
+            if (app.path().isEmpty() && isBuiltin(app) && (app.fixity() == Fixity.NORMAL || !app.args().isEmpty())) {
                 return;
             }
             String shown = app.path().isEmpty() ? app.name()
@@ -408,14 +410,41 @@ public final class Resolver {
         arity(app.span(), target, app.args().size(), asArgument);
     }
 
-    private void arguments(List<Expr> args, Scope scope, boolean operatorsAllowed) {
-        for (Expr a : args) {
+    /**
+     * Resolves the arguments of an application; {@code arities} gives, when known, the number of
+     * arguments each parameter takes: an operator may be passed without its arguments only to a
+     * parameter that takes some.
+     */
+    private void arguments(List<Expr> args, Scope scope, int[] arities) {
+        for (int i = 0; i < args.size(); i++) {
+            Expr a = args.get(i);
             if (a instanceof Expr.OpApp op && op.args().isEmpty()) {
-                opApp(op, scope, operatorsAllowed);
+                opApp(op, scope, arities != null && i < arities.length && arities[i] > 0);
             } else {
                 expr(a, scope);
             }
         }
+    }
+
+    /** How many arguments each parameter of {@code s} takes, when {@code s} is applied. */
+    private static int[] parameterArities(Symbol s) {
+        if (s.node() instanceof Unit.OpDef d) {
+            return params(d.params());
+        } else if (s.node() instanceof Unit.InstanceDef i) {
+            return params(i.params());
+        }
+        if (s.node() instanceof Unit.RecursiveDecl) {
+            // what the definition takes is not known before it: SANY lets a recursive call pass operators
+            int[] any = new int[s.arity()];
+            java.util.Arrays.fill(any, 1);
+            return any;
+        }
+        // declared operators (CONSTANT F(_), operator parameters) take values
+        return new int[s.arity()];
+    }
+
+    private static int[] params(List<Param> params) {
+        return params.stream().mapToInt(Param::arity).toArray();
     }
 
     /** {@code Op(args)!sel...}: the definition takes the arguments, the selectors must name a part of it. */

@@ -149,6 +149,16 @@ class FrontEndFormsTest {
     }
 
     @Test
+    void anOperatorIsNamedWithoutArgumentsOnlyForAParameterThatTakesSome() throws Exception {
+        String head = "---- MODULE A ----\nEXTENDS Naturals, Sequences\nF(Op(_), a) == Op(a)\nG(a) == a\n";
+        analyze("A", head + "X == F(Len, <<1>>)\nY == F(LAMBDA e : e, 1)\n====\n");
+        assertEquals(List.of("A.tla:5:8: The operator Len requires 1 arguments."),
+                errors("A", head + "X == G(Len)\n====\n"));
+        assertEquals(List.of("A.tla:5:6: The operator Len requires 1 arguments."),
+                errors("A", head + "X == Len = 1\n====\n"));
+    }
+
+    @Test
     void prefixOperatorsInsideInfixChains() throws Exception {
         analyze("P", """
                 ---- MODULE P ----

@@ -1,9 +1,8 @@
-package io.synod.checker.eval;
+package io.synod.checker.semantic;
 
 import io.synod.checker.engine.FrontendException;
-import io.synod.checker.semantic.ModuleLocator;
-import io.synod.checker.semantic.SemanticAnalyzer;
-import io.synod.checker.semantic.SemanticException;
+import io.synod.checker.eval.EvalFrontend;
+import io.synod.checker.semantic.SemanticAnalyzerProperties.Edit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,29 +23,10 @@ import net.jqwik.api.Provide;
  */
 class OneFrontEndProperties {
 
-  private static final String SPEC = """
-      ---- MODULE M ----
-      EXTENDS Naturals, Sequences
-      CONSTANTS N, Procs
-      VARIABLES x, q
-      I == INSTANCE Naturals
-      J(c) == INSTANCE Later WITH C <- c
-      Init == x = 0 /\\ q = <<>>
-      Inc(p) == /\\ x < N
-                /\\ x' = x + 1
-                /\\ q' = Append(q, p)
-      Next == \\E p \\in Procs : Inc(p)
-      Inv == \\A i \\in 1..Len(q) : q[i] \\in Procs
-      Sum[k \\in 0..N] == IF k = 0 THEN 0 ELSE k + Sum[k - 1]
-      Part == Inc(1)!1 /\\ Inv!1 = {} /\\ J(2)!Twice = 4
-      Spec == Init /\\ [][Next]_<<x, q>> /\\ WF_x(Next)
-      ====
-      ---- MODULE Later ----
-      EXTENDS Naturals
-      CONSTANT C
-      Twice == C + C
-      ====
-      """;
+  /** The analyzer's test spec plus a parameterised instance and subexpression names. */
+  private static final String SPEC = SemanticAnalyzerProperties.SPEC
+      .replace("Spec == ", "J(c) == INSTANCE Later WITH C <- c\nPart == Inc(1)!1 /\\ Inv!1 = {} /\\ J(2)!Twice = 4\nSpec == ")
+      + "---- MODULE Later ----\nEXTENDS Naturals\nCONSTANT C\nTwice == C + C\n====\n";
 
   @Property(tries = 200)
   void parseAcceptsExactlyWhatCheckLoads(@ForAll("edits") List<Edit> edits) throws IOException {
@@ -93,20 +73,6 @@ class OneFrontEndProperties {
       return e.getMessage() + "\n" + String.join("\n", out);
     } catch (UncheckedIOException e) {
       return e.getMessage();
-    }
-  }
-
-  record Edit(int where, int kind, String piece) {
-    String apply(String text) {
-      int at = Math.floorMod(where, text.length() + 1);
-      return switch (kind) {
-        case 0 -> text.substring(0, at) + piece + text.substring(at);
-        case 1 -> at < text.length() ? text.substring(0, at) + text.substring(at + 1) : text;
-        default -> {
-          int end = Math.min(text.length(), at + piece.length());
-          yield text.substring(0, at) + piece + text.substring(end);
-        }
-      };
     }
   }
 
