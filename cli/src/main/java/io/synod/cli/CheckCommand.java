@@ -94,7 +94,8 @@ public final class CheckCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "-lib", paramLabel = "PATH", split = ":",
-      description = "Extra directories to search for modules (':'-separated).")
+      description = "Extra directories to search for modules (':'-separated), before the folders"
+          + " of the TLA_PATH environment variable.")
   List<Path> lib = new ArrayList<>();
 
   @Option(names = "-metadir", paramLabel = "DIR",
@@ -162,7 +163,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       SpecFrontend.ParsedSpec parsed;
       try {
-        parsed = frontend.parse(specFile, lib, out);
+        parsed = frontend.parse(specFile, moduleFolders(lib, System.getenv("TLA_PATH")), out);
       } finally {
         rep.starting();
       }
@@ -284,5 +285,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   private static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** The folders synod parse searches too: the -lib ones, then those of TLA_PATH. */
+  static List<Path> moduleFolders(List<Path> lib, String tlaPath) {
+    List<Path> folders = new ArrayList<>(lib);
+    folders.addAll(io.synod.checker.semantic.ModuleLocator.parsePath(tlaPath));
+    return folders;
   }
 }
