@@ -45,6 +45,7 @@ class FrontEndFormsEvalTest {
     assertEquals("5", value(defs, "Scale(5)!1!<<", ""));
     assertEquals("10", value(defs, "Inv!lbl!<<", ""));
     assertEquals("TRUE", value(defs, "Inv!1 /\\ Inv!:", ""));
+    assertEquals("<<4, 5>>", value("", "LET F(a) == (a + 1) * (a + 2) IN <<F(3)!1, F(3)!2>>", ""));
   }
 
   @Test
