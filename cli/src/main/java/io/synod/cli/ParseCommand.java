@@ -96,6 +96,10 @@ public final class ParseCommand implements Callable<Integer> {
       boolean standard = loaded.standard().contains(name);
       out.println("Read module " + name + (standard ? " (standard module)" : " (" + loaded.module(name).source().file() + ")"));
     }
+    for (SemanticDiagnostic w : resolved.warnings()) {
+      var s = w.span();
+      out.println(excerpt.render(s.file(), s.beginLine(), s.beginCol(), "warning: " + w.message().replaceFirst("^Warning: ", "")));
+    }
     if (config != null) {
       int code = checkConfig(resolved, out, err, excerpt);
       if (code != 0) {

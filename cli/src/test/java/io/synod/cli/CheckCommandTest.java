@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,5 +188,12 @@ class CheckCommandTest {
         w.out());
     // the first extended module's Pick is the one used
     assertTrue(w.out().contains("1 distinct states found"), w.out());
+  }
+
+  @Test
+  void modulesAreSearchedInTheLibFoldersThenInTlaPath() {
+    assertEquals(List.of(Path.of("a"), Path.of("b"), Path.of("c")),
+        CheckCommand.moduleFolders(List.of(Path.of("a")), "b" + java.io.File.pathSeparator + "c"));
+    assertEquals(List.of(Path.of("a")), CheckCommand.moduleFolders(List.of(Path.of("a")), null));
   }
 }

@@ -131,4 +131,15 @@ class ParseCommandTest {
     assertEquals(151, r.code());
     assertTrue(r.err().startsWith(cfg.toString() + ":"), r.err());
   }
+
+  @Test
+  void sanysWarningsArePrintedAndTheSpecIsAccepted(@TempDir Path dir) throws IOException {
+    Path two = dir.resolve("Two.tla");
+    Files.writeString(two, String.join("\n", "---- MODULE Two ----", "EXTENDS L1, L2", "X == Pick", "====",
+        "---- MODULE L1 ----", "Pick == 1", "====", "---- MODULE L2 ----", "Pick == 2", "===="));
+    var r = CliTestSupport.run("parse", two.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains(":9:1: warning: the definition of 'Pick' conflicts with"), r.out());
+    assertTrue(r.out().contains("Two.tla: no errors"), r.out());
+  }
 }

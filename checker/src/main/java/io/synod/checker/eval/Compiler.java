@@ -550,6 +550,12 @@ final class Compiler {
         if (s instanceof DefSym d) {
           return subexpression(op, d, k);
         }
+        if (s instanceof NativeSym n && n.definition != null) {
+          return subexpression(op, n.definition, k);
+        }
+        if (found != null && found.local != null && found.local.local() instanceof Scope.LetOp lo) {
+          return letSubexpression(op, lo.def, k);
+        }
         if (found != null && found.local != null && found.local.local() instanceof Scope.LetInstance li) {
           target = instantiateHere(step, li.def, env, li.site, false);
           continue;
@@ -672,6 +678,28 @@ final class Compiler {
       }
       Unit.OpDef def = new Unit.OpDef(d.def.span(), shown, d.def.fixity(), d.def.params(), part, false, false);
       return apply(op.span(), shown, new Resolved(null, new DefSym(def, d.env)), op.path().get(k).args());
+    }
+
+    /**
+     * {@code F(args)!sel...} for an operator {@code F} defined in an enclosing LET: the selected
+     * part, defined in a LET of its own here, where the names it may use are visible too.
+     */
+    private Node letSubexpression(Expr.OpApp op, Unit.OpDef def, int k) {
+      List<String> selectors = new ArrayList<>();
+      for (int j = k + 1; j < op.path().size(); j++) {
+        selectors.add(op.path().get(j).name());
+      }
+      selectors.add(op.name());
+      Expr part = io.synod.checker.syntax.ast.Selectors.select(def.body(), selectors);
+      String shown = def.name() + "!" + String.join("!", selectors);
+      if (part == null) {
+        throw semantic(op.span(), "The subexpression name `" + shown + "' does not name a part of the definition of "
+            + def.name() + ".");
+      }
+      Unit.OpDef sel = new Unit.OpDef(def.span(), shown, def.fixity(), def.params(), part, false, false);
+      Expr call = new Expr.OpApp(op.span(), List.of(), shown, io.synod.checker.syntax.ast.Fixity.NORMAL,
+          op.path().get(k).args());
+      return expr(new Expr.Let(op.span(), List.of(sel), call));
     }
 
     Node apply(Span span, String name, Resolved r, List<Expr> args) {

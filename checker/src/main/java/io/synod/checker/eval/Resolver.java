@@ -119,6 +119,9 @@ final class Resolver {
       } else if (u instanceof Unit.OpDef d) {
         Natives.Impl impl = std ? compiler.natives.lookup(m.name(), d.name()) : null;
         Sym s = impl != null ? new NativeSym(d.name(), impl) : new DefSym(d, env);
+        if (s instanceof NativeSym n) {
+          n.definition = new DefSym(d, env);
+        }
         put(env, d.name(), s, d.local());
       } else if (u instanceof Unit.FunctionDef f) {
         put(env, f.name(), new FunSym(f, env), f.local());
@@ -168,7 +171,11 @@ final class Resolver {
     for (Unit.Substitution sub : i.substitutions()) {
       inst.decls.put(sub.target(), substitution(sub.replacement(), owner));
     }
-    Module target = loader.get(i.module().text());
+    return buildInstance(loader.get(i.module().text()), inst, owner);
+  }
+
+  /** The module {@code target} built for instantiation {@code inst} made in {@code owner}. */
+  private ModuleEnv buildInstance(Module target, Instantiation inst, ModuleEnv owner) {
     if (loader.isNested(target.name()) && !inst.built.containsKey(target.name())) {
       // a module written inside another sees the names of the enclosing module (SANY)
       ModuleEnv env = new ModuleEnv(target, inst);
@@ -195,7 +202,7 @@ final class Resolver {
       inst.decls.putIfAbsent(p.name(), substitute.apply(new Expr.OpApp(p.span(), List.of(), p.name(),
           io.synod.checker.syntax.ast.Fixity.NORMAL, List.of())));
     }
-    return build(loader.get(i.module().text()), inst);
+    return buildInstance(loader.get(i.module().text()), inst, owner);
   }
 
   private Sym substitution(Expr replacement, ModuleEnv owner) {

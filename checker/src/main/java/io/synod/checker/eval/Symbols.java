@@ -113,6 +113,8 @@ final class Symbols {
   static final class NativeSym extends Sym {
     final Natives.Impl impl;
     final String name;
+    /** The module's own definition, for subexpression names (Len(s)!1); null if none. */
+    DefSym definition;
 
     NativeSym(String name, Natives.Impl impl) {
       this.name = name;

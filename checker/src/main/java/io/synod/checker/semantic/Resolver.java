@@ -3,6 +3,7 @@ package io.synod.checker.semantic;
 import io.synod.checker.semantic.Symbol.Kind;
 import io.synod.checker.syntax.ast.Binder;
 import io.synod.checker.syntax.ast.Expr;
+import io.synod.checker.syntax.ast.Fixity;
 import io.synod.checker.syntax.ast.Module;
 import io.synod.checker.syntax.ast.Name;
 import io.synod.checker.syntax.ast.Param;
@@ -268,7 +269,7 @@ public final class Resolver {
                 errors.add(new SemanticDiagnostic(s.span(), "Substitution for " + s.target()
                         + ", which is not a CONSTANT or VARIABLE of module " + target + "."));
             }
-            expr(s.replacement(), withParams);
+            arguments(List.of(s.replacement()), withParams, new int[] {replaced == null ? 0 : replaced.arity()});
         }
         for (Symbol s : theirs.values()) {
             boolean parameter = s.kind() == Kind.CONSTANT || s.kind() == Kind.VARIABLE;
@@ -365,21 +366,40 @@ public final class Resolver {
     }
 
     private void opApp(Expr.OpApp app, Scope scope) {
-        exprs(Subexpressions.direct(app), scope);
+        opApp(app, scope, false);
+    }
+
+    /**
+     * Resolves {@code app}; {@code asArgument} when it is an argument of an operator that takes
+     * arguments (or a substitution), where an operator may be named without its arguments.
+     */
+    private void opApp(Expr.OpApp app, Scope scope, boolean asArgument) {
+        // the target's own errors come after those of the arguments
+        int mark = errors.size();
         Symbol target;
+        InstancePaths.Target t = null;
         if (app.path().isEmpty()) {
             target = scope.lookup(app.name());
         } else {
-            InstancePaths.Target t = InstancePaths.target(exported, scope.lookup(app.path().get(0).name()), app,
-                    (step, instance) -> arity(step.span(), instance, step.args().size()));
-            if (t != null && t.selection()) {
-                subexpression(app, t);
-                return;
-            }
+            t = InstancePaths.target(exported, scope.lookup(app.path().get(0).name()), app,
+                    (step, instance) -> arity(step.span(), instance, step.args().size(), false));
             target = t == null ? null : t.symbol();
         }
+        List<SemanticDiagnostic> targetErrors = new ArrayList<>(errors.subList(mark, errors.size()));
+        errors.subList(mark, errors.size()).clear();
+        for (Expr.InstanceStep step : app.path()) {
+            Symbol at = step == app.path().get(0) ? scope.lookup(step.name()) : null;
+            arguments(step.args(), scope, at != null && at.node() instanceof Unit.InstanceDef i ? params(i.params()) : null);
+        }
+        Symbol applied = t != null && t.selection() ? null : target;
+        arguments(app.args(), scope, applied == null ? null : parameterArities(applied));
+        errors.addAll(targetErrors);
+        if (t != null && t.selection()) {
+            subexpression(app, t);
+            return;
+        }
         if (target == null) {
-            if (app.path().isEmpty() && isBuiltin(app)) {
+            if (app.path().isEmpty() && isBuiltin(app) && (app.fixity() == Fixity.NORMAL || !app.args().isEmpty())) {
                 return;
             }
             String shown = app.path().isEmpty() ? app.name()
@@ -387,7 +407,44 @@ public final class Resolver {
             errors.add(new SemanticDiagnostic(app.span(), "Unknown operator: `" + shown + "'."));
             return;
         }
-        arity(argumentListSpan(app.span(), app.args()), target, app.args().size());
+        arity(argumentListSpan(app.span(), app.args()), target, app.args().size(), asArgument);
+    }
+
+    /**
+     * Resolves the arguments of an application; {@code arities} gives, when known, the number of
+     * arguments each parameter takes: an operator may be passed without its arguments only to a
+     * parameter that takes some.
+     */
+    private void arguments(List<Expr> args, Scope scope, int[] arities) {
+        for (int i = 0; i < args.size(); i++) {
+            Expr a = args.get(i);
+            if (a instanceof Expr.OpApp op && op.args().isEmpty()) {
+                opApp(op, scope, arities != null && i < arities.length && arities[i] > 0);
+            } else {
+                expr(a, scope);
+            }
+        }
+    }
+
+    /** How many arguments each parameter of {@code s} takes, when {@code s} is applied. */
+    private static int[] parameterArities(Symbol s) {
+        if (s.node() instanceof Unit.OpDef d) {
+            return params(d.params());
+        } else if (s.node() instanceof Unit.InstanceDef i) {
+            return params(i.params());
+        }
+        if (s.node() instanceof Unit.RecursiveDecl) {
+            // what the definition takes is not known before it: SANY lets a recursive call pass operators
+            int[] any = new int[s.arity()];
+            java.util.Arrays.fill(any, 1);
+            return any;
+        }
+        // declared operators (CONSTANT F(_), operator parameters) take values
+        return new int[s.arity()];
+    }
+
+    private static int[] params(List<Param> params) {
+        return params.stream().mapToInt(Param::arity).toArray();
     }
 
     /**
@@ -418,9 +475,12 @@ public final class Resolver {
         }
     }
 
-    /** Operators used as arguments appear without arguments; only a wrong non-zero count is an error. */
-    private void arity(Span at, Symbol target, int given) {
-        if (given > 0 && given != target.arity()) {
+    /**
+     * SANY's arity check: an operator is applied to as many arguments as it takes, except that
+     * one named as an argument of an operator (or in a substitution) may appear without them.
+     */
+    private void arity(Span at, Symbol target, int given, boolean asArgument) {
+        if (given != target.arity() && !(given == 0 && asArgument)) {
             errors.add(new SemanticDiagnostic(at, "The operator " + target.name() + " requires "
                     + target.arity() + " arguments."));
         }

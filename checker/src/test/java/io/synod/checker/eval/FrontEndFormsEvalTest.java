@@ -45,6 +45,7 @@ class FrontEndFormsEvalTest {
     assertEquals("5", value(defs, "Scale(5)!1!<<", ""));
     assertEquals("10", value(defs, "Inv!lbl!<<", ""));
     assertEquals("TRUE", value(defs, "Inv!1 /\\ Inv!:", ""));
+    assertEquals("<<4, 5>>", value("", "LET F(a) == (a + 1) * (a + 2) IN <<F(3)!1, F(3)!2>>", ""));
   }
 
   @Test
@@ -107,5 +108,12 @@ class FrontEndFormsEvalTest {
         "HIDE DEF T1",
         "COROLLARY C1 == T1 /\\ L1");
     assertEquals("TRUE", value(defs, "C1 /\\ T1!:", ""));
+  }
+
+  @Test
+  void aNestedModuleSeesTheEnclosingModulesNamesAlsoWhenInstantiatedWithArguments() {
+    String defs = "  ---- MODULE Box ----\n  VARIABLE v\n  Plus2 == v + 2\n  ====\nB(a) == INSTANCE Box WITH v <- a\n"
+        + "K == INSTANCE Box WITH v <- 10";
+    assertEquals("<<7, 12>>", value(defs, "<<B(5)!Plus2, K!Plus2>>", ""));
   }
 }

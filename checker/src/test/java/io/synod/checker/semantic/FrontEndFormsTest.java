@@ -107,7 +107,8 @@ class FrontEndFormsTest {
                 ASSUME Pos /\\ Thm
                 A == Inv!1 /\\ Inv!2 /\\ Inv!lbl /\\ Inv!:
                 B == Scale(5)!1 + Scale(5)!<< + Scale(5)!>> + Scale(2)!1!1
-                C == Thm!: /\\ Thm!@ = TRUE
+                Ex == \\E n \\in 0..2 : TRUE
+                C == Thm!: /\\ Ex!@ = TRUE
                 ====
                 """);
     }
@@ -120,6 +121,12 @@ class FrontEndFormsTest {
                 errors("Bad", "---- MODULE Bad ----\nEXTENDS Naturals\nOp == lbl:: 1 + 2\nX == Op!nope\n====\n"));
         assertEquals(List.of("Bad.tla:4:6: The operator F requires 1 arguments."),
                 errors("Bad", "---- MODULE Bad ----\nEXTENDS Naturals\nF(a) == a + 1\nX == F!1\n====\n"));
+    }
+
+    @Test
+    void theBodyOfABinderIsNamedOnlyWhenItDoesNotUseTheBoundNames() throws Exception {
+        assertEquals(List.of("B.tla:4:6: The subexpression name `Op!@' does not name a part of the definition of Op."),
+                errors("B", "---- MODULE B ----\nEXTENDS Naturals\nOp == \\A i \\in 1..2 : i > 0\nX == Op!@\n====\n"));
     }
 
     @Test
@@ -139,6 +146,16 @@ class FrontEndFormsTest {
                   IN  Go(S)
                 ====
                 """);
+    }
+
+    @Test
+    void anOperatorIsNamedWithoutArgumentsOnlyForAParameterThatTakesSome() throws Exception {
+        String head = "---- MODULE A ----\nEXTENDS Naturals, Sequences\nF(Op(_), a) == Op(a)\nG(a) == a\n";
+        analyze("A", head + "X == F(Len, <<1>>)\nY == F(LAMBDA e : e, 1)\n====\n");
+        assertEquals(List.of("A.tla:5:8: The operator Len requires 1 arguments."),
+                errors("A", head + "X == G(Len)\n====\n"));
+        assertEquals(List.of("A.tla:5:6: The operator Len requires 1 arguments."),
+                errors("A", head + "X == Len = 1\n====\n"));
     }
 
     @Test

@@ -16,7 +16,7 @@ class SemanticAnalyzerProperties {
 
     private final Map<String, Module> parsedStandardModules = new HashMap<>();
 
-    private static final String SPEC = """
+    static final String SPEC = """
             ---- MODULE M ----
             EXTENDS Naturals, Sequences
             CONSTANTS N, Procs

@@ -37,7 +37,10 @@ public final class Selectors {
       e = l.body();
     }
     if (selector.equals("@")) {
-      return body(e);
+      Expr body = body(e);
+      // without values for the names the construct binds, only a body that does not use them
+      // has a meaning of its own
+      return body != null && !usesAny(body, boundNames(e)) ? body : null;
     }
     int index;
     if (selector.equals("<<")) {
@@ -65,6 +68,56 @@ public final class Selectors {
       current = select(current, s);
     }
     return current;
+  }
+
+  private static java.util.Set<String> boundNames(Expr e) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    List<Binder> binders = e instanceof Expr.Quant q ? q.binders()
+        : e instanceof Expr.Choose c ? List.of(c.binder())
+        : e instanceof Expr.SetFilter f ? List.of(f.binder())
+        : e instanceof Expr.SetMap m ? m.binders()
+        : e instanceof Expr.FunCons f ? f.binders() : List.of();
+    binders.forEach(b -> b.names().forEach(n -> names.add(n.text())));
+    if (e instanceof Expr.Lambda l) {
+      l.params().forEach(p -> names.add(p.name()));
+    } else if (e instanceof Expr.Let l) {
+      for (Unit.Definition d : l.definitions()) {
+        if (d instanceof Unit.OpDef o) {
+          names.add(o.name());
+        } else if (d instanceof Unit.FunctionDef f) {
+          names.add(f.name());
+        } else if (d instanceof Unit.InstanceDef i && i.name() != null) {
+          names.add(i.name());
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Whether {@code e} names one of {@code names} (as a plain name, at any depth). */
+  private static boolean usesAny(Expr e, java.util.Set<String> names) {
+    if (names.isEmpty()) {
+      return false;
+    }
+    List<Expr> work = new ArrayList<>(List.of(e));
+    while (!work.isEmpty()) {
+      Expr x = work.remove(work.size() - 1);
+      if (x instanceof Expr.OpApp a && (a.path().isEmpty() ? names.contains(a.name())
+          : names.contains(a.path().get(0).name()))) {
+        return true;
+      }
+      if (x instanceof Expr.Let l) {
+        for (Unit.Definition d : l.definitions()) {
+          if (d instanceof Unit.OpDef o) {
+            work.add(o.body());
+          } else if (d instanceof Unit.FunctionDef f) {
+            work.add(f.body());
+          }
+        }
+      }
+      work.addAll(children(x));
+    }
+    return false;
   }
 
   private static Expr body(Expr e) {
