@@ -218,7 +218,13 @@ final class BfsSearch {
 
   long fingerprint(Value[] s, EvalContext ctx) {
     Value[] key = hasSymmetry ? model.symmetryCanonical(s, ctx) : s;
-    return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
+    try {
+      return hasView ? fps.of(model.view(key, ctx)) : fps.ofState(key);
+    } catch (io.synod.checker.value.EvalError e) {
+      // a value TLC cannot fingerprint (too large to normalise): its error, exit 75
+      throw new SpecError(SpecError.Kind.EVALUATION, "TLC was unable to fingerprint.\n\nReason:\n"
+          + e.getMessage(), List.of());
+    }
   }
 
   private void advanceLevel() {
