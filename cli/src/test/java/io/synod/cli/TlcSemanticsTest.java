@@ -331,4 +331,17 @@ class TlcSemanticsTest {
     assertTrue(r.out().contains("Overflow when computing the number of elements in:\n[1..70 -> 1..3]"), r.out());
     assertEquals("", r.err());
   }
+
+  @Test
+  void evaluationErrorInAnActionPropertyExits13() throws IOException {
+    String m = COUNTER.replace("====", lines(
+        "Spec == Init /\\ [][Next]_x",
+        "Steady == [][12 \\div (2 - x') > 0]_x",
+        "===="));
+    CliTestSupport.Result r = check(m, "SPECIFICATION Spec\nPROPERTY Steady\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(13, r.code(), r.out());
+    assertTrue(r.out().contains("Error: Evaluating action property Steady failed.\n"
+        + "The second argument of \\div is 0.\n"), r.out());
+    assertTrue(r.out().contains("State 3: <Next"), r.out());
+  }
 }

@@ -468,7 +468,16 @@ final class BfsSearch {
         }
       }
       if (from != null && hasActionProperties) {
-        int ap = model.firstViolatedActionProperty(from, t, ctx);
+        int ap;
+        try {
+          ap = model.firstViolatedActionProperty(from, t, ctx);
+        } catch (SpecError e) {
+          String name = e.check() >= 0 ? actionProperties.get(e.check()) : "";
+          fail(new PendingFailure(Verdict.ACTION_PROPERTY_EVAL_ERROR, null,
+              "Evaluating action property " + name + " failed.\n" + e.getMessage(), parentId, t, action,
+              List.of()));
+          ap = -1;
+        }
         if (ap >= 0) {
           String name = actionProperties.get(ap);
           fail(new PendingFailure(Verdict.ACTION_PROPERTY, name,
