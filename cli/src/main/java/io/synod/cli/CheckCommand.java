@@ -47,8 +47,10 @@ import picocli.CommandLine.Spec;
       "properties, deadlock and constraints of the model (.cfg). Output follows TLC",
       "line for line; exit codes as TLC: 0 ok, 10 assumption/postcondition,",
       "11 deadlock, 12 invariant, 13 action property, 14 Assert, 75 evaluation error,",
-      "150 parse error, 151 config error, 153 system error (including an output",
-      "file that cannot be written: checked before the search), 2 usage error.",
+      "76 invariant evaluation error, 150 parse error, 151 config error, 153 system",
+      "error (including an output file that cannot be written: checked before the",
+      "search), 255 TLC's own errors in the next state (division by zero, stack",
+      "overflow...), 2 usage error.",
       "JVM options: bin/synod uses the parallel collector with a 128 MB young",
       "generation; add your own (e.g. -Xmx8g) in SYNOD_JAVA_OPTS."
     })
@@ -69,7 +71,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-deadlock", description = "Do not check for deadlock (as TLC's -deadlock).")
   boolean deadlockOff;
 
-  @Option(names = "-continue", description = "Keep searching after an invariant violation or deadlock.")
+  @Option(names = "-continue", description = "Keep searching after a violated invariant or action "
+      + "property, reporting each; a complete search then ends successfully (exit 0), as in TLC.")
   boolean continueAfterError;
 
   @Option(names = "-dfs",

@@ -298,4 +298,50 @@ class TlcSemanticsTest {
     assertTrue(r.out().contains("The specification contains more than one conjunct of the form [][Next]_v,\n"
         + "but TLC can handle only specifications with one next-state relation."), r.out());
   }
+
+  @Test
+  void runawayRecursionIsTlcsStackOverflowErrorNotACrash() throws IOException {
+    String m = lines(
+        "---- MODULE Loop ----",
+        "EXTENDS Naturals",
+        "VARIABLE x",
+        "G[n \\in Nat] == G[n + 1]",
+        "Init == x = 0",
+        "Next == x < 2 /\\ x' = x + 1 /\\ (x = 1 => G[x] = 0)",
+        "====");
+    CliTestSupport.Result r = check(m, "INIT Init\nNEXT Next\n");
+    // TLC reports the StackOverflowError with its own explanation (exit 255 in the next-state relation)
+    assertEquals(255, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Error: This was a Java StackOverflowError. It was probably the result\n"
+        + "of an incorrect recursive function definition"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void aValueTooLargeToFingerprintIsAnEvaluationError() throws IOException {
+    String m = lines(
+        "---- MODULE Huge ----",
+        "EXTENDS Naturals",
+        "VARIABLE x",
+        "Init == x = [1..70 -> 1..3]",
+        "Next == UNCHANGED x",
+        "====");
+    CliTestSupport.Result r = check(m, "INIT Init\nNEXT Next\n");
+    assertEquals(75, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Overflow when computing the number of elements in:\n[1..70 -> 1..3]"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void evaluationErrorInAnActionPropertyExits13() throws IOException {
+    String m = COUNTER.replace("====", lines(
+        "Spec == Init /\\ [][Next]_x",
+        "Steady == [][12 \\div (2 - x') > 0]_x",
+        "===="));
+    CliTestSupport.Result r = check(m, "SPECIFICATION Spec\nPROPERTY Steady\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(13, r.code(), r.out());
+    assertTrue(r.out().contains("Error: Evaluating action property Steady failed.\n"
+        + "The second argument of \\div is 0.\n"), r.out());
+    assertTrue(r.out().contains("State 3: <Next"), r.out());
+  }
 }

@@ -352,12 +352,18 @@ final class BfsSearch {
   }
 
   long fingerprint(Value[] s, EvalContext ctx) {
-    if (hasView) {
-      // TLC reduces the view's value under the symmetry, not the state the view is taken of.
-      Value v = model.view(s, ctx);
-      return fps.of(hasSymmetry ? model.symmetryCanonical(new Value[] {v}, ctx)[0] : v);
+    try {
+      if (hasView) {
+        // TLC reduces the view's value under the symmetry, not the state the view is taken of.
+        Value v = model.view(s, ctx);
+        return fps.of(hasSymmetry ? model.symmetryCanonical(new Value[] {v}, ctx)[0] : v);
+      }
+      return fps.ofState(hasSymmetry ? model.symmetryCanonical(s, ctx) : s);
+    } catch (io.synod.checker.value.EvalError e) {
+      // a value TLC cannot fingerprint (too large to normalise): its error, exit 75
+      throw new SpecError(SpecError.Kind.EVALUATION, "TLC was unable to fingerprint.\n\nReason:\n"
+          + e.getMessage(), List.of());
     }
-    return fps.ofState(hasSymmetry ? model.symmetryCanonical(s, ctx) : s);
   }
 
   private void advanceLevel() {
@@ -715,10 +721,20 @@ final class BfsSearch {
         }
       }
       if (from != null && hasActionProperties) {
+        int ap;
         // a step is evaluated in its first state: TLCGet("level") is that state's level
         ctx.level = lvl - 1;
-        int ap = model.firstViolatedActionProperty(from, t, ctx);
-        ctx.level = lvl;
+        try {
+          ap = model.firstViolatedActionProperty(from, t, ctx);
+        } catch (SpecError e) {
+          String name = e.check() >= 0 ? actionProperties.get(e.check()) : "";
+          fail(new PendingFailure(Verdict.ACTION_PROPERTY_EVAL_ERROR, null,
+              "Evaluating action property " + name + " failed.\n" + e.getMessage(), parentId, t, action,
+              List.of()));
+          ap = -1;
+        } finally {
+          ctx.level = lvl;
+        }
         if (ap >= 0) {
           String name = actionProperties.get(ap);
           fail(new PendingFailure(Verdict.ACTION_PROPERTY, name,

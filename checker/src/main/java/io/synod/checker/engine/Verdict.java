@@ -22,6 +22,8 @@ public enum Verdict {
   CODED_EVAL_ERROR(255, "eval-error"),
   /** Evaluating an invariant failed (TLC exit 76). */
   INVARIANT_EVAL_ERROR(76, "eval-error"),
+  /** Evaluating an action property failed (TLC exit 13, as a violated one). */
+  ACTION_PROPERTY_EVAL_ERROR(13, "eval-error"),
   PARSE_ERROR(150, "parse-error"),
   CONFIG_ERROR(151, "config-error"),
   SYSTEM_ERROR(153, "system-error"),

@@ -60,10 +60,21 @@ public final class EvalException extends RuntimeException {
       return;
     }
     // a guard conjunct and its expression share a span; TLC lists it once
-    boolean repeat = !innermostFirst.isEmpty() && innermostFirst.get(innermostFirst.size() - 1).equals(s);
+    boolean repeat = !innermostFirst.isEmpty() && same(innermostFirst.get(innermostFirst.size() - 1), s);
     if (s != null && s != Span.NONE && !repeat) {
       innermostFirst.add(s);
     }
+  }
+
+  /**
+   * Whether two spans are equal, compared field by field: this runs while a stack overflow
+   * unwinds, where the first call of a record's {@code equals} (linked on first use) would fail
+   * for want of stack and leave the JVM unable to link it at all.
+   */
+  private static boolean same(Span a, Span b) {
+    return a == b || b != null && a.beginLine() == b.beginLine() && a.beginCol() == b.beginCol()
+        && a.endLine() == b.endLine() && a.endCol() == b.endCol() && a.module().equals(b.module())
+        && a.file().equals(b.file());
   }
 
   /**
@@ -75,7 +86,8 @@ public final class EvalException extends RuntimeException {
     if (e instanceof EvalException ee) {
       x = ee;
     } else if (e instanceof StackOverflowError) {
-      x = eval(Ctx.TOO_DEEP);
+      // TLC's own error (exit 255 in the next-state relation), with its explanation
+      x = new EvalException(Kind.CODED, STACK_OVERFLOW);
     } else if (e instanceof io.synod.checker.value.EvalError ee && ee.coded()) {
       x = new EvalException(Kind.CODED, ee.getMessage());
     } else if (e instanceof ArithmeticException) {
@@ -86,6 +98,11 @@ public final class EvalException extends RuntimeException {
     x.push(span);
     return x;
   }
+
+  static final String STACK_OVERFLOW = "This was a Java StackOverflowError. It was probably the result\n"
+      + "of an incorrect recursive function definition that caused TLC to enter\n"
+      + "an infinite loop when trying to compute the function or its application\n"
+      + "to an element in its putative domain.";
 
   static EvalException eval(String message) {
     return new EvalException(Kind.EVAL, message);

@@ -153,10 +153,12 @@ public final class TlcTextReporter implements SearchListener {
           + " distinct states found, " + s.queue() + " states left on queue.");
       out.println("The depth of the complete state graph search is " + s.depth() + ".");
     }
-    // TLC prints the outdegree only when some state was expanded (none in a model without states).
+    // TLC prints the outdegree only when some state was expanded (none in a model without states),
+    // and completes its statistics after a failed evaluation of an invariant or action property
     if (r.verdict() == Verdict.SUCCESS && s.distinct() > 0
         || r.verdict() == Verdict.TEMPORAL_ERROR && searched
-        || r.verdict() == Verdict.INVARIANT_EVAL_ERROR) {
+        || r.verdict() == Verdict.INVARIANT_EVAL_ERROR
+        || r.verdict() == Verdict.ACTION_PROPERTY_EVAL_ERROR) {
       CheckResult.OutdegreeStats d = r.outdegree();
       out.println("The average outdegree of the complete state graph is " + d.average()
           + " (minimum is " + d.min() + ", the maximum " + d.max() + " and the 95th percentile is "

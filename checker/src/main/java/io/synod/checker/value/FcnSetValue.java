@@ -84,6 +84,11 @@ public final class FcnSetValue extends LazySetValue {
     if (appendIfSmall(sb)) {
       return;
     }
+    appendDefinition(sb);
+  }
+
+  @Override
+  void appendDefinition(StringBuilder sb) {
     sb.append('[');
     domain.appendTo(sb);
     sb.append(" -> ");

@@ -64,7 +64,7 @@ final class Odometer implements Iterator<Value> {
       long hi = Math.multiplyHigh(n, base);
       n = n * base;
       if (hi != 0 || n < 0) {
-        throw new EvalError("Overflow when computing the number of elements in:\n" + Pretty.ppr(owner));
+        throw new EvalError("Overflow when computing the number of elements in:\n" + owner.definition());
       }
     }
     return n;
@@ -82,7 +82,7 @@ final class Odometer implements Iterator<Value> {
       long hi = Math.multiplyHigh(n, s);
       n = n * s;
       if (hi != 0 || n < 0) {
-        throw new EvalError("Overflow when computing the number of elements in:\n" + Pretty.ppr(owner));
+        throw new EvalError("Overflow when computing the number of elements in:\n" + owner.definition());
       }
     }
     return n;

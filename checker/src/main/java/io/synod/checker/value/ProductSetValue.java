@@ -46,6 +46,11 @@ public final class ProductSetValue extends ProductLikeSetValue {
     if (appendIfSmall(sb)) {
       return;
     }
+    appendDefinition(sb);
+  }
+
+  @Override
+  void appendDefinition(StringBuilder sb) {
     sb.append('(');
     for (int i = 0; i < sets.length; i++) {
       if (i > 0) {

@@ -48,6 +48,11 @@ public final class RecordSetValue extends ProductLikeSetValue {
     if (appendIfSmall(sb)) {
       return;
     }
+    appendDefinition(sb);
+  }
+
+  @Override
+  void appendDefinition(StringBuilder sb) {
     sb.append('[');
     for (int i = 0; i < names.length; i++) {
       if (i > 0) {

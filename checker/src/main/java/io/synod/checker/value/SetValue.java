@@ -157,6 +157,21 @@ public abstract class SetValue extends Value {
    * Appends the enumeration if TLC would print this lazy set enumerated (finite and below its
    * enumeration bound) and says whether it did.
    */
+  /**
+   * The set as its constructor is written ({@code [S -> T]}, {@code S \X T}...), never
+   * enumerated: what an error about its size shows (enumerating it would ask for that size).
+   */
+  void appendDefinition(StringBuilder sb) {
+    appendTo(sb);
+  }
+
+  /** {@link #appendDefinition} as a string. */
+  final String definition() {
+    StringBuilder sb = new StringBuilder();
+    appendDefinition(sb);
+    return sb.toString();
+  }
+
   final boolean appendIfSmall(StringBuilder sb) {
     if (isEnumerable() && Values.smallEnough(this)) {
       appendEnumerated(sb);

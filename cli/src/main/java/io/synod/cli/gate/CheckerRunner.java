@@ -92,7 +92,8 @@ public final class CheckerRunner implements ModelRunner {
       case DEADLOCK -> ResultKind.DEADLOCK;
       case ASSUMPTION, POSTCONDITION -> ResultKind.ASSUMPTION;
       case ASSERT -> ResultKind.ASSERT;
-      case EVAL_ERROR, CODED_EVAL_ERROR, INVARIANT_EVAL_ERROR -> ResultKind.EVALUATION_ERROR;
+      case EVAL_ERROR, CODED_EVAL_ERROR, INVARIANT_EVAL_ERROR, ACTION_PROPERTY_EVAL_ERROR ->
+          ResultKind.EVALUATION_ERROR;
       case PARSE_ERROR -> ResultKind.PARSE_ERROR;
       case CONFIG_ERROR -> ResultKind.CONFIG_ERROR;
       case SYSTEM_ERROR -> ResultKind.SYSTEM_ERROR;
