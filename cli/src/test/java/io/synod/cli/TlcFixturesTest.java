@@ -81,6 +81,7 @@ class TlcFixturesTest {
       "32_assume_fails/Quorum.cfg",
       "37_symmetry_union/Ballot.cfg",
       "37_symmetry_union/BallotViolated.cfg",
+      "41_operator_constants/MCMemory.cfg",
       "51_filter_membership/Partition.cfg",
       "68_spec_forms/Blank.cfg",
       "68_spec_forms/Idle_inline.cfg",
