@@ -84,6 +84,7 @@ class TlcFixturesTest {
       "41_operator_constants/MCMemory.cfg",
       "51_filter_membership/Partition.cfg",
       "68_spec_forms/Blank.cfg",
+      "68_spec_forms/Idle.cfg",
       "68_spec_forms/Idle_inline.cfg",
       "68_spec_forms/Idle_one.cfg",
       "70_membership_lazy/Lazy.cfg");
