@@ -27,7 +27,7 @@ public final class StandardModules {
             "TLC", "TLCExt", "Randomization", "Json", "TLAPS",
             "Functions", "SequencesExt", "FiniteSetsExt", "Folds", "Relation", "IOUtils",
             "Bitwise", "Combinatorics", "Statistics", "BagsExt", "Quorum", "DyadicRationals", "Graphs",
-            "UndirectedGraphs", "SVG", "GraphViz", "CSV", "HTML", "FunctionTheorems", "FiniteSetsExtTheorems",
+            "UndirectedGraphs", "SVG", "GraphViz", "CSV", "HTML", "DifferentialEquations", "FunctionTheorems", "FiniteSetsExtTheorems",
             "FoldsTheorems", "GraphTheorems", "QuorumTheorems", "SequencesExtTheorems");
 
     private static final String NATIVE_LIST = "native-operators.txt";
