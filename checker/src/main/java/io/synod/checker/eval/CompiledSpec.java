@@ -171,14 +171,12 @@ public final class CompiledSpec {
       DefSym spec = def(config.specification().get());
       List<Expr> conjuncts = new ArrayList<>();
       conjuncts(spec.def.body(), spec.env, conjuncts, 0);
+      int boxes = 0;
       for (Expr c : conjuncts) {
         if (c instanceof Expr.OpApp op && op.name().equals(Operators.ALWAYS) && op.args().size() == 1
             && op.args().get(0) instanceof Expr.BoxAction box) {
-          if (nextExpr != null) {
-            throw new SpecException(SpecException.Kind.CONFIG, "The specification contains more than one "
-                + "conjunct of the form [][Next]_v,\nbut TLC can handle only specifications with one "
-                + "next-state relation.");
-          }
+          boxes++;
+          warnUnsubscripted(box.subscript(), envOf(c, spec.env), boxes == 1);
           nextExpr = box.action();
           nextEnv = envOf(c, spec.env);
         } else if (c instanceof Expr.Fairness || isTemporal(c) || temporalLevel(c, envOf(c, spec.env))) {
@@ -188,6 +186,11 @@ public final class CompiledSpec {
           initExprs.add(c);
           initEnvs.add(envOf(c, spec.env));
         }
+      }
+      if (boxes > 1) {
+        throw new SpecException(SpecException.Kind.CONFIG, "The specification contains more than one "
+            + "conjunct of the form [][Next]_v,\nbut TLC can handle only specifications with one "
+            + "next-state relation.");
       }
       if (initExprs.isEmpty() || nextExpr == null && nextDef == null) {
         throw new SpecException(SpecException.Kind.CONFIG, "The specification " + spec.def.name()
@@ -225,6 +228,30 @@ public final class CompiledSpec {
       }
     }
     actions.addAll(splitter.out);
+  }
+
+  /**
+   * TLC's warning for each state variable the subscript of {@code [][A]_v} does not read (so
+   * that a step changing only it would count as stuttering), printed as TLC prints it: the
+   * -nowarning hint follows the first subscript's warnings only.
+   */
+  private void warnUnsubscripted(Expr subscript, ModuleEnv env, boolean first) {
+    long read;
+    try {
+      read = compiler.new Ctxt(env, new Scope(null)).expr(subscript).vars;
+    } catch (SpecException e) {
+      return;
+    }
+    if (read == Node.ALL_VARS) {
+      return;
+    }
+    for (int i = 0; i < variables.size() && i < 63; i++) {
+      if ((read & (1L << i)) == 0) {
+        host.print("Warning: The subscript of the next-state relation specified by the specification\n"
+            + "does not seem to contain the state variable " + variables.get(i)
+            + (first ? "\n(Use the -nowarning option to disable this warning.)" : ""));
+      }
+    }
   }
 
   /**

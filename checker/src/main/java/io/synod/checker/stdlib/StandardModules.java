@@ -28,7 +28,7 @@ public final class StandardModules {
             "Functions", "SequencesExt", "FiniteSetsExt", "Folds", "Relation", "IOUtils",
             "VectorClocks",
             "Bitwise", "Combinatorics", "Statistics", "BagsExt", "Quorum", "DyadicRationals", "Graphs",
-            "UndirectedGraphs", "SVG", "GraphViz", "CSV", "HTML", "FunctionTheorems", "FiniteSetsExtTheorems",
+            "UndirectedGraphs", "SVG", "GraphViz", "CSV", "HTML", "DifferentialEquations", "FunctionTheorems", "FiniteSetsExtTheorems",
             "FoldsTheorems", "GraphTheorems", "QuorumTheorems", "SequencesExtTheorems");
 
     private static final String NATIVE_LIST = "native-operators.txt";

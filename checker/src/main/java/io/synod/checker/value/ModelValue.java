@@ -1,8 +1,8 @@
 package io.synod.checker.value;
 
 /**
- * A model value (a CONSTANT assigned a bare name in the config). Model values are ordered by the
- * interning order of their names and are unequal to every other value. As in TLC, a name of the
+ * A model value (a CONSTANT assigned a bare name in the config). Model values are ordered by
+ * creation ({@link StringTable#modelValue}) and are unequal to every other value. As in TLC, a name of the
  * form {@code x_rest} gives the model value type {@code x}: comparing it with anything but an
  * untyped model value or one of the same type is an error, while untyped model values sort
  * before, and are unequal to, every value of any kind.

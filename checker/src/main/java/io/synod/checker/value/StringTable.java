@@ -19,6 +19,8 @@ public final class StringTable {
   private final ConcurrentHashMap<String, StringValue> strings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ModelValue> models = new ConcurrentHashMap<>();
   private final AtomicInteger next = new AtomicInteger();
+  /** Creation number of the next model value (guarded by {@code models}). */
+  private int nextModel;
 
   /** The token of {@code s}, assigning the next free one on first sight. */
   public int token(String s) {
@@ -39,14 +41,21 @@ public final class StringTable {
     return strings.computeIfAbsent(s, k -> new StringValue(k, tok));
   }
 
-  /** The model value named {@code name} (one shared instance per name). */
+  /**
+   * The model value named {@code name} (one shared instance per name). Model values are ordered
+   * by creation, as TLC numbers them when it reads the config (the config's model values in
+   * order, then those made at run time), not by where the name first appeared as an identifier:
+   * {@code NoVal = NoVal} sorts after the model values assigned before it.
+   */
   public ModelValue modelValue(String name) {
     ModelValue v = models.get(name);
     if (v != null) {
       return v;
     }
-    int tok = token(name);
-    return models.computeIfAbsent(name, k -> new ModelValue(k, tok));
+    token(name);
+    synchronized (models) {
+      return models.computeIfAbsent(name, k -> new ModelValue(k, nextModel++));
+    }
   }
 
   /** Whether {@code name} has been made a model value in this table. */

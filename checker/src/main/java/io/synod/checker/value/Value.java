@@ -11,8 +11,8 @@ package io.synod.checker.value;
  * {@link EvalError} where TLC refuses to compare (e.g. an integer with a string).
  *
  * <p>{@link #compareTo} is TLC's canonical order: it decides set normal form, enumeration order,
- * CHOOSE and printing. Integers numerically, FALSE before TRUE, strings and model values by
- * interning order ({@link StringTable}), sets by cardinality then element-wise, functions by
+ * CHOOSE and printing. Integers numerically, FALSE before TRUE, strings by interning order and
+ * model values by creation order ({@link StringTable}), sets by cardinality then element-wise, functions by
  * domain size then pair-wise (domain element, value), records by size, then all field names,
  * then the values. Untyped model values sort before every
  * other value; any other mix of kinds raises {@link EvalError}.

@@ -85,7 +85,7 @@ class CommunityModulesTest {
   }
 
   @ParameterizedTest(name = "EXTENDS {0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"HTML", "FunctionTheorems", "FiniteSetsExtTheorems",
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"HTML", "DifferentialEquations", "FunctionTheorems", "FiniteSetsExtTheorems",
       "FoldsTheorems", "GraphTheorems", "QuorumTheorems", "SequencesExtTheorems"})
   void theoremModulesLoadAndExportTheirBase(String module) {
     // The statements are skipped by the checker; the definitions of the base modules are there.

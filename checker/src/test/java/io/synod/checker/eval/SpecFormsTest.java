@@ -76,6 +76,17 @@ class SpecFormsTest {
   }
 
   @Test
+  void aSubscriptWithoutEveryVariableIsWarnedAbout() {
+    List<String> printed = new ArrayList<>();
+    Fixtures.inline("---- MODULE Test ----\nEXTENDS Naturals\nVARIABLES x, y, z\nvars == <<x, z>>\n"
+        + "Spec == x = 0 /\\ y = 0 /\\ z = 0 /\\ [][x' = x + 1 /\\ UNCHANGED <<y, z>>]_vars\n====\n",
+        "SPECIFICATION Spec\n", printed);
+    assertEquals(List.of("Warning: The subscript of the next-state relation specified by the specification\n"
+        + "does not seem to contain the state variable y\n(Use the -nowarning option to disable this warning.)"),
+        printed);
+  }
+
+  @Test
   void aModuleWithoutVariablesNeedsNoBehaviour() {
     CompiledSpec spec = compile("Half(n) == n \\div 2\nASSUME Half(7) = 3", "");
     MiniBfs r = search(spec);
