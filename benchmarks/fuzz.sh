@@ -8,15 +8,18 @@
 # Prints per reader: inputs, seeds, time, failures, and how often each exit code came out
 # (-1: no answer within 60 s); the report is also in cli/target/fuzz-report.txt.
 #
-# Usage: benchmarks/fuzz.sh [TRIES_PER_READER (default 10000)] [SEED]
+# Usage: benchmarks/fuzz.sh [TRIES_PER_READER (default 10000)] [SEED] [-Dsynod.fuzz.tries.SPEC=N ...]
+#   a reader's own count (SPEC, CONFIG, EDN, JSON, ITF) overrides TRIES_PER_READER for it
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tries="${1:-10000}"
 seed="${2:-2026}"
+shift $(( $# > 2 ? 2 : $# ))
 cd "$root"
 status=0
+rm -f "$root/cli/target/fuzz-report.txt"
 mvn -B -ntp -q -o -pl cli -am test -Dtest='FuzzTest#campaign' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dsynod.fuzz.tries="$tries" -Dsynod.fuzz.seed="$seed" -Dsynod.fuzz.report="$root/cli/target/fuzz-report.txt" \
+  -Dsynod.fuzz.tries="$tries" -Dsynod.fuzz.seed="$seed" -Dsynod.fuzz.report="$root/cli/target/fuzz-report.txt" "$@" \
   >"$root/cli/target/fuzz-mvn.log" 2>&1 || status=$?
 cat "$root/cli/target/fuzz-report.txt" 2>/dev/null || tail -40 "$root/cli/target/fuzz-mvn.log"
 exit $status

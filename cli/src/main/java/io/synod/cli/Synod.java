@@ -95,6 +95,11 @@ public final class Synod implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
+    // a helper thread (progress timer, warm-up) that fails must not print a JVM stack trace either
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      err.println("synod: " + ErrorHandler.describe(e) + " (in " + t.getName() + ")");
+      ErrorHandler.traceIfDebugging(e, err);
+    });
     int code;
     try {
       code = run(out, err, args);

@@ -138,6 +138,17 @@ class BadInputTest {
     var rj = CliTestSupport.run("lin", "--model", "register", j.toString());
     noTrace(rj);
     assertEquals(0, rj.code(), rj.err());
+    // independent keys: the partitions are checked on the search's own threads
+    StringBuilder keyed = new StringBuilder();
+    for (int k = 0; k < 3; k++) {
+      keyed.append("{:process ").append(k).append(", :type :invoke, :f :write, :value [").append(k).append(' ')
+          .append(deep).append("]}\n{:process ").append(k).append(", :type :ok, :f :write, :value [").append(k)
+          .append(' ').append(deep).append("]}\n");
+    }
+    var rk = CliTestSupport.run("lin", "--model", "register", "--threads", "3",
+        file("keyed.edn", keyed.toString()).toString());
+    noTrace(rk);
+    assertEquals(0, rk.code(), rk.err());
   }
 
   // ------------------------------------------------------------------ check: TLC's integers

@@ -61,11 +61,15 @@ final class Fuzz {
   private final List<String> ednSeeds = new ArrayList<>();
   private final List<String> jsonSeeds = new ArrayList<>();
   private final List<String> itfSeeds = new ArrayList<>();
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "fuzz");
-    t.setDaemon(true);
-    return t;
-  });
+  private ExecutorService runner = newRunner();
+
+  private static ExecutorService newRunner() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "fuzz");
+      t.setDaemon(true);
+      return t;
+    });
+  }
 
   /** A spec folder and, in it, a root module with its config. */
   private record Seed(Path folder, String root, String config) {}
@@ -242,7 +246,10 @@ final class Fuzz {
     try {
       return f.get(60, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
+      // a command cannot be stopped from outside: leave it to its thread, go on with a new one
       f.cancel(true);
+      runner.shutdownNow();
+      runner = newRunner();
       return null;
     } catch (InterruptedException | ExecutionException e) {
       throw new IllegalStateException(e);

@@ -75,7 +75,8 @@ public final class LinChecker {
       }
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "synod-lin");
+        // values are compared and hashed recursively: as deep a stack as the command's thread
+        Thread t = new Thread(null, r, "synod-lin", 1L << 30);
         t.setDaemon(true);
         return t;
       });
