@@ -169,4 +169,12 @@ class TraceSpecTest {
     assertTrue(e.out().contains("3 states generated, 3 distinct states found, 0 states left on queue."), e.out());
     assertTrue(e.out().contains("State 2: <Next"), e.out());
   }
+
+  @Test
+  void anUnsetRegisterIsTlcsEvaluationError(@TempDir Path dir) throws IOException {
+    CliTestSupport.Result r = check(dir, COUNTER + "Bad == TLCGet(4) = 0 /\\ Next\n",
+        "INIT Init\nNEXT Bad\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(75, r.code(), r.out());
+    assertTrue(r.out().contains("TLCGet(4) was undefined."), r.out());
+  }
 }

@@ -404,8 +404,8 @@ final class Natives {
           }
         }
       }
-      throw EvalException.eval("TLCGet(" + Pretty.ppr(key) + ") is not defined here: TLC knows \"level\", "
-          + "\"stats\", \"config\", \"diameter\", \"distinct\", \"generated\", \"queue\" and \"duration\".");
+      // TLC's message (the name without quotes); "config" has no value outside a check
+      throw EvalException.eval("TLCGet(" + name + ") was undefined.");
     }
     if (!(key instanceof IntValue i) || i.value() < 0) {
       throw EvalException.eval("The argument of TLCGet should be a nonnegative integer, but instead it is:\n"
@@ -413,7 +413,7 @@ final class Natives {
     }
     Value v = c.registers.get(key);
     if (v == null) {
-      throw EvalException.eval("TLCGet(" + Pretty.ppr(key) + ") was called before any TLCSet of that register.");
+      throw EvalException.eval("TLCGet(" + Pretty.ppr(key) + ") was undefined.");
     }
     return v;
   }
