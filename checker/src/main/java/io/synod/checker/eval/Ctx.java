@@ -47,7 +47,8 @@ public final class Ctx {
   void enter(Node site) {
     if (++depth > MAX_DEPTH) {
       depth--;
-      throw site.fail(TOO_DEEP);
+      // as a StackOverflowError would end: TLC's own error, printed as it is (exit 255 in Next)
+      throw new EvalException(EvalException.Kind.CODED, TOO_DEEP);
     }
   }
 
