@@ -123,6 +123,12 @@ final class EvalModel implements SpecModel {
     view = config.view().map(e -> spec.definition(e.name())).orElse(null);
     alias = config.alias().map(e -> spec.definition(e.name())).orElse(null);
     symmetry = config.symmetry().map(e -> spec.definition(e.name())).orElse(null);
+    if (symmetry != null && !temporal.isEmpty()) {
+      // TLC's warning: the liveness check of a symmetry-reduced graph can miss violations
+      warnings.add("Warning: Declaring symmetry during liveness checking is dangerous. It might"
+          + " cause TLC to miss violations of the stated liveness properties. Please check"
+          + " liveness without symmetry defined.");
+    }
     int n = 0;
     for (ActionInfo a : spec.actions()) {
       n = Math.max(n, a.index() + 1);
