@@ -213,6 +213,19 @@ public final class CheckCommand implements Callable<Integer> {
       return e.exitCode();
     }
     if (simulate) {
+      boolean temporal;
+      try {
+        temporal = model.liveness() != null;
+      } catch (RuntimeException e) {
+        temporal = true; // a temporal formula that cannot even be prepared
+      }
+      if (temporal) {
+        // simulation checks states and steps only: a temporal property would pass unchecked
+        rep.error("Simulation (-simulate) does not check temporal properties; check this model"
+            + " without -simulate, or remove its temporal PROPERTIES.");
+        rep.finished(millisSince(start));
+        return 151;
+      }
       return simulate(model, rep, out, seedValue, start);
     }
     CheckOptions options = CheckOptions.defaults().withWorkers(nWorkers).withDeadlockOff(deadlockOff)

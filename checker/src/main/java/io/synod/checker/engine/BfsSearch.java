@@ -6,6 +6,9 @@ import io.synod.checker.engine.spill.NextLevelBuffer;
 import io.synod.checker.engine.spill.Segment;
 import io.synod.checker.engine.spill.SpillContext;
 import io.synod.checker.engine.spill.SpillFile;
+import io.synod.checker.liveness.BehaviorGraph;
+import io.synod.checker.liveness.LivenessPlan;
+import io.synod.checker.liveness.PrefixTracker;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
@@ -52,10 +55,10 @@ final class BfsSearch {
   private final StateGraphListener graph;
   /** The temporal properties' atoms and the graph recorded for them; null without liveness. */
   private final LivenessModel live;
-  private final io.synod.checker.liveness.BehaviorGraph behavior;
+  private final BehaviorGraph behavior;
   private final boolean liveActions;
   /** Counterexamples a finite behaviour settles, with the tableau nodes each state was reached with. */
-  private final io.synod.checker.liveness.PrefixTracker prefix;
+  private final PrefixTracker prefix;
   private final java.util.concurrent.ConcurrentHashMap<Long, Long> reached;
   private final FingerprintSet seen;
   private volatile boolean stop;
@@ -108,8 +111,8 @@ final class BfsSearch {
     this.logs = new ParentLog[options.workers()];
     this.live = model.liveness();
     this.liveActions = live != null && live.actionAtomCount() > 0;
-    this.behavior = live == null ? null : new io.synod.checker.liveness.BehaviorGraph(liveActions);
-    this.prefix = plan == null ? null : io.synod.checker.liveness.PrefixTracker.of(plan);
+    this.behavior = live == null ? null : new BehaviorGraph(liveActions);
+    this.prefix = plan == null ? null : PrefixTracker.of(plan);
     this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
     for (int i = 0; i < workers.length; i++) {
       logs[i] = new ParentLog(i, spill);
@@ -442,7 +445,7 @@ final class BfsSearch {
   }
 
   /** The graph recorded for the liveness check (null without temporal properties). */
-  io.synod.checker.liveness.BehaviorGraph behavior() {
+  BehaviorGraph behavior() {
     return behavior;
   }
 
@@ -494,7 +497,7 @@ final class BfsSearch {
     final ParentLog log;
     final Outdegree outdegree = new Outdegree();
     final NextLevelBuffer next;
-    io.synod.checker.liveness.BehaviorGraph.Recorder rec;
+    BehaviorGraph.Recorder rec;
     /** Set while the temporal properties' atoms are evaluated (their errors are TLC's 255). */
     boolean inLiveness;
     /** The tableau nodes the state being expanded was reached with ({@link PrefixTracker}). */

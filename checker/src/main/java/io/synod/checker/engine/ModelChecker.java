@@ -3,6 +3,11 @@ package io.synod.checker.engine;
 import io.synod.checker.engine.fp.FingerprintSetFullException;
 import io.synod.checker.engine.spill.SpillContext;
 import io.synod.checker.engine.spill.SpillException;
+import io.synod.checker.liveness.BehaviorGraph;
+import io.synod.checker.liveness.LiveExpr;
+import io.synod.checker.liveness.LivenessChecker;
+import io.synod.checker.liveness.LivenessException;
+import io.synod.checker.liveness.LivenessPlan;
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
 import java.util.ArrayList;
@@ -13,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Checks one bound model: ASSUME, breadth-first search with invariants, action properties,
- * deadlock, constraints, VIEW and SYMMETRY, then POSTCONDITION. Usable as a library: each
+ * deadlock, constraints, VIEW and SYMMETRY (recording the state graph when the model has
+ * temporal properties), the liveness check on that graph, then POSTCONDITION. Usable as a library: each
  * instance runs one check, holds no global state (several checks may run in one JVM at once),
  * can be cancelled from another thread, and reports progress to a {@link SearchListener}.
  *
@@ -86,11 +92,11 @@ public final class ModelChecker {
       return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
           CheckResult.Memory.NONE);
     }
-    io.synod.checker.liveness.LivenessPlan plan = null;
+    LivenessPlan plan = null;
     LivenessModel live;
     try {
       live = model.liveness();
-    } catch (io.synod.checker.liveness.LivenessException e) {
+    } catch (LivenessException e) {
       CheckResult.Failure f = new CheckResult.Failure(Verdict.TEMPORAL_ERROR, null,
           "TLC cannot handle the temporal formula " + e.getMessage(), List.of(), List.of());
       return result(Verdict.TEMPORAL_ERROR, List.of(f), new SearchStats(0, 0, 0, 0), null, start,
@@ -103,9 +109,8 @@ public final class ModelChecker {
     }
     if (live != null) {
       try {
-        if (Boolean.getBoolean("synod.debugLiveness")) System.err.println(live.negatedFormula());
-        plan = new io.synod.checker.liveness.LivenessPlan(live.negatedFormula());
-      } catch (io.synod.checker.liveness.LivenessException e) {
+        plan = new LivenessPlan(live.negatedFormula());
+      } catch (LivenessException e) {
         CheckResult.Failure f = new CheckResult.Failure(Verdict.TEMPORAL_ERROR, null,
             e.getMessage(), List.of(), List.of());
         return result(Verdict.TEMPORAL_ERROR, List.of(f), new SearchStats(0, 0, 0, 0), null, start,
@@ -231,7 +236,7 @@ public final class ModelChecker {
           failures.add(f);
           allContinued = false;
         }
-      } catch (io.synod.checker.liveness.LivenessException e) {
+      } catch (LivenessException e) {
         return systemError("TLC cannot handle the temporal formula " + e.getMessage(), stats,
             start, memory(s, spill));
       } catch (OutOfMemoryError e) {
@@ -268,14 +273,14 @@ public final class ModelChecker {
    * The liveness check on the graph the search recorded: the first counterexample as a lasso,
    * named after the properties it violates, or null.
    */
-  private CheckResult.Failure checkLiveness(io.synod.checker.liveness.LivenessPlan plan,
+  private CheckResult.Failure checkLiveness(LivenessPlan plan,
       BfsSearch s, SearchStats stats, TraceRebuilder rebuilder) {
     long t0 = System.nanoTime();
     listener.checkingLiveness(stats, plan.branches().size());
-    io.synod.checker.liveness.BehaviorGraph g = s.behavior();
+    BehaviorGraph g = s.behavior();
     g.freeze();
-    io.synod.checker.liveness.LivenessChecker.Lasso lasso =
-        new io.synod.checker.liveness.LivenessChecker(g).check(plan, options.workers());
+    LivenessChecker.Lasso lasso =
+        new LivenessChecker(g).check(plan, options.workers());
     CheckResult.Failure f = null;
     if (lasso != null) {
       f = lassoFailure(lasso, g, rebuilder);
@@ -284,8 +289,8 @@ public final class ModelChecker {
     return f;
   }
 
-  private CheckResult.Failure lassoFailure(io.synod.checker.liveness.LivenessChecker.Lasso lasso,
-      io.synod.checker.liveness.BehaviorGraph g, TraceRebuilder rebuilder) {
+  private CheckResult.Failure lassoFailure(LivenessChecker.Lasso lasso,
+      BehaviorGraph g, TraceRebuilder rebuilder) {
     int[] states = lasso.states();
     long[] chain = new long[states.length];
     long[] bits = new long[states.length];
@@ -321,7 +326,7 @@ public final class ModelChecker {
       int loop) {
     List<String> names = new ArrayList<>();
     for (LivenessModel.Property p : live.properties()) {
-      if (!io.synod.checker.liveness.LiveExpr.holdsOnLasso(p.formula(), stateBits, actionBits,
+      if (!LiveExpr.holdsOnLasso(p.formula(), stateBits, actionBits,
           loop) && !names.contains(p.name())) {
         names.add(p.name());
       }

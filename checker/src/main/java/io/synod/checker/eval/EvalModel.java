@@ -9,6 +9,7 @@ import io.synod.checker.engine.SpecError;
 import io.synod.checker.engine.SpecModel;
 import io.synod.checker.engine.StateSink;
 import io.synod.checker.engine.SuccessorSink;
+import io.synod.checker.liveness.LiveExpr;
 import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Value;
 import io.synod.checker.value.Values;
@@ -123,6 +124,12 @@ final class EvalModel implements SpecModel {
     view = config.view().map(e -> spec.definition(e.name())).orElse(null);
     alias = config.alias().map(e -> spec.definition(e.name())).orElse(null);
     symmetry = config.symmetry().map(e -> spec.definition(e.name())).orElse(null);
+    if (symmetry != null && !temporal.isEmpty()) {
+      // TLC's warning: the liveness check of a symmetry-reduced graph can miss violations
+      warnings.add("Warning: Declaring symmetry during liveness checking is dangerous. It might"
+          + " cause TLC to miss violations of the stated liveness properties. Please check"
+          + " liveness without symmetry defined.");
+    }
     int n = 0;
     for (ActionInfo a : spec.actions()) {
       n = Math.max(n, a.index() + 1);
@@ -178,25 +185,25 @@ final class EvalModel implements SpecModel {
       } catch (EvalException e) {
         throw error(e);
       }
-      List<io.synod.checker.liveness.LiveExpr> fair = master.fairness;
+      List<LiveExpr> fair = master.fairness;
       List<io.synod.checker.engine.LivenessModel.Property> props = new ArrayList<>();
-      List<io.synod.checker.liveness.LiveExpr> negs = new ArrayList<>();
+      List<LiveExpr> negs = new ArrayList<>();
       for (int i = 0; i < temporal.size(); i++) {
         props.add(new io.synod.checker.engine.LivenessModel.Property(temporalNames.get(i),
             master.checks.get(i)));
-        negs.add(new io.synod.checker.liveness.LiveExpr.Not(master.checks.get(i)));
+        negs.add(new LiveExpr.Not(master.checks.get(i)));
       }
-      io.synod.checker.liveness.LiveExpr neg = negs.size() == 1 ? negs.get(0)
-          : new io.synod.checker.liveness.LiveExpr.Or(negs);
-      List<io.synod.checker.liveness.LiveExpr> all = new ArrayList<>(fair);
+      LiveExpr neg = negs.size() == 1 ? negs.get(0)
+          : new LiveExpr.Or(negs);
+      List<LiveExpr> all = new ArrayList<>(fair);
       all.add(neg);
-      io.synod.checker.liveness.LiveExpr formula = fair.isEmpty() ? neg
-          : io.synod.checker.liveness.LiveExpr.and(all);
+      LiveExpr formula = fair.isEmpty() ? neg
+          : LiveExpr.and(all);
       int nState = master.stateAtoms.size();
       int nAction = master.actionAtoms.size();
       livenessModel = new io.synod.checker.engine.LivenessModel() {
         @Override
-        public io.synod.checker.liveness.LiveExpr negatedFormula() {
+        public LiveExpr negatedFormula() {
           return formula;
         }
 
