@@ -27,13 +27,23 @@ final class AstBuilder {
   private final SourceText source;
   private final List<Diagnostic> diagnostics;
   private final OperatorResolver resolver;
+  /**
+   * Parenthesised expressions and the span of their parentheses: an expression that contains
+   * one ends where its ')' is, as in SANY (the expression inside keeps its own span).
+   */
+  private final java.util.Map<Expr, Span> parenthesized = new java.util.IdentityHashMap<>();
+
+  /** The span of {@code e} as written, its parentheses included. */
+  private Span outer(Expr e) {
+    return parenthesized.getOrDefault(e, e.span());
+  }
   private String moduleName = "";
 
   AstBuilder(SourceText source, List<Diagnostic> diagnostics) {
     this.file = source.file();
     this.source = source;
     this.diagnostics = diagnostics;
-    this.resolver = new OperatorResolver(file, diagnostics);
+    this.resolver = new OperatorResolver(file, diagnostics, this::outer);
   }
 
   // ------------------------------------------------------------------ spans
@@ -247,7 +257,7 @@ final class AstBuilder {
   private Expr postfixed(PostfixedContext ctx) {
     Expr e = primary(ctx.primary());
     for (SuffixContext s : ctx.suffix()) {
-      Span sp = e.span().to(span(s));
+      Span sp = outer(e).to(span(s));
       if (s instanceof ApplySuffixContext a) {
         e = new Expr.FunApp(sp, e, exprs(a.expr()));
       } else if (s instanceof FieldSuffixContext f) {
@@ -272,7 +282,9 @@ final class AstBuilder {
   private Expr primary(PrimaryContext ctx) {
     Span sp = span(ctx);
     if (ctx instanceof ParenExprContext p) {
-      return expr(p.expr());
+      Expr inner = expr(p.expr());
+      parenthesized.put(inner, sp);
+      return inner;
     }
     if (ctx instanceof NumberExprContext n) {
       return new Expr.NumberLit(sp, number(n.NUMBER().getText()));
@@ -401,7 +413,7 @@ final class AstBuilder {
     }
     JunctionExprContext j = (JunctionExprContext) ctx;
     List<Expr> items = exprs(j.expr());
-    Span js = span(j.getStart(), j.getStart()).to(items.get(items.size() - 1).span());
+    Span js = span(j.getStart(), j.getStart()).to(outer(items.get(items.size() - 1)));
     return new Expr.Junction(js, j.J_AND() != null ? Expr.JunctionKind.AND : Expr.JunctionKind.OR,
         items);
   }

@@ -20,6 +20,8 @@ import java.util.Set;
  * left-associative infix operator. {@code \X} chains become one n-ary {@link Expr.Product}.
  */
 final class OperatorResolver {
+  /** The span of an operand as written, parentheses included (SANY's spans cover them). */
+  private final java.util.function.Function<Expr, Span> outer;
 
   /** An operator occurrence: canonical name, how it is used, and where it was written. */
   record Op(List<Expr.InstanceStep> path, String name, Fixity fixity, Span span) {
@@ -40,9 +42,11 @@ final class OperatorResolver {
   private final String file;
   private final List<Diagnostic> diagnostics;
 
-  OperatorResolver(String file, List<Diagnostic> diagnostics) {
+  OperatorResolver(String file, List<Diagnostic> diagnostics,
+      java.util.function.Function<Expr, Span> outer) {
     this.file = file;
     this.diagnostics = diagnostics;
+    this.outer = outer;
   }
 
   Expr resolve(List<Term> terms, List<Op> infixes) {
@@ -102,17 +106,17 @@ final class OperatorResolver {
     return op.name().equals(Operators.NEG) ? "-" : op.name();
   }
 
-  private static void reduce(Deque<Expr> values, Deque<Op> ops, Set<Expr> products) {
+  private void reduce(Deque<Expr> values, Deque<Op> ops, Set<Expr> products) {
     Op op = ops.pop();
     if (op.fixity() == Fixity.PREFIX) {
       Expr a = values.pop();
-      values.push(new Expr.OpApp(op.span().to(a.span()), List.of(), op.name(), Fixity.PREFIX,
+      values.push(new Expr.OpApp(op.span().to(outer.apply(a)), List.of(), op.name(), Fixity.PREFIX,
           List.of(a)));
       return;
     }
     Expr b = values.pop();
     Expr a = values.pop();
-    Span span = a.span().to(b.span());
+    Span span = outer.apply(a).to(outer.apply(b));
     if (op.name().equals(Operators.TIMES) && op.path().isEmpty()) {
       List<Expr> factors = new ArrayList<>();
       if (a instanceof Expr.Product p && products.contains(a)) {

@@ -272,4 +272,21 @@ class SyntaxFormsTest {
         """);
     assertEquals(2, m.units(Unit.VariableDecl.class).size());
   }
+
+  /**
+   * SANY's span of an expression ends where its last token ends, a closing parenthesis
+   * included: TLC prints such spans in action labels and error positions (fixture 72: the action
+   * {@code ... /\ g' # 6 \div (2 - g)} ends at the ')'), while the parenthesised expression keeps
+   * its own span.
+   */
+  @Test
+  void spansOfExpressionsEndingInParenthesesIncludeThem() throws Exception {
+    Module m = TlaParser.parseModule("---- MODULE P ----\nE == 1 + (2 - 3)\nF == /\\ TRUE\n     /\\ (1 = 1)\n====\n", "P.tla");
+    Unit.OpDef e = (Unit.OpDef) m.units().stream().filter(u -> u instanceof Unit.OpDef d && d.name().equals("E")).findFirst().orElseThrow();
+    assertEquals(16, e.body().span().endCol(), e.body().span().toString());
+    Expr.OpApp plus = (Expr.OpApp) e.body();
+    assertEquals(15, plus.args().get(1).span().endCol(), "the inner expression keeps its own span");
+    Unit.OpDef f = (Unit.OpDef) m.units().stream().filter(u -> u instanceof Unit.OpDef d && d.name().equals("F")).findFirst().orElseThrow();
+    assertEquals(15, f.body().span().endCol(), f.body().span().toString());
+  }
 }
