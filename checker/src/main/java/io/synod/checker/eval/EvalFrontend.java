@@ -115,7 +115,16 @@ public final class EvalFrontend implements SpecFrontend {
       }
       throw new FrontendException("Parsing or semantic analysis failed.", 150);
     }
-    List<String> order = semanticOrder(loader, root);
+    List<String> order;
+    try {
+      order = semanticOrder(loader, root);
+    } catch (SpecException e) {
+      out.println(e.getMessage());
+      if (e.span() != null) {
+        out.println(e.span().describe());
+      }
+      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+    }
     ExtendsConflicts conflicts = new ExtendsConflicts(loader);
     for (String m : order) {
       out.println("Semantic processing of module " + m);
@@ -189,26 +198,49 @@ public final class EvalFrontend implements SpecFrontend {
   /** Modules in dependency order (a module after everything it extends or instantiates). */
   private static List<String> semanticOrder(ModuleLoader loader, Module root) {
     Set<String> done = new LinkedHashSet<>();
-    visit(loader, root, done, new java.util.HashSet<>());
+    visit(loader, root, done, new LinkedHashSet<>());
     return List.copyOf(done);
   }
 
+  /**
+   * Depth-first over EXTENDS and INSTANCE; a module met again while it is still being visited
+   * depends on itself, which SANY refuses (synod parse reports it with the same words).
+   */
   private static void visit(ModuleLoader loader, Module m, Set<String> done, Set<String> active) {
-    if (done.contains(m.name()) || !active.add(m.name())) {
+    if (done.contains(m.name())) {
       return;
     }
+    active.add(m.name());
     for (Name n : m.extendsList()) {
-      visit(loader, loader.get(n.text()), done, active);
+      enter(loader, n, done, active);
     }
     for (Unit u : m.units()) {
       if (u instanceof Unit.InstanceDef i) {
-        visit(loader, loader.get(i.module().text()), done, active);
+        enter(loader, i.module(), done, active);
       }
     }
+    active.remove(m.name());
     if (!loader.isNested(m.name())) {
       // TLC reports modules of their own, not those written inside another
       done.add(m.name());
     }
+  }
+
+  private static void enter(ModuleLoader loader, Name ref, Set<String> done, Set<String> active) {
+    if (active.contains(ref.text())) {
+      List<String> cycle = new ArrayList<>();
+      boolean on = false;
+      for (String a : active) {
+        on |= a.equals(ref.text());
+        if (on) {
+          cycle.add(a);
+        }
+      }
+      cycle.add(ref.text());
+      throw new SpecException(SpecException.Kind.SEMANTIC,
+          "Circular dependency among modules: " + String.join(" -> ", cycle) + ".", ref.span());
+    }
+    visit(loader, loader.get(ref.text()), done, active);
   }
 
   private static final class Parsed implements ParsedSpec {
