@@ -209,6 +209,11 @@ public final class CheckCommand implements Callable<Integer> {
         err.println(new SourceExcerpt().render(e.file(), e.line(), e.column(), e.getMessage()));
         err.flush();
       }
+      if (!e.hint().isEmpty()) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(e.hint());
+        err.flush();
+      }
       rep.finished(millisSince(start));
       return e.exitCode();
     }

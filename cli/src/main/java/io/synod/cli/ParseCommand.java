@@ -79,6 +79,9 @@ public final class ParseCommand implements Callable<Integer> {
       for (SemanticDiagnostic d : e.diagnostics()) {
         var s = d.span();
         err.println(excerpt.render(s.file(), s.beginLine(), s.beginCol(), d.message()));
+        if (!d.hint().isEmpty()) {
+          err.println(d.hint());
+        }
       }
       err.println(e.diagnostics().size() + " error" + (e.diagnostics().size() == 1 ? "" : "s"));
       return PARSE_ERROR;

@@ -162,6 +162,14 @@ class CheckCommandTest {
     assertEquals(150, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("Cannot find source file for module Nowhere imported in module Miss.\n"
         + "line 2, col 9 to line 2, col 15 of module Miss\n"), r.out());
+    assertFalse(r.out().contains("Synod looked in"), "stdout keeps TLC's report");
+    Path lib = Files.createDirectories(dir.resolve("mods"));
+    r = CliTestSupport.run("check", "-lib", lib.toString(), miss.toString());
+    assertEquals(150, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("Synod looked in"), "stdout keeps TLC's report");
+    assertTrue(r.err().startsWith("Synod looked in: " + miss.toAbsolutePath().normalize().getParent() + ", " + lib
+        + ", "), r.err());
+    assertTrue(r.err().contains(", and its standard modules (Naturals, "), r.err());
   }
 
   @Test

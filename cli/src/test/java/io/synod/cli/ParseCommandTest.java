@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,5 +142,28 @@ class ParseCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains(":9:1: warning: the definition of 'Pick' conflicts with"), r.out());
     assertTrue(r.out().contains("Two.tla: no errors"), r.out());
+  }
+
+  @Test
+  void aMissingModuleNamesEveryFolderSearched() throws Exception {
+    Path spec = Files.createDirectories(dir.resolve("spec")).resolve("Miss.tla");
+    Files.writeString(spec, "---- MODULE Miss ----\nEXTENDS Naturals, Nowhere\n====\n");
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    Path tlaPath = Files.createDirectories(dir.resolve("tlapath"));
+    // TLA_PATH is read from the environment: only a child process can be given one
+    Path stderr = dir.resolve("stderr.txt");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Synod.class.getName(), "parse", "-lib", lib.toString(),
+        spec.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
+    pb.environment().put("TLA_PATH", tlaPath.toString());
+    assertEquals(150, pb.start().waitFor());
+    List<String> lines = Files.readAllLines(stderr);
+    assertTrue(lines.get(0).endsWith("Miss.tla:2:19: Cannot find source file for module Nowhere imported in module Miss."),
+        String.join("\n", lines));
+    String hint = lines.stream().filter(l -> l.startsWith("Synod looked in: ")).findFirst().orElseThrow();
+    assertEquals("Synod looked in: " + spec.toAbsolutePath().getParent() + ", " + lib + ", " + tlaPath
+        + ", and its standard modules (Naturals, Integers, ", hint.substring(0, hint.indexOf("Reals")));
+    assertTrue(hint.endsWith(")"), hint);
+    assertEquals("1 error", lines.get(lines.size() - 1));
   }
 }

@@ -8,6 +8,7 @@ public class FrontendException extends Exception {
   private final String file;
   private final int line;
   private final int column;
+  private String hint = "";
 
   /**
    * @param message the text printed after {@code "Error: "}
@@ -37,6 +38,17 @@ public class FrontendException extends Exception {
 
   public int column() {
     return column;
+  }
+
+  /** Adds Synod's own help, printed on stderr since stdout keeps TLC's report. */
+  public FrontendException withHint(String text) {
+    this.hint = text;
+    return this;
+  }
+
+  /** Synod's help beyond TLC's message, or {@code ""}. */
+  public String hint() {
+    return hint;
   }
 
   public int exitCode() {

@@ -113,7 +113,7 @@ public final class EvalFrontend implements SpecFrontend {
       if (e.span() != null) {
         out.println(e.span().describe());
       }
-      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+      throw new FrontendException("Parsing or semantic analysis failed.", 150).withHint(e.hint());
     }
     List<String> order;
     try {

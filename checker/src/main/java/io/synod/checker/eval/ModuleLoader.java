@@ -204,7 +204,8 @@ public final class ModuleLoader {
     // as TLC: a module with no file of its own may follow the root module in the root's file
     String section = io.synod.checker.syntax.TlaParser.moduleSection(rootText, name, false).orElseThrow(
         () -> new SpecException(SpecException.Kind.SEMANTIC, "Cannot find source file for module "
-            + name + " imported in module " + ref.span().module() + ".", ref.span()));
+            + name + " imported in module " + ref.span().module() + ".", ref.span(),
+            io.synod.checker.semantic.ModuleLocator.describeSearch(searchPaths)));
     return parser.parseSection(section, rootFileName, name);
   }
 }

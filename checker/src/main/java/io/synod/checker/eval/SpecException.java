@@ -20,15 +20,22 @@ public final class SpecException extends RuntimeException {
 
   private final Kind kind;
   private final transient Span span;
+  private final String hint;
 
   public SpecException(Kind kind, String message) {
     this(kind, message, null);
   }
 
   public SpecException(Kind kind, String message, Span span) {
+    this(kind, message, span, "");
+  }
+
+  /** @param hint Synod's own help beyond TLC's message ({@code ""} when none) */
+  public SpecException(Kind kind, String message, Span span, String hint) {
     super(message);
     this.kind = kind;
     this.span = span;
+    this.hint = hint;
   }
 
   public Kind kind() {
@@ -38,5 +45,10 @@ public final class SpecException extends RuntimeException {
   /** Where the problem is, or null when it has no place in the modules. */
   public Span span() {
     return span;
+  }
+
+  /** Synod's help beyond TLC's message, for stderr, or {@code ""}. */
+  public String hint() {
+    return hint;
   }
 }

@@ -122,7 +122,8 @@ public final class ModuleLoader {
         }
         if (source.isEmpty()) {
             errors.add(new SemanticDiagnostic(dependency.span(),
-                    "Cannot find source file for module " + name + " imported in module " + importer + "."));
+                    "Cannot find source file for module " + name + " imported in module " + importer + ".",
+                    locator.searchedPlaces()));
             return;
         }
         boolean standardModule = source.get().standard();

@@ -52,6 +52,26 @@ public final class ModuleLocator {
         return paths;
     }
 
+    /** The places searched, for the error of a module found in none of them. */
+    public String searchedPlaces() {
+        return describeSearch(folders);
+    }
+
+    /**
+     * {@code Synod looked in: F1, F2, and its standard modules (...)}: what a user needs to see
+     * why a module was not found (a folder missing from {@code -lib} or {@code TLA_PATH}).
+     *
+     * @param folders the folders searched, in order
+     */
+    public static String describeSearch(List<Path> folders) {
+        StringBuilder sb = new StringBuilder("Synod looked in: ");
+        for (Path folder : folders) {
+            sb.append(folder).append(", ");
+        }
+        return sb.append("and its standard modules (").append(String.join(", ", StandardModules.names()))
+                .append(")").toString();
+    }
+
     /** The source of module {@code name}, if any folder or the standard library has it. */
     public Optional<ModuleSource> locate(String name) {
         for (Path folder : folders) {

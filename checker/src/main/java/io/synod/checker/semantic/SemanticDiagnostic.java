@@ -9,12 +9,19 @@ import java.util.Objects;
  * @param span the offending text ({@link Span#NONE} when the problem has no place, such as a
  *     missing module)
  * @param message the message, worded as SANY words it where SANY has the same check
+ * @param hint a line of Synod's own help printed after the message ({@code ""} when none), kept
+ *     apart so that the message itself stays SANY's
  */
-public record SemanticDiagnostic(Span span, String message) {
+public record SemanticDiagnostic(Span span, String message, String hint) {
 
     public SemanticDiagnostic {
         Objects.requireNonNull(span);
         Objects.requireNonNull(message);
+        Objects.requireNonNull(hint);
+    }
+
+    public SemanticDiagnostic(Span span, String message) {
+        this(span, message, "");
     }
 
     /** {@code file:line:col: message}, or just the message without a position. */

@@ -49,4 +49,20 @@ class ModuleLocatorTest {
                 ModuleLocator.parsePath("a" + File.pathSeparator + " " + File.pathSeparator + "b/c"));
         assertEquals(List.of(), ModuleLocator.parsePath(null));
     }
+
+    @Test
+    void aMissingModuleKeepsSanysMessageAndNamesThePlacesSearched() throws IOException {
+        Path spec = folder("spec");
+        Path lib = folder("lib");
+        Path path = folder("path");
+        ModuleLocator locator = new ModuleLocator(spec, List.of(lib), List.of(path));
+        SemanticException e = org.junit.jupiter.api.Assertions.assertThrows(SemanticException.class,
+                () -> ModuleLoader.load(spec.resolve("Miss.tla").toString(),
+                        "---- MODULE Miss ----\nEXTENDS Nowhere\n====\n", locator));
+        SemanticDiagnostic d = e.diagnostics().get(0);
+        assertEquals("Cannot find source file for module Nowhere imported in module Miss.", d.message());
+        assertTrue(d.hint().startsWith("Synod looked in: " + spec + ", " + lib + ", " + path
+                + ", and its standard modules (Naturals, Integers, "), d.hint());
+        assertTrue(d.hint().contains("Sequences") && d.hint().endsWith(")"), d.hint());
+    }
 }
