@@ -699,6 +699,7 @@ final class BfsSearch {
         // The state being expanded passed every invariant, unless -continue let a violating
         // state on; only then must an unchanged invariant be evaluated again.
         int inv;
+        initialFailure = null;
         try {
           inv = from != null && !options.continueAfterError()
               ? model.firstViolatedInvariant(from, t, ctx) : model.firstViolatedInvariant(t, ctx);
@@ -766,20 +767,30 @@ final class BfsSearch {
         rec.node(newFp, live.stateAtoms(t, ctx));
         inLiveness = false;
       }
+      if (initialFailure != null) {
+        SpecError e = initialFailure;
+        initialFailure = null;
+        throw e;
+      }
       return isNew;
     }
 
     /**
      * Evaluating an invariant on {@code t} failed. On a successor TLC reports "Evaluating
      * invariant X failed." (exit 76) with the behaviour up to {@code t}; on an initial state, the
-     * error itself "While working on the initial state" (exit 75).
+     * error itself "While working on the initial state" (exit 75), raised through the
+     * enumeration of the initial states: TLC checks them from within Init, whose positions
+     * come first in its report.
      */
+    /** An initial state's invariant error, thrown at the end of {@link #offer}. */
+    private SpecError initialFailure;
+
     private void invariantFailed(Value[] from, Value[] t, ActionLabel action, long parentId,
         SpecError e) {
       if (from == null) {
-        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
-        fail(new PendingFailure(v, null, e.getMessage() + "\n" + WHILE_INITIAL, parentId, t,
-            action, e.stack()));
+        // raised once the state is queued, as TLC queues an initial state before checking it
+        initialFailure = new SpecError(e.kind(), e.getMessage() + "\n" + WHILE_INITIAL, e.stack(),
+            e.check());
         return;
       }
       String name = e.check() >= 0 ? invariants.get(e.check()) : "";

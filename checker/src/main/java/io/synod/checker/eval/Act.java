@@ -56,6 +56,9 @@ abstract class Act {
       gen(c, f, k);
     } catch (EvalException | EvalError | ArithmeticException | StackOverflowError e) {
       throw EvalException.located(e, span);
+    } catch (CompiledSpec.SinkFailure e) {
+      e.passing(span);
+      throw e;
     }
   }
 

@@ -590,7 +590,12 @@ public final class CompiledSpec {
         deliver(c2, sink, s.clone(), ActionInfo.INITIAL);
       });
     } catch (SinkFailure f) {
-      throw f.cause;
+      if (f.initSpans.isEmpty()) {
+        throw f.cause;
+      }
+      List<Span> outermostFirst = new ArrayList<>(f.initSpans);
+      java.util.Collections.reverse(outermostFirst);
+      throw new InitialStateFailure(f.cause, outermostFirst);
     } finally {
       c.cur = savedCur;
       c.nxt = savedNxt;
@@ -665,20 +670,52 @@ public final class CompiledSpec {
       sink.accept(s, info);
     } catch (RuntimeException e) {
       // keep the action's spans off errors raised by the receiver
-      throw new SinkFailure(e);
+      throw new SinkFailure(e, info == ActionInfo.INITIAL);
     } finally {
       c.level = level;
     }
   }
 
-  /** Carries an exception thrown by a sink through the action's error handling unchanged. */
-  private static final class SinkFailure extends RuntimeException {
+  /**
+   * Carries an exception thrown by a sink through the action's error handling unchanged. For an
+   * initial state it also gathers the initial predicate's positions it unwinds through: TLC
+   * checks an initial state's invariants while still inside the evaluation of Init, so its
+   * error reports list where in Init it was before the invariant's own positions.
+   */
+  static final class SinkFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient RuntimeException cause;
+    /** Innermost first; stays empty unless {@link #inInit}. */
+    final transient List<Span> initSpans = new ArrayList<>();
+    private final boolean inInit;
 
-    SinkFailure(RuntimeException cause) {
+    SinkFailure(RuntimeException cause, boolean inInit) {
       super(null, null, false, false);
       this.cause = cause;
+      this.inInit = inInit;
+    }
+
+    void passing(Span s) {
+      if (inInit && s != null && s != Span.NONE
+          && (initSpans.isEmpty() || !initSpans.get(initSpans.size() - 1).equals(s))) {
+        initSpans.add(s);
+      }
+    }
+  }
+
+  /**
+   * An exception thrown by the receiver of an initial state, with the positions of the initial
+   * predicate under evaluation when it was delivered (outermost first).
+   */
+  public static final class InitialStateFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    public final transient RuntimeException cause;
+    public final transient List<Span> initStack;
+
+    InitialStateFailure(RuntimeException cause, List<Span> initStack) {
+      super(null, null, false, false);
+      this.cause = cause;
+      this.initStack = List.copyOf(initStack);
     }
   }
 

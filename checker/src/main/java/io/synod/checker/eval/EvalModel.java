@@ -73,7 +73,7 @@ final class EvalModel implements SpecModel {
       CompiledSpec.Expression x = spec.definition(e.name());
       invariantNames.add(e.name());
       invariants.add(x);
-      if (x.level() == 0) {
+      if (x.level() == 0 && constantEvaluates(spec, x)) {
         warnings.add("Warning: The invariant " + e.name() + " is a constant-level formula (i.e., it contains no "
             + "variables, primes, or temporal operators) and evaluates to TRUE. To assert constant-level "
             + "formulas in your spec, use ASSUME ConstInv. If you optionally want to give the assumption a "
@@ -289,6 +289,20 @@ final class EvalModel implements SpecModel {
     return l != null ? l : label(a);
   }
 
+  /**
+   * Whether a constant-level invariant can be evaluated before the search. TLC evaluates every
+   * constant-level definition up front and warns about a constant invariant only when that
+   * succeeded; one whose evaluation fails stays a formula, checked (and failing) on each state.
+   */
+  private static boolean constantEvaluates(CompiledSpec spec, CompiledSpec.Expression x) {
+    try {
+      spec.evaluate(x, spec.newContext(0, spec.host()), null, null);
+      return true;
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
+    }
+  }
+
   private static ActionLabel label(ActionInfo a) {
     return a.span() == null ? ActionLabel.INITIAL : new ActionLabel(a.name(), a.arguments(), a.span());
   }
@@ -415,6 +429,16 @@ final class EvalModel implements SpecModel {
       });
     } catch (Stop stop) {
       // the engine wants no more states
+    } catch (CompiledSpec.InitialStateFailure f) {
+      if (f.cause instanceof Stop) {
+        return;
+      }
+      if (f.cause instanceof SpecError e) {
+        List<io.synod.checker.syntax.ast.Span> stack = new ArrayList<>(f.initStack);
+        stack.addAll(e.stack());
+        throw new SpecError(e.kind(), e.getMessage(), stack, e.check());
+      }
+      throw f.cause;
     } catch (EvalException e) {
       throw error(e);
     }
