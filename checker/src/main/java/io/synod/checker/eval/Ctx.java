@@ -17,6 +17,11 @@ public final class Ctx {
   /** Values of the next state by variable slot (null where not yet assigned). */
   Value[] nxt;
   /**
+   * The next state an ENABLED probe is building (null outside ENABLED). TLC builds it as a partial
+   * state function, where an unassigned variable is no name at all rather than one without a value.
+   */
+  Value[] enabledNext;
+  /**
    * How many variables of the state under construction (the next state, or the initial state in
    * Init) have no value yet; at 0 what remains of a conjunction is evaluated as a condition.
    */

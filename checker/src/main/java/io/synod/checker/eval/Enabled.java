@@ -25,7 +25,9 @@ final class Enabled extends Node {
   Value ev(Ctx c, Frame f) {
     Value[] saved = c.nxt;
     int savedUnassigned = c.unassigned;
+    Value[] savedProbe = c.enabledNext;
     c.nxt = new Value[c.spec.variableCount()];
+    c.enabledNext = c.nxt;
     c.unassigned = c.nxt.length;
     try {
       action.run(c, f, c2 -> {
@@ -39,6 +41,7 @@ final class Enabled extends Node {
       throw e;
     } finally {
       c.nxt = saved;
+      c.enabledNext = savedProbe;
       c.unassigned = savedUnassigned;
     }
   }

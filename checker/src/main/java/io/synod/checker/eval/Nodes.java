@@ -65,6 +65,12 @@ final class Nodes {
         // a constant formula (ASSUME, POSTCONDITION) has no state: TLC's message
         throw fail("In evaluation, the identifier " + name + " is either undefined or not an operator.");
       }
+      if (v == null && c.cur == c.enabledNext) {
+        // ENABLED's partial next state (read through a primed expression) knows only the
+        // variables assigned so far, so TLC finds no such name, and says where it looked
+        throw fail("In evaluation, the identifier " + name + " is either undefined or not an operator.\n"
+            + span.describe());
+      }
       if (v == null) {
         throw fail("The variable " + name + " was referenced before it was assigned a value.");
       }
