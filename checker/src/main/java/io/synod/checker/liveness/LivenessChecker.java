@@ -11,7 +11,8 @@ import java.util.List;
  * strongly connected component that satisfies one of the branch's error models: every edge
  * inside it satisfies the {@code <>[]} formulas, some edge satisfies each {@code []<>} formula,
  * and some node fulfils each promise of the tableau. Such a component holds a cycle that is an
- * infinite counterexample; the result is a shortest path to it plus a cycle through it.
+ * infinite counterexample; the result is a shortest path to the component's root plus a cycle
+ * from the root built as TLC builds its own (see {@code Product.greedy}).
  *
  * <p>Components are found with Tarjan's algorithm run on an explicit stack (deep graphs would
  * exhaust the Java stack), once per error model, on the graph without the edges that break its
@@ -287,8 +288,10 @@ public final class LivenessChecker {
           int c = candidates(u);
           boolean descended = false;
           while (k < c) {
-            int v = succ(u, k);
-            long bits = v >= 0 ? bits(u, k) : 0;
+            // TLC stacks every successor and explores the topmost first: the last one
+            int kk = tlcOrder(u, k);
+            int v = succ(u, kk);
+            long bits = v >= 0 ? bits(u, kk) : 0;
             k++;
             if (v < 0 || !allowed(m, u, bits)) {
               continue;
@@ -345,6 +348,16 @@ public final class LivenessChecker {
       return null;
     }
 
+    /**
+     * The candidate index TLC's component search looks at j-th: it stacks every successor and
+     * explores the topmost first, so it visits successor states from the last one generated back
+     * to the first (the tableau successors of each in their own order).
+     */
+    int tlcOrder(int u, int j) {
+      int sc = succCount(u % t);
+      return (candidates(u) / sc - 1 - j / sc) * sc + j % sc;
+    }
+
     /** Whether component {@code id} holds a cycle that satisfies the error model. */
     boolean accepting(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
       int promises = tab == null ? 0 : tab.promiseCount();
@@ -386,12 +399,8 @@ public final class LivenessChecker {
     Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
       current = m;
       distances();
+      // TLC starts the cycle at the component's root (where Tarjan's search entered it)
       int entry = members[0];
-      for (int u : members) {
-        if (dist[u] < dist[entry] || dist[u] == dist[entry] && u < entry) {
-          entry = u;
-        }
-      }
       List<Integer> nodes = new ArrayList<>();
       List<Long> bits = new ArrayList<>();
       for (int u = entry; u >= 0; u = parent[u]) {
@@ -406,16 +415,14 @@ public final class LivenessChecker {
       needP.set(0, promises);
       BitSet needA = new BitSet();
       needA.set(0, m.infinitelyOften().size());
-      int cur = entry;
-      markNode(cur, needP);
       List<Integer> cycle = new ArrayList<>();
       List<Long> cycleBits = new ArrayList<>();
-      while (!needP.isEmpty() || !needA.isEmpty()) {
-        int[] found = bfs(m, comp, id, cur, -1, needP, needA);
-        cur = walk(found, cur, cycle, cycleBits, needP, needA);
+      int[] greedy = greedy(m, comp, id, entry, needP, needA);
+      int cur = walk(greedy, entry, cycle, cycleBits, needP, needA);
+      if (cur != entry || greedy.length == 0) {
+        int[] back = bfs(m, comp, id, cur, entry, needP, needA);
+        walk(back, cur, cycle, cycleBits, needP, needA);
       }
-      int[] back = bfs(m, comp, id, cur, entry, needP, needA);
-      walk(back, cur, cycle, cycleBits, needP, needA);
       // cycle ends with entry again
       cycle.remove(cycle.size() - 1);
       for (int u : cycle) {
@@ -423,6 +430,78 @@ public final class LivenessChecker {
       }
       bits.addAll(cycleBits);
       return collapse(nodes, bits, loopAt);
+    }
+
+    /**
+     * The steps of a greedy depth-first walk inside the component from {@code entry} until every
+     * promise and every []<> condition has been met, as TLC builds its cycle: an edge that meets
+     * an open condition is taken at once, otherwise the walk moves to the last unvisited
+     * successor, backing up when there is none; meeting a condition forgets the visited marks.
+     * Returns [u, k, v] triples; the requirement sets are left untouched.
+     */
+    int[] greedy(LivenessPlan.ErrorModel m, int[] comp, int id, int entry, BitSet needP0,
+        BitSet needA0) {
+      BitSet needP = (BitSet) needP0.clone();
+      BitSet needA = (BitSet) needA0.clone();
+      List<int[]> steps = new ArrayList<>();
+      java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+      seen.add(entry);
+      int cur = entry;
+      while (true) {
+        markNode(cur, needP);
+        if (needP.isEmpty() && needA.isEmpty()) {
+          break;
+        }
+        int c = candidates(cur);
+        int unvisited = -1;
+        int met = -1;
+        for (int k = 0; k < c && met < 0; k++) {
+          int v = succ(cur, k);
+          if (v < 0 || comp[v] != id) {
+            continue;
+          }
+          long b = bits(cur, k);
+          if (!allowed(m, cur, b)) {
+            continue;
+          }
+          if (meetsEdge(m, cur, b, needA)) {
+            met = k;
+          } else if (!seen.contains(v)) {
+            unvisited = k;
+          }
+        }
+        int k;
+        if (met >= 0) {
+          k = met;
+          markEdge(g.stateBits(cur / t), bits(cur, met), needA);
+          seen.clear();
+        } else {
+          while (unvisited < 0) {
+            // back up to the latest node on the walk that still has an unvisited successor
+            int[] last = steps.remove(steps.size() - 1);
+            cur = last[0];
+            int cc = candidates(cur);
+            for (int j = 0; j < cc; j++) {
+              int v = succ(cur, j);
+              if (v >= 0 && comp[v] == id && allowed(m, cur, bits(cur, j))
+                  && !seen.contains(v)) {
+                unvisited = j;
+                break;
+              }
+            }
+          }
+          k = unvisited;
+        }
+        int v = succ(cur, k);
+        steps.add(new int[] {cur, k, v});
+        seen.add(v);
+        cur = v;
+      }
+      int[] out = new int[steps.size() * 3];
+      for (int i = 0; i < steps.size(); i++) {
+        System.arraycopy(steps.get(i), 0, out, 3 * i, 3);
+      }
+      return out;
     }
 
     void markNode(int u, BitSet needP) {
