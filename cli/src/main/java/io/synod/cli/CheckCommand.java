@@ -383,9 +383,4 @@ public final class CheckCommand implements Callable<Integer> {
   private static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
-
-  /** The folders synod parse searches too: the -lib ones, then those of TLA_PATH. */
-  static List<Path> moduleFolders(List<Path> lib, String tlaPath) {
-    return LibraryPath.of(lib, null, tlaPath);
-  }
 }

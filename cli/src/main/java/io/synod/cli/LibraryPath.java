@@ -1,6 +1,6 @@
 package io.synod.cli;
 
-import java.io.File;
+import io.synod.checker.semantic.ModuleLocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +22,9 @@ final class LibraryPath {
   static List<Path> of(List<Path> lib, String tlaLibrary, String tlaPath) {
     List<Path> out = new ArrayList<>(lib);
     for (String value : new String[] {tlaLibrary, tlaPath}) {
-      if (value == null) {
-        continue;
-      }
-      for (String part : value.split(File.pathSeparator)) {
-        if (!part.isBlank()) {
-          Path p = Path.of(part.trim());
-          if (!out.contains(p)) {
-            out.add(p);
-          }
+      for (Path p : ModuleLocator.parsePath(value)) {
+        if (!out.contains(p)) {
+          out.add(p);
         }
       }
     }

@@ -201,7 +201,7 @@ class CheckCommandTest {
   @Test
   void modulesAreSearchedInTheLibFoldersThenInTlaPath() {
     assertEquals(List.of(Path.of("a"), Path.of("b"), Path.of("c")),
-        CheckCommand.moduleFolders(List.of(Path.of("a")), "b" + java.io.File.pathSeparator + "c"));
-    assertEquals(List.of(Path.of("a")), CheckCommand.moduleFolders(List.of(Path.of("a")), null));
+        LibraryPath.of(List.of(Path.of("a")), null, "b" + java.io.File.pathSeparator + "c"));
+    assertEquals(List.of(Path.of("a")), LibraryPath.of(List.of(Path.of("a")), null, null));
   }
 }
