@@ -83,8 +83,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "-lncheck", paramLabel = "MODE",
       description = "TLC's liveness-check modes (default, final, seqfinal) are accepted: Synod checks"
-          + " temporal properties once, on the complete state graph, which is what 'final' does"
-          + " (a counterexample is the same; it is found after the search, not during it).")
+          + " temporal properties once, on the complete state graph, which is what 'final' does;"
+          + " a property a finite behaviour already violates ([](P => []Q)) is reported during"
+          + " the search in every mode, as TLC does.")
   String lncheck;
 
   @Option(names = "-fp", paramLabel = "N", defaultValue = "0",
