@@ -31,6 +31,11 @@ public final class ItfReport {
     Integer loop = l == null || states.isEmpty() ? null
         : l.stuttering() ? Integer.valueOf(states.size() - 1) : Integer.valueOf(l.backTo());
     ObjectNode doc = codec.encodeTrace(new ItfTrace(variables, states, loop), description);
+    // extra #meta fields (ITF allows any): what the trace violates, for viewers and tools
+    ObjectNode top = (ObjectNode) doc.get("#meta");
+    top.put("verdict", failure.verdict().label());
+    top.put("violated", failure.name());
+    top.put("message", failure.message());
     ArrayNode arr = (ArrayNode) doc.get("states");
     for (int i = 0; i < failure.trace().size(); i++) {
       TraceStep st = failure.trace().get(i);
