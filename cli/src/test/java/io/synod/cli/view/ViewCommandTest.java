@@ -1,0 +1,69 @@
+package io.synod.cli.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.synod.cli.CliTestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** synod view's answers to files it cannot show: one line, exit 2, no page written. */
+class ViewCommandTest {
+  @TempDir Path dir;
+
+  private CliTestSupport.Result view(String content) throws IOException {
+    Path f = dir.resolve("r.json");
+    Files.writeString(f, content);
+    return CliTestSupport.run("view", f.toString(), "--html", dir.resolve("out.html").toString());
+  }
+
+  @Test
+  void notJsonSaysWhere() throws IOException {
+    CliTestSupport.Result r = view("{\"vars\": [\"x\"],\n  \"states\": [ oops ]}");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("synod view: " + dir.resolve("r.json") + ":2:"), r.err());
+    assertTrue(!Files.exists(dir.resolve("out.html")));
+  }
+
+  @Test
+  void unknownReportsAreNamedAsSuch() throws IOException {
+    CliTestSupport.Result r = view("{\"hello\": 1}");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("not a report synod view knows"), r.err());
+    r = view("{\"vars\": [\"x\"]}");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("an ITF trace needs the arrays \"vars\" and \"states\""), r.err());
+  }
+
+  @Test
+  void aCheckReportWithoutCounterexampleHasNothingToShow() throws IOException {
+    CliTestSupport.Result r = view("{\"tool\": \"synod check\", \"verdict\": \"success\", \"trace\": null}");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no counterexample to show (verdict success)"), r.err());
+  }
+
+  @Test
+  void aLinReportWhoseHistoryIsGoneAsksForIt() throws IOException {
+    CliTestSupport.Result r = view("{\"file\": \"gone.edn\", \"valid\": \"invalid\", \"results\": []}");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("gone.edn, is not there; give it with --history"), r.err());
+  }
+
+  @Test
+  void aLinReportIsShownWithTheHistoryItNames() throws IOException {
+    Path h = dir.resolve("h.edn");
+    Files.writeString(h, "{:process 0, :type :invoke, :f :write, :value 1}\n{:process 0, :type :ok, :f :write, :value 1}\n"
+        + "{:process 1, :type :invoke, :f :read, :value nil}\n{:process 1, :type :fail, :f :read, :value nil}\n"
+        + "{:process 2, :type :invoke, :f :write, :value 2}\n");
+    Path lin = dir.resolve("lin.json");
+    assertEquals(0, CliTestSupport.run("lin", "--model", "register", h.toString(), "--json", lin.toString()).code());
+    CliTestSupport.Result r = CliTestSupport.run("view", lin.toString(), "-o", dir.resolve("h.html").toString());
+    assertEquals(0, r.code(), r.err());
+    String page = Files.readString(dir.resolve("h.html"));
+    // the three invocations, the failed one and the one never completed included
+    assertTrue(page.contains("\"type\":\"ok\"") && page.contains("\"type\":\"fail\"") && page.contains("\"type\":\"info\""), page);
+  }
+}
