@@ -63,7 +63,28 @@ class ViewCommandTest {
     CliTestSupport.Result r = CliTestSupport.run("view", lin.toString(), "-o", dir.resolve("h.html").toString());
     assertEquals(0, r.code(), r.err());
     String page = Files.readString(dir.resolve("h.html"));
+    assertEquals(0, CliTestSupport.run("lin", "--model", "register", h.toString(), "--html", dir.resolve("lin.html").toString()).code());
+    assertEquals(ops(page), ops(Files.readString(dir.resolve("lin.html"))),
+        "lin --html shows the operations synod view shows for its report");
     // the three invocations, the failed one and the one never completed included
     assertTrue(page.contains("\"type\":\"ok\"") && page.contains("\"type\":\"fail\"") && page.contains("\"type\":\"info\""), page);
+  }
+
+  @Test
+  void checkWritesThePageOfItsCounterexample() throws IOException {
+    Path page = dir.resolve("cx.html");
+    CliTestSupport.Result r = CliTestSupport.run("check", "-workers", "1", "-config", "../specs/twophase/MCTwoPhaseEagerCommit.cfg",
+        "../specs/twophase/MCTwoPhase.tla", "--html", page.toString());
+    assertEquals(12, r.code(), r.err());
+    String html = Files.readString(page);
+    assertTrue(html.contains("\"kind\":\"counterexample\"") && html.contains("\"violated\":\"TCConsistent\""), html);
+    Path none = dir.resolve("none.html");
+    assertEquals(0, CliTestSupport.run("check", "-workers", "1", "../specs/twophase/MCTwoPhase.tla", "--html", none.toString()).code());
+    assertTrue(!Files.exists(none), "no counterexample, no page");
+  }
+
+  private static String ops(String page) {
+    int from = page.indexOf("\"history\":{\"ops\":");
+    return page.substring(from, page.indexOf("</script>", from));
   }
 }
