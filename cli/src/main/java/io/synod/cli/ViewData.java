@@ -64,6 +64,16 @@ final class ViewData {
       }
       return counterexample(doc, title, messages);
     }
+    if ("synod trace validate".equals(doc.path("tool").asText()) || doc.has("rejected") || doc.has("prefix")) {
+      ObjectNode p = F.objectNode();
+      p.put("kind", "trace");
+      p.put("title", title);
+      if (messages != null) {
+        p.put("messages", messages);
+      }
+      p.set("report", doc);
+      return p;
+    }
     if (doc.has("histories")) {
       JsonNode pick = null;
       for (JsonNode h : doc.path("histories")) {
@@ -84,7 +94,7 @@ final class ViewData {
       throw new UserError(file + ": the lin report holds no verdict: " + doc.path("error").asText(), 2);
     }
     throw new UserError(file + ": not a report synod view knows: expected an ITF trace (vars, states), "
-        + "a 'synod check --json' report or a 'synod lin --json' report", 2);
+        + "a 'synod check --json' report, a 'synod lin --json' report or a trace validation report", 2);
   }
 
   static ObjectNode counterexample(JsonNode report, String title, String messages) {

@@ -13,7 +13,7 @@ final class WebAssets {
   /** Every module of the page; the bundler orders them by their imports. */
   static final List<String> MODULES = List.of(
       "app.js", "itf.js", "diff.js", "tree.js", "messages.js", "counterexample.js", "history.js",
-      "dom.js");
+      "trace.js", "dom.js");
 
   private WebAssets() {}
 

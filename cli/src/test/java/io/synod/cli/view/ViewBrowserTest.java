@@ -110,6 +110,7 @@ class ViewBrowserTest {
     List<WebElement> nested = browser.driver.findElements(By.cssSelector("#vars li[data-path^='currentTerm\u0001'][data-status='changed']"));
     assertEquals(1, nested.size());
     assertTrue(nested.get(0).getText().contains("1"), nested.get(0).getText());
+    browser.screenshot("counterexample");
 
     press("u"); // hide unchanged
     assertEquals(changedBetween(doc, 0, 1), new HashSet<>(topLevelVars(null)));
@@ -130,7 +131,6 @@ class ViewBrowserTest {
     assertEquals(String.valueOf(n - 1), browser.driver.findElement(By.id("position")).getAttribute("data-index"));
     press(Keys.ARROW_UP);
     assertEquals(String.valueOf(n - 2), browser.driver.findElement(By.id("position")).getAttribute("data-index"));
-    browser.screenshot("counterexample");
   }
 
   @Test
@@ -287,4 +287,43 @@ class ViewBrowserTest {
     return sb.toString();
   }
 
+
+  /**
+   * The trace validation view on a report of the shape README's "synod view" section documents
+   * (synod trace validate is built elsewhere): the matched prefix, here a real ITF trace of the
+   * checker, and the rejected event with the candidate states and their mismatches.
+   */
+  @Test
+  void aRejectedTraceShowsTheEventTheCandidatesAndThePrefix() throws IOException {
+    Path itf = dir.resolve("prefix.itf.json");
+    assertEquals(12, synod("check", "-workers", "1", "-config", "../specs/raft/MCRaftSmallQuorum.cfg",
+        "../specs/raft/MCRaft.tla", "--itf", itf.toString()).code());
+    JsonNode prefix = JSON.readTree(itf.toFile());
+    ObjectNode report = JSON.createObjectNode().put("tool", "synod trace validate").put("verdict", "rejected")
+        .put("spec", "specs/raft/MCRaft.tla").put("trace", "trace.ndjson").put("events", 40);
+    report.set("prefix", prefix);
+    ObjectNode rej = report.putObject("rejected").put("index", 5).put("file", "trace.ndjson").put("line", 6)
+        .put("candidates", 3).put("reason", "no BecomeLeader step of n1 leads to the logged values");
+    rej.set("event", JSON.readTree("{\"action\":\"BecomeLeader\",\"node\":\"n1\",\"clock\":4,\"vars\":{\"state\":\"Leader\",\"currentTerm\":2}}"));
+    ObjectNode cand = rej.putArray("nearest").addObject();
+    cand.set("state", prefix.get("states").get(prefix.get("states").size() - 1));
+    cand.putArray("mismatches").addObject().put("variable", "currentTerm").put("reason", "logged term differs")
+        .<ObjectNode>set("logged", JSON.readTree("{\"#bigint\":\"2\"}"))
+        .<ObjectNode>set("spec", JSON.readTree("{\"#bigint\":\"1\"}"))
+        .putArray("path").add("s1");
+    Path file = dir.resolve("trace-report.json");
+    JSON.writeValue(file.toFile(), report);
+    browser.open(view(file));
+
+    assertEquals("rejected", text("#trace-verdict").toLowerCase(java.util.Locale.ROOT));
+    assertTrue(text("#rejection").contains("Rejected at event 5 (trace.ndjson:6)"), text("#rejection"));
+    assertTrue(text("#log-line").contains("\"action\":\"BecomeLeader\""), text("#log-line"));
+    List<WebElement> rows = browser.driver.findElements(By.cssSelector("#rejection tr.mismatch"));
+    assertEquals(1, rows.size());
+    assertEquals("currentTerm[s1] 2 1 logged term differs", rows.get(0).getText());
+    assertEquals(String.valueOf(prefix.get("states").size()), browser.driver.findElement(By.id("state-count")).getAttribute("data-count"));
+    press(Keys.ARROW_DOWN);
+    assertEquals("1", browser.driver.findElement(By.id("position")).getAttribute("data-index"));
+    browser.screenshot("trace");
+  }
 }

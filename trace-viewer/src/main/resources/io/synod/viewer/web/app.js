@@ -2,14 +2,15 @@
 // readable error (never a blank page) when the report cannot be shown.
 import { showCounterexample } from './counterexample.js';
 import { showHistory } from './history.js';
+import { showTrace } from './trace.js';
 import { el, clear } from './dom.js';
 
-const VIEWS = { counterexample: showCounterexample, history: showHistory };
+const VIEWS = { counterexample: showCounterexample, history: showHistory, trace: showTrace };
 
 function errorPage(root, title, detail) {
   clear(root).append(el('div', { class: 'error', id: 'error' },
     el('h1', { text: title }), el('p', { text: detail }),
-    el('p', { class: 'hint', text: 'synod view reads an ITF trace or a --json report of synod check, or a --json report of synod lin.' })));
+    el('p', { class: 'hint', text: 'synod view reads an ITF trace or a --json report of synod check, a --json report of synod lin, or a report of synod trace validate.' })));
   document.body.dataset.state = 'error';
 }
 

@@ -173,6 +173,9 @@ function timeline(box, tab) {
         g.lineWidth = 3;
         g.strokeStyle = '#7a0000';
         g.strokeRect(x1, y, x2 - x1, bh);
+        // named beside the bar, however narrow the bar is
+        g.fillStyle = '#a1261c';
+        g.fillText(`✗ ${o.f} ${o.result ?? o.value}: cannot be linearized`, Math.min(w - 200, x2 + 6), y + bh - 5);
       }
       const pi = pathIndex.get(o);
       if (pi !== undefined) {
@@ -248,7 +251,7 @@ function timeline(box, tab) {
     const w = canvas.clientWidth - LEFT;
     const a = o.inv;
     const b = o.ret ?? o.inv + 1;
-    const span = Math.max(20, (b - a) * 4);
+    const span = Math.max(60, (b - a) * 6);
     view.scale = w / span;
     view.t0 = (a + b) / 2 - span / 2;
     const y = lane.get(o.p) * LANE_H;
