@@ -65,14 +65,7 @@ final class ViewData {
       return counterexample(doc, title, messages);
     }
     if ("synod trace validate".equals(doc.path("tool").asText()) || doc.has("rejected") || doc.has("prefix")) {
-      ObjectNode p = F.objectNode();
-      p.put("kind", "trace");
-      p.put("title", title);
-      if (messages != null) {
-        p.put("messages", messages);
-      }
-      p.set("report", doc);
-      return p;
+      return payload("trace", doc, title, messages);
     }
     if (doc.has("histories")) {
       JsonNode pick = null;
@@ -98,8 +91,12 @@ final class ViewData {
   }
 
   static ObjectNode counterexample(JsonNode report, String title, String messages) {
+    return payload("counterexample", report, title, messages);
+  }
+
+  private static ObjectNode payload(String kind, JsonNode report, String title, String messages) {
     ObjectNode p = F.objectNode();
-    p.put("kind", "counterexample");
+    p.put("kind", kind);
     p.put("title", title);
     if (messages != null) {
       p.put("messages", messages);
@@ -147,10 +144,7 @@ final class ViewData {
     for (JsonNode r : report.path("results")) {
       keyed |= r.has("key");
     }
-    ObjectNode p = F.objectNode();
-    p.put("kind", "history");
-    p.put("title", title);
-    p.set("report", report);
+    ObjectNode p = payload("history", report, title, null);
     ArrayNode ops = p.putObject("history").putArray("ops");
     Map<Long, ObjectNode> open = new HashMap<>();
     for (Event e : h.events()) {

@@ -87,4 +87,23 @@ class ViewCommandTest {
     int from = page.indexOf("\"history\":{\"ops\":");
     return page.substring(from, page.indexOf("</script>", from));
   }
+
+  @Test
+  void theGateWritesOnePagePerCounterexampleAndNamesItInTheJunitXml() throws IOException {
+    Path manifest = dir.resolve("gate.yaml");
+    Files.writeString(manifest, "root: " + Path.of("..").toAbsolutePath().normalize() + "\n"
+        + "defaults:\n  workers: 1\n  budget: 120s\nmodels:\n"
+        + "  - name: eager\n    spec: specs/twophase/MCTwoPhase.tla\n    config: specs/twophase/MCTwoPhaseEagerCommit.cfg\n"
+        + "    expect: invariant TCConsistent\n"
+        + "  - name: fine\n    spec: specs/twophase/MCTwoPhase.tla\n    expect: success\n");
+    Path junit = dir.resolve("junit.xml");
+    Path pages = dir.resolve("pages");
+    CliTestSupport.Result r = CliTestSupport.run("gate", manifest.toString(), "--junit", junit.toString(), "--html", pages.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(Files.readString(pages.resolve("eager.html")).contains("\"violated\":\"TCConsistent\""));
+    assertTrue(!Files.exists(pages.resolve("fine.html")), "a model without counterexample has no page");
+    String xml = Files.readString(junit);
+    assertTrue(xml.contains("[[ATTACHMENT|" + pages.resolve("eager.html").toAbsolutePath() + "]]"), xml);
+    assertEquals(1, xml.split("ATTACHMENT", -1).length - 1, xml);
+  }
 }
