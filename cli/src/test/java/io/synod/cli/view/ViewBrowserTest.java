@@ -195,6 +195,17 @@ class ViewBrowserTest {
   }
 
   @Test
+  void theServedPageWorksUnderTheServersContentSecurityPolicy() throws IOException {
+    Path itf = dir.resolve("served.itf.json");
+    Files.writeString(itf, "{\"vars\":[\"x\"],\"states\":[{\"x\":1},{\"x\":2}]}");
+    try (io.synod.viewer.ViewServer server = io.synod.viewer.ViewServer.start(Files.readString(view(itf)), 0)) {
+      browser.open(server.url());
+      assertEquals("ready", browser.js("return document.body.dataset.state"));
+      assertEquals("2", browser.driver.findElement(By.id("state-count")).getAttribute("data-count"));
+    }
+  }
+
+  @Test
   void aDamagedPageSaysSoInsteadOfStayingBlank() throws IOException {
     Path itf = dir.resolve("tiny.itf.json");
     Files.writeString(itf, "{\"vars\":[\"x\"],\"states\":[{\"x\":1},{\"x\":2}]}");

@@ -83,6 +83,18 @@ class ViewerLogicTest {
   }
 
   @Test
+  void equalityIgnoresListingOrderOnly() {
+    String eq = "return I.equal(v(arguments[0]), v(arguments[1]));";
+    assertEquals(true, js(eq, "{\"#set\":[\"a\",{\"x\":1}]}", "{\"#set\":[{\"x\":1},\"a\"]}"));
+    assertEquals(true, js(eq, "{\"#map\":[[\"a\",1],[\"b\",2]]}", "{\"#map\":[[\"b\",2],[\"a\",1]]}"));
+    assertEquals(true, js(eq, "{\"b\":1,\"a\":2}", "{\"a\":2,\"b\":1}"));
+    assertEquals(true, js(eq, "[]", "{\"#map\":[]}"));
+    assertEquals(false, js(eq, "{\"#set\":[[1,2]]}", "{\"#set\":[[2,1]]}"));
+    assertEquals(false, js(eq, "{\"#map\":[[\"a\",1]]}", "{\"#map\":[[\"a\",\"1\"]]}"));
+    assertEquals(false, js(eq, "[1]", "{\"#set\":[1]}"));
+  }
+
+  @Test
   void aScalarThatBecomesACompositeIsOneChange() {
     assertEquals(List.of("x changed"), changes(bigint(1), "{\"#set\":[]}"));
   }

@@ -6,6 +6,9 @@ import { renderNode } from './tree.js';
 import { detectMessageVars, messageArrows } from './messages.js';
 import { el, svgEl, clear } from './dom.js';
 
+const MSC_ROW = 26;
+const MSC_TOP = 30;
+
 export function showCounterexample(root, payload) {
   const trace = readTrace(payload.report);
   if (trace.states.length === 0) throw new Error('the trace has no states');
@@ -105,10 +108,12 @@ export function showCounterexample(root, payload) {
       shown++;
     }
     if (shown === 0) vars.append(el('li', { class: 'empty', text: 'no variable matches' }));
-    for (const li of list.children) li.classList.toggle('current', Number(li.dataset.index) === i);
+    if (ui.shown !== undefined && list.children[ui.shown]) list.children[ui.shown].classList.remove('current');
     const cur = list.children[i];
+    cur.classList.add('current');
+    ui.shown = i;
     if (cur && cur.scrollIntoView) cur.scrollIntoView({ block: 'nearest' });
-    if (msc) for (const r of msc.querySelectorAll('.step-row')) r.classList.toggle('current', Number(r.dataset.index) === i);
+    markMscStep();
   }
 
   function select(i) {
@@ -131,8 +136,8 @@ export function showCounterexample(root, payload) {
     msc.dataset.arrows = arrows.length;
     if (!arrows.length) { msc.append(el('p', { class: 'note', text: `${msgVar} holds no message in any state.` })); return; }
     const laneW = 150;
-    const rowH = 26;
-    const top = 30;
+    const rowH = MSC_ROW;
+    const top = MSC_TOP;
     const left = 110;
     const w = left + laneW * nodes.length;
     const h = top + rowH * n + 10;
@@ -144,14 +149,19 @@ export function showCounterexample(root, payload) {
     marker.append(svgEl('path', { d: 'M0,0 L8,4 L0,8 z', class: 'head' }));
     defs.append(marker);
     svg.append(defs);
+    // one band marks the current step (moved by render), one listener serves every row
+    svg.append(svgEl('rect', { x: 0, y: top, width: w, height: rowH, class: 'current-step', id: 'msc-current' }));
+    const labels = svgEl('g', { class: 'step-labels' });
     for (let st = 0; st < n; st++) {
-      const row = svgEl('g', { class: 'step-row', 'data-index': st });
-      row.append(svgEl('rect', { x: 0, y: top + rowH * st, width: w, height: rowH, class: 'row-bg' }));
       const act = trace.states[st].action ?? '';
-      row.append(svgEl('text', { x: 4, y: y(st) + 4, class: 'step-label' }, `${st + 1} ${act.length > 14 ? act.slice(0, 13) + '…' : act}`));
-      row.addEventListener('click', () => select(st));
-      svg.append(row);
+      labels.append(svgEl('text', { x: 4, y: y(st) + 4, class: 'step-label' }, `${st + 1} ${act.length > 14 ? act.slice(0, 13) + '…' : act}`));
     }
+    svg.append(labels);
+    svg.addEventListener('click', (e) => {
+      const r = svg.getBoundingClientRect();
+      const st = Math.floor((e.clientY - r.top - top) / rowH);
+      if (st >= 0 && st < n) select(st);
+    });
     nodes.forEach((node) => {
       svg.append(svgEl('text', { x: x(node), y: 18, class: 'lane-label', 'text-anchor': 'middle' }, node === '*' ? 'all (*)' : node));
       svg.append(svgEl('line', { x1: x(node), y1: top, x2: x(node), y2: h, class: 'lane' }));
@@ -168,7 +178,12 @@ export function showCounterexample(root, payload) {
       svg.append(g);
     }
     msc.append(svg);
-    render();
+    markMscStep();
+  }
+
+  function markMscStep() {
+    const band = msc && msc.querySelector('#msc-current');
+    if (band) band.setAttribute('y', MSC_TOP + MSC_ROW * ui.index);
   }
 
   document.addEventListener('keydown', (e) => {

@@ -1,5 +1,5 @@
 // What changed from one state's value to the next, down to the nested entry.
-import { canon, entries, isComposite } from './itf.js';
+import { entries, equal, isComposite } from './itf.js';
 
 export const SAME = 'same';
 export const CHANGED = 'changed';
@@ -11,7 +11,7 @@ export const REMOVED = 'removed';
 // state: nothing is marked).
 export function diff(before, after) {
   if (before === undefined) return { s: SAME };
-  if (canon(before) === canon(after)) return { s: SAME };
+  if (equal(before, after)) return { s: SAME };
   if (!isComposite(before) || !isComposite(after) || !comparable(before, after)) {
     return { s: CHANGED, old: before };
   }
@@ -64,5 +64,5 @@ function walk(path, node, out) {
 // Names of the variables whose values differ between two states.
 export function changedVars(vars, before, after) {
   if (!before) return [];
-  return vars.filter((v) => canon(before.values[v]) !== canon(after.values[v]));
+  return vars.filter((v) => !equal(before.values[v], after.values[v]));
 }

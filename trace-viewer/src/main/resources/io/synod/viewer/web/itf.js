@@ -92,6 +92,33 @@ export function canon(v) {
   return c;
 }
 
+// Whether two values are equal, without building their canonical texts: producers list set
+// elements and function pairs in one order, so comparing entry by entry decides almost always,
+// and only values listed in different orders fall back to canon().
+export function equal(a, b) {
+  if (a === b) return true;
+  if (a.t !== b.t) return isEmpty(a) && isEmpty(b);
+  switch (a.t) {
+    case 'bool': case 'int': case 'str': case 'unser': return a.v === b.v;
+    case 'seq': return a.items.length === b.items.length && a.items.every((x, i) => equal(x, b.items[i]));
+    case 'set':
+      if (a.items.length !== b.items.length) return false;
+      return a.items.every((x, i) => equal(x, b.items[i])) || canon(a) === canon(b);
+    default:
+      if (a.keys.length !== b.keys.length) return false;
+      if (a.t === 'rec') {
+        if (a.keys.every((k, i) => k === b.keys[i])) return a.vals.every((x, i) => equal(x, b.vals[i]));
+      } else if (a.keys.every((k, i) => equal(k, b.keys[i]))) {
+        return a.vals.every((x, i) => equal(x, b.vals[i]));
+      }
+      return canon(a) === canon(b);
+  }
+}
+
+function isEmpty(v) {
+  return (v.t === 'seq' && v.items.length === 0) || ((v.t === 'map' || v.t === 'rec') && v.keys.length === 0);
+}
+
 const KIND_NAMES = { rec: 'record', map: 'function', seq: 'sequence', set: 'set', bag: 'bag' };
 
 export function kindName(v) {
