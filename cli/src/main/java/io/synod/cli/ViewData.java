@@ -39,7 +39,12 @@ final class ViewData {
     InputFiles.requireFile(file, "report", 2);
     JsonNode doc;
     try {
-      doc = new ObjectMapper().readTree(Files.readString(file));
+      String text = Files.readString(file);
+      if (text.stripLeading().startsWith("{:")) {
+        throw new UserError(file + ": an EDN report of synod lin names neither its history nor the lines of"
+            + " its operations; show the --json report of the same run instead", 2);
+      }
+      doc = new ObjectMapper().readTree(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new UserError(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())

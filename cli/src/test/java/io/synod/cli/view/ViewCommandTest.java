@@ -33,6 +33,9 @@ class ViewCommandTest {
     CliTestSupport.Result r = view("{\"hello\": 1}");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("not a report synod view knows"), r.err());
+    r = view("{:valid? false, :results {}}");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("an EDN report of synod lin") && r.err().contains("--json report"), r.err());
     r = view("{\"vars\": [\"x\"]}");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("an ITF trace needs the arrays \"vars\" and \"states\""), r.err());
