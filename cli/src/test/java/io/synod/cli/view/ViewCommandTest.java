@@ -109,4 +109,28 @@ class ViewCommandTest {
     assertTrue(xml.contains("[[ATTACHMENT|" + pages.resolve("eager.html").toAbsolutePath() + "]]"), xml);
     assertEquals(1, xml.split("ATTACHMENT", -1).length - 1, xml);
   }
+
+  @Test
+  void checkReportsNameTheViolationTheModelValuesAndTheLoop() throws IOException {
+    Path itf = dir.resolve("r.itf.json");
+    Path json = dir.resolve("r.json");
+    assertEquals(12, CliTestSupport.run("check", "-workers", "1", "-config", "../specs/raft/MCRaftSmallQuorum.cfg",
+        "../specs/raft/MCRaft.tla", "--itf", itf.toString(), "--json", json.toString()).code());
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var meta = mapper.readTree(itf.toFile()).get("#meta");
+    assertEquals("invariant", meta.get("verdict").asText());
+    assertEquals("ElectionSafety", meta.get("violated").asText());
+    // the servers and Raft's roles are model values in MCRaft; Nil too
+    assertEquals("[\"Candidate\",\"Follower\",\"Leader\",\"Nil\",\"s1\",\"s2\",\"s3\"]", meta.get("model-values").toString());
+    var report = mapper.readTree(json.toFile());
+    assertEquals(meta.get("model-values"), report.get("modelValues"));
+    assertTrue(report.get("loop").isNull(), "a safety counterexample is no lasso");
+
+    Path live = dir.resolve("live.json");
+    assertEquals(13, CliTestSupport.run("check", "-workers", "1", "-config", "../specs/twophase/MCTwoPhaseBlockingLiveness.cfg",
+        "../specs/twophase/MCTwoPhaseBlocking.tla", "--json", live.toString()).code());
+    var loop = mapper.readTree(live.toFile()).get("loop");
+    assertEquals(true, loop.get("stuttering").asBoolean());
+    assertEquals(mapper.readTree(live.toFile()).get("trace").size() - 1, loop.get("backTo").asInt());
+  }
 }

@@ -117,6 +117,12 @@ class ViewerLogicTest {
   }
 
   @Test
+  void modelValuesNamedInTheMetaPrintBareAndStringsQuoted() {
+    assertEquals("(s1 :> \"Leader\")", js("const t = I.readTrace(JSON.parse(arguments[0])); return I.format(t.states[0].values.x);",
+        "{\"#meta\":{\"model-values\":[\"s1\"]},\"vars\":[\"x\"],\"states\":[{\"x\":{\"#map\":[[\"s1\",\"Leader\"]]}}]}"));
+  }
+
+  @Test
   void malformedItfIsRejectedWithItsPath() {
     Object msg = js("try { v(arguments[0]); return 'accepted'; } catch (e) { return e.message; }",
         "{\"a\":{\"#map\":[[1]]}}");

@@ -4,8 +4,11 @@
 
 export class ItfError extends Error {}
 
-// One JSON value of an ITF document, decoded. `where` names the place for error messages.
-export function decode(json, where = '$') {
+// One JSON value of an ITF document, decoded. `where` names the place for error messages;
+// `modelValues` (a Set) holds the names that are model values, not strings (ITF writes both
+// as JSON strings; Synod lists the model values in the document's #meta).
+export function decode(json, where = '$', modelValues = null) {
+  const d = (x, w) => decode(x, w, modelValues);
   if (json === null || json === undefined) {
     throw new ItfError(`${where}: null is no ITF value`);
   }
@@ -14,23 +17,23 @@ export function decode(json, where = '$') {
     if (!Number.isInteger(json)) throw new ItfError(`${where}: ${json} is not an integer`);
     return { t: 'int', v: String(json) };
   }
-  if (typeof json === 'string') return { t: 'str', v: json };
-  if (Array.isArray(json)) return { t: 'seq', items: json.map((x, i) => decode(x, `${where}[${i}]`)) };
+  if (typeof json === 'string') return { t: modelValues && modelValues.has(json) ? 'mv' : 'str', v: json };
+  if (Array.isArray(json)) return { t: 'seq', items: json.map((x, i) => d(x, `${where}[${i}]`)) };
   if (typeof json !== 'object') throw new ItfError(`${where}: unexpected ${typeof json}`);
   if ('#bigint' in json) {
     if (!/^-?\d+$/.test(String(json['#bigint']))) throw new ItfError(`${where}: #bigint "${json['#bigint']}" is not an integer`);
     return { t: 'int', v: String(json['#bigint']) };
   }
-  if ('#tup' in json) return { t: 'seq', items: arr(json['#tup'], `${where}.#tup`).map((x, i) => decode(x, `${where}.#tup[${i}]`)) };
-  if ('#set' in json) return { t: 'set', items: arr(json['#set'], `${where}.#set`).map((x, i) => decode(x, `${where}.#set[${i}]`)) };
+  if ('#tup' in json) return { t: 'seq', items: arr(json['#tup'], `${where}.#tup`).map((x, i) => d(x, `${where}.#tup[${i}]`)) };
+  if ('#set' in json) return { t: 'set', items: arr(json['#set'], `${where}.#set`).map((x, i) => d(x, `${where}.#set[${i}]`)) };
   if ('#map' in json) {
     const pairs = arr(json['#map'], `${where}.#map`);
     const keys = [];
     const vals = [];
     pairs.forEach((p, i) => {
       if (!Array.isArray(p) || p.length !== 2) throw new ItfError(`${where}.#map[${i}]: expected a [key, value] pair`);
-      keys.push(decode(p[0], `${where}.#map[${i}][0]`));
-      vals.push(decode(p[1], `${where}.#map[${i}][1]`));
+      keys.push(d(p[0], `${where}.#map[${i}][0]`));
+      vals.push(d(p[1], `${where}.#map[${i}][1]`));
     });
     // A bag (Bags module) is a function from elements to positive counts. Only functions whose
     // domain holds records are taken for bags: a function of numbers into numbers (nextIndex,
@@ -44,7 +47,7 @@ export function decode(json, where = '$') {
   for (const k of keys) {
     if (k.startsWith('#')) throw new ItfError(`${where}: unknown ITF form ${k}`);
   }
-  return { t: 'rec', keys, vals: keys.map((k) => decode(json[k], `${where}.${k}`)) };
+  return { t: 'rec', keys, vals: keys.map((k) => d(json[k], `${where}.${k}`)) };
 }
 
 function arr(x, where) {
@@ -52,14 +55,13 @@ function arr(x, where) {
   return x;
 }
 
-// The TLA+ text of a value, as TLC prints it (strings quoted: ITF does not tell model values
-// from strings).
+// The TLA+ text of a value, as TLC prints it (model values bare, strings quoted).
 export function format(v) {
   switch (v.t) {
     case 'bool': return v.v ? 'TRUE' : 'FALSE';
     case 'int': return v.v;
     case 'str': return JSON.stringify(v.v);
-    case 'unser': return v.v;
+    case 'unser': case 'mv': return v.v;
     case 'seq': return `<<${v.items.map(format).join(', ')}>>`;
     case 'set': return `{${v.items.map(format).join(', ')}}`;
     case 'rec': return `[${v.keys.map((k, i) => `${k} |-> ${format(v.vals[i])}`).join(', ')}]`;
@@ -79,7 +81,7 @@ export function canon(v) {
   let c = canonCache.get(v);
   if (c !== undefined) return c;
   switch (v.t) {
-    case 'bool': case 'int': case 'unser': c = v.t + ':' + v.v; break;
+    case 'bool': case 'int': case 'unser': case 'mv': c = v.t + ':' + v.v; break;
     case 'str': c = JSON.stringify(v.v); break;
     case 'seq': c = `<<${v.items.map(canon).join(',')}>>`; break;
     case 'set': c = `{${v.items.map(canon).sort().join(',')}}`; break;
@@ -99,7 +101,7 @@ export function equal(a, b) {
   if (a === b) return true;
   if (a.t !== b.t) return isEmpty(a) && isEmpty(b);
   switch (a.t) {
-    case 'bool': case 'int': case 'str': case 'unser': return a.v === b.v;
+    case 'bool': case 'int': case 'str': case 'unser': case 'mv': return a.v === b.v;
     case 'seq': return a.items.length === b.items.length && a.items.every((x, i) => equal(x, b.items[i]));
     case 'set':
       if (a.items.length !== b.items.length) return false;
@@ -148,13 +150,14 @@ export function readTrace(doc) {
   if (!Array.isArray(doc.vars)) throw new ItfError('$.vars: expected the array of variable names of an ITF trace');
   if (!Array.isArray(doc.states)) throw new ItfError('$.states: expected the array of states of an ITF trace');
   const meta = doc['#meta'] || {};
+  const mvs = new Set(Array.isArray(meta['model-values']) ? meta['model-values'] : []);
   const states = doc.states.map((s, i) => {
     if (s === null || typeof s !== 'object') throw new ItfError(`$.states[${i}]: expected an object`);
     const m = s['#meta'] || {};
     const values = {};
     for (const name of doc.vars) {
       if (!(name in s)) throw new ItfError(`$.states[${i}]: variable ${name} is missing`);
-      values[name] = decode(s[name], `$.states[${i}].${name}`);
+      values[name] = decode(s[name], `$.states[${i}].${name}`, mvs);
     }
     return { action: m.action ?? null, location: m.location ?? null, values };
   });
@@ -178,9 +181,10 @@ function readCheckReport(r) {
     throw new ItfError(`this report of synod check has no trace: its verdict is ${r.verdict}`);
   }
   const vars = r.trace.length ? Object.keys(r.trace[0].values || {}) : [];
+  const mvs = new Set(Array.isArray(r.modelValues) ? r.modelValues : []);
   const states = r.trace.map((s, i) => {
     const values = {};
-    for (const name of vars) values[name] = decode((s.values || {})[name], `$.trace[${i}].values.${name}`);
+    for (const name of vars) values[name] = decode((s.values || {})[name], `$.trace[${i}].values.${name}`, mvs);
     return { action: s.action ?? null, location: s.location ?? null, values };
   });
   const loop = r.loop ? (r.loop.stuttering ? states.length - 1 : r.loop.backTo) : null;

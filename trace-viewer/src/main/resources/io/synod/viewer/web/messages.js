@@ -102,5 +102,5 @@ function rank(n) {
 
 function label(rec, field) {
   const v = rec.vals[rec.keys.indexOf(field)];
-  return v.t === 'str' ? v.v : format(v);
+  return v.t === 'str' || v.t === 'mv' ? v.v : format(v);
 }
