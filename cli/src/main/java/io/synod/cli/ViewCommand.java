@@ -109,9 +109,25 @@ final class ViewCommand implements Callable<Integer> {
       if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
           && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
         java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
+        return;
+      }
+      // Linux desktops where the JDK's Desktop support is missing still have xdg-open
+      boolean desktop = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+      if (desktop && onPath("xdg-open")) {
+        new ProcessBuilder("xdg-open", url).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       }
     } catch (Exception | LinkageError e) { // NOPMD: opening a browser is a convenience only
       // the address is printed; nothing else to do
     }
+  }
+
+  private static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
