@@ -96,6 +96,15 @@ final class ViewData {
   }
 
   static ObjectNode counterexample(JsonNode report, String title, String messages) {
+    if (messages != null && !messages.equals("none")) {
+      List<String> vars = new java.util.ArrayList<>();
+      report.path("vars").forEach(v -> vars.add(v.asText()));
+      report.path("trace").path(0).path("values").fieldNames().forEachRemaining(vars::add);
+      if (!vars.contains(messages)) {
+        throw new UserError("--messages " + messages + ": the trace has no such variable (it has "
+            + String.join(", ", vars) + ")", 2);
+      }
+    }
     return payload("counterexample", report, title, messages);
   }
 

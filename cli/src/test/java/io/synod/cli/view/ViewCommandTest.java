@@ -42,6 +42,16 @@ class ViewCommandTest {
   }
 
   @Test
+  void theMessageVariableMustBeAVariableOfTheTrace() throws IOException {
+    Path f = dir.resolve("t.itf.json");
+    Files.writeString(f, "{\"vars\":[\"x\",\"net\"],\"states\":[{\"x\":1,\"net\":{\"#set\":[]}}]}");
+    CliTestSupport.Result r = CliTestSupport.run("view", f.toString(), "--messages", "msgs", "-o", dir.resolve("o.html").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--messages msgs: the trace has no such variable (it has x, net)"), r.err());
+    assertEquals(0, CliTestSupport.run("view", f.toString(), "--messages", "net", "-o", dir.resolve("o.html").toString()).code());
+  }
+
+  @Test
   void aCheckReportWithoutCounterexampleHasNothingToShow() throws IOException {
     CliTestSupport.Result r = view("{\"tool\": \"synod check\", \"verdict\": \"success\", \"trace\": null}");
     assertEquals(2, r.code());
