@@ -20,20 +20,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Show a counterexample or a history in the browser.",
+      "Show a counterexample, a history or a trace validation in the browser.",
       "",
-      "Reads an ITF trace (synod check --itf), a JSON report of synod check (--json) or",
-      "of synod lin (--json; the history file it names is read too). With --html, writes",
-      "one self-contained HTML file (no network needed, fit for a CI artifact); otherwise",
-      "serves the page on 127.0.0.1 until interrupted and prints its address.",
+      "Reads an ITF trace (synod check --itf), a JSON report of synod check",
+      "(--json), of synod lin (--json; the history file it names is read too)",
+      "or of synod trace validate. With --html, writes one self-contained HTML",
+      "file (no network needed, fit for a CI artifact); otherwise serves the",
+      "page on 127.0.0.1 until interrupted and prints its address.",
       "",
-      "Exit codes: 0 written or served, 2 unreadable or unknown report, 153 the output",
-      "cannot be written or the server cannot start."
+      "Exit codes: 0 written or served, 2 unreadable or unknown report, 153",
+      "the output cannot be written or the server cannot start."
     })
 final class ViewCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "REPORT", description = "ITF trace, check --json report or lin --json report.")
+  @Parameters(index = "0", paramLabel = "REPORT", description = "ITF trace, or check, lin or trace validation JSON report.")
   Path report;
 
   @Option(names = {"--html", "-o"}, paramLabel = "FILE", description = "Write the page with the report inside to FILE instead of serving it.")
