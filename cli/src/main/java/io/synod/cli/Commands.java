@@ -18,6 +18,7 @@ final class Commands {
         new LinCommand(),
         new GateCommand(),
         new SimCommand(),
+        new TraceCommand(),
         });
   }
 }
