@@ -14,6 +14,17 @@ final class Paths {
   private Paths() {}
 
   static List<JsonNode> resolve(JsonNode root, String path) {
+    if (path.startsWith("len(") && path.endsWith(")")) {
+      // the number of elements of a list, #tup or #set
+      List<JsonNode> out = new ArrayList<>();
+      for (JsonNode n : resolve(root, path.substring(4, path.length() - 1))) {
+        JsonNode arr = n.isArray() ? n : n.has("#tup") ? n.get("#tup") : n.get("#set");
+        if (arr != null && arr.isArray()) {
+          out.add(com.fasterxml.jackson.databind.node.IntNode.valueOf(arr.size()));
+        }
+      }
+      return out;
+    }
     List<JsonNode> cur = new ArrayList<>();
     cur.add(root);
     for (String seg : path.split("\\.")) {
