@@ -71,7 +71,7 @@ public final class TraceCommand implements Callable<Integer> {
     int show;
 
     @Option(names = "--itf", paramLabel = "FILE",
-        description = "On rejection, write the matched prefix as an ITF trace (for synod view).")
+        description = "On rejection, write the matched prefix as an ITF trace (for the trace viewer).")
     Path itf;
 
     @Option(names = "-lib", paramLabel = "DIR", description = "Extra folder searched for modules (repeatable).")
@@ -106,7 +106,7 @@ public final class TraceCommand implements Callable<Integer> {
       if (!r.accepted() && itf != null) {
         try {
           Files.writeString(itf, r.rejection().prefixItf(), StandardCharsets.UTF_8);
-          out.println("matched prefix written to " + itf + " (synod view " + itf + ")");
+          out.println("matched prefix written to " + itf + " (ITF)");
         } catch (IOException e) {
           err.println("synod trace validate: cannot write " + itf + ": " + e.getMessage());
           return 2;

@@ -737,9 +737,9 @@ public final class TraceValidator {
       for (int i = 0; i < vars.size(); i++) {
         String v = vars.get(i);
         sb.append(sb.length() > 0 ? "\n" : "");
-        if (i == msgSlot) {
+        if (i == msgSlot && flat(s[i]).length() > 240) {
           sb.append(v).append(": ").append(counts(s[i]).values().stream().mapToLong(Long::longValue).sum())
-              .append(" message(s)");
+              .append(" messages");
         } else if (mapping.variables.get(v) == TraceMapping.Scope.PER_NODE && entry(s[i], node) != null) {
           sb.append(v).append('[').append(node).append("] = ").append(clip(flat(entry(s[i], node))));
         } else {
