@@ -466,16 +466,6 @@ public final class TraceValidator {
         actions.put(rule.name(), a);
       }
       st.action = a;
-      st.args = new Value[rule.args().size()];
-      for (int i = 0; i < st.args.length; i++) {
-        String p = rule.args().get(i);
-        List<JsonNode> found = Paths.resolve(e.json(), p);
-        if (found.isEmpty()) {
-          throw TraceInputException.at(e.file(), e.line(), e.action() + " has no field " + p
-              + " (argument " + (i + 1) + " of " + rule.action() + " in the mapping)");
-        }
-        st.args[i] = message(found.get(0), e, true);
-      }
       st.node = strings.isModelValue(e.node()) ? strings.modelValue(e.node()) : null;
       JsonNode vs = e.json().get("vars");
       if (vs != null) {
@@ -504,6 +494,17 @@ public final class TraceValidator {
             }
           }
         }
+      }
+      st.args = new Value[rule.args().size()];
+      for (int i = 0; i < st.args.length; i++) {
+        String p = rule.args().get(i);
+        List<JsonNode> found = Paths.resolve(e.json(), p);
+        if (found.isEmpty()) {
+          throw TraceInputException.at(e.file(), e.line(), e.action() + " has no field " + p
+              + " (argument " + (i + 1) + " of " + rule.action() + " in the mapping)");
+        }
+        // the received message is decoded once, as the spec writes it
+        st.args[i] = p.equals("msg") && st.msgIn != null ? st.msgIn : message(found.get(0), e, true);
       }
       return st;
     }
