@@ -21,7 +21,7 @@ public final class TraceReport {
       sb.append("  ").append(x.candidates()).append(x.candidates() == 1 ? " spec state was" : " spec states were")
           .append(" possible just before it");
       if (x.nearest().size() < x.candidates()) {
-        sb.append("; the first ").append(x.nearest().size()).append(':');
+        sb.append("; the ").append(x.nearest().size()).append(" nearest:");
       } else {
         sb.append(':');
       }

@@ -42,8 +42,9 @@ public record TraceResult(int events, int partitions, int maxCandidates, long na
    * @param partition the part of the trace it belongs to ("" without partitioning)
    * @param step how the event was mapped: the action and its arguments
    * @param candidates how many spec states were possible just before it
-   * @param nearest the first few of them with what did not match
-   * @param prefixItf the matched prefix of the part, as an ITF trace (JSON)
+   * @param nearest the few of them that come closest to the event (fewest logged values
+   *     contradicted, then a false conjunct, then a message not sent), with what did not match
+   * @param prefixItf the matched prefix of the part up to the nearest candidate, as an ITF trace
    * @param prefixStates the number of states in {@code prefixItf}
    */
   public record Rejection(TraceEvent event, String partition, String step, int candidates,

@@ -678,11 +678,22 @@ public final class TraceValidator {
     }
 
     TraceResult.Rejection reject(TraceEvent e, Step st, List<Cand> cands) {
-      List<TraceResult.Candidate> nearest = new ArrayList<>();
-      for (Cand c : cands.subList(0, Math.min(cands.size(), Math.max(1, options.shown())))) {
-        nearest.add(new TraceResult.Candidate(show(c.state, st.node), explain(c, st)));
+      // the nearest candidates: those whose step comes closest to the event (fewest logged
+      // values contradicted, then a false conjunct, then a message not there), among the first
+      // few hundred
+      List<Object[]> ranked = new ArrayList<>();
+      for (Cand c : cands.subList(0, Math.min(cands.size(), 200))) {
+        List<TraceResult.Mismatch> why = explain(c, st);
+        ranked.add(new Object[] {c, why, distance(why)});
       }
-      Cand c = cands.get(0);
+      ranked.sort(java.util.Comparator.comparingInt(x -> (Integer) x[2]));
+      List<TraceResult.Candidate> nearest = new ArrayList<>();
+      for (Object[] x : ranked.subList(0, Math.min(ranked.size(), Math.max(1, options.shown())))) {
+        @SuppressWarnings("unchecked")
+        List<TraceResult.Mismatch> why = (List<TraceResult.Mismatch>) x[1];
+        nearest.add(new TraceResult.Candidate(show(((Cand) x[0]).state, st.node), why));
+      }
+      Cand c = (Cand) ranked.get(0)[0];
       List<Value[]> states = new ArrayList<>();
       for (Cand x = c; x != null; x = x.parent) {
         states.add(0, x.state);
@@ -690,6 +701,18 @@ public final class TraceValidator {
       String itf = codec.traceToJson(new ItfTrace(vars, states, null), "trace prefix matched before "
           + e.where() + " (" + e.action() + ")" + (key.isEmpty() ? "" : ", part " + key));
       return new TraceResult.Rejection(e, key, st.describe(), cands.size(), nearest, itf, states.size());
+    }
+
+    int distance(List<TraceResult.Mismatch> why) {
+      int d = 0;
+      for (TraceResult.Mismatch m : why) {
+        d += switch (m.kind()) {
+          case VALUE -> 1;
+          case CONJUNCT, ERROR -> 1000;
+          case MESSAGE -> 2000;
+        };
+      }
+      return d;
     }
 
     List<TraceResult.Mismatch> explain(Cand c, Step st) {

@@ -105,6 +105,22 @@ class TraceValidatorTest {
   }
 
   @Test
+  void theNearestCandidatesComeFirst(@TempDir Path dir) throws Exception {
+    // after b's unlogged bump, val[b] is 1 or 2; b then copies a's count 2 but logs 3: from 1
+    // the copy is enabled and only the logged value is wrong, from 2 the copy is not enabled
+    Path t = write(dir, "t.ndjson", inc("a", 1, 1), inc("a", 2, 2),
+        "{\"action\":\"Bump\",\"node\":\"b\"}", copy("b", 3, "a", 2).replace("\"vars\":{\"val\":2}",
+            "\"vars\":{\"val\":3}"));
+    TraceResult r = TraceValidator.of(resource("toy-free.yaml"), new TraceValidator.Options(0, 2, List.of()))
+        .validate(List.of(t));
+    assertFalse(r.accepted());
+    assertEquals(2, r.rejection().candidates());
+    assertEquals(TraceResult.Kind.VALUE, r.rejection().nearest().get(0).mismatches().get(0).kind());
+    assertEquals(TraceResult.Kind.CONJUNCT, r.rejection().nearest().get(1).mismatches().get(0).kind());
+    assertEquals("m.v > val[n]", r.rejection().nearest().get(1).mismatches().get(0).name());
+  }
+
+  @Test
   void unlistedVariablesAreUnchangedByDefault(@TempDir Path dir) throws Exception {
     // the format's contract: an event lists the variables it changed
     Path t = write(dir, "t.ndjson", "{\"action\":\"Bump\",\"node\":\"a\"}");
