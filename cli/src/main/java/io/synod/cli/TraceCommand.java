@@ -45,7 +45,8 @@ public final class TraceCommand implements Callable<Integer> {
         "generation. On rejection: the first event no spec step explains (file:line), the spec",
         "states possible just before it, and for the nearest ones the conjunct of the action or",
         "the logged value that did not match.",
-        "Exit codes: 0 accepted, 1 rejected, 2 usage error or malformed trace/mapping."
+        "Exit codes: 0 accepted, 1 rejected, 2 usage error or malformed trace/mapping,",
+        "3 unknown (more candidate states than --max-candidates)."
       })
   public static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -70,6 +71,11 @@ public final class TraceCommand implements Callable<Integer> {
         description = "Candidate states shown and explained on rejection (default 3).")
     int show;
 
+    @Option(names = "--max-candidates", paramLabel = "N", defaultValue = "1000000",
+        description = "Give up (exit 3, unknown) when more candidate spec states than this are possible at an"
+            + " event (default 1000000; only unlogged steps make many).")
+    int maxCandidates;
+
     @Option(names = "--itf", paramLabel = "FILE",
         description = "On rejection, write the matched prefix as an ITF trace (for the trace viewer).")
     Path itf;
@@ -90,20 +96,20 @@ public final class TraceCommand implements Callable<Integer> {
         Path dir = specFile.toAbsolutePath().getParent();
         m = dir.resolve("trace.yaml");
       }
-      if (show < 0 || unlogged < 0) {
-        err.println("synod trace validate: --show and --unlogged take a number >= 0");
+      if (show < 0 || unlogged < 0 || maxCandidates < 1) {
+        err.println("synod trace validate: --show and --unlogged take a number >= 0, --max-candidates >= 1");
         return 2;
       }
       TraceResult r;
       try {
-        TraceValidator v = TraceValidator.of(m, new TraceValidator.Options(unlogged, show, lib));
+        TraceValidator v = TraceValidator.of(m, new TraceValidator.Options(unlogged, show, lib, maxCandidates));
         r = v.validate(traces);
       } catch (TraceInputException e) {
         err.println("synod trace validate: " + e.getMessage());
         return 2;
       }
       out.println(TraceReport.text(r));
-      if (!r.accepted() && itf != null) {
+      if (r.rejected() && itf != null) {
         try {
           Files.writeString(itf, r.rejection().prefixItf(), StandardCharsets.UTF_8);
           out.println("matched prefix written to " + itf + " (ITF)");
@@ -113,7 +119,7 @@ public final class TraceCommand implements Callable<Integer> {
         }
       }
       out.flush();
-      return r.accepted() ? 0 : 1;
+      return r.accepted() ? 0 : r.rejected() ? 1 : 3;
     }
   }
 }

@@ -88,7 +88,8 @@ public final class TraceCheck implements AfterEachCallback {
   private static void check(TraceValidator v, List<Path> traces) throws TraceInputException {
     TraceResult r = v.validate(traces);
     if (!r.accepted()) {
-      throw new AssertionError("the trace " + traces + " is not a behaviour of " + v.mapping().spec()
+      throw new AssertionError("the trace " + traces
+          + (r.rejected() ? " is not a behaviour of " : " could not be decided against ") + v.mapping().spec()
           + ":\n" + TraceReport.text(r));
     }
   }

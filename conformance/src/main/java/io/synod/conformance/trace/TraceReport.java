@@ -11,6 +11,8 @@ public final class TraceReport {
     double secs = r.nanos() / 1e9;
     if (r.accepted()) {
       sb.append("trace accepted: ").append(r.events()).append(" events");
+    } else if (r.unknown() != null) {
+      sb.append("trace validation unknown: ").append(r.unknown());
     } else {
       TraceResult.Rejection x = r.rejection();
       TraceEvent e = x.event();

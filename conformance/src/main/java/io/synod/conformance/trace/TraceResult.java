@@ -9,12 +9,18 @@ import java.util.List;
  * @param partitions parts the trace was split into (1 without a partition field)
  * @param maxCandidates the largest set of candidate spec states seen after an event
  * @param nanos wall time of the check
- * @param rejection why the trace was rejected, or null when it was accepted
+ * @param rejection why the trace was rejected, or null
+ * @param unknown why no verdict was reached (the candidate budget ran out), or null
  */
-public record TraceResult(int events, int partitions, int maxCandidates, long nanos, Rejection rejection) {
+public record TraceResult(int events, int partitions, int maxCandidates, long nanos, Rejection rejection,
+    String unknown) {
 
   public boolean accepted() {
-    return rejection == null;
+    return rejection == null && unknown == null;
+  }
+
+  public boolean rejected() {
+    return rejection != null;
   }
 
   /** What did not match, for one candidate state. */

@@ -47,8 +47,24 @@ public final class TraceValidator {
    * @param shown how many candidate states a rejection shows and explains
    * @param libraryPath extra module folders
    */
-  public record Options(int unloggedSteps, int shown, List<Path> libraryPath) {
+  public record Options(int unloggedSteps, int shown, List<Path> libraryPath, int candidateBudget) {
     public static final Options DEFAULT = new Options(0, 3, List.of());
+
+    /** With a budget of a million candidate states per event. */
+    public Options(int unloggedSteps, int shown, List<Path> libraryPath) {
+      this(unloggedSteps, shown, libraryPath, 1_000_000);
+    }
+  }
+
+  /** The candidate set outgrew the budget at an event: the verdict is unknown. */
+  private static final class OverBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient TraceEvent event;
+
+    OverBudget(TraceEvent event) {
+      super(null, null, false, false);
+      this.event = event;
+    }
   }
 
   private final TraceMapping mapping;
@@ -116,7 +132,16 @@ public final class TraceValidator {
       }
       ran = true;
       Run run = new Run(part.getKey(), part.getValue(), nodes);
-      TraceResult.Rejection r = run.go();
+      TraceResult.Rejection r;
+      try {
+        r = run.go();
+      } catch (OverBudget b) {
+        String why = "more than " + options.candidateBudget() + " candidate spec states at event "
+            + (b.event.index() + 1) + " (" + b.event.where() + ")" + (part.getKey().isEmpty() ? "" : ", part "
+            + part.getKey()) + ": lower --unlogged or raise --max-candidates";
+        return new TraceResult(events.size(), parts.size(), Math.max(maxCandidates, run.maxCandidates),
+            System.nanoTime() - start, null, why);
+      }
       maxCandidates = Math.max(maxCandidates, run.maxCandidates);
       if (r != null && (first == null || r.event().index() < first.event().index())) {
         first = r;
@@ -126,7 +151,7 @@ public final class TraceValidator {
       // nothing to replay, but the mapping must still fit the spec
       new Run("", List.of(), nodes).go();
     }
-    return new TraceResult(events.size(), parts.size(), maxCandidates, System.nanoTime() - start, first);
+    return new TraceResult(events.size(), parts.size(), maxCandidates, System.nanoTime() - start, first, null);
   }
 
   private void collectNodes(JsonNode msg, Set<String> nodes) {
@@ -216,7 +241,7 @@ public final class TraceValidator {
         if (rule.skip()) {
           continue;
         }
-        cands = unlogged(cands);
+        cands = unlogged(cands, e);
         Step step = step(e, rule);
         Map<Long, Cand> next = new LinkedHashMap<>();
         for (Cand c : cands) {
@@ -228,6 +253,9 @@ public final class TraceValidator {
             session.successors(c.state, step.action, step.args, t -> {
               if (mismatches(c.state, t, step, expectMsgs, false).isEmpty()) {
                 next.putIfAbsent(fingerprint(t), new Cand(t, c));
+                if (next.size() > options.candidateBudget()) {
+                  throw new OverBudget(e);
+                }
               }
             });
           } catch (TraceSpec.EvaluationFailure | io.synod.checker.value.EvalError x) {
@@ -247,7 +275,7 @@ public final class TraceValidator {
     }
 
     /** The candidates plus every state up to {@code unloggedSteps} spec steps from them. */
-    List<Cand> unlogged(List<Cand> cands) {
+    List<Cand> unlogged(List<Cand> cands, TraceEvent before) {
       if (options.unloggedSteps() <= 0) {
         return cands;
       }
@@ -266,6 +294,9 @@ public final class TraceValidator {
                 Cand n = new Cand(t, c);
                 all.put(fp, n);
                 added.add(n);
+                if (all.size() > options.candidateBudget()) {
+                  throw new OverBudget(before);
+                }
               }
             });
           } catch (TraceSpec.EvaluationFailure | io.synod.checker.value.EvalError x) {

@@ -140,6 +140,15 @@ class TraceValidatorTest {
   }
 
   @Test
+  void aCandidateBudgetGivesUnknownInsteadOfExploding(@TempDir Path dir) throws Exception {
+    Path t = write(dir, "t.ndjson", copy("b", 2, "a", 1));
+    TraceResult r = TraceValidator.of(MAPPING, new TraceValidator.Options(1, 3, List.of(), 2)).validate(List.of(t));
+    assertFalse(r.accepted());
+    assertFalse(r.rejected());
+    assertTrue(r.unknown().startsWith("more than 2 candidate spec states at event 1 (" + t + ":1)"), r.unknown());
+  }
+
+  @Test
   void perNodeFilesAreMergedByLamportClocks(@TempDir Path dir) throws Exception {
     // b's copy (clock 3) must come after a's second Inc (clock 2), whatever the file order
     Path b = write(dir, "b.ndjson", copy("b", 3, "a", 2));
