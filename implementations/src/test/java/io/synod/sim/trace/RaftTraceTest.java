@@ -50,6 +50,25 @@ class RaftTraceTest {
   }
 
   @Test
+  void oneFilePerNodeIsMergedByLamportClocks(@TempDir Path dir) throws Exception {
+    Path t = TraceFixtures.run(dir.resolve("run"), "raft", 2, 3, 40);
+    java.util.Map<String, List<String>> perNode = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(t)) {
+      String node = line.replaceAll(".*?\"node\":\"([a-z0-9]+)\".*", "$1");
+      perNode.computeIfAbsent(node, k -> new ArrayList<>()).add(line);
+    }
+    assertTrue(perNode.containsKey("net") && perNode.size() >= 4, perNode.keySet().toString());
+    List<Path> files = new ArrayList<>();
+    for (var en : perNode.entrySet()) {
+      files.add(Files.write(dir.resolve(en.getKey() + ".ndjson"), en.getValue()));
+    }
+    java.util.Collections.reverse(files);
+    TraceResult r = validator.validate(files);
+    assertTrue(r.accepted(), () -> TraceReport.text(r));
+    assertEquals(Files.readAllLines(t).size(), r.events());
+  }
+
+  @Test
   void commitPreviousTermIsRejectedAtTheCommit(@TempDir Path dir) throws Exception {
     Path t = TraceFixtures.run(dir, "raft",
         SimConfig.of(2, 3, 1, 300).withBugs(Set.of("commit-previous-term")));
