@@ -217,6 +217,8 @@ public final class TraceValidator {
     final Map<String, Integer> slots = new HashMap<>();
     int msgSlot = -1;
     final Map<String, TraceSpec.Action> actions = new HashMap<>();
+    /** The constants sized from this part (set while compiling). */
+    Map<String, Value> constantValues = Map.of();
 
     Run(String key, List<TraceEvent> events, Set<String> nodes) {
       this.key = key;
@@ -404,7 +406,31 @@ public final class TraceValidator {
         }
         out.put(en.getKey(), v);
       }
+      constantValues = out;
       return out;
+    }
+
+    /**
+     * The values of the state variables (the acting node's entry of a per-node one) and of the
+     * constants the conjunct's text names, e.g. {@code tmPrepared = {rm2}, RM = {rm1, rm2}}.
+     */
+    String where(String text, Value[] s, Value node) {
+      Set<String> names = new LinkedHashSet<>();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(text);
+      while (m.find()) {
+        names.add(m.group());
+      }
+      List<String> parts = new ArrayList<>();
+      for (String n : names) {
+        Integer slot = slots.get(n);
+        if (slot != null && slot != msgSlot) {
+          Value e = mapping.variables.get(n) == TraceMapping.Scope.PER_NODE ? entry(s[slot], node) : null;
+          parts.add(e != null ? n + "[" + node + "] = " + clip(flat(e)) : n + " = " + clip(flat(s[slot])));
+        } else if (constantValues.containsKey(n)) {
+          parts.add(n + " = " + clip(flat(constantValues.get(n))));
+        }
+      }
+      return parts.isEmpty() ? "" : "; where " + String.join(", ", parts);
     }
 
     Value decode(ItfCodec c, JsonNode j, TraceEvent e) {
@@ -765,7 +791,8 @@ public final class TraceValidator {
         List<TraceResult.Mismatch> out = new ArrayList<>();
         if (conj != null) {
           out.add(new TraceResult.Mismatch(TraceResult.Kind.CONJUNCT, conj.text(), st.describe()
-              + " is not enabled: " + conj.text() + " is false (" + conj.where() + ")"));
+              + " is not enabled: " + conj.text() + " is false (" + conj.where() + ")"
+              + where(conj.text(), c.state, st.node)));
         }
         if (error != null) {
           out.add(new TraceResult.Mismatch(TraceResult.Kind.ERROR, error, "evaluating " + st.describe()

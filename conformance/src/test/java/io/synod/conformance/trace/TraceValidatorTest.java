@@ -79,6 +79,7 @@ class TraceValidatorTest {
     TraceResult.Mismatch m = r.rejection().mismatches().get(0);
     assertEquals(TraceResult.Kind.CONJUNCT, m.kind());
     assertEquals("m.v > val[n]", m.name());
+    assertTrue(m.text().endsWith("; where val[b] = 1"), m.text());
   }
 
   @Test
