@@ -38,15 +38,16 @@ public final class TraceCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
-        "Replay an implementation trace (NDJSON, as synod sim --out writes it) against a spec:",
-        "is it a behaviour the spec allows? Each event is mapped to a spec action by a YAML",
-        "mapping (see README, 'synod trace validate'); the set of spec states consistent with",
-        "the trace so far is advanced event by event with the checker's own successor",
-        "generation. On rejection: the first event no spec step explains (file:line), the spec",
-        "states possible just before it, and for the nearest ones the conjunct of the action or",
+        "Replay an implementation trace (NDJSON, as synod sim --out writes it)",
+        "against a spec: is it a behaviour the spec allows? Each event is mapped",
+        "to a spec action by a YAML mapping (README, 'synod trace validate'); the",
+        "spec states consistent with the trace so far are advanced event by event",
+        "with the checker's own successor generation. On rejection: the first",
+        "event no spec step explains (file:line), the spec states possible just",
+        "before it, and for the nearest ones the false conjunct of the action or",
         "the logged value that did not match.",
-        "Exit codes: 0 accepted, 1 rejected, 2 usage error or malformed trace/mapping,",
-        "3 unknown (more candidate states than --max-candidates)."
+        "Exit codes: 0 accepted, 1 rejected, 2 usage error or malformed",
+        "trace/mapping, 3 unknown (more candidate states than --max-candidates)."
       })
   public static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
