@@ -19,6 +19,7 @@ final class Commands {
         new GateCommand(),
         new SimCommand(),
         new ViewCommand(),
+        new TraceCommand(),
         });
   }
 }

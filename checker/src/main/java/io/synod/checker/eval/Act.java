@@ -348,6 +348,11 @@ abstract class Act {
         k.go(c);
         return;
       }
+      ConjunctProbe probe = c.probe;
+      if (probe != null) {
+        go(c, probe, i);
+        return;
+      }
       if (c.unassigned == 0) {
         // every variable has a value: TLC evaluates the remaining conjuncts as conditions
         if (allHold(items, i, c, f)) {
@@ -359,6 +364,35 @@ abstract class Act {
       try {
         items[i].run(c, f, this);
       } finally {
+        next = i;
+      }
+    }
+
+    /** {@link #go} under a probe: the same outcome, with every conjunct reached recorded. */
+    private void go(Ctx c, ConjunctProbe probe, int i) {
+      if (c.unassigned == 0) {
+        int j = i;
+        for (; j < items.length; j++) {
+          probe.reached(items[j].span, j - i);
+          if (!items[j].check(c, f)) {
+            return;
+          }
+        }
+        probe.depth += j - i;
+        try {
+          k.go(c);
+        } finally {
+          probe.depth -= j - i;
+        }
+        return;
+      }
+      probe.reached(items[i].span, 0);
+      next = i + 1;
+      probe.depth++;
+      try {
+        items[i].run(c, f, this);
+      } finally {
+        probe.depth--;
         next = i;
       }
     }
