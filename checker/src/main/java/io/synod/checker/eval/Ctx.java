@@ -67,6 +67,8 @@ public final class Ctx {
    */
   Value[] stutterState;
   byte[] stutterResult = new byte[0];
+  /** The steps of operator applications from the state being expanded; null when off. */
+  CallMemo memo;
   /** This worker's evaluators of the temporal properties' atoms, made on first use. */
   TemporalLowering liveness;
 
