@@ -580,6 +580,13 @@ abstract class Act {
         body.run(c, f, k);
         return;
       }
+      // the search keeps the steps of the operators the atoms were seen to apply, no others
+      if (m.forAtoms) {
+        m.wanted.add(def);
+      } else if (!m.wanted.contains(def)) {
+        body.run(c, f, k);
+        return;
+      }
       Value[] key = new Value[args.length];
       for (int i = 0; i < args.length; i++) {
         key[i] = value(args[i], f);

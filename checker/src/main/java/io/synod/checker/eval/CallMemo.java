@@ -18,11 +18,17 @@ final class CallMemo {
   /** Set while an application records its steps: the ones it makes are part of them. */
   boolean recording;
   final Map<Key, List<Value[]>> steps = new HashMap<>();
+  /** Set while the atoms' enumerations run (rather than the search's successor generation). */
+  boolean forAtoms;
+  /** The operators the atoms' enumerations applied so far: the ones worth keeping steps of. */
+  final java.util.Set<OpDefn> wanted =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   /** Starts over for the expansion of {@code s}. */
   void reset(Value[] s) {
     state = s;
     recording = false;
+    forAtoms = false;
     steps.clear();
   }
 

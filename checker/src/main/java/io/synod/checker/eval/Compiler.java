@@ -316,7 +316,7 @@ final class Compiler {
       } catch (SpecException x) {
         act = null;
       }
-      return new StepAtom(e.span(), formula, act, test, box);
+      return new StepAtom(e.span(), formula, act, sub, test, box);
     }
 
     /** A node that fails when evaluated: for formulas only the liveness checker interprets. */

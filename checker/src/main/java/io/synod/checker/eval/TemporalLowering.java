@@ -332,7 +332,9 @@ final class TemporalLowering {
         if ((boxMiss >>> i & 1) != 0) {
           boxMiss &= ~(1L << i);
           Atom a = actionAtoms.get(i);
-          if (((StepAtom) a.node).subscriptTest.evalBool(c, a.frame)) {
+          StepAtom st = (StepAtom) a.node;
+          Boolean changes = st.subscriptSlots == null ? null : st.changes(s, t);
+          if (changes != null ? !changes : st.subscriptTest.evalBool(c, a.frame)) {
             out |= 1L << i;
           }
         }
@@ -519,8 +521,12 @@ final class TemporalLowering {
     Value[] nxt = c.nxt;
     try {
       for (Value[] g : steps) {
-        c.nxt = g;
-        if (st.subscriptTest.evalBool(c, a.frame)) {
+        Boolean changes = st.subscriptSlots == null ? null : st.changes(c.cur, g);
+        if (changes == null) {
+          c.nxt = g;
+          changes = st.subscriptTest.evalBool(c, a.frame);
+        }
+        if (changes) {
           fps[k++] = STATE_FPS.ofState(g);
         }
       }
@@ -556,6 +562,9 @@ final class TemporalLowering {
     int savedUnassigned = c.unassigned;
     c.nxt = new Value[c.spec.variableCount()];
     c.unassigned = c.nxt.length;
+    if (c.memo != null) {
+      c.memo.forAtoms = true;
+    }
     try {
       for (Clear cl : a.clears) {
         for (int slot : cl.slots) {
@@ -569,6 +578,9 @@ final class TemporalLowering {
     } finally {
       c.nxt = saved;
       c.unassigned = savedUnassigned;
+      if (c.memo != null) {
+        c.memo.forAtoms = false;
+      }
     }
   }
 

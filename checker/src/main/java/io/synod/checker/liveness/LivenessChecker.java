@@ -398,17 +398,24 @@ public final class LivenessChecker {
           queue[tail++] = u;
         }
       }
+      int[] ofState = labels.ofState;
       while (head < tail) {
         int u = queue[head++];
-        int c = candidates(u);
-        for (int k = 0; k < c; k++) {
-          int v = succ(u, k);
-          if (v >= 0 && !seen[v]) {
-            seen[v] = true;
-            if (tail == queue.length) {
-              queue = Arrays.copyOf(queue, queue.length * 2);
+        int s = u / t;
+        int[] qs = tsucc[u - s * t];
+        // the stuttering step, then the recorded ones
+        for (int e = g.edgeStart(s) - 1, end = g.edgeEnd(s); e < end; e++) {
+          int target = e < g.edgeStart(s) ? s : g.target(e);
+          int base = ofState[target] * t;
+          for (int q2 : qs) {
+            int v = target * t + q2;
+            if (cons[base + q2] && !seen[v]) {
+              seen[v] = true;
+              if (tail == queue.length) {
+                queue = Arrays.copyOf(queue, queue.length * 2);
+              }
+              queue[tail++] = v;
             }
-            queue[tail++] = v;
           }
         }
       }
