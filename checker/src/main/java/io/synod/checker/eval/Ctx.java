@@ -72,6 +72,8 @@ public final class Ctx {
    * record how far they got. Null otherwise, so the search pays one field read per conjunct.
    */
   ConjunctProbe probe;
+  /** The steps of operator applications from the state being expanded; null when off. */
+  CallMemo memo;
   /** This worker's evaluators of the temporal properties' atoms, made on first use. */
   TemporalLowering liveness;
 
