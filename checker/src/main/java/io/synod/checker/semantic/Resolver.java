@@ -38,6 +38,7 @@ public final class Resolver {
     private final Map<String, Map<String, Symbol>> visible = new HashMap<>();
     private final List<SemanticDiagnostic> errors = new ArrayList<>();
     private final List<SemanticDiagnostic> warnings = new ArrayList<>();
+    private final Map<String, List<SemanticDiagnostic>> moduleWarnings = new HashMap<>();
 
     private Resolver(LoadedSpec spec) {
         this.spec = spec;
@@ -54,15 +55,16 @@ public final class Resolver {
             r.module(spec.module(name), new LinkedHashMap<>());
         }
         if (!r.errors.isEmpty()) {
-            throw new SemanticException(r.errors);
+            throw new SemanticException(r.errors, r.moduleWarnings);
         }
-        return new ResolvedSpec(spec, r.exported, r.visible, r.warnings);
+        return new ResolvedSpec(spec, r.exported, r.visible, r.warnings, r.moduleWarnings);
     }
 
     private void module(Module module, Map<String, Symbol> inherited) {
         if (visible.containsKey(module.name())) {
             return;
         }
+        int firstWarning = warnings.size();
         Map<String, Symbol> table = new LinkedHashMap<>(inherited);
         Map<String, Symbol> exports = new LinkedHashMap<>();
         for (Name extended : module.extendsList()) {
@@ -79,6 +81,7 @@ public final class Resolver {
         }
         exported.put(module.name(), exports);
         visible.put(module.name(), table);
+        moduleWarnings.put(module.name(), List.copyOf(warnings.subList(firstWarning, warnings.size())));
     }
 
     private void unit(String module, Unit unit, Map<String, Symbol> table, Map<String, Symbol> exports) {
