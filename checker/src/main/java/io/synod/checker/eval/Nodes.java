@@ -429,7 +429,7 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value[] vs = evalAll(elems, c, f);
-      return Values.setOwning(vs, vs.length);
+      return Values.setLiteral(vs, vs.length);
     }
   }
 
