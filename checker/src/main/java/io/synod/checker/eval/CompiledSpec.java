@@ -412,6 +412,11 @@ public final class CompiledSpec {
     return new Ctx(this, seed, host);
   }
 
+  /** The number of actions of the next-state relation. */
+  public int actionCount() {
+    return actions.size();
+  }
+
   /** The actions of the next-state relation, in TLC's order. */
   public List<ActionInfo> actions() {
     List<ActionInfo> l = new ArrayList<>();
