@@ -211,6 +211,7 @@ final class Resolver {
 
   private ModuleEnv instantiate(Unit.InstanceDef i, ModuleEnv owner) {
     Instantiation inst = new Instantiation(owner);
+    inst.def = i;
     for (Unit.Substitution sub : i.substitutions()) {
       inst.decls.put(sub.target(), substitution(sub.replacement(), owner));
     }
@@ -231,6 +232,7 @@ final class Resolver {
       java.util.function.Function<Expr, Sym> substitute) {
     Instantiation inst = new Instantiation(owner);
     inst.atSite = true;
+    inst.def = i;
     for (Unit.Substitution sub : i.substitutions()) {
       inst.decls.put(sub.target(), substitute.apply(sub.replacement()));
     }

@@ -160,6 +160,8 @@ final class Symbols {
     final Map<String, ModuleEnv> built = new HashMap<>();
     /** For an INSTANCE: the instantiating module, whose names fill implicit substitutions. */
     final ModuleEnv parent;
+    /** For an INSTANCE: the INSTANCE statement (or definition) that made it. */
+    Unit.InstanceDef def;
     /**
      * True for an instantiation made where an expression is compiled ({@link SiteSubstSym}): its
      * definitions are compiled inline at each use, in the frame their substitutions read.
