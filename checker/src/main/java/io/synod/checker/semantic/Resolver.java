@@ -325,9 +325,9 @@ public final class Resolver {
         if (e instanceof Expr.OpApp app) {
             opApp(app, scope);
         } else if (e instanceof Expr.Lambda l) {
-            Scope inner = scope.push();
-            l.params().forEach(p -> inner.bind(param(p)));
-            expr(l.body(), inner);
+            // SANY's grammar has LAMBDA only as an operator argument (arguments() resolves those)
+            errors.add(new SemanticDiagnostic(l.span(), "LAMBDA can only be used as an operator argument."));
+            lambda(l, scope);
         } else if (e instanceof Expr.Quant q) {
             expr(q.body(), binders(q.binders(), scope));
         } else if (e instanceof Expr.Choose c) {
@@ -343,6 +343,12 @@ public final class Resolver {
         } else {
             exprs(Subexpressions.direct(e), scope);
         }
+    }
+
+    private void lambda(Expr.Lambda l, Scope scope) {
+        Scope inner = scope.push();
+        l.params().forEach(p -> inner.bind(param(p)));
+        expr(l.body(), inner);
     }
 
     private void let(Expr.Let let, Scope scope) {
@@ -423,6 +429,8 @@ public final class Resolver {
             Expr a = args.get(i);
             if (a instanceof Expr.OpApp op && op.args().isEmpty()) {
                 opApp(op, scope, arities != null && i < arities.length && arities[i] > 0);
+            } else if (a instanceof Expr.Lambda l) {
+                lambda(l, scope);
             } else {
                 expr(a, scope);
             }
