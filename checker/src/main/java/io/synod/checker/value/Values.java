@@ -35,6 +35,15 @@ public final class Values {
     return SetEnumValue.normalize(elems.toArray(new Value[0]), elems.size());
   }
 
+  /**
+   * The value of the set literal with elements {@code elems[0..n)} (array owned by the callee):
+   * like {@link #setOwning}, except that a literal with an element that is a non-enumerable set
+   * ({@code {Nat, {-1}}}) is kept unordered, as TLC keeps it, instead of failing.
+   */
+  public static SetEnumValue setLiteral(Value[] elems, int n) {
+    return SetEnumValue.literal(elems, n);
+  }
+
   /** Sorts and de-duplicates {@code elems[0..n)}; takes ownership of the array. */
   public static SetEnumValue setOwning(Value[] elems, int n) {
     return SetEnumValue.normalize(elems, n);
