@@ -95,6 +95,20 @@ final class RegisterModel implements Model<Object> {
   }
 
   @Override
+  public boolean isBlind(Operation op) {
+    return op.f().equals("write");
+  }
+
+  @Override
+  public Object requiredState(Operation op) {
+    return switch (op.f()) {
+      case "read" -> op.value() == null && !strictNil ? null : Nil.wrap(op.value());
+      case "cas" -> Nil.wrap(((List<?>) op.value()).get(0));
+      default -> null;
+    };
+  }
+
+  @Override
   public String show(Object state) {
     return EdnValues.print(Nil.unwrap(state));
   }
