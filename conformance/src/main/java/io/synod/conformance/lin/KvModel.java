@@ -84,6 +84,11 @@ final class KvModel implements Model<KvText> {
   }
 
   @Override
+  public KvText fixedResult(Operation op) {
+    return isBlind(op) ? KvText.of((String) op.value()) : null;
+  }
+
+  @Override
   public boolean hasHopelessStates() {
     return true;
   }

@@ -37,6 +37,9 @@ final class LinearizationSearch<S> {
   /** Operations accepted everywhere with a result independent of the state (writes). */
   private final boolean[] blind;
   private final boolean prunable;
+  /** Operations with a {@link Model#fixedResult}, and that result. */
+  private final boolean[] fixes;
+  private final Object[] fixed;
   private final long[] z1;
   private final long[] z2;
   private final Consistency consistency;
@@ -142,6 +145,12 @@ final class LinearizationSearch<S> {
     okTotal = oks;
     deadTotal = deads;
     prunable = model.hasHopelessStates();
+    fixes = new boolean[n];
+    fixed = new Object[n];
+    for (int i = 0; i < n; i++) {
+      fixed[i] = model.fixedResult(ops[i]);
+      fixes[i] = fixed[i] != null;
+    }
     stackOp = new int[n + 1];
     stackState = new Object[n + 1];
     kind = new byte[n + 1];
@@ -381,27 +390,30 @@ final class LinearizationSearch<S> {
 
   /**
    * Whether some completed operation can no longer be accepted: it must be linearized before
-   * anything invoked after it completed, so the last blind op before it (if any) is one
-   * invoked by then, and from that op's state, or the current one, only non-blind ops lead to
-   * it. A bounded look ahead, so the cost per configuration stays small.
+   * anything invoked after it completed, so the last op with a {@link Model#fixedResult} before
+   * it (if any) is one invoked by then, and from that op's result, or from the current state,
+   * only ops without one lead to it. A bounded look ahead, so the cost per configuration stays
+   * small.
    */
   @SuppressWarnings("unchecked")
   private boolean hopeless() {
-    int n = frontier.upcoming(blind, due);
-    int bases = 1;
-    base[0] = state;
-    for (int i = 0; i < n; i++) {
+    int n = frontier.upcoming(fixes, due);
+    int bases = 0;
+    int checked = 0;
+    for (int i = 0; i < n && checked < MAX_DUE; i++) {
       int e = due[i];
       if (e < 0) {
         if (bases == base.length) {
           return false;
         }
-        base[bases++] = model.step(state, ops[~e]);
+        base[bases++] = fixed[~e];
         continue;
       }
-      boolean possible = false;
+      checked++;
+      Operation op = ops[e];
+      boolean possible = model.mayStillAccept(state, op);
       for (int b = 0; b < bases && !possible; b++) {
-        possible = model.mayStillAccept((S) base[b], ops[e]);
+        possible = model.mayStillAccept((S) base[b], op);
       }
       if (!possible) {
         return true;
@@ -410,7 +422,9 @@ final class LinearizationSearch<S> {
     return false;
   }
 
-  private final Object[] base = new Object[8];
+  /** Completed operations the look ahead examines. */
+  private static final int MAX_DUE = 16;
+  private final Object[] base = new Object[16];
 
   /** Undoes the top of the stack. */
   @SuppressWarnings("unchecked")

@@ -75,9 +75,18 @@ public interface Model<S> {
   }
 
   /**
-   * False only if no sequence of operations that are not {@link #isBlind blind} can lead from
+   * The state after {@code op} in every state that accepts it, if that does not depend on the
+   * state before (a write, a put, a cas to a known value); null otherwise.
+   */
+  default S fixedResult(Operation op) {
+    return null;
+  }
+
+  /**
+   * False only if no sequence of operations without a {@link #fixedResult} can lead from
    * {@code state} to a state in which {@code op} is accepted (appends only ever extend a string,
-   * so a read of a value the string is no prefix of is hopeless until a put). The search then
+   * so a read of a value the string is no prefix of is hopeless until a put; reads change
+   * nothing, so a register read of another value is hopeless until a write). The search then
    * abandons the configuration at once instead of trying every order of what comes before
    * {@code op}. True when unsure.
    */
