@@ -258,6 +258,9 @@ final class LinearizationSearch<S> {
     fp2 = 0;
     okLeft = okTotal;
     deadLeft = deadTotal;
+    looked = 0;
+    pruned = 0;
+    skipped = 0;
     if (okLeft == 0 || (reduce && okLeft == deadLeft)) {
       complete();
       finals.add(state);
@@ -279,7 +282,7 @@ final class LinearizationSearch<S> {
       }
       if (fresh) {
         fresh = false;
-        if (reduce && prunable && hopeless()) {
+        if (reduce && prunable && worthLooking() && hopeless()) {
           j = -1;
         } else {
           int stutter = stutterCandidate();
@@ -416,11 +419,31 @@ final class LinearizationSearch<S> {
         possible = model.mayStillAccept((S) base[b], op);
       }
       if (!possible) {
+        pruned++;
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * Whether to look ahead at this configuration: always while looking ahead pays (at least one
+   * look in {@link #PAYS} abandons a configuration), else at one configuration in 16, so that
+   * histories where it never helps pay little for it. Depends only on the search so far, so a
+   * pass is as deterministic as before.
+   */
+  private boolean worthLooking() {
+    if (pruned * PAYS >= looked || (++skipped & 15) == 0) {
+      looked++;
+      return true;
+    }
+    return false;
+  }
+
+  private static final int PAYS = 32;
+  private long looked;
+  private long pruned;
+  private long skipped;
 
   /** Completed operations the look ahead examines. */
   private static final int MAX_DUE = 16;
