@@ -706,7 +706,12 @@ final class EvalModel implements SpecModel {
 
   @Override
   public Value[] symmetryCanonical(Value[] state, EvalContext ctx) {
-    return symmetry(ctx).canonical(state);
+    Symmetry g = symmetry(ctx);
+    Ctx c = ctx(ctx);
+    if (c.symmetryImages == null) {
+      c.symmetryImages = new Symmetry.Images();
+    }
+    return g.canonical(state, c.symmetryImages);
   }
 
   private Symmetry symmetry(EvalContext ctx) {
