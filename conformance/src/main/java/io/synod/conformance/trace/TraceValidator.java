@@ -1,6 +1,7 @@
 package io.synod.conformance.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.config.ModelConfig;
 import io.synod.checker.config.NamedEntry;
@@ -627,21 +628,21 @@ public final class TraceValidator {
         if (l[1] == TraceMapping.Scope.PER_NODE) {
           Value got = entry(t[slot], st.node);
           if (got == null || !got.equals(want)) {
-            out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, name, name + "[" + st.node + "]: the log says "
+            out.add(valueMismatch(name, st.node, want, got, name + "[" + st.node + "]: the log says "
                 + clip(flat(want)) + ", the spec " + (got == null ? "has no entry for " + st.node : clip(flat(got)))));
             if (!all) {
               return out;
             }
           }
           if (mapping.unlistedUnchanged && !othersUnchanged(s[slot], t[slot], st.node)) {
-            out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, name, name
+            out.add(valueMismatch(name, null, null, null, name
                 + ": the spec changes the entry of another node than " + st.node));
             if (!all) {
               return out;
             }
           }
         } else if (!t[slot].equals(want)) {
-          out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, name, name + ": the log says " + clip(flat(want))
+          out.add(valueMismatch(name, null, want, t[slot], name + ": the log says " + clip(flat(want))
               + ", the spec " + clip(flat(t[slot]))));
           if (!all) {
             return out;
@@ -652,12 +653,14 @@ public final class TraceValidator {
         for (Map.Entry<String, TraceMapping.Scope> v : mapping.variables.entrySet()) {
           int slot = slots.get(v.getKey());
           if (!seen[slot] && !t[slot].equals(s[slot])) {
-            String what = v.getValue() == TraceMapping.Scope.PER_NODE && st.node != null
-                && !java.util.Objects.equals(entry(s[slot], st.node), entry(t[slot], st.node))
-                ? v.getKey() + "[" + st.node + "]: the log says unchanged (" + flat(entry(s[slot], st.node))
-                    + "), the spec " + flat(entry(t[slot], st.node))
-                : v.getKey() + ": the log says unchanged, the spec changes it";
-            out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, v.getKey(), what));
+            boolean atNode = v.getValue() == TraceMapping.Scope.PER_NODE && st.node != null
+                && !java.util.Objects.equals(entry(s[slot], st.node), entry(t[slot], st.node));
+            out.add(atNode
+                ? valueMismatch(v.getKey(), st.node, entry(s[slot], st.node), entry(t[slot], st.node),
+                    v.getKey() + "[" + st.node + "]: the log says unchanged (" + flat(entry(s[slot], st.node))
+                    + "), the spec " + flat(entry(t[slot], st.node)))
+                : valueMismatch(v.getKey(), null, s[slot], t[slot],
+                    v.getKey() + ": the log says unchanged, the spec changes it"));
             if (!all) {
               return out;
             }
@@ -665,10 +668,20 @@ public final class TraceValidator {
         }
       }
       if (expectMsgs != null && !t[msgSlot].equals(expectMsgs)) {
-        out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, mapping.messages.variable(),
+        out.add(valueMismatch(mapping.messages.variable(), null, expectMsgs, t[msgSlot],
             mapping.messages.variable() + ": " + messageDiff(t[msgSlot], expectMsgs)));
       }
       return out;
+    }
+
+    /** A logged value the spec disagrees with, at {@code node}'s entry of the variable when not null. */
+    TraceResult.Mismatch valueMismatch(String variable, Value node, Value logged, Value spec, String text) {
+      return new TraceResult.Mismatch(TraceResult.Kind.VALUE, variable, text, variable,
+          node == null ? null : JsonNodeFactory.instance.arrayNode().add(codec.encode(node)), itf(logged), itf(spec), null);
+    }
+
+    JsonNode itf(Value v) {
+      return v == null ? null : codec.encode(v);
     }
 
     String messageDiff(Value got, Value want) {
@@ -748,7 +761,12 @@ public final class TraceValidator {
       for (Object[] x : ranked.subList(0, Math.min(ranked.size(), Math.max(1, options.shown())))) {
         @SuppressWarnings("unchecked")
         List<TraceResult.Mismatch> why = (List<TraceResult.Mismatch>) x[1];
-        nearest.add(new TraceResult.Candidate(show(((Cand) x[0]).state, st.node), why));
+        Value[] state = ((Cand) x[0]).state;
+        ObjectNode whole = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < vars.size(); i++) {
+          whole.set(vars.get(i), codec.encode(state[i]));
+        }
+        nearest.add(new TraceResult.Candidate(show(state, st.node), why, whole));
       }
       Cand c = (Cand) ranked.get(0)[0];
       List<Value[]> states = new ArrayList<>();
@@ -776,7 +794,8 @@ public final class TraceValidator {
       if (st.msgIn != null && !holds(c.state[msgSlot], st.msgIn)) {
         String v = mapping.messages.variable();
         return List.of(new TraceResult.Mismatch(TraceResult.Kind.MESSAGE, v, "the message it receives, "
-            + flat(st.msgIn) + ", is not in " + v + " (never sent, or already received or lost)"));
+            + flat(st.msgIn) + ", is not in " + v + " (never sent, or already received or lost)", v, null,
+            itf(st.msgIn), null, null));
       }
       Value expect = st.expectedMessages(c.state);
       List<Value[]> succ = new ArrayList<>();
@@ -792,7 +811,7 @@ public final class TraceValidator {
         if (conj != null) {
           out.add(new TraceResult.Mismatch(TraceResult.Kind.CONJUNCT, conj.text(), st.describe()
               + " is not enabled: " + conj.text() + " is false (" + conj.where() + ")"
-              + where(conj.text(), c.state, st.node)));
+              + where(conj.text(), c.state, st.node), null, null, null, null, conj.where()));
         }
         if (error != null) {
           out.add(new TraceResult.Mismatch(TraceResult.Kind.ERROR, error, "evaluating " + st.describe()

@@ -14,17 +14,18 @@ export function showTrace(root, payload) {
   root.append(el('header', {},
     el('h1', { text: payload.title || 'Trace validation' }),
     el('p', { class: 'summary' },
-      el('span', { class: `verdict v-${verdict === 'rejected' ? 'invalid' : 'valid'}`, id: 'trace-verdict', text: verdict }),
+      el('span', { class: `verdict v-${{ rejected: 'invalid', accepted: 'valid' }[verdict] ?? 'unknown'}`, id: 'trace-verdict', text: verdict }),
       r.spec ? el('span', { text: `spec ${r.spec}` }) : null,
       r.trace ? el('span', { text: `trace ${r.trace}` }) : null,
       r.events !== undefined ? el('span', { text: `${r.events} events` }) : null)));
   if (rej) root.append(rejection(rej));
+  if (verdict === 'unknown') root.append(el('p', { class: 'reason', id: 'unknown-reason', text: r.unknown || 'no verdict' }));
   if (r.prefix && Array.isArray(r.prefix.states) && r.prefix.states.length) {
     const box = el('section', { class: 'prefix', id: 'prefix' });
     root.append(el('h2', { class: 'section-title', text: `Matched prefix: the spec behaviour that explains the events before ${rej ? `event ${rej.index}` : 'the end'}` }), box);
     showCounterexample(box, { title: 'Matched prefix', report: r.prefix, messages: payload.messages });
-  } else if (!rej) {
-    root.append(el('p', { class: 'note', text: 'The whole trace is a behaviour of the spec.' }));
+  } else if (verdict === 'accepted') {
+    root.append(el('p', { class: 'note', id: 'trace-accepted', text: 'The whole trace is a behaviour of the spec.' }));
   }
 }
 
@@ -32,6 +33,7 @@ function rejection(rej) {
   const box = el('section', { class: 'rejection', id: 'rejection' });
   const where = [rej.file, rej.line].filter((x) => x !== undefined && x !== null).join(':');
   box.append(el('h2', { text: `Rejected at event ${rej.index ?? '?'}${where ? ` (${where})` : ''}` }));
+  if (rej.action) box.append(el('p', { class: 'note', id: 'rejection-action', text: `mapped to ${rej.action}${rej.part ? `, part ${rej.part} of the trace` : ''}` }));
   if (rej.reason) box.append(el('p', { class: 'reason', id: 'rejection-reason', text: rej.reason }));
   if (rej.event !== undefined) {
     box.append(el('pre', { class: 'logline', id: 'log-line', text: typeof rej.event === 'string' ? rej.event : JSON.stringify(rej.event) }));
@@ -53,7 +55,7 @@ function candidate(c, i) {
       el('td', { class: 'var', text: path }),
       el('td', { class: 'logged', text: m.logged === undefined ? '—' : format(decode(m.logged, `$.rejected.nearest[${i}].mismatches[${j}].logged`)) }),
       el('td', { class: 'spec', text: m.spec === undefined ? '—' : format(decode(m.spec, `$.rejected.nearest[${i}].mismatches[${j}].spec`)) }),
-      el('td', { class: 'why', text: [m.reason, m.conjunct].filter(Boolean).join(' — ') }));
+      el('td', { class: 'why', text: m.reason || [m.conjunct, m.at && `(${m.at})`].filter(Boolean).join(' ') }));
   });
   if (rows.length) {
     sec.append(el('table', { class: 'mismatches' },
