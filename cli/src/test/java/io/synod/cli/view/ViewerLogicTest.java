@@ -195,6 +195,8 @@ class ViewerLogicTest {
     assertEquals(1, rows.size(), shown.toString());
     assertTrue(rows.get(0).get(3).contains("tmPrepared = RM is false"), shown.toString());
     assertTrue(Long.parseLong((String) shown.get("states")) >= 2, "the matched prefix is shown: " + shown);
+    // the resource managers are model values, printed bare as in the text output (named in the prefix's #meta)
+    assertTrue(((String) shown.get("candidate")).contains("(rm1 :> \"prepared\" @@ rm2 :> \"prepared\")"), shown.toString());
 
     // the same trace with the first prepared vote logged as an abort
     List<String> lines = new java.util.ArrayList<>(Files.readAllLines(bug.resolve("trace.ndjson")));
@@ -230,7 +232,7 @@ class ViewerLogicTest {
     return (Map<String, Object>) js("const box = document.createElement('div'); document.body.append(box);"
         + "try { M['trace.js'].showTrace(box, { report: JSON.parse(arguments[0]) });"
         + " const q = (s) => box.querySelector(s), t = (s) => (q(s) ? q(s).textContent : null);"
-        + " return { verdict: t('#trace-verdict'), heading: t('#rejection h2'), log: t('#log-line'), note: t('#trace-accepted'),"
+        + " return { verdict: t('#trace-verdict'), heading: t('#rejection h2'), log: t('#log-line'), note: t('#trace-accepted'), candidate: t('.candidate'),"
         + "  rows: [...box.querySelectorAll('#rejection tr.mismatch')].map((r) => [...r.cells].map((c) => c.textContent)),"
         + "  states: q('#state-count') ? q('#state-count').getAttribute('data-count') : null };"
         + "} catch (e) { return { error: e.message }; } finally { box.remove(); }", report);

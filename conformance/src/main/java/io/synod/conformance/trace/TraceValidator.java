@@ -1,6 +1,7 @@
 package io.synod.conformance.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.config.ModelConfig;
@@ -773,8 +774,16 @@ public final class TraceValidator {
       for (Cand x = c; x != null; x = x.parent) {
         states.add(0, x.state);
       }
-      String itf = codec.traceToJson(new ItfTrace(vars, states, null), "trace prefix matched before "
+      ObjectNode doc = codec.encodeTrace(new ItfTrace(vars, states, null), "trace prefix matched before "
           + e.where() + " (" + e.action() + ")" + (key.isEmpty() ? "" : ", part " + key));
+      // ITF writes a model value as it writes a string: name them (as check --itf does), over
+      // the prefix and the nearest candidates, for viewers to print values as the text does
+      List<Value> seen = new ArrayList<>();
+      states.forEach(x -> seen.addAll(List.of(x)));
+      ranked.subList(0, nearest.size()).forEach(x -> seen.addAll(List.of(((Cand) x[0]).state)));
+      ArrayNode mv = ((ObjectNode) doc.get("#meta")).putArray("model-values");
+      io.synod.checker.report.ItfReport.modelValues(seen).forEach(mv::add);
+      String itf = doc.toPrettyString();
       return new TraceResult.Rejection(e, key, st.describe(), cands.size(), nearest, itf, states.size());
     }
 

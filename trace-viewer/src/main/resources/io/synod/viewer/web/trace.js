@@ -18,7 +18,9 @@ export function showTrace(root, payload) {
       r.spec ? el('span', { text: `spec ${r.spec}` }) : null,
       r.trace ? el('span', { text: `trace ${r.trace}` }) : null,
       r.events !== undefined ? el('span', { text: `${r.events} events` }) : null)));
-  if (rej) root.append(rejection(rej));
+  // ITF writes model values as strings; the prefix names them, and the candidates share them
+  const mvs = new Set(((r.prefix || {})['#meta'] || {})['model-values'] || []);
+  if (rej) root.append(rejection(rej, mvs));
   if (verdict === 'unknown') root.append(el('p', { class: 'reason', id: 'unknown-reason', text: r.unknown || 'no verdict' }));
   if (r.prefix && Array.isArray(r.prefix.states) && r.prefix.states.length) {
     const box = el('section', { class: 'prefix', id: 'prefix' });
@@ -29,7 +31,7 @@ export function showTrace(root, payload) {
   }
 }
 
-function rejection(rej) {
+function rejection(rej, mvs) {
   const box = el('section', { class: 'rejection', id: 'rejection' });
   const where = [rej.file, rej.line].filter((x) => x !== undefined && x !== null).join(':');
   box.append(el('h2', { text: `Rejected at event ${rej.index ?? '?'}${where ? ` (${where})` : ''}` }));
@@ -41,20 +43,20 @@ function rejection(rej) {
   const nearest = Array.isArray(rej.nearest) ? rej.nearest : [];
   const count = rej.candidates ?? nearest.length;
   box.append(el('p', { class: 'note', text: `${count} spec state${count === 1 ? ' was' : 's were'} possible just before this event${nearest.length < count ? `; the ${nearest.length} nearest shown` : ''}.` }));
-  nearest.forEach((c, i) => box.append(candidate(c, i)));
+  nearest.forEach((c, i) => box.append(candidate(c, i, mvs)));
   return box;
 }
 
 // One candidate: its mismatches as rows of logged against spec value, then its whole state.
-function candidate(c, i) {
+function candidate(c, i, mvs) {
   const sec = el('div', { class: 'candidate', 'data-index': i });
   sec.append(el('h3', { text: `Candidate ${i + 1}${c.action ? `: ${c.action}` : ''}` }));
   const rows = (c.mismatches || []).map((m, j) => {
-    const path = [m.variable, ...(m.path || []).map((p) => `[${typeof p === 'string' ? p : format(decode(p))}]`)].join('');
+    const path = [m.variable, ...(m.path || []).map((p) => `[${typeof p === 'string' ? p : format(decode(p, '$', mvs))}]`)].join('');
     return el('tr', { class: 'mismatch', 'data-variable': m.variable ?? '' },
       el('td', { class: 'var', text: path }),
-      el('td', { class: 'logged', text: m.logged === undefined ? '—' : format(decode(m.logged, `$.rejected.nearest[${i}].mismatches[${j}].logged`)) }),
-      el('td', { class: 'spec', text: m.spec === undefined ? '—' : format(decode(m.spec, `$.rejected.nearest[${i}].mismatches[${j}].spec`)) }),
+      el('td', { class: 'logged', text: m.logged === undefined ? '—' : format(decode(m.logged, `$.rejected.nearest[${i}].mismatches[${j}].logged`, mvs)) }),
+      el('td', { class: 'spec', text: m.spec === undefined ? '—' : format(decode(m.spec, `$.rejected.nearest[${i}].mismatches[${j}].spec`, mvs)) }),
       el('td', { class: 'why', text: m.reason || [m.conjunct, m.at && `(${m.at})`].filter(Boolean).join(' ') }));
   });
   if (rows.length) {
@@ -65,11 +67,11 @@ function candidate(c, i) {
   if (c.state && typeof c.state === 'object') {
     const mismatched = new Set((c.mismatches || []).map((m) => m.variable));
     const ul = el('ul', { class: 'tree vars' });
-    const ctx = { open: new Map(), rerender: () => { const fresh = candidate(c, i); sec.replaceWith(fresh); } };
+    const ctx = { open: new Map(), rerender: () => { const fresh = candidate(c, i, mvs); sec.replaceWith(fresh); } };
     for (const name of Object.keys(c.state)) {
       if (name === '#meta') continue;
       const node = mismatched.has(name) ? { s: 'changed' } : undefined;
-      ul.append(renderNode(name, decode(c.state[name], `$.rejected.nearest[${i}].state.${name}`), node, `cand${i}\u0001${name}`, 0, ctx));
+      ul.append(renderNode(name, decode(c.state[name], `$.rejected.nearest[${i}].state.${name}`, mvs), node, `cand${i}\u0001${name}`, 0, ctx));
     }
     sec.append(el('details', {}, el('summary', { text: 'the whole candidate state' }), ul));
   }
