@@ -69,6 +69,9 @@ public final class TraceValidator {
     }
   }
 
+  /** What led to a state reached by an unlogged step (--unlogged). */
+  private static final String[] UNLOGGED = {"unlogged step", null};
+
   private final TraceMapping mapping;
   private final TraceSpec.Source source;
   private final Options options;
@@ -203,7 +206,11 @@ public final class TraceValidator {
   }
 
   /** A candidate spec state and how it was reached (for the matched prefix). */
-  private record Cand(Value[] state, Cand parent) {}
+  /**
+   * A spec state consistent with the trace so far, with the state before it and what led to it
+   * (the event's mapped step and its file:line; null for an initial or unlogged step).
+   */
+  private record Cand(Value[] state, Cand parent, String[] via) {}
 
   /** The validation of one part: all mutable state of a call lives here. */
   private final class Run {
@@ -233,7 +240,7 @@ public final class TraceValidator {
       List<Cand> cands = new ArrayList<>();
       try {
         Map<Long, Cand> init = new LinkedHashMap<>();
-        session.initialStates(s -> init.putIfAbsent(fingerprint(s), new Cand(s, null)));
+        session.initialStates(s -> init.putIfAbsent(fingerprint(s), new Cand(s, null, null)));
         cands.addAll(init.values());
       } catch (RuntimeException e) {
         throw new TraceInputException(mapping.spec() + ": evaluating the initial predicate " + mapping.init
@@ -247,6 +254,7 @@ public final class TraceValidator {
         }
         cands = unlogged(cands, e);
         Step step = step(e, rule);
+        String[] via = {step.describe(), "event " + (e.index() + 1) + ", " + e.where()};
         Map<Long, Cand> next = new LinkedHashMap<>();
         for (Cand c : cands) {
           if (step.msgIn != null && !holds(c.state[msgSlot], step.msgIn)) {
@@ -256,7 +264,7 @@ public final class TraceValidator {
           try {
             session.successors(c.state, step.action, step.args, t -> {
               if (mismatches(c.state, t, step, expectMsgs, false).isEmpty()) {
-                next.putIfAbsent(fingerprint(t), new Cand(t, c));
+                next.putIfAbsent(fingerprint(t), new Cand(t, c, via));
                 if (next.size() > options.candidateBudget()) {
                   throw new OverBudget(e);
                 }
@@ -295,7 +303,7 @@ public final class TraceValidator {
             session.next(c.state, t -> {
               long fp = fingerprint(t);
               if (!all.containsKey(fp)) {
-                Cand n = new Cand(t, c);
+                Cand n = new Cand(t, c, UNLOGGED);
                 all.put(fp, n);
                 added.add(n);
                 if (all.size() > options.candidateBudget()) {
@@ -771,8 +779,10 @@ public final class TraceValidator {
       }
       Cand c = (Cand) ranked.get(0)[0];
       List<Value[]> states = new ArrayList<>();
+      List<String[]> vias = new ArrayList<>();
       for (Cand x = c; x != null; x = x.parent) {
         states.add(0, x.state);
+        vias.add(0, x.via);
       }
       ObjectNode doc = codec.encodeTrace(new ItfTrace(vars, states, null), "trace prefix matched before "
           + e.where() + " (" + e.action() + ")" + (key.isEmpty() ? "" : ", part " + key));
@@ -783,6 +793,14 @@ public final class TraceValidator {
       ranked.subList(0, nearest.size()).forEach(x -> seen.addAll(List.of(((Cand) x[0]).state)));
       ArrayNode mv = ((ObjectNode) doc.get("#meta")).putArray("model-values");
       io.synod.checker.report.ItfReport.modelValues(seen).forEach(mv::add);
+      for (int i = 1; i < states.size(); i++) {
+        ObjectNode meta = (ObjectNode) doc.get("states").get(i).get("#meta");
+        String[] via = vias.get(i); // set on every state after the initial one
+        meta.put("action", via[0]);
+        if (via[1] != null) {
+          meta.put("location", via[1]);
+        }
+      }
       String itf = doc.toPrettyString();
       return new TraceResult.Rejection(e, key, st.describe(), cands.size(), nearest, itf, states.size());
     }

@@ -47,6 +47,9 @@ class TraceJsonTest {
     assertEquals(m.path("reason").asText(), rej.path("reason").asText());
     JsonNode prefix = r.path("prefix");
     assertEquals(2, prefix.path("states").size(), "initial state and the state after event 1");
+    JsonNode step = prefix.path("states").path(1).path("#meta");
+    assertEquals("Inc(a)", step.path("action").asText(), "the state after event 1 names the step it was mapped to");
+    assertEquals("event 1, " + t + ":1", step.path("location").asText());
     assertEquals(List.of("val", "msgs"), List.of(prefix.path("vars").path(0).asText(), prefix.path("vars").path(1).asText()));
   }
 
