@@ -224,6 +224,15 @@ class ViewerLogicTest {
     shown = show(Files.readString(json));
     assertEquals("accepted", shown.get("verdict"), shown.toString());
     assertEquals("The whole trace is a behaviour of the spec.", shown.get("note"), shown.toString());
+
+    // unlogged steps with too small a candidate budget: no verdict, and the page says why
+    r = CliTestSupport.run("trace", "validate", "--spec", spec, "--trace", good.resolve("trace.ndjson").toString(),
+        "--unlogged", "1", "--max-candidates", "1", "--json", json.toString());
+    assertEquals(3, r.code(), r.out() + r.err());
+    shown = show(Files.readString(json));
+    assertEquals("unknown", shown.get("verdict"), shown.toString());
+    assertTrue(((String) shown.get("unknown")).startsWith("more than 1 candidate spec states"), shown.toString());
+    assertEquals(null, shown.get("note"), "an unknown verdict does not say accepted");
   }
 
   /** What the trace view shows of a report, or the error it threw. */
@@ -232,7 +241,7 @@ class ViewerLogicTest {
     return (Map<String, Object>) js("const box = document.createElement('div'); document.body.append(box);"
         + "try { M['trace.js'].showTrace(box, { report: JSON.parse(arguments[0]) });"
         + " const q = (s) => box.querySelector(s), t = (s) => (q(s) ? q(s).textContent : null);"
-        + " return { verdict: t('#trace-verdict'), heading: t('#rejection h2'), log: t('#log-line'), note: t('#trace-accepted'), candidate: t('.candidate'),"
+        + " return { verdict: t('#trace-verdict'), heading: t('#rejection h2'), log: t('#log-line'), note: t('#trace-accepted'), candidate: t('.candidate'), unknown: t('#unknown-reason'),"
         + "  rows: [...box.querySelectorAll('#rejection tr.mismatch')].map((r) => [...r.cells].map((c) => c.textContent)),"
         + "  states: q('#state-count') ? q('#state-count').getAttribute('data-count') : null };"
         + "} catch (e) { return { error: e.message }; } finally { box.remove(); }", report);

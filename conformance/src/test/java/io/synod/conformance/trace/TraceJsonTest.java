@@ -73,4 +73,14 @@ class TraceJsonTest {
     assertFalse(r.has("rejected"));
     assertFalse(r.has("prefix"));
   }
+
+  @Test
+  void anExhaustedCandidateBudgetIsUnknownWithTheReason(@TempDir Path dir) throws Exception {
+    Path t = TraceValidatorTest.write(dir, "t.ndjson", TraceValidatorTest.copy("b", 2, "a", 1));
+    TraceValidator v = TraceValidator.of(TraceValidatorTest.MAPPING, new TraceValidator.Options(1, 3, List.of(), 2));
+    ObjectNode r = TraceJson.report(v.validate(List.of(t)), v.mapping().spec(), TraceValidatorTest.MAPPING, List.of(t));
+    assertEquals("unknown", r.path("verdict").asText());
+    assertTrue(r.path("unknown").asText().startsWith("more than 2 candidate spec states at event 1"), r.toString());
+    assertFalse(r.has("rejected"));
+  }
 }
