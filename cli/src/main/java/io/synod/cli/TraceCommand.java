@@ -133,7 +133,7 @@ public final class TraceCommand implements Callable<Integer> {
       }
       out.println(TraceReport.text(r));
       if (json != null || html != null) {
-        ObjectNode report = TraceJson.report(r, v.mapping().spec(), m, traces);
+        ObjectNode report = TraceJson.report(r, shown(v.mapping().spec()), m, traces);
         try {
           if (json != null) {
             Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report),
@@ -161,6 +161,13 @@ public final class TraceCommand implements Callable<Integer> {
       }
       out.flush();
       return r.accepted() ? 0 : r.rejected() ? 1 : 3;
+    }
+
+    /** The spec as the user would name it: relative to the working folder when it is below it. */
+    private static Path shown(Path spec) {
+      Path here = Path.of("").toAbsolutePath();
+      Path abs = spec.toAbsolutePath().normalize();
+      return abs.startsWith(here) ? here.relativize(abs) : spec;
     }
   }
 }

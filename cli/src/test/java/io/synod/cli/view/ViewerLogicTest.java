@@ -193,6 +193,7 @@ class ViewerLogicTest {
     assertTrue(((String) shown.get("log")).contains("\"action\":\"TMCommit\""), shown.toString());
     List<List<String>> rows = (List<List<String>>) shown.get("rows");
     assertEquals(1, rows.size(), shown.toString());
+    assertEquals("tmPrepared = RM", rows.get(0).get(0), "the false conjunct");
     assertTrue(rows.get(0).get(3).contains("tmPrepared = RM is false"), shown.toString());
     assertTrue(Long.parseLong((String) shown.get("states")) >= 2, "the matched prefix is shown: " + shown);
     // the resource managers are model values, printed bare as in the text output (named in the prefix's #meta)

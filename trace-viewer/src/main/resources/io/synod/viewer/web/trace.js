@@ -54,14 +54,14 @@ function candidate(c, i, mvs) {
   const rows = (c.mismatches || []).map((m, j) => {
     const path = [m.variable, ...(m.path || []).map((p) => `[${typeof p === 'string' ? p : format(decode(p, '$', mvs))}]`)].join('');
     return el('tr', { class: 'mismatch', 'data-variable': m.variable ?? '' },
-      el('td', { class: 'var', text: path }),
+      el('td', { class: 'var', text: m.variable !== undefined ? path : (m.conjunct ?? '') }),
       el('td', { class: 'logged', text: m.logged === undefined ? '—' : format(decode(m.logged, `$.rejected.nearest[${i}].mismatches[${j}].logged`, mvs)) }),
       el('td', { class: 'spec', text: m.spec === undefined ? '—' : format(decode(m.spec, `$.rejected.nearest[${i}].mismatches[${j}].spec`, mvs)) }),
       el('td', { class: 'why', text: m.reason || [m.conjunct, m.at && `(${m.at})`].filter(Boolean).join(' ') }));
   });
   if (rows.length) {
     sec.append(el('table', { class: 'mismatches' },
-      el('thead', {}, el('tr', {}, el('th', { text: 'variable' }), el('th', { text: 'logged' }), el('th', { text: 'spec' }), el('th', { text: 'why' }))),
+      el('thead', {}, el('tr', {}, el('th', { text: 'variable or conjunct' }), el('th', { text: 'logged' }), el('th', { text: 'spec' }), el('th', { text: 'why' }))),
       el('tbody', {}, ...rows)));
   }
   if (c.state && typeof c.state === 'object') {
