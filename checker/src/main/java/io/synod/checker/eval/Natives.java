@@ -23,8 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operators of the standard modules implemented in Java. Anything not listed here is evaluated
- * from its TLA+ definition in the shipped module text.
+ * The one list of natively evaluated operators: operators of the standard modules implemented in
+ * Java, each registered here (or by the {@code register} method of {@link CommunityNatives},
+ * {@link JsonNatives}, {@link IoNatives}, {@link OutputNatives}, {@link VectorClockNatives},
+ * {@link StatisticsNatives})
+ * under its module and name. The resolver binds a standard module's
+ * definition to the implementation registered for it; anything not registered is evaluated from
+ * its TLA+ definition in the shipped module text. The module text marks each native definition
+ * with a {@code \* native: ...} comment after it, and a test holds the two in agreement.
  */
 final class Natives {
 
@@ -103,11 +109,25 @@ final class Natives {
     IoNatives.register(this);
     VectorClockNatives.register(this);
     CommunityNatives.register(this);
+    StatisticsNatives.register(this);
   }
 
   /** Registers (or replaces) the native implementation of {@code op} of {@code module}. */
   void put(String module, String op, Impl impl) {
     table.put(module + " " + op, impl);
+  }
+
+  /** Receives one registered native operator. */
+  interface Registered {
+    void accept(String module, String op, Impl impl);
+  }
+
+  /** Every registered native operator, by module and then name. */
+  void forEach(Registered r) {
+    new java.util.TreeMap<>(table).forEach((key, impl) -> {
+      int sp = key.indexOf(' ');
+      r.accept(key.substring(0, sp), key.substring(sp + 1), impl);
+    });
   }
 
   /** The native implementation of {@code op} of standard module {@code module}, or null. */
@@ -146,20 +166,20 @@ final class Natives {
   // ------------------------------------------------------------------ tables
 
   private void naturals() {
-    for (String m : new String[] {"Naturals", "Integers"}) {
-      fn2(m, "+", (c, x, y) -> Arith.add(x, y));
-      fn2(m, "-", (c, x, y) -> Arith.sub(x, y));
-      fn2(m, "*", (c, x, y) -> Arith.mul(x, y));
-      fn2(m, "^", (c, x, y) -> Arith.pow(x, y));
-      fn2(m, "<", (c, x, y) -> BoolValue.of(Arith.compare(x, y) < 0));
-      fn2(m, ">", (c, x, y) -> BoolValue.of(Arith.compare(x, y) > 0));
-      fn2(m, "<=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) <= 0));
-      fn2(m, ">=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) >= 0));
-      fn2(m, "%", (c, x, y) -> Arith.mod(x, y));
-      fn2(m, "\\div", (c, x, y) -> Arith.div(x, y));
-      fn2(m, "..", Nodes.Interval.MAKE);
-      fn(m, "Nat", 0, (c, a) -> InfiniteSetValue.NAT);
-    }
+    // Integers extends Naturals, so its arithmetic is bound to Naturals' definitions
+    String m = "Naturals";
+    fn2(m, "+", (c, x, y) -> Arith.add(x, y));
+    fn2(m, "-", (c, x, y) -> Arith.sub(x, y));
+    fn2(m, "*", (c, x, y) -> Arith.mul(x, y));
+    fn2(m, "^", (c, x, y) -> Arith.pow(x, y));
+    fn2(m, "<", (c, x, y) -> BoolValue.of(Arith.compare(x, y) < 0));
+    fn2(m, ">", (c, x, y) -> BoolValue.of(Arith.compare(x, y) > 0));
+    fn2(m, "<=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) <= 0));
+    fn2(m, ">=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) >= 0));
+    fn2(m, "%", (c, x, y) -> Arith.mod(x, y));
+    fn2(m, "\\div", (c, x, y) -> Arith.div(x, y));
+    fn2(m, "..", Nodes.Interval.MAKE);
+    fn(m, "Nat", 0, (c, a) -> InfiniteSetValue.NAT);
     fn("Integers", "Int", 0, (c, a) -> InfiniteSetValue.INT);
     fn1("Integers", "-.", (c, x) -> Arith.neg(x));
   }
