@@ -78,10 +78,14 @@ public final class Simulator {
     long done = 0;
     try {
       List<Value[]> inits = new ArrayList<>();
+      // the behaviour being generated, for TLCExt!Trace (none while Init is evaluated)
+      List<List<Step>> current = new ArrayList<>(List.of(List.of()));
+      ctx.behaviour = () -> current.get(0).stream().map(Step::state).toList();
       ctx.level = 0;
       model.initialStates(ctx, s -> inits.add(s));
       for (; done < traces && !cancelled && !inits.isEmpty(); done++) {
         List<Step> trace = new ArrayList<>();
+        current.set(0, trace);
         Value[] cur = inits.get(rnd.nextInt(inits.size()));
         trace.add(new Step(cur, ActionLabel.INITIAL));
         states++;

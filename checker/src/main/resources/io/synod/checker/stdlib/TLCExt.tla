@@ -13,24 +13,25 @@ AssertEq(a, b) == IF a = b THEN TRUE ELSE PrintT(<<"AssertEq failed:", a, b>>) /
   \* native: a = b, printing both values when they differ
 
 AssertError(err, exp) == CHOOSE failedAsExpected \in BOOLEAN : TRUE
-  \* (not yet native in Synod; TLC: TRUE iff evaluating exp fails with the error message err)
+  \* native: TRUE iff evaluating exp fails with the error message err
 
 TLCModelValue(str) == CHOOSE mv : TRUE
   \* native: the model value named str
 
 Trace == CHOOSE states \in Seq(Any) : TRUE
-  \* (not yet native in Synod; TLC: the behaviour leading to the current state, as records)
+  \* native: the behaviour leading to the current state, as records
 
 CounterExample == CHOOSE ce \in [state : SUBSET (Nat \X Any), action : SUBSET (Nat \X Any \X Nat)] : TRUE
-  \* (not yet native in Synod; TLC: the counterexample found, when evaluated in a POSTCONDITION)
+  \* native: the counterexample found, when evaluated in a POSTCONDITION (state: <<i, s_i>>,
+  \* action: <<<<i, s_i>>, [name, location], <<i + 1, s_i+1>>>>), both empty when none was found
 
 ToTrace(CE) == [i \in 1 .. Cardinality(CE.state) |-> (CHOOSE p \in CE.state : p[1] = i)[2]]
 
 TLCDefer(expression) == TRUE
-  \* (not yet native in Synod; TLC: evaluates expression after the current state is explored)
+  \* native: TRUE; expression is not evaluated (TLC evaluates it only in simulation)
 
 PickSuccessor(exp) == IF exp THEN TRUE ELSE CHOOSE picked \in BOOLEAN : TRUE
-  \* (not yet native in Synod; TLC: lets the user pick successors when exp is FALSE)
+  \* native: lets the user pick successors when exp is FALSE
 
 TLCNoOp(val) == val
 
@@ -38,7 +39,7 @@ TLCCache(expression, closure) == expression
   \* native: memoizes expression keyed by closure
 
 TLCFP(val) == CHOOSE fingerprint \in Nat : TRUE
-  \* (not yet native in Synod; TLC: the fingerprint of val)
+  \* native: a 32-bit fingerprint of val (equal values, equal numbers; not TLC's numbers)
 
 TLCGetAndSet(key, Op(_, _), val, defaultVal) == CHOOSE previous : TRUE
   \* native: returns register key (or defaultVal) and stores Op(old, val) in it
