@@ -169,7 +169,7 @@ public final class EvalFrontend implements SpecFrontend {
    * which TLC loads like user modules, are linted.
    */
   private static final Set<String> UNLINTED = Set.of("Naturals", "Integers", "Reals", "Sequences",
-      "FiniteSets", "Bags", "TLC", "TLCExt", "Randomization", "TLAPS");
+      "FiniteSets", "Bags", "TLC", "TLCExt", "Randomization", "TLAPS", "Toolbox");
 
   private static Module parseText(String text, String name) {
     try {

@@ -25,7 +25,7 @@ public final class StandardModules {
             "VectorClocks",
             "Bitwise", "Combinatorics", "Statistics", "BagsExt", "Quorum", "DyadicRationals", "Graphs",
             "UndirectedGraphs", "SVG", "GraphViz", "CSV", "HTML", "DifferentialEquations", "FunctionTheorems", "FiniteSetsExtTheorems",
-            "FoldsTheorems", "GraphTheorems", "QuorumTheorems", "SequencesExtTheorems");
+            "FoldsTheorems", "GraphTheorems", "QuorumTheorems", "SequencesExtTheorems", "Toolbox", "ShiViz");
 
     private StandardModules() {
     }

@@ -176,4 +176,25 @@ class TlcExtNativesTest {
     CheckResult r = checkWithPostcondition("TRUE", "CounterExample = [action |-> {}, state |-> {}]", false);
     assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
   }
+
+  @Test
+  void shiVizGivesEachStateItsHostAndVectorClock() throws Exception {
+    String spec = "---- MODULE Test ----\nEXTENDS Naturals, Sequences, TLC, ShiViz\nVARIABLE pc\n"
+        + "Tr == <<[pc |-> [p1 |-> \"a\", p2 |-> \"a\"]], [pc |-> [p1 |-> \"b\", p2 |-> \"a\"]],\n"
+        + "        [pc |-> [p1 |-> \"b\", p2 |-> \"b\"]], [pc |-> [p1 |-> \"c\", p2 |-> \"b\"]]>>\n"
+        + "Init == pc = Tr[1].pc\n"
+        + "Next == TLCGet(\"level\") < Len(Tr) /\\ pc' = Tr[TLCGet(\"level\") + 1].pc\n"
+        + "Shown == PrintT(<<TLCGet(\"level\"), Host, Clock>>)\n====\n";
+    String cfg = "INIT Init\nNEXT Next\nINVARIANT Shown\nCONSTANT _TETrace <- Tr\n";
+    CompiledSpec compiled = Fixtures.inline(spec, cfg, new ArrayList<>());
+    EvalModel model = new EvalModel(compiled, ConfigReader.read("Test.cfg", cfg));
+    List<String> printed = new ArrayList<>();
+    CheckResult r = new ModelChecker(model, CheckOptions.defaults().withWorkers(1).withDeadlockOff(true),
+        new SearchListener() {}, line -> printed.add(line)).run();
+    assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
+    assertEquals(List.of("<<1, \"--\", \"{\\\"p1\\\":0,\\\"p2\\\":0}\">>",
+        "<<2, \"p1\", \"{\\\"p1\\\":1,\\\"p2\\\":0}\">>",
+        "<<3, \"p2\", \"{\\\"p1\\\":1,\\\"p2\\\":1}\">>",
+        "<<4, \"p1\", \"{\\\"p1\\\":2,\\\"p2\\\":1}\">>"), printed);
+  }
 }
