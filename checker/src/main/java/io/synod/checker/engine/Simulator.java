@@ -15,6 +15,9 @@ public final class Simulator {
   private final Output out;
   private final boolean checkDeadlock;
   private volatile boolean cancelled;
+  /** Behaviours finished and states generated so far, for a summary when the run is interrupted. */
+  private volatile long tracesSoFar;
+  private volatile long statesSoFar;
 
   public Simulator(SpecModel model, boolean deadlockOff, Output out) {
     this.model = model;
@@ -24,6 +27,11 @@ public final class Simulator {
 
   public void cancel() {
     cancelled = true;
+  }
+
+  /** How far the run got: behaviours finished and states generated (read from any thread). */
+  public SimulationResult progress() {
+    return new SimulationResult(Verdict.CANCELLED, null, tracesSoFar, statesSoFar);
   }
 
   /** Outcome: the first failure (or none) and how much was simulated. */
@@ -84,12 +92,14 @@ public final class Simulator {
       ctx.level = 0;
       model.initialStates(ctx, s -> inits.add(s));
       for (; done < traces && !cancelled && !inits.isEmpty(); done++) {
+        tracesSoFar = done;
         List<Step> trace = new ArrayList<>();
         current.set(0, trace);
         Value[] cur = inits.get(rnd.nextInt(inits.size()));
         trace.add(new Step(cur, ActionLabel.INITIAL));
         states++;
         counted[0] = states;
+        statesSoFar = states;
         ctx.level = 1;
         int inv = model.firstViolatedInvariant(cur, ctx);
         if (inv >= 0) {
@@ -126,6 +136,7 @@ public final class Simulator {
           trace.add(next);
           states++;
           counted[0] = states;
+          statesSoFar = states;
           ctx.level = lvl + 1;
           // cur passed every invariant (else the behaviour ended there)
           inv = model.firstViolatedInvariant(cur, next.state(), ctx);

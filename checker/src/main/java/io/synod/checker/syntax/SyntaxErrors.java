@@ -188,8 +188,10 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         what = "CASE";
       } else if (c instanceof LetExprContext) {
         what = "LET/IN";
-      } else if (c instanceof ExceptExprContext) {
+      } else if (c instanceof ExceptTailContext) {
         what = "EXCEPT";
+        // the construct starts at the bracket before the function
+        c = c.getParent();
       } else if (c instanceof BoundedQuantExprContext || c instanceof UnboundedQuantExprContext) {
         what = "quantifier";
       } else if (c instanceof JunctionExprContext) {
