@@ -48,6 +48,13 @@ public final class EvalContext extends EvalContextPadding {
    */
   public java.util.List<TraceStep> counterExample;
 
+  /**
+   * {@code TLCExt!TLCDefer} in simulation: the expressions deferred while the successors are
+   * generated, each to be evaluated with the successor the simulation goes on with (given as its
+   * argument); null where nothing is deferred (breadth-first search, as in TLC).
+   */
+  public java.util.List<java.util.function.Consumer<io.synod.checker.value.Value[]>> deferred;
+
   /** Free slot for the evaluator's per-worker scratch state (caches...). */
   public Object local;
 

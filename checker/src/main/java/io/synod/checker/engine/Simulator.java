@@ -4,6 +4,7 @@ import io.synod.checker.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Random simulation ({@code -simulate}): behaviours of at most {@code depth} states, each step
@@ -37,7 +38,12 @@ public final class Simulator {
   /** Outcome: the first failure (or none) and how much was simulated. */
   public record SimulationResult(Verdict verdict, CheckResult.Failure failure, long traces, long states) {}
 
-  private record Step(Value[] state, ActionLabel action) {}
+  /** A state of the behaviour, the action into it and what TLCDefer kept while generating it. */
+  private record Step(Value[] state, ActionLabel action, List<Consumer<Value[]>> deferred) {
+    Step(Value[] state, ActionLabel action) {
+      this(state, action, List.of());
+    }
+  }
 
   /** Runs up to {@code traces} behaviours of up to {@code depth} states. */
   public SimulationResult run(long traces, int depth, long seed) {
@@ -90,7 +96,9 @@ public final class Simulator {
       List<List<Step>> current = new ArrayList<>(List.of(List.of()));
       ctx.behaviour = () -> current.get(0).stream().map(Step::state).toList();
       ctx.level = 0;
+      ctx.deferred = new ArrayList<>();
       model.initialStates(ctx, s -> inits.add(s));
+      ctx.deferred.clear();
       for (; done < traces && !cancelled && !inits.isEmpty(); done++) {
         tracesSoFar = done;
         List<Step> trace = new ArrayList<>();
@@ -114,12 +122,14 @@ public final class Simulator {
           int level = lvl;
           model.successors(cur, ctx, (t, a) -> {
             any[0]++;
+            List<Consumer<Value[]>> deferred = ctx.deferred.isEmpty() ? List.of() : List.copyOf(ctx.deferred);
+            ctx.deferred.clear();
             // TLCGet("level"): the successor's in a CONSTRAINT, the step's first state's in an ACTION_CONSTRAINT
             ctx.level = level + 1;
             boolean in = model.satisfiesConstraints(t, ctx);
             ctx.level = level;
             if (in && model.satisfiesActionConstraints(from, t, ctx)) {
-              succ.add(new Step(t, a));
+              succ.add(new Step(t, a, deferred));
             }
             return true;
           });
@@ -148,6 +158,10 @@ public final class Simulator {
           if (ap >= 0) {
             return fail(Verdict.ACTION_PROPERTY, props.get(ap),
                 "Action property " + props.get(ap) + " is violated.", trace, done, states);
+          }
+          // TLC evaluates TLCDefer's expressions of the successor it goes on with, after its checks
+          for (Consumer<Value[]> d : next.deferred()) {
+            d.accept(next.state());
           }
           cur = next.state();
         }

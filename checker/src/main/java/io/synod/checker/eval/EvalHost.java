@@ -56,6 +56,14 @@ public interface EvalHost {
     return null;
   }
 
+  /**
+   * {@code TLCExt!TLCDefer}: keeps {@code later}, to be run with the successor the search goes on
+   * with; false when the search defers nothing (then the expression is dropped).
+   */
+  default boolean defer(java.util.function.Consumer<Value[]> later) {
+    return false;
+  }
+
   /** The environment variables {@code IOEnv} reports. */
   default java.util.Map<String, String> environment() {
     return System.getenv();

@@ -374,6 +374,15 @@ final class EvalModel implements SpecModel {
     }
 
     @Override
+    public boolean defer(java.util.function.Consumer<Value[]> later) {
+      if (ec.deferred == null) {
+        return false;
+      }
+      ec.deferred.add(later);
+      return true;
+    }
+
+    @Override
     public java.util.List<Step> counterExample() {
       if (ec.counterExample == null) {
         return null;

@@ -23,9 +23,7 @@ final class TraceNatives {
   static void register(Natives n) {
     String m = "TLCExt";
     n.put(m, "AssertError", Natives.Impl.lazy(2, TraceNatives::assertError, false, false));
-    // TLC keeps the expression for the successor it goes on with in simulation; breadth-first
-    // search (TLC's and Synod's) never evaluates it
-    n.put(m, "TLCDefer", Natives.Impl.lazy(1, (c, f, args) -> BoolValue.TRUE, false, false));
+    n.put(m, "TLCDefer", Natives.Impl.lazy(1, TraceNatives::defer, false, true));
     n.put(m, "PickSuccessor", Natives.Impl.lazy(1, TraceNatives::pickSuccessor, true, true).withMinLevel(2));
     n.put(m, "Trace", new Natives.Impl(0, null, (c, a) -> trace(c), null, true, false).withMinLevel(1));
     n.put(m, "CounterExample", new Natives.Impl(0, null, (c, a) -> counterExample(c), null, true, false)
@@ -46,6 +44,34 @@ final class TraceNatives {
       return BoolValue.of(expected.text().equals(e.getMessage()));
     }
     return BoolValue.FALSE;
+  }
+
+  /**
+   * TRUE; the expression is evaluated later, with the current state and the successor the
+   * simulation goes on with (TLC's breadth-first search, like Synod's, never evaluates it).
+   */
+  private static Value defer(Ctx c, Frame f, Node[] args) {
+    if (c.cur == null) {
+      return BoolValue.TRUE;
+    }
+    Frame frame = f == null ? null : f.snapshot(c);
+    Value[] from = c.cur.clone();
+    Node expression = args[0];
+    c.host.defer(next -> {
+      Value[] cur = c.cur;
+      Value[] nxt = c.nxt;
+      c.cur = from;
+      c.nxt = next;
+      try {
+        expression.eval(c, frame);
+      } catch (EvalException e) {
+        throw EvalModel.error(e);
+      } finally {
+        c.cur = cur;
+        c.nxt = nxt;
+      }
+    });
+    return BoolValue.TRUE;
   }
 
   /**

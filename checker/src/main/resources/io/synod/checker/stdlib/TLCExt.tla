@@ -28,7 +28,8 @@ CounterExample == CHOOSE ce \in [state : SUBSET (Nat \X Any), action : SUBSET (N
 ToTrace(CE) == [i \in 1 .. Cardinality(CE.state) |-> (CHOOSE p \in CE.state : p[1] = i)[2]]
 
 TLCDefer(expression) == TRUE
-  \* native: TRUE; expression is not evaluated (TLC evaluates it only in simulation)
+  \* native: TRUE; in simulation expression is evaluated once the successor is chosen
+  \* (breadth-first search never evaluates it)
 
 PickSuccessor(exp) == IF exp THEN TRUE ELSE CHOOSE picked \in BOOLEAN : TRUE
   \* native: lets the user pick successors when exp is FALSE

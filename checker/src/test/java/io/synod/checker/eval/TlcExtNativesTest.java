@@ -197,4 +197,27 @@ class TlcExtNativesTest {
         "<<3, \"p2\", \"{\\\"p1\\\":1,\\\"p2\\\":1}\">>",
         "<<4, \"p1\", \"{\\\"p1\\\":2,\\\"p2\\\":1}\">>"), printed);
   }
+
+  @Test
+  void tlcDeferInSimulationRunsOnlyForTheChosenSuccessor() throws Exception {
+    String cfg = "INIT Init\nNEXT Next\n";
+    String spec = HEAD + "Init == x = 0\n"
+        + "Next == \\/ x' = x + 1 /\\ TLCDefer(PrintT(<<x, x'>>))\n"
+        + "        \\/ x' = x + 100 /\\ TLCDefer(PrintT(<<x, x'>>))\n====\n";
+    CompiledSpec compiled = Fixtures.inline(spec, cfg, new ArrayList<>());
+    EvalModel model = new EvalModel(compiled, ConfigReader.read("Test.cfg", cfg));
+    List<String> printed = new ArrayList<>();
+    Simulator.SimulationResult r = new Simulator(model, true, line -> printed.add(line)).run(1, 6, 11);
+    assertEquals(Verdict.SUCCESS, r.verdict());
+    // one line per step of the one behaviour, each step starting where the previous one ended
+    assertEquals(5, printed.size(), String.valueOf(printed));
+    String from = "0";
+    for (String line : printed) {
+      String[] xy = line.replaceAll("[<> ]", "").split(",");
+      assertEquals(from, xy[0], String.valueOf(printed));
+      long step = Long.parseLong(xy[1]) - Long.parseLong(xy[0]);
+      assertTrue(step == 1 || step == 100, line);
+      from = xy[1];
+    }
+  }
 }
