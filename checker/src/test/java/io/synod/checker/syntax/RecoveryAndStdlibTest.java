@@ -44,6 +44,41 @@ class RecoveryAndStdlibTest {
     throw new AssertionError("no error");
   }
 
+  /** Deeply nested brackets: each level is parsed once (the grammar once looked past each level). */
+  @Test
+  void deeplyNestedBracketsParseToNestedExpressions() throws ParseException {
+    int n = 400;
+    String text = "---- MODULE M ----\nCONSTANT f, S\nVARIABLE x\nA == " + "[".repeat(n) + "x'" + "]_x".repeat(n)
+        + "\nB == " + "[".repeat(n) + "S" + " -> S]".repeat(n)
+        + "\nC == " + "[".repeat(n) + "f" + " EXCEPT ![1] = 2]".repeat(n)
+        + "\nD == " + "<<".repeat(n) + "1" + ">>".repeat(n) + "\nE == " + "{".repeat(n) + "1" + "}".repeat(n) + "\n====\n";
+    Module m = TlaParser.parseModule(text, "M.tla");
+    io.synod.checker.syntax.ast.Expr a = ((io.synod.checker.syntax.ast.Unit.OpDef) m.units().get(3)).body();
+    int depth = 0;
+    while (a instanceof io.synod.checker.syntax.ast.Expr.BoxAction b) {
+      depth++;
+      a = b.action();
+    }
+    assertEquals(n, depth);
+    io.synod.checker.syntax.ast.Expr c = ((io.synod.checker.syntax.ast.Unit.OpDef) m.units().get(5)).body();
+    depth = 0;
+    while (c instanceof io.synod.checker.syntax.ast.Expr.Except e) {
+      depth++;
+      c = e.function();
+    }
+    assertEquals(n, depth);
+  }
+
+  /** An error deep inside nested brackets is reported once, at its place. */
+  @Test
+  void anErrorDeepInsideNestedBracketsIsReportedOnce() {
+    int n = 400;
+    ParseException e = assertThrowsParse("---- MODULE M ----\nE == " + "[".repeat(n) + "1" + "]".repeat(n) + "\n====\n");
+    assertEquals(1, e.diagnostics().size(), e.getMessage());
+    assertEquals(2, e.diagnostics().get(0).line());
+    assertEquals(6 + n + 1, e.diagnostics().get(0).column());
+  }
+
   /** The standard modules shipped as resources (by the library's owner) must all parse. */
   @Test
   void standardModulesParse() throws IOException, ParseException {
