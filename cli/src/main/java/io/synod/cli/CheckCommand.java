@@ -307,7 +307,25 @@ public final class CheckCommand implements Callable<Integer> {
 
   private int simulate(SpecModel model, TlcTextReporter rep, Output out, long seedValue, long start) {
     Simulator sim = new Simulator(model, deadlockOff, out);
-    Simulator.SimulationResult r = sim.run(traces, depth, seedValue);
+    PrintWriter err = spec.commandLine().getErr();
+    // Ctrl-C: one line saying how far the simulation got, as the breadth-first search prints
+    Thread onInterrupt = new Thread(() -> {
+      Simulator.SimulationResult p = sim.progress();
+      err.printf("synod check: interrupted after %,d behaviours (%,d states) in %.1f s%n",
+          p.traces(), p.states(), (System.nanoTime() - start) / 1e9);
+      err.flush();
+    }, "synod-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    Simulator.SimulationResult r;
+    try {
+      r = sim.run(traces, depth, seedValue);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down (Ctrl-C): the hook is running
+      }
+    }
     if (r.failure() != null) {
       rep.result(new CheckResult(r.verdict(), List.of(r.failure()),
           new io.synod.checker.engine.SearchStats(r.states(), r.states(), 0, 0), null, 0, Double.NaN, 0));

@@ -353,27 +353,61 @@ class BadInputTest {
     Path s = spec("Long", "", "TRUE");
     Files.writeString(s, Files.readString(s).replace("Next == x' = x", "Next == x' = x + 1 \\/ x' = x + 2"));
     Path dot = dir.resolve("graph.dot");
+    String err = interrupted(() -> Files.exists(dot) && Files.size(dot) >= 10_000, "check", "-dump", "dot",
+        dot.toString(), "-config", s.toString().replace(".tla", ".cfg"), s.toString());
+    assertTrue(err.matches("(?s).*synod check: interrupted after [0-9,]+ distinct states \\([0-9,]+ generated,"
+        + " depth \\d+\\) in [0-9.]+ s.*"), err);
+    assertFalse(Files.exists(dot), "a partial state graph was left behind");
+    assertFalse(err.contains("\tat "), err);
+  }
+
+  @Test
+  void anInterruptedSimulationPrintsHowFarItGot() throws Exception {
+    Path s = spec("Walk", "", "TRUE");
+    Files.writeString(s, Files.readString(s).replace("Next == x' = x", "Next == x' = x + 1 \\/ x' = x + 2"));
+    Path stdout = dir.resolve("stdout.txt");
+    // the summary is armed once the simulation starts, a moment after "Starting..."
+    long[] seen = {0};
+    String err = interrupted(() -> {
+      if (seen[0] == 0 && Files.exists(stdout) && Files.readString(stdout).contains("Starting...")) {
+        seen[0] = System.nanoTime();
+      }
+      return seen[0] != 0 && System.nanoTime() - seen[0] > 1_000_000_000L;
+    }, "check", "-simulate", "-depth", "1000", "-num", "1000000000", "-config",
+        s.toString().replace(".tla", ".cfg"), s.toString());
+    assertTrue(err.matches("(?s).*synod check: interrupted after [0-9,]+ behaviours \\([0-9,]+ states\\)"
+        + " in [0-9.]+ s.*"), err);
+    assertFalse(err.contains("\tat "), err);
+  }
+
+  /** Something that becomes true once the run is well under way. */
+  interface Condition {
+    boolean holds() throws IOException;
+  }
+
+  /**
+   * Runs synod with {@code args} in its own JVM (its standard output in stdout.txt), sends it
+   * SIGINT once {@code ready} holds and returns what it printed on standard error.
+   */
+  private String interrupted(Condition ready, String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin",
+        "java").toString(), "-cp", System.getProperty("java.class.path"), Synod.class.getName()));
+    command.addAll(java.util.List.of(args));
     Path stderr = dir.resolve("stderr.txt");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Synod.class.getName(), "check", "-dump", "dot",
-        dot.toString(), "-config", s.toString().replace(".tla", ".cfg"), s.toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+    Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(stderr.toFile()).start();
     try {
       long deadline = System.nanoTime() + 60_000_000_000L;
-      while ((!Files.exists(dot) || Files.size(dot) < 10_000) && p.isAlive() && System.nanoTime() < deadline) {
+      while (!ready.holds() && p.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertTrue(p.isAlive(), "the search of an unbounded state space ended by itself");
+      assertTrue(p.isAlive(), "the run ended by itself");
       new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
       p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
     } finally {
       p.destroyForcibly();
     }
-    String err = Files.readString(stderr);
-    assertTrue(err.matches("(?s).*synod check: interrupted after [0-9,]+ distinct states \\([0-9,]+ generated,"
-        + " depth \\d+\\) in [0-9.]+ s.*"), err);
-    assertFalse(Files.exists(dot), "a partial state graph was left behind");
-    assertFalse(err.contains("\tat "), err);
+    return Files.readString(stderr);
   }
 
   // ------------------------------------------------------------------ smaller

@@ -85,17 +85,13 @@ primary
   | IDENT (LPAREN IDENT (COMMA IDENT)* RPAREN)? DCOLON expr         # labelExpr
   | instanceStep (BANG selector)*                                  # nameExpr
   | infixOp LPAREN argument (COMMA argument)* RPAREN                # opSymbolExpr
-  | LBRACE (expr (COMMA expr)*)? RBRACE                             # setEnumExpr
   | LBRACE boundOne COLON expr RBRACE                               # setFilterExpr
-  | LBRACE expr COLON quantBound (COMMA quantBound)* RBRACE         # setMapExpr
+  | LBRACE (expr (COLON quantBound (COMMA quantBound)* | (COMMA expr)*))? RBRACE   # setEnumOrMapExpr
   | LBRACK quantBound (COMMA quantBound)* MAPSTO expr RBRACK        # funConsExpr
-  | LBRACK expr ARROW expr RBRACK                                   # funSetExpr
   | LBRACK field MAPSTO expr (COMMA field MAPSTO expr)* RBRACK      # recordExpr
   | LBRACK field COLON expr (COMMA field COLON expr)* RBRACK        # recordSetExpr
-  | LBRACK expr EXCEPT exceptUpdate (COMMA exceptUpdate)* RBRACK    # exceptExpr
-  | LBRACK expr RBRACK_SUB subscript                                # boxActionExpr
-  | LTUPLE expr RTUPLE_SUB subscript                                # angleActionExpr
-  | LTUPLE (expr (COMMA expr)*)? RTUPLE                             # tupleExpr
+  | LBRACK expr bracketTail                                         # bracketExpr
+  | LTUPLE (expr (COMMA expr)*)? (RTUPLE | RTUPLE_SUB subscript)    # tupleOrAngleExpr
   | (WF | SF) subscript LPAREN expr RPAREN                          # fairnessExpr
   | IF expr THEN expr ELSE expr                                     # ifExpr
   | CASE caseArm (BOX caseArm)* (BOX OTHER ARROW expr)?             # caseExpr
@@ -129,6 +125,19 @@ subscript
   : (instanceStep BANG)* IDENT                 # nameSubscript
   | LTUPLE (expr (COMMA expr)*)? RTUPLE         # tupleSubscript
   | LPAREN expr RPAREN                          # parenSubscript
+  ;
+
+/**
+ * What follows the first expression of [S -> T], [f EXCEPT ...] and [A]_v. One alternative of
+ * primary for the three (not three alternatives that each start with LBRACK expr) keeps parsing
+ * linear: otherwise choosing among them looks past the whole expression, at every level of
+ * nested brackets. {e : x \in S} and {a, b}, <<a, b>> and <<A>>_v are one alternative each for
+ * the same reason (the AST builder tells them apart).
+ */
+bracketTail
+  : ARROW expr RBRACK                                     # funSetTail
+  | EXCEPT exceptUpdate (COMMA exceptUpdate)* RBRACK      # exceptTail
+  | RBRACK_SUB subscript                                  # boxActionTail
   ;
 
 caseArm : expr ARROW expr ;

@@ -504,11 +504,31 @@ final class BfsSearch {
     long currentNodes;
     private final LevelQueue.Claim claim = new LevelQueue.Claim();
 
+    /** Re-executes the parent log for {@code TLCExt!Trace}; made on first use. */
+    private TraceRebuilder traceRebuilder;
+
     Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
       this.index = index;
       this.ctx = ctx;
       this.log = log;
       this.next = next;
+      this.currentId = ParentLog.NO_PARENT;
+      ctx.behaviour = this::behaviourToCurrent;
+    }
+
+    /** The states from an initial state to the one being expanded (none during Init). */
+    private List<Value[]> behaviourToCurrent() {
+      if (currentId == ParentLog.NO_PARENT) {
+        return List.of();
+      }
+      if (traceRebuilder == null) {
+        traceRebuilder = new TraceRebuilder(model, BfsSearch.this::fingerprint, ctx.registers);
+      }
+      List<Value[]> states = new ArrayList<>();
+      for (TraceStep step : traceRebuilder.rebuild(TraceRebuilder.chain(logs, currentId))) {
+        states.add(step.state());
+      }
+      return states;
     }
 
     void runLevel() {

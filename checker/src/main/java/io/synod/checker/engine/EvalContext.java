@@ -35,6 +35,26 @@ public final class EvalContext extends EvalContextPadding {
   public java.util.Map<io.synod.checker.value.Value, io.synod.checker.value.Value> registers =
       new java.util.HashMap<>();
 
+  /**
+   * {@code TLCExt!Trace}: the states of the behaviour from an initial state to the state this
+   * worker is expanding (empty while the initial states are computed); null outside a search.
+   * Rebuilt on demand (BFS re-executes the parent log), so only Trace pays for it.
+   */
+  public java.util.function.Supplier<java.util.List<io.synod.checker.value.Value[]>> behaviour;
+
+  /**
+   * {@code TLCExt!CounterExample} in a POSTCONDITION: the behaviour of the violation found (with
+   * {@code -continue}, the first one), or null when none was found.
+   */
+  public java.util.List<TraceStep> counterExample;
+
+  /**
+   * {@code TLCExt!TLCDefer} in simulation: the expressions deferred while the successors are
+   * generated, each to be evaluated with the successor the simulation goes on with (given as its
+   * argument); null where nothing is deferred (breadth-first search, as in TLC).
+   */
+  public java.util.List<java.util.function.Consumer<io.synod.checker.value.Value[]>> deferred;
+
   /** Free slot for the evaluator's per-worker scratch state (caches...). */
   public Object local;
 

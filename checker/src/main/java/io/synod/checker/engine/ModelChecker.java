@@ -249,6 +249,7 @@ public final class ModelChecker {
       // TLC evaluates a POSTCONDITION as a constant formula: level 0, worker 0's registers
       ctx.level = 0;
       ctx.registers = s.registers();
+      ctx.counterExample = failures.isEmpty() ? null : failures.get(0).trace();
       try {
         NamedCheck post = model.firstFalsePostcondition(ctx);
         if (post != null) {

@@ -4,6 +4,7 @@ import io.synod.checker.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Random simulation ({@code -simulate}): behaviours of at most {@code depth} states, each step
@@ -15,6 +16,9 @@ public final class Simulator {
   private final Output out;
   private final boolean checkDeadlock;
   private volatile boolean cancelled;
+  /** Behaviours finished and states generated so far, for a summary when the run is interrupted. */
+  private volatile long tracesSoFar;
+  private volatile long statesSoFar;
 
   public Simulator(SpecModel model, boolean deadlockOff, Output out) {
     this.model = model;
@@ -26,10 +30,20 @@ public final class Simulator {
     cancelled = true;
   }
 
+  /** How far the run got: behaviours finished and states generated (read from any thread). */
+  public SimulationResult progress() {
+    return new SimulationResult(Verdict.CANCELLED, null, tracesSoFar, statesSoFar);
+  }
+
   /** Outcome: the first failure (or none) and how much was simulated. */
   public record SimulationResult(Verdict verdict, CheckResult.Failure failure, long traces, long states) {}
 
-  private record Step(Value[] state, ActionLabel action) {}
+  /** A state of the behaviour, the action into it and what TLCDefer kept while generating it. */
+  private record Step(Value[] state, ActionLabel action, List<Consumer<Value[]>> deferred) {
+    Step(Value[] state, ActionLabel action) {
+      this(state, action, List.of());
+    }
+  }
 
   /** Runs up to {@code traces} behaviours of up to {@code depth} states. */
   public SimulationResult run(long traces, int depth, long seed) {
@@ -78,14 +92,22 @@ public final class Simulator {
     long done = 0;
     try {
       List<Value[]> inits = new ArrayList<>();
+      // the behaviour being generated, for TLCExt!Trace (none while Init is evaluated)
+      List<List<Step>> current = new ArrayList<>(List.of(List.of()));
+      ctx.behaviour = () -> current.get(0).stream().map(Step::state).toList();
       ctx.level = 0;
+      ctx.deferred = new ArrayList<>();
       model.initialStates(ctx, s -> inits.add(s));
+      ctx.deferred.clear();
       for (; done < traces && !cancelled && !inits.isEmpty(); done++) {
+        tracesSoFar = done;
         List<Step> trace = new ArrayList<>();
+        current.set(0, trace);
         Value[] cur = inits.get(rnd.nextInt(inits.size()));
         trace.add(new Step(cur, ActionLabel.INITIAL));
         states++;
         counted[0] = states;
+        statesSoFar = states;
         ctx.level = 1;
         int inv = model.firstViolatedInvariant(cur, ctx);
         if (inv >= 0) {
@@ -100,12 +122,14 @@ public final class Simulator {
           int level = lvl;
           model.successors(cur, ctx, (t, a) -> {
             any[0]++;
+            List<Consumer<Value[]>> deferred = ctx.deferred.isEmpty() ? List.of() : List.copyOf(ctx.deferred);
+            ctx.deferred.clear();
             // TLCGet("level"): the successor's in a CONSTRAINT, the step's first state's in an ACTION_CONSTRAINT
             ctx.level = level + 1;
             boolean in = model.satisfiesConstraints(t, ctx);
             ctx.level = level;
             if (in && model.satisfiesActionConstraints(from, t, ctx)) {
-              succ.add(new Step(t, a));
+              succ.add(new Step(t, a, deferred));
             }
             return true;
           });
@@ -122,6 +146,7 @@ public final class Simulator {
           trace.add(next);
           states++;
           counted[0] = states;
+          statesSoFar = states;
           ctx.level = lvl + 1;
           // cur passed every invariant (else the behaviour ended there)
           inv = model.firstViolatedInvariant(cur, next.state(), ctx);
@@ -133,6 +158,10 @@ public final class Simulator {
           if (ap >= 0) {
             return fail(Verdict.ACTION_PROPERTY, props.get(ap),
                 "Action property " + props.get(ap) + " is violated.", trace, done, states);
+          }
+          // TLC evaluates TLCDefer's expressions of the successor it goes on with, after its checks
+          for (Consumer<Value[]> d : next.deferred()) {
+            d.accept(next.state());
           }
           cur = next.state();
         }

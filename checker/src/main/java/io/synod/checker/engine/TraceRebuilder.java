@@ -52,6 +52,8 @@ final class TraceRebuilder {
     if (chain.length == 0) {
       return steps;
     }
+    // re-execution sees the behaviour rebuilt so far, as the search did (TLCExt!Trace)
+    ctx.behaviour = () -> steps.stream().map(TraceStep::state).toList();
     Value[][] found = new Value[1][];
     ActionLabel[] label = new ActionLabel[1];
     ctx.level = 0;

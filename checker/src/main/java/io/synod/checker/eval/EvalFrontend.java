@@ -167,7 +167,7 @@ public final class EvalFrontend implements SpecFrontend {
    * which TLC loads like user modules, are linted.
    */
   private static final Set<String> UNLINTED = Set.of("Naturals", "Integers", "Reals", "Sequences",
-      "FiniteSets", "Bags", "TLC", "TLCExt", "Randomization", "TLAPS");
+      "FiniteSets", "Bags", "TLC", "TLCExt", "Randomization", "TLAPS", "Toolbox");
 
   private static String moduleName(String file) {
     String f = Path.of(file).getFileName().toString();

@@ -29,6 +29,41 @@ public interface EvalHost {
   default void exit() {
   }
 
+  /**
+   * {@code TLCExt!Trace}: the states from an initial state to the state being explored (empty
+   * while the initial states are computed), or null outside a search.
+   */
+  default java.util.List<Value[]> behaviour() {
+    return null;
+  }
+
+  /** One state of a counterexample and the action that led to it (null name for the first). */
+  record Step(Value[] state, String action, io.synod.checker.syntax.ast.Span span) {}
+
+  /**
+   * {@code TLCExt!CounterExample}: the behaviour of the violation found, evaluated in a
+   * POSTCONDITION; null when there is none.
+   */
+  default java.util.List<Step> counterExample() {
+    return null;
+  }
+
+  /**
+   * {@code TLCExt!PickSuccessor}: asks the user {@code question} and returns the answer line, or
+   * null when nobody can answer (then the successor is kept, as an empty answer keeps it).
+   */
+  default String ask(String question) {
+    return null;
+  }
+
+  /**
+   * {@code TLCExt!TLCDefer}: keeps {@code later}, to be run with the successor the search goes on
+   * with; false when the search defers nothing (then the expression is dropped).
+   */
+  default boolean defer(java.util.function.Consumer<Value[]> later) {
+    return false;
+  }
+
   /** The environment variables {@code IOEnv} reports. */
   default java.util.Map<String, String> environment() {
     return System.getenv();

@@ -387,6 +387,47 @@ final class EvalModel implements SpecModel {
         ec.search.exit();
       }
     }
+
+    @Override
+    public boolean defer(java.util.function.Consumer<Value[]> later) {
+      if (ec.deferred == null) {
+        return false;
+      }
+      ec.deferred.add(later);
+      return true;
+    }
+
+    @Override
+    public java.util.List<Step> counterExample() {
+      if (ec.counterExample == null) {
+        return null;
+      }
+      return ec.counterExample.stream().map(t -> new Step(t.state(),
+          t.action() == null || t.action().span() == null ? null : t.action().name(),
+          t.action() == null ? null : t.action().span())).toList();
+    }
+
+    @Override
+    public java.util.List<Value[]> behaviour() {
+      return ec.behaviour == null ? null : ec.behaviour.get();
+    }
+
+    /** Reads the answer from standard input, as TLC does. */
+    private java.io.BufferedReader in;
+
+    @Override
+    public String ask(String question) {
+      ec.out.println(question);
+      try {
+        if (in == null) {
+          in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+              java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return in.readLine();
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    }
   }
 
   static SpecError error(EvalException e) {

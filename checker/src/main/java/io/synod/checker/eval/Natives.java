@@ -23,8 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operators of the standard modules implemented in Java. Anything not listed here is evaluated
- * from its TLA+ definition in the shipped module text.
+ * The one list of natively evaluated operators: operators of the standard modules implemented in
+ * Java, each registered here (or by the {@code register} method of {@link CommunityNatives},
+ * {@link JsonNatives}, {@link IoNatives}, {@link OutputNatives}, {@link VectorClockNatives},
+ * {@link StatisticsNatives}, {@link TraceNatives})
+ * under its module and name. The resolver binds a standard module's
+ * definition to the implementation registered for it; anything not registered is evaluated from
+ * its TLA+ definition in the shipped module text. The module text marks each native definition
+ * with a {@code \* native: ...} comment after it, and a test holds the two in agreement.
  */
 final class Natives {
 
@@ -42,6 +48,8 @@ final class Natives {
     /** The ternary form (arity 3 only), called without an argument array. */
     final Nodes.Fn3 fn3;
     final HoFn hoFn;
+    /** The form that evaluates its own arguments (when and whether it wants), or null. */
+    LazyFn lazy;
     final boolean impure;
     final boolean effect;
     /**
@@ -81,6 +89,13 @@ final class Natives {
       return new Impl(2, null, (c, a) -> f.apply(c, a[0], a[1]), null, f, null, null, impure, effect);
     }
 
+    /** An operator that evaluates its argument expressions itself ({@code AssertError}). */
+    static Impl lazy(int arity, LazyFn f, boolean impure, boolean effect) {
+      Impl impl = new Impl(arity, null, null, null, null, null, null, impure, effect);
+      impl.lazy = f;
+      return impl;
+    }
+
     static Impl ternary(Nodes.Fn3 f) {
       return new Impl(3, null, (c, a) -> f.apply(c, a[0], a[1], a[2]), null, null, f, null, false, false);
     }
@@ -89,6 +104,11 @@ final class Natives {
   /** A native operator with operator parameters: args are {@link Value}s or {@link OpValue}s. */
   interface HoFn {
     Value apply(Ctx c, Object[] args);
+  }
+
+  /** A native operator given its argument expressions unevaluated, with the frame to evaluate them in. */
+  interface LazyFn {
+    Value apply(Ctx c, Frame f, Node[] args);
   }
 
   private final Map<String, Impl> table = new HashMap<>();
@@ -103,11 +123,26 @@ final class Natives {
     IoNatives.register(this);
     VectorClockNatives.register(this);
     CommunityNatives.register(this);
+    StatisticsNatives.register(this);
+    TraceNatives.register(this);
   }
 
   /** Registers (or replaces) the native implementation of {@code op} of {@code module}. */
   void put(String module, String op, Impl impl) {
     table.put(module + " " + op, impl);
+  }
+
+  /** Receives one registered native operator. */
+  interface Registered {
+    void accept(String module, String op, Impl impl);
+  }
+
+  /** Every registered native operator, by module and then name. */
+  void forEach(Registered r) {
+    new java.util.TreeMap<>(table).forEach((key, impl) -> {
+      int sp = key.indexOf(' ');
+      r.accept(key.substring(0, sp), key.substring(sp + 1), impl);
+    });
   }
 
   /** The native implementation of {@code op} of standard module {@code module}, or null. */
@@ -146,20 +181,20 @@ final class Natives {
   // ------------------------------------------------------------------ tables
 
   private void naturals() {
-    for (String m : new String[] {"Naturals", "Integers"}) {
-      fn2(m, "+", (c, x, y) -> Arith.add(x, y));
-      fn2(m, "-", (c, x, y) -> Arith.sub(x, y));
-      fn2(m, "*", (c, x, y) -> Arith.mul(x, y));
-      fn2(m, "^", (c, x, y) -> Arith.pow(x, y));
-      fn2(m, "<", (c, x, y) -> BoolValue.of(Arith.compare(x, y) < 0));
-      fn2(m, ">", (c, x, y) -> BoolValue.of(Arith.compare(x, y) > 0));
-      fn2(m, "<=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) <= 0));
-      fn2(m, ">=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) >= 0));
-      fn2(m, "%", (c, x, y) -> Arith.mod(x, y));
-      fn2(m, "\\div", (c, x, y) -> Arith.div(x, y));
-      fn2(m, "..", Nodes.Interval.MAKE);
-      fn(m, "Nat", 0, (c, a) -> InfiniteSetValue.NAT);
-    }
+    // Integers extends Naturals, so its arithmetic is bound to Naturals' definitions
+    String m = "Naturals";
+    fn2(m, "+", (c, x, y) -> Arith.add(x, y));
+    fn2(m, "-", (c, x, y) -> Arith.sub(x, y));
+    fn2(m, "*", (c, x, y) -> Arith.mul(x, y));
+    fn2(m, "^", (c, x, y) -> Arith.pow(x, y));
+    fn2(m, "<", (c, x, y) -> BoolValue.of(Arith.compare(x, y) < 0));
+    fn2(m, ">", (c, x, y) -> BoolValue.of(Arith.compare(x, y) > 0));
+    fn2(m, "<=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) <= 0));
+    fn2(m, ">=", (c, x, y) -> BoolValue.of(Arith.compare(x, y) >= 0));
+    fn2(m, "%", (c, x, y) -> Arith.mod(x, y));
+    fn2(m, "\\div", (c, x, y) -> Arith.div(x, y));
+    fn2(m, "..", Nodes.Interval.MAKE);
+    fn(m, "Nat", 0, (c, a) -> InfiniteSetValue.NAT);
     fn("Integers", "Int", 0, (c, a) -> InfiniteSetValue.INT);
     fn1("Integers", "-.", (c, x) -> Arith.neg(x));
   }
@@ -515,7 +550,9 @@ final class Natives {
       throw Compiler.semantic(span, "The operator " + n.name + " requires " + impl.arity + " arguments.");
     }
     Node node;
-    if (impl.fn1 != null) {
+    if (impl.lazy != null) {
+      node = new LazyNative(span, impl.lazy, cx.exprs(args));
+    } else if (impl.fn1 != null) {
       Node arg = cx.expr(args.get(0));
       node = impl.fn1 == Nodes.CountFilter.CARDINALITY && arg instanceof Nodes.SetFilter sf
           ? new Nodes.CountFilter(span, sf) : new Nodes.Native1(span, impl.fn1, arg);
@@ -601,6 +638,23 @@ final class Natives {
       default -> throw new IllegalArgumentException(op);
     };
     return new Nodes.Native2(span, fn, a, b);
+  }
+
+  /** A native operator that evaluates its arguments itself. */
+  static final class LazyNative extends Node {
+    final LazyFn fn;
+    final Node[] args;
+
+    LazyNative(Span span, LazyFn fn, Node[] args) {
+      super(span);
+      this.fn = fn;
+      this.args = depAll(args);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return fn.apply(c, f, args);
+    }
   }
 
   /** A native operator with operator arguments. */

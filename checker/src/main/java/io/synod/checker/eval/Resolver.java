@@ -45,6 +45,8 @@ final class Resolver {
   final List<String> variables = new ArrayList<>();
   final List<Assumption> assumes = new ArrayList<>();
   final List<ModuleEnv> rootEnvs = new ArrayList<>();
+  /** Every module environment, instantiated ones included (configuration overrides reach them all). */
+  private final List<ModuleEnv> allEnvs = new ArrayList<>();
 
   /** An ASSUME with the module it belongs to. */
   record Assumption(Unit.Assume unit, ModuleEnv env) {}
@@ -118,6 +120,7 @@ final class Resolver {
     if (inst.parent == null) {
       rootEnvs.add(env);
     }
+    allEnvs.add(env);
     if (enclosing != null) {
       // a module written inside another sees the names of the enclosing module (SANY)
       enclosing.providers.forEach(env.providers::putIfAbsent);
@@ -299,7 +302,11 @@ final class Resolver {
     return s;
   }
 
-  /** Applies {@code Name <- Def} and {@code Name = value} for definitions to every root module. */
+  /**
+   * Applies {@code Name <- Def} and {@code Name = value} for definitions. As in TLC, which
+   * overrides by name in every module, they also reach modules the spec instantiates
+   * (Toolbox's {@code _TEPosition} reads the trace spec's {@code _TETrace}).
+   */
   private void applyOverrides(ModuleEnv root) {
     for (io.synod.checker.config.Substitution sub : config.substitutions()) {
       Sym target = root.table.get(sub.definition());
@@ -325,7 +332,7 @@ final class Resolver {
   }
 
   private void replace(String name, Sym by) {
-    for (ModuleEnv env : rootEnvs) {
+    for (ModuleEnv env : allEnvs) {
       env.table.computeIfPresent(name, (k, v) -> by);
       env.exported.computeIfPresent(name, (k, v) -> by);
     }

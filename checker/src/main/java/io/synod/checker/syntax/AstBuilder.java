@@ -317,20 +317,17 @@ final class AstBuilder {
       return new Expr.OpApp(sp, List.of(), Operators.canonical(o.infixOp().getText()),
           Fixity.INFIX, args);
     }
-    if (ctx instanceof SetEnumExprContext s) {
+    if (ctx instanceof SetEnumOrMapExprContext s) {
+      if (s.COLON() != null) {
+        return new Expr.SetMap(sp, expr(s.expr(0)), binders(s.quantBound()));
+      }
       return new Expr.SetEnum(sp, exprs(s.expr()));
     }
     if (ctx instanceof SetFilterExprContext s) {
       return new Expr.SetFilter(sp, binder(s.boundOne()), expr(s.expr()));
     }
-    if (ctx instanceof SetMapExprContext s) {
-      return new Expr.SetMap(sp, expr(s.expr()), binders(s.quantBound()));
-    }
     if (ctx instanceof FunConsExprContext f) {
       return new Expr.FunCons(sp, binders(f.quantBound()), expr(f.expr()));
-    }
-    if (ctx instanceof FunSetExprContext f) {
-      return new Expr.FunSet(sp, expr(f.expr(0)), expr(f.expr(1)));
     }
     if (ctx instanceof RecordExprContext r) {
       return new Expr.RecordCons(sp, fields(r.field(), r.expr()));
@@ -338,30 +335,41 @@ final class AstBuilder {
     if (ctx instanceof RecordSetExprContext r) {
       return new Expr.RecordSet(sp, fields(r.field(), r.expr()));
     }
-    if (ctx instanceof ExceptExprContext e) {
-      List<Expr.ExceptUpdate> updates = new ArrayList<>();
-      for (ExceptUpdateContext u : e.exceptUpdate()) {
-        List<Expr.PathElem> path = new ArrayList<>();
-        for (ExceptPathContext p : u.exceptPath()) {
-          if (p instanceof FieldPathContext f) {
-            path.add(new Expr.FieldSel(span(f), f.IDENT().getText()));
-          } else {
-            IndexPathContext i = (IndexPathContext) p;
-            path.add(new Expr.IndexSel(span(i), exprs(i.expr())));
-          }
-        }
-        updates.add(new Expr.ExceptUpdate(span(u), path, expr(u.expr())));
+    if (ctx instanceof BracketExprContext b) {
+      Expr first = expr(b.expr());
+      BracketTailContext tail = b.bracketTail();
+      if (tail instanceof FunSetTailContext f) {
+        return new Expr.FunSet(sp, first, expr(f.expr()));
       }
-      return new Expr.Except(sp, expr(e.expr()), updates);
+      if (tail instanceof ExceptTailContext e) {
+        List<Expr.ExceptUpdate> updates = new ArrayList<>();
+        for (ExceptUpdateContext u : e.exceptUpdate()) {
+          List<Expr.PathElem> path = new ArrayList<>();
+          for (ExceptPathContext p : u.exceptPath()) {
+            if (p instanceof FieldPathContext f) {
+              path.add(new Expr.FieldSel(span(f), f.IDENT().getText()));
+            } else {
+              IndexPathContext i = (IndexPathContext) p;
+              path.add(new Expr.IndexSel(span(i), exprs(i.expr())));
+            }
+          }
+          updates.add(new Expr.ExceptUpdate(span(u), path, expr(u.expr())));
+        }
+        return new Expr.Except(sp, first, updates);
+      }
+      return new Expr.BoxAction(sp, first, subscript(((BoxActionTailContext) tail).subscript()));
     }
-    if (ctx instanceof BoxActionExprContext b) {
-      return new Expr.BoxAction(sp, expr(b.expr()), subscript(b.subscript()));
-    }
-    if (ctx instanceof AngleActionExprContext a) {
-      return new Expr.AngleAction(sp, expr(a.expr()), subscript(a.subscript()));
-    }
-    if (ctx instanceof TupleExprContext t) {
-      return new Expr.Tuple(sp, exprs(t.expr()));
+    if (ctx instanceof TupleOrAngleExprContext t) {
+      if (t.RTUPLE_SUB() == null) {
+        return new Expr.Tuple(sp, exprs(t.expr()));
+      }
+      if (t.expr().size() != 1) {
+        Token at = t.RTUPLE_SUB().getSymbol();
+        diagnostics.add(new Diagnostic(file, at.getLine(), at.getCharPositionInLine() + 1,
+            "<<A>>_v takes one action between << and >>_, not " + t.expr().size() + " expressions"));
+      }
+      return new Expr.AngleAction(sp, t.expr().isEmpty() ? new Expr.BoolLit(sp, true) : expr(t.expr(0)),
+          subscript(t.subscript()));
     }
     if (ctx instanceof FairnessExprContext f) {
       return new Expr.Fairness(sp, f.SF() != null, subscript(f.subscript()), expr(f.expr()));

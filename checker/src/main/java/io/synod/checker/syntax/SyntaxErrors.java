@@ -27,9 +27,36 @@ final class SyntaxErrors extends DefaultErrorStrategy {
   private final String file;
   private final List<Diagnostic> diagnostics;
 
+  /**
+   * Rule nesting beyond which an error ends the parse instead of being recovered from: ANTLR's
+   * recovery computes its resynchronisation set over the whole rule stack, at every level being
+   * unwound, which is quadratic in the nesting (seconds for a few thousand nested brackets).
+   * The first error has been reported by then.
+   */
+  private static final int RECOVERY_DEPTH = 600;
+
   SyntaxErrors(String file, List<Diagnostic> diagnostics) {
     this.file = file;
     this.diagnostics = diagnostics;
+  }
+
+  @Override
+  public void recover(Parser recognizer, RecognitionException e) {
+    stopIfDeep(recognizer, e);
+    super.recover(recognizer, e);
+  }
+
+  @Override
+  public Token recoverInline(Parser recognizer) {
+    stopIfDeep(recognizer, null);
+    return super.recoverInline(recognizer);
+  }
+
+  private void stopIfDeep(Parser recognizer, RecognitionException e) {
+    if (!diagnostics.isEmpty() && recognizer.getContext() != null
+        && recognizer.getContext().depth() > RECOVERY_DEPTH) {
+      throw new org.antlr.v4.runtime.misc.ParseCancellationException(e);
+    }
   }
 
   @Override
@@ -188,8 +215,10 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         what = "CASE";
       } else if (c instanceof LetExprContext) {
         what = "LET/IN";
-      } else if (c instanceof ExceptExprContext) {
+      } else if (c instanceof ExceptTailContext) {
         what = "EXCEPT";
+        // the construct starts at the bracket before the function
+        c = c.getParent();
       } else if (c instanceof BoundedQuantExprContext || c instanceof UnboundedQuantExprContext) {
         what = "quantifier";
       } else if (c instanceof JunctionExprContext) {

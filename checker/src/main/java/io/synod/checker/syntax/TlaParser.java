@@ -130,7 +130,13 @@ public final class TlaParser {
       parser.removeErrorListeners();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(new SyntaxErrors(fileName, diagnostics));
-      TlaPlusParser.FileContext tree = parser.file();
+      TlaPlusParser.FileContext tree;
+      try {
+        tree = parser.file();
+      } catch (ParseCancellationException deep) {
+        // an error deep inside nested constructs: the first one is reported, recovery stopped
+        tree = null;
+      }
       if (diagnostics.isEmpty() && parser.getNumberOfSyntaxErrors() > 0) {
         diagnostics.add(new Diagnostic(fileName, 1, 1, "syntax error"));
       }

@@ -17,11 +17,15 @@ LOCAL Combine(x, y, F(_, _)) ==
   IN  Acc[Width(x, y)]
 
 x & y == Combine(x, y, LAMBDA a, b : a * b)
+  \* native
 
 x | y == Combine(x, y, LAMBDA a, b : IF a + b > 0 THEN 1 ELSE 0)
+  \* native
 
 x ^^ y == Combine(x, y, LAMBDA a, b : (a + b) % 2)
+  \* native
 
 shiftR(n, pos) == n \div 2^pos
+  \* native
 
 =============================================================================

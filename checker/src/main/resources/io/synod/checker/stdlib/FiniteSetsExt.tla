@@ -9,12 +9,15 @@ LOCAL INSTANCE Functions
 
 FoldSet(op(_, _), base, set) ==
   MapThenFoldSet(op, base, LAMBDA x : x, LAMBDA T : CHOOSE x \in T : TRUE, set)
+  \* native
 
 ReduceSet(op(_, _), set, acc) == FoldSet(op, acc, set)
 
 SumSet(set) == FoldSet(LAMBDA x, y : x + y, 0, set)
+  \* native
 
 ProductSet(set) == FoldSet(LAMBDA x, y : x * y, 1, set)
+  \* native
 
 MapThenSumSet(op(_), set) ==
   MapThenFoldSet(LAMBDA x, y : x + y, 0, op, LAMBDA T : CHOOSE x \in T : TRUE, set)
@@ -24,12 +27,16 @@ FlattenSet(S) == UNION S
 SymDiff(A, B) == (A \ B) \cup (B \ A)
 
 Quantify(S, P(_)) == Cardinality({x \in S : P(x)})
+  \* native
 
 kSubset(k, S) == {T \in SUBSET S : Cardinality(T) = k}
+  \* native
 
 Max(S) == CHOOSE m \in S : \A x \in S : x \leq m
+  \* native
 
 Min(S) == CHOOSE m \in S : \A x \in S : m \leq x
+  \* native
 
 Choices(Sets) ==
   LET Picks == {pick \in [Sets -> UNION Sets] : \A T \in Sets : pick[T] \in T}

@@ -15,5 +15,6 @@ MapThenFoldSet(op(_, _), base, f(_), choose(_), S) ==
         ELSE LET picked == choose(Rest)
              IN  op(f(picked), Fold[Rest \ {picked}])
   IN  Fold[S]
+  \* native
 
 =============================================================================

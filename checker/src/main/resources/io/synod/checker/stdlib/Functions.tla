@@ -22,6 +22,7 @@ Inverse(f, S, T) == [y \in T |-> CHOOSE x \in S : (\E z \in S : f[z] = y) => f[x
 AntiFunction(f) == Inverse(f, DOMAIN f, Range(f))
 
 IsInjective(f) == \A x, y \in DOMAIN f : x # y => f[x] # f[y]
+  \* native
 
 IsSurjective(f, S, T) == \A y \in T : \E x \in S : f[x] = y
 

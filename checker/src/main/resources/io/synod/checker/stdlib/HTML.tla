@@ -9,10 +9,12 @@ LOCAL INSTANCE SequencesExt
 
 \* string with each <<old, new>> of args replacing the first occurrence of old, in order.
 StringFill(string, args) == FoldLeft(LAMBDA str, p : ReplaceFirstSubSeq(p[2], p[1], str), string, args)
+  \* native
 
 \* The strings of the sequence joined by separator (empty strings are skipped at the front).
 StringSeqToString(string_seq, separator) ==
   FoldLeft(LAMBDA acc, str : IF acc = "" THEN str ELSE acc \o separator \o str, "", string_seq)
+  \* native
 
 LOCAL Lines(seq) == StringSeqToString(seq, "\n")
 

@@ -10,5 +10,6 @@ Int == CHOOSE TheIntegers : Nat \subseteq TheIntegers
   \* native: the set {..., -2, -1, 0, 1, 2, ...}
 
 -. a == 0 - a
+  \* native
 
 =============================================================================

@@ -9,10 +9,14 @@ LOCAL INSTANCE TLC
   \* as TLC's own Json module: the dependency fixes the order TLC reports modules in
 
 ToJson(value) == CHOOSE text \in STRING : TRUE
+  \* native: value as JSON text, as TLC writes it (no spaces; a sequence an array, a record
+  \* or other function an object, a set an array in TLC's order, a model value a string)
 
 ToJsonArray(value) == CHOOSE text \in STRING : TRUE
+  \* native: value, a sequence or set, as a JSON array
 
 ToJsonObject(value) == CHOOSE text \in STRING : TRUE
+  \* native: value, a record or function, as a JSON object (a sequence keyed by 0, 1, ...)
 
 JsonSerialize(absoluteFilename, value) == TRUE
   \* native: writes value as one JSON document to the file

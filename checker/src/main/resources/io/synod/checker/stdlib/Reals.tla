@@ -10,7 +10,9 @@ Real == CHOOSE TheReals : Int \subseteq TheReals
   \* native: the set of real numbers (not enumerable)
 
 a / b == CHOOSE quotient \in Real : a = quotient * b
+  \* native
 
 Infinity == CHOOSE inf : inf \notin Real
+  \* native
 
 =============================================================================

@@ -36,6 +36,7 @@ TransitiveClosure(R, S) ==
         ELSE [p \in S \X S |-> \/ Paths[k - 1][p]
                                \/ \E m \in S : Paths[k - 1][<<p[1], m>>] /\ Paths[k - 1][<<m, p[2]>>]]
   IN  Paths[Cardinality(S)]
+  \* native
 
 ReflexiveTransitiveClosure(R, S) ==
   LET Closure == TransitiveClosure(R, S)

@@ -41,12 +41,14 @@ Svg(children, attrs) == SVGElem("svg", attrs, children, "")
 (* Computed natively; as a formula it only says that it is a string.       *)
 (***************************************************************************)
 SVGElemToString(elem) == CHOOSE s \in STRING : TRUE
+  \* native
 
 (***************************************************************************)
 (* The coordinates of the n-th of m nodes placed evenly on the circle of   *)
 (* radius r centred at (cx, cy), rounded to integers (computed natively).  *)
 (***************************************************************************)
 NodeOfRingNetwork(cx, cy, r, n, m) == CHOOSE p \in [x : Int, y : Int] : TRUE
+  \* native
 
 \* A layout of a graph's nodes; Synod has no layout engine, so it is left unspecified.
 NodesOfDirectedMultiGraph(nodes, edges, options) == CHOOSE f \in [nodes -> [x : Int, y : Int]] : TRUE

@@ -8,6 +8,7 @@
 EXTENDS Sequences, Naturals, FiniteSets, FiniteSetsExt, Folds, Functions, Bags, TLC
 
 ToSet(s) == {s[i] : i \in DOMAIN s}
+  \* native
 
 ToBag(s) == [x \in ToSet(s) |-> Cardinality({i \in DOMAIN s : s[i] = x})]
 
@@ -16,8 +17,10 @@ SetToSeqs(S) ==
   IN  {f \in [Positions -> S] : IsInjective(f)}
 
 SetToSeq(S) == CHOOSE s \in SetToSeqs(S) : TRUE
+  \* native
 
 SetToSortSeq(S, op(_, _)) == SortSeq(SetToSeq(S), op)
+  \* native
 
 SetToAllKPermutations(S) == UNION {SetToSeqs(T) : T \in SUBSET S}
 
@@ -32,6 +35,7 @@ Contains(s, e) == \E i \in DOMAIN s : s[i] = e
 IsSorted(s, op(_, _)) == \A i, j \in 1 .. Len(s) : i < j => op(s[i], s[j])
 
 Reverse(s) == [i \in 1 .. Len(s) |-> s[Len(s) + 1 - i]]
+  \* native
 
 Remove(s, e) == SelectSeq(s, LAMBDA x : x # e)
 
@@ -89,12 +93,15 @@ LongestCommonPrefix(S) ==
 SeqMod(a, b) == IF a % b = 0 THEN b ELSE a % b
 
 FoldSeq(op(_, _), base, seq) == FoldFunction(op, base, seq)
+  \* native
 
 FoldLeft(op(_, _), base, seq) ==
   MapThenFoldSet(LAMBDA x, acc : op(acc, x), base, LAMBDA i : seq[i], LAMBDA D : Max(D), DOMAIN seq)
+  \* native
 
 FoldRight(op(_, _), seq, base) ==
   MapThenFoldSet(op, base, LAMBDA i : seq[i], LAMBDA D : Min(D), DOMAIN seq)
+  \* native
 
 FoldLeftDomain(op(_, _), base, seq) == FoldLeft(op, base, [i \in DOMAIN seq |-> i])
 
@@ -105,6 +112,7 @@ FlattenSeq(seqs) ==
   ELSE LET Joined[n \in 1 .. Len(seqs)] ==
              IF n = 1 THEN seqs[1] ELSE Joined[n - 1] \o seqs[n]
        IN  Joined[Len(seqs)]
+  \* native
 
 Zip(s, t) ==
   [i \in 1 .. (IF Len(s) \leq Len(t) THEN Len(s) ELSE Len(t)) |-> <<s[i], t[i]>>]
@@ -138,5 +146,6 @@ ReplaceAllSubSeqs(r, s, t) ==
              ELSE IF SubSeq(Rest(n), 1, Len(s)) = s THEN r \o Done[n - Len(s)]
              ELSE <<Rest(n)[1]>> \o Done[n - 1]
        IN  Done[Len(t)]
+  \* native
 
 =============================================================================

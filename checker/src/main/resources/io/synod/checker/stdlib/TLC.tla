@@ -29,10 +29,13 @@ TLCSet(i, v) == TRUE
   \* native: stores v in register i of the evaluating worker
 
 d :> e == [x \in {d} |-> e]
+  \* native
 
 f @@ g == [x \in DOMAIN f \cup DOMAIN g |-> IF x \in DOMAIN f THEN f[x] ELSE g[x]]
+  \* native
 
 Permutations(S) == {p \in [S -> S] : \A y \in S : \E x \in S : p[x] = y}
+  \* native
 
 SortSeq(s, Op(_, _)) ==
   LET Positions == 1 .. Len(s)
@@ -40,6 +43,7 @@ SortSeq(s, Op(_, _)) ==
       InOrder(p) == \A i, j \in Positions : i < j => ~Op(s[p[j]], s[p[i]])
       order == CHOOSE p \in Orders : InOrder(p)
   IN  [i \in Positions |-> s[order[i]]]
+  \* native
 
 RandomElement(S) == CHOOSE x \in S : TRUE
   \* native: an element picked at random each time it is evaluated

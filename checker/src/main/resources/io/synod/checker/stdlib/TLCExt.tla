@@ -22,12 +22,14 @@ Trace == CHOOSE states \in Seq(Any) : TRUE
   \* native: the behaviour leading to the current state, as records
 
 CounterExample == CHOOSE ce \in [state : SUBSET (Nat \X Any), action : SUBSET (Nat \X Any \X Nat)] : TRUE
-  \* native: the counterexample found, when evaluated in a POSTCONDITION
+  \* native: the counterexample found, when evaluated in a POSTCONDITION (state: <<i, s_i>>,
+  \* action: <<<<i, s_i>>, [name, location], <<i + 1, s_i+1>>>>), both empty when none was found
 
 ToTrace(CE) == [i \in 1 .. Cardinality(CE.state) |-> (CHOOSE p \in CE.state : p[1] = i)[2]]
 
 TLCDefer(expression) == TRUE
-  \* native: evaluates expression after the current state is explored
+  \* native: TRUE; in simulation expression is evaluated once the successor is chosen
+  \* (breadth-first search never evaluates it)
 
 PickSuccessor(exp) == IF exp THEN TRUE ELSE CHOOSE picked \in BOOLEAN : TRUE
   \* native: lets the user pick successors when exp is FALSE
@@ -38,7 +40,7 @@ TLCCache(expression, closure) == expression
   \* native: memoizes expression keyed by closure
 
 TLCFP(val) == CHOOSE fingerprint \in Nat : TRUE
-  \* native: the fingerprint of val
+  \* native: a 32-bit fingerprint of val (equal values, equal numbers; not TLC's numbers)
 
 TLCGetAndSet(key, Op(_, _), val, defaultVal) == CHOOSE previous : TRUE
   \* native: returns register key (or defaultVal) and stores Op(old, val) in it

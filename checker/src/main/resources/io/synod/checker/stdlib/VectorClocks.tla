@@ -32,4 +32,5 @@ IsCausalOrder(log, clock(_)) ==
 CausalOrder(log, clock(_), node(_), domain(_)) ==
     CHOOSE newlog \in {f \in [1 .. Len(log) -> Range(log)] : Range(f) = Range(log)} :
         IsCausalOrder(newlog, clock)
+  \* native
 =============================================================================

@@ -2,42 +2,13 @@ package io.synod.checker.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.synod.checker.stdlib.StandardModules;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every operator that native-operators.txt declares native has a Java implementation. */
+/** Native operators compute what their definitions state. */
 class NativeOperatorsTest {
-  /** Json and IOUtils are implemented by the trace tooling, outside this table. */
-  private static final Set<String> ELSEWHERE = Set.of("Json", "IOUtils");
-  /**
-   * Operators of TLCExt still evaluated from their TLA+ definitions: they need an unevaluated
-   * argument (AssertError, TLCDefer, PickSuccessor), the trace of the current state (Trace,
-   * CounterExample) or TLC's own FP64 fingerprint (TLCFP).
-   */
-  private static final Set<String> NOT_YET = Set.of("TLCExt AssertError", "TLCExt TLCDefer",
-      "TLCExt PickSuccessor", "TLCExt Trace", "TLCExt CounterExample", "TLCExt TLCFP");
-
-  @Test
-  void everyDeclaredNativeOperatorIsImplemented() {
-    Natives natives = new Natives();
-    List<String> missing = new ArrayList<>();
-    for (StandardModules.NativeOperator op : StandardModules.nativeOperators()) {
-      if (ELSEWHERE.contains(op.module()) || NOT_YET.contains(op.module() + " " + op.operator())) {
-        continue;
-      }
-      Natives.Impl impl = natives.lookup(op.module(), op.operator());
-      if (impl == null || impl.arity != op.arity()) {
-        missing.add(op.module() + " " + op.operator() + " " + op.arity());
-      }
-    }
-    assertEquals(List.of(), missing);
-  }
-
   private static final String EXT = "EXTENDS Integers, Sequences, FiniteSets, TLC, Bags, FiniteSetsExt, "
-      + "SequencesExt, Functions, Folds, Relation, Randomization, TLCExt";
+      + "SequencesExt, Functions, Folds, Relation, Randomization, TLCExt, Json, Statistics";
 
   /** The value of {@code expr}, printed, in a module extending the community modules. */
   private static String show(String defs, String expr) {
@@ -91,6 +62,40 @@ class NativeOperatorsTest {
       """)
   void nativeResultsFollowTheDefinitions(String expr, String expected) {
     assertEquals(expected.trim(), show(expr.trim()));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} = {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiterString = " ;; ", quoteCharacter = '`', textBlock = """
+      ToJson(<<1, 2>>) ;; "[1,2]"
+      ToJson(<<>>) ;; "[]"
+      ToJson([a |-> 1, b |-> "x"]) ;; "{\\"a\\":1,\\"b\\":\\"x\\"}"
+      ToJson({3, 1, 2}) ;; "[1,2,3]"
+      ToJson(1 :> TRUE @@ 3 :> FALSE) ;; "{\\"1\\":true,\\"3\\":false}"
+      ToJson(<<"a\\nb">>) ;; "[\\"a\\\\nb\\"]"
+      ToJsonArray({<<1>>, <<2>>}) ;; "[[1],[2]]"
+      ToJsonObject(<<7, 8>>) ;; "{\\"0\\":7,\\"1\\":8}"
+      """)
+  void jsonTextAsTlcWritesIt(String expr, String expected) {
+    assertEquals(expected.trim(), show(expr.trim()));
+  }
+
+  @Test
+  void chiSquareRejectsCountsFarFromTheExpectedFrequencies() {
+    assertEquals("TRUE", show("ChiSquare(1 :> 10 @@ 2 :> 10, 1 :> 11 @@ 2 :> 9, \"0.05\")"));
+    assertEquals("FALSE", show("ChiSquare(1 :> 10 @@ 2 :> 10, 1 :> 18 @@ 2 :> 2, \"0.05\")"));
+    // expected frequencies are scaled to the observed total: 1:1 fits 50:50
+    assertEquals("TRUE", show("ChiSquare(1 :> 1 @@ 2 :> 1, 1 :> 50 @@ 2 :> 50, \"0.05\")"));
+    EvalException e = org.junit.jupiter.api.Assertions.assertThrows(EvalException.class,
+        () -> show("ChiSquare(1 :> 1 @@ 2 :> 1, 1 :> 1 @@ 2 :> 1, \"0.7\")"));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("(0, .5]"), e.getMessage());
+  }
+
+  @Test
+  void chiSquareTailProbabilities() {
+    // the 0.95 quantiles of the chi-square distribution with 1 and 4 degrees of freedom
+    assertEquals(0.05, StatisticsNatives.upperGamma(0.5, 3.841459 / 2), 1e-6);
+    assertEquals(0.05, StatisticsNatives.upperGamma(2, 9.487729 / 2), 1e-6);
+    assertEquals(Math.exp(-1.5), StatisticsNatives.upperGamma(1, 1.5), 1e-12);
   }
 
   @Test

@@ -159,20 +159,6 @@ class TraceNativesTest {
   }
 
   @Test
-  void everyJsonIoUtilsAndVectorClocksOperatorListedAsNativeIsImplemented() {
-    Natives natives = new Natives();
-    for (io.synod.checker.stdlib.StandardModules.NativeOperator op
-        : io.synod.checker.stdlib.StandardModules.nativeOperators()) {
-      if (List.of("Json", "IOUtils", "VectorClocks").contains(op.module())
-          || List.of("TLCGet", "TLCSet", "TLCGetAndSet").contains(op.operator())) {
-        Natives.Impl impl = natives.lookup(op.module(), op.operator());
-        assertTrue(impl != null, op + " has no native implementation");
-        assertEquals(op.arity(), impl.arity, op.toString());
-      }
-    }
-  }
-
-  @Test
   void tlcGetAndSetReturnsTheOldValueAndStoresTheCombination() {
     CompiledSpec s = Fixtures.inline("---- MODULE Test ----\nEXTENDS Integers, TLC, TLCExt\nVARIABLE x\n"
         + "Init == x = 0\nNext == x' = x\n"

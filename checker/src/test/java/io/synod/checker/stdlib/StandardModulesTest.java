@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,19 +96,6 @@ class StandardModulesTest {
     }
 
     @Test
-    void everyNativeOperatorIsDefinedInItsModuleWithItsArity() {
-        Map<String, Map<String, Integer>> defined = new HashMap<>();
-        for (String name : StandardModules.names()) {
-            defined.put(name, definitions(StandardModules.source(name).orElseThrow()));
-        }
-        assertTrue(StandardModules.nativeOperators().size() > 80);
-        for (StandardModules.NativeOperator op : StandardModules.nativeOperators()) {
-            Integer arity = defined.get(op.module()).get(op.operator());
-            assertEquals(op.arity(), arity == null ? -1 : arity, op + " is not defined with that arity in " + op.module());
-        }
-    }
-
-    @Test
     void documentedOperatorsOfTheStandardModulesAreDefined() {
         Map<String, List<String>> expected = Map.of(
                 "Sequences", List.of("Seq", "Len", "\\o", "Append", "Head", "Tail", "SubSeq", "SelectSeq"),
@@ -128,16 +114,6 @@ class StandardModulesTest {
                 assertTrue(defs.containsKey(op), module + " lacks " + op);
             }
         });
-    }
-
-    @Test
-    void nativeLookups() {
-        assertTrue(StandardModules.isNative("Sequences", "Len"));
-        assertEquals(OptionalInt.of(2), StandardModules.nativeArity("TLC", ":>"));
-        assertEquals(OptionalInt.of(1), StandardModules.nativeArity("Integers", "-."));
-        assertFalse(StandardModules.isNative("Sequences", "Foo"));
-        assertFalse(StandardModules.isNative("Nope", "Len"));
-        assertTrue(StandardModules.nativeArity("SequencesExt", "Cons").isEmpty());
     }
 
     /** Operator name to arity for the top-level definitions of a module text. */

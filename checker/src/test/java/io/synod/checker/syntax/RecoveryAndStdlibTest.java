@@ -35,6 +35,18 @@ class RecoveryAndStdlibTest {
         e.diagnostics().get(0).toString());
   }
 
+  /** Runs {@code c} on a thread whose stack holds deep nesting, whatever thread runs the test. */
+  private static <T> T onBigStack(java.util.concurrent.Callable<T> c) throws Exception {
+    java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(c);
+    Thread t = new Thread(null, task, "deep-parse", 256L << 20);
+    t.start();
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception x ? x : e;
+    }
+  }
+
   private static ParseException assertThrowsParse(String text) {
     try {
       TlaParser.parseModule(text, "M.tla");
@@ -42,6 +54,42 @@ class RecoveryAndStdlibTest {
       return e;
     }
     throw new AssertionError("no error");
+  }
+
+  /** Deeply nested brackets: each level is parsed once (the grammar once looked past each level). */
+  @Test
+  void deeplyNestedBracketsParseToNestedExpressions() throws Exception {
+    int n = 400;
+    String text = "---- MODULE M ----\nCONSTANT f, S\nVARIABLE x\nA == " + "[".repeat(n) + "x'" + "]_x".repeat(n)
+        + "\nB == " + "[".repeat(n) + "S" + " -> S]".repeat(n)
+        + "\nC == " + "[".repeat(n) + "f" + " EXCEPT ![1] = 2]".repeat(n)
+        + "\nD == " + "<<".repeat(n) + "1" + ">>".repeat(n) + "\nE == " + "{".repeat(n) + "1" + "}".repeat(n) + "\n====\n";
+    Module m = onBigStack(() -> TlaParser.parseModule(text, "M.tla"));
+    io.synod.checker.syntax.ast.Expr a = ((io.synod.checker.syntax.ast.Unit.OpDef) m.units().get(3)).body();
+    int depth = 0;
+    while (a instanceof io.synod.checker.syntax.ast.Expr.BoxAction b) {
+      depth++;
+      a = b.action();
+    }
+    assertEquals(n, depth);
+    io.synod.checker.syntax.ast.Expr c = ((io.synod.checker.syntax.ast.Unit.OpDef) m.units().get(5)).body();
+    depth = 0;
+    while (c instanceof io.synod.checker.syntax.ast.Expr.Except e) {
+      depth++;
+      c = e.function();
+    }
+    assertEquals(n, depth);
+  }
+
+  /** An error deep inside nested brackets is reported once, at its place. */
+  @Test
+  void anErrorDeepInsideNestedBracketsIsReportedOnce() throws Exception {
+    int n = 400;
+    ParseException e = onBigStack(
+        () -> assertThrowsParse("---- MODULE M ----\nE == " + "[".repeat(n) + "1" + "]".repeat(n) + "\n====\n"));
+    assertEquals(1, e.diagnostics().size(), e.getMessage());
+    assertEquals(2, e.diagnostics().get(0).line());
+    assertEquals(6 + n + 1, e.diagnostics().get(0).column());
   }
 
   /** The standard modules shipped as resources (by the library's owner) must all parse. */
