@@ -5,6 +5,7 @@ import io.synod.checker.config.ModelConfig;
 import io.synod.checker.syntax.ParseException;
 import io.synod.checker.syntax.TlaParser;
 import io.synod.checker.syntax.ast.Module;
+import io.synod.testkit.SharedData;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,20 +25,9 @@ final class Fixtures {
     }
   };
 
-  /** The fixture folder {@code ../shared/tlc-fixtures/specs}, found by walking up from the module. */
+  /** The fixture folder {@code ../shared/tlc-fixtures/specs} (see {@link SharedData#locate}). */
   static Optional<Path> corpus() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (int i = 0; i < 6 && dir != null; i++, dir = dir.getParent()) {
-      Path p = dir.resolve("shared/tlc-fixtures/specs");
-      if (Files.isDirectory(p)) {
-        return Optional.of(p);
-      }
-      Path q = dir.resolveSibling("shared").resolve("tlc-fixtures/specs");
-      if (Files.isDirectory(q)) {
-        return Optional.of(q);
-      }
-    }
-    return Optional.empty();
+    return SharedData.tlcSpecs();
   }
 
   /** Compiles {@code dir/spec.tla} with {@code dir/cfg.cfg}; output collected in {@code printed}. */
