@@ -10,7 +10,7 @@ echo "building..." >&2
 mvn -B -ntp -q -DskipTests -pl cli,benchmarks -am package >&2
 knossos="$root/../shared/histories/knossos"
 java ${LIN_BENCH_JAVA_OPTS:--Xmx4g} -cp "benchmarks/target/classes:cli/target/synod.jar" \
-  io.synod.benchmarks.LinBenchmark --knossos "$knossos" "$@"
+  io.synod.bench.LinBenchmark --knossos "$knossos" "$@"
 if [ -d "$knossos" ]; then
   echo
   echo "Whole process, bin/synod lin on each Knossos folder (JVM start included):"
