@@ -31,10 +31,10 @@ class PrettyGoldenTest {
   private void golden(String fixture, String prefix, Value v, String text) throws IOException {
     assertEquals(text, Pretty.ppr(v));
     Optional<Path> dir = SharedData.tlcSpecs();
-    if (dir.isPresent()) {
-      String out = Files.readString(dir.get().resolve(fixture));
-      assertTrue(out.contains(prefix + text), "fixture " + fixture + " lacks:\n" + prefix + text);
-    }
+    // without the fixtures the test is reported skipped: the golden text was not cross-checked
+    Assumptions.assumeTrue(dir.isPresent(), "../shared/tlc-fixtures not found: " + fixture + " not compared");
+    String out = Files.readString(dir.get().resolve(fixture));
+    assertTrue(out.contains(prefix + text), "fixture " + fixture + " lacks:\n" + prefix + text);
   }
 
   @Test
