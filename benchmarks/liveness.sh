@@ -2,7 +2,9 @@
 # What liveness checking costs: each model is checked twice, as configured (with its temporal
 # PROPERTIES and fairness) and with its PROPERTY/PROPERTIES lines removed (safety only), at each
 # worker count; prints both check times (`--json` elapsedMillis: search plus liveness check,
-# JVM start and parsing excluded), the ratio, and TLC's recorded wall time where there is one.
+# JVM start and parsing excluded), the ratio, the CPU seconds of each whole run (user + system,
+# a steadier figure than wall time on a shared machine), the peak resident memory of the
+# liveness run, and TLC's recorded wall time where there is one.
 # The goal: liveness adds at most 1x to the safety-only time.
 #
 # Models: the TLC fixture 35_bench_ticketlock (TLC: tlcSeconds of the manifest, 1 worker) and
@@ -24,7 +26,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --workers) workers_list="${2:?--workers needs a list such as \"1 2\"}"; shift ;;
     --only) only="${2:?--only needs a model name}"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "liveness.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -41,22 +43,43 @@ if [ -n "$fixtures" ] && [ -d "$fixtures/specs/35_bench_ticketlock" ]; then
 fi
 models+=("raft|$root/specs/raft/MCRaft.tla|$root/specs/raft/MCRaftLivenessBench.cfg|-")
 
-millis() {  # spec cfg workers -> elapsedMillis of the check
-  local json="$work/r.json"
-  (cd "$(dirname "$1")" && "$root/bin/synod" check -workers "$3" -fp 0 -config "$2" --json "$json" "$1" >"$work/out" 2>&1) || true
-  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['elapsedMillis'])" "$json"
+timer=""
+if [ -x /usr/bin/time ]; then timer="/usr/bin/time"; fi
+
+run() {  # spec cfg workers -> "elapsedMillis cpuSeconds peakMB" of the check
+  local json="$work/r.json" t="$work/time"
+  rm -f "$json" "$t"
+  if [ -n "$timer" ]; then
+    (cd "$(dirname "$1")" && "$timer" -f "%U %S %M" -o "$t" "$root/bin/synod" check -workers "$3" -fp 0 \
+      -config "$2" --json "$json" "$1" >"$work/out" 2>&1) || true
+  else
+    (cd "$(dirname "$1")" && "$root/bin/synod" check -workers "$3" -fp 0 -config "$2" --json "$json" "$1" \
+      >"$work/out" 2>&1) || true
+  fi
+  python3 - "$json" "$t" <<'PY'
+import json, os, sys
+ms = json.load(open(sys.argv[1]))['elapsedMillis']
+cpu, peak = '-', '-'
+if os.path.exists(sys.argv[2]):
+    u, s, m = open(sys.argv[2]).read().split()[-3:]
+    cpu, peak = '%.1f' % (float(u) + float(s)), str(int(m) // 1024)
+print(ms, cpu, peak)
+PY
 }
 
-printf '%-12s %7s %12s %12s %7s %8s\n' model workers safety-ms liveness-ms ratio TLC-s
+printf '%-12s %7s %10s %12s %6s %8s %8s %6s %8s %6s\n' model workers safety-ms liveness-ms ratio \
+  safe-cpu live-cpu cpu-x live-MB TLC-s
 for m in "${models[@]}"; do
   IFS='|' read -r name spec cfg tlc <<<"$m"
   [ -n "$only" ] && [ "$only" != "$name" ] && continue
   safe="$work/$name-safety.cfg"
   grep -v -E '^[[:space:]]*PROPERT(Y|IES)\b' "$cfg" | grep -v -E '^[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*$' >"$safe" || true
   for w in $workers_list; do
-    s=$(millis "$spec" "$safe" "$w")
-    l=$(millis "$spec" "$cfg" "$w")
+    read -r s scpu _ <<<"$(run "$spec" "$safe" "$w")"
+    read -r l lcpu lpeak <<<"$(run "$spec" "$cfg" "$w")"
     ratio=$(python3 -c "print('%.2f' % ($l / max($s, 1)))")
-    printf '%-12s %7s %12s %12s %7s %8s\n' "$name" "$w" "$s" "$l" "$ratio" "$tlc"
+    cratio=$(python3 -c "print('-' if '$scpu' == '-' else '%.2f' % (float('$lcpu') / max(float('$scpu'), 0.1)))")
+    printf '%-12s %7s %10s %12s %6s %8s %8s %6s %8s %6s\n' "$name" "$w" "$s" "$l" "$ratio" "$scpu" \
+      "$lcpu" "$cratio" "$lpeak" "$tlc"
   done
 done

@@ -102,14 +102,16 @@ Phase1a(b) ==
 
 (* Acceptor a joins ballot m.bal, promising to ignore lower ballots, and  *)
 (* reports its last vote.                                                  *)
-Phase1b(a) ==
-  \E m \in msgs :
-    /\ m.type = "1a"
-    /\ m.bal > maxBal[a]
-    /\ maxBal' = [maxBal EXCEPT ![a] = m.bal]
-    /\ Send([type |-> "1b", src |-> a, bal |-> m.bal,
-             mbal |-> maxVBal[a], mval |-> maxVal[a]])
-    /\ UNCHANGED <<maxVBal, maxVal, chosen>>
+(* (Split in two so that a trace mapping can name the message received.)  *)
+Phase1bOn(a, m) ==
+  /\ m.type = "1a"
+  /\ m.bal > maxBal[a]
+  /\ maxBal' = [maxBal EXCEPT ![a] = m.bal]
+  /\ Send([type |-> "1b", src |-> a, bal |-> m.bal,
+           mbal |-> maxVBal[a], mval |-> maxVal[a]])
+  /\ UNCHANGED <<maxVBal, maxVal, chosen>>
+
+Phase1b(a) == \E m \in msgs : Phase1bOn(a, m)
 
 (* The 1b messages of ballot b from the members of Q. *)
 Promises(b, Q) == {m \in msgs : m.type = "1b" /\ m.bal = b /\ m.src \in Q}
@@ -133,15 +135,16 @@ Phase2a(b, v) ==
 
 (* Acceptor a votes for the proposal of ballot m.bal unless it promised a *)
 (* higher ballot.  Voting also joins the ballot.                           *)
-Phase2b(a) ==
-  \E m \in msgs :
-    /\ m.type = "2a"
-    /\ m.bal >= maxBal[a]
-    /\ maxBal' = [maxBal EXCEPT ![a] = m.bal]
-    /\ maxVBal' = [maxVBal EXCEPT ![a] = m.bal]
-    /\ maxVal' = [maxVal EXCEPT ![a] = m.val]
-    /\ Send([type |-> "2b", src |-> a, bal |-> m.bal, val |-> m.val])
-    /\ UNCHANGED chosen
+Phase2bOn(a, m) ==
+  /\ m.type = "2a"
+  /\ m.bal >= maxBal[a]
+  /\ maxBal' = [maxBal EXCEPT ![a] = m.bal]
+  /\ maxVBal' = [maxVBal EXCEPT ![a] = m.bal]
+  /\ maxVal' = [maxVal EXCEPT ![a] = m.val]
+  /\ Send([type |-> "2b", src |-> a, bal |-> m.bal, val |-> m.val])
+  /\ UNCHANGED chosen
+
+Phase2b(a) == \E m \in msgs : Phase2bOn(a, m)
 
 (* Learner l sees votes for v in ballot b from a whole quorum. *)
 Learn(l) ==

@@ -211,19 +211,27 @@ ClientRequest(i, v) ==
   /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
   /\ UNCHANGED <<serverVars, commitIndex, leaderVars, messages>>
 
-(* Leader i sends j the entries from nextIndex[i][j] on (possibly none:  *)
-(* a heartbeat).                                                          *)
-AppendEntries(i, j) ==
+(* Leader i sends j the n entries from nextIndex[i][j] on (n = 0: a      *)
+(* heartbeat), and its commit index up to the last entry sent.  An         *)
+(* implementation bounds the entries per message (synod sim: 32); the     *)
+(* trace mapping (trace.yaml) names this operator with the batch it saw.  *)
+AppendEntriesBatch(i, j, n) ==
   /\ i # j
   /\ state[i] = Leader
   /\ LET prevLogIndex == nextIndex[i][j] - 1
          prevLogTerm == IF prevLogIndex > 0 THEN log[i][prevLogIndex].term ELSE 0
-         entries == SubSeq(log[i], nextIndex[i][j], Len(log[i]))
-     IN Send([mtype |-> "AppendEntriesRequest", mterm |-> currentTerm[i],
-              mprevLogIndex |-> prevLogIndex, mprevLogTerm |-> prevLogTerm,
-              mentries |-> entries, mcommitIndex |-> Min(commitIndex[i], Len(log[i])),
-              msource |-> i, mdest |-> j])
+         last == prevLogIndex + n
+         entries == SubSeq(log[i], nextIndex[i][j], last)
+     IN /\ last <= Len(log[i])
+        /\ Send([mtype |-> "AppendEntriesRequest", mterm |-> currentTerm[i],
+                 mprevLogIndex |-> prevLogIndex, mprevLogTerm |-> prevLogTerm,
+                 mentries |-> entries, mcommitIndex |-> Min(commitIndex[i], last),
+                 msource |-> i, mdest |-> j])
   /\ UNCHANGED <<serverVars, log, commitIndex, leaderVars>>
+
+(* Leader i sends j all its entries from nextIndex[i][j] on (possibly     *)
+(* none).                                                                 *)
+AppendEntries(i, j) == AppendEntriesBatch(i, j, Len(log[i]) - nextIndex[i][j] + 1)
 
 (* Whether follower i's log holds the entry the request builds on.  (An *)
 (* IF rather than a disjunction: inside an action, the model checker      *)
@@ -288,7 +296,7 @@ HandleAppendEntriesResponse(i, m) ==
           THEN /\ nextIndex' = [nextIndex EXCEPT ![i][j] = Max(@, m.mmatchIndex + 1)]
                /\ matchIndex' = [matchIndex EXCEPT ![i][j] = Max(@, m.mmatchIndex)]
           ELSE /\ nextIndex' = [nextIndex EXCEPT ![i][j] =
-                                  Max(1, Min(@ - 1, m.mmatchIndex + 1))]
+                                  Max(matchIndex[i][j] + 1, Min(@ - 1, m.mmatchIndex + 1))]
                /\ UNCHANGED matchIndex
   /\ Discard(m)
   /\ UNCHANGED <<serverVars, log, commitIndex, votesGranted>>

@@ -135,6 +135,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--itf", paramLabel = "FILE", description = "Write the counterexample as ITF JSON.")
   Path itf;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Write the counterexample as one self-contained HTML page (synod view's viewer).")
+  Path html;
+
   @Option(names = "--json", paramLabel = "FILE",
       description = "Write a JSON report: verdict, counts, timing, trace, memory (seen-set bytes"
           + " per state, bytes spilled), levels (per BFS depth: states expanded, wall time, and"
@@ -171,6 +175,7 @@ public final class CheckCommand implements Callable<Integer> {
     Path cfg = config != null ? config : defaultConfig(specFile);
     InputFiles.requireFile(cfg, "config file", 151);
     OutputFiles.checkWritable("--itf", itf);
+    OutputFiles.checkWritable("--html", html);
     OutputFiles.checkWritable("--json", json);
     if (dump != null) {
       OutputFiles.checkWritable("-dump", Path.of(dump.get(1)));
@@ -314,17 +319,23 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers) {
-    if (itf == null && json == null) {
+    if (itf == null && json == null && html == null) {
       return; // Jackson's start-up (about 40 ms) only when a report is asked for
     }
     ObjectMapper mapper = new ObjectMapper();
-    if (itf != null && result.firstFailure() != null && !result.firstFailure().trace().isEmpty()) {
+    if ((itf != null || html != null) && result.firstFailure() != null && !result.firstFailure().trace().isEmpty()) {
       String desc = "Counterexample of " + specFile.getFileName() + " (" + result.verdict().label() + ")";
-      try {
-        Files.writeString(itf, mapper.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(ItfReport.encode(model.variables(), result.firstFailure(), desc)));
-      } catch (IOException e) {
-        throw OutputFiles.cannotWrite(itf, e);
+      ObjectNode doc = ItfReport.encode(model.variables(), result.firstFailure(), desc);
+      if (itf != null) {
+        try {
+          Files.writeString(itf, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        } catch (IOException e) {
+          throw OutputFiles.cannotWrite(itf, e);
+        }
+      }
+      if (html != null) {
+        ViewCommand.write(html, io.synod.viewer.ViewPage.html(
+            ViewData.counterexample(doc, specFile.getFileName() + " with " + cfg.getFileName(), null)));
       }
     }
     if (json != null) {

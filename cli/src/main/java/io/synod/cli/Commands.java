@@ -18,6 +18,8 @@ final class Commands {
         new LinCommand(),
         new GateCommand(),
         new SimCommand(),
+        new ViewCommand(),
+        new TraceCommand(),
         });
   }
 }

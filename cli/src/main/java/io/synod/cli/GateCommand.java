@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,6 +63,13 @@ final class GateCommand implements Callable<Integer> {
       description = "Run only the named models (comma-separated or repeated).")
   List<String> only;
 
+  @Option(
+      names = "--html",
+      paramLabel = "DIR",
+      description = "Write the counterexample of every model that has one as DIR/NAME.html"
+          + " (synod view's page) and name it in the JUnit XML.")
+  Path htmlDir;
+
   private final ModelRunner runner;
 
   GateCommand() {
@@ -95,8 +104,27 @@ final class GateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("synod gate: " + entries.size() + " models from " + manifest);
     out.flush();
+    Map<String, Path> views = new ConcurrentHashMap<>();
+    ModelRunner r0 = runner;
+    if (htmlDir != null && runner instanceof CheckerRunner) {
+      OutputFiles.checkWritable("--html", htmlDir.resolve("x.html"), true);
+      r0 = new CheckerRunner((entry, itf) -> {
+        Path page = htmlDir.resolve(entry.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".html");
+        try {
+          ViewCommand.write(page, io.synod.viewer.ViewPage.html(ViewData.counterexample(itf,
+              entry.name() + ": " + entry.spec().getFileName() + " with " + entry.config().getFileName(), null)));
+          views.put(entry.name(), page);
+        } catch (UserError e) { // the model's verdict stands; only its page is missing
+          PrintWriter err = spec.commandLine().getErr();
+          synchronized (err) {
+            err.println("synod gate: " + e.getMessage());
+            err.flush();
+          }
+        }
+      });
+    }
     List<GateResult> results =
-        new Gate(runner, parallel)
+        new Gate(r0, parallel)
             .run(entries, r -> {
               out.println("  " + r.entry().name() + ": "
                   + (r.skipped() ? "waiting" : r.passed() ? "ok" : "DEVIATION"));
@@ -106,7 +134,7 @@ final class GateCommand implements Callable<Integer> {
     TableReport.print(results, out);
     if (junit != null) {
       try {
-        JunitReport.write("synod gate " + manifest, results, junit);
+        JunitReport.write("synod gate " + manifest, results, junit, views);
       } catch (IOException e) {
         throw OutputFiles.cannotWrite(junit, e);
       }

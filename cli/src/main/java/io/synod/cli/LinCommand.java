@@ -104,6 +104,11 @@ public final class LinCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
   Path jsonFile;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write the history's timeline as one self-contained HTML page (synod view's"
+          + " viewer); of several histories, the first invalid one.")
+  Path htmlFile;
+
   @Option(names = "--edn", paramLabel = "FILE", description = "Also write the result as a Knossos-style EDN analysis to FILE.")
   Path ednFile;
 
@@ -122,6 +127,9 @@ public final class LinCommand implements Callable<Integer> {
     List<Path> files = expand();
     OutputFiles.checkWritable("--json", jsonFile);
     OutputFiles.checkWritable("--edn", ednFile);
+    OutputFiles.checkWritable("--html", htmlFile);
+    ObjectNode page = null;
+    boolean pageInvalid = false;
     boolean many = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
     TextReport text = new TextReport(witness);
     JsonReport json = new JsonReport();
@@ -135,8 +143,9 @@ public final class LinCommand implements Callable<Integer> {
     long start = System.nanoTime();
     for (Path file : files) {
       LinResult r;
+      History h;
       try {
-        History h = file.equals(STDIN) ? HistoryReaders.read(System.in, "-") : HistoryReaders.read(file);
+        h = file.equals(STDIN) ? HistoryReaders.read(System.in, "-") : HistoryReaders.read(file);
         r = new LinChecker(options).check(h, m);
       } catch (HistoryFormatException e) {
         if (!many) {
@@ -167,6 +176,10 @@ public final class LinCommand implements Callable<Integer> {
         case UNKNOWN -> unknown++;
       }
       jsonResults.add(json.toJson(r));
+      if (htmlFile != null && (page == null || (!pageInvalid && r.verdict() == Verdict.INVALID))) {
+        page = ViewData.history(json.toJson(r), h, file.getFileName().toString());
+        pageInvalid = r.verdict() == Verdict.INVALID;
+      }
       String ednText = edn.write(r);
       ednOut.append(many ? EdnValues.print(r.source()) + "\n" + ednText : ednText);
       if (format.equals("text")) {
@@ -184,6 +197,9 @@ public final class LinCommand implements Callable<Integer> {
     }
     write(jsonFile, json.write(jsonResults));
     write(ednFile, many ? "{" + ednOut + "}\n" : ednOut.toString());
+    if (htmlFile != null && page != null) {
+      ViewCommand.write(htmlFile, io.synod.viewer.ViewPage.html(page));
+    }
     if (invalid > 0) {
       return 1;
     }

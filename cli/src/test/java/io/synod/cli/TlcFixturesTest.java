@@ -162,9 +162,13 @@ class TlcFixturesTest {
 
   /**
    * Liveness models whose verdict, exit code, property and counts equal TLC's but whose lasso is
-   * another one than TLC's (TLC's depends on its fingerprint polynomial and search order): the
-   * trace is neither counted nor compared here; {@code LassoRevalidationTest} (checker) checks
-   * Synod's lasso step by step instead. Both print lassos as long as TLC's, with another cycle.
+   * another one than TLC's: the trace is neither counted nor compared here;
+   * {@code LassoRevalidationTest} (checker) checks Synod's lasso step by step instead. Both print
+   * lassos as long as TLC's, with another cycle. TLC records a state's successors in its
+   * behaviour graph in the slot order of a hash set keyed by TLC's own state fingerprints
+   * ({@code SetOfStates}), and its component and cycle searches try successors in that order;
+   * Synod does not compute TLC's fingerprints, so where two shortest cycles exist it can pick
+   * the other one.
    */
   static final Set<String> OTHER_LASSO = Set.of(
       "15_fairness/FairnessWeak.cfg",

@@ -544,13 +544,13 @@ final class BfsSearch {
         currentNodes = reached.getOrDefault(currentFp, 0L);
       }
       try {
-        if (rec != null) {
-          inLiveness = true;
-          long stutter = liveActions ? live.actionAtoms(s, s, ctx) : 0;
-          rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
-          inLiveness = false;
+        if (liveActions) {
+          live.expanding(s, ctx);
         }
         model.successors(s, ctx, this);
+        if (rec != null && !stop) {
+          record(s);
+        }
       } catch (SpecError e) {
         if (inLiveness) {
           inLiveness = false;
@@ -562,6 +562,10 @@ final class BfsSearch {
         }
         ctx.level = level;
         return;
+      } finally {
+        if (liveActions) {
+          live.expanding(null, ctx);
+        }
       }
       if (stop) {
         return;
@@ -577,6 +581,27 @@ final class BfsSearch {
       if (successors == 0 && checkDeadlock) {
         fail(new PendingFailure(Verdict.DEADLOCK, null, "Deadlock reached.", id, null, null,
             List.of()));
+      }
+    }
+
+    /**
+     * As TLC adds a state to the behaviour graph once its successors are generated: the state's
+     * own atoms and its stuttering step's, then each in-model step's action atoms (the
+     * enumerations that decide them may reuse what generating the successors evaluated).
+     */
+    private void record(Value[] s) {
+      inLiveness = true;
+      long stutter = liveActions ? live.actionAtoms(s, s, ctx) : 0;
+      rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
+      ctx.level = level + 1;
+      for (int k = 0; k < nSucc; k++) {
+        rec.edge(succFps[k], liveActions ? live.actionAtoms(s, succStates[k], ctx) : 0);
+      }
+      ctx.level = level;
+      inLiveness = false;
+      if (prefix == null) {
+        java.util.Arrays.fill(succStates, 0, nSucc, null);
+        nSucc = 0;
       }
     }
 
@@ -674,24 +699,17 @@ final class BfsSearch {
           graph.step(currentFp, fp, t, action, isNew);
         }
         if (rec != null) {
-          inLiveness = true;
-          if (prefix != null && from != null) {
-            // the tableau nodes it reaches are computed once the expansion is over
+          if (from != null) {
+            // its edge (and the tableau nodes it reaches) are recorded once the expansion is over
             if (nSucc == succFps.length) {
               succFps = java.util.Arrays.copyOf(succFps, nSucc * 2);
               succStates = java.util.Arrays.copyOf(succStates, nSucc * 2);
             }
             succFps[nSucc] = fp;
             succStates[nSucc++] = t;
+          } else if (isNew) {
+            behavior.initialState(fp);
           }
-          if (from == null) {
-            if (isNew) {
-              behavior.initialState(fp);
-            }
-          } else {
-            rec.edge(fp, liveActions ? live.actionAtoms(from, t, ctx) : 0);
-          }
-          inLiveness = false;
           newFp = fp;
         }
       }

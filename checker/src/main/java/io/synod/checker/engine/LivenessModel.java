@@ -44,4 +44,11 @@ public interface LivenessModel {
 
   /** Bit i: action atom i holds on the step {@code s -> t}. */
   long actionAtoms(Value[] s, Value[] t, EvalContext ctx);
+
+  /**
+   * The search is about to generate the successors of {@code s} and then ask for the atoms of
+   * its steps: what the generation evaluates may be kept for the atoms ({@code s == null}: the
+   * expansion is over, keep nothing).
+   */
+  default void expanding(Value[] s, EvalContext ctx) {}
 }

@@ -348,6 +348,11 @@ abstract class Act {
         k.go(c);
         return;
       }
+      ConjunctProbe probe = c.probe;
+      if (probe != null) {
+        go(c, probe, i);
+        return;
+      }
       if (c.unassigned == 0) {
         // every variable has a value: TLC evaluates the remaining conjuncts as conditions
         if (allHold(items, i, c, f)) {
@@ -359,6 +364,35 @@ abstract class Act {
       try {
         items[i].run(c, f, this);
       } finally {
+        next = i;
+      }
+    }
+
+    /** {@link #go} under a probe: the same outcome, with every conjunct reached recorded. */
+    private void go(Ctx c, ConjunctProbe probe, int i) {
+      if (c.unassigned == 0) {
+        int j = i;
+        for (; j < items.length; j++) {
+          probe.reached(items[j].span, j - i);
+          if (!items[j].check(c, f)) {
+            return;
+          }
+        }
+        probe.depth += j - i;
+        try {
+          k.go(c);
+        } finally {
+          probe.depth -= j - i;
+        }
+        return;
+      }
+      probe.reached(items[i].span, 0);
+      next = i + 1;
+      probe.depth++;
+      try {
+        items[i].run(c, f, this);
+      } finally {
+        probe.depth--;
         next = i;
       }
     }
@@ -551,6 +585,124 @@ abstract class Act {
         nf.slots[i] = opArgs[i] != null ? opArgs[i].make(c, f) : Thunk.pass(args[i], c, f, false);
       }
       return nf;
+    }
+  }
+
+  /**
+   * An application of a defined operator as an action, {@code A(v1, ..., vn)} with values for
+   * arguments: while a {@link CallMemo} is on for the current state, the steps it generates from
+   * an empty next state are kept, and a later application of the same operator to equal values
+   * from that state (the liveness checker's enumeration of a fairness action after the search
+   * generated the state's successors) replays them instead of evaluating the body again.
+   */
+  static final class Memo extends Act {
+    final OpDefn def;
+    final Node[] args;
+    final Act body;
+
+    Memo(OpDefn def, Node[] args, Act body) {
+      super(body.span, false);
+      this.def = def;
+      this.args = args;
+      this.body = body;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      CallMemo m = c.memo;
+      if (m == null || m.state == null || m.state != c.cur || c.nxt == null || c.unassigned != c.nxt.length) {
+        body.run(c, f, k);
+        return;
+      }
+      // the search keeps the steps of the operators the atoms were seen to apply, no others
+      if (m.forAtoms) {
+        m.wanted.add(def);
+      } else if (!m.wanted.contains(def)) {
+        body.run(c, f, k);
+        return;
+      }
+      Value[] key = new Value[args.length];
+      for (int i = 0; i < args.length; i++) {
+        key[i] = value(args[i], f);
+        if (key[i] == null) {
+          body.run(c, f, k);
+          return;
+        }
+      }
+      CallMemo.Key mk = new CallMemo.Key(def, key);
+      java.util.List<Value[]> steps = m.steps.get(mk);
+      if (steps != null) {
+        replay(c, steps, k);
+        return;
+      }
+      if (m.recording) {
+        body.run(c, f, k);
+        return;
+      }
+      java.util.List<Value[]> out = new java.util.ArrayList<>();
+      m.recording = true;
+      try {
+        body.run(c, f, c2 -> {
+          out.add(c2.nxt.clone());
+          m.recording = false;
+          try {
+            k.go(c2);
+          } finally {
+            m.recording = true;
+          }
+        });
+      } finally {
+        m.recording = false;
+      }
+      m.steps.put(mk, out);
+    }
+
+    private static void replay(Ctx c, java.util.List<Value[]> steps, Cont k) {
+      Value[] t = c.nxt;
+      for (Value[] r : steps) {
+        int assigned = 0;
+        for (int i = 0; i < r.length; i++) {
+          if (r[i] != null) {
+            t[i] = r[i];
+            assigned++;
+          }
+        }
+        c.unassigned -= assigned;
+        try {
+          k.go(c);
+        } finally {
+          for (int i = 0; i < r.length; i++) {
+            if (r[i] != null) {
+              t[i] = null;
+            }
+          }
+          c.unassigned += assigned;
+        }
+      }
+    }
+
+    /** The argument's value when it is one already (a constant or a bound name), else null. */
+    private static Value value(Node a, Frame f) {
+      while (true) {
+        if (a instanceof Nodes.Const k) {
+          return k.value;
+        }
+        if (a instanceof Nodes.Local l) {
+          Object v = (l.depth == 0 ? f : f.at(l.depth)).slots[l.slot];
+          return v instanceof Value x ? x : null;
+        }
+        if (a instanceof Nodes.Arg g) {
+          f = g.depth == 0 ? f : f.at(g.depth);
+          a = g.arg;
+          continue;
+        }
+        return null;
+      }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return body.check(c, f);
     }
   }
 

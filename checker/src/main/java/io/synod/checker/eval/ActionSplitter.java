@@ -39,6 +39,10 @@ final class ActionSplitter {
     Object[] values = new Object[16];
     final String name;
     final List<Value> args;
+    /** The operator whose body this level splits (null for an inline next-state action). */
+    DefSym def;
+    /** That body without its labels: a leaf that is all of it is the operator's application. */
+    Expr whole;
 
     Level(ModuleEnv env, Scope scope, String name, List<Value> args) {
       this.env = env;
@@ -81,6 +85,12 @@ final class ActionSplitter {
       s.put(params.get(i).name(), new Scope.ValLocal(s.newSlot()));
     }
     Level lv = new Level(d.env, s, d.def.name(), argValues);
+    lv.def = d;
+    Expr whole = d.def.body();
+    while (whole instanceof Expr.Label l) {
+      whole = l.body();
+    }
+    lv.whole = whole;
     lv.grow();
     for (int i = 0; i < argValues.size(); i++) {
       lv.values[i] = argValues.get(i);
@@ -211,6 +221,14 @@ final class ActionSplitter {
   private void leaf(Expr e, Level lv) {
     Compiler.Ctxt cx = compiler.new Ctxt(lv.env, lv.scope);
     Act act = cx.act(e, false);
+    if (lv.def != null && e == lv.whole && !(act instanceof Act.Guard)) {
+      // the application of the operator to the level's arguments, as a call would be
+      Node[] args = new Node[lv.args.size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = new Nodes.Const(e.span(), lv.args.get(i));
+      }
+      act = new Act.Memo(compiler.defn(lv.def), args, act);
+    }
     lv.grow();
     Span span = e.span();
     ActionInfo info = new ActionInfo(out.size(), lv.name, lv.args, span);

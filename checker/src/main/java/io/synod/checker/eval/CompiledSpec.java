@@ -104,11 +104,20 @@ public final class CompiledSpec {
    * @throws SpecException for unknown names, unassigned constants and unsupported constructs
    */
   public static CompiledSpec compile(ModuleLoader loader, Module rootModule, ModelConfig config, EvalHost host) {
+    return compile(loader, rootModule, config, host, t -> java.util.Map.of());
+  }
+
+  /**
+   * The same, with the values of some constants computed by the caller in this check's intern
+   * table (they take precedence over the configuration's).
+   */
+  static CompiledSpec compile(ModuleLoader loader, Module rootModule, ModelConfig config, EvalHost host,
+      java.util.function.Function<StringTable, java.util.Map<String, Value>> constants) {
     StringTable strings = new StringTable();
     Interning.internModules(loader.parseOrder(), strings);
     Interning.internConfig(config, strings);
     Compiler compiler = new Compiler(strings, new Natives());
-    Resolver resolver = new Resolver(loader, compiler, strings, config);
+    Resolver resolver = new Resolver(loader, compiler, strings, config, constants.apply(strings));
     compiler.resolver = resolver;
     ModuleEnv root = resolver.resolveRoot(rootModule);
     resolver.checkConstants(root);
@@ -746,6 +755,62 @@ public final class CompiledSpec {
         + "evaluated to a non-boolean value:\n" + io.synod.checker.value.Pretty.ppr(v));
     x.push(e.span());
     throw x;
+  }
+
+  /**
+   * The root module's operator {@code name} applied to {@code arity} value parameters, compiled
+   * as an action (for trace validation, which runs one action with arguments taken from a log).
+   *
+   * @throws SpecException when there is no such operator or it takes another number of arguments
+   */
+  Act applied(String name, int arity, int[] frameSize) {
+    Sym s = root.table.get(name);
+    if (!(s instanceof DefSym d)) {
+      throw new SpecException(SpecException.Kind.CONFIG, "The specification defines no operator " + name + ".");
+    }
+    if (d.def.params().size() != arity) {
+      throw new SpecException(SpecException.Kind.CONFIG, "The operator " + name + " takes "
+          + d.def.params().size() + " argument(s), the mapping gives " + arity + ".");
+    }
+    Scope scope = new Scope(null);
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < arity; i++) {
+      String p = "synod$arg" + i;
+      scope.put(p, new Scope.ValLocal(scope.newSlot()));
+      args.add(new Expr.OpApp(Span.NONE, List.of(), p, io.synod.checker.syntax.ast.Fixity.NORMAL, List.of()));
+    }
+    Expr call = new Expr.OpApp(d.def.span(), List.of(), name, io.synod.checker.syntax.ast.Fixity.NORMAL, args);
+    Act a = compiler.new Ctxt(root, scope).act(call, false);
+    frameSize[0] = Math.max(scope.size, arity);
+    return a;
+  }
+
+  /**
+   * Runs {@code act} from {@code state} with {@code args} in the first slots of its frame, each
+   * complete successor to {@code sink} (as {@link #successors(Ctx, Value[], StateSink)} does for
+   * the actions of the next-state relation).
+   */
+  void run(Ctx c, Value[] state, Act act, int frameSize, Value[] args, ActionInfo info, StateSink sink) {
+    Value[] savedCur = c.cur;
+    Value[] savedNxt = c.nxt;
+    int savedUnassigned = c.unassigned;
+    Frame f = new Frame(Math.max(frameSize, args.length), null);
+    System.arraycopy(args, 0, f.slots, 0, args.length);
+    c.cur = state;
+    c.nxt = new Value[state.length];
+    c.unassigned = state.length;
+    Delivery d = new Delivery();
+    d.info = info;
+    d.sink = sink;
+    try {
+      act.run(c, f, d);
+    } catch (SinkFailure sf) {
+      throw sf.cause;
+    } finally {
+      c.cur = savedCur;
+      c.nxt = savedNxt;
+      c.unassigned = savedUnassigned;
+    }
   }
 
   /** Compiles an arbitrary expression of the root module (e.g. a VIEW or a test formula). */

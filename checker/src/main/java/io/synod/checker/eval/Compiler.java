@@ -316,7 +316,7 @@ final class Compiler {
       } catch (SpecException x) {
         act = null;
       }
-      return new StepAtom(e.span(), formula, act, test, box);
+      return new StepAtom(e.span(), formula, act, sub, test, box);
     }
 
     /** A node that fails when evaluated: for formulas only the liveness checker interprets. */
@@ -1406,14 +1406,16 @@ final class Compiler {
           // an action call is not traced itself: its body's action form stands in for it
           Act body = new Ctxt(d.env, view).act(d.def.body(), init);
           inlinedBodies++;
-          return body;
+          return init || body instanceof Act.Guard ? body : new Act.Memo(defn, vals, body);
         } catch (SpecException e) {
           // compiled fine as a call: keep the call
         } finally {
           inlining.remove(d);
         }
       }
-      return new Act.Call(sp, defn, init, vals, ops, envDepth);
+      Act call = new Act.Call(sp, defn, init, vals, ops, envDepth);
+      return init || d == null || !valuesOnly || defn.act instanceof Act.Guard ? call
+          : new Act.Memo(defn, vals, call);
     }
   }
 

@@ -67,6 +67,13 @@ public final class Ctx {
    */
   Value[] stutterState;
   byte[] stutterResult = new byte[0];
+  /**
+   * Set only while a trace validator asks why an action has no successor: conjunctions then
+   * record how far they got. Null otherwise, so the search pays one field read per conjunct.
+   */
+  ConjunctProbe probe;
+  /** The steps of operator applications from the state being expanded; null when off. */
+  CallMemo memo;
   /** This worker's evaluators of the temporal properties' atoms, made on first use. */
   TemporalLowering liveness;
 

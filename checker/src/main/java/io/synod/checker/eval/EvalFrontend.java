@@ -243,9 +243,9 @@ public final class EvalFrontend implements SpecFrontend {
     visit(loader, loader.get(ref.text()), done, active);
   }
 
-  private static final class Parsed implements ParsedSpec {
-    private final ModuleLoader loader;
-    private final Module root;
+  static final class Parsed implements ParsedSpec {
+    final ModuleLoader loader;
+    final Module root;
 
     Parsed(ModuleLoader loader, Module root) {
       this.loader = loader;

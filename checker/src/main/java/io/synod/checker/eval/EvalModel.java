@@ -241,6 +241,21 @@ final class EvalModel implements SpecModel {
         }
 
         @Override
+        public void expanding(Value[] s, EvalContext ec) {
+          Ctx c = ctx(ec);
+          if (s == null) {
+            if (c.memo != null) {
+              c.memo.reset(null);
+            }
+            return;
+          }
+          if (c.memo == null) {
+            c.memo = new CallMemo();
+          }
+          c.memo.reset(s);
+        }
+
+        @Override
         public long actionAtoms(Value[] s, Value[] t, EvalContext ec) {
           try {
             return lowering(ec).actionBits(s, t);

@@ -44,11 +44,20 @@ final class Resolver {
   /** An ASSUME with the module it belongs to. */
   record Assumption(Unit.Assume unit, ModuleEnv env) {}
 
+  /** Constants given as values by the caller rather than by the configuration (trace validation). */
+  private final Map<String, Value> given;
+
   Resolver(ModuleLoader loader, Compiler compiler, StringTable strings, ModelConfig config) {
+    this(loader, compiler, strings, config, Map.of());
+  }
+
+  Resolver(ModuleLoader loader, Compiler compiler, StringTable strings, ModelConfig config,
+      Map<String, Value> given) {
     this.loader = loader;
     this.compiler = compiler;
     this.strings = strings;
     this.config = config;
+    this.given = given;
   }
 
   ModuleEnv resolveRoot(Module root) {
@@ -234,6 +243,10 @@ final class Resolver {
   private Sym declareConstant(Instantiation inst, String name) {
     if (inst.parent != null) {
       return implicit(inst, name);
+    }
+    Value v = given.get(name);
+    if (v != null) {
+      return new ValueSym(v);
     }
     return config.assignment(name).<Sym>map(a -> new ValueSym(value(a.value())))
         .orElseGet(() -> config.substitution(name).isPresent() ? new UnboundSym(name) : new UnboundSym(name));

@@ -270,6 +270,9 @@ final class TemporalLowering {
   }
 
   private boolean enabled(int stateAtom, int stepAtom) {
+    if ((fastAtoms >>> stepAtom & 1) != 0) {
+      return (fastEnabled >>> stepAtom & 1) != 0;
+    }
     List<Value[]> succ = generated[stepAtom];
     Atom step = actionAtoms.get(stepAtom);
     if (succ != null) {
@@ -308,12 +311,34 @@ final class TemporalLowering {
     if (unknown == 0 || actionAtoms.isEmpty()) {
       return probeValue;
     }
+    long out = probeValue;
+    long hit = 0;
+    if (fastAtoms != 0) {
+      hit = stepIndex.get(STATE_FPS.ofState(t));
+      out |= hit;
+      unknown &= ~fastAtoms;
+    }
+    // [A]_v off A's steps: the step may still leave v unchanged
+    long boxMiss = fastBox & ~hit;
+    if (unknown == 0 && boxMiss == 0) {
+      return out;
+    }
     Value[] cur = c.cur;
     Value[] nxt = c.nxt;
     c.cur = s;
     c.nxt = t;
     try {
-      long out = probeValue;
+      for (int i = 0; boxMiss != 0 && i < actionAtoms.size(); i++) {
+        if ((boxMiss >>> i & 1) != 0) {
+          boxMiss &= ~(1L << i);
+          Atom a = actionAtoms.get(i);
+          StepAtom st = (StepAtom) a.node;
+          Boolean changes = st.subscriptSlots == null ? null : st.changes(s, t);
+          if (changes != null ? !changes : st.subscriptTest.evalBool(c, a.frame)) {
+            out |= 1L << i;
+          }
+        }
+      }
       for (int i = 0; i < actionAtoms.size(); i++) {
         if ((unknown >>> i & 1) == 0) {
           continue;
@@ -328,6 +353,87 @@ final class TemporalLowering {
     } finally {
       c.cur = cur;
       c.nxt = nxt;
+    }
+  }
+
+  private static final io.synod.checker.value.Fingerprints STATE_FPS =
+      io.synod.checker.value.Fingerprints.family(0);
+
+  /**
+   * Step atoms decided from the probed state's enumeration by fingerprint: their action's steps
+   * from it are complete states, so a step is one of them exactly when the fingerprints agree.
+   */
+  private long fastAtoms;
+  /** The {@code [A]_v} atoms among {@link #fastAtoms}. */
+  private long fastBox;
+  /** Among {@link #fastAtoms}: whether a step of A changes v, i.e. ENABLED {@code <<A>>_v}. */
+  private long fastEnabled;
+  /** Fingerprint of a step's next state -> the fast atoms that hold on that step. */
+  private final StepIndex stepIndex = new StepIndex();
+
+  /** Fingerprint -> bits, for the handful of successors of one state (open addressing). */
+  static final class StepIndex {
+    private long[] keys = new long[16];
+    private long[] bits = new long[16];
+    private boolean[] used = new boolean[16];
+    private int size;
+
+    void clear() {
+      if (size > 0) {
+        java.util.Arrays.fill(used, false);
+        size = 0;
+      }
+    }
+
+    void or(long fp, long b) {
+      if (size * 2 >= keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int h = mix(fp) & mask;
+      while (used[h] && keys[h] != fp) {
+        h = (h + 1) & mask;
+      }
+      if (!used[h]) {
+        used[h] = true;
+        keys[h] = fp;
+        bits[h] = 0;
+        size++;
+      }
+      bits[h] |= b;
+    }
+
+    long get(long fp) {
+      int mask = keys.length - 1;
+      int h = mix(fp) & mask;
+      while (used[h]) {
+        if (keys[h] == fp) {
+          return bits[h];
+        }
+        h = (h + 1) & mask;
+      }
+      return 0;
+    }
+
+    private void grow() {
+      long[] k = keys;
+      long[] b = bits;
+      boolean[] u = used;
+      keys = new long[k.length * 2];
+      bits = new long[k.length * 2];
+      used = new boolean[k.length * 2];
+      size = 0;
+      for (int i = 0; i < k.length; i++) {
+        if (u[i]) {
+          or(k[i], b[i]);
+        }
+      }
+    }
+
+    private static int mix(long x) {
+      x ^= x >>> 33;
+      x *= 0xff51afd7ed558ccdL;
+      return (int) (x ^ (x >>> 32));
     }
   }
 
@@ -349,6 +455,10 @@ final class TemporalLowering {
     if (generated == null) {
       generated = new List[actionAtoms.size()];
     }
+    long fast = 0;
+    long box = 0;
+    long enabled = 0;
+    stepIndex.clear();
     try {
       for (int i = 0; i < actionAtoms.size(); i++) {
         generated[i] = null;
@@ -356,6 +466,14 @@ final class TemporalLowering {
         if (a.node instanceof StepAtom st && st.action != null) {
           generated[i] = enumerate(st, a);
           if (generated[i] != null) {
+            if (complete(generated[i]) && indexSteps(st, a, generated[i], 1L << i)) {
+              fast |= 1L << i;
+              if (st.box) {
+                box |= 1L << i;
+              } else if (!generated[i].isEmpty() && (stepIndexed & (1L << i)) != 0) {
+                enabled |= 1L << i;
+              }
+            }
             continue;
           }
         }
@@ -375,13 +493,78 @@ final class TemporalLowering {
     probed = s;
     probeKnown = known;
     probeValue = value;
+    fastAtoms = fast;
+    fastBox = box;
+    fastEnabled = enabled;
+  }
+
+  /** Fast atoms whose index entries {@link #indexSteps} made for the probed state. */
+  private long stepIndexed;
+
+  /**
+   * Enters the steps of atom {@code bit} into {@link #stepIndex}: every step of {@code [A]_v},
+   * the steps of {@code <<A>>_v} that change v (each subscript test once, in place of once per
+   * edge of the graph). False, with nothing entered, when a subscript test fails to evaluate
+   * (the steps are then decided one by one, which reports the error where it belongs).
+   */
+  private boolean indexSteps(StepAtom st, Atom a, List<Value[]> steps, long bit) {
+    stepIndexed &= ~bit;
+    if (st.box) {
+      for (Value[] g : steps) {
+        stepIndex.or(STATE_FPS.ofState(g), bit);
+      }
+      stepIndexed |= bit;
+      return true;
+    }
+    long[] fps = new long[steps.size()];
+    int k = 0;
+    Value[] nxt = c.nxt;
+    try {
+      for (Value[] g : steps) {
+        Boolean changes = st.subscriptSlots == null ? null : st.changes(c.cur, g);
+        if (changes == null) {
+          c.nxt = g;
+          changes = st.subscriptTest.evalBool(c, a.frame);
+        }
+        if (changes) {
+          fps[k++] = STATE_FPS.ofState(g);
+        }
+      }
+    } catch (EvalException e) {
+      return false;
+    } finally {
+      c.nxt = nxt;
+    }
+    for (int j = 0; j < k; j++) {
+      stepIndex.or(fps[j], bit);
+    }
+    if (k > 0) {
+      stepIndexed |= bit;
+    }
+    return true;
+  }
+
+  private static boolean complete(List<Value[]> steps) {
+    for (Value[] g : steps) {
+      for (Value v : g) {
+        if (v == null) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The successors of {@code c.cur} by the step atom's action, or null when it cannot tell. */
   private List<Value[]> enumerate(StepAtom st, Atom a) {
     List<Value[]> out = new ArrayList<>();
     Value[] saved = c.nxt;
+    int savedUnassigned = c.unassigned;
     c.nxt = new Value[c.spec.variableCount()];
+    c.unassigned = c.nxt.length;
+    if (c.memo != null) {
+      c.memo.forAtoms = true;
+    }
     try {
       for (Clear cl : a.clears) {
         for (int slot : cl.slots) {
@@ -394,6 +577,10 @@ final class TemporalLowering {
       return null;
     } finally {
       c.nxt = saved;
+      c.unassigned = savedUnassigned;
+      if (c.memo != null) {
+        c.memo.forAtoms = false;
+      }
     }
   }
 

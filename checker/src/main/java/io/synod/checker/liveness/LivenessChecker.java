@@ -89,12 +89,188 @@ public final class LivenessChecker {
     }
   }
 
-  /** One branch's product graph: node id = state * tableauSize + tableauNode. */
+  /**
+   * What every branch needs of an edge: the pair (state atoms of its source, action atoms of the
+   * step) it carries, numbered. Conditions on steps are functions of that pair, and the pairs are
+   * few, so each condition is decided once per pair instead of once per edge and product node.
+   * Edge slot e &lt; E is graph edge e, slot E + s is the stuttering step of state s.
+   */
+  private volatile Labels labels;
+
+  private static final class Labels {
+    /** Per edge slot, its pair's number. */
+    final int[] ofSlot;
+    /** Per state, the number of its state atom bits among the distinct ones. */
+    final int[] ofState;
+    final long[] pairState;
+    final long[] pairAction;
+    final long[] distinctStateBits;
+    final int edges;
+
+    Labels(BehaviorGraph g) {
+      int n = g.size();
+      edges = n == 0 ? 0 : g.edgeEnd(n - 1);
+      ofSlot = new int[edges + n];
+      ofState = new int[n];
+      LongPairIndex pairs = new LongPairIndex();
+      LongPairIndex states = new LongPairIndex();
+      for (int s = 0; s < n; s++) {
+        long sb = g.stateBits(s);
+        ofState[s] = states.id(sb, 0);
+        for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
+          ofSlot[e] = pairs.id(sb, g.actionBits(e));
+        }
+        ofSlot[edges + s] = pairs.id(sb, g.stutterBits(s));
+      }
+      pairState = pairs.firsts();
+      pairAction = pairs.seconds();
+      distinctStateBits = states.firsts();
+    }
+  }
+
+  private Labels labels() {
+    Labels l = labels;
+    if (l == null) {
+      synchronized (this) {
+        l = labels;
+        if (l == null) {
+          l = new Labels(g);
+          labels = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  /** An error model's step conditions decided per label: allowed by its <>[], and its []<> met. */
+  private static final class ModelTable {
+    final boolean[] allowed;
+    /** Per label, the []<> conditions it meets: {@code words} longs each. */
+    final long[] meets;
+    final int words;
+    final int count;
+
+    ModelTable(LivenessPlan.ErrorModel m, Labels l) {
+      int k = l.pairState.length;
+      allowed = new boolean[k];
+      count = m.infinitelyOften().size();
+      words = (count + 63) >>> 6;
+      meets = new long[k * words];
+      for (int i = 0; i < k; i++) {
+        long sb = l.pairState[i];
+        long ab = l.pairAction[i];
+        boolean ok = true;
+        for (LiveExpr ea : m.eventuallyAlways()) {
+          if (!LiveExpr.eval(ea, sb, ab)) {
+            ok = false;
+            break;
+          }
+        }
+        allowed[i] = ok;
+        for (int j = 0; j < count; j++) {
+          if (LiveExpr.eval(m.infinitelyOften().get(j), sb, ab)) {
+            meets[i * words + (j >>> 6)] |= 1L << (j & 63);
+          }
+        }
+      }
+    }
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<LivenessPlan.ErrorModel, ModelTable> tables =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ModelTable table(LivenessPlan.ErrorModel m) {
+    return tables.computeIfAbsent(m, x -> new ModelTable(x, labels()));
+  }
+
+  /** Numbers distinct pairs of longs (open addressing; no boxing). */
+  static final class LongPairIndex {
+    private long[] keyA = new long[64];
+    private long[] keyB = new long[64];
+    private int[] vals = new int[64];
+    private long[] firsts = new long[16];
+    private long[] seconds = new long[16];
+    private int size;
+
+    LongPairIndex() {
+      java.util.Arrays.fill(vals, -1);
+    }
+
+    int id(long a, long b) {
+      int mask = vals.length - 1;
+      int h = hash(a, b) & mask;
+      while (vals[h] >= 0) {
+        if (keyA[h] == a && keyB[h] == b) {
+          return vals[h];
+        }
+        h = (h + 1) & mask;
+      }
+      if (size == firsts.length) {
+        firsts = Arrays.copyOf(firsts, size * 2);
+        seconds = Arrays.copyOf(seconds, size * 2);
+      }
+      firsts[size] = a;
+      seconds[size] = b;
+      keyA[h] = a;
+      keyB[h] = b;
+      vals[h] = size;
+      size++;
+      if (size * 2 > vals.length) {
+        grow();
+      }
+      return size - 1;
+    }
+
+    private void grow() {
+      int cap = vals.length * 2;
+      keyA = new long[cap];
+      keyB = new long[cap];
+      vals = new int[cap];
+      Arrays.fill(vals, -1);
+      for (int i = 0; i < size; i++) {
+        int h = hash(firsts[i], seconds[i]) & (cap - 1);
+        while (vals[h] >= 0) {
+          h = (h + 1) & (cap - 1);
+        }
+        keyA[h] = firsts[i];
+        keyB[h] = seconds[i];
+        vals[h] = i;
+      }
+    }
+
+    private static int hash(long a, long b) {
+      long x = a * 0x9E3779B97F4A7C15L + b;
+      x ^= x >>> 31;
+      x *= 0xff51afd7ed558ccdL;
+      return (int) (x ^ (x >>> 32));
+    }
+
+    long[] firsts() {
+      return Arrays.copyOf(firsts, size);
+    }
+
+    long[] seconds() {
+      return Arrays.copyOf(seconds, size);
+    }
+  }
+
+  /**
+   * One branch's product graph: node id = state * tableauSize + tableauNode. Its successors are
+   * numbered k = edge * (tableau successors) + tableau successor, edge 0 the stuttering step and
+   * edge i &gt; 0 the state's i-th recorded step.
+   */
   private final class Product {
     final LivenessPlan.Branch branch;
     final Tableau tab;
     final int t;
     final int size;
+    final Labels labels;
+    /** Per tableau node, its successors. */
+    final int[][] tsucc;
+    /** Per tableau node, the promises it fulfils. */
+    final BitSet[] fulfils;
+    /** [distinct state bits * t + q]: whether tableau node q admits states with those bits. */
+    final boolean[] cons;
     // the lasso's prefix, computed only for a counterexample
     int[] dist;
     int[] parent;
@@ -110,10 +286,31 @@ public final class LivenessChecker {
             + " too large.");
       }
       this.size = (int) sz;
+      this.labels = labels();
+      this.tsucc = new int[t][];
+      for (int q = 0; q < t; q++) {
+        tsucc[q] = tab == null ? new int[] {0} : tab.node(q).successorArray();
+      }
+      this.fulfils = new BitSet[t];
+      for (int q = 0; q < t; q++) {
+        fulfils[q] = new BitSet();
+        for (int i = 0; tab != null && i < tab.promiseCount(); i++) {
+          if (tab.node(q).fulfils(i)) {
+            fulfils[q].set(i);
+          }
+        }
+      }
+      long[] distinct = labels.distinctStateBits;
+      this.cons = new boolean[distinct.length * t];
+      for (int i = 0; i < distinct.length; i++) {
+        for (int q = 0; q < t; q++) {
+          cons[i * t + q] = tab == null || tab.node(q).consistent(distinct[i]);
+        }
+      }
     }
 
     boolean consistent(int s, int q) {
-      return tab == null || tab.node(q).consistent(g.stateBits(s));
+      return cons[labels.ofState[s] * t + q];
     }
 
     int degree(int s) {
@@ -121,18 +318,24 @@ public final class LivenessChecker {
     }
 
     int succCount(int q) {
-      return tab == null ? 1 : tab.node(q).successorArray().length;
+      return tsucc[q].length;
+    }
+
+    /** The edge slot of candidate k of product node u. */
+    int slot(int u, int k) {
+      int s = u / t;
+      int ei = k / tsucc[u % t].length;
+      return ei == 0 ? labels.edges + s : g.edgeStart(s) + ei - 1;
     }
 
     /** The k-th candidate successor of product node u (-1 when the tableau rules it out). */
     int succ(int u, int k) {
       int s = u / t;
       int q = u % t;
-      int sc = succCount(q);
+      int sc = tsucc[q].length;
       int ei = k / sc;
-      int qi = k % sc;
       int target = ei == 0 ? s : g.target(g.edgeStart(s) + ei - 1);
-      int q2 = tab == null ? 0 : tab.node(q).successorArray()[qi];
+      int q2 = tsucc[q][k % sc];
       return consistent(target, q2) ? target * t + q2 : -1;
     }
 
@@ -181,31 +384,38 @@ public final class LivenessChecker {
     }
 
     /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
-    BitSet reachable(int[] starts) {
-      BitSet seen = new BitSet(size);
+    boolean[] reachable(int[] starts) {
+      boolean[] seen = new boolean[size];
       int[] queue = new int[Math.max(16, starts.length)];
       int head = 0;
       int tail = 0;
       for (int u : starts) {
-        if (!seen.get(u)) {
-          seen.set(u);
+        if (!seen[u]) {
+          seen[u] = true;
           if (tail == queue.length) {
             queue = Arrays.copyOf(queue, queue.length * 2);
           }
           queue[tail++] = u;
         }
       }
+      int[] ofState = labels.ofState;
       while (head < tail) {
         int u = queue[head++];
-        int c = candidates(u);
-        for (int k = 0; k < c; k++) {
-          int v = succ(u, k);
-          if (v >= 0 && !seen.get(v)) {
-            seen.set(v);
-            if (tail == queue.length) {
-              queue = Arrays.copyOf(queue, queue.length * 2);
+        int s = u / t;
+        int[] qs = tsucc[u - s * t];
+        // the stuttering step, then the recorded ones
+        for (int e = g.edgeStart(s) - 1, end = g.edgeEnd(s); e < end; e++) {
+          int target = e < g.edgeStart(s) ? s : g.target(e);
+          int base = ofState[target] * t;
+          for (int q2 : qs) {
+            int v = target * t + q2;
+            if (cons[base + q2] && !seen[v]) {
+              seen[v] = true;
+              if (tail == queue.length) {
+                queue = Arrays.copyOf(queue, queue.length * 2);
+              }
+              queue[tail++] = v;
             }
-            queue[tail++] = v;
           }
         }
       }
@@ -242,12 +452,17 @@ public final class LivenessChecker {
     }
 
     Lasso tarjan(LivenessPlan.ErrorModel m) {
+      ModelTable mt = table(m);
+      boolean[] allowedByLabel = mt.allowed;
+      int[] ofSlot = labels.ofSlot;
+      int[] ofState = labels.ofState;
+      int edges = labels.edges;
       int[] index = new int[size];
       int[] low = new int[size];
       int[] comp = new int[size];
       Arrays.fill(index, -1);
       Arrays.fill(comp, -1);
-      BitSet onStack = new BitSet();
+      // on the stack: visited (index set) and not yet in a component
       int[] stack = new int[16];
       int sp = 0;
       int[] callNode = new int[16];
@@ -257,15 +472,17 @@ public final class LivenessChecker {
       // Every reachable node may start a component: a <>[] condition restricts the cycle, not
       // the way to it, so nodes reached only through steps the condition forbids count too.
       int[] starts = roots();
-      BitSet reachable = m.eventuallyAlways().isEmpty() ? null : reachable(starts);
+      boolean[] reachable = m.eventuallyAlways().isEmpty() ? null : reachable(starts);
       int next0 = 0;
       for (int r = 0; ; r++) {
         int root;
         if (r < starts.length) {
           root = starts[r];
         } else if (reachable != null) {
-          next0 = reachable.nextSetBit(next0);
-          if (next0 < 0) {
+          while (next0 < size && !reachable[next0]) {
+            next0++;
+          }
+          if (next0 == size) {
             break;
           }
           root = next0++;
@@ -275,27 +492,41 @@ public final class LivenessChecker {
         if (index[root] >= 0) {
           continue;
         }
-        int csp = 0;
+        int csp;
         callNode[0] = root;
         callCursor[0] = 0;
         index[root] = low[root] = next++;
         stack[sp++] = root;
-        onStack.set(root);
         csp = 1;
         while (csp > 0) {
           int u = callNode[csp - 1];
           int k = callCursor[csp - 1];
-          int c = candidates(u);
+          int s = u / t;
+          int[] qs = tsucc[u - s * t];
+          int sc = qs.length;
+          int start = g.edgeStart(s);
+          int deg = g.edgeEnd(s) - start + 1;
+          int c = deg * sc;
           boolean descended = false;
           while (k < c) {
-            // TLC stacks every successor and explores the topmost first: the last one
-            int kk = tlcOrder(u, k);
-            int v = succ(u, kk);
-            long bits = v >= 0 ? bits(u, kk) : 0;
+            // TLC stacks every successor and explores the topmost first: the last one generated
+            // first, the stuttering step last (the tableau successors of each in their order)
+            int ei = deg - 1 - k / sc;
+            int q2 = qs[k % sc];
             k++;
-            if (v < 0 || !allowed(m, u, bits)) {
+            int slot;
+            int target;
+            if (ei == 0) {
+              slot = edges + s;
+              target = s;
+            } else {
+              slot = start + ei - 1;
+              target = g.target(slot);
+            }
+            if (!cons[ofState[target] * t + q2] || !allowedByLabel[ofSlot[slot]]) {
               continue;
             }
+            int v = target * t + q2;
             if (index[v] < 0) {
               callCursor[csp - 1] = k;
               if (csp == callNode.length) {
@@ -310,11 +541,10 @@ public final class LivenessChecker {
                 stack = Arrays.copyOf(stack, sp * 2);
               }
               stack[sp++] = v;
-              onStack.set(v);
               descended = true;
               break;
-            } else if (onStack.get(v)) {
-              low[u] = Math.min(low[u], index[v]);
+            } else if (comp[v] < 0 && index[v] < low[u]) {
+              low[u] = index[v];
             }
           }
           if (descended) {
@@ -322,18 +552,17 @@ public final class LivenessChecker {
           }
           callCursor[csp - 1] = k;
           if (low[u] == index[u]) {
-            int start = sp;
+            int first = sp;
             do {
-              start--;
-            } while (stack[start] != u);
-            int[] members = Arrays.copyOfRange(stack, start, sp);
+              first--;
+            } while (stack[first] != u);
+            int[] members = Arrays.copyOfRange(stack, first, sp);
             for (int w : members) {
-              onStack.clear(w);
               comp[w] = comps;
             }
-            sp = start;
+            sp = first;
             // the first component found, as TLC's search reports the first one it meets
-            if (accepting(m, members, comp, comps)) {
+            if (accepting(mt, members, comp, comps)) {
               return lasso(m, members, comp, comps);
             }
             comps++;
@@ -348,52 +577,46 @@ public final class LivenessChecker {
       return null;
     }
 
-    /**
-     * The candidate index TLC's component search looks at j-th: it stacks every successor and
-     * explores the topmost first, so it visits successor states from the last one generated back
-     * to the first (the tableau successors of each in their own order).
-     */
-    int tlcOrder(int u, int j) {
-      int sc = succCount(u % t);
-      return (candidates(u) / sc - 1 - j / sc) * sc + j % sc;
-    }
-
     /** Whether component {@code id} holds a cycle that satisfies the error model. */
-    boolean accepting(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
-      int promises = tab == null ? 0 : tab.promiseCount();
-      BitSet fulfilled = new BitSet();
-      BitSet ae = new BitSet();
-      boolean internal = false;
-      for (int u : members) {
-        if (tab != null) {
-          Tableau.Node node = tab.node(u % t);
-          for (int i = 0; i < promises; i++) {
-            if (node.fulfils(i)) {
-              fulfilled.set(i);
-            }
+    boolean accepting(ModelTable mt, int[] members, int[] comp, int id) {
+      // the promises first: they need no look at the edges
+      if (tab != null) {
+        int promises = tab.promiseCount();
+        BitSet fulfilled = new BitSet();
+        for (int u : members) {
+          fulfilled.or(fulfils[u % t]);
+          if (fulfilled.cardinality() == promises) {
+            break;
           }
         }
+        if (fulfilled.cardinality() != promises) {
+          return false;
+        }
+      }
+      long[] met = new long[mt.words];
+      boolean internal = false;
+      for (int u : members) {
         int c = candidates(u);
         for (int k = 0; k < c; k++) {
           int v = succ(u, k);
           if (v < 0 || comp[v] != id) {
             continue;
           }
-          long bits = bits(u, k);
-          if (!allowed(m, u, bits)) {
+          int label = labels.ofSlot[slot(u, k)];
+          if (!mt.allowed[label]) {
             continue;
           }
           internal = true;
-          long sb = g.stateBits(u / t);
-          for (int i = 0; i < m.infinitelyOften().size(); i++) {
-            if (LiveExpr.eval(m.infinitelyOften().get(i), sb, bits)) {
-              ae.set(i);
-            }
+          for (int w = 0; w < mt.words; w++) {
+            met[w] |= mt.meets[label * mt.words + w];
           }
         }
       }
-      return internal && fulfilled.cardinality() == promises
-          && ae.cardinality() == m.infinitelyOften().size();
+      int metCount = 0;
+      for (long w : met) {
+        metCount += Long.bitCount(w);
+      }
+      return internal && metCount == mt.count;
     }
 
     Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {

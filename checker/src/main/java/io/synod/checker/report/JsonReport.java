@@ -66,6 +66,19 @@ public final class JsonReport {
           text.put(b.name(), Pretty.ppr(b.value()));
         }
       }
+      // a liveness counterexample is a lasso: the last state goes back to backTo (0-based), or
+      // stutters forever in itself
+      CheckResult.Loop l = f.loop();
+      if (l == null) {
+        o.putNull("loop");
+      } else {
+        o.putObject("loop").put("backTo", l.stuttering() ? f.trace().size() - 1 : l.backTo())
+            .put("stuttering", l.stuttering());
+      }
+      java.util.List<io.synod.checker.value.Value> shown = new java.util.ArrayList<>();
+      f.trace().forEach(st -> st.printed().forEach(b -> shown.add(b.value())));
+      ArrayNode mv = o.putArray("modelValues");
+      ItfReport.modelValues(shown).forEach(mv::add);
       ArrayNode stack = o.putArray("stack");
       for (Span sp : f.stack()) {
         stack.add(sp.describe());

@@ -33,11 +33,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * stuttering), the behaviour satisfies the SPECIFICATION's fairness, and it violates the named
  * property, both judged by evaluating the formulas on the states of the lasso.
  *
- * <p>TLC's lasso depends on its fingerprint polynomial and search order; where Synod prints a
- * different one the fixture test cannot compare the text, and this test is what vouches for
- * it: {@code 15_fairness/FairnessWeak} and {@code 48_liveness_forms/MutexSettles} (lassos as
- * short as TLC's through other states), {@code 16_starvation/Starve} (4 states where TLC
- * prints 5).
+ * <p>TLC's lasso depends on the order of its behaviour graph's successors, which follows its
+ * own state fingerprints; where Synod prints a different one the fixture test cannot compare
+ * the text, and this test is what vouches for it: {@code 15_fairness/FairnessWeak} and
+ * {@code 16_starvation/Starve} (lassos as long as TLC's through other states).
  */
 class LassoRevalidationTest {
 

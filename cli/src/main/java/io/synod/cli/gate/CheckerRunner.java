@@ -8,6 +8,8 @@ import io.synod.checker.engine.Output;
 import io.synod.checker.engine.SearchListener;
 import io.synod.checker.engine.SpecFrontend;
 import io.synod.checker.engine.SpecModel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synod.checker.report.ItfReport;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,6 +25,17 @@ import java.util.ServiceLoader;
 public final class CheckerRunner implements ModelRunner {
   /** Lines of checker output kept to explain a parse or configuration error. */
   private static final int KEPT_LINES = 3;
+
+  /** Receives each model's counterexample as ITF; called from the gate's worker threads. */
+  private final java.util.function.BiConsumer<GateEntry, ObjectNode> counterexamples;
+
+  public CheckerRunner() {
+    this((entry, itf) -> { });
+  }
+
+  public CheckerRunner(java.util.function.BiConsumer<GateEntry, ObjectNode> counterexamples) {
+    this.counterexamples = counterexamples;
+  }
 
   @Override
   public RunResult run(GateEntry entry) {
@@ -66,6 +79,11 @@ public final class CheckerRunner implements ModelRunner {
       result = checker.run();
     } finally {
       watchdog.interrupt();
+    }
+    CheckResult.Failure f = result.firstFailure();
+    if (f != null && !f.trace().isEmpty()) {
+      counterexamples.accept(entry, ItfReport.encode(model.variables(), f,
+          "Counterexample of " + entry.spec().getFileName() + " (" + result.verdict().label() + ")"));
     }
     return toRunResult(result, since(start), model::configNameOf);
   }

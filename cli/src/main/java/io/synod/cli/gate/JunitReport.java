@@ -21,16 +21,31 @@ public final class JunitReport {
 
   public static void write(String suiteName, List<GateResult> results, Path file)
       throws IOException {
+    write(suiteName, results, file, java.util.Map.of());
+  }
+
+  /**
+   * @param views the page of synod view written for a model's counterexample, by model name;
+   *     each is named in the model's output, as an attachment in the form Jenkins' and GitLab's
+   *     JUnit readers link
+   */
+  public static void write(String suiteName, List<GateResult> results, Path file,
+      java.util.Map<String, Path> views) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(suiteName, results, w);
+      write(suiteName, results, w, views);
     }
   }
 
   static void write(String suiteName, List<GateResult> results, Writer w) throws IOException {
+    write(suiteName, results, w, java.util.Map.of());
+  }
+
+  static void write(String suiteName, List<GateResult> results, Writer w,
+      java.util.Map<String, Path> views) throws IOException {
     long failures = results.stream().filter(r -> !r.passed()).count();
     long skipped = results.stream().filter(GateResult::skipped).count();
     Duration total = results.stream()
@@ -50,7 +65,7 @@ public final class JunitReport {
       x.writeAttribute("time", Durations.seconds(total));
       x.writeCharacters("\n");
       for (GateResult r : results) {
-        testCase(x, suiteName, r);
+        testCase(x, suiteName, r, views.get(r.entry().name()));
       }
       x.writeEndElement();
       x.writeCharacters("\n");
@@ -61,7 +76,7 @@ public final class JunitReport {
     }
   }
 
-  private static void testCase(XMLStreamWriter x, String suite, GateResult r)
+  private static void testCase(XMLStreamWriter x, String suite, GateResult r, Path view)
       throws XMLStreamException {
     GateEntry e = r.entry();
     x.writeCharacters("  ");
@@ -83,7 +98,8 @@ public final class JunitReport {
       x.writeStartElement("system-out");
       x.writeCharacters("spec: " + e.spec() + "\nconfig: " + e.config() + "\nexpected: "
           + e.expect() + "\ngot: " + r.run().outcome() + "\ndistinct states: "
-          + r.run().distinctStates() + "\n" + (r.run().detail().isEmpty() ? "" : r.run().detail() + "\n"));
+          + r.run().distinctStates() + "\n" + (r.run().detail().isEmpty() ? "" : r.run().detail() + "\n")
+          + (view == null ? "" : "counterexample: " + view + "\n[[ATTACHMENT|" + view.toAbsolutePath() + "]]\n"));
       x.writeEndElement();
     }
     x.writeEndElement();

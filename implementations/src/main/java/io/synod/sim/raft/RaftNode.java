@@ -80,6 +80,8 @@ public final class RaftNode implements Node<RaftMsg> {
     this.commitPreviousTerm = bugs.contains(RaftProtocol.COMMIT_PREVIOUS_TERM);
     this.forgetVote = bugs.contains(RaftProtocol.FORGET_VOTE);
     this.nextIndex = new long[n];
+    // volatile leader state starts as Raft's (and the trace format's) reset: nextIndex 1, matchIndex 0
+    java.util.Arrays.fill(nextIndex, 1);
     this.matchIndex = new long[n];
     this.votedFor = -1;
     for (Object rec : journal) {

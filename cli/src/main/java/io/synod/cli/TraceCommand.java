@@ -1,0 +1,126 @@
+package io.synod.cli;
+
+import io.synod.conformance.trace.TraceInputException;
+import io.synod.conformance.trace.TraceReport;
+import io.synod.conformance.trace.TraceResult;
+import io.synod.conformance.trace.TraceValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code synod trace}: implementation traces against specs. */
+@Command(
+    name = "trace",
+    mixinStandardHelpOptions = true,
+    description = {"Check implementation traces against TLA+ specifications."},
+    subcommands = {TraceCommand.Validate.class})
+public final class TraceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+
+  /** {@code synod trace validate}. */
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Replay an implementation trace (NDJSON, as synod sim --out writes it)",
+        "against a spec: is it a behaviour the spec allows? Each event is mapped",
+        "to a spec action by a YAML mapping (README, 'synod trace validate'); the",
+        "spec states consistent with the trace so far are advanced event by event",
+        "with the checker's own successor generation. On rejection: the first",
+        "event no spec step explains (file:line), the spec states possible just",
+        "before it, and for the nearest ones the false conjunct of the action or",
+        "the logged value that did not match.",
+        "Exit codes: 0 accepted, 1 rejected, 2 usage error or malformed",
+        "trace/mapping, 3 unknown (more candidate states than --max-candidates)."
+      })
+  public static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--mapping", paramLabel = "M.yaml",
+        description = "The mapping (default: trace.yaml beside --spec).")
+    Path mapping;
+
+    @Option(names = "--spec", paramLabel = "S.tla",
+        description = "Find the mapping as trace.yaml in this spec's folder (when --mapping is not given).")
+    Path specFile;
+
+    @Option(names = "--trace", required = true, arity = "1..*", paramLabel = "T.ndjson",
+        description = "Trace file(s); several (one per node) are merged by their Lamport or vector clocks.")
+    List<Path> traces = new ArrayList<>();
+
+    @Option(names = "--unlogged", paramLabel = "N", defaultValue = "0",
+        description = "Spec steps allowed between two logged events (default 0: every step is logged).")
+    int unlogged;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "3",
+        description = "Candidate states shown and explained on rejection (default 3).")
+    int show;
+
+    @Option(names = "--max-candidates", paramLabel = "N", defaultValue = "1000000",
+        description = "Give up (exit 3, unknown) when more candidate spec states than this are possible at an"
+            + " event (default 1000000; only unlogged steps make many).")
+    int maxCandidates;
+
+    @Option(names = "--itf", paramLabel = "FILE",
+        description = "On rejection, write the matched prefix as an ITF trace (for the trace viewer).")
+    Path itf;
+
+    @Option(names = "-lib", paramLabel = "DIR", description = "Extra folder searched for modules (repeatable).")
+    List<Path> lib = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Path m = mapping;
+      if (m == null) {
+        if (specFile == null) {
+          err.println("synod trace validate: give --mapping M.yaml (or --spec S.tla with trace.yaml beside it)");
+          return 2;
+        }
+        Path dir = specFile.toAbsolutePath().getParent();
+        m = dir.resolve("trace.yaml");
+      }
+      if (show < 0 || unlogged < 0 || maxCandidates < 1) {
+        err.println("synod trace validate: --show and --unlogged take a number >= 0, --max-candidates >= 1");
+        return 2;
+      }
+      TraceResult r;
+      try {
+        TraceValidator v = TraceValidator.of(m, new TraceValidator.Options(unlogged, show, lib, maxCandidates));
+        r = v.validate(traces);
+      } catch (TraceInputException e) {
+        err.println("synod trace validate: " + e.getMessage());
+        return 2;
+      }
+      out.println(TraceReport.text(r));
+      if (r.rejected() && itf != null) {
+        try {
+          Files.writeString(itf, r.rejection().prefixItf(), StandardCharsets.UTF_8);
+          out.println("matched prefix written to " + itf + " (ITF)");
+        } catch (IOException e) {
+          err.println("synod trace validate: cannot write " + itf + ": " + e.getMessage());
+          return 2;
+        }
+      }
+      out.flush();
+      return r.accepted() ? 0 : r.rejected() ? 1 : 3;
+    }
+  }
+}
