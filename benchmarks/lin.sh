@@ -1,15 +1,60 @@
 #!/usr/bin/env bash
 # Benchmarks `synod lin`: builds what it needs, then prints operations/second and peak memory
 # on simulated histories (1k..1M ops, 5..50 clients, one key / many keys), the Knossos folder
-# (in-JVM after warm-up, and whole-process with bin/synod) and an adversarial history.
+# (in-JVM after warm-up, and whole-process with bin/synod), an adversarial history, and
+# generated hard histories (many overlapping clients, valid and with one planted stale read),
+# each checked by a whole `synod lin` process.
 # Usage: benchmarks/lin.sh [--max-ops N]     (extra JVM flags via LIN_BENCH_JAVA_OPTS)
+#        benchmarks/lin.sh --hard-only        only the generated hard histories
+#        (LIN_HARD_SEEDS="1 2 3" for other seeds, SYNOD_JAR=old.jar to time another build)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 echo "building..." >&2
 mvn -B -ntp -q -DskipTests -pl cli,benchmarks -am package >&2
 knossos="$root/../shared/histories/knossos"
-java ${LIN_BENCH_JAVA_OPTS:--Xmx4g} -cp "benchmarks/target/classes:cli/target/synod.jar" \
+cp="benchmarks/target/classes:cli/target/synod.jar"
+
+# Generated hard histories for each seed of LIN_HARD_SEEDS (default "1 4"), each checked by a
+# whole process of SYNOD_JAR (default cli/target/synod.jar, e.g. an older build to compare).
+hard() {
+  local dir jar=${SYNOD_JAR:-cli/target/synod.jar}
+  dir=$(mktemp -d)
+  echo
+  echo "Generated hard histories, one whole 'java -jar $jar lin' process each (--timeout 60;"
+  echo "check ms = the command's own figure, process = wall and CPU (user+sys) of the process):"
+  printf '%-5s %-30s %6s %5s %8s %-13s %11s %9s %10s %8s %8s\n' seed history ops keys clients verdict \
+    configs "check ms" "process ms" "cpu ms" "peak MB"
+  for seed in ${LIN_HARD_SEEDS:-1 4}; do
+    mkdir -p "$dir/$seed"
+    java -cp "$cp" io.synod.bench.LinBenchmark --write-hard "$dir/$seed" --seed "$seed"
+    while read -r name clients keys model rest; do
+      set +e
+      /usr/bin/time -f '%e %M %U %S' -o "$dir/time" java -jar "$jar" lin "$dir/$seed/$name" \
+        --model "$model" $rest --timeout 60 >"$dir/out" 2>&1
+      set -e
+      # "<file>: <verdict> (<model>, N ops, [K keys, ]C configurations, T ms)"
+      local line verdict ops configs ms secs kb user sys
+      line=$(grep -E '^/.*: ' "$dir/out" | head -1)
+      verdict=$(sed -E 's/^[^:]*: (linearizable|NOT linearizable|UNKNOWN) .*/\1/' <<<"$line")
+      ops=$(sed -E 's/.*, ([0-9]+) ops.*/\1/' <<<"$line")
+      configs=$(sed -E 's/.*, ([0-9]+) configurations.*/\1/' <<<"$line")
+      ms=$(sed -E 's/.*, ([0-9]+) ms\).*/\1/' <<<"$line")
+      read -r secs kb user sys < <(tail -1 "$dir/time")
+      printf '%-5s %-30s %6s %5s %8s %-13s %11s %9s %10.0f %8.0f %8d\n' "$seed" "$name" "$ops" "$keys" \
+        "$clients" "$verdict" "$configs" "$ms" "$(echo "$secs * 1000" | bc)" \
+        "$(echo "($user + $sys) * 1000" | bc)" $((kb / 1024))
+    done <"$dir/$seed/cases.txt"
+  done
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -rf "$dir"
+}
+
+if [ "${1:-}" = "--hard-only" ]; then
+  hard
+  exit 0
+fi
+java ${LIN_BENCH_JAVA_OPTS:--Xmx4g} -cp "$cp" \
   io.synod.bench.LinBenchmark --knossos "$knossos" "$@"
 if [ -d "$knossos" ]; then
   echo
@@ -26,3 +71,5 @@ if [ -d "$knossos" ]; then
     echo "  $dir: $(( ($(date +%s%N) - start) / 1000000 )) ms wall"
   done
 fi
+echo
+hard

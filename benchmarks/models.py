@@ -1,8 +1,9 @@
 """Lists the checker benchmark models, one per line: name, folder, spec, config, TLC seconds.
 
-The TLC fixtures marked "benchmark" (without liveness) with TLC's recorded wall time, then
-(unless --quick) the largest model of every spec of specs/, i.e. the entries of
-ci/benchmarks.yaml, with "-" for TLC's time (TLC cannot run here).
+The TLC fixtures marked "benchmark" (without liveness) with TLC's recorded wall time, the
+larger variants of fixtures listed in benchmarks/models/extra.tsv (with their own configs and
+TLC times), then (unless --quick) the largest model of every spec of specs/, i.e. the entries
+of ci/benchmarks.yaml, with "-" for TLC's time (TLC cannot run here).
 Usage: models.py FIXTURES_DIR BENCHMARKS_YAML [--quick] [--only NAME,NAME...]
 """
 import json
@@ -22,6 +23,12 @@ if os.path.isfile(fixtures + "/manifest.json"):
         if m.get("benchmark") and not m.get("liveness"):
             rows.append((m["dir"], fixtures + "/specs/" + m["dir"], m["spec"], m["config"],
                          str(m["tlcSeconds"])))
+    extra = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
+    for line in open(os.path.join(extra, "extra.tsv")):
+        if line.strip() and not line.startswith("#"):
+            name, folder, spec, cfg, tlc = line.rstrip("\n").split("\t")
+            specdir = fixtures + "/specs/" + folder
+            rows.append((name, specdir, spec, os.path.relpath(os.path.join(extra, cfg), specdir), tlc))
 else:
     print(f"no {fixtures}/manifest.json, skipping the TLC fixtures", file=sys.stderr)
 if not quick:

@@ -3,6 +3,7 @@ package io.synod.bench;
 import io.synod.conformance.history.History;
 import io.synod.conformance.history.HistoryReaders;
 import io.synod.conformance.history.OperationPairer;
+import io.synod.conformance.lin.HardHistories;
 import io.synod.conformance.lin.HistorySimulator;
 import io.synod.conformance.lin.LinChecker;
 import io.synod.conformance.lin.LinOptions;
@@ -28,7 +29,9 @@ import us.bpsm.edn.Keyword;
  * (whole folder and slowest history after warm-up), and an adversarial history that must end
  * in "unknown" within its budget rather than run out of memory. Prints, asserts nothing.
  *
- * <p>Usage: {@code LinBenchmark [--max-ops N] [--knossos DIR]}
+ * <p>Usage: {@code LinBenchmark [--max-ops N] [--knossos DIR]}, or {@code LinBenchmark
+ * --write-hard DIR [--seed S]} to write the generated hard histories (see {@link HardHistories}) for
+ * {@code benchmarks/lin.sh} to time whole {@code synod lin} processes on.
  */
 public final class LinBenchmark {
   private LinBenchmark() {}
@@ -40,6 +43,11 @@ public final class LinBenchmark {
       switch (args[i]) {
         case "--max-ops" -> maxOps = Integer.parseInt(args[++i]);
         case "--knossos" -> knossos = Path.of(args[++i]);
+        case "--write-hard" -> {
+          Path dir = Path.of(args[++i]);
+          writeHard(dir, i + 2 < args.length && args[i + 1].equals("--seed") ? Long.parseLong(args[i + 2]) : 1);
+          return;
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -55,6 +63,28 @@ public final class LinBenchmark {
     }
     adversarial();
     System.out.printf("%nprocess peak resident memory (VmHWM): %s%n", vmHwm());
+  }
+
+  /**
+   * Writes the hard histories, one file each, and {@code cases.txt}: one line per file with
+   * its name, clients, keys and the {@code synod lin} model arguments.
+   */
+  private static void writeHard(Path dir, long seed) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder index = new StringBuilder();
+    for (boolean bad : new boolean[] {false, true}) {
+      String name = "a-kv-50c-10keys-2000-" + (bad ? "bad" : "ok") + ".edn";
+      Files.writeString(dir.resolve(name), HistorySimulator.toEdn(HardHistories.kvAppend(50, 10, 2000, bad, seed)));
+      index.append(name).append(" 50 10 kv\n");
+    }
+    for (int ops : new int[] {1000, 10_000}) {
+      for (boolean bad : new boolean[] {false, true}) {
+        String name = "b-cas-50c-1key-" + ops + "-" + (bad ? "bad" : "ok") + ".edn";
+        Files.writeString(dir.resolve(name), HistorySimulator.toEdn(HardHistories.register(50, ops, bad, seed)));
+        index.append(name).append(" 50 1 cas-register --init 0\n");
+      }
+    }
+    Files.writeString(dir.resolve("cases.txt"), index);
   }
 
   private static Model<?> casRegister() {
@@ -145,13 +175,17 @@ public final class LinBenchmark {
 
   private static void adversarial() {
     int n = 40;
+    // n concurrent writes, each read by a concurrent reader (so none is unobservable), and a
+    // read of a value nobody wrote
     StringBuilder sb = new StringBuilder("{:process 999, :type :invoke, :f :read, :value nil}\n");
     for (int i = 0; i < n; i++) {
       sb.append("{:process ").append(i).append(", :type :invoke, :f :write, :value ").append(i).append("}\n");
+      sb.append("{:process ").append(n + i).append(", :type :invoke, :f :read, :value nil}\n");
     }
     sb.append("{:process 999, :type :ok, :f :read, :value -1}\n");
     for (int i = 0; i < n; i++) {
       sb.append("{:process ").append(i).append(", :type :ok, :f :write, :value ").append(i).append("}\n");
+      sb.append("{:process ").append(n + i).append(", :type :ok, :f :read, :value ").append(i).append("}\n");
     }
     History h = HistoryReaders.parse("adversarial.edn", sb.toString(), false);
     System.out.printf("%nAdversarial: %d concurrent writes and an impossible read (2^%d subsets):%n", n, n);

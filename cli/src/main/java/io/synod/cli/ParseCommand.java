@@ -89,11 +89,6 @@ public final class ParseCommand implements Callable<Integer> {
       err.println(specFile + ": " + NESTED_TOO_DEEPLY);
       return PARSE_ERROR;
     }
-    for (SemanticDiagnostic w : resolved.warnings()) {
-      var s = w.span();
-      String text = w.message().startsWith("Warning: ") ? w.message().substring(9) : w.message();
-      out.println(excerpt.render(s.file(), s.beginLine(), s.beginCol(), "warning: " + text));
-    }
     LoadedSpec loaded = resolved.loaded();
     for (String name : loaded.order()) {
       boolean standard = loaded.standard().contains(name);

@@ -1,9 +1,13 @@
 package io.synod.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.conformance.trace.TraceInputException;
+import io.synod.conformance.trace.TraceJson;
 import io.synod.conformance.trace.TraceReport;
 import io.synod.conformance.trace.TraceResult;
 import io.synod.conformance.trace.TraceValidator;
+import io.synod.viewer.ViewPage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +85,15 @@ public final class TraceCommand implements Callable<Integer> {
         description = "On rejection, write the matched prefix as an ITF trace (for the trace viewer).")
     Path itf;
 
+    @Option(names = "--json", paramLabel = "FILE",
+        description = "Write the verdict as JSON (the rejected event, the nearest candidate states with the logged and"
+            + " the spec's values, the matched prefix as ITF), the report synod view shows.")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE",
+        description = "Write the verdict as one self-contained page of synod view.")
+    Path html;
+
     @Option(names = "-lib", paramLabel = "DIR", description = "Extra folder searched for modules (repeatable).")
     List<Path> lib = new ArrayList<>();
 
@@ -101,15 +114,42 @@ public final class TraceCommand implements Callable<Integer> {
         err.println("synod trace validate: --show and --unlogged take a number >= 0, --max-candidates >= 1");
         return 2;
       }
-      TraceResult r;
       try {
-        TraceValidator v = TraceValidator.of(m, new TraceValidator.Options(unlogged, show, lib, maxCandidates));
+        OutputFiles.checkWritable("--itf", itf);
+        OutputFiles.checkWritable("--json", json);
+        OutputFiles.checkWritable("--html", html);
+      } catch (UserError e) {
+        err.println("synod trace validate: " + e.getMessage());
+        return 2;
+      }
+      TraceResult r;
+      TraceValidator v;
+      try {
+        v = TraceValidator.of(m, new TraceValidator.Options(unlogged, show, lib, maxCandidates));
         r = v.validate(traces);
       } catch (TraceInputException e) {
         err.println("synod trace validate: " + e.getMessage());
         return 2;
       }
       out.println(TraceReport.text(r));
+      if (json != null || html != null) {
+        ObjectNode report = TraceJson.report(r, shown(v.mapping().spec()), m, traces);
+        try {
+          if (json != null) {
+            Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report),
+                StandardCharsets.UTF_8);
+            out.println("report written to " + json + " (JSON)");
+          }
+          if (html != null) {
+            ViewCommand.write(html, ViewPage.html(ViewData.trace(report, traces.get(0).getFileName().toString())));
+            out.println("page written to " + html + " (synod view)");
+          }
+        } catch (IOException | UserError e) {
+          err.println("synod trace validate: " + (e instanceof IOException io ? "cannot write " + json + ": "
+              + OutputFiles.reason(io) : e.getMessage()));
+          return 2;
+        }
+      }
       if (r.rejected() && itf != null) {
         try {
           Files.writeString(itf, r.rejection().prefixItf(), StandardCharsets.UTF_8);
@@ -121,6 +161,13 @@ public final class TraceCommand implements Callable<Integer> {
       }
       out.flush();
       return r.accepted() ? 0 : r.rejected() ? 1 : 3;
+    }
+
+    /** The spec as the user would name it: relative to the working folder when it is below it. */
+    private static Path shown(Path spec) {
+      Path here = Path.of("").toAbsolutePath();
+      Path abs = spec.toAbsolutePath().normalize();
+      return abs.startsWith(here) ? here.relativize(abs) : spec;
     }
   }
 }

@@ -108,6 +108,11 @@ final class ViewData {
     return payload("counterexample", report, title, messages);
   }
 
+  /** A {@code synod trace validate} report. */
+  static ObjectNode trace(JsonNode report, String title) {
+    return payload("trace", report, title, null);
+  }
+
   private static ObjectNode payload(String kind, JsonNode report, String title, String messages) {
     ObjectNode p = F.objectNode();
     p.put("kind", kind);

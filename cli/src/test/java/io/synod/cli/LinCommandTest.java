@@ -69,13 +69,17 @@ class LinCommandTest {
 
   @Test
   void aBudgetThatRunsOutExitsThree() throws IOException {
+    // 22 concurrent writes, each read by a concurrent reader, and a read of a value nobody
+    // wrote: ruling it out takes every subset of the writes
     StringBuilder sb = new StringBuilder("{:process 99, :type :invoke, :f :read, :value nil}\n");
     for (int i = 0; i < 22; i++) {
       sb.append("{:process ").append(i).append(", :type :invoke, :f :write, :value ").append(i).append("}\n");
+      sb.append("{:process ").append(50 + i).append(", :type :invoke, :f :read, :value nil}\n");
     }
     sb.append("{:process 99, :type :ok, :f :read, :value 100}\n");
     for (int i = 0; i < 22; i++) {
       sb.append("{:process ").append(i).append(", :type :ok, :f :write, :value ").append(i).append("}\n");
+      sb.append("{:process ").append(50 + i).append(", :type :ok, :f :read, :value ").append(i).append("}\n");
     }
     var r = CliTestSupport.run("lin", file("hard.edn", sb.toString()).toString(), "--model", "register",
         "--max-configs", "5000");

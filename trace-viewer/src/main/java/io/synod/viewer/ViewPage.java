@@ -15,7 +15,7 @@ public final class ViewPage {
 
   /**
    * The page showing {@code payload}: an object with {@code kind} ({@code counterexample},
-   * {@code history}), {@code title}, and the report itself (see the README for the fields).
+   * {@code history}, {@code trace}), {@code title}, and the report itself (see the README for the fields).
    */
   public static String html(JsonNode payload) {
     String title = payload.path("title").asText("Synod view");

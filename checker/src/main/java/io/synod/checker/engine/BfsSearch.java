@@ -660,6 +660,11 @@ final class BfsSearch {
       return !stop;
     }
 
+    @Override
+    public void generatedNotOffered(int count) {
+      generated += count;
+    }
+
     /** The ACTION_CONSTRAINTs of the step into {@code t} (of level {@code lvl}), in the step's first state. */
     private boolean satisfiesActionConstraints(Value[] from, Value[] t, int lvl) {
       ctx.level = lvl - 1;

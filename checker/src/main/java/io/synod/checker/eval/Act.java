@@ -62,6 +62,26 @@ abstract class Act {
     }
   }
 
+  /** An action listed at a position of its own on errors below it (see {@link Enabled}). */
+  static final class Located extends Act {
+    final Act body;
+
+    Located(Span span, Act body) {
+      super(span, true);
+      this.body = body;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      body.run(c, f, k);
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return body.check(c, f);
+    }
+  }
+
   static Value[] target(Ctx c, boolean init) {
     return init ? c.cur : c.nxt;
   }

@@ -13,8 +13,10 @@ import java.util.Iterator;
 
 /**
  * The compiled binders of a quantifier, CHOOSE, set constructor or function constructor:
- * {@code x, y \in S, <<a, b>> \in T}. Enumerates the bound values in TLC's order (the first
- * binder varies slowest, each domain in canonical order) into frame slots.
+ * {@code x, y \in S, <<a, b>> \in T}. Enumerates the bound values in TLC's order into frame
+ * slots: each domain in canonical order, the bound names advancing like an odometer whose wheel
+ * for the first name turns fastest (TLC's enumerator of a quantifier's contexts steps its first
+ * bound name first), so {@code \E i, j \in 1..2} visits (1,1), (2,1), (1,2), (2,2).
  */
 final class Binders {
   /** One name (or tuple of names) ranging over one domain. */
@@ -99,22 +101,36 @@ final class Binders {
 
   /** Visits every binding; returns false if the visitor stopped it. */
   boolean forEach(Ctx c, Frame f, Visitor v) {
-    return loop(c, f, 0, v);
+    if (items.length == 1) {
+      return loop(c, f, 0, v, null);
+    }
+    // as TLC, every domain is evaluated once, in written order, before the enumeration
+    SetValue[] domains = new SetValue[items.length];
+    for (int i = 0; i < items.length; i++) {
+      domains[i] = items[i].domain.evalSet(c, f);
+    }
+    return loop(c, f, items.length - 1, v, domains);
   }
 
-  private boolean loop(Ctx c, Frame f, int i, Visitor v) {
-    if (i == items.length) {
+  /**
+   * Enumerates binders {@code i} down to 0, the last one outermost (slowest); their domains are
+   * {@code domains}, or (a single binder) evaluated here.
+   */
+  private boolean loop(Ctx c, Frame f, int i, Visitor v, SetValue[] domains) {
+    if (i < 0) {
       return v.visit(c, f);
     }
     One b = items[i];
     SetValue s;
-    if (b.domain instanceof Nodes.Interval r && !b.tuple && b.slots.length == 1) {
+    if (domains != null) {
+      s = domains[i];
+    } else if (b.domain instanceof Nodes.Interval r && !b.tuple && b.slots.length == 1) {
       Value x = r.low(c, f);
       Value y = r.high(c, f);
       // (an interval too large to count is left to fail as the set would)
       if (x instanceof IntValue lo && y instanceof IntValue hi && hi.value() < Long.MAX_VALUE
           && (hi.value() < lo.value() || hi.value() - lo.value() + 1 > 0)) {
-        return range(c, f, i, b.slots[0], lo.value(), hi.value(), v);
+        return range(c, f, i, b.slots[0], lo.value(), hi.value(), v, domains);
       }
       s = r.make(x, y);
     } else {
@@ -126,36 +142,37 @@ final class Binders {
       Iterator<Value> it = iterator(d, n);
       for (int j = 0; n < 0 ? it.hasNext() : j < n; j++) {
         bindTuple(f, b.slots, n < 0 ? it.next() : at(d, j));
-        if (!loop(c, f, i + 1, v)) {
+        if (!loop(c, f, i - 1, v, domains)) {
           return false;
         }
       }
       return true;
     }
-    return names(c, f, i, 0, domain(s), v);
+    return names(c, f, i, b.slots.length - 1, domain(s), v, domains);
   }
 
   /** Binds one name to each integer of {@code lo..hi} in order, without building the interval. */
-  private boolean range(Ctx c, Frame f, int i, int slot, long lo, long hi, Visitor v) {
+  private boolean range(Ctx c, Frame f, int i, int slot, long lo, long hi, Visitor v, SetValue[] domains) {
     for (long j = lo; j <= hi; j++) {
       f.slots[slot] = IntValue.of(j);
-      if (!loop(c, f, i + 1, v)) {
+      if (!loop(c, f, i - 1, v, domains)) {
         return false;
       }
     }
     return true;
   }
 
-  private boolean names(Ctx c, Frame f, int i, int k, SetValue d, Visitor v) {
+  /** Binds names {@code k} down to 0 of binder {@code i}, the last name outermost. */
+  private boolean names(Ctx c, Frame f, int i, int k, SetValue d, Visitor v, SetValue[] domains) {
     int[] slots = items[i].slots;
-    if (k == slots.length) {
-      return loop(c, f, i + 1, v);
+    if (k < 0) {
+      return loop(c, f, i - 1, v, domains);
     }
     int n = count(d);
     Iterator<Value> it = iterator(d, n);
     for (int j = 0; n < 0 ? it.hasNext() : j < n; j++) {
       f.slots[slots[k]] = n < 0 ? it.next() : at(d, j);
-      if (!names(c, f, i, k + 1, d, v)) {
+      if (!names(c, f, i, k - 1, d, v, domains)) {
         return false;
       }
     }

@@ -2,6 +2,7 @@ package io.synod.checker.eval;
 
 import io.synod.checker.config.ModelConfig;
 import io.synod.checker.config.NamedEntry;
+import io.synod.checker.semantic.ResolvedSpec;
 import io.synod.checker.eval.Symbols.DefSym;
 import io.synod.checker.eval.Symbols.ModuleEnv;
 import io.synod.checker.eval.Symbols.Sym;
@@ -20,9 +21,8 @@ import java.util.Optional;
  * A specification compiled for one model: the entry point of the evaluator.
  *
  * <pre>{@code
- * ModuleLoader loader = new ModuleLoader(parser, List.of(specDir));
- * Module root = loader.loadRoot(specFile);
- * CompiledSpec spec = CompiledSpec.compile(loader, root, config, host);
+ * ResolvedSpec resolved = SemanticAnalyzer.analyze(specFile, ModuleLocator.forSpec(specFile));
+ * CompiledSpec spec = CompiledSpec.compile(resolved, config, host);
  * Ctx ctx = spec.newContext(seed, host);
  * spec.initialStates(ctx, (state, action) -> ...);
  * spec.successors(ctx, state, (next, action) -> ...);
@@ -97,32 +97,33 @@ public final class CompiledSpec {
   }
 
   /**
-   * Resolves and compiles the root module (already loaded with its dependencies by
-   * {@code loader}) for the model {@code config}. INIT/NEXT come from the config's INIT and NEXT
+   * Compiles the root module (loaded with its dependencies and resolved by the semantic
+   * analyzer, whose names it uses) for the model {@code config}. INIT/NEXT come from the config's INIT and NEXT
    * or from its SPECIFICATION formula {@code Init /\ [][Next]_v /\ ...}.
    *
    * @throws SpecException for unknown names, unassigned constants and unsupported constructs
    */
-  public static CompiledSpec compile(ModuleLoader loader, Module rootModule, ModelConfig config, EvalHost host) {
-    return compile(loader, rootModule, config, host, t -> java.util.Map.of());
+  public static CompiledSpec compile(ResolvedSpec resolved, ModelConfig config, EvalHost host) {
+    return compile(resolved, config, host, t -> java.util.Map.of());
   }
 
   /**
    * The same, with the values of some constants computed by the caller in this check's intern
    * table (they take precedence over the configuration's).
    */
-  static CompiledSpec compile(ModuleLoader loader, Module rootModule, ModelConfig config, EvalHost host,
+  static CompiledSpec compile(ResolvedSpec resolved, ModelConfig config, EvalHost host,
       java.util.function.Function<StringTable, java.util.Map<String, Value>> constants) {
     StringTable strings = new StringTable();
-    Interning.internModules(loader.parseOrder(), strings);
+    Interning.internModules(resolved.loaded().parsed(), strings);
     Interning.internConfig(config, strings);
     Compiler compiler = new Compiler(strings, new Natives());
-    Resolver resolver = new Resolver(loader, compiler, strings, config, constants.apply(strings));
+    Resolver resolver = new Resolver(resolved, compiler, strings, config, constants.apply(strings));
     compiler.resolver = resolver;
-    ModuleEnv root = resolver.resolveRoot(rootModule);
+    ModuleEnv root = resolver.resolveRoot();
     resolver.checkConstants(root);
     CompiledSpec spec = new CompiledSpec(strings, host, compiler, root, resolver.variables);
-    spec.specFolder = loader.firstFolder();
+    String rootFile = resolved.loaded().root().span().file();
+    spec.specFolder = rootFile == null ? null : Path.of(rootFile).toAbsolutePath().getParent();
     for (Resolver.Assumption a : resolver.assumes) {
       spec.assumptions.add(new Assumption(a.unit().name(), a.unit().span(),
           new Expression(compiler.expr(a.env(), a.unit().body()), a.unit().name())));
@@ -132,31 +133,19 @@ public final class CompiledSpec {
   }
 
   /**
-   * Resolves every name used by the definitions of the spec's own modules (standard modules
-   * excepted), without a model: the semantic check TLC's parser does.
+   * Compiles every definition and ASSUME of the spec's own modules (standard modules excepted),
+   * without a model, so that a construct the evaluator does not implement is refused when the
+   * spec is loaded, at its location, rather than in the middle of a search.
    *
-   * @throws SpecException naming the first unknown operator and its location
+   * @throws SpecException naming the construct and its location
    */
-  public static void checkNames(ModuleLoader loader, Module rootModule) {
+  public static void compileDefinitions(ResolvedSpec resolved) {
     StringTable strings = new StringTable();
     Compiler compiler = new Compiler(strings, new Natives());
-    Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
+    Resolver resolver = new Resolver(resolved, compiler, strings, ModelConfig.builder("").build());
     compiler.resolver = resolver;
-    resolver.resolveRoot(rootModule);
-    resolver.checkNames();
-  }
-
-  /**
-   * The names of the specification (resolved without a model) for
-   * {@link io.synod.checker.config.ConfigChecker}.
-   */
-  public static io.synod.checker.config.ModuleSymbols symbols(ModuleLoader loader, Module rootModule) {
-    StringTable strings = new StringTable();
-    Compiler compiler = new Compiler(strings, new Natives());
-    Resolver resolver = new Resolver(loader, compiler, strings, ModelConfig.builder("").build());
-    compiler.resolver = resolver;
-    ModuleEnv root = resolver.resolveRoot(rootModule);
-    return new SpecSymbols(compiler, root, resolver.rootEnvs, loader);
+    resolver.resolveRoot();
+    resolver.compileAll();
   }
 
   private void compileBehavior(ModelConfig config) {
@@ -430,6 +419,11 @@ public final class CompiledSpec {
   /** A fresh evaluation context for one worker; {@code seed} drives RandomElement. */
   public Ctx newContext(long seed, EvalHost host) {
     return new Ctx(this, seed, host);
+  }
+
+  /** The number of actions of the next-state relation. */
+  public int actionCount() {
+    return actions.size();
   }
 
   /** The actions of the next-state relation, in TLC's order. */

@@ -742,7 +742,9 @@ final class Compiler {
         return new Nodes.Const(span, c.value);
       } else if (s instanceof SubstSym sub) {
         requireArity(span, name, 0, args);
-        return sub.node;
+        // a substituted variable or constant stays the node it names (assignments, UNCHANGED)
+        return sub.node instanceof Nodes.Var || sub.node instanceof Nodes.Const || span == Span.NONE
+            ? sub.node : new Nodes.At(span, sub.node);
       } else if (s instanceof SiteSubstSym sub) {
         requireArity(span, name, 0, args);
         return siteSubstitution(span, sub);
@@ -1062,7 +1064,7 @@ final class Compiler {
             return new Nodes.Eq(sp, new Nodes.Prime(sp, sub), sub, false);
           }
           case Operators.ENABLED:
-            return new Enabled(sp, act(args.get(0), false));
+            return new Enabled(sp, enabledArgument(args.get(0)));
           case Operators.ALWAYS:
             return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, temporalOperand(args.get(0)), null);
           case Operators.EVENTUALLY:
@@ -1321,6 +1323,22 @@ final class Compiler {
         }
       }
       return new Act.Guard(expr(e));
+    }
+
+    /**
+     * The action under ENABLED, listed on errors as TLC's evaluation of ENABLED lists it: its own
+     * position, then, for a definition of a module instantiated with substitutions, the INSTANCE
+     * that substitutes (the body TLC evaluates is wrapped in those substitutions), then the body.
+     */
+    private Act enabledArgument(Expr arg) {
+      Act a = act(arg, false);
+      if (arg instanceof Expr.OpApp op && !op.path().isEmpty() && op.args().isEmpty()) {
+        DefSym d = instanceDef(op);
+        if (d != null && d.env.inst.def != null && !d.env.inst.decls.isEmpty()) {
+          a = new Act.Located(d.env.inst.def.span(), a);
+        }
+      }
+      return new Act.Located(arg.span(), a);
     }
 
     /**

@@ -31,6 +31,8 @@ public final class Ctx {
   Map<Value, Value> registers = new HashMap<>();
   final SplittableRandom random;
   EvalHost host;
+  /** This worker's images of the last state's values under the symmetry group. */
+  Symmetry.Images symmetryImages;
   /** Operator calls and recursive function applications under evaluation; see {@link #enter}. */
   private int depth;
 

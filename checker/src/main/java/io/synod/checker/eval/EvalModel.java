@@ -461,14 +461,27 @@ final class EvalModel implements SpecModel {
 
   @Override
   public void successors(Value[] state, EvalContext ctx, SuccessorSink sink) {
+    // As TLC (Tool.getNextStates, then the checks): an action's successors are all computed
+    // before the first of them is offered, so its Prints and evaluation errors come before any
+    // check of its successors, and when the engine stops at one, the rest were generated too.
+    Ctx c = ctx(ctx);
+    List<Value[]> states = new ArrayList<>();
+    List<ActionInfo> actions = new ArrayList<>();
     try {
-      spec.successors(ctx(ctx), state, (s, a) -> {
-        if (!sink.accept(s, labelOf(a))) {
-          throw Stop.INSTANCE;
+      for (int i = 0, n = spec.actionCount(); i < n; i++) {
+        states.clear();
+        actions.clear();
+        spec.successors(c, state, i, (s, a) -> {
+          states.add(s);
+          actions.add(a);
+        });
+        for (int k = 0; k < states.size(); k++) {
+          if (!sink.accept(states.get(k), labelOf(actions.get(k)))) {
+            sink.generatedNotOffered(states.size() - k - 1);
+            return;
+          }
         }
-      });
-    } catch (Stop stop) {
-      // the engine wants no more successors of this state
+      }
     } catch (EvalException e) {
       throw error(e);
     }
@@ -693,7 +706,12 @@ final class EvalModel implements SpecModel {
 
   @Override
   public Value[] symmetryCanonical(Value[] state, EvalContext ctx) {
-    return symmetry(ctx).canonical(state);
+    Symmetry g = symmetry(ctx);
+    Ctx c = ctx(ctx);
+    if (c.symmetryImages == null) {
+      c.symmetryImages = new Symmetry.Images();
+    }
+    return g.canonical(state, c.symmetryImages);
   }
 
   private Symmetry symmetry(EvalContext ctx) {

@@ -196,6 +196,25 @@ final class Nodes {
     return body.eval(c, f);
   }
 
+  /**
+   * The expression a name stands for (a constant or variable an INSTANCE substitutes), listed on
+   * errors at the name's position too: TLC lists each identifier it evaluates, then the
+   * substituted expression.
+   */
+  static final class At extends Node {
+    final Node body;
+
+    At(Span span, Node body) {
+      super(span);
+      this.body = dep(body);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      return body.eval(c, f);
+    }
+  }
+
   /** A closed constant expression, evaluated once on first use. */
   static final class Cached extends Node {
     final Node body;
@@ -429,7 +448,7 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value[] vs = evalAll(elems, c, f);
-      return Values.setOwning(vs, vs.length);
+      return Values.setLiteral(vs, vs.length);
     }
   }
 

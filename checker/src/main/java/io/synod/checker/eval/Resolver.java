@@ -14,6 +14,8 @@ import io.synod.checker.eval.Symbols.Sym;
 import io.synod.checker.eval.Symbols.UnboundSym;
 import io.synod.checker.eval.Symbols.ValueSym;
 import io.synod.checker.eval.Symbols.VarSym;
+import io.synod.checker.semantic.ResolvedSpec;
+import io.synod.checker.semantic.Symbol;
 import io.synod.checker.stdlib.StandardModules;
 import io.synod.checker.syntax.ast.Expr;
 import io.synod.checker.syntax.ast.Module;
@@ -28,12 +30,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Module resolution: builds the symbol tables of the root module and everything it EXTENDS or
- * INSTANCEs, binds the root's constants to the configuration's values, applies {@code <-}
- * overrides, and collects the ASSUMEs. Variables get slots in declaration order.
+ * Binds the names of a specification, as {@code synod parse}'s analyzer resolved them, to what
+ * they denote in one model: each module gets, per instantiation (the root model, or one INSTANCE
+ * with its substitutions), a table whose names are exactly those the analyzer found visible in
+ * that module, each mapped to the symbol of the defining unit in the instantiation through which
+ * the module sees it. Here the root's constants are bound to the configuration's values, the
+ * {@code <-} overrides applied and the ASSUMEs collected. Variables get slots in declaration order.
  */
 final class Resolver {
-  private final ModuleLoader loader;
+  private final ResolvedSpec spec;
   private final Compiler compiler;
   private final StringTable strings;
   private final ModelConfig config;
@@ -47,22 +52,22 @@ final class Resolver {
   /** Constants given as values by the caller rather than by the configuration (trace validation). */
   private final Map<String, Value> given;
 
-  Resolver(ModuleLoader loader, Compiler compiler, StringTable strings, ModelConfig config) {
-    this(loader, compiler, strings, config, Map.of());
+  Resolver(ResolvedSpec spec, Compiler compiler, StringTable strings, ModelConfig config) {
+    this(spec, compiler, strings, config, Map.of());
   }
 
-  Resolver(ModuleLoader loader, Compiler compiler, StringTable strings, ModelConfig config,
+  Resolver(ResolvedSpec spec, Compiler compiler, StringTable strings, ModelConfig config,
       Map<String, Value> given) {
-    this.loader = loader;
+    this.spec = spec;
     this.compiler = compiler;
     this.strings = strings;
     this.config = config;
     this.given = given;
   }
 
-  ModuleEnv resolveRoot(Module root) {
+  ModuleEnv resolveRoot() {
     Instantiation inst = new Instantiation(null);
-    ModuleEnv env = build(root, inst);
+    ModuleEnv env = build(spec.loaded().root(), inst, null);
     applyOverrides(env);
     return env;
   }
@@ -79,16 +84,21 @@ final class Resolver {
     }
   }
 
-  /** Compiles every definition of the non-standard modules, reporting unknown names. */
-  void checkNames() {
+  /**
+   * Compiles every definition and ASSUME of the non-standard modules: what the analyzer
+   * accepted, the compiler must be able to translate (it refuses only the constructs it does
+   * not implement, with their location).
+   */
+  void compileAll() {
     for (ModuleEnv env : rootEnvs) {
       if (StandardModules.isStandard(env.module.name())) {
         continue;
       }
       for (Unit u : env.module.units()) {
-        if (u instanceof Unit.OpDef d && env.table.get(d.name()) instanceof DefSym ds && ds.def == d) {
+        Sym s = env.own.get(u);
+        if (s instanceof DefSym ds && ds.def == u) {
           compiler.defn(ds);
-        } else if (u instanceof Unit.FunctionDef f && env.table.get(f.name()) instanceof FunSym fs) {
+        } else if (s instanceof FunSym fs) {
           compiler.funDefn(fs);
         } else if (u instanceof Unit.Assume a) {
           compiler.expr(env, a.body());
@@ -97,102 +107,129 @@ final class Resolver {
     }
   }
 
-  private ModuleEnv build(Module m, Instantiation inst) {
+  /** Module {@code m} in instantiation {@code inst}; {@code enclosing} for a module nested in another. */
+  private ModuleEnv build(Module m, Instantiation inst, ModuleEnv enclosing) {
     ModuleEnv done = inst.built.get(m.name());
     if (done != null) {
       return done;
     }
     ModuleEnv env = new ModuleEnv(m, inst);
     inst.built.put(m.name(), env);
-    return fill(env, m, inst);
-  }
-
-  private ModuleEnv fill(ModuleEnv env, Module m, Instantiation inst) {
     if (inst.parent == null) {
       rootEnvs.add(env);
     }
-    boolean std = StandardModules.isStandard(m.name());
-    for (Name ext : m.extendsList()) {
-      ModuleEnv e = build(loader.get(ext.text()), inst);
-      // a name that two extended modules both define keeps the first one's meaning (SANY)
-      e.exported.forEach(env.table::putIfAbsent);
-      e.exported.forEach(env.exported::putIfAbsent);
+    if (enclosing != null) {
+      // a module written inside another sees the names of the enclosing module (SANY)
+      enclosing.providers.forEach(env.providers::putIfAbsent);
     }
+    for (Name ext : m.extendsList()) {
+      ModuleEnv e = build(spec.loaded().module(ext.text()), inst, null);
+      e.providers.forEach(env.providers::putIfAbsent);
+    }
+    env.providers.put(m.name(), env);
+    boolean std = StandardModules.isStandard(m.name());
     for (Unit u : m.units()) {
       if (u instanceof Unit.ConstantDecl c) {
-        Sym s = inst.decls.computeIfAbsent(c.name(), n -> declareConstant(inst, n));
-        put(env, c.name(), s, false);
+        inst.decls.computeIfAbsent(c.name(), n -> declareConstant(inst, n));
       } else if (u instanceof Unit.VariableDecl v) {
-        Sym s = inst.decls.computeIfAbsent(v.name(), n -> declareVariable(inst, n));
-        put(env, v.name(), s, false);
+        inst.decls.computeIfAbsent(v.name(), n -> declareVariable(inst, n));
       } else if (u instanceof Unit.OpDef d) {
         Natives.Impl impl = std ? compiler.natives.lookup(m.name(), d.name()) : null;
-        Sym s = impl != null ? new NativeSym(d.name(), impl) : new DefSym(d, env);
-        if (s instanceof NativeSym n) {
+        if (impl != null) {
+          NativeSym n = new NativeSym(d.name(), impl);
           n.definition = new DefSym(d, env);
-        }
-        put(env, d.name(), s, d.local());
-      } else if (u instanceof Unit.FunctionDef f) {
-        put(env, f.name(), new FunSym(f, env), f.local());
-      } else if (u instanceof Unit.InstanceDef i) {
-        if (i.name() == null) {
-          ModuleEnv target = instantiate(i, env);
-          for (Map.Entry<String, Sym> e : target.exported.entrySet()) {
-            put(env, e.getKey(), e.getValue(), i.local());
-          }
+          env.own.put(d, n);
         } else {
-          InstSym s = new InstSym(i, env);
-          if (!i.params().isEmpty()) {
-            put(env, i.name(), s, i.local());
-            continue;
-          }
-          s.target = instantiate(i, env);
-          put(env, i.name(), s, i.local());
+          env.own.put(d, new DefSym(d, env));
         }
+      } else if (u instanceof Unit.FunctionDef f) {
+        env.own.put(f, new FunSym(f, env));
+      } else if (u instanceof Unit.InstanceDef i && i.name() != null) {
+        env.own.put(i, new InstSym(i, env));
       } else if (u instanceof Unit.Assume a) {
         if (inst.parent == null) {
           assumes.add(new Assumption(a, env));
         }
         if (a.name() != null) {
           // a named assumption is also an operator of no arguments (SANY)
-          put(env, a.name(), new DefSym(namedFormula(a.span(), a.name(), a.body()), env), false);
+          env.own.put(a, new DefSym(namedFormula(a.span(), a.name(), a.body()), env));
         }
       } else if (u instanceof Unit.Theorem t && t.name() != null && t.statement() != null) {
-        put(env, t.name(), new DefSym(namedFormula(t.span(), t.name(), t.statement()), env), false);
+        env.own.put(t, new DefSym(namedFormula(t.span(), t.name(), t.statement()), env));
+      }
+    }
+    bindNames(env);
+    for (Unit u : m.units()) {
+      if (u instanceof Unit.InstanceDef i && i.name() == null) {
+        instantiate(i, env).providers.forEach(env.providers::putIfAbsent);
+        bindNames(env);
+      } else if (u instanceof Unit.InstanceDef i && i.params().isEmpty()) {
+        ((InstSym) env.own.get(i)).target = instantiate(i, env);
       }
     }
     return env;
+  }
+
+  /** Fills {@code env}'s tables with the analyzer's names of its module that can be bound so far. */
+  private void bindNames(ModuleEnv env) {
+    String module = env.module.name();
+    bind(spec.visible().get(module), env, env.table);
+    bind(spec.exported().get(module), env, env.exported);
+  }
+
+  private static void bind(Map<String, Symbol> names, ModuleEnv env, Map<String, Sym> into) {
+    if (names == null) {
+      return;
+    }
+    for (Map.Entry<String, Symbol> e : names.entrySet()) {
+      if (!into.containsKey(e.getKey())) {
+        Sym s = symbolOf(env, e.getValue());
+        if (s != null) {
+          into.put(e.getKey(), s);
+        }
+      }
+    }
+  }
+
+  /** What {@code s}, a name visible in {@code env}'s module, denotes there; null if not (yet) known. */
+  private static Sym symbolOf(ModuleEnv env, Symbol s) {
+    ModuleEnv from = env.providers.get(s.module());
+    if (from == null) {
+      return null;
+    }
+    if (s.kind() == Symbol.Kind.CONSTANT || s.kind() == Symbol.Kind.VARIABLE) {
+      return from.inst.decls.get(s.name());
+    }
+    return from.own.get(s.node());
+  }
+
+  /** The name {@code name} in {@code env}, also while its module is being built. */
+  private static Sym lookup(ModuleEnv env, String name, ResolvedSpec spec) {
+    Sym s = env.table.get(name);
+    if (s != null) {
+      return s;
+    }
+    Map<String, Symbol> names = spec.visible().get(env.module.name());
+    Symbol sym = names == null ? null : names.get(name);
+    return sym == null ? null : symbolOf(env, sym);
   }
 
   private static Unit.OpDef namedFormula(io.synod.checker.syntax.ast.Span span, String name, Expr body) {
     return new Unit.OpDef(span, name, io.synod.checker.syntax.ast.Fixity.NORMAL, List.of(), body, false, false);
   }
 
-  private static void put(ModuleEnv env, String name, Sym s, boolean local) {
-    env.table.put(name, s);
-    if (!local) {
-      env.exported.put(name, s);
-    }
-  }
-
   private ModuleEnv instantiate(Unit.InstanceDef i, ModuleEnv owner) {
     Instantiation inst = new Instantiation(owner);
+    inst.def = i;
     for (Unit.Substitution sub : i.substitutions()) {
       inst.decls.put(sub.target(), substitution(sub.replacement(), owner));
     }
-    return buildInstance(loader.get(i.module().text()), inst, owner);
+    return buildInstance(spec.loaded().module(i.module().text()), inst, owner);
   }
 
   /** The module {@code target} built for instantiation {@code inst} made in {@code owner}. */
   private ModuleEnv buildInstance(Module target, Instantiation inst, ModuleEnv owner) {
-    if (loader.isNested(target.name()) && !inst.built.containsKey(target.name())) {
-      // a module written inside another sees the names of the enclosing module (SANY)
-      ModuleEnv env = new ModuleEnv(target, inst);
-      env.table.putAll(owner.table);
-      inst.built.put(target.name(), env);
-      return fill(env, target, inst);
-    }
-    return build(target, inst);
+    return build(target, inst, spec.loaded().isNested(target.name()) ? owner : null);
   }
 
   /**
@@ -204,6 +241,7 @@ final class Resolver {
       java.util.function.Function<Expr, Sym> substitute) {
     Instantiation inst = new Instantiation(owner);
     inst.atSite = true;
+    inst.def = i;
     for (Unit.Substitution sub : i.substitutions()) {
       inst.decls.put(sub.target(), substitute.apply(sub.replacement()));
     }
@@ -211,7 +249,7 @@ final class Resolver {
       inst.decls.putIfAbsent(p.name(), substitute.apply(new Expr.OpApp(p.span(), List.of(), p.name(),
           io.synod.checker.syntax.ast.Fixity.NORMAL, List.of())));
     }
-    return buildInstance(loader.get(i.module().text()), inst, owner);
+    return buildInstance(spec.loaded().module(i.module().text()), inst, owner);
   }
 
   private Sym substitution(Expr replacement, ModuleEnv owner) {
@@ -221,7 +259,7 @@ final class Resolver {
           l.params(), l.body(), false, false), owner);
     }
     if (replacement instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()) {
-      Sym s = owner.table.get(op.name());
+      Sym s = lookup(owner, op.name(), spec);
       if (s instanceof DefSym d && !d.def.params().isEmpty() || s instanceof NativeSym) {
         return s;
       }
@@ -253,7 +291,7 @@ final class Resolver {
   }
 
   private Sym implicit(Instantiation inst, String name) {
-    Sym s = inst.parent.table.get(name);
+    Sym s = lookup(inst.parent, name, spec);
     if (s == null) {
       throw new SpecException(SpecException.Kind.SEMANTIC, "The INSTANCE of a module in "
           + inst.parent.module.name() + " leaves the parameter " + name + " without a substitution.");

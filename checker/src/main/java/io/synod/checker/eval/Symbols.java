@@ -137,6 +137,13 @@ final class Symbols {
     final Instantiation inst;
     final Map<String, Sym> table = new HashMap<>();
     final Map<String, Sym> exported = new HashMap<>();
+    /** The symbols of this module's own units (definitions, named instances...), by unit. */
+    final Map<Object, Sym> own = new java.util.IdentityHashMap<>();
+    /**
+     * For each module whose names this one sees (itself, what it extends, what it gets from an
+     * unnamed INSTANCE, an enclosing module), the environment of that module they come from.
+     */
+    final Map<String, ModuleEnv> providers = new HashMap<>();
 
     ModuleEnv(Module module, Instantiation inst) {
       this.module = module;
@@ -153,6 +160,8 @@ final class Symbols {
     final Map<String, ModuleEnv> built = new HashMap<>();
     /** For an INSTANCE: the instantiating module, whose names fill implicit substitutions. */
     final ModuleEnv parent;
+    /** For an INSTANCE: the INSTANCE statement (or definition) that made it. */
+    Unit.InstanceDef def;
     /**
      * True for an instantiation made where an expression is compiled ({@link SiteSubstSym}): its
      * definitions are compiled inline at each use, in the frame their substitutions read.

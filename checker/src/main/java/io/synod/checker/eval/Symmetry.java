@@ -102,20 +102,54 @@ final class Symmetry {
   }
 
   /**
+   * One worker's cache of images: for each slot, the value last seen there and its images
+   * under each element of the group, computed when first needed. The successors of a state
+   * share most of its values (the same objects), so most images are found here rather than
+   * built again. Not thread-safe: one per worker.
+   */
+  static final class Images {
+    private Value[] slot = new Value[0];
+    private Value[][] image = new Value[0][];
+  }
+
+  /**
    * The smallest image of {@code state} under the group, lexicographically by slot in TLC's value
    * order; {@code state} itself when no image is smaller.
    */
   Value[] canonical(Value[] state) {
+    return canonical(state, new Images());
+  }
+
+  /** {@link #canonical(Value[])} with images remembered in {@code cache} between calls. */
+  Value[] canonical(Value[] state, Images cache) {
     int n = state.length;
+    int g = group.size();
+    if (cache.slot.length != n || (n > 0 && cache.image[0].length != g)) {
+      cache.slot = new Value[n];
+      cache.image = new Value[n][g];
+    }
+    for (int j = 0; j < n; j++) {
+      if (cache.slot[j] != state[j]) {
+        cache.slot[j] = state[j];
+        java.util.Arrays.fill(cache.image[j], null);
+      }
+    }
     Value[] min = state;
     Value[] img = new Value[n];
     next:
-    for (Map<ModelValue, ModelValue> p : group) {
+    for (int k = 0; k < g; k++) {
+      Map<ModelValue, ModelValue> p = group.get(k);
       int cmp = 0;
       for (int j = 0; j < n; j++) {
-        img[j] = Values.permute(state[j], p);
+        Value[] cached = cache.image[j];
+        Value v = cached[k];
+        if (v == null) {
+          v = Values.permute(state[j], p);
+          cached[k] = v;
+        }
+        img[j] = v;
         if (cmp == 0) {
-          cmp = img[j].compareTo(min[j]);
+          cmp = v.compareTo(min[j]);
           if (cmp > 0) {
             // A larger slot with an equal prefix: the rest cannot make this image smaller.
             continue next;

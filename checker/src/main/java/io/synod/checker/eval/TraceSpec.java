@@ -54,7 +54,7 @@ public final class TraceSpec {
     public TraceSpec compile(ModelConfig config, Function<StringTable, Map<String, Value>> constants)
         throws FrontendException {
       try {
-        return new TraceSpec(CompiledSpec.compile(parsed.loader, parsed.root, config, line -> { }, constants));
+        return new TraceSpec(CompiledSpec.compile(parsed.resolved, config, line -> { }, constants));
       } catch (SpecException e) {
         String msg = e.span() == null ? e.getMessage() : e.getMessage() + "\n" + e.span().describe();
         throw new FrontendException(msg, e.kind() == SpecException.Kind.CONFIG ? 151 : 150);

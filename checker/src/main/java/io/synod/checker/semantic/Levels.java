@@ -21,6 +21,13 @@ public final class Levels {
 
     private final ResolvedSpec spec;
     private final Map<Symbol, Level> memo = new HashMap<>();
+    /**
+     * Inside {@code I!Op}: the levels of the expressions the INSTANCE substitutes for the
+     * instantiated module's constants and variables (by name), as SANY levels an instantiated
+     * definition: {@code I!Inc} with {@code INSTANCE H WITH v <- 2} is constant-level.
+     */
+    private Map<String, Level> substitution = Map.of();
+    private final java.util.Set<Symbol> inProgress = new java.util.HashSet<>();
 
     /** Levels for the definitions of {@code spec}; not thread-safe (memoizes). */
     public Levels(ResolvedSpec spec) {
@@ -31,18 +38,25 @@ public final class Levels {
     public Level of(Symbol symbol) {
         switch (symbol.kind()) {
             case VARIABLE:
-                return Level.STATE;
+                return substitution.getOrDefault(symbol.name(), Level.STATE);
+            case CONSTANT:
+                return substitution.getOrDefault(symbol.name(), Level.CONSTANT);
             case OPERATOR:
             case FUNCTION:
                 break;
             default:
                 return Level.CONSTANT;
         }
-        Level known = memo.get(symbol);
+        boolean memoized = substitution.isEmpty();
+        Level known = memoized ? memo.get(symbol) : null;
         if (known != null) {
             return known;
         }
-        memo.put(symbol, Level.CONSTANT);
+        if (memoized) {
+            memo.put(symbol, Level.CONSTANT);
+        } else if (!inProgress.add(symbol)) {
+            return Level.CONSTANT;
+        }
         List<Expr> bodies = new ArrayList<>();
         if (symbol.node() instanceof Unit.Definition d) {
             Subexpressions.definitionBodies(d, bodies);
@@ -52,8 +66,31 @@ public final class Levels {
         for (Expr body : bodies) {
             level = max(level, level(body, table));
         }
-        memo.put(symbol, level);
+        if (memoized) {
+            memo.put(symbol, level);
+        } else {
+            inProgress.remove(symbol);
+        }
         return level;
+    }
+
+    /**
+     * The levels an INSTANCE gives the constants and variables of the module it instantiates:
+     * each substituted expression's, and for the others (substituted implicitly) the level of the
+     * same name where the INSTANCE is.
+     */
+    private Map<String, Level> substitutionLevels(Unit.InstanceDef i, Map<String, Symbol> table) {
+        Map<String, Level> out = new HashMap<>();
+        for (Unit.Substitution sub : i.substitutions()) {
+            out.put(sub.target(), level(sub.replacement(), table));
+        }
+        for (Symbol s : spec.exported().getOrDefault(i.module().text(), Map.of()).values()) {
+            if ((s.kind() == Symbol.Kind.CONSTANT || s.kind() == Symbol.Kind.VARIABLE) && !out.containsKey(s.name())) {
+                Symbol here = table.get(s.name());
+                out.put(s.name(), here == null ? Level.CONSTANT : of(here));
+            }
+        }
+        return out;
     }
 
     private Level level(Expr e, Map<String, Symbol> table) {
@@ -85,8 +122,22 @@ public final class Levels {
 
     private Level opApp(Expr.OpApp app, Map<String, Symbol> table) {
         if (!app.path().isEmpty()) {
-            Symbol target = InstancePaths.follow(spec.exported(), table.get(app.path().get(0).name()), app, (s, i) -> { });
-            return target == null ? Level.CONSTANT : of(target);
+            Symbol first = table.get(app.path().get(0).name());
+            Symbol target = InstancePaths.follow(spec.exported(), first, app, (s, i) -> { });
+            if (target == null) {
+                return Level.CONSTANT;
+            }
+            if (app.path().size() != 1 || first == null || !(first.node() instanceof Unit.InstanceDef inst)) {
+                return of(target);
+            }
+            Map<String, Level> outer = substitution;
+            Map<String, Level> inner = substitutionLevels(inst, table);
+            substitution = inner;
+            try {
+                return of(target);
+            } finally {
+                substitution = outer;
+            }
         }
         String name = app.name();
         if (name.equals("'") || name.equals("UNCHANGED")) {

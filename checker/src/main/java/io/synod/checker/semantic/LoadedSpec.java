@@ -13,13 +13,22 @@ import java.util.Objects;
  *     INSTANCE, and the modules nested in them
  * @param order the names of the file modules, each after the modules it uses (root last)
  * @param standard the names of the modules that came from Synod's standard library
+ * @param parsed the modules of their own (not nested in another) in the order they were parsed,
+ *     root first: the order in which TLC meets, and interns, their names
  */
-public record LoadedSpec(Module root, Map<String, Module> modules, List<String> order, List<String> standard) {
+public record LoadedSpec(Module root, Map<String, Module> modules, List<String> order, List<String> standard,
+        List<Module> parsed) {
     public LoadedSpec {
         Objects.requireNonNull(root);
         modules = Map.copyOf(modules);
         order = List.copyOf(order);
         standard = List.copyOf(standard);
+        parsed = List.copyOf(parsed);
+    }
+
+    /** Whether module {@code name} is written inside another module (and sees its names). */
+    public boolean isNested(String name) {
+        return modules.containsKey(name) && parsed.stream().noneMatch(m -> m.name().equals(name));
     }
 
     /** The module named {@code name}. */

@@ -38,6 +38,7 @@ public final class Resolver {
     private final Map<String, Map<String, Symbol>> visible = new HashMap<>();
     private final List<SemanticDiagnostic> errors = new ArrayList<>();
     private final List<SemanticDiagnostic> warnings = new ArrayList<>();
+    private final Map<String, List<SemanticDiagnostic>> moduleWarnings = new HashMap<>();
 
     private Resolver(LoadedSpec spec) {
         this.spec = spec;
@@ -54,15 +55,16 @@ public final class Resolver {
             r.module(spec.module(name), new LinkedHashMap<>());
         }
         if (!r.errors.isEmpty()) {
-            throw new SemanticException(r.errors);
+            throw new SemanticException(r.errors, r.moduleWarnings);
         }
-        return new ResolvedSpec(spec, r.exported, r.visible, r.warnings);
+        return new ResolvedSpec(spec, r.exported, r.visible, r.warnings, r.moduleWarnings);
     }
 
     private void module(Module module, Map<String, Symbol> inherited) {
         if (visible.containsKey(module.name())) {
             return;
         }
+        int firstWarning = warnings.size();
         Map<String, Symbol> table = new LinkedHashMap<>(inherited);
         Map<String, Symbol> exports = new LinkedHashMap<>();
         for (Name extended : module.extendsList()) {
@@ -79,6 +81,7 @@ public final class Resolver {
         }
         exported.put(module.name(), exports);
         visible.put(module.name(), table);
+        moduleWarnings.put(module.name(), List.copyOf(warnings.subList(firstWarning, warnings.size())));
     }
 
     private void unit(String module, Unit unit, Map<String, Symbol> table, Map<String, Symbol> exports) {
@@ -322,9 +325,9 @@ public final class Resolver {
         if (e instanceof Expr.OpApp app) {
             opApp(app, scope);
         } else if (e instanceof Expr.Lambda l) {
-            Scope inner = scope.push();
-            l.params().forEach(p -> inner.bind(param(p)));
-            expr(l.body(), inner);
+            // SANY's grammar has LAMBDA only as an operator argument (arguments() resolves those)
+            errors.add(new SemanticDiagnostic(l.span(), "LAMBDA can only be used as an operator argument."));
+            lambda(l, scope);
         } else if (e instanceof Expr.Quant q) {
             expr(q.body(), binders(q.binders(), scope));
         } else if (e instanceof Expr.Choose c) {
@@ -340,6 +343,12 @@ public final class Resolver {
         } else {
             exprs(Subexpressions.direct(e), scope);
         }
+    }
+
+    private void lambda(Expr.Lambda l, Scope scope) {
+        Scope inner = scope.push();
+        l.params().forEach(p -> inner.bind(param(p)));
+        expr(l.body(), inner);
     }
 
     private void let(Expr.Let let, Scope scope) {
@@ -420,6 +429,8 @@ public final class Resolver {
             Expr a = args.get(i);
             if (a instanceof Expr.OpApp op && op.args().isEmpty()) {
                 opApp(op, scope, arities != null && i < arities.length && arities[i] > 0);
+            } else if (a instanceof Expr.Lambda l) {
+                lambda(l, scope);
             } else {
                 expr(a, scope);
             }

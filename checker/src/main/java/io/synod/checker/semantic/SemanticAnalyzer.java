@@ -33,9 +33,17 @@ public final class SemanticAnalyzer {
     /** {@link #analyze(Path, ModuleLocator)} reusing parsed standard modules. */
     public static ResolvedSpec analyze(Path specFile, ModuleLocator locator, Map<String, Module> standardCache)
             throws SemanticException {
-        String text;
+        return analyze(specFile.toString(), readRoot(specFile), locator, standardCache);
+    }
+
+    /**
+     * The text of a root module's file.
+     *
+     * @throws SemanticException for a file that cannot be read or is not valid text (with its position)
+     */
+    public static String readRoot(Path specFile) throws SemanticException {
         try {
-            text = io.synod.checker.syntax.TextFiles.read(specFile);
+            return io.synod.checker.syntax.TextFiles.read(specFile);
         } catch (IOException e) {
             if (e instanceof io.synod.checker.syntax.TextFiles.MalformedTextException m) {
                 String name = specFile.getFileName().toString().replaceFirst("\\.tla$", "");
@@ -46,7 +54,6 @@ public final class SemanticAnalyzer {
             throw new SemanticException(List.of(new SemanticDiagnostic(Span.NONE,
                     specFile + ": cannot read the specification: " + why)));
         }
-        return analyze(specFile.toString(), text, locator, standardCache);
     }
 
     /** Parses and resolves specification text; {@code file} names it in diagnostics. */
@@ -62,7 +69,7 @@ public final class SemanticAnalyzer {
 
     /**
      * Resolves the names and checks the levels of modules already loaded (by
-     * {@code synod check}'s loader, so that it judges the very modules it checks).
+     * {@link ModuleLoader}, with a listener when {@code synod check} prints TLC's progress).
      */
     public static ResolvedSpec analyze(LoadedSpec loaded) throws SemanticException {
         ResolvedSpec resolved = Resolver.resolve(loaded);

@@ -12,13 +12,29 @@ public final class SemanticException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient List<SemanticDiagnostic> diagnostics;
+    private final transient java.util.Map<String, List<SemanticDiagnostic>> moduleWarnings;
 
     public SemanticException(List<SemanticDiagnostic> diagnostics) {
+        this(diagnostics, java.util.Map.of());
+    }
+
+    /**
+     * @param moduleWarnings per module, the warnings found before the errors stopped the analysis
+     *     (see {@link ResolvedSpec#moduleWarnings()})
+     */
+    public SemanticException(List<SemanticDiagnostic> diagnostics,
+            java.util.Map<String, List<SemanticDiagnostic>> moduleWarnings) {
         super(diagnostics.stream().map(SemanticDiagnostic::render).collect(Collectors.joining("\n")), null, false, false);
         if (diagnostics.isEmpty()) {
             throw new IllegalArgumentException("a SemanticException needs a diagnostic");
         }
         this.diagnostics = List.copyOf(diagnostics);
+        this.moduleWarnings = java.util.Map.copyOf(moduleWarnings);
+    }
+
+    /** Per module, the warnings raised while its names were gathered (empty if not that far). */
+    public java.util.Map<String, List<SemanticDiagnostic>> moduleWarnings() {
+        return moduleWarnings;
     }
 
     /** The problems, in the order found. */

@@ -4,20 +4,96 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** An explicit finite set: distinct elements in canonical order. Build with {@link Values#set}. */
+/**
+ * An explicit finite set: distinct elements in canonical order. Build with {@link Values#set}.
+ *
+ * <p>One exception, as in TLC: a set literal with an element that is a set which cannot be
+ * enumerated ({@code {Nat, {-1}}}) cannot be put in canonical order; TLC keeps such a literal
+ * unnormalized, in written order, and still answers membership (by equality with each element),
+ * counts and enumerates it. Such a set is not {@link #ordered}: only comparing it with another
+ * set fails, with the error its ordering raised.
+ */
 public final class SetEnumValue extends SetValue {
-  public static final SetEnumValue EMPTY = new SetEnumValue(new Value[0]);
+  public static final SetEnumValue EMPTY = new SetEnumValue(new Value[0], true);
 
   private final Value[] elems;
   private final long fp;
+  private final boolean ordered;
+
+  private SetEnumValue(Value[] elems, boolean ordered) {
+    this.elems = elems;
+    this.ordered = ordered;
+    if (ordered) {
+      long h = Hashing.mix(Hashing.TAG_SET, elems.length);
+      for (Value e : elems) {
+        h = Hashing.mix(h, e.fingerprint());
+      }
+      this.fp = h;
+    } else {
+      // independent of the written order: the same elements written otherwise are the same set
+      long sum = 0;
+      for (Value e : elems) {
+        sum += Hashing.mix(Hashing.TAG_SET, e.fingerprint());
+      }
+      this.fp = Hashing.mix(Hashing.mix(Hashing.TAG_SET, ~elems.length), sum);
+    }
+  }
 
   private SetEnumValue(Value[] elems) {
-    this.elems = elems;
-    long h = Hashing.mix(Hashing.TAG_SET, elems.length);
-    for (Value e : elems) {
-      h = Hashing.mix(h, e.fingerprint());
+    this(elems, true);
+  }
+
+  /** False for a set literal kept in written order because its elements cannot be ordered. */
+  public boolean ordered() {
+    return ordered;
+  }
+
+  /**
+   * The set of {@code elems[0..n)} (array owned by the callee): canonical, or, when an element
+   * is a set that cannot be enumerated (or itself such a literal) and so the elements cannot be
+   * ordered, kept in written order without duplicates, as TLC keeps such a set literal.
+   */
+  static SetEnumValue literal(Value[] elems, int n) {
+    try {
+      return normalize(elems, n);
+    } catch (EvalError e) {
+      boolean lazyElement = false;
+      for (int i = 0; i < n; i++) {
+        lazyElement |= elems[i] instanceof SetValue s && (!s.isEnumerable()
+            || s instanceof SetEnumValue lit && !lit.ordered);
+      }
+      if (!lazyElement) {
+        throw e;
+      }
+      java.util.List<Value> distinct = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Value v = elems[i];
+        if (distinct.stream().noneMatch(v::equals)) {
+          distinct.add(v);
+        }
+      }
+      return new SetEnumValue(distinct.toArray(new Value[0]), false);
     }
-    this.fp = h;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o instanceof SetEnumValue s && (!ordered || !s.ordered)) {
+      // a set whose elements can be ordered never has the same elements as one whose cannot
+      if (this == s) {
+        return true;
+      }
+      if (ordered || s.ordered || fp != s.fp || elems.length != s.elems.length) {
+        return false;
+      }
+      for (Value e : elems) {
+        if (!s.contains(e)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return super.equals(o);
   }
 
   /** Wraps {@code elems}, which must be distinct and canonically sorted (not copied). */
@@ -80,6 +156,14 @@ public final class SetEnumValue extends SetValue {
 
   @Override
   public boolean contains(Value v) {
+    if (!ordered) {
+      for (Value e : elems) {
+        if (e.equals(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (elems.length <= 4) {
       for (Value e : elems) {
         if (e.equals(v)) {

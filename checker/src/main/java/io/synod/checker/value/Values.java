@@ -35,6 +35,15 @@ public final class Values {
     return SetEnumValue.normalize(elems.toArray(new Value[0]), elems.size());
   }
 
+  /**
+   * The value of the set literal with elements {@code elems[0..n)} (array owned by the callee):
+   * like {@link #setOwning}, except that a literal with an element that is a non-enumerable set
+   * ({@code {Nat, {-1}}}) is kept unordered, as TLC keeps it, instead of failing.
+   */
+  public static SetEnumValue setLiteral(Value[] elems, int n) {
+    return SetEnumValue.literal(elems, n);
+  }
+
   /** Sorts and de-duplicates {@code elems[0..n)}; takes ownership of the array. */
   public static SetEnumValue setOwning(Value[] elems, int n) {
     return SetEnumValue.normalize(elems, n);
@@ -157,13 +166,19 @@ public final class Values {
     if (v instanceof FcnValue f) {
       Value[] d = new Value[f.size()];
       Value[] e = new Value[f.size()];
+      boolean domainChanged = false;
       boolean changed = false;
       for (int i = 0; i < d.length; i++) {
         d[i] = permute(f.domainAt(i), perm);
         e[i] = permute(f.valueAt(i), perm);
-        changed |= d[i] != f.domainAt(i) || e[i] != f.valueAt(i);
+        domainChanged |= d[i] != f.domainAt(i);
+        changed |= e[i] != f.valueAt(i);
       }
-      return changed ? fcn(d, e) : f;
+      if (!domainChanged) {
+        // records and tuples: the domain is still in canonical order, no sorting needed
+        return changed ? fcnSorted(d, e) : f;
+      }
+      return fcn(d, e);
     }
     if (v instanceof SetValue s && s.isEnumerable()) {
       SetEnumValue se = s.toSetEnum();

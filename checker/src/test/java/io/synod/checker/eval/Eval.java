@@ -12,7 +12,7 @@ final class Eval {
 
   /** The module text with {@code defs} and the expression as {@code E}. */
   static String module(String defs, String expr) {
-    return "---- MODULE Test ----\n" + EXTENDS + "\nVARIABLE x\nInit == x = 0\nNext == x' = x\n" + defs
+    return "---- MODULE Test ----\n" + EXTENDS + "\nVARIABLE evalVar\nInit == evalVar = 0\nNext == evalVar' = evalVar\n" + defs
         + "\nE == " + expr + "\n====\n";
   }
 

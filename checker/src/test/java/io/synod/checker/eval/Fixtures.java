@@ -2,9 +2,11 @@ package io.synod.checker.eval;
 
 import io.synod.checker.config.ConfigReader;
 import io.synod.checker.config.ModelConfig;
-import io.synod.checker.syntax.ParseException;
-import io.synod.checker.syntax.TlaParser;
-import io.synod.checker.syntax.ast.Module;
+import io.synod.checker.semantic.ModuleLoader;
+import io.synod.checker.semantic.ModuleLocator;
+import io.synod.checker.semantic.ResolvedSpec;
+import io.synod.checker.semantic.SemanticAnalyzer;
+import io.synod.checker.semantic.SemanticException;
 import io.synod.testkit.SharedData;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,13 +19,23 @@ import java.util.Optional;
 final class Fixtures {
   private Fixtures() {}
 
-  static final ModuleLoader.Parser PARSER = (text, file) -> {
-    try {
-      return TlaParser.parseModule(text, file);
-    } catch (ParseException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+  /** Loads as synod check does: modules after the root one numbered from their own header. */
+  private static final ModuleLoader.Listener AS_CHECK = new ModuleLoader.Listener() {
+    @Override
+    public boolean sectionLinesOfTheirOwn() {
+      return true;
     }
   };
+
+  /** The spec in {@code text} (file name {@code file}) loaded and resolved, modules looked up by {@code locator}. */
+  static ResolvedSpec resolve(String file, String text, ModuleLocator locator) {
+    try {
+      return SemanticAnalyzer.analyze(ModuleLoader.load(file, text, locator, new java.util.HashMap<>(), AS_CHECK));
+    } catch (SemanticException e) {
+      // what synod check refuses when it loads the spec
+      throw new SpecException(SpecException.Kind.SEMANTIC, e.getMessage());
+    }
+  }
 
   /** The fixture folder {@code ../shared/tlc-fixtures/specs} (see {@link SharedData#locate}). */
   static Optional<Path> corpus() {
@@ -32,10 +44,10 @@ final class Fixtures {
 
   /** Compiles {@code dir/spec.tla} with {@code dir/cfg.cfg}; output collected in {@code printed}. */
   static CompiledSpec fixture(Path dir, String spec, String cfg, List<String> printed) {
-    ModuleLoader loader = new ModuleLoader(PARSER, List.of(dir));
-    Module root = loader.loadRoot(dir.resolve(spec + ".tla"));
+    Path file = dir.resolve(spec + ".tla").toAbsolutePath();
+    ResolvedSpec resolved = resolve(file.toString(), read(file), ModuleLocator.forSpec(file));
     ModelConfig config = config(() -> ConfigReader.readFile(dir.resolve(cfg + ".cfg")));
-    return CompiledSpec.compile(loader, root, config, printed::add);
+    return CompiledSpec.compile(resolved, config, printed::add);
   }
 
   /** Compiles an inline module (its EXTENDS resolved among the standard modules). */
@@ -51,10 +63,9 @@ final class Fixtures {
   }
 
   static CompiledSpec inline(String module, String cfg, List<String> printed) {
-    ModuleLoader loader = new ModuleLoader(PARSER, List.of());
-    Module root = loader.loadText(module, "Test.tla");
+    ResolvedSpec resolved = resolve("Test.tla", module, ModuleLocator.forSpec(Path.of("Test.tla")));
     ModelConfig config = config(() -> ConfigReader.read("Test.cfg", cfg));
-    return CompiledSpec.compile(loader, root, config, printed::add);
+    return CompiledSpec.compile(resolved, config, printed::add);
   }
 
   /** Reads a config in a test, where a malformed one is a test failure. */

@@ -98,7 +98,7 @@ class InlineCallsTest {
   void zeroParameterDefinitionsKeepTheirEvaluationCounts() {
     List<String> printed = new ArrayList<>();
     // state-level: evaluated at each reference; constant: once for the whole run, as in TLC
-    Value v = Eval.eval("P == Print(x, x)\nC == Print(\"c\", 1)", "<<P, P, C, C, \\A i \\in 1..2 : P = C - 1>>", printed);
+    Value v = Eval.eval("P == Print(evalVar, evalVar)\nC == Print(\"c\", 1)", "<<P, P, C, C, \\A i \\in 1..2 : P = C - 1>>", printed);
     assertEquals("<<0, 0, 1, 1, TRUE>>", v.toString());
     assertEquals(List.of("0  0", "0  0", "\"c\"  1", "0  0", "0  0"), printed);
   }

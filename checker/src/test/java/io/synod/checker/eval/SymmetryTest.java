@@ -112,6 +112,28 @@ class SymmetryTest {
   }
 
   @Test
+  void imagesRememberedBetweenStatesGiveTheSameRepresentatives() {
+    Symmetry g = unionOfTwo();
+    Value f1 = Values.fcn(new Value[] {a1, a2, a3}, new Value[] {x2, x1, x2});
+    Value f2 = Values.fcn(new Value[] {a1, a2, a3}, new Value[] {x1, x1, x2});
+    // successors share values with the state before them (same objects), some slots change
+    Value[][] states = {
+        {f1, a3, IntValue.of(4)}, {f1, a2, IntValue.of(4)}, {f2, a2, IntValue.of(4)},
+        {f2, a2, IntValue.of(5)}, {f1, a1, IntValue.of(5)}, {f1, a3, IntValue.of(4)}};
+    Symmetry.Images cache = new Symmetry.Images();
+    for (Value[] state : states) {
+      Value[] cached = g.canonical(state, cache);
+      Value[] fresh = g.canonical(state);
+      for (int i = 0; i < state.length; i++) {
+        assertEquals(fresh[i], cached[i]);
+      }
+    }
+    // a state of another length starts the cache afresh
+    Value[] one = {f2};
+    assertEquals(g.canonical(one)[0], g.canonical(one, cache)[0]);
+  }
+
+  @Test
   void aStateThatIsAlreadySmallestIsReturnedAsItIs() {
     Symmetry g = unionOfTwo();
     Value[] state = {IntValue.of(1), Values.set(a1, a2, a3)};

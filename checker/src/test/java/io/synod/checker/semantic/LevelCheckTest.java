@@ -56,6 +56,19 @@ class LevelCheckTest {
   }
 
   @Test
+  void anInstantiatedDefinitionHasTheLevelOfItsSubstitutions() throws SemanticException {
+    String inner = "---- MODULE H ----\nCONSTANT k\nVARIABLE v\nInc == v + k\n====\n";
+    // v <- 2: the definition reads no variable (SANY levels the body with its substitutions)
+    ok(inner + "CONSTANT N\nI == INSTANCE H WITH v <- 2, k <- N\nASSUME I!Inc = N + 2");
+    // v <- x: a state function, so not an ASSUME
+    assertTrue(error(inner + "I == INSTANCE H WITH v <- x, k <- 1\nASSUME I!Inc = 1").message()
+        .contains("an ASSUME must be a constant formula"));
+    // k substituted implicitly by the instantiating module's k, a variable there
+    assertTrue(error(inner + "VARIABLE k\nI == INSTANCE H WITH v <- 2\nASSUME I!Inc = 1").message()
+        .contains("an ASSUME must be a constant formula"));
+  }
+
+  @Test
   void assumeMustBeConstant() {
     assertTrue(error("ASSUME x > 0").message().contains("an ASSUME must be a constant formula"));
   }

@@ -300,9 +300,10 @@ class ViewBrowserTest {
 
 
   /**
-   * The trace validation view on a report of the shape README's "synod view" section documents
-   * (synod trace validate is built elsewhere): the matched prefix, here a real ITF trace of the
-   * checker, and the rejected event with the candidate states and their mismatches.
+   * The trace validation view on a hand-made report of the shape README documents ("The trace
+   * validation JSON report"; ViewerLogicTest renders real ones of synod trace validate): the
+   * matched prefix, here a real ITF trace of the checker, and the rejected event with the
+   * candidate states and their mismatches, driven with keys.
    */
   @Test
   void aRejectedTraceShowsTheEventTheCandidatesAndThePrefix() throws IOException {

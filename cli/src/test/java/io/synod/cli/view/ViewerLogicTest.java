@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.synod.cli.CliTestSupport;
 import io.synod.viewer.ViewPage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,5 +163,88 @@ class ViewerLogicTest {
     assertEquals(List.of("n1", "n2", "*"), net.get("nodes"));
     assertEquals("*", net.get("last"));
     assertEquals(2L, net.get("n"));
+  }
+
+  /**
+   * Real reports of {@code synod trace validate --json} (a 2PC run with the bug switch
+   * commit-without-all-votes: a false conjunct; the same trace with a logged value changed: the
+   * logged against the spec's value; a correct run: accepted) rendered by the page's trace view.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void traceValidationReportsOfTheCliAreWhatTheTraceViewReads(@TempDir Path dir) throws IOException {
+    String spec = Path.of("..", "specs", "twophase", "TwoPhase.tla").toAbsolutePath().normalize().toString();
+    Path bug = dir.resolve("bug");
+    CliTestSupport.run("sim", "2pc", "--seed", "1", "--ops", "80", "--bug", "commit-without-all-votes", "--out", bug.toString());
+    Path json = dir.resolve("bug.json");
+    Path html = dir.resolve("bug.html");
+    CliTestSupport.Result r = CliTestSupport.run("trace", "validate", "--spec", spec, "--trace",
+        bug.resolve("trace.ndjson").toString(), "--json", json.toString(), "--html", html.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(Files.readString(html).contains("\"kind\":\"trace\""), "the page holds the trace report");
+    Path page = dir.resolve("view.html");
+    assertEquals(0, CliTestSupport.run("view", json.toString(), "--html", page.toString()).code());
+    Map<String, Object> shown = show(Files.readString(json));
+    assertEquals("rejected", shown.get("verdict"), shown.toString());
+    String line = r.out().substring(r.out().indexOf("(") + 1, r.out().indexOf(")"));
+    assertTrue(((String) shown.get("heading")).endsWith("(" + line + ")"), shown.toString());
+    assertTrue(((String) shown.get("heading")).startsWith("Rejected at event " + line.substring(line.lastIndexOf(':') + 1)),
+        shown.toString());
+    assertTrue(((String) shown.get("log")).contains("\"action\":\"TMCommit\""), shown.toString());
+    List<List<String>> rows = (List<List<String>>) shown.get("rows");
+    assertEquals(1, rows.size(), shown.toString());
+    assertEquals("tmPrepared = RM", rows.get(0).get(0), "the false conjunct");
+    assertTrue(rows.get(0).get(3).contains("tmPrepared = RM is false"), shown.toString());
+    assertTrue(Long.parseLong((String) shown.get("states")) >= 2, "the matched prefix is shown: " + shown);
+    // the resource managers are model values, printed bare as in the text output (named in the prefix's #meta)
+    assertTrue(((String) shown.get("candidate")).contains("(rm1 :> \"prepared\" @@ rm2 :> \"prepared\")"), shown.toString());
+
+    // the same trace with the first prepared vote logged as an abort
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(bug.resolve("trace.ndjson")));
+    int at = 0;
+    while (!lines.get(at).startsWith("{\"action\":\"RMPrepare\"")) {
+      at++;
+    }
+    lines.set(at, lines.get(at).replace("\"rmState\":\"prepared\"", "\"rmState\":\"aborted\""));
+    Path changed = dir.resolve("changed.ndjson");
+    Files.write(changed, lines);
+    r = CliTestSupport.run("trace", "validate", "--spec", spec, "--trace", changed.toString(), "--json", json.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    shown = show(Files.readString(json));
+    assertTrue(((String) shown.get("heading")).startsWith("Rejected at event " + (at + 1) + " (" + changed + ":" + (at + 1) + ")"),
+        shown.toString());
+    rows = (List<List<String>>) shown.get("rows");
+    String node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(at)).path("node").asText();
+    assertEquals(List.of("rmState[" + node + "]", "\"aborted\"", "\"prepared\""), rows.get(0).subList(0, 3), shown.toString());
+
+    Path good = dir.resolve("good");
+    CliTestSupport.run("sim", "2pc", "--seed", "2", "--ops", "20", "--out", good.toString());
+    r = CliTestSupport.run("trace", "validate", "--spec", spec, "--trace", good.resolve("trace.ndjson").toString(),
+        "--json", json.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    shown = show(Files.readString(json));
+    assertEquals("accepted", shown.get("verdict"), shown.toString());
+    assertEquals("The whole trace is a behaviour of the spec.", shown.get("note"), shown.toString());
+
+    // unlogged steps with too small a candidate budget: no verdict, and the page says why
+    r = CliTestSupport.run("trace", "validate", "--spec", spec, "--trace", good.resolve("trace.ndjson").toString(),
+        "--unlogged", "1", "--max-candidates", "1", "--json", json.toString());
+    assertEquals(3, r.code(), r.out() + r.err());
+    shown = show(Files.readString(json));
+    assertEquals("unknown", shown.get("verdict"), shown.toString());
+    assertTrue(((String) shown.get("unknown")).startsWith("more than 1 candidate spec states"), shown.toString());
+    assertEquals(null, shown.get("note"), "an unknown verdict does not say accepted");
+  }
+
+  /** What the trace view shows of a report, or the error it threw. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> show(String report) {
+    return (Map<String, Object>) js("const box = document.createElement('div'); document.body.append(box);"
+        + "try { M['trace.js'].showTrace(box, { report: JSON.parse(arguments[0]) });"
+        + " const q = (s) => box.querySelector(s), t = (s) => (q(s) ? q(s).textContent : null);"
+        + " return { verdict: t('#trace-verdict'), heading: t('#rejection h2'), log: t('#log-line'), note: t('#trace-accepted'), candidate: t('.candidate'), unknown: t('#unknown-reason'),"
+        + "  rows: [...box.querySelectorAll('#rejection tr.mismatch')].map((r) => [...r.cells].map((c) => c.textContent)),"
+        + "  states: q('#state-count') ? q('#state-count').getAttribute('data-count') : null };"
+        + "} catch (e) { return { error: e.message }; } finally { box.remove(); }", report);
   }
 }

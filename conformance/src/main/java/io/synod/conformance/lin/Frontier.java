@@ -26,4 +26,16 @@ interface Frontier {
 
   /** The completed operation that the current configuration is stuck on, or -1. */
   int blocker();
+
+  /**
+   * The next entries of the history not yet linearized, in history order, into {@code out}
+   * (at most its length): {@code op} for the completion of a completed operation, {@code ~op}
+   * for the invocation of an operation marked in {@code mark}; other entries are skipped.
+   * Returns how many. An operation must be linearized before anything invoked after its
+   * completion, so each completion can only be preceded by the marked invocations listed
+   * before it. Frontiers without a real-time order return 0.
+   */
+  default int upcoming(boolean[] mark, int[] out) {
+    return 0;
+  }
 }

@@ -7,9 +7,10 @@ import io.synod.conformance.history.Operation;
  * One key of a key-value store holding strings: {@code :get}/{@code :read}, {@code
  * :put}/{@code :write} and {@code :append} (concatenation). Operations carry {@code [key
  * value]}; the checker splits the history by key and checks each key with this model, whose
- * state is the string (empty at first).
+ * state is the string (empty at first), held as a {@link KvText} so that an append costs the
+ * appended piece rather than a copy of the whole string.
  */
-final class KvModel implements Model<String> {
+final class KvModel implements Model<KvText> {
   private final String initial;
   private final boolean strictNil;
 
@@ -24,8 +25,8 @@ final class KvModel implements Model<String> {
   }
 
   @Override
-  public String initial() {
-    return initial;
+  public KvText initial() {
+    return KvText.of(initial);
   }
 
   @Override
@@ -34,18 +35,23 @@ final class KvModel implements Model<String> {
   }
 
   @Override
-  public String step(String state, Operation op) {
+  public KvText step(KvText state, Operation op) {
     Object v = op.value();
     return switch (op.f()) {
-      case "get", "read" -> (v == null && !strictNil) || state.equals(v) ? state : null;
-      case "put", "write" -> (String) v;
-      case "append" -> state.concat((String) v);
+      case "get", "read" -> (v == null && !strictNil) || (v instanceof String s && state.is(s)) ? state : null;
+      case "put", "write" -> KvText.of((String) v);
+      case "append" -> state.append((String) v);
       default -> null;
     };
   }
 
   @Override
-  public String explain(String state, Operation op) {
+  public String show(KvText state) {
+    return EdnValues.print(state.toString());
+  }
+
+  @Override
+  public String explain(KvText state, Operation op) {
     return "can't get " + EdnValues.print(op.value()) + " from key holding " + show(state);
   }
 
@@ -65,6 +71,33 @@ final class KvModel implements Model<String> {
   @Override
   public boolean isReadOnly(Operation op) {
     return op.f().equals("get") || op.f().equals("read");
+  }
+
+  @Override
+  public boolean isBlind(Operation op) {
+    return op.f().equals("put") || op.f().equals("write");
+  }
+
+  @Override
+  public KvText requiredState(Operation op) {
+    return isReadOnly(op) && op.value() instanceof String v ? KvText.of(v) : null;
+  }
+
+  @Override
+  public KvText fixedResult(Operation op) {
+    return isBlind(op) ? KvText.of((String) op.value()) : null;
+  }
+
+  @Override
+  public boolean hasHopelessStates() {
+    return true;
+  }
+
+  @Override
+  public boolean mayStillAccept(KvText state, Operation op) {
+    // Without a put the string only grows by appends. Looking at the newest pieces is enough
+    // to rule out nearly every wrong order, at a cost that does not grow with the string.
+    return !isReadOnly(op) || !(op.value() instanceof String v) || state.mayPrefix(v, 4);
   }
 
   @Override

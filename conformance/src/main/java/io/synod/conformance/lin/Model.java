@@ -55,6 +55,50 @@ public interface Model<S> {
     return false;
   }
 
+  /**
+   * True if {@code op} is accepted in every state and the state after it does not depend on the
+   * state before (a write, a put). The search uses it to leave out writes nobody can observe.
+   */
+  default boolean isBlind(Operation op) {
+    return false;
+  }
+
+  /**
+   * The one state in which {@code op} is accepted, if there is exactly one (a read of a known
+   * value, a cas from a known value); null if it may be accepted in several states or if the
+   * model cannot say. A state that no operation of a history requires this way, if every
+   * operation that is not blind has such a state, can never be observed: a write of it must be
+   * followed by another write, which lets the search skip ordering such writes.
+   */
+  default S requiredState(Operation op) {
+    return null;
+  }
+
+  /**
+   * The state after {@code op} in every state that accepts it, if that does not depend on the
+   * state before (a write, a put, a cas to a known value); null otherwise.
+   */
+  default S fixedResult(Operation op) {
+    return null;
+  }
+
+  /**
+   * False only if no sequence of operations without a {@link #fixedResult} can lead from
+   * {@code state} to a state in which {@code op} is accepted (appends only ever extend a string,
+   * so a read of a value the string is no prefix of is hopeless until a put; reads change
+   * nothing, so a register read of another value is hopeless until a write). The search then
+   * abandons the configuration at once instead of trying every order of what comes before
+   * {@code op}. True when unsure.
+   */
+  default boolean mayStillAccept(S state, Operation op) {
+    return true;
+  }
+
+  /** Whether {@link #mayStillAccept} can ever answer false (else the search never asks). */
+  default boolean hasHopelessStates() {
+    return false;
+  }
+
   /** The state in EDN notation for reports. */
   default String show(S state) {
     return EdnValues.print(state);

@@ -18,6 +18,11 @@ final class RealTimeFrontier implements Frontier {
   private final int head;
   private final int[] completedAt;
   private final boolean[] ok;
+  /** Position of each entry in history order. */
+  private final int[] rank;
+  /** The first completion entry in the list, -1 if none, {@link #UNKNOWN} if to be found again. */
+  private int firstReturn = UNKNOWN;
+  private static final int UNKNOWN = -2;
 
   RealTimeFrontier(Operation[] ops) {
     int n = ops.length;
@@ -34,9 +39,11 @@ final class RealTimeFrontier implements Frontier {
       keys[2 * i + 1] = ((long) completedAt[i] << 32) | (2L * i + 1);
     }
     Arrays.sort(keys);
+    rank = new int[2 * n];
     int last = head;
-    for (long k : keys) {
-      int e = (int) k;
+    for (int r = 0; r < keys.length; r++) {
+      int e = (int) keys[r];
+      rank[e] = r;
       next[last] = e;
       prev[e] = last;
       last = e;
@@ -62,12 +69,19 @@ final class RealTimeFrontier implements Frontier {
   public void lift(int op) {
     unlink(2 * op);
     unlink(2 * op + 1);
+    if (firstReturn == 2 * op + 1) {
+      firstReturn = UNKNOWN;
+    }
   }
 
   @Override
   public void unlift(int op) {
     relink(2 * op + 1);
     relink(2 * op);
+    int e = 2 * op + 1;
+    if (firstReturn == -1 || (firstReturn >= 0 && rank[e] < rank[firstReturn])) {
+      firstReturn = e;
+    }
   }
 
   private void unlink(int e) {
@@ -90,11 +104,31 @@ final class RealTimeFrontier implements Frontier {
 
   @Override
   public int blocker() {
-    int e = next[head];
-    while (e >= 0 && (e & 1) == 0) {
-      e = next[e];
+    int e = firstReturn;
+    if (e == UNKNOWN) {
+      e = next[head];
+      while (e >= 0 && (e & 1) == 0) {
+        e = next[e];
+      }
+      firstReturn = e;
     }
     return e >= 0 && ok[e >> 1] ? e >> 1 : -1;
+  }
+
+  @Override
+  public int upcoming(boolean[] mark, int[] out) {
+    int count = 0;
+    for (int e = next[head]; e >= 0 && count < out.length; e = next[e]) {
+      int op = e >> 1;
+      if ((e & 1) == 0) {
+        if (mark[op]) {
+          out[count++] = ~op;
+        }
+      } else if (ok[op]) {
+        out[count++] = op;
+      }
+    }
+    return count;
   }
 
   @Override

@@ -95,6 +95,40 @@ final class RegisterModel implements Model<Object> {
   }
 
   @Override
+  public boolean isBlind(Operation op) {
+    return op.f().equals("write");
+  }
+
+  @Override
+  public Object fixedResult(Operation op) {
+    return switch (op.f()) {
+      case "write" -> Nil.wrap(op.value());
+      case "cas" -> Nil.wrap(((List<?>) op.value()).get(1));
+      default -> null;
+    };
+  }
+
+  @Override
+  public boolean hasHopelessStates() {
+    return true;
+  }
+
+  @Override
+  public boolean mayStillAccept(Object state, Operation op) {
+    // only writes and cas change a register
+    return step(state, op) != null;
+  }
+
+  @Override
+  public Object requiredState(Operation op) {
+    return switch (op.f()) {
+      case "read" -> op.value() == null && !strictNil ? null : Nil.wrap(op.value());
+      case "cas" -> Nil.wrap(((List<?>) op.value()).get(0));
+      default -> null;
+    };
+  }
+
+  @Override
   public String show(Object state) {
     return EdnValues.print(Nil.unwrap(state));
   }

@@ -1,5 +1,7 @@
 package io.synod.conformance.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -35,11 +37,27 @@ public record TraceResult(int events, int partitions, int maxCandidates, long na
     ERROR
   }
 
-  /** One mismatch: its kind, what it names, and a sentence for people. */
-  public record Mismatch(Kind kind, String name, String text) {}
+  /**
+   * One mismatch: its kind, what it names, and a sentence for people; for the JSON report also,
+   * where known, the variable and the entry in it (an ITF array of keys, the acting node), the
+   * logged and the spec's value there (ITF), and the location of a false conjunct.
+   */
+  public record Mismatch(Kind kind, String name, String text, String variable, JsonNode path, JsonNode logged,
+      JsonNode spec, String conjunctAt) {
 
-  /** The explanation for one of the nearest candidate states. */
-  public record Candidate(String state, List<Mismatch> mismatches) {}
+    public Mismatch(Kind kind, String name, String text) {
+      this(kind, name, text, null, null, null, null, null);
+    }
+  }
+
+  /**
+   * The explanation for one of the nearest candidate states.
+   *
+   * @param state the state as text for people (large message variables summarised)
+   * @param mismatches what did not match
+   * @param itf the whole state, variable name to ITF value
+   */
+  public record Candidate(String state, List<Mismatch> mismatches, ObjectNode itf) {}
 
   /**
    * The first event no spec step explains.

@@ -1,6 +1,8 @@
 package io.synod.conformance.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.config.ModelConfig;
 import io.synod.checker.config.NamedEntry;
@@ -66,6 +68,9 @@ public final class TraceValidator {
       this.event = event;
     }
   }
+
+  /** What led to a state reached by an unlogged step (--unlogged). */
+  private static final String[] UNLOGGED = {"unlogged step", null};
 
   private final TraceMapping mapping;
   private final TraceSpec.Source source;
@@ -201,7 +206,11 @@ public final class TraceValidator {
   }
 
   /** A candidate spec state and how it was reached (for the matched prefix). */
-  private record Cand(Value[] state, Cand parent) {}
+  /**
+   * A spec state consistent with the trace so far, with the state before it and what led to it
+   * (the event's mapped step and its file:line; null for an initial or unlogged step).
+   */
+  private record Cand(Value[] state, Cand parent, String[] via) {}
 
   /** The validation of one part: all mutable state of a call lives here. */
   private final class Run {
@@ -231,7 +240,7 @@ public final class TraceValidator {
       List<Cand> cands = new ArrayList<>();
       try {
         Map<Long, Cand> init = new LinkedHashMap<>();
-        session.initialStates(s -> init.putIfAbsent(fingerprint(s), new Cand(s, null)));
+        session.initialStates(s -> init.putIfAbsent(fingerprint(s), new Cand(s, null, null)));
         cands.addAll(init.values());
       } catch (RuntimeException e) {
         throw new TraceInputException(mapping.spec() + ": evaluating the initial predicate " + mapping.init
@@ -245,6 +254,7 @@ public final class TraceValidator {
         }
         cands = unlogged(cands, e);
         Step step = step(e, rule);
+        String[] via = {step.describe(), "event " + (e.index() + 1) + ", " + e.where()};
         Map<Long, Cand> next = new LinkedHashMap<>();
         for (Cand c : cands) {
           if (step.msgIn != null && !holds(c.state[msgSlot], step.msgIn)) {
@@ -254,7 +264,7 @@ public final class TraceValidator {
           try {
             session.successors(c.state, step.action, step.args, t -> {
               if (mismatches(c.state, t, step, expectMsgs, false).isEmpty()) {
-                next.putIfAbsent(fingerprint(t), new Cand(t, c));
+                next.putIfAbsent(fingerprint(t), new Cand(t, c, via));
                 if (next.size() > options.candidateBudget()) {
                   throw new OverBudget(e);
                 }
@@ -293,7 +303,7 @@ public final class TraceValidator {
             session.next(c.state, t -> {
               long fp = fingerprint(t);
               if (!all.containsKey(fp)) {
-                Cand n = new Cand(t, c);
+                Cand n = new Cand(t, c, UNLOGGED);
                 all.put(fp, n);
                 added.add(n);
                 if (all.size() > options.candidateBudget()) {
@@ -627,21 +637,21 @@ public final class TraceValidator {
         if (l[1] == TraceMapping.Scope.PER_NODE) {
           Value got = entry(t[slot], st.node);
           if (got == null || !got.equals(want)) {
-            out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, name, name + "[" + st.node + "]: the log says "
+            out.add(valueMismatch(name, st.node, want, got, name + "[" + st.node + "]: the log says "
                 + clip(flat(want)) + ", the spec " + (got == null ? "has no entry for " + st.node : clip(flat(got)))));
             if (!all) {
               return out;
             }
           }
           if (mapping.unlistedUnchanged && !othersUnchanged(s[slot], t[slot], st.node)) {
-            out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, name, name
+            out.add(valueMismatch(name, null, null, null, name
                 + ": the spec changes the entry of another node than " + st.node));
             if (!all) {
               return out;
             }
           }
         } else if (!t[slot].equals(want)) {
-          out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, name, name + ": the log says " + clip(flat(want))
+          out.add(valueMismatch(name, null, want, t[slot], name + ": the log says " + clip(flat(want))
               + ", the spec " + clip(flat(t[slot]))));
           if (!all) {
             return out;
@@ -652,12 +662,14 @@ public final class TraceValidator {
         for (Map.Entry<String, TraceMapping.Scope> v : mapping.variables.entrySet()) {
           int slot = slots.get(v.getKey());
           if (!seen[slot] && !t[slot].equals(s[slot])) {
-            String what = v.getValue() == TraceMapping.Scope.PER_NODE && st.node != null
-                && !java.util.Objects.equals(entry(s[slot], st.node), entry(t[slot], st.node))
-                ? v.getKey() + "[" + st.node + "]: the log says unchanged (" + flat(entry(s[slot], st.node))
-                    + "), the spec " + flat(entry(t[slot], st.node))
-                : v.getKey() + ": the log says unchanged, the spec changes it";
-            out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, v.getKey(), what));
+            boolean atNode = v.getValue() == TraceMapping.Scope.PER_NODE && st.node != null
+                && !java.util.Objects.equals(entry(s[slot], st.node), entry(t[slot], st.node));
+            out.add(atNode
+                ? valueMismatch(v.getKey(), st.node, entry(s[slot], st.node), entry(t[slot], st.node),
+                    v.getKey() + "[" + st.node + "]: the log says unchanged (" + flat(entry(s[slot], st.node))
+                    + "), the spec " + flat(entry(t[slot], st.node)))
+                : valueMismatch(v.getKey(), null, s[slot], t[slot],
+                    v.getKey() + ": the log says unchanged, the spec changes it"));
             if (!all) {
               return out;
             }
@@ -665,10 +677,20 @@ public final class TraceValidator {
         }
       }
       if (expectMsgs != null && !t[msgSlot].equals(expectMsgs)) {
-        out.add(new TraceResult.Mismatch(TraceResult.Kind.VALUE, mapping.messages.variable(),
+        out.add(valueMismatch(mapping.messages.variable(), null, expectMsgs, t[msgSlot],
             mapping.messages.variable() + ": " + messageDiff(t[msgSlot], expectMsgs)));
       }
       return out;
+    }
+
+    /** A logged value the spec disagrees with, at {@code node}'s entry of the variable when not null. */
+    TraceResult.Mismatch valueMismatch(String variable, Value node, Value logged, Value spec, String text) {
+      return new TraceResult.Mismatch(TraceResult.Kind.VALUE, variable, text, variable,
+          node == null ? null : JsonNodeFactory.instance.arrayNode().add(codec.encode(node)), itf(logged), itf(spec), null);
+    }
+
+    JsonNode itf(Value v) {
+      return v == null ? null : codec.encode(v);
     }
 
     String messageDiff(Value got, Value want) {
@@ -748,15 +770,38 @@ public final class TraceValidator {
       for (Object[] x : ranked.subList(0, Math.min(ranked.size(), Math.max(1, options.shown())))) {
         @SuppressWarnings("unchecked")
         List<TraceResult.Mismatch> why = (List<TraceResult.Mismatch>) x[1];
-        nearest.add(new TraceResult.Candidate(show(((Cand) x[0]).state, st.node), why));
+        Value[] state = ((Cand) x[0]).state;
+        ObjectNode whole = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < vars.size(); i++) {
+          whole.set(vars.get(i), codec.encode(state[i]));
+        }
+        nearest.add(new TraceResult.Candidate(show(state, st.node), why, whole));
       }
       Cand c = (Cand) ranked.get(0)[0];
       List<Value[]> states = new ArrayList<>();
+      List<String[]> vias = new ArrayList<>();
       for (Cand x = c; x != null; x = x.parent) {
         states.add(0, x.state);
+        vias.add(0, x.via);
       }
-      String itf = codec.traceToJson(new ItfTrace(vars, states, null), "trace prefix matched before "
+      ObjectNode doc = codec.encodeTrace(new ItfTrace(vars, states, null), "trace prefix matched before "
           + e.where() + " (" + e.action() + ")" + (key.isEmpty() ? "" : ", part " + key));
+      // ITF writes a model value as it writes a string: name them (as check --itf does), over
+      // the prefix and the nearest candidates, for viewers to print values as the text does
+      List<Value> seen = new ArrayList<>();
+      states.forEach(x -> seen.addAll(List.of(x)));
+      ranked.subList(0, nearest.size()).forEach(x -> seen.addAll(List.of(((Cand) x[0]).state)));
+      ArrayNode mv = ((ObjectNode) doc.get("#meta")).putArray("model-values");
+      io.synod.checker.report.ItfReport.modelValues(seen).forEach(mv::add);
+      for (int i = 1; i < states.size(); i++) {
+        ObjectNode meta = (ObjectNode) doc.get("states").get(i).get("#meta");
+        String[] via = vias.get(i); // set on every state after the initial one
+        meta.put("action", via[0]);
+        if (via[1] != null) {
+          meta.put("location", via[1]);
+        }
+      }
+      String itf = doc.toPrettyString();
       return new TraceResult.Rejection(e, key, st.describe(), cands.size(), nearest, itf, states.size());
     }
 
@@ -776,7 +821,8 @@ public final class TraceValidator {
       if (st.msgIn != null && !holds(c.state[msgSlot], st.msgIn)) {
         String v = mapping.messages.variable();
         return List.of(new TraceResult.Mismatch(TraceResult.Kind.MESSAGE, v, "the message it receives, "
-            + flat(st.msgIn) + ", is not in " + v + " (never sent, or already received or lost)"));
+            + flat(st.msgIn) + ", is not in " + v + " (never sent, or already received or lost)", v, null,
+            itf(st.msgIn), null, null));
       }
       Value expect = st.expectedMessages(c.state);
       List<Value[]> succ = new ArrayList<>();
@@ -792,7 +838,7 @@ public final class TraceValidator {
         if (conj != null) {
           out.add(new TraceResult.Mismatch(TraceResult.Kind.CONJUNCT, conj.text(), st.describe()
               + " is not enabled: " + conj.text() + " is false (" + conj.where() + ")"
-              + where(conj.text(), c.state, st.node)));
+              + where(conj.text(), c.state, st.node), null, null, null, null, conj.where()));
         }
         if (error != null) {
           out.add(new TraceResult.Mismatch(TraceResult.Kind.ERROR, error, "evaluating " + st.describe()

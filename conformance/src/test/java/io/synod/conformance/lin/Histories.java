@@ -2,6 +2,8 @@ package io.synod.conformance.lin;
 
 import io.synod.conformance.history.History;
 import io.synod.conformance.history.HistoryReaders;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small histories written inline for tests. */
 final class Histories {
@@ -22,24 +24,23 @@ final class Histories {
   }
 
   /**
-   * n writers write 1..n all at once, then a read sees n+1, which nobody wrote: invalid, and
-   * a search must try every subset of the writes to know it.
+   * n writers write 1..n all at once while n readers read 1..n, then a read sees n+1, which
+   * nobody wrote: invalid, and a search must try every subset of the writes to know it (each
+   * write is read by someone, so none can be set aside as unobservable).
    */
   static History adversarial(int n) {
-    String[] lines = new String[2 * n + 2];
+    List<String> out = new ArrayList<>();
+    out.add(2 * n + " invoke read");
     for (int i = 0; i < n; i++) {
-      lines[i] = i + " invoke write " + (i + 1);
-      lines[n + i] = i + " ok write " + (i + 1);
+      out.add(i + " invoke write " + (i + 1));
+      out.add((n + i) + " invoke read");
     }
-    lines[2 * n] = n + " invoke read";
-    lines[2 * n + 1] = n + " ok read " + (n + 1);
-    // Interleave so that everything overlaps with the read as well.
-    String[] out = new String[lines.length];
-    out[0] = lines[2 * n];
-    System.arraycopy(lines, 0, out, 1, n);
-    out[n + 1] = lines[2 * n + 1];
-    System.arraycopy(lines, n, out, n + 2, n);
-    return of(out);
+    out.add(2 * n + " ok read " + (n + 1));
+    for (int i = 0; i < n; i++) {
+      out.add(i + " ok write " + (i + 1));
+      out.add((n + i) + " ok read " + (i + 1));
+    }
+    return of(out.toArray(new String[0]));
   }
 
   static LinResult check(History h, String model, Object init, LinOptions o) {

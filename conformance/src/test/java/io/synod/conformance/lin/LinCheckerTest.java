@@ -107,4 +107,58 @@ class LinCheckerTest {
     org.junit.jupiter.api.Assertions.assertThrows(io.synod.conformance.history.HistoryFormatException.class,
         () -> Histories.of());
   }
+
+  @Test
+  void anUnreadWriteGoesRightBeforeTheNextWriteEvenOneBegunAfterItEnded() {
+    // Nobody reads 4, so the search only places it right before another write; "write 6"
+    // begins after "write 4" ended, so it only becomes a candidate once 4 is placed.
+    History h = Histories.of("0 invoke write 1", "0 ok write 1", "1 invoke read", "1 ok read 1",
+        "2 invoke write 4", "2 ok write 4", "3 invoke write 6", "3 ok write 6",
+        "1 invoke read", "1 ok read 6", "2 invoke write 7", "2 ok write 7");
+    LinResult r = Histories.check(h, "register", null, LinOptions.defaults());
+    assertEquals(Verdict.VALID, r.verdict());
+    List<String> order = r.partitions().get(0).witness().stream().map(o -> o.f() + " " + o.value()).toList();
+    // and an unread write at the end is placed last
+    assertEquals(List.of("write 1", "read 1", "write 4", "write 6", "read 6", "write 7"), order);
+  }
+
+  @Test
+  void aReadOfAValueOverwrittenByAnUnreadWriteIsReportedNotTheWrite() {
+    History h = Histories.of("0 invoke write 1", "0 ok write 1", "2 invoke write 4", "2 ok write 4",
+        "1 invoke read", "1 ok read 1");
+    LinResult r = Histories.check(h, "register", null, LinOptions.defaults());
+    assertEquals(Verdict.INVALID, r.verdict());
+    // The explanation is Knossos's: the configurations that got furthest stop at the read.
+    assertEquals("read", r.invalid().failure().op().f());
+    assertEquals("can't read 1 from register 4", r.invalid().failure().paths().get(0).reason());
+  }
+
+  @Test
+  void aCrashedWriteNobodyReadIsLeftOut() {
+    History h = Histories.of("0 invoke write 1", "0 ok write 1", "2 invoke write 4", "2 info write 4",
+        "1 invoke read", "1 ok read 1");
+    LinResult r = Histories.check(h, "register", null, LinOptions.defaults().withMaxConfigs(100));
+    assertEquals(Verdict.VALID, r.verdict());
+    assertEquals(List.of("write 1", "read 1"),
+        r.partitions().get(0).witness().stream().map(o -> o.f() + " " + o.value()).toList());
+  }
+
+  @Test
+  void aReadNoOrderOfAppendsCanProduceEndsTheSearchEarly() {
+    // 14 concurrent appends then a read of a value that is no prefix of anything they build:
+    // without looking ahead, every subset and order of the appends would be tried first.
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 14; i++) {
+      lines.add(i + " invoke append [k \"" + (char) ('a' + i) + "\"]");
+    }
+    lines.add("20 invoke get [k nil]");
+    for (int i = 0; i < 14; i++) {
+      lines.add(i + " ok append [k \"" + (char) ('a' + i) + "\"]");
+    }
+    lines.add("20 ok get [k \"z\"]");
+    LinResult r = Histories.check(Histories.of(lines.toArray(new String[0])), "kv", null, LinOptions.defaults());
+    assertEquals(Verdict.INVALID, r.verdict());
+    assertTrue(r.configs() < 1000, "configurations explored: " + r.configs());
+    assertEquals("get", r.invalid().failure().op().f());
+  }
 }

@@ -123,4 +123,46 @@ class LinearizabilityProperties {
     History h = new OperationPairer().pair("stale", events);
     assertEquals(Verdict.INVALID, check(h, Consistency.LINEARIZABLE).verdict(), "seed " + seed);
   }
+
+  /**
+   * Histories with unique written values, many overlapping clients, crashes: the shortcuts of
+   * the verdict's search (unread writes set aside, hopeless reads) change no verdict, and a
+   * planted stale read is always caught.
+   */
+  @Property(tries = 150)
+  void shortcutsKeepTheVerdictOnHardHistories(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int clients,
+      @ForAll @IntRange(min = 12, max = 60) int ops, @ForAll boolean kv, @ForAll boolean plant) {
+    List<Event> events;
+    try {
+      events = kv ? HardHistories.kvAppend(clients, 2, ops, plant, seed)
+          : HardHistories.register(clients, ops, plant, seed);
+    } catch (IllegalArgumentException tooShortToPlant) {
+      Assume.that(false);
+      return;
+    }
+    History h = new OperationPairer().pair("hard", events);
+    Model<?> model = kv ? Models.create("kv", null, false, false) : Models.create("cas-register", 0L, true, false);
+    LinOptions o = LinOptions.defaults().withThreads(1);
+    Verdict expected = plant ? Verdict.INVALID : Verdict.VALID;
+    assertEquals(expected, new LinChecker(o).check(h, model).verdict(), "seed " + seed);
+    // --final-states searches without the shortcuts
+    assertEquals(expected, new LinChecker(o.withFinalStates(true)).check(h, model).verdict(), "seed " + seed);
+  }
+
+  /** The same generator, small enough for the brute-force checker. */
+  @Property(tries = 200)
+  void agreesWithBruteForceOnUniqueValueRegisters(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int clients,
+      @ForAll @IntRange(min = 1, max = 7) int ops) {
+    History h = new OperationPairer().pair("hard", HardHistories.register(clients, ops, false, seed));
+    boolean expected = BruteForce.check(h.operations(), Consistency.LINEARIZABLE, 0L);
+    LinResult r = new LinChecker(LinOptions.defaults().withThreads(1).withIndependent(false))
+        .check(h, Models.create("cas-register", 0L, true, false));
+    assertEquals(expected ? Verdict.VALID : Verdict.INVALID, r.verdict(), "seed " + seed);
+    if (expected) {
+      var witness = r.partitions().get(0).witness();
+      assertTrue(BruteForce.respectsOrder(witness, Consistency.LINEARIZABLE), "witness order");
+      assertTrue(BruteForce.accepts(witness, 0L), "witness accepted by the register");
+    }
+  }
 }

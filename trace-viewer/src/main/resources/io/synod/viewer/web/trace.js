@@ -14,24 +14,28 @@ export function showTrace(root, payload) {
   root.append(el('header', {},
     el('h1', { text: payload.title || 'Trace validation' }),
     el('p', { class: 'summary' },
-      el('span', { class: `verdict v-${verdict === 'rejected' ? 'invalid' : 'valid'}`, id: 'trace-verdict', text: verdict }),
+      el('span', { class: `verdict v-${{ rejected: 'invalid', accepted: 'valid' }[verdict] ?? 'unknown'}`, id: 'trace-verdict', text: verdict }),
       r.spec ? el('span', { text: `spec ${r.spec}` }) : null,
       r.trace ? el('span', { text: `trace ${r.trace}` }) : null,
       r.events !== undefined ? el('span', { text: `${r.events} events` }) : null)));
-  if (rej) root.append(rejection(rej));
+  // ITF writes model values as strings; the prefix names them, and the candidates share them
+  const mvs = new Set(((r.prefix || {})['#meta'] || {})['model-values'] || []);
+  if (rej) root.append(rejection(rej, mvs));
+  if (verdict === 'unknown') root.append(el('p', { class: 'reason', id: 'unknown-reason', text: r.unknown || 'no verdict' }));
   if (r.prefix && Array.isArray(r.prefix.states) && r.prefix.states.length) {
     const box = el('section', { class: 'prefix', id: 'prefix' });
     root.append(el('h2', { class: 'section-title', text: `Matched prefix: the spec behaviour that explains the events before ${rej ? `event ${rej.index}` : 'the end'}` }), box);
     showCounterexample(box, { title: 'Matched prefix', report: r.prefix, messages: payload.messages });
-  } else if (!rej) {
-    root.append(el('p', { class: 'note', text: 'The whole trace is a behaviour of the spec.' }));
+  } else if (verdict === 'accepted') {
+    root.append(el('p', { class: 'note', id: 'trace-accepted', text: 'The whole trace is a behaviour of the spec.' }));
   }
 }
 
-function rejection(rej) {
+function rejection(rej, mvs) {
   const box = el('section', { class: 'rejection', id: 'rejection' });
   const where = [rej.file, rej.line].filter((x) => x !== undefined && x !== null).join(':');
   box.append(el('h2', { text: `Rejected at event ${rej.index ?? '?'}${where ? ` (${where})` : ''}` }));
+  if (rej.action) box.append(el('p', { class: 'note', id: 'rejection-action', text: `mapped to ${rej.action}${rej.part ? `, part ${rej.part} of the trace` : ''}` }));
   if (rej.reason) box.append(el('p', { class: 'reason', id: 'rejection-reason', text: rej.reason }));
   if (rej.event !== undefined) {
     box.append(el('pre', { class: 'logline', id: 'log-line', text: typeof rej.event === 'string' ? rej.event : JSON.stringify(rej.event) }));
@@ -39,35 +43,35 @@ function rejection(rej) {
   const nearest = Array.isArray(rej.nearest) ? rej.nearest : [];
   const count = rej.candidates ?? nearest.length;
   box.append(el('p', { class: 'note', text: `${count} spec state${count === 1 ? ' was' : 's were'} possible just before this event${nearest.length < count ? `; the ${nearest.length} nearest shown` : ''}.` }));
-  nearest.forEach((c, i) => box.append(candidate(c, i)));
+  nearest.forEach((c, i) => box.append(candidate(c, i, mvs)));
   return box;
 }
 
 // One candidate: its mismatches as rows of logged against spec value, then its whole state.
-function candidate(c, i) {
+function candidate(c, i, mvs) {
   const sec = el('div', { class: 'candidate', 'data-index': i });
   sec.append(el('h3', { text: `Candidate ${i + 1}${c.action ? `: ${c.action}` : ''}` }));
   const rows = (c.mismatches || []).map((m, j) => {
-    const path = [m.variable, ...(m.path || []).map((p) => `[${typeof p === 'string' ? p : format(decode(p))}]`)].join('');
+    const path = [m.variable, ...(m.path || []).map((p) => `[${typeof p === 'string' ? p : format(decode(p, '$', mvs))}]`)].join('');
     return el('tr', { class: 'mismatch', 'data-variable': m.variable ?? '' },
-      el('td', { class: 'var', text: path }),
-      el('td', { class: 'logged', text: m.logged === undefined ? '—' : format(decode(m.logged, `$.rejected.nearest[${i}].mismatches[${j}].logged`)) }),
-      el('td', { class: 'spec', text: m.spec === undefined ? '—' : format(decode(m.spec, `$.rejected.nearest[${i}].mismatches[${j}].spec`)) }),
-      el('td', { class: 'why', text: [m.reason, m.conjunct].filter(Boolean).join(' — ') }));
+      el('td', { class: 'var', text: m.variable !== undefined ? path : (m.conjunct ?? '') }),
+      el('td', { class: 'logged', text: m.logged === undefined ? '—' : format(decode(m.logged, `$.rejected.nearest[${i}].mismatches[${j}].logged`, mvs)) }),
+      el('td', { class: 'spec', text: m.spec === undefined ? '—' : format(decode(m.spec, `$.rejected.nearest[${i}].mismatches[${j}].spec`, mvs)) }),
+      el('td', { class: 'why', text: m.reason || [m.conjunct, m.at && `(${m.at})`].filter(Boolean).join(' ') }));
   });
   if (rows.length) {
     sec.append(el('table', { class: 'mismatches' },
-      el('thead', {}, el('tr', {}, el('th', { text: 'variable' }), el('th', { text: 'logged' }), el('th', { text: 'spec' }), el('th', { text: 'why' }))),
+      el('thead', {}, el('tr', {}, el('th', { text: 'variable or conjunct' }), el('th', { text: 'logged' }), el('th', { text: 'spec' }), el('th', { text: 'why' }))),
       el('tbody', {}, ...rows)));
   }
   if (c.state && typeof c.state === 'object') {
     const mismatched = new Set((c.mismatches || []).map((m) => m.variable));
     const ul = el('ul', { class: 'tree vars' });
-    const ctx = { open: new Map(), rerender: () => { const fresh = candidate(c, i); sec.replaceWith(fresh); } };
+    const ctx = { open: new Map(), rerender: () => { const fresh = candidate(c, i, mvs); sec.replaceWith(fresh); } };
     for (const name of Object.keys(c.state)) {
       if (name === '#meta') continue;
       const node = mismatched.has(name) ? { s: 'changed' } : undefined;
-      ul.append(renderNode(name, decode(c.state[name], `$.rejected.nearest[${i}].state.${name}`), node, `cand${i}\u0001${name}`, 0, ctx));
+      ul.append(renderNode(name, decode(c.state[name], `$.rejected.nearest[${i}].state.${name}`, mvs), node, `cand${i}\u0001${name}`, 0, ctx));
     }
     sec.append(el('details', {}, el('summary', { text: 'the whole candidate state' }), ul));
   }
