@@ -27,7 +27,7 @@ hard() {
     configs "check ms" "process ms" "cpu ms" "peak MB"
   for seed in ${LIN_HARD_SEEDS:-1 4}; do
     mkdir -p "$dir/$seed"
-    java -cp "$cp" io.synod.benchmarks.LinBenchmark --write-hard "$dir/$seed" --seed "$seed"
+    java -cp "$cp" io.synod.bench.LinBenchmark --write-hard "$dir/$seed" --seed "$seed"
     while read -r name clients keys model rest; do
       set +e
       /usr/bin/time -f '%e %M %U %S' -o "$dir/time" java -jar "$jar" lin "$dir/$seed/$name" \
@@ -55,7 +55,7 @@ if [ "${1:-}" = "--hard-only" ]; then
   exit 0
 fi
 java ${LIN_BENCH_JAVA_OPTS:--Xmx4g} -cp "$cp" \
-  io.synod.benchmarks.LinBenchmark --knossos "$knossos" "$@"
+  io.synod.bench.LinBenchmark --knossos "$knossos" "$@"
 if [ -d "$knossos" ]; then
   echo
   echo "Whole process, bin/synod lin on each Knossos folder (JVM start included):"

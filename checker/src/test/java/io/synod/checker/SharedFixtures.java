@@ -1,11 +1,11 @@
 package io.synod.checker;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import io.synod.testkit.SharedData;
 
-/** Locates the shared TLC fixtures next to the repository, when they are there. */
+/** Which TLC fixtures a test covers, and where they are. */
 public final class SharedFixtures {
 
     private SharedFixtures() {
@@ -38,16 +38,8 @@ public final class SharedFixtures {
         return end == 0 ? Integer.MAX_VALUE : Integer.parseInt(folder.substring(0, end));
     }
 
-    /** The {@code tlc-fixtures/specs} folder, found by walking up from the working directory. */
+    /** The {@code tlc-fixtures/specs} folder (see {@link SharedData#locate}). */
     public static Optional<Path> specs() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared").resolve("tlc-fixtures").resolve("specs");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
+        return SharedData.tlcSpecs();
     }
 }

@@ -2,6 +2,7 @@ package io.synod.cli;
 
 import io.synod.checker.value.ItfCodec;
 import io.synod.checker.value.StringTable;
+import io.synod.testkit.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,13 +83,8 @@ final class Fuzz {
     this.work = work;
     Path repo = Path.of("").toAbsolutePath().getParent();
     addSpecFolders(repo.resolve("specs"));
-    // beside the repository, or beside the folder of worktrees it is in
-    Path shared = repo.getParent().resolve("shared");
-    for (Path up = repo.getParent(); up != null && !Files.isDirectory(shared); up = up.getParent()) {
-      shared = up.resolve("shared");
-    }
-    if (includeShared && Files.isDirectory(shared.resolve("tlc-fixtures/specs"))) {
-      addSpecFolders(shared.resolve("tlc-fixtures/specs"));
+    if (includeShared && SharedData.tlcSpecs().isPresent()) {
+      addSpecFolders(SharedData.tlcSpecs().get());
     }
     for (int n = 1; n <= 3; n++) {
       StringBuilder edn = new StringBuilder("[");
@@ -111,9 +107,8 @@ final class Fuzz {
       ednSeeds.add(edn.append("{:process :nemesis, :type :info, :f :start, :value nil}]\n").toString());
       jsonSeeds.add(json.toString());
     }
-    Path knossos = shared.resolve("histories/knossos");
-    if (includeShared && Files.isDirectory(knossos)) {
-      try (Stream<Path> s = Files.walk(knossos)) {
+    if (includeShared && SharedData.knossosHistories().isPresent()) {
+      try (Stream<Path> s = Files.walk(SharedData.knossosHistories().get())) {
         s.filter(f -> f.toString().endsWith(".edn")).filter(f -> size(f) < 20_000).sorted()
             .forEach(f -> ednSeeds.add(read(f)));
       }

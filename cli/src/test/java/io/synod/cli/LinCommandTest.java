@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synod.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,12 +171,9 @@ class LinCommandTest {
 
   @Test
   void checksTheKnossosCasFailureLikeKnossos() {
-    Path k = null;
-    for (Path d = Path.of("").toAbsolutePath(); d != null && k == null; d = d.getParent()) {
-      Path c = d.resolve("shared/histories/knossos/cas-register/bad/cas-failure.edn");
-      k = Files.isRegularFile(c) ? c : null;
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(k != null, "../shared/histories not found: skipping");
+    var knossos = SharedData.knossosHistories();
+    org.junit.jupiter.api.Assumptions.assumeTrue(knossos.isPresent(), "../shared/histories not found: skipping");
+    Path k = knossos.get().resolve("cas-register/bad/cas-failure.edn");
     var r = CliTestSupport.run("lin", k.toString(), "--model", "cas-register", "--init", "0");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.out().contains("cannot linearize {:process 70, :type :ok, :f :read, :value 0}"), r.out());

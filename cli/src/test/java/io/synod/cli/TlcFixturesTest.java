@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.synod.checker.report.TlcOutputNormalizer;
+import io.synod.testkit.SharedData;
+import io.synod.testkit.TlcOutputNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,15 +174,7 @@ class TlcFixturesTest {
       "16_starvation/Starve.cfg");
 
   static Optional<Path> fixtures() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path candidate = dir.resolve("shared").resolve("tlc-fixtures");
-      if (Files.isRegularFile(candidate.resolve("manifest.json"))) {
-        return Optional.of(candidate);
-      }
-      dir = dir.getParent();
-    }
-    return Optional.empty();
+    return SharedData.tlcFixtures();
   }
 
   static Stream<Arguments> models() throws IOException {

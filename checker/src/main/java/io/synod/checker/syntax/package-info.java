@@ -7,6 +7,6 @@
  * proofs skipped, junction lists delimited by column with virtual tokens) &rarr; ANTLR parser
  * ({@code TlaPlusParser.g4}, operator expressions kept flat; SLL first, LL with error reporting on
  * failure) &rarr; {@code AstBuilder} with {@code OperatorResolver} (TLA+ precedence ranges and
- * SANY-style conflicts). {@link io.synod.checker.syntax.AstPrinter} prints trees back as TLA+.
+ * SANY-style conflicts). The tests' {@code AstPrinter} prints trees back as TLA+.
  */
 package io.synod.checker.syntax;

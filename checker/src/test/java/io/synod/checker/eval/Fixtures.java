@@ -7,6 +7,7 @@ import io.synod.checker.semantic.ModuleLocator;
 import io.synod.checker.semantic.ResolvedSpec;
 import io.synod.checker.semantic.SemanticAnalyzer;
 import io.synod.checker.semantic.SemanticException;
+import io.synod.testkit.SharedData;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,20 +37,9 @@ final class Fixtures {
     }
   }
 
-  /** The fixture folder {@code ../shared/tlc-fixtures/specs}, found by walking up from the module. */
+  /** The fixture folder {@code ../shared/tlc-fixtures/specs} (see {@link SharedData#locate}). */
   static Optional<Path> corpus() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (int i = 0; i < 6 && dir != null; i++, dir = dir.getParent()) {
-      Path p = dir.resolve("shared/tlc-fixtures/specs");
-      if (Files.isDirectory(p)) {
-        return Optional.of(p);
-      }
-      Path q = dir.resolveSibling("shared").resolve("tlc-fixtures/specs");
-      if (Files.isDirectory(q)) {
-        return Optional.of(q);
-      }
-    }
-    return Optional.empty();
+    return SharedData.tlcSpecs();
   }
 
   /** Compiles {@code dir/spec.tla} with {@code dir/cfg.cfg}; output collected in {@code printed}. */

@@ -4,24 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.synod.checker.SharedFixtures;
+import io.synod.testkit.SharedData;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Locates the shared TLC fixture corpus (../shared next to the repository), if present. */
+/** The shared TLC fixture corpus (../shared next to the repository), if present. */
 final class Fixtures {
   private Fixtures() {}
 
   /** The {@code tlc-fixtures/specs} directory, or null when the shared folder is absent. */
   static Path specsDir() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (int i = 0; i < 6 && dir != null; i++, dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("tlc-fixtures").resolve("specs");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return SharedData.tlcSpecs().orElse(null);
   }
 
   static List<Path> allSpecs() throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import io.synod.testkit.SharedData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -26,35 +27,20 @@ class PrettyGoldenTest {
     return IntValue.of(v);
   }
 
-  private static Optional<Path> fixtures() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (; dir != null; dir = dir.getParent()) {
-      Path p = dir.resolve("shared").resolve("tlc-fixtures").resolve("specs");
-      if (Files.isDirectory(p)) {
-        return Optional.of(p);
-      }
-      Path q = dir.resolveSibling("shared").resolve("tlc-fixtures").resolve("specs");
-      if (Files.isDirectory(q)) {
-        return Optional.of(q);
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Asserts that TLC's recorded output contains {@code text} and that we print it. */
   private void golden(String fixture, String prefix, Value v, String text) throws IOException {
     assertEquals(text, Pretty.ppr(v));
-    Optional<Path> dir = fixtures();
-    if (dir.isPresent()) {
-      String out = Files.readString(dir.get().resolve(fixture));
-      assertTrue(out.contains(prefix + text), "fixture " + fixture + " lacks:\n" + prefix + text);
-    }
+    Optional<Path> dir = SharedData.tlcSpecs();
+    // without the fixtures the test is reported skipped: the golden text was not cross-checked
+    Assumptions.assumeTrue(dir.isPresent(), "../shared/tlc-fixtures not found: " + fixture + " not compared");
+    String out = Files.readString(dir.get().resolve(fixture));
+    assertTrue(out.contains(prefix + text), "fixture " + fixture + " lacks:\n" + prefix + text);
   }
 
   @Test
   void fixturesAreFound() {
-    Assumptions.assumeTrue(fixtures().isPresent(), "../shared/tlc-fixtures not present: goldens not cross-checked");
-    assertTrue(Files.isRegularFile(fixtures().get().resolve("09_inventory/Inventory.tlc.out")));
+    Assumptions.assumeTrue(SharedData.tlcSpecs().isPresent(), "../shared/tlc-fixtures not present: goldens not cross-checked");
+    assertTrue(Files.isRegularFile(SharedData.tlcSpecs().get().resolve("09_inventory/Inventory.tlc.out")));
   }
 
   @Test

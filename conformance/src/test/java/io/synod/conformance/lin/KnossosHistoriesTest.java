@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.synod.conformance.history.History;
 import io.synod.conformance.history.HistoryReaders;
 import io.synod.conformance.history.Operation;
+import io.synod.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import us.bpsm.edn.Keyword;
 class KnossosHistoriesTest {
 
   private static Path knossos() {
-    var dir = SharedHistories.knossos();
+    var dir = SharedData.knossosHistories();
     assumeTrue(dir.isPresent(), "../shared/histories/knossos not found: skipping the Knossos histories");
     return dir.get();
   }

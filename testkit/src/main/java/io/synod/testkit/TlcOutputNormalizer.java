@@ -1,4 +1,4 @@
-package io.synod.checker.report;
+package io.synod.testkit;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.synod.benchmarks;
+package io.synod.bench;
 
 import io.synod.conformance.history.History;
 import io.synod.conformance.history.HistoryReaders;
