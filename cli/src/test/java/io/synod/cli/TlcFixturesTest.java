@@ -85,9 +85,13 @@ class TlcFixturesTest {
       "37_symmetry_union/BallotViolated.cfg",
       "38_generated_counts/Dups.cfg",
       "39_refinement/Watch.cfg",
+      "39_refinement/WatchBroken.cfg",
+      "40_constant_model/Arith.cfg",
       "41_operator_constants/MCMemory.cfg",
       "42_modules_in_one_file/Counter.cfg",
       "43_positional_names/Parts.cfg",
+      "44_membership_infinite/Shapes.cfg",
+      "45_override_stdlib/MCSort.cfg",
       "46_tlc_registers/Registers.cfg",
       "47_instance_forms/Pair.cfg",
       "49_generated_witnesses/Witnesses.cfg",
@@ -105,6 +109,9 @@ class TlcFixturesTest {
       "58_enabled_instance_subst/Sluice.cfg",
       "58_enabled_instance_subst/Sluice_notfull.cfg",
       "58_enabled_instance_subst/Sluice_sum.cfg",
+      "59_action_property_let/Odometer.cfg",
+      "59_action_property_let/Odometer_PropArg.cfg",
+      "59_action_property_let/Odometer_PropNested.cfg",
       "59_action_property_let/Odometer_PropOk.cfg",
       "60_constant_override_eval/Lottery.cfg",
       "60_constant_override_eval/Lottery_choose.cfg",
@@ -115,6 +122,8 @@ class TlcFixturesTest {
       "67_operator_syntax/Ops.cfg",
       "68_spec_forms/Blank.cfg",
       "68_spec_forms/Idle.cfg",
+      "68_spec_forms/Idle_assume.cfg",
+      "68_spec_forms/Idle_empty.cfg",
       "68_spec_forms/Idle_inline.cfg",
       "68_spec_forms/Idle_one.cfg",
       "69_postcondition_state/Tally.cfg",
@@ -122,6 +131,7 @@ class TlcFixturesTest {
       "70_membership_lazy/Lazy.cfg",
       "70_membership_lazy/Lazy_overflow.cfg",
       "71_primed_operator_refs/Relay.cfg",
+      "72_exit_codes/Gauge.cfg",
       "72_exit_codes/Gauge_inv.cfg");
 
   /**
@@ -239,11 +249,20 @@ class TlcFixturesTest {
     boolean complete = result.equals("success") || m.get("violated").asText("").equals("StatsWrong");
     if (Files.exists(json)) {
       JsonNode rep = new ObjectMapper().readTree(json.toFile());
-      assertEquals(result, rep.get("verdict").asText(), "verdict");
-      if (!otherResult) {
-        assertEquals(m.get("violated").isNull() ? null : m.get("violated").asText(),
+      // the manifest labels an exit code it has no category for "rc<code>": TLC's 255 is an
+      // evaluation error while computing successors (Synod: "eval-error") or a temporal
+      // property that fails to evaluate or cannot be checked (Synod: "temporal-error")
+      String verdict = !result.equals("rc255") ? result
+          : m.get("liveness").asBoolean() ? "temporal-error" : "eval-error";
+      assertEquals(verdict, rep.get("verdict").asText(), "verdict");
+      if (!otherResult && !m.get("violated").isNull()) {
+        assertEquals(m.get("violated").asText(),
             rep.get("violated").isNull() ? null : rep.get("violated").asText(), "violated");
+      } else if (!otherResult && result.equals("success")) {
+        assertTrue(rep.get("violated").isNull(), "nothing violated");
       }
+      // where the manifest has no name (TLC's action-property and refinement messages), the
+      // byte-identical output below is what pins the property Synod names
     }
     if (workers == 1 || complete) {
       assertEquals(counts.get("statesGenerated").isNull() ? null : counts.get("statesGenerated").asLong(),

@@ -14,7 +14,7 @@ public enum Verdict {
   ASSERT(14, "assert"),
   EVAL_ERROR(75, "eval-error"),
   /** An evaluation error in a temporal property, or a formula TLC cannot check (exit 255). */
-  TEMPORAL_ERROR(255, "rc255"),
+  TEMPORAL_ERROR(255, "temporal-error"),
   /**
    * An error TLC raises with an error code of its own (division by zero, ...) while computing
    * successors: TLC prints the message as it is and exits 255.
