@@ -1,17 +1,15 @@
 package io.synod.bench;
 
+import io.synod.checker.Checker;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.ModelChecker;
 import io.synod.checker.engine.Output;
 import io.synod.checker.engine.SearchListener;
-import io.synod.checker.engine.SpecFrontend;
 import io.synod.checker.engine.SpecModel;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * Worker scaling of the search with the JIT warmed up: checks one model {@code runs} times in
@@ -38,9 +36,7 @@ public final class WarmScaling {
     for (int i = 0; i < workers.length; i++) {
       workers[i] = Integer.parseInt(args[3 + i]);
     }
-    Iterator<SpecFrontend> it = ServiceLoader.load(SpecFrontend.class).iterator();
-    SpecFrontend frontend = it.next();
-    SpecModel model = frontend.parse(spec, List.of(), Output.NONE).bind(config, Output.NONE);
+    SpecModel model = Checker.prepare(spec, config, List.of(), Output.NONE);
     long[] best = new long[workers.length];
     long distinct = 0;
     for (int r = 1; r <= runs; r++) {

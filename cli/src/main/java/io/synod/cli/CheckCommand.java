@@ -2,6 +2,7 @@ package io.synod.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synod.checker.Checker;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.SpillMode;
 import io.synod.checker.engine.CheckResult;
@@ -24,9 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -190,7 +189,6 @@ public final class CheckCommand implements Callable<Integer> {
     TlcTextReporter rep = new TlcTextReporter(out, Clock.systemDefaultZone());
     long seedValue = seed != null ? seed : new java.util.Random().nextLong();
     rep.banner(version(), nWorkers, fp, seedValue, "LockFreeFPSet", "LevelQueue");
-    SpecFrontend frontend = frontend();
     if (!simulate) {
       Warmup.startInBackground();
     }
@@ -198,7 +196,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       SpecFrontend.ParsedSpec parsed;
       try {
-        parsed = frontend.parse(specFile, LibraryPath.of(lib), out);
+        parsed = Checker.parse(specFile, LibraryPath.of(lib), out);
       } finally {
         rep.starting();
       }
@@ -395,14 +393,6 @@ public final class CheckCommand implements Callable<Integer> {
     String base = name.endsWith(".tla") ? name.substring(0, name.length() - 4) : name;
     Path dir = specFile.toAbsolutePath().getParent();
     return dir.resolve(base + ".cfg");
-  }
-
-  private static SpecFrontend frontend() {
-    Iterator<SpecFrontend> it = ServiceLoader.load(SpecFrontend.class).iterator();
-    if (!it.hasNext()) {
-      throw new UserError("no TLA+ evaluator is available in this build", 153);
-    }
-    return it.next();
   }
 
   private static String version() {

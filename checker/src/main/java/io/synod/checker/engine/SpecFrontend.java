@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Turns files into a {@link SpecModel}: parsing and semantic analysis of the root module and the
- * modules it uses, then binding to a configuration. Found with {@link java.util.ServiceLoader} so
- * that the engine does not depend on a particular evaluator.
+ * modules it uses, then binding to a configuration. The engine sees a spec only through this and
+ * {@link SpecModel}, not through a particular evaluator; {@link io.synod.checker.Checker} supplies
+ * the implementation.
  */
 public interface SpecFrontend {
 

@@ -28,8 +28,8 @@ import java.util.Set;
  * The evaluator's {@link SpecFrontend}: loads and resolves the spec with the semantic analyzer of
  * {@code synod parse} (the same {@link ModuleLoader}, names and levels), printing TLC's progress
  * lines, checks the configuration, and compiles a {@link CompiledSpec} from the resolved modules,
- * wrapped as the engine's {@link io.synod.checker.engine.SpecModel}. Registered for
- * {@link java.util.ServiceLoader}.
+ * wrapped as the engine's {@link io.synod.checker.engine.SpecModel}. Reached through
+ * {@link io.synod.checker.Checker}.
  */
 public final class EvalFrontend implements SpecFrontend {
 

@@ -1,25 +1,23 @@
 package io.synod.cli.gate;
 
+import io.synod.checker.Checker;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.ModelChecker;
 import io.synod.checker.engine.Output;
 import io.synod.checker.engine.SearchListener;
-import io.synod.checker.engine.SpecFrontend;
 import io.synod.checker.engine.SpecModel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.report.ItfReport;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
- * Runs a model with Synod's own checker, in-process: the spec front end found by {@link
- * ServiceLoader} and the {@link ModelChecker} engine. A watchdog cancels the check when the
+ * Runs a model with Synod's own checker, in-process: the model prepared by {@link Checker} and
+ * searched by the {@link ModelChecker} engine. A watchdog cancels the check when the
  * model's time budget runs out. Each call builds its own checker, so calls may run in parallel.
  */
 public final class CheckerRunner implements ModelRunner {
@@ -55,14 +53,9 @@ public final class CheckerRunner implements ModelRunner {
 
   private RunResult check(GateEntry entry, long start) {
     Tail tail = new Tail();
-    SpecFrontend frontend = frontend();
-    if (frontend == null) {
-      return new RunResult(ResultKind.SYSTEM_ERROR, null, -1, since(start),
-          "no TLA+ evaluator is available in this build");
-    }
     SpecModel model;
     try {
-      model = frontend.parse(entry.spec(), List.of(), tail).bind(entry.config(), tail);
+      model = Checker.prepare(entry.spec(), entry.config(), List.of(), tail);
     } catch (FrontendException e) {
       // the checker's first words on the error say what and where; its summary line comes last
       String detail = tail.text().isEmpty() ? e.getMessage()
@@ -152,11 +145,6 @@ public final class CheckerRunner implements ModelRunner {
     t.setDaemon(true);
     t.start();
     return t;
-  }
-
-  private static SpecFrontend frontend() {
-    Iterator<SpecFrontend> it = ServiceLoader.load(SpecFrontend.class).iterator();
-    return it.hasNext() ? it.next() : null;
   }
 
   private static Duration since(long startNanos) {
