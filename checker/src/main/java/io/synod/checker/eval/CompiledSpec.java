@@ -623,27 +623,38 @@ public final class CompiledSpec {
   }
 
   private void successors(Ctx c, Value[] state, ActionSplitter.Split a, StateSink sink) {
-    Value[] savedCur = c.cur;
-    Value[] savedNxt = c.nxt;
     Ctx.Scratch scratch = c.takeScratch(a.info().index(), a.frameSize(), state.length);
     Frame f = scratch.frame;
     System.arraycopy(a.bound(), 0, f.slots, 0, Math.min(a.bound().length, f.slots.length));
+    try {
+      run(c, state, a.act(), f, scratch.next, scratch.delivery, a.info(), sink);
+    } finally {
+      c.giveBack(a.info().index(), scratch);
+    }
+  }
+
+  /**
+   * Runs {@code act} from {@code state} in frame {@code f}, building successors in {@code next},
+   * each complete one to {@code sink}; the context's current and next state are restored after.
+   */
+  private static void run(Ctx c, Value[] state, Act act, Frame f, Value[] next, Delivery d,
+      ActionInfo info, StateSink sink) {
+    Value[] savedCur = c.cur;
+    Value[] savedNxt = c.nxt;
     int savedUnassigned = c.unassigned;
     c.cur = state;
-    c.nxt = scratch.next;
+    c.nxt = next;
     c.unassigned = state.length;
-    Delivery d = scratch.delivery;
-    d.info = a.info();
+    d.info = info;
     d.sink = sink;
     try {
-      a.act().run(c, f, d);
+      act.run(c, f, d);
     } catch (SinkFailure sf) {
       throw sf.cause;
     } finally {
       c.cur = savedCur;
       c.nxt = savedNxt;
       c.unassigned = savedUnassigned;
-      c.giveBack(a.info().index(), scratch);
     }
   }
 
@@ -785,26 +796,9 @@ public final class CompiledSpec {
    * the actions of the next-state relation).
    */
   void run(Ctx c, Value[] state, Act act, int frameSize, Value[] args, ActionInfo info, StateSink sink) {
-    Value[] savedCur = c.cur;
-    Value[] savedNxt = c.nxt;
-    int savedUnassigned = c.unassigned;
     Frame f = new Frame(Math.max(frameSize, args.length), null);
     System.arraycopy(args, 0, f.slots, 0, args.length);
-    c.cur = state;
-    c.nxt = new Value[state.length];
-    c.unassigned = state.length;
-    Delivery d = new Delivery();
-    d.info = info;
-    d.sink = sink;
-    try {
-      act.run(c, f, d);
-    } catch (SinkFailure sf) {
-      throw sf.cause;
-    } finally {
-      c.cur = savedCur;
-      c.nxt = savedNxt;
-      c.unassigned = savedUnassigned;
-    }
+    run(c, state, act, f, new Value[state.length], new Delivery(), info, sink);
   }
 
   /** Compiles an arbitrary expression of the root module (e.g. a VIEW or a test formula). */
