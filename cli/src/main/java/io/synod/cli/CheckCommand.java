@@ -277,7 +277,7 @@ public final class CheckCommand implements Callable<Integer> {
         .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir)
         .withSeed(seedValue).withDepthFirst(depthFirst);
     ModelChecker checker = new ModelChecker(model, options, rep, out);
-    CheckpointSettings checkpoints = checkpointSettings(model, parsed, cfg);
+    CheckpointSettings checkpoints = checkpointSettings(model, parsed, cfg, resumed);
     if (checkpoints != null) {
       checker.withCheckpoints(checkpoints);
     }
@@ -335,7 +335,8 @@ public final class CheckCommand implements Callable<Integer> {
    * explicit -checkpoint or -recover that the model cannot honour is an error; TLC's default
    * interval is silently off for it.
    */
-  private CheckpointSettings checkpointSettings(SpecModel model, SpecFrontend.ParsedSpec parsed, Path cfg) {
+  private CheckpointSettings checkpointSettings(SpecModel model, SpecFrontend.ParsedSpec parsed, Path cfg,
+      CheckpointFile.Header resumed) {
     long millis = (checkpointMinutes == null ? 30L : checkpointMinutes) * 60_000L;
     long everyStates = 0;
     // test-only: checkpoints seconds apart, or after every N states, so tests need not wait minutes
@@ -399,6 +400,10 @@ public final class CheckCommand implements Callable<Integer> {
     identity.put("-fp", Integer.toString(fp));
     identity.put("-deadlock", Boolean.toString(deadlockOff));
     identity.put("synod", version());
+    String mismatch = resumed == null ? null : CheckpointFile.mismatch(resumed.identity(), identity);
+    if (mismatch != null) {
+      throw new UserError("cannot recover from " + recover + ": " + mismatch, 2);
+    }
     return new CheckpointSettings(writes ? dir : null, millis, everyStates, recover, identity);
   }
 

@@ -232,7 +232,7 @@ public final class CheckpointFile {
   /**
    * Why a checkpoint written for {@code stored} cannot serve a check of {@code now}, or null.
    */
-  static String mismatch(Map<String, String> stored, Map<String, String> now) {
+  public static String mismatch(Map<String, String> stored, Map<String, String> now) {
     for (Map.Entry<String, String> e : new TreeMap<>(now).entrySet()) {
       String was = stored.get(e.getKey());
       if (!e.getValue().equals(was)) {
