@@ -119,7 +119,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "-metadir", paramLabel = "DIR",
       description = "Where the check makes its spill directory for the state queue and parent log"
-          + " when they go to disk (default: the system temp dir); deleted when the check ends.")
+          + " when they go to disk (default: the system temp dir; deleted when the check ends),"
+          + " and writes its checkpoints (-checkpoint).")
   Path metaDir;
 
   @Option(names = "-checkpoint", paramLabel = "MINUTES",
@@ -127,7 +128,8 @@ public final class CheckCommand implements Callable<Integer> {
           + " parent log, counts) to the -metadir, atomically; -recover resumes from it"
           + " (default: 30, as TLC; 0 disables). Without -metadir the checkpoint goes to"
           + " states/<time> beside the spec. Not with temporal properties, -continue or -dfs"
-          + " (there the default is off). The checkpoint is deleted once the check ends.")
+          + " (there the default is off). The checkpoint is deleted once the check reaches a"
+          + " verdict; it stays after a kill, Ctrl-C or a system error.")
   Integer checkpointMinutes;
 
   @Option(names = "-recover", paramLabel = "DIR",

@@ -48,8 +48,9 @@ final class Checkpoints {
   /** @throws CheckpointException when the checkpoint cannot be used */
   void recover(BfsSearch search) {
     listener.recoveryStarted(settings.recoverFrom());
+    long t0 = System.nanoTime();
     CheckpointFile.restore(settings.recoverFrom(), settings.identity(), model, search);
     SearchStats s = search.stats();
-    listener.recoveryDone(s.distinct(), s.queue());
+    listener.recoveryDone(s.distinct(), s.queue(), (System.nanoTime() - t0) / 1_000_000);
   }
 }

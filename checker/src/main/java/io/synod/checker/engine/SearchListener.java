@@ -47,6 +47,6 @@ public interface SearchListener {
   /** Instead of the initial states, the search starts from the checkpoint in {@code dir}. */
   default void recoveryStarted(java.nio.file.Path dir) {}
 
-  /** The checkpoint was read: {@code distinct} states seen, {@code queued} to expand. */
-  default void recoveryDone(long distinct, long queued) {}
+  /** The checkpoint was read in {@code millis}: {@code distinct} states seen, {@code queued} to expand. */
+  default void recoveryDone(long distinct, long queued, long millis) {}
 }

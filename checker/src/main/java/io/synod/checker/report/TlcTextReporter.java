@@ -132,9 +132,11 @@ public final class TlcTextReporter implements SearchListener {
   }
 
   @Override
-  public void recoveryDone(long distinct, long queued) {
+  public void recoveryDone(long distinct, long queued, long millis) {
     out.println("Recovery completed. " + distinct + " states examined. " + queued
         + " states on queue.");
+    diagnostics.println(String.format("synod: recovered %,d distinct states (%,d on queue) in %,d ms",
+        distinct, queued, millis));
   }
 
   @Override
