@@ -127,7 +127,7 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Every MINUTES, pause the workers and write a checkpoint (seen states, queue,"
           + " parent log, counts) to the -metadir, atomically; -recover resumes from it"
           + " (default: 30, as TLC; 0 disables). Without -metadir the checkpoint goes to"
-          + " states/<time> beside the spec. Not with temporal properties, -continue or -dfs"
+          + " states/<time> beside the spec. Not with temporal properties or -continue"
           + " (there the default is off). The checkpoint is deleted once the check reaches a"
           + " verdict; it stays after a kill, Ctrl-C or a system error.")
   Integer checkpointMinutes;
@@ -135,7 +135,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-recover", paramLabel = "DIR",
       description = "Resume the check whose checkpoint is in DIR (the -metadir of the check that"
           + " wrote it) with the same verdict, counts and traces as an uninterrupted run. The spec,"
-          + " config, -fp and -deadlock must be those of that check; -workers may differ; the seed"
+          + " config, -fp, -deadlock and -dfs must be those of that check; -workers may differ; the seed"
           + " is the checkpoint's. Later checkpoints go to DIR too.")
   Path recover;
 
@@ -362,7 +362,7 @@ public final class CheckCommand implements Callable<Integer> {
       temporal = true;
     }
     String unsupported = temporal ? "models with temporal properties (their behaviour graph is not"
-        + " checkpointed)" : continueAfterError ? "-continue" : depthFirst ? "-dfs" : null;
+        + " checkpointed)" : continueAfterError ? "-continue" : null;
     if (recover != null) {
       if (unsupported != null) {
         throw new UserError("-recover does not support " + unsupported, 2);
@@ -401,6 +401,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     identity.put("-fp", Integer.toString(fp));
     identity.put("-deadlock", Boolean.toString(deadlockOff));
+    identity.put("-dfs", Boolean.toString(depthFirst));
     identity.put("synod", version());
     String mismatch = resumed == null ? null : CheckpointFile.mismatch(resumed.identity(), identity);
     if (mismatch != null) {

@@ -226,25 +226,34 @@ final class BfsSearch {
    */
   private void searchDepthFirst() {
     Worker w = workers[0];
-    java.util.ArrayDeque<Object[]> st = new java.util.ArrayDeque<>();
-    LevelQueue q = levelQueue;
-    LevelQueue.Claim c = new LevelQueue.Claim();
-    while (q.claim(c)) {
-      Segment seg = c.segment;
-      for (int i = c.from; i < c.to; i++) {
-        st.addLast(new Object[] {seg.states()[i], seg.ids()[i], 1});
-        seg.states()[i] = null;
+    java.util.ArrayDeque<Object[]> st = stack;
+    if (st == null) {
+      st = new java.util.ArrayDeque<>();
+      LevelQueue q = levelQueue;
+      LevelQueue.Claim c = new LevelQueue.Claim();
+      while (q.claim(c)) {
+        Segment seg = c.segment;
+        for (int i = c.from; i < c.to; i++) {
+          st.addLast(new Object[] {seg.states()[i], seg.ids()[i], 1});
+          seg.states()[i] = null;
+        }
+        seg.expanded(c.to - c.from);
       }
-      seg.expanded(c.to - c.from);
+      q.close();
+      levelQueue = LevelQueue.empty(spill);
+      stack = st;
     }
-    q.close();
-    levelQueue = LevelQueue.empty(spill);
-    stack = st;
     while (!st.isEmpty() && !stop && !exit) {
+      if (pauseRequested) {
+        checkpoint();
+      }
       Object[] e = st.pollLast();
       level = (Integer) e[2];
       w.expand((Value[]) e[0], (Long) e[1]);
       w.expandedThisLevel = 0;
+      if (pauseEvery > 0 && expandedSincePause.incrementAndGet() >= pauseEvery) {
+        pauseRequested = true;
+      }
     }
   }
 
@@ -374,6 +383,20 @@ final class BfsSearch {
       w.next.forEach(next);
       next.finish();
     }
+    // depth-first: the stack, bottom first, and the level of each of its states
+    java.util.ArrayDeque<Object[]> st = stack;
+    out.writeBoolean(st != null);
+    if (st != null) {
+      StateBatches.Writer onStack = new StateBatches.Writer(codec, out);
+      for (Object[] e : st) {
+        onStack.visit((Value[]) e[0], (Long) e[1]);
+      }
+      onStack.finish();
+      out.writeInt(st.size());
+      for (Object[] e : st) {
+        out.writeInt((Integer) e[2]);
+      }
+    }
   }
 
   /**
@@ -445,7 +468,23 @@ final class BfsSearch {
     for (int i = 0; i < n; i++) {
       StateBatches.read(codec, in, workers[i % workers.length].next::add);
     }
-    if (levelQueue.size() == 0) {
+    boolean depthFirst = in.readBoolean();
+    if (depthFirst != options.depthFirst()) {
+      throw new CheckpointException("cannot recover: the checkpoint was written by a "
+          + (depthFirst ? "depth-first" : "breadth-first") + " search; recover "
+          + (depthFirst ? "with" : "without") + " -dfs");
+    }
+    if (depthFirst) {
+      List<Object[]> entries = new ArrayList<>();
+      StateBatches.read(codec, in, (state, id) -> entries.add(new Object[] {state, id, 0}));
+      if (in.readInt() != entries.size()) {
+        throw new IllegalStateException("the depth-first stack and its levels disagree");
+      }
+      for (Object[] e : entries) {
+        e[2] = in.readInt();
+      }
+      stack = new java.util.ArrayDeque<>(entries);
+    } else if (levelQueue.size() == 0) {
       advanceLevel();
     }
   }

@@ -54,8 +54,8 @@ public final class ModelChecker {
 
   /**
    * Write checkpoints and/or resume from one as {@code c} says (before {@link #run}). Only the
-   * breadth-first search of safety properties is checkpointed: a model with temporal properties,
-   * {@code -continue}, depth-first search, or (when recovering) a state-graph listener get a
+   * search of safety properties is checkpointed: a model with temporal properties,
+   * {@code -continue}, or (when recovering) a state-graph listener get a
    * {@link Verdict#SYSTEM_ERROR} result saying so.
    */
   public ModelChecker withCheckpoints(CheckpointSettings c) {
@@ -72,9 +72,6 @@ public final class ModelChecker {
     }
     if (options.continueAfterError()) {
       return what + " cannot be combined with -continue";
-    }
-    if (options.depthFirst()) {
-      return what + " cannot be combined with -dfs";
     }
     if (graph != null && checkpoints.recoverFrom() != null) {
       return "-recover cannot be combined with -dump (the states before the checkpoint would be"
