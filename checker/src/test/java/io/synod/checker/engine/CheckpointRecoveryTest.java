@@ -199,6 +199,32 @@ class CheckpointRecoveryTest {
   }
 
   @Test
+  void aQueueAndParentLogOnDiskAreCheckpointedAndRestored() throws Exception {
+    CheckOptions spilling = CheckOptions.defaults().withSpill(SpillMode.ALWAYS);
+    CheckResult expected = new ModelChecker(grid(7, true), spilling, new SearchListener() {},
+        Output.NONE).run();
+    for (int workers : new int[] {1, 2}) {
+      Path ckpt = tmp.resolve("spilled-" + workers);
+      AtomicReference<ModelChecker> checker = new AtomicReference<>();
+      ModelChecker c = new ModelChecker(grid(7, true), spilling.withWorkers(workers),
+          new SearchListener() {
+            @Override
+            public void checkpointDone(Path d, SearchStats at, long bytes, long millis) {
+              checker.get().cancel();
+            }
+          }, Output.NONE).withCheckpoints(new CheckpointSettings(ckpt, 0, 20, null, IDENTITY));
+      checker.set(c);
+      assertEquals(Verdict.CANCELLED, c.run().verdict());
+      CheckResult r = new ModelChecker(grid(7, true), spilling, new SearchListener() {},
+          Output.NONE).withCheckpoints(new CheckpointSettings(null, 0, 0, ckpt, IDENTITY)).run();
+      assertEquals(expected.verdict(), r.verdict());
+      assertEquals(expected.stats().distinct(), r.stats().distinct());
+      assertEquals(expected.stats().generated(), r.stats().generated());
+      assertEquals(render(expected.firstFailure().trace()), render(r.firstFailure().trace()));
+    }
+  }
+
+  @Test
   void aCheckpointOfAnotherSpecOrOptionsIsRefused() throws Exception {
     Path ckpt = interrupted(1, 10);
     Map<String, String> other = new HashMap<>(IDENTITY);
