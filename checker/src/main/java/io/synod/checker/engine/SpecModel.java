@@ -179,4 +179,12 @@ public interface SpecModel {
   default LivenessModel liveness() {
     return null;
   }
+
+  /**
+   * The check's intern table of strings and model values, through which values that travel
+   * between processes (a cluster's members) are read back; null when the model has none.
+   */
+  default io.synod.checker.value.StringTable strings() {
+    return null;
+  }
 }

@@ -445,6 +445,11 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public io.synod.checker.value.StringTable strings() {
+    return spec.strings;
+  }
+
+  @Override
   public List<String> variables() {
     return spec.variables();
   }
