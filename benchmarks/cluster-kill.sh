@@ -10,6 +10,11 @@
 # (ClusterCheckTest#aMemberLostMidCheckNeverYieldsAVerdict does the same with members inside
 # the test JVM, killed at random BFS levels.)
 #
+# With CHECKPOINT=1 the checks write a checkpoint at every level barrier (--checkpoint-dir,
+# --checkpoint-seconds 0) and a lost member is survived: the check resumes on the two others
+# and must end with the exact counts (or, when the kill came before the first checkpoint, stop
+# without a verdict).
+#
 # Usage: benchmarks/cluster-kill.sh [RUNS] [K]   (default 20 30: (K+1)^4 = 923,521 states)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,6 +44,11 @@ TypeOK == a \in 0..K /\ b \in 0..K /\ c \in 0..K /\ d \in 0..K
 ====
 TLA
 printf 'CONSTANT K = %s\nINIT Init\nNEXT Next\nINVARIANT TypeOK\nCHECK_DEADLOCK FALSE\n' "$k" >"$dir/Grid4.cfg"
+ck=""
+if [ -n "${CHECKPOINT:-}" ]; then
+  mkdir -p "$dir/ck"
+  ck="--checkpoint-dir $dir/ck --checkpoint-seconds 0"
+fi
 ports=(5811 5812 5813)
 join="127.0.0.1:5811,127.0.0.1:5812,127.0.0.1:5813"
 start_member() { # index
@@ -56,7 +66,7 @@ echo "expected: $expected"
 # bounds the kill delays
 for first in 1 2; do
   t0=$(date +%s%N)
-  java -jar "$jar" check --cluster "$join" "$dir/Grid4.tla" >"$dir/first.out" 2>&1
+  java -jar "$jar" check --cluster "$join" $ck "$dir/Grid4.tla" >"$dir/first.out" 2>&1
   t1=$(date +%s%N)
   grep -qF "$expected" "$dir/first.out" || { echo "a complete run differs:"; cat "$dir/first.out"; exit 1; }
 done
@@ -66,13 +76,16 @@ lost=0; complete=0; bad=0
 for run in $(seq 1 "$runs"); do
   victim=$(( RANDOM % 3 ))
   delay=$(( RANDOM % (full_ms + 1) ))
-  java -jar "$jar" check --cluster "$join" "$dir/Grid4.tla" >"$dir/run.out" 2>&1 &
+  java -jar "$jar" check --cluster "$join" $ck "$dir/Grid4.tla" >"$dir/run.out" 2>&1 &
   check=$!
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   kill -9 "${pids[$victim]}" 2>/dev/null || true
   set +e; wait "$check"; rc=$?; set -e
   if [ "$rc" = 0 ] && grep -qF "$expected" "$dir/run.out"; then
     outcome="complete, exact counts"; complete=$((complete + 1))
+    if grep -q "resuming from the checkpoint" "$dir/run.out"; then
+      outcome="resumed on 2 members, complete, exact counts"
+    fi
   elif [ "$rc" = 153 ] && grep -q "stopped without a verdict" "$dir/run.out"; then
     outcome="stopped without a verdict"; lost=$((lost + 1))
   else

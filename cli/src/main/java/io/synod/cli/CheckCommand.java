@@ -154,6 +154,17 @@ public final class CheckCommand implements Callable<Integer> {
           + " (for tests and laptops); they stop when the check ends.")
   Integer localMembers;
 
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Cluster check: write a checkpoint to DIR (a directory every member and this"
+          + " machine share) at level barriers, and resume from it on the remaining members when"
+          + " one is lost; removed when the check ends.")
+  Path checkpointDir;
+
+  @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "600",
+      description = "Cluster check with --checkpoint-dir: at most one checkpoint per S seconds"
+          + " (0: at every level barrier; default: ${DEFAULT-VALUE}).")
+  long checkpointSeconds;
+
   @Option(names = "--member-heap", paramLabel = "SIZE",
       description = "With --local-members: each member's maximum heap (java -Xmx), e.g. 512m.")
   String memberHeap;
@@ -314,7 +325,14 @@ public final class CheckCommand implements Callable<Integer> {
       if (memberHeap != null) {
         throw new UserError("--member-heap applies to --local-members only", 2);
       }
+      if (checkpointDir != null) {
+        throw new UserError("--checkpoint-dir applies to a cluster check (--cluster or"
+            + " --local-members) only", 2);
+      }
       return null;
+    }
+    if (checkpointSeconds < 0) {
+      throw new UserError("--checkpoint-seconds expects 0 or more seconds, got " + checkpointSeconds, 2);
     }
     if (cluster != null && localMembers != null) {
       throw new UserError("--cluster and --local-members exclude each other: give one", 2);
@@ -342,7 +360,8 @@ public final class CheckCommand implements Callable<Integer> {
         throw new UserError(e.getMessage(), 2);
       }
     }
-    return new ClusterRun(addresses, localMembers == null ? 0 : localMembers, memberHeap, version());
+    return new ClusterRun(addresses, localMembers == null ? 0 : localMembers, memberHeap, version(),
+        checkpointDir, checkpointSeconds * 1000);
   }
 
   /**

@@ -28,8 +28,13 @@ final class ClusterRun {
   private final int localMembers;
   private final String memberHeap;
   private final String version;
+  private final Path checkpointDir;
+  private final long checkpointMillis;
 
-  ClusterRun(List<String> addresses, int localMembers, String memberHeap, String version) {
+  ClusterRun(List<String> addresses, int localMembers, String memberHeap, String version,
+      Path checkpointDir, long checkpointMillis) {
+    this.checkpointDir = checkpointDir;
+    this.checkpointMillis = checkpointMillis;
     this.addresses = addresses;
     this.localMembers = localMembers;
     this.memberHeap = memberHeap;
@@ -72,7 +77,14 @@ final class ClusterRun {
         throw new UserError(e.getMessage() + why, 153);
       }
       try (client) {
-        ClusterCheck check = new ClusterCheck(client, model, options, listener, out);
+        ClusterCheck check = new ClusterCheck(client, model, options, listener, out)
+            .withNotices(line -> {
+              err.println(line);
+              err.flush();
+            });
+        if (checkpointDir != null) {
+          check.withCheckpoints(checkpointDir, checkpointMillis);
+        }
         CheckResult r = check.run(spec, cfg, libraries);
         ClusterCheck.Figures f = check.figures();
         if (f != null && r.stats().distinct() > 0) {

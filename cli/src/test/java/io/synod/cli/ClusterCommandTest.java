@@ -130,6 +130,31 @@ class ClusterCommandTest {
   }
 
   @Test
+  void checkpointsBelongToAClusterCheck() {
+    CliTestSupport.Result r = CliTestSupport.run("check", "--checkpoint-dir", "/tmp", "Missing.tla");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--checkpoint-dir applies to a cluster check (--cluster or"
+        + " --local-members) only"), r.err());
+  }
+
+  @Test
+  void aCheckWithCheckpointsGivesTheSameCountsAndLeavesNothingBehind(@TempDir Path tmp)
+      throws IOException {
+    Path dir = TlcFixturesTest.fixtures().map(f -> f.resolve("specs").resolve("03_seqbuffer"))
+        .orElse(null);
+    Assumptions.assumeTrue(dir != null, "shared/tlc-fixtures not found next to the repository");
+    Path ck = java.nio.file.Files.createDirectories(tmp.resolve("ck"));
+    JsonNode n = check(tmp, "ck", dir, "SeqBuffer.tla", "SeqBuffer.cfg", "--cluster",
+        String.join(",", cluster.addresses()), "--checkpoint-dir", ck.toString(),
+        "--checkpoint-seconds", "0");
+    assertEquals(1927, n.get("distinctStates").asInt());
+    assertEquals(3867, n.get("statesGenerated").asInt());
+    try (var files = java.nio.file.Files.list(ck)) {
+      assertEquals(0, files.count());
+    }
+  }
+
+  @Test
   void anUnreachableClusterIsASystemError(@TempDir Path tmp) throws IOException {
     Path dir = TlcFixturesTest.fixtures().map(f -> f.resolve("specs").resolve("01_counters"))
         .orElse(null);

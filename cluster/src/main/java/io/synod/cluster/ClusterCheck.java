@@ -118,14 +118,14 @@ public final class ClusterCheck {
           e.stack())), start, false, null);
     }
     members = new ArrayList<>(client.hazelcast().getCluster().getMembers());
-    List<UUID> ids = members.stream().map(Member::getUuid).toList();
+    memberIds = members.stream().map(Member::getUuid).toList();
     UUID listenerId = client.hazelcast().getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent e) {}
 
       @Override
       public void memberRemoved(MembershipEvent e) {
-        if (ids.contains(e.getMember().getUuid())) {
+        if (memberIds.contains(e.getMember().getUuid())) {
           lost = e.getMember().getAddress().toString();
         }
       }
@@ -139,16 +139,19 @@ public final class ClusterCheck {
     timer.scheduleAtFixedRate(() -> listener.progress(last, (System.nanoTime() - start) / 1_000_000),
         period, period, TimeUnit.MILLISECONDS);
     try {
-      return search(spec, config, libraries, ids, ctx, start);
+      return search(spec, config, libraries, ctx, start);
     } catch (MemberLost e) {
       return result(Verdict.SYSTEM_ERROR, List.of(new CheckResult.Failure(Verdict.SYSTEM_ERROR,
           null, e.getMessage(), List.of(), List.of())), start, true, null);
     } finally {
       timer.shutdownNow();
       client.hazelcast().getCluster().removeMembershipListener(listenerId);
-      for (int i = 0; i < members.size(); i++) {
+      if (checkpointDir != null) {
+        deleteTree(checkpointDir);
+      }
+      for (int i = 0; i < members.size() && jobId != null; i++) {
         try {
-          executor().submitToMember(new Tasks.Close(job), members.get(i));
+          executor().submitToMember(new Tasks.Close(jobId), members.get(i));
         } catch (RuntimeException e) {
           // a member gone: nothing of the check is left there
         }
@@ -204,8 +207,15 @@ public final class ClusterCheck {
     return results;
   }
 
-  private CheckResult search(Path spec, Path config, List<Path> libraries, List<UUID> ids,
-      EvalContext ctx, long start) {
+  /**
+   * A complete cluster checkpoint: the parts every member wrote at the barrier before level
+   * {@code level}, with the cluster's counts then (members count from zero after a resume).
+   */
+  private record Resume(Path dir, List<String> parts, int level, long queued, SearchStats totals,
+      long[] outdegree) {}
+
+  private CheckResult search(Path spec, Path config, List<Path> libraries, EvalContext ctx,
+      long start) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     List<String> libs = new ArrayList<>();
     try {
@@ -219,47 +229,224 @@ public final class ClusterCheck {
       return systemError("cannot read the model's files to send them to the cluster: "
           + e.getMessage(), start);
     }
+    Resume from = null;
+    while (true) {
+      try {
+        return searchEpoch(files, libs, spec, config, ctx, start, from);
+      } catch (MemberLost e) {
+        // resume only when a member is gone (not when one failed and is still there), from a
+        // checkpoint, on the members that remain
+        if (lastCheckpoint == null || epoch == 255) {
+          throw e;
+        }
+        List<Member> remaining = awaitLoss();
+        if (remaining == null || remaining.isEmpty()) {
+          throw e;
+        }
+        String jobBefore = jobId;
+        for (Member m : remaining) {
+          try {
+            executor().submitToMember(new Tasks.Close(jobBefore), m);
+          } catch (RuntimeException x) {
+            // gone too: the next epoch's set-up finds out
+          }
+        }
+        notices.accept("synod cluster: member " + lost + " left during level " + last.depth()
+            + "; resuming from the checkpoint before level " + lastCheckpoint.level() + " on "
+            + remaining.size() + " member(s)");
+        archive.put(epoch, lastCheckpoint.parts());
+        from = lastCheckpoint;
+        epoch++;
+        members = remaining;
+        memberIds = remaining.stream().map(Member::getUuid).toList();
+        lost = null;
+      }
+    }
+  }
+
+  /**
+   * The check's members still in the cluster once one has left, or null when all are still
+   * there (a task failed on a member that did not leave: no reason to resume without it). A
+   * failed task can be noticed before the membership change: wait for the latter (Hazelcast's
+   * heartbeat removes a silent member within 10 s).
+   */
+  private List<Member> awaitLoss() {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (true) {
+      List<Member> remaining = new ArrayList<>();
+      for (Member m : client.hazelcast().getCluster().getMembers()) {
+        if (memberIds.contains(m.getUuid())) {
+          remaining.add(m);
+        }
+      }
+      if (remaining.size() < memberIds.size()) {
+        for (Member m : members) {
+          if (lost == null && !remaining.contains(m)) {
+            lost = m.getAddress().toString();
+          }
+        }
+        return remaining;
+      }
+      if (System.nanoTime() > deadline) {
+        return null;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
+  private CheckResult searchEpoch(Map<String, byte[]> files, List<String> libs, Path spec,
+      Path config, EvalContext ctx, long start, Resume from) {
+    jobId = job + "-" + epoch;
+    String id = jobId;
+    List<UUID> ids = memberIds;
     UUID self = client.hazelcast().getLocalEndpoint().getUuid();
     String specName = "spec/" + spec.getFileName();
     String cfgName = "spec/" + config.getFileName();
-    List<String> setup = onAll(i -> new Tasks.Setup(job, self, i, ids, files, specName, cfgName,
-        libs, options.fpIndex(), options.deadlockOff(), options.workers()), "loading the model");
+    List<String> parts = from == null ? List.of() : from.parts();
+    int fromLevel = from == null ? 0 : from.level();
+    int ep = epoch;
+    List<String> setup = onAll(i -> new Tasks.Setup(id, self, i, ids, files, specName, cfgName,
+        libs, options.fpIndex(), options.deadlockOff(), options.workers(), ep, parts, fromLevel),
+        from == null ? "loading the model" : "resuming from the checkpoint");
     for (String s : setup) {
       if (s != null) {
         return systemError(s, start);
       }
     }
-    listener.computingInitialStates();
-    List<LevelReport> reports = onAll(i -> new Tasks.Init(job), "computing the initial states");
-    SearchStats stats = stats(reports);
-    if (!failures(reports).isEmpty()) {
-      return finish(reports, stats, ctx, start);
+    List<LevelReport> reports;
+    SearchStats stats;
+    long queued;
+    int level;
+    if (from == null) {
+      base = new SearchStats(0, 0, 0, 0);
+      baseOutdegree = new long[0];
+      listener.computingInitialStates();
+      reports = onAll(i -> new Tasks.Init(id), "computing the initial states");
+      stats = stats(reports);
+      if (!failures(reports).isEmpty()) {
+        return finish(reports, stats, ctx, start);
+      }
+      listener.initialStatesDone(stats.generated(), stats.distinct());
+      List<LevelReport> barrier = onAll(i -> new Tasks.Advance(id), "starting level 1");
+      stats = stats(barrier);
+      queued = stats.queue();
+      level = 1;
+      reports = barrier;
+    } else {
+      base = from.totals();
+      baseOutdegree = from.outdegree();
+      queued = from.queued();
+      level = from.level();
+      reports = List.of();
+      stats = from.totals();
     }
-    listener.initialStatesDone(stats.generated(), stats.distinct());
-    long queued = onAll(i -> new Tasks.Advance(job), "starting level 1").stream()
-        .mapToLong(Long::longValue).sum();
-    List<CheckResult.Level> levels = new ArrayList<>();
-    int level = 1;
+    maybeCheckpoint(level, queued, reports);
     while (queued > 0) {
       long t0 = System.nanoTime();
       int at = level;
-      reports = onAll(i -> new Tasks.Expand(job), "expanding level " + at);
+      reports = onAll(i -> new Tasks.Expand(id), "expanding level " + at);
       stats = stats(reports);
       levels.add(new CheckResult.Level(level, queued, (System.nanoTime() - t0) / 1_000_000, 0, 0));
       if (!failures(reports).isEmpty() || reports.stream().anyMatch(LevelReport::exit)) {
         break;
       }
-      queued = onAll(i -> new Tasks.Advance(job), "ending level " + at).stream()
-          .mapToLong(Long::longValue).sum();
-      stats = stats(reports);
+      // the counts once every member's deliveries are in (a member's expansion may end while
+      // others still send it states): exact at the barrier
+      List<LevelReport> barrier = onAll(i -> new Tasks.Advance(id), "ending level " + at);
+      stats = stats(barrier);
+      queued = stats.queue();
       listener.levelDone(stats);
       level++;
+      maybeCheckpoint(level, queued, barrier);
+      if (queued == 0) {
+        reports = barrier;
+      }
     }
-    this.levels = levels;
     return finish(reports, stats, ctx, start);
   }
 
-  private List<CheckResult.Level> levels = List.of();
+  /**
+   * At a level barrier (the queue is level {@code level}'s), writes a checkpoint when one is due:
+   * every member its part, then the previous checkpoint of this epoch goes.
+   */
+  private void maybeCheckpoint(int level, long queued, List<LevelReport> reports) {
+    if (checkpointDir == null || queued == 0
+        || System.nanoTime() - lastCheckpointNanos < checkpointEveryMillis * 1_000_000) {
+      return;
+    }
+    Path dir = checkpointDir.resolve("e" + epoch + "-l" + level);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new MemberLost("cannot write the checkpoint to " + dir + ": " + e.getMessage());
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      parts.add(dir.resolve("m" + i).toString());
+    }
+    String id = jobId;
+    for (String err : onAll(i -> new Tasks.Checkpoint(id, parts.get(i)), "writing a checkpoint")) {
+      if (err != null) {
+        throw new MemberLost(err);
+      }
+    }
+    Resume previous = lastCheckpoint;
+    lastCheckpoint = new Resume(dir, parts, level, queued, stats(reports), outdegree(reports));
+    lastCheckpointNanos = System.nanoTime();
+    if (previous != null && !archive.containsValue(previous.parts())) {
+      deleteTree(previous.dir());
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a checkpoint left behind in a temporary place
+    }
+  }
+
+  private final List<CheckResult.Level> levels = new ArrayList<>();
+  /** The check's id on the members in the current epoch (a new one per resume). */
+  private String jobId;
+  /** How many times the check resumed on fewer members; part of every state id. */
+  private int epoch;
+  private volatile List<UUID> memberIds;
+  /** The counts at the checkpoint the current epoch resumed from (zero without). */
+  private SearchStats base = new SearchStats(0, 0, 0, 0);
+  private long[] baseOutdegree = new long[0];
+  private Path checkpointDir;
+  private long checkpointEveryMillis;
+  private long lastCheckpointNanos;
+  private Resume lastCheckpoint;
+  /** The checkpoint parts each earlier epoch's parent tables are read from, by epoch. */
+  private final Map<Integer, List<String>> archive = new java.util.HashMap<>();
+  private java.util.function.Consumer<String> notices = m -> {};
+
+  /**
+   * Writes a checkpoint to {@code dir} at the first level barrier after every
+   * {@code everyMillis} (0: at every barrier), from which the check resumes on the remaining
+   * members when one is lost. {@code dir} must be one every member and this process can read
+   * and write (a shared file system). Call before {@link #run}.
+   */
+  public ClusterCheck withCheckpoints(Path dir, long everyMillis) {
+    this.checkpointDir = dir.resolve("synod-cluster-" + job);
+    this.checkpointEveryMillis = everyMillis;
+    return this;
+  }
+
+  /** Where lines about the cluster (a resume) go: not standard output, which stays TLC's. */
+  public ClusterCheck withNotices(java.util.function.Consumer<String> notices) {
+    this.notices = notices;
+    return this;
+  }
 
   private static void addFolder(Map<String, byte[]> files, String prefix, Path dir)
       throws IOException {
@@ -278,12 +465,15 @@ public final class ClusterCheck {
     return out;
   }
 
-  /** The cluster's counts: sums of the members' (each member reports what it owns). */
+  /**
+   * The cluster's counts: sums of the members' (each member reports what it owns), on top of
+   * those of the checkpoint the epoch resumed from.
+   */
   private SearchStats stats(List<LevelReport> reports) {
     long queued = 0;
-    long gen = 0;
-    long dist = 0;
-    int depth = 0;
+    long gen = base.generated();
+    long dist = base.distinct();
+    int depth = base.depth();
     for (LevelReport r : reports) {
       gen += r.generated();
       dist += r.distinct();
@@ -293,6 +483,21 @@ public final class ClusterCheck {
     SearchStats s = new SearchStats(gen, dist, queued, depth);
     last = s;
     return s;
+  }
+
+  /** The outdegree histogram of the cluster (with the checkpoint's the epoch resumed from). */
+  private long[] outdegree(List<LevelReport> reports) {
+    Outdegree deg = new Outdegree();
+    for (int d = 0; d < baseOutdegree.length; d++) {
+      deg.add(d, baseOutdegree[d]);
+    }
+    for (LevelReport r : reports) {
+      long[] h = r.outdegree();
+      for (int d = 0; d < h.length; d++) {
+        deg.add(d, h[d]);
+      }
+    }
+    return deg.histogram();
   }
 
   private CheckResult finish(List<LevelReport> reports, SearchStats stats, EvalContext ctx,
@@ -310,12 +515,10 @@ public final class ClusterCheck {
       seenBytes += r.seenSetBytes();
       sent += r.bytesSent();
       statesSent += r.statesSent();
-      long[] h = r.outdegree();
-      for (int d = 0; d < h.length; d++) {
-        if (h[d] != 0) {
-          deg.add(d, h[d]);
-        }
-      }
+    }
+    long[] h = outdegree(reports);
+    for (int d = 0; d < h.length; d++) {
+      deg.add(d, h[d]);
     }
     figures = new Figures(reports.size(), distinct, bytes, sent, statesSent);
     List<CheckResult.Failure> failures = new ArrayList<>();
@@ -348,8 +551,16 @@ public final class ClusterCheck {
       long cur = f.parent();
       while (cur != ParentTable.NO_PARENT) {
         long id = cur;
-        Member owner = members.get(ParentTable.memberOf(id));
-        long[] e = executor().submitToMember(new Tasks.Parent(job, id), owner).get();
+        long[] e;
+        int ep = ParentTable.epochOf(id);
+        if (ep == epoch) {
+          Member owner = members.get(ParentTable.memberOf(id));
+          e = executor().submitToMember(new Tasks.Parent(jobId, id), owner).get();
+        } else {
+          // a state of an earlier epoch: its parent table is in the checkpoint resumed from
+          e = CheckpointFile.parent(Path.of(archive.get(ep).get(ParentTable.memberOf(id))),
+              ParentTable.indexOf(id));
+        }
         rev.add(e[0]);
         cur = e[1];
       }
@@ -368,7 +579,7 @@ public final class ClusterCheck {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       steps.clear();
-    } catch (ExecutionException | RuntimeException e) {
+    } catch (ExecutionException | IOException | RuntimeException e) {
       if (lost != null) {
         throw lostError("rebuilding the counterexample", e);
       }

@@ -83,9 +83,12 @@ final class MemberJob {
   private volatile int level;
   private long peakQueueBytes;
   private Member[] members;
+  /** The fingerprints this member took over from a checkpoint (part of its seen-set). */
+  private final LongList baseFps = new LongList();
 
   MemberJob(MemberNode node, String id, UUID client, int index, List<UUID> memberIds,
-      SpecModel model, int fpIndex, boolean deadlockOff, int workers, Map<Value, Value> registers) {
+      SpecModel model, int fpIndex, boolean deadlockOff, int workers, Map<Value, Value> registers,
+      int epoch) {
     this.node = node;
     this.id = id;
     this.client = client;
@@ -94,7 +97,7 @@ final class MemberJob {
     this.model = model;
     this.fingerprinter = new StateFingerprinter(model, fpIndex);
     this.codec = ValueCodec.portable(model.strings());
-    this.parents = new ParentTable(index);
+    this.parents = new ParentTable(index, epoch);
     this.invariants = model.invariants();
     this.actionProperties = model.actionProperties();
     this.initialProperties = model.initialProperties();
@@ -264,6 +267,7 @@ final class MemberJob {
     }
     if (!stop || lvl == 1) {
       queue.writeVarLong(gid);
+      queue.writeLong(fp);
       if (buf == null) {
         byte[] enc = encode(t);
         if (enc == null) {
@@ -440,6 +444,56 @@ final class MemberJob {
     return flags;
   }
 
+  /**
+   * Writes this member's part of a checkpoint at a level barrier (after {@link #advance}: the
+   * queue is the next level's, nothing of it expanded).
+   */
+  synchronized void checkpoint(java.nio.file.Path file) throws java.io.IOException {
+    CheckpointFile.write(file, baseFps, parents, current);
+  }
+
+  /**
+   * Takes over, from the parts of a checkpoint written by the members of an earlier epoch, the
+   * seen fingerprints and the queued states of the partitions this member owns now; the queue
+   * is that of level {@code lvl}.
+   */
+  synchronized long resume(List<java.nio.file.Path> files, int lvl) throws java.io.IOException {
+    int n = memberIds.size();
+    Frontier f = new Frontier();
+    Bytes chunk = new Bytes(BATCH_BYTES + 1024);
+    int[] count = {0};
+    for (java.nio.file.Path file : files) {
+      CheckpointFile.read(file, new CheckpointFile.Reader() {
+        @Override
+        public void seen(long fp) {
+          if (owner(fp, n) == index) {
+            seen.add(fp);
+            baseFps.add(fp);
+          }
+        }
+
+        @Override
+        public void queued(byte[] buf, int off, int len, long fp) {
+          if (owner(fp, n) == index) {
+            chunk.write(buf, off, len);
+            count[0]++;
+            if (chunk.length() >= BATCH_BYTES) {
+              f.add(chunk, count[0]);
+              chunk.reset();
+              count[0] = 0;
+            }
+          }
+        }
+      });
+    }
+    f.add(chunk, count[0]);
+    current = f;
+    next = new Frontier();
+    expanded.reset();
+    level = lvl;
+    return f.size();
+  }
+
   /** {fingerprint, parent id} of one of this member's states. */
   long[] parentOf(long gid) {
     return parents.entry(gid);
@@ -507,6 +561,7 @@ final class MemberJob {
           Bytes.Cursor in = new Bytes.Cursor(chunk, 0, chunk.length);
           for (int i = 0; i < count && !stop && !exit; i++) {
             long gid = in.readVarLong();
+            in.readLong();
             int len = (int) in.readVarLong();
             Value[] s = decode(chunk, in.pos, len);
             in.pos += len;

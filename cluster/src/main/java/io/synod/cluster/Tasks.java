@@ -66,10 +66,14 @@ final class Tasks {
     final int fpIndex;
     final boolean deadlockOff;
     final int workers;
+    final int epoch;
+    /** The checkpoint parts to resume from (none for a new check), and the level of their queue. */
+    final List<String> resumeFrom;
+    final int resumeLevel;
 
     Setup(String job, UUID client, int index, List<UUID> members, Map<String, byte[]> files,
         String spec, String config, List<String> libraries, int fpIndex, boolean deadlockOff,
-        int workers) {
+        int workers, int epoch, List<String> resumeFrom, int resumeLevel) {
       this.job = job;
       this.client = client;
       this.index = index;
@@ -81,6 +85,9 @@ final class Tasks {
       this.fpIndex = fpIndex;
       this.deadlockOff = deadlockOff;
       this.workers = workers;
+      this.epoch = epoch;
+      this.resumeFrom = resumeFrom;
+      this.resumeLevel = resumeLevel;
     }
 
     @Override
@@ -116,8 +123,20 @@ final class Tasks {
         } catch (SpecError e) {
           // the coordinator evaluated the same ASSUMEs and reported their failure
         }
-        node.addJob(new MemberJob(node, job, client, index, members, model, fpIndex, deadlockOff,
-            workers, ctx.registers));
+        MemberJob j = new MemberJob(node, job, client, index, members, model, fpIndex,
+            deadlockOff, workers, ctx.registers, epoch);
+        if (!resumeFrom.isEmpty()) {
+          List<Path> parts = new ArrayList<>();
+          for (String f : resumeFrom) {
+            parts.add(Path.of(f));
+          }
+          try {
+            j.resume(parts, resumeLevel);
+          } catch (IOException e) {
+            return "member " + node.address() + " cannot read the checkpoint: " + e.getMessage();
+          }
+        }
+        node.addJob(j);
         return null;
       } finally {
         try (Stream<Path> s = Files.walk(dir)) {
@@ -125,6 +144,28 @@ final class Tasks {
             Files.deleteIfExists(p);
           }
         }
+      }
+    }
+  }
+
+  /** Writes the member's part of a checkpoint; null, or why it could not. */
+  static final class Checkpoint extends OnMember<String> {
+    private static final long serialVersionUID = 1L;
+    final String job;
+    final String file;
+
+    Checkpoint(String job, String file) {
+      this.job = job;
+      this.file = file;
+    }
+
+    @Override
+    String run() {
+      try {
+        node.job(job).checkpoint(Path.of(file));
+        return null;
+      } catch (IOException e) {
+        return "member " + node.address() + " cannot write " + file + ": " + e.getMessage();
       }
     }
   }
@@ -143,7 +184,7 @@ final class Tasks {
     }
   }
 
-  static final class Advance extends OnMember<Long> {
+  static final class Advance extends OnMember<LevelReport> {
     private static final long serialVersionUID = 1L;
     final String job;
 
@@ -152,8 +193,9 @@ final class Tasks {
     }
 
     @Override
-    Long run() {
-      return node.job(job).advance();
+    LevelReport run() {
+      node.job(job).advance();
+      return node.job(job).report();
     }
   }
 

@@ -96,8 +96,50 @@ class ClusterCheckTest {
     }
   }
 
+  private static CheckResult onClusterWithCheckpoints(Path spec, SearchListener listener,
+      Path checkpoints, List<String> notices) throws Exception {
+    try (ClusterClient c = ClusterClient.connect(join, VERSION, 30_000, 3)) {
+      return new ClusterCheck(c, model(spec), CheckOptions.defaults(), listener, Output.NONE)
+          .withCheckpoints(checkpoints, 0).withNotices(notices::add)
+          .run(spec, spec.resolveSibling("Grid.cfg"), List.of());
+    }
+  }
+
+  /** Kills member {@code victim} once the search has finished level {@code atLevel}. */
+  private static SearchListener killer(int victim, int atLevel, long delay) {
+    MemberNode node = NODES.get(victim);
+    return new SearchListener() {
+      @Override
+      public void levelDone(SearchStats s) {
+        if (s.depth() == atLevel) {
+          Thread t = new Thread(() -> {
+            try {
+              Thread.sleep(delay);
+            } catch (InterruptedException e) {
+              return;
+            }
+            node.terminate();
+          });
+          t.start();
+        }
+      }
+    };
+  }
+
+  /** A member on the killed member's port again, so that the next check has three. */
+  private static void replace(int victim) throws InterruptedException {
+    MemberNode node = NODES.get(victim);
+    while (node.running()) {
+      Thread.sleep(10);
+    }
+    String address = join.get(victim);
+    int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
+    NODES.set(victim, MemberNode.start("127.0.0.1", port, join, VERSION));
+  }
+
   private static void assertSameSearch(CheckResult one, CheckResult many) {
-    assertEquals(one.verdict(), many.verdict());
+    assertEquals(one.verdict(), many.verdict(),
+        () -> many.firstFailure() == null ? "" : many.firstFailure().message());
     assertEquals(one.stats().generated(), many.stats().generated(), "generated");
     assertEquals(one.stats().distinct(), many.stats().distinct(), "distinct");
     assertEquals(one.stats().depth(), many.stats().depth(), "depth");
@@ -186,43 +228,83 @@ class ClusterCheckTest {
     int lostRuns = 0;
     for (int run = 0; run < runs; run++) {
       int victim = 1 + random.nextInt(NODES.size() - 1);
-      int atLevel = 1 + random.nextInt(depth);
-      long delay = random.nextInt(30);
-      MemberNode node = NODES.get(victim);
-      SearchListener killer = new SearchListener() {
-        @Override
-        public void levelDone(SearchStats s) {
-          if (s.depth() == atLevel) {
-            Thread t = new Thread(() -> {
-              try {
-                Thread.sleep(delay);
-              } catch (InterruptedException e) {
-                return;
-              }
-              node.terminate();
-            });
-            t.start();
-          }
+      try {
+        CheckResult r = onCluster(spec,
+            killer(victim, 1 + random.nextInt(depth), random.nextInt(30)));
+        if (r.verdict() == Verdict.SUCCESS) {
+          assertSameSearch(one, r);
+        } else {
+          assertEquals(Verdict.SYSTEM_ERROR, r.verdict(), "run " + run);
+          String msg = r.firstFailure().message();
+          assertTrue(msg.contains("the check stopped without a verdict"), msg);
+          lostRuns++;
         }
-      };
-      CheckResult r = onCluster(spec, killer);
-      if (r.verdict() == Verdict.SUCCESS) {
-        assertSameSearch(one, r);
-      } else {
-        assertEquals(Verdict.SYSTEM_ERROR, r.verdict(), "run " + run);
-        String msg = r.firstFailure().message();
-        assertTrue(msg.contains("the check stopped without a verdict"), msg);
-        lostRuns++;
+      } finally {
+        replace(victim);
       }
-      // a replacement on the same port, so the next run has three members again
-      String address = join.get(victim);
-      while (node.running()) {
-        Thread.sleep(10);
-      }
-      int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-      NODES.set(victim, MemberNode.start("127.0.0.1", port, join, VERSION));
     }
     assertTrue(lostRuns > 0, "no run lost a member before its end: the kills came too late");
     assertNotNull(onCluster(spec, new SearchListener() {}));
+  }
+
+  /**
+   * With checkpoints at every level barrier, a member lost at a random point is survived: the
+   * check resumes from the last checkpoint on the two remaining members (partitions dealt anew)
+   * and ends with exactly the single-machine counts.
+   */
+  @Test
+  void withCheckpointsTheCheckResumesOnTheRemainingMembers(@TempDir Path dir) throws Exception {
+    Path spec = spec(dir, GRID, "CONSTANT N = 20\nINIT Init\nNEXT Next\nINVARIANT Small\n");
+    CheckResult one = single(spec);
+    Random random = new Random(Long.getLong("synod.test.seed", 23));
+    int resumed = 0;
+    for (int run = 0; run < 4; run++) {
+      int victim = 1 + random.nextInt(NODES.size() - 1);
+      List<String> notices = new ArrayList<>();
+      Path ck = Files.createDirectories(dir.resolve("ck" + run));
+      CheckResult r;
+      try {
+        r = onClusterWithCheckpoints(spec,
+            killer(victim, 2 + random.nextInt(one.stats().depth() - 4), random.nextInt(20)), ck,
+            notices);
+      } finally {
+        replace(victim);
+      }
+      assertSameSearch(one, r);
+      if (!notices.isEmpty()) {
+        resumed++;
+        assertTrue(notices.get(0).contains("; resuming from the checkpoint before level "),
+            notices.get(0));
+      }
+      try (var files = Files.list(ck)) {
+        assertEquals(0, files.count(), "the checkpoints are removed when the check ends");
+      }
+    }
+    assertTrue(resumed > 0, "no run lost a member before its end");
+  }
+
+  /**
+   * A violation found after a resume has a trace through states admitted before it: their parent
+   * pointers are read from the checkpoint, and the trace is as short as one machine's.
+   */
+  @Test
+  void aTraceAfterAResumeWalksBackThroughTheCheckpoint(@TempDir Path dir) throws Exception {
+    Path spec = spec(dir, GRID.replace("Bound == 2 * N + 1", "Bound == N + 8"),
+        "CONSTANT N = 12\nINIT Init\nNEXT Next\nINVARIANT Small\n");
+    CheckResult one = single(spec);
+    List<String> notices = new ArrayList<>();
+    CheckResult r;
+    try {
+      r = onClusterWithCheckpoints(spec, killer(2, 6, 0), dir, notices);
+    } finally {
+      replace(2);
+    }
+    assertEquals(1, notices.size(), () -> "resumed once: " + notices + " "
+        + (r.firstFailure() == null ? "" : r.firstFailure().message()));
+    assertEquals(Verdict.INVARIANT, r.verdict());
+    assertEquals(one.firstFailure().trace().size(), r.firstFailure().trace().size());
+    var last = r.firstFailure().trace().get(r.firstFailure().trace().size() - 1).state();
+    assertEquals(20, ((io.synod.checker.value.IntValue) last[0]).value()
+        + ((io.synod.checker.value.IntValue) last[1]).value());
   }
 }
