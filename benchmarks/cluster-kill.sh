@@ -87,7 +87,8 @@ for run in $(seq 1 "$runs"); do
       outcome="resumed on 2 members, complete, exact counts"
     fi
   elif [ "$rc" = 153 ] && grep -q "stopped without a verdict" "$dir/run.out"; then
-    outcome="stopped without a verdict"; lost=$((lost + 1))
+    outcome="stopped without a verdict: $(grep -o "while [a-z ]*[0-9]*" "$dir/run.out" | head -1)"
+    lost=$((lost + 1))
   else
     outcome="WRONG (exit $rc)"; bad=$((bad + 1)); cat "$dir/run.out"
   fi
