@@ -65,6 +65,7 @@ class ClusterCommandTest {
     "22_action_property, Ratchet.tla, Ratchet.cfg",
     "24_deadlock_vending, Vending.tla, Vending.cfg",
     "32_assume_fails, Quorum.tla, Quorum.cfg",
+    "36_constant_once, ConstOnce.tla, ConstOnce.cfg",
     "38_generated_counts, Dups.tla, Dups.cfg",
   })
   void fixtureGivesTheSingleProcessResult(String fixture, String spec, String cfg,

@@ -105,6 +105,8 @@ public final class ClusterCheck {
       out.println(w);
     }
     EvalContext ctx = new EvalContext(0, out);
+    ctx.search = new Control(() -> last, options.workers(),
+        model.checkDeadlock() && !options.deadlockOff(), options.seed(), options.fpIndex());
     try {
       NamedCheck a = model.firstFalseAssumption(ctx);
       if (a != null) {
@@ -311,7 +313,8 @@ public final class ClusterCheck {
     int fromLevel = from == null ? 0 : from.level();
     int ep = epoch;
     List<String> setup = onAll(i -> new Tasks.Setup(id, self, i, ids, files, specName, cfgName,
-        libs, options.fpIndex(), options.deadlockOff(), options.workers(), ep, parts, fromLevel),
+        libs, options.fpIndex(), options.deadlockOff(), options.workers(), ep, parts, fromLevel,
+        options.seed()),
         from == null ? "loading the model" : "resuming from the checkpoint");
     for (String s : setup) {
       if (s != null) {

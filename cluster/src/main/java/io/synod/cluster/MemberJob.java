@@ -5,7 +5,6 @@ import io.synod.checker.engine.ActionLabel;
 import io.synod.checker.engine.EvalContext;
 import io.synod.checker.engine.Outdegree;
 import io.synod.checker.engine.Output;
-import io.synod.checker.engine.SearchControl;
 import io.synod.checker.engine.SearchStats;
 import io.synod.checker.engine.SpecError;
 import io.synod.checker.engine.SpecModel;
@@ -77,7 +76,7 @@ final class MemberJob {
   private final Outdegree outdegree = new Outdegree();
   private final List<Found> failures = new ArrayList<>();
   private volatile boolean stop;
-  private volatile boolean exit;
+  private final Control control;
   private Frontier current = new Frontier();
   private volatile Frontier next = new Frontier();
   private volatile int level;
@@ -88,7 +87,7 @@ final class MemberJob {
 
   MemberJob(MemberNode node, String id, UUID client, int index, List<UUID> memberIds,
       SpecModel model, int fpIndex, boolean deadlockOff, int workers, Map<Value, Value> registers,
-      int epoch) {
+      int epoch, long seed) {
     this.node = node;
     this.id = id;
     this.client = client;
@@ -105,6 +104,8 @@ final class MemberJob {
     this.checkDeadlock = model.checkDeadlock() && !deadlockOff;
     this.workers = Math.max(1, workers);
     this.registers = registers;
+    this.control = new Control(() -> new SearchStats(generated.sum(), distinct.sum(), next.size(),
+        depth.get()), this.workers, checkDeadlock, seed, fpIndex);
   }
 
   String id() {
@@ -145,49 +146,14 @@ final class MemberJob {
   private EvalContext context() {
     EvalContext c = contexts.poll();
     if (c == null) {
-      c = new EvalContext(index, Output.NONE);
+      // every member's contexts are worker 0's: RandomElement starts from the same seed
+      // everywhere, so a constant-level definition drawing a random value gets the same one
+      c = new EvalContext(0, Output.NONE);
       c.registers = new java.util.HashMap<>(registers);
       c.search = control;
     }
     return c;
   }
-
-  private final SearchControl control = new SearchControl() {
-    @Override
-    public SearchStats stats() {
-      return new SearchStats(generated.sum(), distinct.sum(), next.size(), depth.get());
-    }
-
-    @Override
-    public void exit() {
-      exit = true;
-    }
-
-    @Override
-    public String mode() {
-      return "bfs";
-    }
-
-    @Override
-    public int workers() {
-      return workers;
-    }
-
-    @Override
-    public boolean checkDeadlock() {
-      return checkDeadlock;
-    }
-
-    @Override
-    public long seed() {
-      return 0;
-    }
-
-    @Override
-    public int fingerprint() {
-      return 0;
-    }
-  };
 
   private void fail(Found f) {
     synchronized (failures) {
@@ -509,7 +475,8 @@ final class MemberJob {
       hist = outdegree.histogram();
     }
     long left = next.size() + Math.max(0, current.size() - expanded.sum());
-    return new LevelReport(generated.sum(), distinct.sum(), depth.get(), left, fs, exit,
+    return new LevelReport(generated.sum(), distinct.sum(), depth.get(), left, fs,
+        control.exited(),
         hist, seen.bytes(), parents.bytes(), Math.max(peakQueueBytes, next.bytes()),
         bytesSent.get(), statesSent.get());
   }
@@ -554,12 +521,12 @@ final class MemberJob {
     void run() throws InterruptedException, ExecutionException {
       try {
         int c;
-        while (!stop && !exit && (c = cursor.getAndIncrement()) < frontier.chunkCount()) {
+        while (!stop && !control.exited() && (c = cursor.getAndIncrement()) < frontier.chunkCount()) {
           byte[] chunk = frontier.chunk(c);
           int count = frontier.count(c);
           frontier.release(c);
           Bytes.Cursor in = new Bytes.Cursor(chunk, 0, chunk.length);
-          for (int i = 0; i < count && !stop && !exit; i++) {
+          for (int i = 0; i < count && !stop && !control.exited(); i++) {
             long gid = in.readVarLong();
             in.readLong();
             int len = (int) in.readVarLong();

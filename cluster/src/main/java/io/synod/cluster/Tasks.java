@@ -70,10 +70,12 @@ final class Tasks {
     /** The checkpoint parts to resume from (none for a new check), and the level of their queue. */
     final List<String> resumeFrom;
     final int resumeLevel;
+    final long seed;
 
     Setup(String job, UUID client, int index, List<UUID> members, Map<String, byte[]> files,
         String spec, String config, List<String> libraries, int fpIndex, boolean deadlockOff,
-        int workers, int epoch, List<String> resumeFrom, int resumeLevel) {
+        int workers, int epoch, List<String> resumeFrom, int resumeLevel, long seed) {
+      this.seed = seed;
       this.job = job;
       this.client = client;
       this.index = index;
@@ -117,6 +119,8 @@ final class Tasks {
           return "the model has no string table to exchange states with";
         }
         EvalContext ctx = new EvalContext(0, Output.NONE);
+        ctx.search = new Control(() -> new io.synod.checker.engine.SearchStats(0, 0, 0, 0),
+            Math.max(1, workers), model.checkDeadlock() && !deadlockOff, seed, fpIndex);
         try {
           // the ASSUMEs' TLCSet registers, which every worker starts from
           model.firstFalseAssumption(ctx);
@@ -124,7 +128,7 @@ final class Tasks {
           // the coordinator evaluated the same ASSUMEs and reported their failure
         }
         MemberJob j = new MemberJob(node, job, client, index, members, model, fpIndex,
-            deadlockOff, workers, ctx.registers, epoch);
+            deadlockOff, workers, ctx.registers, epoch, seed);
         if (!resumeFrom.isEmpty()) {
           List<Path> parts = new ArrayList<>();
           for (String f : resumeFrom) {
