@@ -164,6 +164,31 @@ public final class CheckCommand implements Callable<Integer> {
           + " the JVM's JIT and GC time meanwhile).")
   Path json;
 
+  @Option(names = "--cluster", paramLabel = "HOST[:PORT],...",
+      description = "Check on the cluster of `synod cluster member` processes at these addresses"
+          + " (hash-partitioned breadth-first search; same verdict and counts as one machine).")
+  String cluster;
+
+  @Option(names = "--local-members", paramLabel = "N",
+      description = "Check on a cluster of N members started as separate JVMs on this machine"
+          + " (for tests and laptops); they stop when the check ends.")
+  Integer localMembers;
+
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Cluster check: write a checkpoint to DIR (a directory every member and this"
+          + " machine share) at level barriers, and resume from it on the remaining members when"
+          + " one is lost; removed when the check ends.")
+  Path checkpointDir;
+
+  @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "600",
+      description = "Cluster check with --checkpoint-dir: at most one checkpoint per S seconds"
+          + " (0: at every level barrier; default: ${DEFAULT-VALUE}).")
+  long checkpointSeconds;
+
+  @Option(names = "--member-heap", paramLabel = "SIZE",
+      description = "With --local-members: each member's maximum heap (java -Xmx), e.g. 512m.")
+  String memberHeap;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
@@ -190,6 +215,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (simulate && traces < 1) {
       throw new UserError("-num expects a positive number of behaviours, got " + traces, 2);
     }
+    ClusterRun clusterRun = clusterRun(nWorkers);
     InputFiles.requireFile(specFile, "spec file", 150);
     Path cfg = config != null ? config : defaultConfig(specFile);
     InputFiles.requireFile(cfg, "config file", 151);
@@ -278,6 +304,14 @@ public final class CheckCommand implements Callable<Integer> {
         .withContinue(continueAfterError).withFpIndex(fp).withSpill(spillMode)
         .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir)
         .withSeed(seedValue).withDepthFirst(depthFirst);
+    if (clusterRun != null) {
+      CheckResult result = clusterRun.check(model, options, rep, out, specFile, cfg, LibraryPath.of(lib),
+          spec.commandLine().getErr());
+      rep.result(result);
+      rep.finished(millisSince(start));
+      writeReports(model, result, cfg, nWorkers);
+      return result.exitCode();
+    }
     ModelChecker checker = new ModelChecker(model, options, rep, out);
     CheckpointSettings checkpoints = checkpointSettings(model, parsed, cfg, resumed);
     if (checkpoints != null) {
@@ -411,6 +445,54 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /**
+   * The cluster a check runs on ({@code --cluster} or {@code --local-members}), or null for one
+   * process; the options a cluster check cannot honour are refused here, before any work.
+   */
+  private ClusterRun clusterRun(int nWorkers) {
+    if (cluster == null && localMembers == null) {
+      if (memberHeap != null) {
+        throw new UserError("--member-heap applies to --local-members only", 2);
+      }
+      if (checkpointDir != null) {
+        throw new UserError("--checkpoint-dir applies to a cluster check (--cluster or"
+            + " --local-members) only", 2);
+      }
+      return null;
+    }
+    if (checkpointSeconds < 0) {
+      throw new UserError("--checkpoint-seconds expects 0 or more seconds, got " + checkpointSeconds, 2);
+    }
+    if (cluster != null && localMembers != null) {
+      throw new UserError("--cluster and --local-members exclude each other: give one", 2);
+    }
+    if (memberHeap != null && (localMembers == null || !memberHeap.matches("[0-9]+[kKmMgG]?"))) {
+      throw new UserError(localMembers == null ? "--member-heap applies to --local-members only"
+          : "--member-heap expects a size such as 512m or 2g, got '" + memberHeap + "'", 2);
+    }
+    if (localMembers != null && (localMembers < 1 || localMembers > 64)) {
+      throw new UserError("--local-members expects 1..64 members, got " + localMembers, 2);
+    }
+    String[][] refused = {{"-simulate", String.valueOf(simulate)}, {"-dfs", String.valueOf(depthFirst)},
+        {"-continue", String.valueOf(continueAfterError)}, {"-dump", String.valueOf(dump != null)}};
+    for (String[] r : refused) {
+      if (r[1].equals("true")) {
+        throw new UserError(r[0] + " is not available for a cluster check; drop it or check on one"
+            + " machine", 2);
+      }
+    }
+    List<String> addresses = null;
+    if (cluster != null) {
+      try {
+        addresses = io.synod.cluster.JoinList.parse("--cluster", cluster);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage(), 2);
+      }
+    }
+    return new ClusterRun(addresses, localMembers == null ? 0 : localMembers, memberHeap, version(),
+        checkpointDir, checkpointSeconds * 1000);
+  }
+
+  /**
    * What Ctrl-C (or a kill) leaves behind: one line saying how far the search got, and no
    * half-written state graph that could pass for a complete one.
    */
@@ -523,7 +605,7 @@ public final class CheckCommand implements Callable<Integer> {
     return dir.resolve(base + ".cfg");
   }
 
-  private static String version() {
+  static String version() {
     String v = CheckCommand.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }

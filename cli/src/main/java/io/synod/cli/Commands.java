@@ -20,6 +20,7 @@ final class Commands {
         new SimCommand(),
         new ViewCommand(),
         new TraceCommand(),
+        new ClusterCommand(),
         });
   }
 }

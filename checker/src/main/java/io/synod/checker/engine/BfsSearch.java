@@ -11,7 +11,6 @@ import io.synod.checker.liveness.BehaviorGraph;
 import io.synod.checker.liveness.LivenessPlan;
 import io.synod.checker.liveness.PrefixTracker;
 import io.synod.checker.syntax.ast.Span;
-import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +40,7 @@ final class BfsSearch {
   private final SpecModel model;
   private final CheckOptions options;
   private final SearchListener listener;
-  private final Fingerprints fps;
-  private final boolean hasView;
-  private final boolean hasSymmetry;
+  private final StateFingerprinter fingerprinter;
   private final boolean hasConstraints;
   private final boolean hasActionProperties;
   private final boolean checkDeadlock;
@@ -111,9 +108,7 @@ final class BfsSearch {
     this.graph = graph;
     this.options = options;
     this.listener = listener;
-    this.fps = Fingerprints.family(options.fpIndex());
-    this.hasView = model.hasView();
-    this.hasSymmetry = model.hasSymmetry();
+    this.fingerprinter = new StateFingerprinter(model, options.fpIndex());
     this.hasConstraints = model.hasConstraints();
     this.actionProperties = model.actionProperties();
     this.hasActionProperties = !actionProperties.isEmpty();
@@ -575,18 +570,7 @@ final class BfsSearch {
   }
 
   long fingerprint(Value[] s, EvalContext ctx) {
-    try {
-      if (hasView) {
-        // TLC reduces the view's value under the symmetry, not the state the view is taken of.
-        Value v = model.view(s, ctx);
-        return fps.of(hasSymmetry ? model.symmetryCanonical(new Value[] {v}, ctx)[0] : v);
-      }
-      return fps.ofState(hasSymmetry ? model.symmetryCanonical(s, ctx) : s);
-    } catch (io.synod.checker.value.EvalError e) {
-      // a value TLC cannot fingerprint (too large to normalise): its error, exit 75
-      throw new SpecError(SpecError.Kind.EVALUATION, "TLC was unable to fingerprint.\n\nReason:\n"
-          + e.getMessage(), List.of());
-    }
+    return fingerprinter.of(s, ctx);
   }
 
   private void advanceLevel() {

@@ -303,17 +303,9 @@ public final class ModelChecker {
       ctx.level = 0;
       ctx.registers = s.registers();
       ctx.counterExample = failures.isEmpty() ? null : failures.get(0).trace();
-      try {
-        NamedCheck post = model.firstFalsePostcondition(ctx);
-        if (post != null) {
-          failures.add(new CheckResult.Failure(Verdict.POSTCONDITION, post.name(),
-              "Postcondition " + post.name() + " at " + post.location() + " is false.",
-              List.of(), List.of()));
-        }
-      } catch (SpecError e) {
-        Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT
-            : e.kind() == SpecError.Kind.POSTCONDITION ? Verdict.POSTCONDITION : Verdict.EVAL_ERROR;
-        failures.add(new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack()));
+      CheckResult.Failure post = Postconditions.check(model, ctx);
+      if (post != null) {
+        failures.add(post);
       }
     }
     Verdict verdict = failures.stream()

@@ -4,21 +4,27 @@ package io.synod.checker.engine;
  * Histogram of the number of new states each expanded state contributed, for TLC's "average
  * outdegree of the complete state graph" line. One instance per worker, merged at the end.
  */
-final class Outdegree {
+public final class Outdegree {
   private long[] counts = new long[8];
 
-  void record(int degree) {
+  public void record(int degree) {
     add(degree, 1);
   }
 
-  private void add(int degree, long n) {
+  /** Counts {@code n} expanded states that contributed {@code degree} new states each. */
+  public void add(int degree, long n) {
     if (degree >= counts.length) {
       counts = java.util.Arrays.copyOf(counts, Math.max(counts.length * 2, degree + 1));
     }
     counts[degree] += n;
   }
 
-  void mergeInto(Outdegree total) {
+  /** The number of expanded states by new states contributed (index = degree). */
+  public long[] histogram() {
+    return counts.clone();
+  }
+
+  public void mergeInto(Outdegree total) {
     for (int d = 0; d < counts.length; d++) {
       if (counts[d] != 0) {
         total.add(d, counts[d]);
@@ -26,7 +32,7 @@ final class Outdegree {
     }
   }
 
-  CheckResult.OutdegreeStats stats() {
+  public CheckResult.OutdegreeStats stats() {
     long n = 0;
     long sum = 0;
     int min = -1;

@@ -181,8 +181,9 @@ public interface SpecModel {
   }
 
   /**
-   * The check's intern table of strings and model values, whose order a checkpoint must carry
-   * to a later check; null for a model whose states hold neither.
+   * The check's intern table of strings and model values: a checkpoint carries its order to a
+   * later check, and values that travel between processes (a cluster's members) are read back
+   * through it; null for a model whose states hold neither.
    */
   default io.synod.checker.value.StringTable strings() {
     return null;

@@ -13,7 +13,7 @@ import java.util.function.ToLongBiFunction;
  * whose fingerprint is the logged one. BFS admitted each state by a shortest path, so the
  * behaviour is a shortest one. {@code Print} output of the re-execution is discarded.
  */
-final class TraceRebuilder {
+public final class TraceRebuilder {
   private final SpecModel model;
   private final ToLongBiFunction<Value[], EvalContext> fingerprint;
   private final EvalContext ctx = new EvalContext(0, Output.NONE);
@@ -23,7 +23,7 @@ final class TraceRebuilder {
   }
 
   /** @param registers the TLCSet registers the search started with (re-execution reads them) */
-  TraceRebuilder(SpecModel model, ToLongBiFunction<Value[], EvalContext> fingerprint,
+  public TraceRebuilder(SpecModel model, ToLongBiFunction<Value[], EvalContext> fingerprint,
       java.util.Map<Value, Value> registers) {
     this.model = model;
     this.fingerprint = fingerprint;
@@ -47,7 +47,7 @@ final class TraceRebuilder {
   }
 
   /** The states and actions along {@code chain}. */
-  List<TraceStep> rebuild(long[] chain) {
+  public List<TraceStep> rebuild(long[] chain) {
     List<TraceStep> steps = new ArrayList<>();
     if (chain.length == 0) {
       return steps;
@@ -120,7 +120,7 @@ final class TraceRebuilder {
   }
 
   /** Adds what each state prints: the variables in print order, or the ALIAS record's fields. */
-  List<TraceStep> withBindings(List<TraceStep> steps) {
+  public List<TraceStep> withBindings(List<TraceStep> steps) {
     List<String> names = model.variables();
     int[] order = model.printOrder();
     List<TraceStep> out = new ArrayList<>(steps.size());

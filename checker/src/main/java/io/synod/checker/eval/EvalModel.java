@@ -445,6 +445,11 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public io.synod.checker.value.StringTable strings() {
+    return spec.strings;
+  }
+
+  @Override
   public List<String> variables() {
     return spec.variables();
   }
@@ -778,11 +783,6 @@ final class EvalModel implements SpecModel {
   @Override
   public boolean checkDeadlock() {
     return config.deadlockChecked();
-  }
-
-  @Override
-  public io.synod.checker.value.StringTable strings() {
-    return spec.strings;
   }
 
   @Override

@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * enumerated (written as their explicit form). Other lazy sets ({@code Nat}, {@code Seq(S)},
  * large {@code SUBSET S} and the like) are not: {@link #write} then returns false and the
  * caller keeps such a state in memory.
+ *
+ * <p>A <em>portable</em> codec ({@link #portable}) writes strings, field names and model values
+ * by their text instead, and reads them back through the check's {@link StringTable}: its bytes
+ * can be read by another process that checks the same model (a cluster member).
  */
 public final class ValueCodec {
   private static final int FALSE = 0;
@@ -38,6 +42,39 @@ public final class ValueCodec {
   private final ConcurrentHashMap<Value, Integer> ids = new ConcurrentHashMap<>();
   private volatile Value[] byId = new Value[64];
   private int count;
+  /** The table portable encodings are read through; null for a codec of ids. */
+  private final StringTable table;
+
+  /** A codec that writes strings and model values as ids of its own table (one process). */
+  public ValueCodec() {
+    this.table = null;
+  }
+
+  private ValueCodec(StringTable table) {
+    this.table = table;
+  }
+
+  /** A codec whose bytes another process checking the same model can read (see the class doc). */
+  public static ValueCodec portable(StringTable table) {
+    return new ValueCodec(java.util.Objects.requireNonNull(table));
+  }
+
+  private void writeAtom(Value v, BinaryOut out) {
+    if (table == null) {
+      out.writeVarLong(idOf(v));
+    } else {
+      String text = v instanceof StringValue s ? s.text() : ((ModelValue) v).name();
+      out.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  private Value readAtom(BinaryIn in, boolean model) {
+    if (table == null) {
+      return byId(in.readVarLong());
+    }
+    String text = new String(in.readBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    return model ? table.modelValue(text) : table.string(text);
+  }
 
   /**
    * Appends {@code v} to {@code out}; false (with {@code out} possibly holding a partial
@@ -60,7 +97,7 @@ public final class ValueCodec {
     }
     if (v instanceof StringValue || v instanceof ModelValue) {
       out.writeByte(v instanceof StringValue ? STRING : MODEL);
-      out.writeVarLong(idOf(v));
+      writeAtom(v, out);
       return true;
     }
     if (v instanceof TupleValue t) {
@@ -114,7 +151,7 @@ public final class ValueCodec {
     out.writeByte(canonical ? RECORD : RECORD_WRITTEN);
     out.writeVarLong(n);
     for (int i = 0; i < n; i++) {
-      out.writeVarLong(idOf(r.nameAt(i)));
+      writeAtom(r.nameAt(i), out);
       if (!write(r.valueAt(i), out)) {
         return false;
       }
@@ -191,8 +228,9 @@ public final class ValueCodec {
       case BIG:
         return IntValue.of(new BigInteger(in.readBytes()));
       case STRING:
+        return readAtom(in, false);
       case MODEL:
-        return byId(in.readVarLong());
+        return readAtom(in, true);
       case TUPLE: {
         Value[] elems = readArray(in, in.readCount());
         return TupleValue.wrap(elems);
@@ -234,7 +272,7 @@ public final class ValueCodec {
     StringValue[] names = new StringValue[n];
     Value[] vals = new Value[n];
     for (int i = 0; i < n; i++) {
-      names[i] = (StringValue) byId(in.readVarLong());
+      names[i] = (StringValue) readAtom(in, false);
       vals[i] = read(in);
     }
     RecordValue r = new RecordValue(names, vals);

@@ -1,0 +1,40 @@
+package io.synod.checker.engine;
+
+import io.synod.checker.value.Fingerprints;
+import io.synod.checker.value.Value;
+import java.util.List;
+
+/**
+ * The fingerprint a state is admitted to the seen-set under: of the state, of its VIEW, or of
+ * its representative under the SYMMETRY. One definition for every search (one process or a
+ * cluster's members, which must agree on it to partition the states among themselves).
+ */
+public final class StateFingerprinter {
+  private final SpecModel model;
+  private final Fingerprints fps;
+  private final boolean hasView;
+  private final boolean hasSymmetry;
+
+  public StateFingerprinter(SpecModel model, int fpIndex) {
+    this.model = model;
+    this.fps = Fingerprints.family(fpIndex);
+    this.hasView = model.hasView();
+    this.hasSymmetry = model.hasSymmetry();
+  }
+
+  /** The fingerprint of {@code s}; a {@link SpecError} when TLC could not compute it either. */
+  public long of(Value[] s, EvalContext ctx) {
+    try {
+      if (hasView) {
+        // TLC reduces the view's value under the symmetry, not the state the view is taken of.
+        Value v = model.view(s, ctx);
+        return fps.of(hasSymmetry ? model.symmetryCanonical(new Value[] {v}, ctx)[0] : v);
+      }
+      return fps.ofState(hasSymmetry ? model.symmetryCanonical(s, ctx) : s);
+    } catch (io.synod.checker.value.EvalError e) {
+      // a value TLC cannot fingerprint (too large to normalise): its error, exit 75
+      throw new SpecError(SpecError.Kind.EVALUATION, "TLC was unable to fingerprint.\n\nReason:\n"
+          + e.getMessage(), List.of());
+    }
+  }
+}
