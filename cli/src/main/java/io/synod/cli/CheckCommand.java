@@ -149,30 +149,30 @@ public final class CheckCommand implements Callable<Integer> {
     long start = System.nanoTime();
     int nWorkers = parseWorkers();
     if (fp < 0 || fp > 130) {
-      throw new UserError("-fp must be in 0..130, got " + fp, 2);
+      throw new UserError("-fp must be in 0..130, got " + fp, ExitCodes.USAGE);
     }
     if (lncheck != null && !java.util.Set.of("default", "final", "seqfinal").contains(lncheck)) {
-      throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'", 2);
+      throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'", ExitCodes.USAGE);
     }
     SpillMode spillMode = parseSpill();
     if (depthFirst && nWorkers > 1) {
-      throw new UserError("-dfs explores with one worker; drop -workers " + workers, 2);
+      throw new UserError("-dfs explores with one worker; drop -workers " + workers, ExitCodes.USAGE);
     }
     if (queueMemMb != null && (queueMemMb < 1 || queueMemMb > Long.MAX_VALUE >> 20)) {
-      throw new UserError("-queue-mem expects a positive number of megabytes, got " + queueMemMb, 2);
+      throw new UserError("-queue-mem expects a positive number of megabytes, got " + queueMemMb, ExitCodes.USAGE);
     }
     if (dump != null && !dump.get(0).equals("dot")) {
-      throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", 2);
+      throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", ExitCodes.USAGE);
     }
     if (simulate && depth < 1) {
-      throw new UserError("-depth expects a positive number of states per behaviour, got " + depth, 2);
+      throw new UserError("-depth expects a positive number of states per behaviour, got " + depth, ExitCodes.USAGE);
     }
     if (simulate && traces < 1) {
-      throw new UserError("-num expects a positive number of behaviours, got " + traces, 2);
+      throw new UserError("-num expects a positive number of behaviours, got " + traces, ExitCodes.USAGE);
     }
-    InputFiles.requireFile(specFile, "spec file", 150);
+    InputFiles.requireFile(specFile, "spec file", ExitCodes.of(Verdict.PARSE_ERROR));
     Path cfg = config != null ? config : defaultConfig(specFile);
-    InputFiles.requireFile(cfg, "config file", 151);
+    InputFiles.requireFile(cfg, "config file", ExitCodes.of(Verdict.CONFIG_ERROR));
     OutputFiles.checkWritable("--itf", itf);
     OutputFiles.checkWritable("--html", html);
     OutputFiles.checkWritable("--json", json);
@@ -204,7 +204,7 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (StackOverflowError e) {
       rep.error(specFile + ": " + ParseCommand.NESTED_TOO_DEEPLY);
       rep.finished(millisSince(start));
-      return ParseCommand.PARSE_ERROR;
+      return ExitCodes.of(Verdict.PARSE_ERROR);
     } catch (FrontendException e) {
       rep.error(e.getMessage());
       if (e.file() != null) {
@@ -219,7 +219,7 @@ public final class CheckCommand implements Callable<Integer> {
         err.flush();
       }
       rep.finished(millisSince(start));
-      return e.exitCode();
+      return ExitCodes.of(e.verdict());
     }
     if (simulate) {
       boolean temporal;
@@ -233,7 +233,7 @@ public final class CheckCommand implements Callable<Integer> {
         rep.error("Simulation (-simulate) does not check temporal properties; check this model"
             + " without -simulate, or remove its temporal PROPERTIES.");
         rep.finished(millisSince(start));
-        return 151;
+        return ExitCodes.of(Verdict.CONFIG_ERROR);
       }
       return simulate(model, rep, out, seedValue, start);
     }
@@ -279,7 +279,7 @@ public final class CheckCommand implements Callable<Integer> {
       throw OutputFiles.cannotWrite(Path.of(dump.get(1)), e);
     }
     writeReports(model, result, cfg, nWorkers);
-    return result.exitCode();
+    return ExitCodes.of(result.verdict());
   }
 
   /**
@@ -331,7 +331,7 @@ public final class CheckCommand implements Callable<Integer> {
     out.println("Simulation using seed " + seedValue + ": " + r.traces() + " behaviours, "
         + r.states() + " states checked (depth " + depth + ").");
     rep.finished(millisSince(start));
-    return r.verdict().exitCode();
+    return ExitCodes.of(r.verdict());
   }
 
   private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers) {
@@ -369,7 +369,7 @@ public final class CheckCommand implements Callable<Integer> {
       case "auto" -> SpillMode.AUTO;
       case "always" -> SpillMode.ALWAYS;
       case "never" -> SpillMode.NEVER;
-      default -> throw new UserError("-spill expects auto, always or never, got '" + spill + "'", 2);
+      default -> throw new UserError("-spill expects auto, always or never, got '" + spill + "'", ExitCodes.USAGE);
     };
   }
 
@@ -384,7 +384,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new UserError("-workers expects a number in 1..255 or 'auto', got '" + workers + "'", 2);
+      throw new UserError("-workers expects a number in 1..255 or 'auto', got '" + workers + "'", ExitCodes.USAGE);
     }
   }
 
