@@ -1,10 +1,11 @@
 package io.synod.sim.raft;
 
-import io.synod.sim.Protocol;
+import io.synod.sim.DiskRecord;
 import io.synod.sim.Input;
 import io.synod.sim.KvStore;
 import io.synod.sim.Node;
 import io.synod.sim.Op;
+import io.synod.sim.Protocol;
 import io.synod.sim.Ready;
 import io.synod.sim.Result;
 import io.synod.sim.TraceEvent;
@@ -72,7 +73,7 @@ public final class RaftNode implements Node<RaftMsg> {
   private final TreeMap<Long, Integer> pending = new TreeMap<>();
   private final KvStore store = new KvStore();
 
-  public RaftNode(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+  public RaftNode(int id, int n, List<? extends DiskRecord> journal, RandomGenerator random, Set<String> bugs) {
     this.id = id;
     this.n = n;
     this.random = random;
@@ -84,7 +85,7 @@ public final class RaftNode implements Node<RaftMsg> {
     java.util.Arrays.fill(nextIndex, 1);
     this.matchIndex = new long[n];
     this.votedFor = -1;
-    for (Object rec : journal) {
+    for (DiskRecord rec : journal) {
       if (rec instanceof RaftDisk.TermVote tv) {
         currentTerm = tv.term();
         votedFor = tv.votedFor();
