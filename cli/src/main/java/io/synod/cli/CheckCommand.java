@@ -70,6 +70,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-deadlock", description = "Do not check for deadlock (as TLC's -deadlock).")
   boolean deadlockOff;
 
+  @Option(names = "-nowarning", description = "Do not print warnings about the model (as TLC's -nowarning).")
+  boolean noWarning;
+
   @Option(names = "-continue", description = "Keep searching after a violated invariant or action "
       + "property, reporting each; a complete search then ends successfully (exit 0), as in TLC.")
   boolean continueAfterError;
@@ -200,7 +203,7 @@ public final class CheckCommand implements Callable<Integer> {
       } finally {
         rep.starting();
       }
-      model = parsed.bind(cfg, out);
+      model = parsed.bind(cfg, checking(out));
     } catch (StackOverflowError e) {
       rep.error(specFile + ": " + ParseCommand.NESTED_TOO_DEEPLY);
       rep.finished(millisSince(start));
@@ -241,7 +244,7 @@ public final class CheckCommand implements Callable<Integer> {
         .withContinue(continueAfterError).withFpIndex(fp).withSpill(spillMode)
         .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir)
         .withSeed(seedValue).withDepthFirst(depthFirst);
-    ModelChecker checker = new ModelChecker(model, options, rep, out);
+    ModelChecker checker = new ModelChecker(model, options, rep, checking(out));
     DotGraphWriter dot = null;
     if (dump != null) {
       try {
@@ -304,7 +307,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private int simulate(SpecModel model, TlcTextReporter rep, Output out, long seedValue, long start) {
-    Simulator sim = new Simulator(model, deadlockOff, out);
+    Simulator sim = new Simulator(model, deadlockOff, checking(out));
     PrintWriter err = spec.commandLine().getErr();
     // Ctrl-C: one line saying how far the simulation got, as the breadth-first search prints
     Thread onInterrupt = new Thread(() -> {
@@ -332,6 +335,18 @@ public final class CheckCommand implements Callable<Integer> {
         + r.states() + " states checked (depth " + depth + ").");
     rep.finished(millisSince(start));
     return ExitCodes.of(r.verdict());
+  }
+
+  /**
+   * What the checker prints while it prepares and checks the model: with {@code -nowarning}, its
+   * warnings ("Warning: ...", TLC's wording) are left out, and nothing else.
+   */
+  private Output checking(Output out) {
+    return noWarning ? line -> {
+      if (!line.startsWith("Warning: ")) {
+        out.println(line);
+      }
+    } : out;
   }
 
   private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers) {
