@@ -90,7 +90,12 @@ final class Binders {
     private int j;
 
     Elements(SetValue s) {
-      d = domain(s);
+      this(s, true);
+    }
+
+    /** Unless {@code prepare}, {@code s} is a {@link #domain} already, prepared once for several loops. */
+    private Elements(SetValue s, boolean prepare) {
+      d = prepare ? domain(s) : s;
       count = count(d);
       it = count < 0 ? d.iterator() : null;
     }
@@ -184,7 +189,7 @@ final class Binders {
       }
       return true;
     }
-    return names(c, f, i, b.slots.length - 1, s, v, domains);
+    return names(c, f, i, b.slots.length - 1, domain(s), v, domains);
   }
 
   /** Binds one name to each integer of {@code lo..hi} in order, without building the interval. */
@@ -204,7 +209,8 @@ final class Binders {
     if (k < 0) {
       return loop(c, f, i - 1, v, domains);
     }
-    for (Elements e = new Elements(d); e.hasNext();) {
+    // every name of the binder ranges over the same domain, prepared once
+    for (Elements e = new Elements(d, false); e.hasNext();) {
       f.slots[slots[k]] = e.next();
       if (!names(c, f, i, k - 1, d, v, domains)) {
         return false;
