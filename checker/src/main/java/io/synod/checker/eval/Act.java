@@ -239,7 +239,7 @@ abstract class Act {
       }
       c.unassigned--;
       try {
-        for (Binders.Elements e = new Binders.Elements(s); e.hasNext();) {
+        for (Binders.Elements e = Binders.elements(s); e.hasNext();) {
           t[slot] = e.next();
           k.go(c);
         }

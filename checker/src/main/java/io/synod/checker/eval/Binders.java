@@ -89,13 +89,12 @@ final class Binders {
     private final Iterator<Value> it;
     private int j;
 
-    Elements(SetValue s) {
-      this(s, true);
-    }
-
-    /** Unless {@code prepare}, {@code s} is a {@link #domain} already, prepared once for several loops. */
-    private Elements(SetValue s, boolean prepare) {
-      d = prepare ? domain(s) : s;
+    /**
+     * Over {@code d}, a {@link #domain}. Kept this small (the domain prepared by the caller) so
+     * that the JIT compiles the loop's state into registers rather than allocating it.
+     */
+    private Elements(SetValue d) {
+      this.d = d;
       count = count(d);
       it = count < 0 ? d.iterator() : null;
     }
@@ -112,6 +111,16 @@ final class Binders {
     Value next() {
       return count < 0 ? it.next() : at(d, j++);
     }
+  }
+
+  /** The elements of {@code s} in canonical order, for one loop. */
+  static Elements elements(SetValue s) {
+    return new Elements(domain(s));
+  }
+
+  /** The elements of {@code d}, a {@link #domain} prepared once for several loops. */
+  static Elements elementsOfDomain(SetValue d) {
+    return new Elements(d);
   }
 
   /** The number of elements of a {@link #domain} read by index, or -1 if it must be iterated. */
@@ -181,7 +190,7 @@ final class Binders {
       s = b.domain.evalSet(c, f);
     }
     if (b.tuple) {
-      for (Elements e = new Elements(s); e.hasNext();) {
+      for (Elements e = elements(s); e.hasNext();) {
         bindTuple(f, b.slots, e.next());
         if (!loop(c, f, i - 1, v, domains)) {
           return false;
@@ -210,7 +219,7 @@ final class Binders {
       return loop(c, f, i - 1, v, domains);
     }
     // every name of the binder ranges over the same domain, prepared once
-    for (Elements e = new Elements(d, false); e.hasNext();) {
+    for (Elements e = elementsOfDomain(d); e.hasNext();) {
       f.slots[slots[k]] = e.next();
       if (!names(c, f, i, k - 1, d, v, domains)) {
         return false;

@@ -421,7 +421,7 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Binders.One b = binders.items[0];
-      for (Binders.Elements e = new Binders.Elements(b.domain.evalSet(c, f)); e.hasNext();) {
+      for (Binders.Elements e = Binders.elements(b.domain.evalSet(c, f)); e.hasNext();) {
         Value v = e.next();
         b.bind(f, v);
         if (body.evalBool(c, f)) {
@@ -488,7 +488,7 @@ final class Nodes {
       // the domain's elements are distinct, so counting the selected ones sizes the set
       Value[] out = countOnly ? null : new Value[Math.max(4, Math.min(s.intSize(), 1024))];
       int n = 0;
-      for (Binders.Elements e = new Binders.Elements(s); e.hasNext();) {
+      for (Binders.Elements e = Binders.elements(s); e.hasNext();) {
         Value v = e.next();
         if (test(c, f, b, v)) {
           if (out != null) {
@@ -564,7 +564,7 @@ final class Nodes {
       Binders.One first = binders.items[0];
       if (binders.items.length == 1 && !first.tuple && first.slots.length == 1) {
         // {e : x \in S}: one image per element, in order, into an array sized to S
-        Binders.Elements e = new Binders.Elements(first.domain.evalSet(c, f));
+        Binders.Elements e = Binders.elements(first.domain.evalSet(c, f));
         Value[] out = new Value[e.knownSize() >= 0 ? e.knownSize() : 16];
         int n = 0;
         while (e.hasNext()) {
