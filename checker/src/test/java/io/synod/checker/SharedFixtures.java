@@ -1,9 +1,12 @@
 package io.synod.checker;
 
+import io.synod.testkit.FixtureManifest;
+import io.synod.testkit.SharedData;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import io.synod.testkit.SharedData;
 
 /** Which TLC fixtures a test covers, and where they are. */
 public final class SharedFixtures {
@@ -28,6 +31,14 @@ public final class SharedFixtures {
     public static boolean admitted(String key, Set<String> admitted) {
         String name = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
         return firstCorpus(name) || admitted.contains(name) || admitted.contains(key);
+    }
+
+    /**
+     * The manifest's models that a test with the list {@code admitted} covers (see
+     * {@link #admitted}); none when the fixtures are absent.
+     */
+    public static List<FixtureManifest.Model> admittedModels(Set<String> admitted) throws IOException {
+        return FixtureManifest.models(key -> admitted(key, admitted));
     }
 
     private static int folderNumber(String folder) {

@@ -73,6 +73,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-deadlock", description = "Do not check for deadlock (as TLC's -deadlock).")
   boolean deadlockOff;
 
+  @Option(names = "-nowarning", description = "Do not print warnings about the model (as TLC's -nowarning).")
+  boolean noWarning;
+
   @Option(names = "-continue", description = "Keep searching after a violated invariant or action "
       + "property, reporting each; a complete search then ends successfully (exit 0), as in TLC.")
   boolean continueAfterError;
@@ -194,31 +197,31 @@ public final class CheckCommand implements Callable<Integer> {
     long start = System.nanoTime();
     int nWorkers = parseWorkers();
     if (fp < 0 || fp > 130) {
-      throw new UserError("-fp must be in 0..130, got " + fp, 2);
+      throw new UserError("-fp must be in 0..130, got " + fp, ExitCodes.USAGE);
     }
     if (lncheck != null && !java.util.Set.of("default", "final", "seqfinal").contains(lncheck)) {
-      throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'", 2);
+      throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'", ExitCodes.USAGE);
     }
     SpillMode spillMode = parseSpill();
     if (depthFirst && nWorkers > 1) {
-      throw new UserError("-dfs explores with one worker; drop -workers " + workers, 2);
+      throw new UserError("-dfs explores with one worker; drop -workers " + workers, ExitCodes.USAGE);
     }
     if (queueMemMb != null && (queueMemMb < 1 || queueMemMb > Long.MAX_VALUE >> 20)) {
-      throw new UserError("-queue-mem expects a positive number of megabytes, got " + queueMemMb, 2);
+      throw new UserError("-queue-mem expects a positive number of megabytes, got " + queueMemMb, ExitCodes.USAGE);
     }
     if (dump != null && !dump.get(0).equals("dot")) {
-      throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", 2);
+      throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", ExitCodes.USAGE);
     }
     if (simulate && depth < 1) {
-      throw new UserError("-depth expects a positive number of states per behaviour, got " + depth, 2);
+      throw new UserError("-depth expects a positive number of states per behaviour, got " + depth, ExitCodes.USAGE);
     }
     if (simulate && traces < 1) {
-      throw new UserError("-num expects a positive number of behaviours, got " + traces, 2);
+      throw new UserError("-num expects a positive number of behaviours, got " + traces, ExitCodes.USAGE);
     }
     ClusterRun clusterRun = clusterRun(nWorkers);
-    InputFiles.requireFile(specFile, "spec file", 150);
+    InputFiles.requireFile(specFile, "spec file", ExitCodes.of(Verdict.PARSE_ERROR));
     Path cfg = config != null ? config : defaultConfig(specFile);
-    InputFiles.requireFile(cfg, "config file", 151);
+    InputFiles.requireFile(cfg, "config file", ExitCodes.of(Verdict.CONFIG_ERROR));
     OutputFiles.checkWritable("--itf", itf);
     OutputFiles.checkWritable("--html", html);
     OutputFiles.checkWritable("--json", json);
@@ -227,14 +230,14 @@ public final class CheckCommand implements Callable<Integer> {
     }
     CheckpointFile.Header resumed = recover == null ? null : inspectCheckpoint();
     if (checkpointMinutes != null && (checkpointMinutes < 0 || checkpointMinutes > 1_000_000)) {
-      throw new UserError("-checkpoint expects a number of minutes >= 0, got " + checkpointMinutes, 2);
+      throw new UserError("-checkpoint expects a number of minutes >= 0, got " + checkpointMinutes, ExitCodes.USAGE);
     }
     if (resumed != null && seed != null && seed != resumed.seed()) {
       throw new UserError("-seed " + seed + " differs from the seed " + resumed.seed() + " of the"
-          + " checkpoint in " + recover + "; drop -seed to resume with the checkpoint's", 2);
+          + " checkpoint in " + recover + "; drop -seed to resume with the checkpoint's", ExitCodes.USAGE);
     }
     if (resumed != null && simulate) {
-      throw new UserError("-recover resumes a model check, not a simulation; drop -simulate", 2);
+      throw new UserError("-recover resumes a model check, not a simulation; drop -simulate", ExitCodes.USAGE);
     }
     PrintWriter pw = spec.commandLine().getOut();
     Output out = line -> {
@@ -263,11 +266,11 @@ public final class CheckCommand implements Callable<Integer> {
       } finally {
         rep.starting();
       }
-      model = parsed.bind(cfg, out);
+      model = parsed.bind(cfg, checking(out));
     } catch (StackOverflowError e) {
       rep.error(specFile + ": " + ParseCommand.NESTED_TOO_DEEPLY);
       rep.finished(millisSince(start));
-      return ParseCommand.PARSE_ERROR;
+      return ExitCodes.of(Verdict.PARSE_ERROR);
     } catch (FrontendException e) {
       rep.error(e.getMessage());
       if (e.file() != null) {
@@ -282,7 +285,7 @@ public final class CheckCommand implements Callable<Integer> {
         err.flush();
       }
       rep.finished(millisSince(start));
-      return e.exitCode();
+      return ExitCodes.of(e.verdict());
     }
     if (simulate) {
       boolean temporal;
@@ -296,7 +299,7 @@ public final class CheckCommand implements Callable<Integer> {
         rep.error("Simulation (-simulate) does not check temporal properties; check this model"
             + " without -simulate, or remove its temporal PROPERTIES.");
         rep.finished(millisSince(start));
-        return 151;
+        return ExitCodes.of(Verdict.CONFIG_ERROR);
       }
       return simulate(model, rep, out, seedValue, start);
     }
@@ -310,9 +313,9 @@ public final class CheckCommand implements Callable<Integer> {
       rep.result(result);
       rep.finished(millisSince(start));
       writeReports(model, result, cfg, nWorkers);
-      return result.exitCode();
+      return ExitCodes.of(result.verdict());
     }
-    ModelChecker checker = new ModelChecker(model, options, rep, out);
+    ModelChecker checker = new ModelChecker(model, options, rep, checking(out));
     CheckpointSettings checkpoints = checkpointSettings(model, parsed, cfg, resumed);
     if (checkpoints != null) {
       checker.withCheckpoints(checkpoints);
@@ -354,7 +357,7 @@ public final class CheckCommand implements Callable<Integer> {
       throw OutputFiles.cannotWrite(Path.of(dump.get(1)), e);
     }
     writeReports(model, result, cfg, nWorkers);
-    return result.exitCode();
+    return ExitCodes.of(result.verdict());
   }
 
   /** The header of the checkpoint to resume, or a clear error (2: not there, 153: unusable). */
@@ -362,7 +365,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       return CheckpointFile.inspect(recover);
     } catch (CheckpointException e) {
-      throw new UserError(e.getMessage(), CheckpointFile.exists(recover) ? ErrorHandler.SYSTEM_ERROR : 2);
+      throw new UserError(e.getMessage(), CheckpointFile.exists(recover) ? ErrorHandler.SYSTEM_ERROR : ExitCodes.USAGE);
     }
   }
 
@@ -386,7 +389,7 @@ public final class CheckCommand implements Callable<Integer> {
         everyStates = Long.parseLong(states);
       }
     } catch (NumberFormatException e) {
-      throw new UserError("synod.checkpoint.seconds/states expect numbers", 2);
+      throw new UserError("synod.checkpoint.seconds/states expect numbers", ExitCodes.USAGE);
     }
     boolean explicit = (checkpointMinutes != null && checkpointMinutes > 0) || seconds != null || states != null;
     boolean temporal;
@@ -399,16 +402,16 @@ public final class CheckCommand implements Callable<Integer> {
         + " checkpointed)" : continueAfterError ? "-continue" : null;
     if (recover != null) {
       if (unsupported != null) {
-        throw new UserError("-recover does not support " + unsupported, 2);
+        throw new UserError("-recover does not support " + unsupported, ExitCodes.USAGE);
       }
       if (dump != null) {
         throw new UserError("-recover cannot be combined with -dump: the states before the"
-            + " checkpoint would be missing from the graph", 2);
+            + " checkpoint would be missing from the graph", ExitCodes.USAGE);
       }
     }
     if (unsupported != null) {
       if (explicit) {
-        throw new UserError("-checkpoint does not support " + unsupported + "; use -checkpoint 0", 2);
+        throw new UserError("-checkpoint does not support " + unsupported + "; use -checkpoint 0", ExitCodes.USAGE);
       }
       millis = 0;
       everyStates = 0;
@@ -422,7 +425,7 @@ public final class CheckCommand implements Callable<Integer> {
             java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yy-MM-dd-HH-mm-ss")));
     if (writes && recover == null && CheckpointFile.exists(dir)) {
       throw new UserError(dir + " already holds the checkpoint of an earlier check: resume it with"
-          + " -recover " + dir + ", or delete " + CheckpointFile.file(dir) + " to start afresh", 2);
+          + " -recover " + dir + ", or delete " + CheckpointFile.file(dir) + " to start afresh", ExitCodes.USAGE);
     }
     java.util.Map<String, String> identity = new java.util.HashMap<>();
     identity.put("modules", parsed.sourceDigest());
@@ -431,7 +434,7 @@ public final class CheckCommand implements Callable<Integer> {
           java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(cfg))));
     } catch (IOException | java.security.NoSuchAlgorithmException e) {
       throw new UserError("cannot read " + cfg + ": " + OutputFiles.reason(e instanceof IOException io ? io
-          : new IOException(e)), 151);
+          : new IOException(e)), ExitCodes.of(Verdict.CONFIG_ERROR));
     }
     identity.put("-fp", Integer.toString(fp));
     identity.put("-deadlock", Boolean.toString(deadlockOff));
@@ -439,7 +442,7 @@ public final class CheckCommand implements Callable<Integer> {
     identity.put("synod", version());
     String mismatch = resumed == null ? null : CheckpointFile.mismatch(resumed.identity(), identity);
     if (mismatch != null) {
-      throw new UserError("cannot recover from " + recover + ": " + mismatch, 2);
+      throw new UserError("cannot recover from " + recover + ": " + mismatch, ExitCodes.USAGE);
     }
     return new CheckpointSettings(writes ? dir : null, millis, everyStates, recover, identity);
   }
@@ -451,33 +454,33 @@ public final class CheckCommand implements Callable<Integer> {
   private ClusterRun clusterRun(int nWorkers) {
     if (cluster == null && localMembers == null) {
       if (memberHeap != null) {
-        throw new UserError("--member-heap applies to --local-members only", 2);
+        throw new UserError("--member-heap applies to --local-members only", ExitCodes.USAGE);
       }
       if (checkpointDir != null) {
         throw new UserError("--checkpoint-dir applies to a cluster check (--cluster or"
-            + " --local-members) only", 2);
+            + " --local-members) only", ExitCodes.USAGE);
       }
       return null;
     }
     if (checkpointSeconds < 0) {
-      throw new UserError("--checkpoint-seconds expects 0 or more seconds, got " + checkpointSeconds, 2);
+      throw new UserError("--checkpoint-seconds expects 0 or more seconds, got " + checkpointSeconds, ExitCodes.USAGE);
     }
     if (cluster != null && localMembers != null) {
-      throw new UserError("--cluster and --local-members exclude each other: give one", 2);
+      throw new UserError("--cluster and --local-members exclude each other: give one", ExitCodes.USAGE);
     }
     if (memberHeap != null && (localMembers == null || !memberHeap.matches("[0-9]+[kKmMgG]?"))) {
       throw new UserError(localMembers == null ? "--member-heap applies to --local-members only"
-          : "--member-heap expects a size such as 512m or 2g, got '" + memberHeap + "'", 2);
+          : "--member-heap expects a size such as 512m or 2g, got '" + memberHeap + "'", ExitCodes.USAGE);
     }
     if (localMembers != null && (localMembers < 1 || localMembers > 64)) {
-      throw new UserError("--local-members expects 1..64 members, got " + localMembers, 2);
+      throw new UserError("--local-members expects 1..64 members, got " + localMembers, ExitCodes.USAGE);
     }
     String[][] refused = {{"-simulate", String.valueOf(simulate)}, {"-dfs", String.valueOf(depthFirst)},
         {"-continue", String.valueOf(continueAfterError)}, {"-dump", String.valueOf(dump != null)}};
     for (String[] r : refused) {
       if (r[1].equals("true")) {
         throw new UserError(r[0] + " is not available for a cluster check; drop it or check on one"
-            + " machine", 2);
+            + " machine", ExitCodes.USAGE);
       }
     }
     List<String> addresses = null;
@@ -485,7 +488,7 @@ public final class CheckCommand implements Callable<Integer> {
       try {
         addresses = io.synod.cluster.JoinList.parse("--cluster", cluster);
       } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage(), 2);
+        throw new UserError(e.getMessage(), ExitCodes.USAGE);
       }
     }
     return new ClusterRun(addresses, localMembers == null ? 0 : localMembers, memberHeap, version(),
@@ -514,7 +517,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private int simulate(SpecModel model, TlcTextReporter rep, Output out, long seedValue, long start) {
-    Simulator sim = new Simulator(model, deadlockOff, out);
+    Simulator sim = new Simulator(model, deadlockOff, checking(out));
     PrintWriter err = spec.commandLine().getErr();
     // Ctrl-C: one line saying how far the simulation got, as the breadth-first search prints
     Thread onInterrupt = new Thread(() -> {
@@ -541,7 +544,19 @@ public final class CheckCommand implements Callable<Integer> {
     out.println("Simulation using seed " + seedValue + ": " + r.traces() + " behaviours, "
         + r.states() + " states checked (depth " + depth + ").");
     rep.finished(millisSince(start));
-    return r.verdict().exitCode();
+    return ExitCodes.of(r.verdict());
+  }
+
+  /**
+   * What the checker prints while it prepares and checks the model: with {@code -nowarning}, its
+   * warnings ("Warning: ...", TLC's wording) are left out, and nothing else.
+   */
+  private Output checking(Output out) {
+    return noWarning ? line -> {
+      if (!line.startsWith("Warning: ")) {
+        out.println(line);
+      }
+    } : out;
   }
 
   private void writeReports(SpecModel model, CheckResult result, Path cfg, int nWorkers) {
@@ -579,7 +594,7 @@ public final class CheckCommand implements Callable<Integer> {
       case "auto" -> SpillMode.AUTO;
       case "always" -> SpillMode.ALWAYS;
       case "never" -> SpillMode.NEVER;
-      default -> throw new UserError("-spill expects auto, always or never, got '" + spill + "'", 2);
+      default -> throw new UserError("-spill expects auto, always or never, got '" + spill + "'", ExitCodes.USAGE);
     };
   }
 
@@ -594,7 +609,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new UserError("-workers expects a number in 1..255 or 'auto', got '" + workers + "'", 2);
+      throw new UserError("-workers expects a number in 1..255 or 'auto', got '" + workers + "'", ExitCodes.USAGE);
     }
   }
 

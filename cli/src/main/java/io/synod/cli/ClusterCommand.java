@@ -65,17 +65,17 @@ public final class ClusterCommand implements Callable<Integer> {
       try {
         members = JoinList.parse("--join", join);
       } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage(), 2);
+        throw new UserError(e.getMessage(), ExitCodes.USAGE);
       }
       if (port < 1 || port > 65535) {
-        throw new UserError("--port must be in 1..65535, got " + port, 2);
+        throw new UserError("--port must be in 1..65535, got " + port, ExitCodes.USAGE);
       }
       PrintWriter out = spec.commandLine().getOut();
       MemberNode node;
       try {
         node = MemberNode.start(host, port, members, CheckCommand.version());
       } catch (ClusterException e) {
-        throw new UserError(e.getMessage(), 2);
+        throw new UserError(e.getMessage(), ExitCodes.USAGE);
       }
       out.printf("synod cluster member %s at %s: %d member(s) in the cluster%n", node.version(),
           node.address(), node.clusterSize());

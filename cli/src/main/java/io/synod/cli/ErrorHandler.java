@@ -8,7 +8,7 @@ import picocli.CommandLine;
  * trace when diagnosing Synod itself.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-  static final int SYSTEM_ERROR = 153;
+  static final int SYSTEM_ERROR = ExitCodes.of(io.synod.checker.engine.Verdict.SYSTEM_ERROR);
 
   @Override
   public int handleExecutionException(

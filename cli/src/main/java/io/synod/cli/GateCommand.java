@@ -83,20 +83,20 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (parallel < 1) {
-      throw new UserError("--parallel must be at least 1, got " + parallel, 2);
+      throw new UserError("--parallel must be at least 1, got " + parallel, ExitCodes.USAGE);
     }
     OutputFiles.checkWritable("--junit", junit, true);
     GateManifest m;
     try {
       m = ManifestReader.read(manifest);
     } catch (ManifestException e) {
-      throw new UserError(e.getMessage(), 2);
+      throw new UserError(e.getMessage(), ExitCodes.USAGE);
     }
     var entries = m.entries();
     if (only != null) {
       for (String name : only) {
         if (entries.stream().noneMatch(e -> e.name().equals(name))) {
-          throw new UserError("--only: no model named '" + name + "' in " + manifest, 2);
+          throw new UserError("--only: no model named '" + name + "' in " + manifest, ExitCodes.USAGE);
         }
       }
       entries = entries.stream().filter(e -> only.contains(e.name())).toList();
@@ -139,6 +139,7 @@ final class GateCommand implements Callable<Integer> {
         throw OutputFiles.cannotWrite(junit, e);
       }
     }
-    return results.stream().allMatch(GateResult::passed) ? 0 : 1;
+    return ExitCodes.of(results.stream().allMatch(GateResult::passed) ? ExitCodes.Answer.YES
+        : ExitCodes.Answer.NO);
   }
 }

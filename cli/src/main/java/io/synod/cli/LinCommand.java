@@ -120,7 +120,7 @@ public final class LinCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (!List.of("text", "json", "edn").contains(format)) {
-      throw new UserError("--format must be text, json or edn, found '" + format + "'", 2);
+      throw new UserError("--format must be text, json or edn, found '" + format + "'", ExitCodes.USAGE);
     }
     Model<?> m = model();
     LinOptions options = options();
@@ -149,7 +149,7 @@ public final class LinCommand implements Callable<Integer> {
         r = new LinChecker(options).check(h, m);
       } catch (HistoryFormatException e) {
         if (!many) {
-          throw new UserError(e.getMessage(), 2);
+          throw new UserError(e.getMessage(), ExitCodes.USAGE);
         }
         errors++;
         jsonResults.add(json.error(file.toString(), e.getMessage()));
@@ -161,7 +161,7 @@ public final class LinCommand implements Callable<Integer> {
         String why = e instanceof io.synod.checker.syntax.TextFiles.MalformedTextException
             ? e.getMessage() : "cannot read " + file + ": " + OutputFiles.reason(e);
         if (!many) {
-          throw new UserError(why, 2);
+          throw new UserError(why, ExitCodes.USAGE);
         }
         errors++;
         jsonResults.add(json.error(file.toString(), why));
@@ -201,12 +201,12 @@ public final class LinCommand implements Callable<Integer> {
       ViewCommand.write(htmlFile, io.synod.viewer.ViewPage.html(page));
     }
     if (invalid > 0) {
-      return 1;
+      return ExitCodes.of(Verdict.INVALID);
     }
     if (errors > 0) {
-      return 2;
+      return ExitCodes.USAGE;
     }
-    return unknown > 0 ? 3 : 0;
+    return ExitCodes.of(unknown > 0 ? Verdict.UNKNOWN : Verdict.VALID);
   }
 
   private Model<?> model() {
@@ -217,16 +217,16 @@ public final class LinCommand implements Callable<Integer> {
         Parseable in = Parsers.newParseable(init);
         initValue = p.nextValue(in);
         if (initValue == Parser.END_OF_INPUT || p.nextValue(in) != Parser.END_OF_INPUT) {
-          throw new UserError("--init takes one EDN value, found '" + init + "'", 2);
+          throw new UserError("--init takes one EDN value, found '" + init + "'", ExitCodes.USAGE);
         }
       } catch (EdnException e) {
-        throw new UserError("--init '" + init + "' is not valid EDN: " + e.getMessage(), 2);
+        throw new UserError("--init '" + init + "' is not valid EDN: " + e.getMessage(), ExitCodes.USAGE);
       }
     }
     try {
       return Models.create(model, EdnValues.normalize(initValue), init != null, strictNil);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), 2);
+      throw new UserError(e.getMessage(), ExitCodes.USAGE);
     }
   }
 
@@ -235,14 +235,14 @@ public final class LinCommand implements Callable<Integer> {
     try {
       c = Consistency.parse(consistency);
     } catch (IllegalArgumentException e) {
-      throw new UserError("--consistency: " + e.getMessage(), 2);
+      throw new UserError("--consistency: " + e.getMessage(), ExitCodes.USAGE);
     }
     if (maxConfigs < 0) {
-      throw new UserError("--max-configs must be positive, found " + maxConfigs, 2);
+      throw new UserError("--max-configs must be positive, found " + maxConfigs, ExitCodes.USAGE);
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
-      throw new UserError("--threads must be at least 1, found " + n, 2);
+      throw new UserError("--threads must be at least 1, found " + n, ExitCodes.USAGE);
     }
     return LinOptions.defaults()
         .withConsistency(c)
@@ -271,7 +271,7 @@ public final class LinCommand implements Callable<Integer> {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new UserError("--timeout takes a positive duration such as 30s, 500ms or 2m, found '" + s + "'", 2);
+      throw new UserError("--timeout takes a positive duration such as 30s, 500ms or 2m, found '" + s + "'", ExitCodes.USAGE);
     }
   }
 
@@ -290,16 +290,16 @@ public final class LinCommand implements Callable<Integer> {
               .sorted()
               .forEach(files::add);
         } catch (IOException e) {
-          throw new UserError("cannot list " + p + ": " + e.getMessage(), 2);
+          throw new UserError("cannot list " + p + ": " + e.getMessage(), ExitCodes.USAGE);
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
-        throw new UserError("no such file or directory: " + p, 2);
+        throw new UserError("no such file or directory: " + p, ExitCodes.USAGE);
       }
     }
     if (files.isEmpty()) {
-      throw new UserError("no history files (.edn, .json, .jsonl, .ndjson) in " + inputs, 2);
+      throw new UserError("no history files (.edn, .json, .jsonl, .ndjson) in " + inputs, ExitCodes.USAGE);
     }
     return files;
   }

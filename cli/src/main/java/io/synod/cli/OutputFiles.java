@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class OutputFiles {
   /** TLC's "system error": the run could not do its I/O. The same in every command. */
-  static final int WRITE_ERROR = 153;
+  static final int WRITE_ERROR = ExitCodes.of(io.synod.checker.engine.Verdict.SYSTEM_ERROR);
 
   private OutputFiles() {}
 

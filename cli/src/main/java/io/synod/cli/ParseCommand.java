@@ -5,6 +5,7 @@ import io.synod.checker.config.ConfigException;
 import io.synod.checker.config.ConfigReader;
 import io.synod.checker.config.Diagnostic;
 import io.synod.checker.config.ModelConfig;
+import io.synod.checker.engine.Verdict;
 import io.synod.checker.semantic.LoadedSpec;
 import io.synod.checker.semantic.ModuleLocator;
 import io.synod.checker.semantic.ResolvedSpec;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Exit codes: 0 no errors, 150 parse or semantic error, 151 config error, 2 usage error."
     })
 public final class ParseCommand implements Callable<Integer> {
-  static final int PARSE_ERROR = 150;
+  static final int PARSE_ERROR = ExitCodes.of(Verdict.PARSE_ERROR);
   /** Beyond what even the command's 1 GB stack holds (hundreds of thousands of levels). */
   static final String NESTED_TOO_DEEPLY =
       "expressions nested too deeply to process (the nesting exhausted Synod's 1 GB stack)";
@@ -67,7 +68,7 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SourceExcerpt excerpt = new SourceExcerpt();
-    InputFiles.requireFile(specFile, "spec file", 2);
+    InputFiles.requireFile(specFile, "spec file", ExitCodes.USAGE);
     Path folder = specFile.toAbsolutePath().getParent();
     ModuleLocator locator =
         new ModuleLocator(folder, LibraryPath.of(libs, System.getProperty("TLA-Library"), null),

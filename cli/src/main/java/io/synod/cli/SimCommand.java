@@ -53,7 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "files cannot be written."
     })
 public final class SimCommand implements Callable<Integer> {
-  static final int SAFETY_VIOLATION = 12;
+  static final int SAFETY_VIOLATION = ExitCodes.of(io.synod.checker.engine.Verdict.INVARIANT);
 
   @Spec CommandSpec spec;
 
@@ -136,7 +136,7 @@ public final class SimCommand implements Callable<Integer> {
       o.flush();
     }
     boolean bad = !r.violations().isEmpty() || (lin != null && lin.verdict() == Verdict.INVALID);
-    return bad ? SAFETY_VIOLATION : 0;
+    return bad ? SAFETY_VIOLATION : ExitCodes.of(io.synod.checker.engine.Verdict.SUCCESS);
   }
 
   private static final Set<String> KV_PROTOCOLS = Set.of("raft", "paxos");
@@ -188,7 +188,7 @@ public final class SimCommand implements Callable<Integer> {
   }
 
   private static UserError usage(String message) {
-    return new UserError(message, 2);
+    return new UserError(message, ExitCodes.USAGE);
   }
 
   private void print(PrintWriter o, SimResult r, long wallNanos) {

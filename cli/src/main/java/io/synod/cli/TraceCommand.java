@@ -33,7 +33,7 @@ public final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    return 2;
+    return ExitCodes.USAGE;
   }
 
   /** {@code synod trace validate}. */
@@ -105,14 +105,14 @@ public final class TraceCommand implements Callable<Integer> {
       if (m == null) {
         if (specFile == null) {
           err.println("synod trace validate: give --mapping M.yaml (or --spec S.tla with trace.yaml beside it)");
-          return 2;
+          return ExitCodes.USAGE;
         }
         Path dir = specFile.toAbsolutePath().getParent();
         m = dir.resolve("trace.yaml");
       }
       if (show < 0 || unlogged < 0 || maxCandidates < 1) {
         err.println("synod trace validate: --show and --unlogged take a number >= 0, --max-candidates >= 1");
-        return 2;
+        return ExitCodes.USAGE;
       }
       try {
         OutputFiles.checkWritable("--itf", itf);
@@ -120,7 +120,7 @@ public final class TraceCommand implements Callable<Integer> {
         OutputFiles.checkWritable("--html", html);
       } catch (UserError e) {
         err.println("synod trace validate: " + e.getMessage());
-        return 2;
+        return ExitCodes.USAGE;
       }
       TraceResult r;
       TraceValidator v;
@@ -129,7 +129,7 @@ public final class TraceCommand implements Callable<Integer> {
         r = v.validate(traces);
       } catch (TraceInputException e) {
         err.println("synod trace validate: " + e.getMessage());
-        return 2;
+        return ExitCodes.USAGE;
       }
       out.println(TraceReport.text(r));
       if (json != null || html != null) {
@@ -147,7 +147,7 @@ public final class TraceCommand implements Callable<Integer> {
         } catch (IOException | UserError e) {
           err.println("synod trace validate: " + (e instanceof IOException io ? "cannot write " + json + ": "
               + OutputFiles.reason(io) : e.getMessage()));
-          return 2;
+          return ExitCodes.USAGE;
         }
       }
       if (r.rejected() && itf != null) {
@@ -156,11 +156,12 @@ public final class TraceCommand implements Callable<Integer> {
           out.println("matched prefix written to " + itf + " (ITF)");
         } catch (IOException e) {
           err.println("synod trace validate: cannot write " + itf + ": " + e.getMessage());
-          return 2;
+          return ExitCodes.USAGE;
         }
       }
       out.flush();
-      return r.accepted() ? 0 : r.rejected() ? 1 : 3;
+      return ExitCodes.of(r.accepted() ? ExitCodes.Answer.YES
+          : r.rejected() ? ExitCodes.Answer.NO : ExitCodes.Answer.UNKNOWN);
     }
 
     /** The spec as the user would name it: relative to the working folder when it is below it. */

@@ -58,7 +58,7 @@ final class ViewCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (port < 0 || port > 65535) {
-      throw new UserError("--port expects 0..65535, got " + port, 2);
+      throw new UserError("--port expects 0..65535, got " + port, ExitCodes.USAGE);
     }
     if (html != null) {
       OutputFiles.checkWritable("--html", html);

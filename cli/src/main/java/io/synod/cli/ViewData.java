@@ -50,15 +50,15 @@ final class ViewData {
       throw new UserError(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
           + ": not a JSON report (" + e.getOriginalMessage() + ")", 2);
     } catch (IOException e) {
-      throw new UserError("cannot read report " + file + ": " + OutputFiles.reason(e), 2);
+      throw new UserError("cannot read report " + file + ": " + OutputFiles.reason(e), ExitCodes.USAGE);
     }
     if (doc == null || !doc.isObject()) {
-      throw new UserError(file + ": not a report: expected a JSON object", 2);
+      throw new UserError(file + ": not a report: expected a JSON object", ExitCodes.USAGE);
     }
     String title = file.getFileName().toString();
     if (doc.has("states") || doc.has("vars")) {
       if (!doc.path("states").isArray() || !doc.path("vars").isArray()) {
-        throw new UserError(file + ": an ITF trace needs the arrays \"vars\" and \"states\"", 2);
+        throw new UserError(file + ": an ITF trace needs the arrays \"vars\" and \"states\"", ExitCodes.USAGE);
       }
       return counterexample(doc, title, messages);
     }
@@ -80,7 +80,7 @@ final class ViewData {
         }
       }
       if (pick == null) {
-        throw new UserError(file + ": the lin report lists no history", 2);
+        throw new UserError(file + ": the lin report lists no history", ExitCodes.USAGE);
       }
       doc = pick;
     }
@@ -89,7 +89,7 @@ final class ViewData {
       return history(doc, read(h), title);
     }
     if ("error".equals(doc.path("valid").asText())) {
-      throw new UserError(file + ": the lin report holds no verdict: " + doc.path("error").asText(), 2);
+      throw new UserError(file + ": the lin report holds no verdict: " + doc.path("error").asText(), ExitCodes.USAGE);
     }
     throw new UserError(file + ": not a report synod view knows: expected an ITF trace (vars, states), "
         + "a 'synod check --json' report, a 'synod lin --json' report or a trace validation report", 2);
@@ -127,7 +127,7 @@ final class ViewData {
   /** A lin report's history: the report names it by the path it was checked under. */
   private static Path locate(Path report, String named) {
     if (named.isEmpty() || named.equals("-")) {
-      throw new UserError(report + ": the lin report does not name a history file; give it with --history", 2);
+      throw new UserError(report + ": the lin report does not name a history file; give it with --history", ExitCodes.USAGE);
     }
     Path p = Path.of(named);
     if (!Files.isRegularFile(p) && !p.isAbsolute() && report.toAbsolutePath().getParent() != null) {
@@ -137,7 +137,7 @@ final class ViewData {
       }
     }
     if (!Files.isRegularFile(p)) {
-      throw new UserError(report + ": the history it judged, " + named + ", is not there; give it with --history", 2);
+      throw new UserError(report + ": the history it judged, " + named + ", is not there; give it with --history", ExitCodes.USAGE);
     }
     return p;
   }
@@ -147,9 +147,9 @@ final class ViewData {
     try {
       return HistoryReaders.read(h);
     } catch (HistoryFormatException e) {
-      throw new UserError(e.getMessage(), 2);
+      throw new UserError(e.getMessage(), ExitCodes.USAGE);
     } catch (IOException e) {
-      throw new UserError("cannot read history " + h + ": " + OutputFiles.reason(e), 2);
+      throw new UserError("cannot read history " + h + ": " + OutputFiles.reason(e), ExitCodes.USAGE);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synod.testkit.FixtureManifest;
 import io.synod.testkit.SharedData;
 import io.synod.testkit.TlcOutputNormalizer;
 import java.io.IOException;
@@ -192,10 +193,10 @@ class TlcFixturesTest {
     if (root.isEmpty()) {
       return Stream.of(Arguments.of("(fixtures absent)", null, 0));
     }
-    JsonNode manifest = new ObjectMapper().readTree(root.get().resolve("manifest.json").toFile());
     List<Arguments> out = new ArrayList<>();
-    for (JsonNode m : manifest) {
-      String key = m.get("dir").asText() + "/" + m.get("config").asText();
+    for (FixtureManifest.Model model : FixtureManifest.models(key -> true)) {
+      JsonNode m = model.json();
+      String key = model.key();
       if (m.get("benchmark").asBoolean()) {
         continue; // benchmarks run in benchmarks/check.sh
       }

@@ -37,7 +37,7 @@ public interface Protocol<M> {
    * order (empty on first start); {@code random} is a source the simulator owns and seeds,
    * for randomized timeouts.
    */
-  Node<M> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs);
+  Node<M> create(int id, int n, List<DiskRecord> journal, RandomGenerator random, Set<String> bugs);
 
   /** A fresh invariant monitor for a cluster of {@code n} nodes. */
   Monitor<M> monitor(int n);

@@ -18,7 +18,7 @@ public final class Ready<M> {
   private final List<Result> replies = new ArrayList<>();
   private final List<Integer> replyClients = new ArrayList<>();
   private final List<TraceEvent<M>> events = new ArrayList<>();
-  private final List<Object> records = new ArrayList<>();
+  private final List<DiskRecord> records = new ArrayList<>();
 
   public Ready(boolean tracing) {
     this.tracing = tracing;
@@ -47,10 +47,10 @@ public final class Ready<M> {
   }
 
   /**
-   * Appends {@code record} (an immutable value) to the node's disk journal. The journal is
-   * written before any message of the step leaves, and is all a node gets back after a crash.
+   * Appends {@code record} to the node's disk journal. The journal is written before any
+   * message of the step leaves, and is all a node gets back after a crash.
    */
-  public void persist(Object record) {
+  public void persist(DiskRecord record) {
     records.add(record);
   }
 
@@ -91,7 +91,7 @@ public final class Ready<M> {
   }
 
   /** Records persisted by this step, in order. */
-  public List<Object> persisted() {
+  public List<DiskRecord> persisted() {
     return records;
   }
 

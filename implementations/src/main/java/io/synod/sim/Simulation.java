@@ -22,33 +22,41 @@ import java.util.function.Consumer;
  * @param <M> the protocol's message type
  */
 public final class Simulation<M> {
-  private static final int DELIVER = 0;
-  private static final int TICK = 1;
-  private static final int REQUEST = 2;
-  private static final int REPLY = 3;
-  private static final int CLIENT_NEXT = 4;
-  private static final int CLIENT_TIMEOUT = 5;
-  private static final int CLIENT_RETRY = 6;
-  private static final int NEMESIS = 7;
-  private static final int RESTART = 8;
-  private static final int HEAL = 9;
+  /** Something that happens at a point of virtual time. */
+  private sealed interface Event {}
 
-  /** A scheduled event; fields are used according to {@code kind}. */
-  private static final class Ev {
-    final long time;
-    final long seq;
-    final int kind;
-    int a;
-    int b;
-    long c;
-    Object obj;
+  /** Message {@code msg} of node {@code from} reaches node {@code to}; {@code clock} is the sender's Lamport clock. */
+  private record Deliver<T>(int to, int from, T msg, long clock) implements Event {}
 
-    Ev(long time, long seq, int kind) {
-      this.time = time;
-      this.seq = seq;
-      this.kind = kind;
-    }
-  }
+  /** A clock tick of {@code node}, ignored once the node has restarted ({@code incarnation} is stale). */
+  private record Tick(int node, int incarnation) implements Event {}
+
+  /** Client {@code client}'s request {@code op} reaches {@code node}. */
+  private record Request(int node, int client, Op op) implements Event {}
+
+  /** An answer reaches client {@code client}. */
+  private record Reply(int client, Result result) implements Event {}
+
+  /** Client {@code client} issues its next operation. */
+  private record ClientNext(int client) implements Event {}
+
+  /** Client {@code client} gives up on operation {@code opId} (if it is still waiting for it). */
+  private record ClientTimeout(int client, long opId) implements Event {}
+
+  /** Client {@code client} sends operation {@code opId} again, to the node it was redirected to. */
+  private record ClientRetry(int client, long opId) implements Event {}
+
+  /** The nemesis strikes: a partition, a heal or a crash. */
+  private record Nemesis() implements Event {}
+
+  /** A crashed {@code node} comes back with its disk journal. */
+  private record Restart(int node) implements Event {}
+
+  /** The partition ends. */
+  private record Heal() implements Event {}
+
+  /** An event at {@code time}; {@code seq} orders events of equal time by creation. */
+  private record Scheduled(long time, long seq, Event event) {}
 
   /** A client: one outstanding operation at a time, like a Jepsen process. */
   private static final class Client {
@@ -68,12 +76,12 @@ public final class Simulation<M> {
   private final SimConfig cfg;
   private final int n;
   private final SplittableRandom rng;
-  private final PriorityQueue<Ev> queue =
+  private final PriorityQueue<Scheduled> queue =
       new PriorityQueue<>(
           (x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
   private final List<Node<M>> nodes;
   private final List<Node<M>> nodesView;
-  private final List<List<Object>> disks = new ArrayList<>();
+  private final List<List<DiskRecord>> disks = new ArrayList<>();
   private final int[] incarnation;
   private final long[] lamport;
   private final boolean[] wasLeader;
@@ -147,24 +155,24 @@ public final class Simulation<M> {
   public SimResult run() {
     for (int i = 0; i < n; i++) {
       nodes.set(i, protocol.create(i, n, List.of(), rng.split(), cfg.bugs()));
-      at(rng.nextLong(Timing.TICK), TICK).a = i;
+      at(rng.nextLong(Timing.TICK), new Tick(i, 0));
     }
     for (int c = 0; c < clients.length; c++) {
       clients[c] = new Client(c);
-      at(rng.nextLong(Timing.THINK), CLIENT_NEXT).a = c;
+      at(rng.nextLong(Timing.THINK), new ClientNext(c));
     }
     if (cfg.has(Fault.PARTITION) || cfg.has(Fault.CRASH)) {
-      at(nemesisGap(), NEMESIS);
+      at(nemesisGap(), new Nemesis());
     }
     long lastProgress = 0;
     while (!queue.isEmpty()) {
-      Ev e = queue.poll();
+      Scheduled e = queue.poll();
       if (e.time > cfg.maxTimeNanos()) {
         now = cfg.maxTimeNanos();
         break;
       }
       now = e.time;
-      dispatch(e);
+      dispatch(e.event());
       if (finished() || (cfg.stopOnViolation() && !monitor.violations().isEmpty())) {
         break;
       }
@@ -197,10 +205,8 @@ public final class Simulation<M> {
     return true;
   }
 
-  private Ev at(long time, int kind) {
-    Ev e = new Ev(time, seq++, kind);
-    queue.add(e);
-    return e;
+  private void at(long time, Event e) {
+    queue.add(new Scheduled(time, seq++, e));
   }
 
   private long nemesisGap() {
@@ -208,40 +214,38 @@ public final class Simulation<M> {
   }
 
   @SuppressWarnings("unchecked")
-  private void dispatch(Ev e) {
-    switch (e.kind) {
-      case DELIVER -> deliver(e.a, e.b, (M) e.obj, e.c);
-      case TICK -> {
-        if (nodes.get(e.a) != null && incarnation[e.a] == e.b) {
-          step(e.a, tick);
-          Ev t = at(now + Timing.TICK, TICK);
-          t.a = e.a;
-          t.b = e.b;
-        }
+  private void dispatch(Event e) {
+    if (e instanceof Deliver<?> d) {
+      deliver(d.to(), d.from(), (M) d.msg(), d.clock());
+    } else if (e instanceof Tick t) {
+      if (nodes.get(t.node()) != null && incarnation[t.node()] == t.incarnation()) {
+        step(t.node(), tick);
+        at(now + Timing.TICK, t);
       }
-      case REQUEST -> {
-        if (nodes.get(e.a) != null) {
-          step(e.a, new Input.Request<>(e.b, (Op) e.obj));
-        }
+    } else if (e instanceof Request r) {
+      if (nodes.get(r.node()) != null) {
+        step(r.node(), new Input.Request<>(r.client(), r.op()));
       }
-      case REPLY -> reply(clients[e.a], (Result) e.obj);
-      case CLIENT_NEXT -> invoke(e.a);
-      case CLIENT_TIMEOUT -> {
-        Client c = clients[e.a];
-        if (c.op != null && c.op.id() == e.c) {
-          record(c, HistoryEvent.Type.INFO, null);
-        }
+    } else if (e instanceof Reply r) {
+      reply(clients[r.client()], r.result());
+    } else if (e instanceof ClientNext c) {
+      invoke(c.client());
+    } else if (e instanceof ClientTimeout t) {
+      Client c = clients[t.client()];
+      if (c.op != null && c.op.id() == t.opId()) {
+        record(c, HistoryEvent.Type.INFO, null);
       }
-      case CLIENT_RETRY -> {
-        Client c = clients[e.a];
-        if (c.op != null && c.op.id() == e.c) {
-          sendRequest(e.a);
-        }
+    } else if (e instanceof ClientRetry r) {
+      Client c = clients[r.client()];
+      if (c.op != null && c.op.id() == r.opId()) {
+        sendRequest(r.client());
       }
-      case NEMESIS -> nemesis();
-      case HEAL -> heal();
-      case RESTART -> restart(e.a);
-      default -> throw new IllegalStateException("event kind " + e.kind);
+    } else if (e instanceof Nemesis) {
+      nemesis();
+    } else if (e instanceof Heal) {
+      heal();
+    } else if (e instanceof Restart r) {
+      restart(r.node());
     }
   }
 
@@ -284,9 +288,7 @@ public final class Simulation<M> {
       if (cfg.has(Fault.DROP) && rng.nextDouble() < Timing.DROP_P) {
         continue;
       }
-      Ev r = at(now + delay(), REPLY);
-      r.a = c;
-      r.obj = replies.get(k);
+      at(now + delay(), new Reply(c, replies.get(k)));
     }
     boolean leader = nodes.get(i).isLeader();
     if (leader && !wasLeader[i]) {
@@ -310,9 +312,7 @@ public final class Simulation<M> {
     ready.clear();
     nodes.get(i).step(new Input.Restart<>(), ready);
     apply(i);
-    Ev t = at(now + 1 + rng.nextLong(Timing.TICK), TICK);
-    t.a = i;
-    t.b = incarnation[i];
+    at(now + 1 + rng.nextLong(Timing.TICK), new Tick(i, incarnation[i]));
   }
 
   private void crash(int i) {
@@ -330,7 +330,7 @@ public final class Simulation<M> {
     // Half of the crashes are quick reboots: they expose state that should have been durable.
     long downFor = rng.nextBoolean() ? Timing.DOWN_MIN + rng.nextLong(Timing.QUICK_REBOOT)
         : Timing.DOWN_MIN + rng.nextLong(Timing.DOWN_MAX - Timing.DOWN_MIN);
-    at(now + downFor, RESTART).a = i;
+    at(now + downFor, new Restart(i));
   }
 
   // ---- network ------------------------------------------------------------------------
@@ -380,11 +380,7 @@ public final class Simulation<M> {
   }
 
   private void schedule(int from, int to, M msg, long clock, long time) {
-    Ev e = at(time, DELIVER);
-    e.a = to;
-    e.b = from;
-    e.obj = msg;
-    e.c = clock;
+    at(time, new Deliver<>(to, from, msg, clock));
   }
 
   private void drop(int from, int to, M msg, long clock) {
@@ -424,7 +420,7 @@ public final class Simulation<M> {
         armed[victim] = true;
       }
     }
-    at(nemesisGap(), NEMESIS);
+    at(nemesisGap(), new Nemesis());
   }
 
   /** Half of the time the leader: losing a leader at the wrong moment finds most bugs. */
@@ -469,7 +465,7 @@ public final class Simulation<M> {
       }
       writeNemesis("Partition", List.of(a, b));
     }
-    at(now + 200 * Timing.MS + rng.nextLong(1800 * Timing.MS), HEAL);
+    at(now + 200 * Timing.MS + rng.nextLong(1800 * Timing.MS), new Heal());
   }
 
   private void heal() {
@@ -494,9 +490,7 @@ public final class Simulation<M> {
     c.attempt = 0;
     stats.invoked++;
     history.add(new HistoryEvent(c.process, HistoryEvent.Type.INVOKE, c.op, null, now));
-    Ev t = at(now + Timing.CLIENT_TIMEOUT, CLIENT_TIMEOUT);
-    t.a = ci;
-    t.c = c.op.id();
+    at(now + Timing.CLIENT_TIMEOUT, new ClientTimeout(ci, c.op.id()));
     c.hint = protocol.pickTarget(c.hint, n, rng);
     sendRequest(ci);
   }
@@ -507,10 +501,7 @@ public final class Simulation<M> {
     if (cfg.has(Fault.DROP) && rng.nextDouble() < Timing.DROP_P) {
       return;
     }
-    Ev r = at(now + delay(), REQUEST);
-    r.a = c.hint;
-    r.b = ci;
-    r.obj = c.op;
+    at(now + delay(), new Request(c.hint, ci, c.op));
   }
 
   private void reply(Client c, Result r) {
@@ -527,9 +518,7 @@ public final class Simulation<M> {
       case REDIRECT -> {
         int next = r.leaderHint();
         c.hint = next >= 0 && next != c.hint ? next : protocol.pickTarget(-1, n, rng);
-        Ev t = at(now + Timing.REDIRECT_BACKOFF, CLIENT_RETRY);
-        t.a = ci;
-        t.c = c.op.id();
+        at(now + Timing.REDIRECT_BACKOFF, new ClientRetry(ci, c.op.id()));
       }
       default -> throw new IllegalStateException();
     }
@@ -549,8 +538,7 @@ public final class Simulation<M> {
       default -> {}
     }
     c.op = null;
-    Ev next = at(now + rng.nextLong(Timing.THINK), CLIENT_NEXT);
-    next.a = c.index;
+    at(now + rng.nextLong(Timing.THINK), new ClientNext(c.index));
   }
 
   // ---- trace output -------------------------------------------------------------------

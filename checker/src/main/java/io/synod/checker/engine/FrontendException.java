@@ -1,10 +1,10 @@
 package io.synod.checker.engine;
 
-/** The spec or config could not be turned into a model; carries TLC's exit code. */
+/** The spec or config could not be turned into a model; carries the verdict (and so TLC's exit code). */
 public class FrontendException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  private final int exitCode;
+  private final Verdict verdict;
   private final String file;
   private final int line;
   private final int column;
@@ -12,16 +12,17 @@ public class FrontendException extends Exception {
 
   /**
    * @param message the text printed after {@code "Error: "}
-   * @param exitCode 150 parse/semantic error, 151 config error, 75/14 evaluation error
+   * @param verdict PARSE_ERROR (parse or semantic error), CONFIG_ERROR, EVAL_ERROR or ASSERT
+   *     (evaluating a constant failed)
    */
-  public FrontendException(String message, int exitCode) {
-    this(message, exitCode, null, 0, 0);
+  public FrontendException(String message, Verdict verdict) {
+    this(message, verdict, null, 0, 0);
   }
 
   /** An error at a known spot: the command line shows it as {@code file:line:col} as well. */
-  public FrontendException(String message, int exitCode, String file, int line, int column) {
+  public FrontendException(String message, Verdict verdict, String file, int line, int column) {
     super(message, null, false, false);
-    this.exitCode = exitCode;
+    this.verdict = verdict;
     this.file = file;
     this.line = line;
     this.column = column;
@@ -51,7 +52,12 @@ public class FrontendException extends Exception {
     return hint;
   }
 
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** TLC's exit code for {@link #verdict}. */
   public int exitCode() {
-    return exitCode;
+    return verdict.exitCode();
   }
 }

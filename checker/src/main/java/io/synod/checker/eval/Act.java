@@ -4,7 +4,6 @@ import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.EvalError;
 import io.synod.checker.value.SetValue;
 import io.synod.checker.value.Value;
-import java.util.Iterator;
 
 /**
  * A compiled action (or initial predicate), evaluated as TLC does to generate states: conjuncts
@@ -240,11 +239,8 @@ abstract class Act {
       }
       c.unassigned--;
       try {
-        SetValue d = Binders.domain(s);
-        int count = Binders.count(d);
-        Iterator<Value> it = Binders.iterator(d, count);
-        for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
-          t[slot] = count < 0 ? it.next() : Binders.at(d, j);
+        for (Binders.Elements e = Binders.elements(s); e.hasNext();) {
+          t[slot] = e.next();
           k.go(c);
         }
       } finally {
@@ -743,11 +739,7 @@ abstract class Act {
 
     @Override
     void gen(Ctx c, Frame f, Cont k) {
-      java.util.List<Object[]> bindings = new java.util.ArrayList<>();
-      binders.forEach(c, f, (c2, f2) -> {
-        bindings.add(f2.slots.clone());
-        return true;
-      });
+      java.util.List<Object[]> bindings = binders.bindings(c, f);
       if (bindings.isEmpty()) {
         k.go(c);
         return;

@@ -141,12 +141,9 @@ final class ActionSplitter {
       }
       lv.grow();
       Frame f = lv.frame();
-      List<Object[]> bindings = new ArrayList<>();
+      List<Object[]> bindings;
       try {
-        b.forEach(ctx, f, (c2, f2) -> {
-          bindings.add(f2.slots.clone());
-          return true;
-        });
+        bindings = b.bindings(ctx, f);
       } catch (EvalException ex) {
         return false;
       }

@@ -78,8 +78,53 @@ final class Binders {
     return s.size() <= MATERIALIZE_LIMIT ? s.toSetEnum() : s;
   }
 
+  /**
+   * The elements of a set in canonical order, for one loop over bound values (every such loop
+   * goes through it): explicit sets and intervals are read by index without an iterator, a lazy
+   * set through its {@link #domain}.
+   */
+  static final class Elements {
+    private final SetValue d;
+    private final int count;
+    private final Iterator<Value> it;
+    private int j;
+
+    /**
+     * Over {@code d}, a {@link #domain}. Kept this small (the domain prepared by the caller) so
+     * that the JIT compiles the loop's state into registers rather than allocating it.
+     */
+    private Elements(SetValue d) {
+      this.d = d;
+      count = count(d);
+      it = count < 0 ? d.iterator() : null;
+    }
+
+    /** The number of elements when known without enumerating them, else -1. */
+    int knownSize() {
+      return count;
+    }
+
+    boolean hasNext() {
+      return count < 0 ? it.hasNext() : j < count;
+    }
+
+    Value next() {
+      return count < 0 ? it.next() : at(d, j++);
+    }
+  }
+
+  /** The elements of {@code s} in canonical order, for one loop. */
+  static Elements elements(SetValue s) {
+    return new Elements(domain(s));
+  }
+
+  /** The elements of {@code d}, a {@link #domain} prepared once for several loops. */
+  static Elements elementsOfDomain(SetValue d) {
+    return new Elements(d);
+  }
+
   /** The number of elements of a {@link #domain} read by index, or -1 if it must be iterated. */
-  static int count(SetValue d) {
+  private static int count(SetValue d) {
     if (d instanceof SetEnumValue e) {
       return e.intSize();
     }
@@ -90,13 +135,8 @@ final class Binders {
   }
 
   /** Element {@code j} (canonical order) of a {@link #domain} whose {@link #count} is not -1. */
-  static Value at(SetValue d, int j) {
+  private static Value at(SetValue d, int j) {
     return d instanceof SetEnumValue e ? e.get(j) : IntValue.of(((IntervalValue) d).lo() + j);
-  }
-
-  /** An iterator over {@code d} when {@link #count} is -1, else null. */
-  static Iterator<Value> iterator(SetValue d, int count) {
-    return count < 0 ? d.iterator() : null;
   }
 
   /** Visits every binding; returns false if the visitor stopped it. */
@@ -110,6 +150,19 @@ final class Binders {
       domains[i] = items[i].domain.evalSet(c, f);
     }
     return loop(c, f, items.length - 1, v, domains);
+  }
+
+  /**
+   * Every binding, in enumeration order, as a copy of the frame's slots (for a caller that
+   * goes through the bindings in another order or after the enumeration).
+   */
+  java.util.List<Object[]> bindings(Ctx c, Frame f) {
+    java.util.List<Object[]> out = new java.util.ArrayList<>();
+    forEach(c, f, (c2, f2) -> {
+      out.add(f2.slots.clone());
+      return true;
+    });
+    return out;
   }
 
   /**
@@ -137,11 +190,8 @@ final class Binders {
       s = b.domain.evalSet(c, f);
     }
     if (b.tuple) {
-      SetValue d = domain(s);
-      int n = count(d);
-      Iterator<Value> it = iterator(d, n);
-      for (int j = 0; n < 0 ? it.hasNext() : j < n; j++) {
-        bindTuple(f, b.slots, n < 0 ? it.next() : at(d, j));
+      for (Elements e = elements(s); e.hasNext();) {
+        bindTuple(f, b.slots, e.next());
         if (!loop(c, f, i - 1, v, domains)) {
           return false;
         }
@@ -168,10 +218,9 @@ final class Binders {
     if (k < 0) {
       return loop(c, f, i - 1, v, domains);
     }
-    int n = count(d);
-    Iterator<Value> it = iterator(d, n);
-    for (int j = 0; n < 0 ? it.hasNext() : j < n; j++) {
-      f.slots[slots[k]] = n < 0 ? it.next() : at(d, j);
+    // every name of the binder ranges over the same domain, prepared once
+    for (Elements e = elementsOfDomain(d); e.hasNext();) {
+      f.slots[slots[k]] = e.next();
       if (!names(c, f, i, k - 1, d, v, domains)) {
         return false;
       }

@@ -33,7 +33,43 @@ final class CommunityNatives {
     reals(n);
     tlcExt(n);
     bitwise(n);
+    combinatorics(n);
     OutputNatives.register(n);
+  }
+
+  // ------------------------------------------------------------------ Combinatorics
+
+  private static void combinatorics(Natives n) {
+    // choose(n, k) without computing n!: the definition's factorials overflow TLC's integers for
+    // n > 12 although the coefficient is small; k > n chooses nothing (0), where the definition's
+    // factorial[n - k] is undefined, as TLC's own version of the operator answers
+    binary(n, "Combinatorics", "choose", (c, x, y) -> {
+      long total = naturalArgument(x, "first", "choose");
+      long k = naturalArgument(y, "second", "choose");
+      if (k > total) {
+        return IntValue.ZERO;
+      }
+      k = Math.min(k, total - k);
+      long r = 1;
+      for (long i = 1; i <= k; i++) {
+        // r is C(total - k + i - 1, i - 1), so r * (total - k + i) / i is exact; it only grows
+        java.math.BigInteger next = java.math.BigInteger.valueOf(r)
+            .multiply(java.math.BigInteger.valueOf(total - k + i)).divide(java.math.BigInteger.valueOf(i));
+        if (!Arith.inRange(next)) {
+          throw new EvalError("Overflow when computing " + x + "choose" + y);
+        }
+        r = next.longValueExact();
+      }
+      return IntValue.of(r);
+    });
+  }
+
+  private static long naturalArgument(Value v, String which, String op) {
+    if (!(v instanceof IntValue i) || i.value() < 0) {
+      throw EvalException.eval("The " + which + " argument of " + op + " should be a natural number, but instead it"
+          + " is:\n" + Pretty.ppr(v));
+    }
+    return i.value();
   }
 
   private static void bitwise(Natives n) {

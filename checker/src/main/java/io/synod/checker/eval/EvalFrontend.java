@@ -7,6 +7,7 @@ import io.synod.checker.config.ModelConfig;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.Output;
 import io.synod.checker.engine.SpecFrontend;
+import io.synod.checker.engine.Verdict;
 import io.synod.checker.semantic.LoadedSpec;
 import io.synod.checker.semantic.ModuleLoader;
 import io.synod.checker.semantic.ModuleLocator;
@@ -80,7 +81,7 @@ public final class EvalFrontend implements SpecFrontend {
     } catch (ParseFailure f) {
       SanyParseError.print(f.cause.diagnostics(), moduleName(f.file),
           Path.of(f.file).getFileName().toString(), out);
-      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+      throw new FrontendException("Parsing or semantic analysis failed.", Verdict.PARSE_ERROR);
     } catch (SemanticException e) {
       SemanticDiagnostic d = e.diagnostics().get(0);
       if (d.message().startsWith("File name '") && rootFile.equals(d.span().file())) {
@@ -104,7 +105,8 @@ public final class EvalFrontend implements SpecFrontend {
           }
         }
       }
-      throw new FrontendException("Parsing or semantic analysis failed.", 150).withHint(d.hint());
+      throw new FrontendException("Parsing or semantic analysis failed.", Verdict.PARSE_ERROR)
+          .withHint(d.hint());
     }
     // the names and levels synod parse judges, on the same modules: what SANY refuses is refused here
     ResolvedSpec resolved;
@@ -117,7 +119,7 @@ public final class EvalFrontend implements SpecFrontend {
       }
       String report = io.synod.checker.semantic.SanyReport.semanticErrors(e.diagnostics());
       out.println(report.substring(0, report.length() - 1));
-      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+      throw new FrontendException("Parsing or semantic analysis failed.", Verdict.PARSE_ERROR);
     }
     for (String m : loaded.order()) {
       out.println("Semantic processing of module " + m);
@@ -137,7 +139,7 @@ public final class EvalFrontend implements SpecFrontend {
       out.println(e.getMessage());
       out.println("");
       out.println("");
-      throw new FrontendException("Parsing or semantic analysis failed.", 150);
+      throw new FrontendException("Parsing or semantic analysis failed.", Verdict.PARSE_ERROR);
     }
     for (String m : loaded.order()) {
       if (!UNLINTED.contains(m) || m.equals(loaded.root().name())) {
@@ -217,17 +219,20 @@ public final class EvalFrontend implements SpecFrontend {
       } catch (ConfigException e) {
         var d = e.first();
         throw d.position().isKnown()
-            ? new FrontendException(d.message(), 151, d.file(), d.position().line(), d.position().column())
-            : new FrontendException(d.message(), 151);
+            ? new FrontendException(d.message(), Verdict.CONFIG_ERROR, d.file(), d.position().line(),
+                d.position().column())
+            : new FrontendException(d.message(), Verdict.CONFIG_ERROR);
       }
       try {
         CompiledSpec spec = CompiledSpec.compile(resolved, config, out::println);
         return new EvalModel(spec, config);
       } catch (SpecException e) {
         String msg = e.span() == null ? e.getMessage() : e.getMessage() + "\n" + e.span().describe();
-        throw new FrontendException(msg, e.kind() == SpecException.Kind.CONFIG ? 151 : 150);
+        throw new FrontendException(msg,
+            e.kind() == SpecException.Kind.CONFIG ? Verdict.CONFIG_ERROR : Verdict.PARSE_ERROR);
       } catch (EvalException e) {
-        throw new FrontendException(e.getMessage(), e.kind() == EvalException.Kind.ASSERT ? 14 : 75);
+        throw new FrontendException(e.getMessage(),
+            e.kind() == EvalException.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR);
       }
     }
   }

@@ -13,7 +13,6 @@ import io.synod.checker.value.TupleValue;
 import io.synod.checker.value.Value;
 import io.synod.checker.value.Values;
 import java.util.Arrays;
-import java.util.Iterator;
 
 /** The compiled forms of TLA+'s core expressions (everything but named operators). */
 final class Nodes {
@@ -422,11 +421,8 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Binders.One b = binders.items[0];
-      SetValue d = Binders.domain(b.domain.evalSet(c, f));
-      int count = Binders.count(d);
-      Iterator<Value> it = Binders.iterator(d, count);
-      for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
-        Value v = count < 0 ? it.next() : Binders.at(d, j);
+      for (Binders.Elements e = Binders.elements(b.domain.evalSet(c, f)); e.hasNext();) {
+        Value v = e.next();
         b.bind(f, v);
         if (body.evalBool(c, f)) {
           return v;
@@ -492,11 +488,8 @@ final class Nodes {
       // the domain's elements are distinct, so counting the selected ones sizes the set
       Value[] out = countOnly ? null : new Value[Math.max(4, Math.min(s.intSize(), 1024))];
       int n = 0;
-      SetValue d = Binders.domain(s);
-      int count = Binders.count(d);
-      Iterator<Value> it = Binders.iterator(d, count);
-      for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
-        Value v = count < 0 ? it.next() : Binders.at(d, j);
+      for (Binders.Elements e = Binders.elements(s); e.hasNext();) {
+        Value v = e.next();
         if (test(c, f, b, v)) {
           if (out != null) {
             if (n == out.length) {
@@ -571,13 +564,11 @@ final class Nodes {
       Binders.One first = binders.items[0];
       if (binders.items.length == 1 && !first.tuple && first.slots.length == 1) {
         // {e : x \in S}: one image per element, in order, into an array sized to S
-        SetValue d = Binders.domain(first.domain.evalSet(c, f));
-        int count = Binders.count(d);
-        Iterator<Value> it = Binders.iterator(d, count);
-        Value[] out = new Value[count >= 0 ? count : 16];
+        Binders.Elements e = Binders.elements(first.domain.evalSet(c, f));
+        Value[] out = new Value[e.knownSize() >= 0 ? e.knownSize() : 16];
         int n = 0;
-        for (int j = 0; count < 0 ? it.hasNext() : j < count; j++) {
-          f.slots[first.slots[0]] = count < 0 ? it.next() : Binders.at(d, j);
+        while (e.hasNext()) {
+          f.slots[first.slots[0]] = e.next();
           if (n == out.length) {
             out = Arrays.copyOf(out, n * 2);
           }

@@ -3,6 +3,7 @@ package io.synod.checker.eval;
 import io.synod.checker.config.ModelConfig;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.Output;
+import io.synod.checker.engine.Verdict;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.StringTable;
 import io.synod.checker.value.Value;
@@ -57,9 +58,10 @@ public final class TraceSpec {
         return new TraceSpec(CompiledSpec.compile(parsed.resolved, config, line -> { }, constants));
       } catch (SpecException e) {
         String msg = e.span() == null ? e.getMessage() : e.getMessage() + "\n" + e.span().describe();
-        throw new FrontendException(msg, e.kind() == SpecException.Kind.CONFIG ? 151 : 150);
+        throw new FrontendException(msg,
+            e.kind() == SpecException.Kind.CONFIG ? Verdict.CONFIG_ERROR : Verdict.PARSE_ERROR);
       } catch (EvalException e) {
-        throw new FrontendException(e.getMessage(), 75);
+        throw new FrontendException(e.getMessage(), Verdict.EVAL_ERROR);
       }
     }
   }
@@ -81,7 +83,7 @@ public final class TraceSpec {
     try {
       return new Source((EvalFrontend.Parsed) new EvalFrontend().parse(specFile, libraryPath, collect));
     } catch (FrontendException e) {
-      throw new FrontendException(String.join("\n", lines).strip() + "\n" + e.getMessage(), e.exitCode());
+      throw new FrontendException(String.join("\n", lines).strip() + "\n" + e.getMessage(), e.verdict());
     }
   }
 
@@ -102,7 +104,7 @@ public final class TraceSpec {
       return new Action(name, act, size[0]);
     } catch (SpecException e) {
       String msg = e.span() == null ? e.getMessage() : e.getMessage() + "\n" + e.span().describe();
-      throw new FrontendException(msg, 2);
+      throw new FrontendException(msg, Verdict.PARSE_ERROR);
     }
   }
 

@@ -2,6 +2,7 @@ package io.synod.checker.semantic;
 
 import io.synod.checker.config.ModuleSymbols.Level;
 import io.synod.checker.syntax.ast.Expr;
+import io.synod.checker.syntax.ast.Subexpressions;
 import io.synod.checker.syntax.ast.Unit;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,8 +6,8 @@ import io.synod.checker.syntax.TlaParser;
 import io.synod.checker.syntax.ast.Expr;
 import io.synod.checker.syntax.ast.Module;
 import io.synod.checker.syntax.ast.Name;
-import io.synod.checker.syntax.ast.Selectors;
 import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.syntax.ast.Subexpressions;
 import io.synod.checker.syntax.ast.Unit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -178,14 +178,10 @@ public final class ModuleLoader {
                 for (Unit.Definition d : let.definitions()) {
                     if (d instanceof Unit.InstanceDef inst) {
                         group.add(inst.module());
-                    } else if (d instanceof Unit.OpDef od) {
-                        work.push(od.body());
-                    } else if (d instanceof Unit.FunctionDef fd) {
-                        work.push(fd.body());
                     }
                 }
             }
-            Selectors.children(x).forEach(work::push);
+            Subexpressions.direct(x).forEach(work::push);
         }
     }
 

@@ -8,6 +8,7 @@ import io.synod.checker.syntax.ast.Module;
 import io.synod.checker.syntax.ast.Name;
 import io.synod.checker.syntax.ast.Param;
 import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.syntax.ast.Subexpressions;
 import io.synod.checker.syntax.ast.Unit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -2,14 +2,12 @@ package io.synod.checker.eval;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synod.checker.SharedFixtures;
+import io.synod.testkit.FixtureManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import io.synod.checker.SharedFixtures;
 import java.util.List;
-import java.util.Set;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,16 +101,14 @@ class ActionLabelsTest {
     if (corpus == null) {
       return Stream.of(Arguments.of(null, null, null));
     }
-    JsonNode manifest = new ObjectMapper().readTree(corpus.resolveSibling("manifest.json").toFile());
     List<Arguments> out = new ArrayList<>();
-    for (JsonNode m : manifest) {
-      if (m.get("traceLength").isNull()
-          || !SharedFixtures.admitted(m.get("dir").asText() + "/" + m.get("config").asText(), ADMITTED)) {
+    for (FixtureManifest.Model m : SharedFixtures.admittedModels(ADMITTED)) {
+      if (m.json().get("traceLength").isNull()) {
         continue;
       }
-      String spec = m.get("spec").asText();
-      String cfg = m.get("config").asText();
-      out.add(Arguments.of(m.get("dir").asText(), spec.substring(0, spec.length() - 4),
+      String spec = m.spec();
+      String cfg = m.config();
+      out.add(Arguments.of(m.dir(), spec.substring(0, spec.length() - 4),
           cfg.substring(0, cfg.length() - 4)));
     }
     return out.stream();

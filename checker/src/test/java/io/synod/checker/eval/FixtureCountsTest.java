@@ -3,13 +3,13 @@ package io.synod.checker.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synod.checker.SharedFixtures;
 import io.synod.checker.config.ConfigReader;
 import io.synod.checker.config.ModelConfig;
 import io.synod.checker.config.NamedEntry;
+import io.synod.testkit.FixtureManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import io.synod.checker.SharedFixtures;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -92,14 +92,14 @@ class FixtureCountsTest {
     if (corpus == null) {
       return Stream.of(Arguments.of(null, null, null, 0L, 0L, 0));
     }
-    JsonNode manifest = new ObjectMapper().readTree(corpus.resolveSibling("manifest.json").toFile());
     List<Arguments> out = new ArrayList<>();
-    for (JsonNode m : manifest.isArray() ? manifest : manifest.get("models")) {
+    for (FixtureManifest.Model model : SharedFixtures.admittedModels(ADMITTED)) {
+      JsonNode m = model.json();
       String result = m.get("result").asText();
-      String dir = m.get("dir").asText();
+      String dir = model.dir();
       boolean ok = result.equals("success") || result.equals("liveness") || result.equals("assumption")
           && m.get("distinctStates").isNumber();
-      if (!ok || !SharedFixtures.admitted(dir + "/" + m.get("config").asText(), ADMITTED) || dir.startsWith("19_") || dir.startsWith("20_") || m.path("benchmark").asBoolean(false)) {
+      if (!ok || dir.startsWith("19_") || dir.startsWith("20_") || m.path("benchmark").asBoolean(false)) {
         continue;
       }
       out.add(Arguments.of(dir, strip(m.get("spec").asText()), strip(m.get("config").asText()),

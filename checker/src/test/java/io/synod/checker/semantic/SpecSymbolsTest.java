@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synod.checker.SharedFixtures;
 import io.synod.checker.config.ConfigChecker;
 import io.synod.checker.config.ConfigException;
@@ -15,14 +13,15 @@ import io.synod.checker.config.Diagnostic;
 import io.synod.checker.config.ModuleSymbols.Constant;
 import io.synod.checker.config.ModuleSymbols.Level;
 import io.synod.checker.syntax.ast.Module;
+import io.synod.testkit.FixtureManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SpecSymbolsTest {
@@ -144,18 +143,16 @@ class SpecSymbolsTest {
     void everyFixtureConfigFitsItsSpecExceptTheBrokenOnes() throws IOException, SemanticException, ConfigException {
         Optional<Path> specs = SharedFixtures.specs();
         assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
-        JsonNode manifest = new ObjectMapper().readTree(specs.get().resolveSibling("manifest.json").toFile());
         Map<String, Module> parsedStandardModules = new HashMap<>();
         int checked = 0;
-        for (JsonNode model : manifest) {
-            String folder = model.get("dir").asText();
-            if (folder.startsWith("28_") || folder.startsWith("29_")
-                    || !SharedFixtures.admitted(folder + "/" + model.get("config").asText(), ADMITTED)) {
+        for (FixtureManifest.Model model : SharedFixtures.admittedModels(ADMITTED)) {
+            String folder = model.dir();
+            if (folder.startsWith("28_") || folder.startsWith("29_")) {
                 continue;
             }
-            Path dir = specs.get().resolve(folder);
-            Path tla = dir.resolve(model.get("spec").asText());
-            Path cfg = dir.resolve(model.get("config").asText());
+            Path dir = model.folder();
+            Path tla = model.specFile();
+            Path cfg = model.configFile();
             List<String> errors;
             try {
                 errors = ConfigChecker.check(ConfigReader.readFile(cfg),
@@ -164,8 +161,8 @@ class SpecSymbolsTest {
             } catch (SemanticException | ConfigException e) {
                 throw new AssertionError(cfg + ": " + e.getMessage(), e);
             }
-            if (model.get("exitCode").asInt() == 151) {
-                String out = Files.readString(dir.resolve(model.get("output").asText()));
+            if (model.json().get("exitCode").asInt() == 151) {
+                String out = Files.readString(dir.resolve(model.json().get("output").asText()));
                 assertTrue(!errors.isEmpty() && out.contains("Error: " + errors.get(0) + "\n"), cfg + ": " + errors);
             } else {
                 assertEquals(List.of(), errors, cfg.toString());

@@ -8,6 +8,7 @@ import io.synod.checker.engine.ModelChecker;
 import io.synod.checker.engine.Output;
 import io.synod.checker.engine.SearchListener;
 import io.synod.checker.engine.SpecModel;
+import io.synod.checker.engine.Verdict;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.report.ItfReport;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class CheckerRunner implements ModelRunner {
       // the checker's first words on the error say what and where; its summary line comes last
       String detail = tail.text().isEmpty() ? e.getMessage()
           : entry.spec().getFileName() + ": " + tail.text() + " (" + e.getMessage() + ")";
-      return new RunResult(kindOfExitCode(e.exitCode()), null, -1, since(start), detail);
+      return new RunResult(kindOf(e.verdict()), null, -1, since(start), detail);
     }
     CheckOptions options = CheckOptions.defaults()
         .withWorkers(entry.workers())
@@ -93,7 +94,22 @@ public final class CheckerRunner implements ModelRunner {
       java.util.function.UnaryOperator<String> configName) {
     CheckResult.Failure f = result.firstFailure();
     long distinct = result.stats() == null ? -1 : result.stats().distinct();
-    ResultKind kind = switch (result.verdict()) {
+    ResultKind kind = kindOf(result.verdict());
+    String name = kind.named() && f != null && f.name() != null ? configName.apply(f.name()) : null;
+    if (kind.named() && name == null) {
+      name = "?";
+    }
+    String detail = "";
+    if (f != null && !kind.named() && kind != ResultKind.DEADLOCK
+        && kind != ResultKind.BUDGET_EXCEEDED) {
+      detail = firstLine(f.message());
+    }
+    return new RunResult(kind, name, distinct, elapsed, detail);
+  }
+
+  /** The gate's kind of result for a verdict, also one reached before the search (parse, config). */
+  static ResultKind kindOf(Verdict v) {
+    return switch (v) {
       case SUCCESS -> ResultKind.SUCCESS;
       case INVARIANT -> ResultKind.INVARIANT;
       case ACTION_PROPERTY -> ResultKind.PROPERTY;
@@ -109,27 +125,6 @@ public final class CheckerRunner implements ModelRunner {
       case CONFIG_ERROR -> ResultKind.CONFIG_ERROR;
       case SYSTEM_ERROR -> ResultKind.SYSTEM_ERROR;
       case CANCELLED -> ResultKind.BUDGET_EXCEEDED;
-    };
-    String name = kind.named() && f != null && f.name() != null ? configName.apply(f.name()) : null;
-    if (kind.named() && name == null) {
-      name = "?";
-    }
-    String detail = "";
-    if (f != null && !kind.named() && kind != ResultKind.DEADLOCK
-        && kind != ResultKind.BUDGET_EXCEEDED) {
-      detail = firstLine(f.message());
-    }
-    return new RunResult(kind, name, distinct, elapsed, detail);
-  }
-
-  static ResultKind kindOfExitCode(int code) {
-    return switch (code) {
-      case 10 -> ResultKind.ASSUMPTION;
-      case 14 -> ResultKind.ASSERT;
-      case 75 -> ResultKind.EVALUATION_ERROR;
-      case 150 -> ResultKind.PARSE_ERROR;
-      case 151 -> ResultKind.CONFIG_ERROR;
-      default -> ResultKind.SYSTEM_ERROR;
     };
   }
 

@@ -1,5 +1,6 @@
 package io.synod.sim.paxos;
 
+import io.synod.sim.DiskRecord;
 import io.synod.sim.Input;
 import io.synod.sim.KvStore;
 import io.synod.sim.Node;
@@ -65,13 +66,13 @@ public final class PaxosNode implements Node<PaxosMsg> {
   private int elapsed;
   private int backoff;
 
-  public PaxosNode(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+  public PaxosNode(int id, int n, List<? extends DiskRecord> journal, RandomGenerator random, Set<String> bugs) {
     this.id = id;
     this.n = n;
     this.random = random;
     this.acceptLowerBallot = bugs.contains(PaxosProtocol.ACCEPT_LOWER_BALLOT);
     this.ignoreAcceptedValue = bugs.contains(PaxosProtocol.IGNORE_ACCEPTED_VALUE);
-    for (Object rec : journal) {
+    for (DiskRecord rec : journal) {
       if (rec instanceof PaxosDisk.SlotRecord s) {
         acceptors.put(s.slot(), s.state());
       } else if (rec instanceof PaxosDisk.RoundRecord r) {

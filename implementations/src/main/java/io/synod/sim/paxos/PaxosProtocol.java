@@ -1,5 +1,6 @@
 package io.synod.sim.paxos;
 
+import io.synod.sim.DiskRecord;
 import io.synod.sim.KvStore;
 import io.synod.sim.KvWorkload;
 import io.synod.sim.Monitor;
@@ -40,7 +41,7 @@ public final class PaxosProtocol implements Protocol<PaxosMsg> {
   }
 
   @Override
-  public Node<PaxosMsg> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+  public Node<PaxosMsg> create(int id, int n, List<DiskRecord> journal, RandomGenerator random, Set<String> bugs) {
     return new PaxosNode(id, n, journal, random, bugs);
   }
 

@@ -1,27 +1,22 @@
 package io.synod.sim.raft;
 
-import io.synod.sim.Protocol;
+import io.synod.sim.DiskRecord;
 import io.synod.sim.Input;
-import io.synod.sim.KvStore;
 import io.synod.sim.Node;
 import io.synod.sim.Op;
 import io.synod.sim.Ready;
 import io.synod.sim.Result;
-import io.synod.sim.TraceEvent;
-import io.synod.sim.record.Itf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
  * A Raft node serving a key-value store: leader election with randomized timeouts, log
  * replication, commitment by a majority in the leader's term, client commands (reads
- * included) through the log. Trace events are named after the actions of the usual TLA+
- * formulation of Raft (see TRACE-FORMAT.md).
+ * included) through the log. The store and the waiting clients are {@link RaftKv}; the trace
+ * events, named after the actions of the usual TLA+ formulation of Raft, are {@link RaftTrace}.
  */
 public final class RaftNode implements Node<RaftMsg> {
   /** Server states, named as in the TLA+ spec. */
@@ -69,10 +64,10 @@ public final class RaftNode implements Node<RaftMsg> {
   private int electionTimeout;
   private int heartbeatElapsed;
   private int leaderHint = -1;
-  private final TreeMap<Long, Integer> pending = new TreeMap<>();
-  private final KvStore store = new KvStore();
+  private final RaftKv kv = new RaftKv();
+  private final RaftTrace trace = new RaftTrace();
 
-  public RaftNode(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+  public RaftNode(int id, int n, List<? extends DiskRecord> journal, RandomGenerator random, Set<String> bugs) {
     this.id = id;
     this.n = n;
     this.random = random;
@@ -84,7 +79,7 @@ public final class RaftNode implements Node<RaftMsg> {
     java.util.Arrays.fill(nextIndex, 1);
     this.matchIndex = new long[n];
     this.votedFor = -1;
-    for (Object rec : journal) {
+    for (DiskRecord rec : journal) {
       if (rec instanceof RaftDisk.TermVote tv) {
         currentTerm = tv.term();
         votedFor = tv.votedFor();
@@ -104,11 +99,10 @@ public final class RaftNode implements Node<RaftMsg> {
       tick(out);
     } else if (in instanceof Input.Request<RaftMsg> q) {
       clientRequest(q.client(), q.op(), out);
-    } else if (in instanceof Input.Restart<RaftMsg> && out.tracing()) {
-      TraceEvent<RaftMsg> e = out.event("Restart");
-      e.var("currentTerm", currentTerm).var("state", role.spec).var("votedFor", name(votedFor));
-      e.var("log", logItf()).var("commitIndex", commitIndex).var("votesGranted", votesItf());
-      e.var("nextIndex", indexItf(nextIndex)).var("matchIndex", indexItf(matchIndex));
+    } else if (in instanceof Input.Restart<RaftMsg>) {
+      trace.event(out, "Restart").currentTerm(currentTerm).state(role).votedFor(votedFor)
+          .log(log).commitIndex(commitIndex).votesGranted(votesGranted)
+          .nextIndex(nextIndex).matchIndex(matchIndex);
     }
     // The simulator writes these before anything of this step is sent.
     if (dirty) {
@@ -153,10 +147,8 @@ public final class RaftNode implements Node<RaftMsg> {
     leaderHint = -1;
     dirty = true;
     resetElectionTimer();
-    if (out.tracing()) {
-      out.event("Timeout").var("currentTerm", currentTerm).var("state", role.spec)
-          .var("votedFor", name(votedFor)).var("votesGranted", votesItf());
-    }
+    trace.event(out, "Timeout").currentTerm(currentTerm).state(role).votedFor(votedFor)
+        .votesGranted(votesGranted);
     if (isMajority(votesGranted)) {
       becomeLeader(out);
       return;
@@ -169,9 +161,7 @@ public final class RaftNode implements Node<RaftMsg> {
     RaftMsg req = new RaftMsg.VoteRequest(currentTerm, lastIndex(), lastTerm());
     for (int j = 0; j < n; j++) {
       if (j != id && (to & (1L << j)) != 0) {
-        if (out.tracing()) {
-          out.event("RequestVote");
-        }
+        trace.event(out, "RequestVote");
         out.send(j, req);
       }
     }
@@ -183,16 +173,14 @@ public final class RaftNode implements Node<RaftMsg> {
     if (m.term() > currentTerm) {
       currentTerm = m.term();
       if (role == Role.LEADER) {
-        pending.clear();
+        kv.forgetClients();
       }
       role = Role.FOLLOWER;
       votedFor = -1;
       leaderHint = -1;
       dirty = true;
-      if (out.tracing()) {
-        out.event("UpdateTerm").var("currentTerm", currentTerm).var("state", role.spec)
-            .var("votedFor", name(votedFor)).received(from, m);
-      }
+      trace.event(out, "UpdateTerm").currentTerm(currentTerm).state(role).votedFor(votedFor)
+          .received(from, m);
     }
     if (m instanceof RaftMsg.VoteRequest v) {
       handleVoteRequest(from, v, out);
@@ -210,14 +198,12 @@ public final class RaftNode implements Node<RaftMsg> {
         v.lastLogTerm() > lastTerm() || (v.lastLogTerm() == lastTerm() && v.lastLogIndex() >= lastIndex());
     boolean grant =
         v.term() == currentTerm && logOk && (votedFor == -1 || votedFor == from);
-    TraceEvent<RaftMsg> e = out.tracing() ? out.event("HandleRequestVoteRequest").received(from, v) : null;
+    RaftTrace.Event e = trace.event(out, "HandleRequestVoteRequest").received(from, v);
     if (grant) {
       if (votedFor != from) {
         votedFor = from;
         dirty = true;
-        if (e != null) {
-          e.var("votedFor", name(votedFor));
-        }
+        e.votedFor(votedFor);
       }
       resetElectionTimer();
     }
@@ -226,18 +212,14 @@ public final class RaftNode implements Node<RaftMsg> {
 
   private void handleVoteResponse(int from, RaftMsg.VoteResponse v, Ready<RaftMsg> out) {
     if (v.term() != currentTerm || role != Role.CANDIDATE) {
-      if (out.tracing()) {
-        out.event("DropStaleResponse").received(from, v);
-      }
+      trace.event(out, "DropStaleResponse").received(from, v);
       return;
     }
     votesResponded |= 1L << from;
     if (v.granted()) {
       votesGranted |= 1L << from;
     }
-    if (out.tracing()) {
-      out.event("HandleRequestVoteResponse").var("votesGranted", votesItf()).received(from, v);
-    }
+    trace.event(out, "HandleRequestVoteResponse").votesGranted(votesGranted).received(from, v);
     if (isMajority(votesGranted)) {
       becomeLeader(out);
     }
@@ -251,24 +233,19 @@ public final class RaftNode implements Node<RaftMsg> {
       nextIndex[j] = lastIndex() + 1;
       matchIndex[j] = 0;
     }
-    if (out.tracing()) {
-      out.event("BecomeLeader").var("state", role.spec)
-          .var("nextIndex", indexItf(nextIndex)).var("matchIndex", indexItf(matchIndex));
-    }
+    trace.event(out, "BecomeLeader").state(role).nextIndex(nextIndex).matchIndex(matchIndex);
     broadcastAppend(out);
   }
 
   private void handleAppendRequest(int from, RaftMsg.AppendRequest a, Ready<RaftMsg> out) {
-    TraceEvent<RaftMsg> e = out.tracing() ? out.event("HandleAppendEntriesRequest").received(from, a) : null;
+    RaftTrace.Event e = trace.event(out, "HandleAppendEntriesRequest").received(from, a);
     if (a.term() < currentTerm) {
       out.send(from, new RaftMsg.AppendResponse(currentTerm, false, 0));
       return;
     }
     if (role != Role.FOLLOWER) {
       role = Role.FOLLOWER;
-      if (e != null) {
-        e.var("state", role.spec);
-      }
+      e.state(role);
     }
     leaderHint = from;
     resetElectionTimer();
@@ -293,17 +270,13 @@ public final class RaftNode implements Node<RaftMsg> {
       changed = true;
     }
     if (changed) {
-      if (e != null) {
-        e.var("log", logItf());
-      }
+      e.log(log);
     }
     long match = prev + entries.size();
     long newCommit = Math.min(a.commitIndex(), match);
     if (newCommit > commitIndex) {
       commitIndex = newCommit;
-      if (e != null) {
-        e.var("commitIndex", commitIndex);
-      }
+      e.commitIndex(commitIndex);
       applyCommitted(out);
     }
     out.send(from, new RaftMsg.AppendResponse(currentTerm, true, match));
@@ -311,21 +284,17 @@ public final class RaftNode implements Node<RaftMsg> {
 
   private void handleAppendResponse(int from, RaftMsg.AppendResponse a, Ready<RaftMsg> out) {
     if (a.term() != currentTerm || role != Role.LEADER) {
-      if (out.tracing()) {
-        out.event("DropStaleResponse").received(from, a);
-      }
+      trace.event(out, "DropStaleResponse").received(from, a);
       return;
     }
-    TraceEvent<RaftMsg> e = out.tracing() ? out.event("HandleAppendEntriesResponse").received(from, a) : null;
+    RaftTrace.Event e = trace.event(out, "HandleAppendEntriesResponse").received(from, a);
     if (a.success()) {
       matchIndex[from] = Math.max(matchIndex[from], a.matchIndex());
       nextIndex[from] = Math.max(nextIndex[from], matchIndex[from] + 1);
     } else {
       nextIndex[from] = Math.max(matchIndex[from] + 1, Math.min(nextIndex[from] - 1, a.matchIndex() + 1));
     }
-    if (e != null) {
-      e.var("nextIndex", indexItf(nextIndex)).var("matchIndex", indexItf(matchIndex));
-    }
+    e.nextIndex(nextIndex).matchIndex(matchIndex);
     if (a.success()) {
       advanceCommitIndex(out);
     }
@@ -348,9 +317,7 @@ public final class RaftNode implements Node<RaftMsg> {
     long prev = nextIndex[j] - 1;
     int end = (int) Math.min(lastIndex(), prev + MAX_BATCH);
     List<Entry> entries = prev >= end ? List.of() : List.copyOf(log.subList((int) prev, end));
-    if (out.tracing()) {
-      out.event("AppendEntries");
-    }
+    trace.event(out, "AppendEntries");
     out.send(j, new RaftMsg.AppendRequest(currentTerm, prev, termAt(prev), entries, Math.min(commitIndex, end)));
   }
 
@@ -369,9 +336,7 @@ public final class RaftNode implements Node<RaftMsg> {
       }
       if (isMajority(acks)) {
         commitIndex = idx;
-        if (out.tracing()) {
-          out.event("AdvanceCommitIndex").var("commitIndex", commitIndex);
-        }
+        trace.event(out, "AdvanceCommitIndex").commitIndex(commitIndex);
         applyCommitted(out);
         return;
       }
@@ -381,12 +346,7 @@ public final class RaftNode implements Node<RaftMsg> {
   private void applyCommitted(Ready<RaftMsg> out) {
     while (lastApplied < commitIndex) {
       lastApplied++;
-      Entry e = log.get((int) lastApplied - 1);
-      Result r = store.apply(e.op());
-      Integer client = pending.remove(lastApplied);
-      if (client != null && r != null && role == Role.LEADER) {
-        out.reply(client, r);
-      }
+      kv.apply(lastApplied, log.get((int) lastApplied - 1), role == Role.LEADER, out);
     }
   }
 
@@ -399,15 +359,13 @@ public final class RaftNode implements Node<RaftMsg> {
     }
     if (staleRead && op.f() == Op.Kind.READ) {
       // The bug: answer from local state without checking that we are still the leader.
-      out.reply(client, Result.ok(op.id(), store.get(op.key())));
+      out.reply(client, Result.ok(op.id(), kv.localRead(op.key())));
       return;
     }
     log.add(new Entry(currentTerm, op));
     logDirtyFrom = Math.min(logDirtyFrom, lastIndex());
-    pending.put(lastIndex(), client);
-    if (out.tracing()) {
-      out.event("ClientRequest").var("log", logItf());
-    }
+    kv.await(lastIndex(), client);
+    trace.event(out, "ClientRequest").log(log);
     if (n == 1) {
       advanceCommitIndex(out);
       return;
@@ -435,37 +393,6 @@ public final class RaftNode implements Node<RaftMsg> {
 
   private long termAt(long idx) {
     return idx == 0 ? 0 : log.get((int) idx - 1).term();
-  }
-
-  private static String name(int node) {
-    return node < 0 ? "Nil" : Protocol.peerName(node);
-  }
-
-  private Itf.Tup logItf() {
-    List<Object> l = new ArrayList<>(log.size());
-    for (Entry e : log) {
-      l.add(entryItf(e));
-    }
-    return Itf.tup(l);
-  }
-
-  private static Map<String, Object> entryItf(Entry e) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("term", e.term());
-    m.put("value", KvStore.itf(e.op()));
-    return m;
-  }
-
-  private Itf.Set votesItf() {
-    return Itf.nodeSet(votesGranted, Protocol::peerName);
-  }
-
-  private Itf.Fn indexItf(long[] idx) {
-    List<Map.Entry<?, ?>> pairs = new ArrayList<>(n);
-    for (int j = 0; j < n; j++) {
-      pairs.add(Map.entry(Protocol.peerName(j), idx[j]));
-    }
-    return new Itf.Fn(pairs);
   }
 
   // ---- read-only views for monitors ---------------------------------------------------

@@ -1,5 +1,6 @@
 package io.synod.sim.raft;
 
+import io.synod.sim.DiskRecord;
 import io.synod.sim.KvStore;
 import io.synod.sim.KvWorkload;
 import io.synod.sim.Monitor;
@@ -41,7 +42,7 @@ public final class RaftProtocol implements Protocol<RaftMsg> {
   }
 
   @Override
-  public Node<RaftMsg> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+  public Node<RaftMsg> create(int id, int n, List<DiskRecord> journal, RandomGenerator random, Set<String> bugs) {
     return new RaftNode(id, n, journal, random, bugs);
   }
 

@@ -1,5 +1,6 @@
 package io.synod.sim.twophase;
 
+import io.synod.sim.DiskRecord;
 import io.synod.sim.Input;
 import io.synod.sim.Node;
 import io.synod.sim.Ready;
@@ -29,11 +30,11 @@ public final class ResourceManager implements Node<TpcMsg> {
   private final TreeMap<Long, Integer> waiting = new TreeMap<>();
   private final List<Long> changed = new ArrayList<>();
 
-  public ResourceManager(int id, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+  public ResourceManager(int id, List<? extends DiskRecord> journal, RandomGenerator random, Set<String> bugs) {
     this.id = id;
     this.random = random;
     this.abortAfterPrepared = bugs.contains(TwoPhaseProtocol.ABORT_AFTER_PREPARED);
-    for (Object rec : journal) {
+    for (DiskRecord rec : journal) {
       RmDisk r = (RmDisk) rec;
       states.put(r.txn(), r.state());
     }

@@ -1,4 +1,4 @@
 package io.synod.sim.twophase;
 
 /** The transaction manager's journal record: transaction {@code txn} was decided. */
-public record TmDisk(long txn, boolean commit) {}
+public record TmDisk(long txn, boolean commit) implements io.synod.sim.DiskRecord {}

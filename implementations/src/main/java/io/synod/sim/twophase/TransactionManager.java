@@ -1,5 +1,6 @@
 package io.synod.sim.twophase;
 
+import io.synod.sim.DiskRecord;
 import io.synod.sim.Input;
 import io.synod.sim.Node;
 import io.synod.sim.Op;
@@ -42,11 +43,11 @@ public final class TransactionManager implements Node<TpcMsg> {
   private final TreeMap<Long, Txn> active = new TreeMap<>();
   private final List<Long> decidedNow = new ArrayList<>();
 
-  public TransactionManager(int n, List<Object> journal, Set<String> bugs) {
+  public TransactionManager(int n, List<? extends DiskRecord> journal, Set<String> bugs) {
     this.n = n;
     this.allRms = ((1L << n) - 1) & ~1L;
     this.countVotes = bugs.contains(TwoPhaseProtocol.COMMIT_WITHOUT_ALL_VOTES);
-    for (Object rec : journal) {
+    for (DiskRecord rec : journal) {
       TmDisk d = (TmDisk) rec;
       decisions.put(d.txn(), d.commit());
     }

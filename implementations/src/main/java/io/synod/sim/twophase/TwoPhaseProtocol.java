@@ -1,5 +1,6 @@
 package io.synod.sim.twophase;
 
+import io.synod.sim.DiskRecord;
 import io.synod.sim.Monitor;
 import io.synod.sim.Node;
 import io.synod.sim.Op;
@@ -48,7 +49,7 @@ public final class TwoPhaseProtocol implements Protocol<TpcMsg> {
   }
 
   @Override
-  public Node<TpcMsg> create(int id, int n, List<Object> journal, RandomGenerator random, Set<String> bugs) {
+  public Node<TpcMsg> create(int id, int n, List<DiskRecord> journal, RandomGenerator random, Set<String> bugs) {
     return id == 0
         ? new TransactionManager(n, journal, bugs)
         : new ResourceManager(id, journal, random, bugs);

@@ -32,7 +32,7 @@ class PaxosNodeStepTest {
   private static final Op W3 = new Op(3, Op.Kind.WRITE, 1, 30, 0);
   private static final int CLIENT = 7;
 
-  private static PaxosNode node(int id, int n, Object... journal) {
+  private static PaxosNode node(int id, int n, PaxosDisk... journal) {
     return new PaxosNode(id, n, List.of(journal), new SplittableRandom(id + 1), Set.of());
   }
 

@@ -29,7 +29,7 @@ class RaftNodeStepTest {
   private static final Op W3 = new Op(3, Op.Kind.WRITE, 1, 30, 0);
   private static final int CLIENT = 7;
 
-  private static RaftNode node(int id, int n, Object... journal) {
+  private static RaftNode node(int id, int n, RaftDisk... journal) {
     return new RaftNode(id, n, List.of(journal), new SplittableRandom(id + 1), Set.of());
   }
 
@@ -59,7 +59,7 @@ class RaftNodeStepTest {
   }
 
   /** Node 0 of {@code n}, made leader of the next term by the vote of node 1 (and 2 when n is 5). */
-  private static RaftNode leader(int n, Object... journal) {
+  private static RaftNode leader(int n, RaftDisk... journal) {
     RaftNode node = node(0, n, journal);
     timeOut(node);
     for (int j = 1; j <= n / 2; j++) {

@@ -106,16 +106,7 @@ public final class Selectors {
           : names.contains(a.path().get(0).name()))) {
         return true;
       }
-      if (x instanceof Expr.Let l) {
-        for (Unit.Definition d : l.definitions()) {
-          if (d instanceof Unit.OpDef o) {
-            work.add(o.body());
-          } else if (d instanceof Unit.FunctionDef f) {
-            work.add(f.body());
-          }
-        }
-      }
-      work.addAll(children(x));
+      work.addAll(Subexpressions.direct(x));
     }
     return false;
   }
@@ -143,39 +134,6 @@ public final class Selectors {
     List<Expr> out = new ArrayList<>();
     if (e instanceof Expr.OpApp a) {
       out.addAll(a.args());
-    } else if (e instanceof Expr.Junction j) {
-      out.addAll(j.items());
-    } else if (e instanceof Expr.If i) {
-      out.add(i.condition());
-      out.add(i.then());
-      out.add(i.otherwise());
-    } else if (e instanceof Expr.Tuple t) {
-      out.addAll(t.elements());
-    } else if (e instanceof Expr.SetEnum s) {
-      out.addAll(s.elements());
-    } else if (e instanceof Expr.Product p) {
-      out.addAll(p.factors());
-    } else if (e instanceof Expr.FunApp f) {
-      out.add(f.function());
-      out.addAll(f.args());
-    } else if (e instanceof Expr.FunSet f) {
-      out.add(f.domain());
-      out.add(f.range());
-    } else if (e instanceof Expr.RecordCons r) {
-      r.fields().forEach(f -> out.add(f.value()));
-    } else if (e instanceof Expr.RecordSet r) {
-      r.fields().forEach(f -> out.add(f.value()));
-    } else if (e instanceof Expr.FieldAccess f) {
-      out.add(f.record());
-    } else if (e instanceof Expr.BoxAction b) {
-      out.add(b.action());
-      out.add(b.subscript());
-    } else if (e instanceof Expr.AngleAction a) {
-      out.add(a.action());
-      out.add(a.subscript());
-    } else if (e instanceof Expr.Fairness f) {
-      out.add(f.subscript());
-      out.add(f.action());
     } else if (e instanceof Expr.Quant q) {
       domains(q.binders(), out);
     } else if (e instanceof Expr.Choose c) {
@@ -186,6 +144,9 @@ public final class Selectors {
       domains(m.binders(), out);
     } else if (e instanceof Expr.FunCons f) {
       domains(f.binders(), out);
+    } else if (!(e instanceof Expr.Except || e instanceof Expr.Case || e instanceof Expr.Label)) {
+      // the other constructs number their subexpressions in source order
+      Subexpressions.plain(e, out);
     }
     return out;
   }
@@ -215,42 +176,11 @@ public final class Selectors {
         }
         continue;
       }
-      List<Expr> kids = children(x);
+      List<Expr> kids = Subexpressions.withoutLetDefinitions(x);
       for (int i = kids.size() - 1; i >= 0; i--) {
         work.add(kids.get(i));
       }
     }
     return null;
-  }
-
-  /**
-   * Every expression directly inside {@code e} (not the bodies of LET definitions), in no
-   * particular order: for walks that must reach every subexpression.
-   */
-  public static List<Expr> children(Expr e) {
-    List<Expr> out = operands(e);
-    if (e instanceof Expr.Label l) {
-      out.add(l.body());
-    }
-    if (e instanceof Expr.OpApp a) {
-      a.path().forEach(s -> out.addAll(s.args()));
-    }
-    Expr b = body(e);
-    if (b != null) {
-      out.add(b);
-    }
-    if (e instanceof Expr.Case c) {
-      c.arms().forEach(arm -> {
-        out.add(arm.guard());
-        out.add(arm.value());
-      });
-      if (c.other() != null) {
-        out.add(c.other());
-      }
-    } else if (e instanceof Expr.Except x) {
-      out.add(x.function());
-      x.updates().forEach(u -> out.add(u.value()));
-    }
-    return out;
   }
 }

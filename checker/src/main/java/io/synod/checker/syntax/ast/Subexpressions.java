@@ -1,18 +1,32 @@
-package io.synod.checker.semantic;
+package io.synod.checker.syntax.ast;
 
-import io.synod.checker.syntax.ast.Binder;
-import io.synod.checker.syntax.ast.Expr;
-import io.synod.checker.syntax.ast.Unit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The direct sub-expressions of an expression, in source order, binder domains included. */
-final class Subexpressions {
+/**
+ * The direct sub-expressions of an expression, in source order, binder domains included: the one
+ * walk over an expression's children (name resolution, levels, module loading, subexpression
+ * names).
+ */
+public final class Subexpressions {
 
     private Subexpressions() {
     }
 
-    static List<Expr> direct(Expr e) {
+    /** Every expression directly inside {@code e}, the expressions of its LET definitions included. */
+    public static List<Expr> direct(Expr e) {
+        return collect(e, true);
+    }
+
+    /**
+     * Every expression directly inside {@code e} but those of its LET definitions, which belong
+     * to those definitions (a label inside one is not a label of the enclosing definition).
+     */
+    public static List<Expr> withoutLetDefinitions(Expr e) {
+        return collect(e, false);
+    }
+
+    private static List<Expr> collect(Expr e, boolean letDefinitions) {
         List<Expr> out = new ArrayList<>();
         if (e instanceof Expr.OpApp a) {
             a.path().forEach(step -> out.addAll(step.args()));
@@ -35,7 +49,9 @@ final class Subexpressions {
             domains(f.binders(), out);
             out.add(f.body());
         } else if (e instanceof Expr.Let let) {
-            let.definitions().forEach(d -> definitionBodies(d, out));
+            if (letDefinitions) {
+                let.definitions().forEach(d -> definitionBodies(d, out));
+            }
             out.add(let.body());
         } else {
             plain(e, out);
@@ -44,7 +60,7 @@ final class Subexpressions {
     }
 
     /** The expressions inside a definition: an operator's body, a function's domains and body. */
-    static void definitionBodies(Unit.Definition d, List<Expr> out) {
+    public static void definitionBodies(Unit.Definition d, List<Expr> out) {
         if (d instanceof Unit.OpDef o) {
             out.add(o.body());
         } else if (d instanceof Unit.FunctionDef f) {
@@ -63,7 +79,8 @@ final class Subexpressions {
         }
     }
 
-    private static void plain(Expr e, List<Expr> out) {
+    /** The subexpressions of a construct that binds no names, in source order. */
+    static void plain(Expr e, List<Expr> out) {
         if (e instanceof Expr.SetEnum s) {
             out.addAll(s.elements());
         } else if (e instanceof Expr.Tuple t) {
