@@ -13,7 +13,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 echo "building..." >&2
 mvn -B -ntp -q -DskipTests -pl cli,benchmarks -am package >&2
+# the shared histories beside the repository (or beside one of its parent folders, for a worktree)
 knossos="$root/../shared/histories/knossos"
+d="$root"
+while [ "$d" != "/" ]; do
+  if [ -d "$d/../shared/histories/knossos" ]; then knossos="$d/../shared/histories/knossos"; break; fi
+  d="$(dirname "$d")"
+done
 cp="benchmarks/target/classes:cli/target/synod.jar"
 
 # Generated hard histories for each seed of LIN_HARD_SEEDS (default "1 4"), each checked by a
