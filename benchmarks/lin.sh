@@ -82,6 +82,7 @@ java ${LIN_BENCH_JAVA_OPTS:--Xmx4g} -cp "$cp" \
 if [ -d "$knossos" ]; then
   echo
   echo "Whole process, bin/synod lin on each Knossos folder (JVM start included):"
+  bin/synod --version >/dev/null   # builds the class-data-sharing archive once, outside the runs
   for spec in "cas-register/good cas-register 0" "cas-register/bad cas-register 0" \
               "multi-register/good multi-register {:x 0 :y 0}" "mutex/bad mutex"; do
     read -r dir model init <<<"$spec"
