@@ -26,7 +26,13 @@
 # SYNOD_JAVA_OPTS is passed on to the JVM as for bin/synod.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the shared fixtures beside the repository (or beside one of its parent folders, for a worktree)
 fixtures="$root/../shared/tlc-fixtures"
+d="$root"
+while [ "$d" != "/" ]; do
+  if [ -f "$d/../shared/tlc-fixtures/manifest.json" ]; then fixtures="$d/../shared/tlc-fixtures"; break; fi
+  d="$(dirname "$d")"
+done
 quick=0
 workers_list="1 2"
 repeat=1

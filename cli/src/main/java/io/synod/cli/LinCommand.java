@@ -132,7 +132,11 @@ public final class LinCommand implements Callable<Integer> {
     boolean pageInvalid = false;
     boolean many = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
     TextReport text = new TextReport(witness);
-    JsonReport json = new JsonReport();
+    // Only what is printed or written is built: JSON (for --json, --format json and the --html
+    // page) brings Jackson, hundreds of classes that a plain text run need not load.
+    boolean wantJson = format.equals("json") || jsonFile != null || htmlFile != null;
+    boolean wantEdn = format.equals("edn") || ednFile != null;
+    JsonReport json = wantJson ? new JsonReport() : null;
     EdnReport edn = new EdnReport();
     List<ObjectNode> jsonResults = new ArrayList<>();
     StringBuilder ednOut = new StringBuilder();
@@ -152,7 +156,9 @@ public final class LinCommand implements Callable<Integer> {
           throw new UserError(e.getMessage(), ExitCodes.USAGE);
         }
         errors++;
-        jsonResults.add(json.error(file.toString(), e.getMessage()));
+        if (wantJson) {
+          jsonResults.add(json.error(file.toString(), e.getMessage()));
+        }
         if (format.equals("text")) {
           out.println(file + ": ERROR " + e.getMessage());
         }
@@ -164,7 +170,9 @@ public final class LinCommand implements Callable<Integer> {
           throw new UserError(why, ExitCodes.USAGE);
         }
         errors++;
-        jsonResults.add(json.error(file.toString(), why));
+        if (wantJson) {
+          jsonResults.add(json.error(file.toString(), why));
+        }
         if (format.equals("text")) {
           out.println(file + ": ERROR " + why);
         }
@@ -175,13 +183,17 @@ public final class LinCommand implements Callable<Integer> {
         case INVALID -> invalid++;
         case UNKNOWN -> unknown++;
       }
-      jsonResults.add(json.toJson(r));
+      if (wantJson) {
+        jsonResults.add(json.toJson(r));
+      }
       if (htmlFile != null && (page == null || (!pageInvalid && r.verdict() == Verdict.INVALID))) {
         page = ViewData.history(json.toJson(r), h, file.getFileName().toString());
         pageInvalid = r.verdict() == Verdict.INVALID;
       }
-      String ednText = edn.write(r);
-      ednOut.append(many ? EdnValues.print(r.source()) + "\n" + ednText : ednText);
+      if (wantEdn) {
+        String ednText = edn.write(r);
+        ednOut.append(many ? EdnValues.print(r.source()) + "\n" + ednText : ednText);
+      }
       if (format.equals("text")) {
         out.print(many ? text.summaryLine(r) + "\n" + text.briefFailure(r) : text.full(r));
       }
@@ -195,7 +207,9 @@ public final class LinCommand implements Callable<Integer> {
       out.printf("%d histories: %d valid, %d invalid, %d unknown, %d unreadable (%d ms)%n",
           files.size(), valid, invalid, unknown, errors, (System.nanoTime() - start) / 1_000_000);
     }
-    write(jsonFile, json.write(jsonResults));
+    if (jsonFile != null) {
+      write(jsonFile, json.write(jsonResults));
+    }
     write(ednFile, many ? "{" + ednOut + "}\n" : ednOut.toString());
     if (htmlFile != null && page != null) {
       ViewCommand.write(htmlFile, io.synod.viewer.ViewPage.html(page));

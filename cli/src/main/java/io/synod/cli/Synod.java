@@ -1,6 +1,7 @@
 package io.synod.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,8 +42,30 @@ public final class Synod implements java.util.concurrent.Callable<Integer> {
 
   /** Builds the command tree; the caller owns the streams. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, Commands.all());
+  }
+
+  /**
+   * The command tree for running {@code args}: when the first argument names a command, only
+   * that one is registered. picocli reflects over every option of every registered command (a
+   * tenth of a second of a short run such as {@code synod lin}); {@code synod --help}, {@code
+   * synod help} and a mistyped name still see them all.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+    List<Object> all = Commands.all();
+    if (args.length > 0) {
+      for (Object sub : all) {
+        if (sub.getClass().getAnnotation(Command.class).name().equals(args[0])) {
+          return commandLine(out, err, List.of(sub));
+        }
+      }
+    }
+    return commandLine(out, err, all);
+  }
+
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Object> commands) {
     CommandLine cl = new CommandLine(new Synod());
-    for (Object sub : Commands.all()) {
+    for (Object sub : commands) {
       cl.addSubcommand(sub);
     }
     cl.setOut(out);
@@ -61,7 +84,7 @@ public final class Synod implements java.util.concurrent.Callable<Integer> {
     Throwable[] escaped = new Throwable[1];
     Thread t = new Thread(null, () -> {
       try {
-        code[0] = commandLine(out, err).execute(args);
+        code[0] = commandLine(out, err, args).execute(args);
       } catch (Throwable e) { // NOPMD: the last line of defence, reported below
         escaped[0] = e;
       }

@@ -31,7 +31,7 @@ public final class Ctx {
   Map<Value, Value> registers = new HashMap<>();
   final SplittableRandom random;
   EvalHost host;
-  /** This worker's images of the last state's values under the symmetry group. */
+  /** This worker's remembered reductions of values under the symmetry group. */
   Symmetry.Images symmetryImages;
   /** Operator calls and recursive function applications under evaluation; see {@link #enter}. */
   private int depth;

@@ -1,12 +1,17 @@
 package io.synod.checker.eval;
 
+import io.synod.checker.value.BoolValue;
 import io.synod.checker.value.EvalError;
 import io.synod.checker.value.FcnValue;
+import io.synod.checker.value.Hashing;
+import io.synod.checker.value.IntValue;
 import io.synod.checker.value.ModelValue;
 import io.synod.checker.value.SetValue;
+import io.synod.checker.value.StringValue;
 import io.synod.checker.value.Value;
 import io.synod.checker.value.Values;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -22,14 +27,31 @@ import java.util.Set;
  * compared variable by variable. The representative depends only on the state's orbit, which is
  * what makes the distinct-state count independent of the order in which states are met.
  *
- * <p>Immutable once built; {@link #canonical} allocates only the images it keeps.
+ * <p>Immutable once built. The cost of {@link #canonical} is in building images (values
+ * rebuilt and re-sorted); it builds an image only when a worker's {@link Images} does not
+ * already hold the reduction of an equal value over the same candidates, and then only under
+ * the candidates that earlier slots left.
  */
 final class Symmetry {
   /** The non-identity elements of the group, each as its non-fixed points. */
   private final List<Map<ModelValue, ModelValue>> group;
 
+  @SuppressWarnings("unchecked")
   private Symmetry(List<Map<ModelValue, ModelValue>> group) {
     this.group = group;
+    int n = group.size() + 1;
+    perm = new Map[n];
+    single = new Candidates[n];
+    int[] every = new int[n];
+    perm[0] = Map.of();
+    for (int k = 0; k < n; k++) {
+      if (k > 0) {
+        perm[k] = group.get(k - 1);
+      }
+      single[k] = new Candidates(new int[] {k});
+      every[k] = k;
+    }
+    all = new Candidates(every);
   }
 
   /** Number of non-identity permutations applied to each state. */
@@ -102,15 +124,51 @@ final class Symmetry {
   }
 
   /**
-   * One worker's cache of images: for each slot, the value last seen there and its images
-   * under each element of the group, computed when first needed. The successors of a state
-   * share most of its values (the same objects), so most images are found here rather than
-   * built again. Not thread-safe: one per worker.
+   * A set of candidate elements of the group: indices into {@link #perm}, ascending, 0 being the
+   * identity. The representative is found slot by slot: the images of slot 0 under every element
+   * are compared and only the elements giving the smallest one stay candidates for slot 1, and
+   * so on. This yields the same smallest image as comparing whole states, since the order is
+   * lexicographic by slot.
+   */
+  static final class Candidates {
+    final int[] index;
+    final int hash;
+
+    Candidates(int[] index) {
+      this.index = index;
+      this.hash = Arrays.hashCode(index);
+    }
+
+    boolean sameAs(Candidates o) {
+      return this == o || (hash == o.hash && Arrays.equals(index, o.index));
+    }
+  }
+
+  /**
+   * One worker's memory of reductions: for a value and a set of candidates, the smallest image
+   * and the candidates giving it. Reachable states share most of their values (equal if not the
+   * same objects), so almost every slot of almost every state is found here. A direct-mapped
+   * table: a clash replaces the older entry, which bounds its memory. Not thread-safe: one per
+   * worker.
    */
   static final class Images {
-    private Value[] slot = new Value[0];
-    private Value[][] image = new Value[0][];
+    private static final int SIZE = 1 << 16;
+    /**
+     * Entry i is {@code table[4i..4i+3]}: the value, the candidates it was reduced over, its
+     * smallest image and the candidates giving that image; side by side, so that a look-up
+     * reads one cache line.
+     */
+    private final Object[] table = new Object[4 * SIZE];
+    /** The smallest image found by the last reduction. */
+    private Value found;
   }
+
+  /** The group with the identity first, as the candidates index it. */
+  private final Map<ModelValue, ModelValue>[] perm;
+  /** Every element of the group: the candidates of slot 0. */
+  private final Candidates all;
+  /** The candidate sets of one element each, shared so that they compare by identity. */
+  private final Candidates[] single;
 
   /**
    * The smallest image of {@code state} under the group, lexicographically by slot in TLC's value
@@ -120,53 +178,63 @@ final class Symmetry {
     return canonical(state, new Images());
   }
 
-  /** {@link #canonical(Value[])} with images remembered in {@code cache} between calls. */
+  /** {@link #canonical(Value[])} with reductions remembered in {@code cache} between calls. */
   Value[] canonical(Value[] state, Images cache) {
-    int n = state.length;
-    int g = group.size();
-    if (cache.slot.length != n || (n > 0 && cache.image[0].length != g)) {
-      cache.slot = new Value[n];
-      cache.image = new Value[n][g];
-    }
-    for (int j = 0; j < n; j++) {
-      if (cache.slot[j] != state[j]) {
-        cache.slot[j] = state[j];
-        java.util.Arrays.fill(cache.image[j], null);
-      }
-    }
+    Candidates c = all;
     Value[] min = state;
-    Value[] img = new Value[n];
-    next:
-    for (int k = 0; k < g; k++) {
-      Map<ModelValue, ModelValue> p = group.get(k);
-      int cmp = 0;
-      for (int j = 0; j < n; j++) {
-        Value[] cached = cache.image[j];
-        Value v = cached[k];
-        if (v == null) {
-          v = Values.permute(state[j], p);
-          cached[k] = v;
-        }
-        img[j] = v;
-        if (cmp == 0) {
-          cmp = v.compareTo(min[j]);
-          if (cmp > 0) {
-            // A larger slot with an equal prefix: the rest cannot make this image smaller.
-            continue next;
-          }
-        }
-      }
-      if (cmp < 0) {
+    for (int j = 0; j < state.length; j++) {
+      Value v = state[j];
+      c = reduce(v, c, cache);
+      // with the identity among the candidates the value is its own smallest image
+      Value img = c.index[0] == 0 ? v : cache.found;
+      if (img != v) {
         if (min == state) {
-          min = img;
-          img = new Value[n];
-        } else {
-          Value[] t = min;
-          min = img;
-          img = t;
+          min = state.clone();
         }
+        min[j] = img;
       }
     }
     return min;
+  }
+
+  /**
+   * The elements of {@code c} under which {@code v} has its smallest image, which is left in
+   * {@code cache.found}.
+   */
+  private Candidates reduce(Value v, Candidates c, Images cache) {
+    int[] idx = c.index;
+    if (v instanceof IntValue || v instanceof BoolValue || v instanceof StringValue
+        || (idx.length == 1 && idx[0] == 0)) {
+      cache.found = v;
+      return c;
+    }
+    Object[] table = cache.table;
+    int h = 4 * ((int) Hashing.mix(v.fingerprint(), c.hash) & (Images.SIZE - 1));
+    if (table[h] instanceof Value key && ((Candidates) table[h + 1]).sameAs(c)
+        && (key == v || key.equals(v))) {
+      cache.found = (Value) table[h + 2];
+      return (Candidates) table[h + 3];
+    }
+    Value best = null;
+    int[] ties = new int[idx.length];
+    int t = 0;
+    for (int k : idx) {
+      Value img = k == 0 ? v : Values.permute(v, perm[k]);
+      int cmp = best == null ? -1 : img.compareTo(best);
+      if (cmp < 0) {
+        best = img;
+        t = 0;
+      }
+      if (cmp <= 0) {
+        ties[t++] = k;
+      }
+    }
+    Candidates r = t == idx.length ? c : t == 1 ? single[ties[0]] : new Candidates(Arrays.copyOf(ties, t));
+    table[h] = v;
+    table[h + 1] = c;
+    table[h + 2] = best;
+    table[h + 3] = r;
+    cache.found = best;
+    return r;
   }
 }

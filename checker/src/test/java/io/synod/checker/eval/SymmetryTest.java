@@ -133,6 +133,76 @@ class SymmetryTest {
     assertEquals(g.canonical(one)[0], g.canonical(one, cache)[0]);
   }
 
+  /** Every element of {@link #unionOfTwo()}, the identity included, as maps. */
+  private List<Map<ModelValue, ModelValue>> unionOfTwoElements() {
+    List<Map<ModelValue, ModelValue>> all = new ArrayList<>();
+    for (Value p : permutations(List.of(a1, a2, a3))) {
+      for (Value q : permutations(List.of(x1, x2))) {
+        Map<ModelValue, ModelValue> m = new HashMap<>();
+        for (Value f : List.of(p, q)) {
+          io.synod.checker.value.FcnValue h = (io.synod.checker.value.FcnValue) f;
+          for (int i = 0; i < h.size(); i++) {
+            m.put((ModelValue) h.domainAt(i), (ModelValue) h.valueAt(i));
+          }
+        }
+        all.add(m);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * A state drawn from small pools, so that states of one run share values, equal ones as
+   * separate objects too: a function of the a's, a set of pairs, an a, a record and a number.
+   */
+  private Value[] randomState(java.util.Random r) {
+    ModelValue[] as = {a1, a2, a3};
+    Value[] xs = {x1, x2, IntValue.of(0)};
+    Value[] f = new Value[3];
+    for (int i = 0; i < 3; i++) {
+      f[i] = xs[r.nextInt(2 + (r.nextInt(4) == 0 ? 1 : 0))];
+    }
+    List<Value> pairs = new ArrayList<>();
+    for (ModelValue a : as) {
+      for (int k = 0; k < 2; k++) {
+        if (r.nextInt(3) == 0) {
+          pairs.add(Values.tuple(a, xs[k]));
+        }
+      }
+    }
+    Value rec = Values.record(
+        new io.synod.checker.value.StringValue[] {t.string("owner"), t.string("n")},
+        new Value[] {as[r.nextInt(3)], IntValue.of(r.nextInt(2))});
+    return new Value[] {
+        Values.fcn(as.clone(), f), Values.set(pairs), as[r.nextInt(3)], rec, IntValue.of(r.nextInt(2))};
+  }
+
+  @net.jqwik.api.Property(tries = 200)
+  void theRepresentativeIsTheSmallestImageOfTheWholeState(@net.jqwik.api.ForAll long seed) {
+    Symmetry g = unionOfTwo();
+    List<Map<ModelValue, ModelValue>> elements = unionOfTwoElements();
+    java.util.Random r = new java.util.Random(seed);
+    Symmetry.Images cache = new Symmetry.Images();
+    for (int n = 0; n < 30; n++) {
+      Value[] state = randomState(r);
+      // by the definition: the whole images compared slot by slot, the smallest kept
+      Value[] smallest = null;
+      for (Map<ModelValue, ModelValue> m : elements) {
+        Value[] image = new Value[state.length];
+        for (int i = 0; i < image.length; i++) {
+          image[i] = Values.permute(state[i], m);
+        }
+        if (smallest == null || compare(image, smallest) < 0) {
+          smallest = image;
+        }
+      }
+      Value[] rep = g.canonical(state, cache);
+      for (int i = 0; i < state.length; i++) {
+        assertEquals(smallest[i], rep[i], "slot " + i);
+      }
+    }
+  }
+
   @Test
   void aStateThatIsAlreadySmallestIsReturnedAsItIs() {
     Symmetry g = unionOfTwo();

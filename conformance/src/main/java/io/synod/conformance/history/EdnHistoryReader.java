@@ -13,18 +13,21 @@ import us.bpsm.edn.parser.Parsers;
  * Reads a Jepsen history in EDN: either one vector (or list) of op maps, or op maps one after another
  * (one per line). {@code ;} comments and commas count as whitespace.
  *
- * <p>edn-java reports no positions, so the text is fed to it through a {@link Parseable} that
- * counts characters; the reader steps over the outer vector itself, which gives the start
- * position of every op map and the spot where a syntax error was noticed.
+ * <p>Plain op maps are read by {@link EdnOpMaps}, the rest by edn-java. edn-java reports no
+ * positions, so the text is fed to it through a {@link Parseable} that counts characters; the
+ * reader steps over the outer vector itself, which gives the start position of every op map and
+ * the spot where a syntax error was noticed.
  */
 public final class EdnHistoryReader {
+  /** edn-java, for the maps {@link EdnOpMaps} leaves to it; made when first needed. */
+  private Parser parser;
 
   /** Reads all client events; nemesis and other non-integer processes are skipped. */
   public List<Event> read(String source, String text) {
     Scanner in = new Scanner(text);
     TextPositions pos = new TextPositions(text);
     EventDecoder decoder = new EventDecoder(source);
-    Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
+    EdnOpMaps simple = new EdnOpMaps(text);
     List<Event> events = new ArrayList<>();
     int maps = 0;
     in.skipSpace();
@@ -66,34 +69,13 @@ public final class EdnHistoryReader {
         break;
       }
       int start = in.offset;
-      Object value;
-      try {
-        value = parser.nextValue(in);
-      } catch (EdnException e) {
-        int at = Math.max(start, Math.min(in.offset, text.length()) - 1);
-        throw new HistoryFormatException(
-            source, pos.line(at), pos.column(at), "malformed EDN: " + readable(e.getMessage()));
-      } catch (StackOverflowError e) {
-        // edn-java descends once per bracket; the caller's thread stack decides how deep
-        throw new HistoryFormatException(source, pos.line(start), pos.column(start),
-            "value nested too deeply to read (brackets inside brackets beyond what the stack holds)");
-      }
       int line = pos.line(start);
       int col = pos.column(start);
-      if (!(value instanceof Map<?, ?> m)) {
-        throw new HistoryFormatException(
-            source,
-            line,
-            col,
-            "expected an operation map such as {:process 0, :type :invoke, :f :read, :value nil}, found "
-                + EdnValues.print(value));
-      }
-      Map<String, Object> fields = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        String k = e.getKey() instanceof us.bpsm.edn.Keyword ? EdnValues.name(e.getKey()) : null;
-        if (k != null) {
-          fields.put(k, e.getValue());
-        }
+      Map<String, Object> fields = simple.read(start);
+      if (fields != null) {
+        in.offset = simple.end();
+      } else {
+        fields = readMap(in, pos, source, text, start, line, col);
       }
       maps++;
       Event ev = decoder.decode(fields, events.size(), line, col);
@@ -105,6 +87,42 @@ public final class EdnHistoryReader {
       throw HistoryFormatException.empty(source);
     }
     return events;
+  }
+
+  /** The fields of the op map at {@code start}, read by edn-java. */
+  private Map<String, Object> readMap(Scanner in, TextPositions pos, String source, String text,
+      int start, int line, int col) {
+    if (parser == null) {
+      parser = Parsers.newParser(Parsers.defaultConfiguration());
+    }
+    Object value;
+    try {
+      value = parser.nextValue(in);
+    } catch (EdnException e) {
+      int at = Math.max(start, Math.min(in.offset, text.length()) - 1);
+      throw new HistoryFormatException(
+          source, pos.line(at), pos.column(at), "malformed EDN: " + readable(e.getMessage()));
+    } catch (StackOverflowError e) {
+      // edn-java descends once per bracket; the caller's thread stack decides how deep
+      throw new HistoryFormatException(source, pos.line(start), pos.column(start),
+          "value nested too deeply to read (brackets inside brackets beyond what the stack holds)");
+    }
+    if (!(value instanceof Map<?, ?> m)) {
+      throw new HistoryFormatException(
+          source,
+          line,
+          col,
+          "expected an operation map such as {:process 0, :type :invoke, :f :read, :value nil}, found "
+              + EdnValues.print(value));
+    }
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      String k = e.getKey() instanceof us.bpsm.edn.Keyword ? EdnValues.name(e.getKey()) : null;
+      if (k != null) {
+        fields.put(k, e.getValue());
+      }
+    }
+    return fields;
   }
 
   private static String readable(String msg) {

@@ -16,23 +16,33 @@ final class KvText {
   final int length;
   /** Sum of char(i) * BASE^(length - 1 - i), modulo 2^64. */
   private final long hash;
+  /**
+   * {@link String#hashCode} of the text: a read compares it with the hash its string caches,
+   * instead of hashing a string as long as the whole text every time it is tried.
+   */
+  private final int stringHash;
 
-  private KvText(KvText before, String piece, int length, long hash) {
+  private KvText(KvText before, String piece, int length, long hash, int stringHash) {
     this.before = before;
     this.piece = piece;
     this.length = length;
     this.hash = hash;
+    this.stringHash = stringHash;
   }
 
   static KvText of(String s) {
-    return new KvText(null, s, s.length(), hash(0, s));
+    return new KvText(null, s, s.length(), hash(0, s), s.hashCode());
   }
 
   KvText append(String s) {
     if (s.isEmpty()) {
       return this;
     }
-    return new KvText(this, s, length + s.length(), hash(hash, s));
+    int h = stringHash;
+    for (int i = 0; i < s.length(); i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return new KvText(this, s, length + s.length(), hash(hash, s), h);
   }
 
   private static long hash(long h, String s) {
@@ -44,7 +54,7 @@ final class KvText {
 
   /** Whether this text is exactly {@code s}. */
   boolean is(String s) {
-    return s.length() == length && hash(0, s) == hash && matches(s, Integer.MAX_VALUE);
+    return s.length() == length && s.hashCode() == stringHash && matches(s, Integer.MAX_VALUE);
   }
 
   /**
@@ -76,7 +86,31 @@ final class KvText {
     if (!(o instanceof KvText t) || t.length != length || t.hash != hash) {
       return false;
     }
-    return toString().equals(t.toString());
+    // Compared from the end, piece against piece, without building either string; two chains
+    // that meet at the same piece at the same offset share the rest.
+    KvText x = this;
+    KvText y = t;
+    int i = x.piece.length();
+    int j = y.piece.length();
+    while (x != null && y != null) {
+      if (x == y && i == j) {
+        return true;
+      }
+      int k = Math.min(i, j);
+      if (!x.piece.regionMatches(i - k, y.piece, j - k, k)) {
+        return false;
+      }
+      i -= k;
+      j -= k;
+      if (i == 0 && (x = x.before) != null) {
+        i = x.piece.length();
+      }
+      if (j == 0 && (y = y.before) != null) {
+        j = y.piece.length();
+      }
+    }
+    // the lengths are equal, so both ran out together
+    return true;
   }
 
   @Override
