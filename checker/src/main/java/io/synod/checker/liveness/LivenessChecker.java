@@ -321,13 +321,6 @@ public final class LivenessChecker {
       return tsucc[q].length;
     }
 
-    /** The edge slot of candidate k of product node u. */
-    int slot(int u, int k) {
-      int s = u / t;
-      int ei = k / tsucc[u % t].length;
-      return ei == 0 ? labels.edges + s : g.edgeStart(s) + ei - 1;
-    }
-
     /** The k-th candidate successor of product node u (-1 when the tableau rules it out). */
     int succ(int u, int k) {
       int s = u / t;
@@ -373,15 +366,40 @@ public final class LivenessChecker {
       return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * The first error model (in plan order) with an accepting component, and its first
+     * component in the search's order. Error models with the same {@code <>[]} conditions see
+     * the same graph, so one component search serves all of them: each component is tested
+     * against every model of the group still able to come first.
+     */
     Lasso search() {
-      for (LivenessPlan.ErrorModel m : branch.models()) {
-        Lasso l = tarjan(m);
-        if (l != null) {
-          return l;
+      List<LivenessPlan.ErrorModel> models = branch.models();
+      Lasso[] found = new Lasso[models.size()];
+      int best = models.size();
+      boolean[] done = new boolean[models.size()];
+      for (int i = 0; i < models.size() && i < best; i++) {
+        if (done[i]) {
+          continue;
+        }
+        List<LiveExpr> ea = models.get(i).eventuallyAlways();
+        int[] group = new int[models.size() - i];
+        int k = 0;
+        for (int j = i; j < models.size() && j < best; j++) {
+          if (!done[j] && models.get(j).eventuallyAlways().equals(ea)) {
+            done[j] = true;
+            group[k++] = j;
+          }
+        }
+        int hit = tarjan(Arrays.copyOf(group, k), found);
+        if (hit >= 0 && hit < best) {
+          best = hit;
         }
       }
-      return null;
+      return best < models.size() ? found[best] : null;
     }
+
+    /** The product nodes reachable from the initial ones, computed once for all groups. */
+    private boolean[] reachableFromRoots;
 
     /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
     boolean[] reachable(int[] starts) {
@@ -451,9 +469,21 @@ public final class LivenessChecker {
       }
     }
 
-    Lasso tarjan(LivenessPlan.ErrorModel m) {
-      ModelTable mt = table(m);
-      boolean[] allowedByLabel = mt.allowed;
+    /**
+     * Tarjan's search for the error models {@code group} (indices into the branch's models, in
+     * plan order, all with the same {@code <>[]} conditions); each model's first accepting
+     * component becomes its lasso in {@code found}. Stops once the group's first model has one
+     * (no later model can come before it). Returns the lowest index with a lasso, or -1.
+     */
+    int tarjan(int[] group, Lasso[] found) {
+      List<LivenessPlan.ErrorModel> models = branch.models();
+      LivenessPlan.ErrorModel first = models.get(group[0]);
+      ModelTable[] mts = new ModelTable[group.length];
+      for (int i = 0; i < group.length; i++) {
+        mts[i] = table(models.get(group[i]));
+      }
+      // the <>[] conditions, hence which steps are allowed, are the same for the whole group
+      boolean[] allowedByLabel = mts[0].allowed;
       int[] ofSlot = labels.ofSlot;
       int[] ofState = labels.ofState;
       int edges = labels.edges;
@@ -469,12 +499,20 @@ public final class LivenessChecker {
       int[] callCursor = new int[16];
       int next = 0;
       int comps = 0;
+      int open = group.length;
+      int hit = -1;
       // Every reachable node may start a component: a <>[] condition restricts the cycle, not
       // the way to it, so nodes reached only through steps the condition forbids count too.
       int[] starts = roots();
-      boolean[] reachable = m.eventuallyAlways().isEmpty() ? null : reachable(starts);
+      boolean[] reachable = null;
+      if (!first.eventuallyAlways().isEmpty()) {
+        if (reachableFromRoots == null) {
+          reachableFromRoots = reachable(starts);
+        }
+        reachable = reachableFromRoots;
+      }
       int next0 = 0;
-      for (int r = 0; ; r++) {
+      for (int r = 0; open > 0; r++) {
         int root;
         if (r < starts.length) {
           root = starts[r];
@@ -552,20 +590,40 @@ public final class LivenessChecker {
           }
           callCursor[csp - 1] = k;
           if (low[u] == index[u]) {
-            int first = sp;
+            int from = sp;
             do {
-              first--;
-            } while (stack[first] != u);
-            int[] members = Arrays.copyOfRange(stack, first, sp);
-            for (int w : members) {
-              comp[w] = comps;
+              from--;
+            } while (stack[from] != u);
+            for (int i = from; i < sp; i++) {
+              comp[stack[i]] = comps;
             }
-            sp = first;
             // the first component found, as TLC's search reports the first one it meets
-            if (accepting(mt, members, comp, comps)) {
-              return lasso(m, members, comp, comps);
+            if (internalLabels(stack, from, sp, comp, comps, allowedByLabel) > 0
+                && fulfilsPromises(stack, from, sp)) {
+              int[] members = null;
+              for (int i = 0; i < group.length; i++) {
+                if (found[group[i]] != null || !meetsAll(mts[i])) {
+                  continue;
+                }
+                if (members == null) {
+                  members = Arrays.copyOfRange(stack, from, sp);
+                }
+                found[group[i]] = lasso(models.get(group[i]), members, comp, comps);
+                open--;
+                if (hit < 0 || group[i] < hit) {
+                  hit = group[i];
+                }
+              }
+              // no later model of the group can come before the first one
+              if (found[group[0]] != null) {
+                open = 0;
+              }
             }
+            sp = from;
             comps++;
+            if (open == 0) {
+              return hit;
+            }
           }
           csp--;
           if (csp > 0) {
@@ -574,49 +632,98 @@ public final class LivenessChecker {
           }
         }
       }
-      return null;
+      return hit;
     }
 
-    /** Whether component {@code id} holds a cycle that satisfies the error model. */
-    boolean accepting(ModelTable mt, int[] members, int[] comp, int id) {
-      // the promises first: they need no look at the edges
-      if (tab != null) {
-        int promises = tab.promiseCount();
-        BitSet fulfilled = new BitSet();
-        for (int u : members) {
-          fulfilled.or(fulfils[u % t]);
-          if (fulfilled.cardinality() == promises) {
-            break;
+    /** The distinct labels of the allowed steps inside the last component tested. */
+    private int[] inner = new int[16];
+    private int innerCount;
+    /** Per label, the call of {@link #internalLabels} that last entered it into {@link #inner}. */
+    private int[] innerMark;
+    private int innerStamp;
+
+    /**
+     * Collects the labels of the allowed steps between members {@code stack[from..to)} of
+     * component {@code id}; returns how many distinct ones (0: no cycle inside it).
+     */
+    int internalLabels(int[] stack, int from, int to, int[] comp, int id, boolean[] allowed) {
+      if (innerMark == null) {
+        innerMark = new int[allowed.length];
+      }
+      innerCount = 0;
+      int stamp = ++innerStamp;
+      int[] ofSlot = labels.ofSlot;
+      int edges = labels.edges;
+      for (int i = from; i < to; i++) {
+        int u = stack[i];
+        int s = u / t;
+        int[] qs = tsucc[u - s * t];
+        int start = g.edgeStart(s);
+        int end = g.edgeEnd(s);
+        // the stuttering step, then the recorded ones
+        for (int e = start - 1; e < end; e++) {
+          int target;
+          int slot;
+          if (e < start) {
+            target = s;
+            slot = edges + s;
+          } else {
+            target = g.target(e);
+            slot = e;
           }
-        }
-        if (fulfilled.cardinality() != promises) {
-          return false;
+          int label = ofSlot[slot];
+          if (!allowed[label] || innerMark[label] == stamp) {
+            continue;
+          }
+          int base = labels.ofState[target] * t;
+          for (int q2 : qs) {
+            if (cons[base + q2] && comp[target * t + q2] == id) {
+              innerMark[label] = stamp;
+              if (innerCount == inner.length) {
+                inner = Arrays.copyOf(inner, innerCount * 2);
+              }
+              inner[innerCount++] = label;
+              break;
+            }
+          }
         }
       }
+      return innerCount;
+    }
+
+    /** Whether the members {@code stack[from..to)} fulfil every promise of the tableau. */
+    boolean fulfilsPromises(int[] stack, int from, int to) {
+      if (tab == null || tab.promiseCount() == 0) {
+        return true;
+      }
+      int promises = tab.promiseCount();
+      BitSet fulfilled = new BitSet();
+      for (int i = from; i < to; i++) {
+        fulfilled.or(fulfils[stack[i] % t]);
+        if (fulfilled.cardinality() == promises) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the labels {@link #internalLabels} collected meet every []<> condition of a model. */
+    boolean meetsAll(ModelTable mt) {
+      if (mt.count == 0) {
+        return true;
+      }
       long[] met = new long[mt.words];
-      boolean internal = false;
-      for (int u : members) {
-        int c = candidates(u);
-        for (int k = 0; k < c; k++) {
-          int v = succ(u, k);
-          if (v < 0 || comp[v] != id) {
-            continue;
-          }
-          int label = labels.ofSlot[slot(u, k)];
-          if (!mt.allowed[label]) {
-            continue;
-          }
-          internal = true;
-          for (int w = 0; w < mt.words; w++) {
-            met[w] |= mt.meets[label * mt.words + w];
-          }
+      for (int i = 0; i < innerCount; i++) {
+        int label = inner[i];
+        for (int w = 0; w < mt.words; w++) {
+          met[w] |= mt.meets[label * mt.words + w];
         }
       }
       int metCount = 0;
       for (long w : met) {
         metCount += Long.bitCount(w);
       }
-      return internal && metCount == mt.count;
+      return metCount == mt.count;
     }
 
     Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
