@@ -98,8 +98,8 @@ public final class LivenessChecker {
   private volatile Labels labels;
 
   private static final class Labels {
-    /** Per edge slot, its pair's number. */
-    final int[] ofSlot;
+    /** Per edge slot, its pair's number (where the graph keeps its edges: heap or mapped file). */
+    final GraphArrays.Ints ofSlot;
     /** Per state, the number of its state atom bits among the distinct ones. */
     final int[] ofState;
     final long[] pairState;
@@ -110,7 +110,7 @@ public final class LivenessChecker {
     Labels(BehaviorGraph g) {
       int n = g.size();
       edges = n == 0 ? 0 : g.edgeEnd(n - 1);
-      ofSlot = new int[edges + n];
+      ofSlot = g.edgeInts(edges + n, "graph-labels");
       ofState = new int[n];
       LongPairIndex pairs = new LongPairIndex();
       LongPairIndex states = new LongPairIndex();
@@ -118,9 +118,9 @@ public final class LivenessChecker {
         long sb = g.stateBits(s);
         ofState[s] = states.id(sb, 0);
         for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
-          ofSlot[e] = pairs.id(sb, g.actionBits(e));
+          ofSlot.set(e, pairs.id(sb, g.actionBits(e)));
         }
-        ofSlot[edges + s] = pairs.id(sb, g.stutterBits(s));
+        ofSlot.set(edges + s, pairs.id(sb, g.stutterBits(s)));
       }
       pairState = pairs.firsts();
       pairAction = pairs.seconds();
@@ -484,7 +484,7 @@ public final class LivenessChecker {
       }
       // the <>[] conditions, hence which steps are allowed, are the same for the whole group
       boolean[] allowedByLabel = mts[0].allowed;
-      int[] ofSlot = labels.ofSlot;
+      GraphArrays.Ints ofSlot = labels.ofSlot;
       int[] ofState = labels.ofState;
       int edges = labels.edges;
       int[] index = new int[size];
@@ -561,7 +561,7 @@ public final class LivenessChecker {
               slot = start + ei - 1;
               target = g.target(slot);
             }
-            if (!cons[ofState[target] * t + q2] || !allowedByLabel[ofSlot[slot]]) {
+            if (!cons[ofState[target] * t + q2] || !allowedByLabel[ofSlot.get(slot)]) {
               continue;
             }
             int v = target * t + q2;
@@ -652,7 +652,7 @@ public final class LivenessChecker {
       }
       innerCount = 0;
       int stamp = ++innerStamp;
-      int[] ofSlot = labels.ofSlot;
+      GraphArrays.Ints ofSlot = labels.ofSlot;
       int edges = labels.edges;
       for (int i = from; i < to; i++) {
         int u = stack[i];
@@ -671,7 +671,7 @@ public final class LivenessChecker {
             target = g.target(e);
             slot = e;
           }
-          int label = ofSlot[slot];
+          int label = ofSlot.get(slot);
           if (!allowed[label] || innerMark[label] == stamp) {
             continue;
           }
