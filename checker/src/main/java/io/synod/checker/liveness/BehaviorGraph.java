@@ -41,6 +41,8 @@ public final class BehaviorGraph {
   private GraphArrays.Ints targets;
   private GraphArrays.Longs actionBits;
   private boolean onDisk;
+  /** Heap bytes of the recorders when the search ended. */
+  private long recordedBytes;
   private int[] initialStates;
   private long[] indexKeys;
   private int[] indexVals;
@@ -126,6 +128,9 @@ public final class BehaviorGraph {
   public void freeze() {
     long states = 0;
     long edges = 0;
+    for (Recorder r : recorders) {
+      recordedBytes += r.nodes.heapBytes() + r.buf.heapBytes();
+    }
     for (Recorder r : recorders) {
       r.close();
       states += r.nodes.size() / 2;
@@ -291,16 +296,28 @@ public final class BehaviorGraph {
     return onDisk;
   }
 
-  /** An int per edge (or per edge and state) for the checker, where the graph keeps its edges. */
+  /**
+   * An int array for the checker (per edge, per state or per product node), where the graph
+   * keeps its edges: on the heap, or in a new mapped file when the graph spilled.
+   */
   GraphArrays.Ints edgeInts(int length, String name) {
-    return new GraphArrays.Ints(length, onDisk ? spill : null, name);
+    return new GraphArrays.Ints(length, onDisk ? spill : null,
+        name + "-" + files.incrementAndGet());
   }
+
+  private final java.util.concurrent.atomic.AtomicInteger files =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public int[] initialStates() {
     return initialStates;
   }
 
-  /** Bytes held by the frozen graph. */
+  /** Heap bytes the recorders held when the search ended (before {@link #freeze}). */
+  public long recordedBytes() {
+    return recordedBytes;
+  }
+
+  /** Bytes held by the frozen graph on the heap. */
   public long bytes() {
     long edges = n == 0 ? 0 : offsets[n];
     return (long) n * 28 + (onDisk ? 0 : edges * (edgeBits ? 12 : 4)) + (long) indexKeys.length * 12;
@@ -415,6 +432,15 @@ public final class BehaviorGraph {
 
     long size() {
       return size;
+    }
+
+    /** Bytes of the chunks on the heap. */
+    long heapBytes() {
+      long b = 0;
+      for (int c = firstOnHeap; c < chunks.length; c++) {
+        b += chunks[c] != null ? (long) chunk * 8 : 0;
+      }
+      return b;
     }
 
     /** Whether any chunk went to disk. */

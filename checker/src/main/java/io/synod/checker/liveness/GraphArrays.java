@@ -23,7 +23,8 @@ final class GraphArrays {
     ByteBuffer[] segs = new ByteBuffer[Math.max(1, n)];
     for (int i = 0; i < segs.length; i++) {
       long at = (long) i << SEG_BITS;
-      long len = Math.min(1L << SEG_BITS, Math.max(8, bytes - at));
+      // whole longs, so that clearing may write 8 bytes at a time
+      long len = Math.min(1L << SEG_BITS, Math.max(8, (bytes - at + 7) & ~7L));
       segs[i] = f.map(at, len).order(ByteOrder.nativeOrder());
     }
     return segs;
@@ -58,6 +59,19 @@ final class GraphArrays {
 
     boolean onHeap() {
       return heap != null;
+    }
+
+    /** Sets every element to 0. */
+    void clear() {
+      if (heap != null) {
+        java.util.Arrays.fill(heap, 0);
+        return;
+      }
+      for (ByteBuffer b : segs) {
+        for (int i = 0; i < b.capacity(); i += 8) {
+          b.putLong(i, 0);
+        }
+      }
     }
   }
 

@@ -28,9 +28,25 @@ public final class LivenessChecker {
   public record Lasso(int[] states, int loop, long[] stepBits, boolean stuttering) {}
 
   private final BehaviorGraph g;
+  /** The largest product graph's search arrays, in bytes (see {@link #peakBytes}). */
+  private final java.util.concurrent.atomic.AtomicLong productBytes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public LivenessChecker(BehaviorGraph g) {
     this.g = g;
+  }
+
+  /**
+   * Heap bytes the check held at its largest, from the sizes of its arrays: the recording and
+   * the frozen graph side by side while freezing, or the frozen graph, the labels and the
+   * search arrays (index, low link, component: 4 bytes each, reachability 1, per product node)
+   * of {@code concurrent} branches at once.
+   */
+  public long peakBytes(int concurrent) {
+    Labels l = labels;
+    long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
+    long checking = g.bytes() + labelBytes + productBytes.get() * Math.max(1, concurrent);
+    return Math.max(g.recordedBytes() + g.bytes(), checking);
   }
 
   /** The first counterexample over all branches, or null when every property holds. */
@@ -286,6 +302,8 @@ public final class LivenessChecker {
             + " too large.");
       }
       this.size = (int) sz;
+      // index, low link and component in mapped files when the graph spilled
+      productBytes.accumulateAndGet((g.onDisk() ? 1L : 13L) * size, Math::max);
       this.labels = labels();
       this.tsucc = new int[t][];
       for (int q = 0; q < t; q++) {
@@ -398,6 +416,11 @@ public final class LivenessChecker {
       return best < models.size() ? found[best] : null;
     }
 
+    /** Tarjan's arrays, kept for the branch's next group of error models. */
+    private GraphArrays.Ints index;
+    private GraphArrays.Ints low;
+    private GraphArrays.Ints comp;
+
     /** The product nodes reachable from the initial ones, computed once for all groups. */
     private boolean[] reachableFromRoots;
 
@@ -487,11 +510,20 @@ public final class LivenessChecker {
       GraphArrays.Ints ofSlot = labels.ofSlot;
       int[] ofState = labels.ofState;
       int edges = labels.edges;
-      int[] index = new int[size];
-      int[] low = new int[size];
-      int[] comp = new int[size];
-      Arrays.fill(index, -1);
-      Arrays.fill(comp, -1);
+      // per product node, 0 while unset: the visit number + 1, the low link + 1, the
+      // component + 1 (zeroes, so that fresh mapped files need no filling)
+      if (index == null) {
+        index = g.edgeInts(size, "tarjan-index");
+        low = g.edgeInts(size, "tarjan-low");
+        comp = g.edgeInts(size, "tarjan-comp");
+      } else {
+        index.clear();
+        low.clear();
+        comp.clear();
+      }
+      GraphArrays.Ints index = this.index;
+      GraphArrays.Ints low = this.low;
+      GraphArrays.Ints comp = this.comp;
       // on the stack: visited (index set) and not yet in a component
       int[] stack = new int[16];
       int sp = 0;
@@ -527,13 +559,15 @@ public final class LivenessChecker {
         } else {
           break;
         }
-        if (index[root] >= 0) {
+        if (index.get(root) != 0) {
           continue;
         }
         int csp;
         callNode[0] = root;
         callCursor[0] = 0;
-        index[root] = low[root] = next++;
+        next++;
+        index.set(root, next);
+        low.set(root, next);
         stack[sp++] = root;
         csp = 1;
         while (csp > 0) {
@@ -565,7 +599,7 @@ public final class LivenessChecker {
               continue;
             }
             int v = target * t + q2;
-            if (index[v] < 0) {
+            if (index.get(v) == 0) {
               callCursor[csp - 1] = k;
               if (csp == callNode.length) {
                 callNode = Arrays.copyOf(callNode, csp * 2);
@@ -574,28 +608,30 @@ public final class LivenessChecker {
               callNode[csp] = v;
               callCursor[csp] = 0;
               csp++;
-              index[v] = low[v] = next++;
+              next++;
+              index.set(v, next);
+              low.set(v, next);
               if (sp == stack.length) {
                 stack = Arrays.copyOf(stack, sp * 2);
               }
               stack[sp++] = v;
               descended = true;
               break;
-            } else if (comp[v] < 0 && index[v] < low[u]) {
-              low[u] = index[v];
+            } else if (comp.get(v) == 0 && index.get(v) < low.get(u)) {
+              low.set(u, index.get(v));
             }
           }
           if (descended) {
             continue;
           }
           callCursor[csp - 1] = k;
-          if (low[u] == index[u]) {
+          if (low.get(u) == index.get(u)) {
             int from = sp;
             do {
               from--;
             } while (stack[from] != u);
             for (int i = from; i < sp; i++) {
-              comp[stack[i]] = comps;
+              comp.set(stack[i], comps + 1);
             }
             // the first component found, as TLC's search reports the first one it meets
             if (internalLabels(stack, from, sp, comp, comps, allowedByLabel) > 0
@@ -628,7 +664,7 @@ public final class LivenessChecker {
           csp--;
           if (csp > 0) {
             int p = callNode[csp - 1];
-            low[p] = Math.min(low[p], low[u]);
+            low.set(p, Math.min(low.get(p), low.get(u)));
           }
         }
       }
@@ -646,7 +682,8 @@ public final class LivenessChecker {
      * Collects the labels of the allowed steps between members {@code stack[from..to)} of
      * component {@code id}; returns how many distinct ones (0: no cycle inside it).
      */
-    int internalLabels(int[] stack, int from, int to, int[] comp, int id, boolean[] allowed) {
+    int internalLabels(int[] stack, int from, int to, GraphArrays.Ints comp, int id,
+        boolean[] allowed) {
       if (innerMark == null) {
         innerMark = new int[allowed.length];
       }
@@ -677,7 +714,7 @@ public final class LivenessChecker {
           }
           int base = labels.ofState[target] * t;
           for (int q2 : qs) {
-            if (cons[base + q2] && comp[target * t + q2] == id) {
+            if (cons[base + q2] && comp.get(target * t + q2) == id + 1) {
               innerMark[label] = stamp;
               if (innerCount == inner.length) {
                 inner = Arrays.copyOf(inner, innerCount * 2);
@@ -726,7 +763,7 @@ public final class LivenessChecker {
       return metCount == mt.count;
     }
 
-    Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
+    Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp, int id) {
       current = m;
       distances();
       // TLC starts the cycle at the component's root (where Tarjan's search entered it)
@@ -769,7 +806,7 @@ public final class LivenessChecker {
      * successor, backing up when there is none; meeting a condition forgets the visited marks.
      * Returns [u, k, v] triples; the requirement sets are left untouched.
      */
-    int[] greedy(LivenessPlan.ErrorModel m, int[] comp, int id, int entry, BitSet needP0,
+    int[] greedy(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int entry, BitSet needP0,
         BitSet needA0) {
       BitSet needP = (BitSet) needP0.clone();
       BitSet needA = (BitSet) needA0.clone();
@@ -787,7 +824,7 @@ public final class LivenessChecker {
         int met = -1;
         for (int k = 0; k < c && met < 0; k++) {
           int v = succ(cur, k);
-          if (v < 0 || comp[v] != id) {
+          if (v < 0 || comp.get(v) != id + 1) {
             continue;
           }
           long b = bits(cur, k);
@@ -813,7 +850,7 @@ public final class LivenessChecker {
             int cc = candidates(cur);
             for (int j = 0; j < cc; j++) {
               int v = succ(cur, j);
-              if (v >= 0 && comp[v] == id && allowed(m, cur, bits(cur, j))
+              if (v >= 0 && comp.get(v) == id + 1 && allowed(m, cur, bits(cur, j))
                   && !seen.contains(v)) {
                 unvisited = j;
                 break;
@@ -850,7 +887,7 @@ public final class LivenessChecker {
      * {@code goal}, or (goal -1) to the first node or edge meeting an open requirement. Returns
      * the parent array trail as [target, parents...] encoded in a path array from the start.
      */
-    int[] bfs(LivenessPlan.ErrorModel m, int[] comp, int id, int from, int goal, BitSet needP,
+    int[] bfs(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int from, int goal, BitSet needP,
         BitSet needA) {
       java.util.HashMap<Integer, int[]> prev = new java.util.HashMap<>();
       ArrayDeque<Integer> q = new ArrayDeque<>();
@@ -861,7 +898,7 @@ public final class LivenessChecker {
         int c = candidates(u);
         for (int k = 0; k < c; k++) {
           int v = succ(u, k);
-          if (v < 0 || comp[v] != id) {
+          if (v < 0 || comp.get(v) != id + 1) {
             continue;
           }
           long b = bits(u, k);
