@@ -282,7 +282,7 @@ public final class ModelChecker {
     g.freeze();
     LivenessChecker checker = new LivenessChecker(g);
     LivenessChecker.Lasso lasso = checker.check(plan, options.workers());
-    livenessBytes = checker.peakBytes(Math.min(options.workers(), plan.branches().size()));
+    livenessBytes = checker.peakBytes();
     CheckResult.Failure f = null;
     if (lasso != null) {
       f = lassoFailure(lasso, g, rebuilder);

@@ -17,8 +17,7 @@ final class GraphArrays {
 
   private GraphArrays() {}
 
-  private static ByteBuffer[] map(SpillContext spill, String name, long bytes) {
-    SpillFile f = spill.newFile(name);
+  private static ByteBuffer[] map(SpillFile f, long bytes) {
     int n = (int) ((bytes + SEG_MASK) >>> SEG_BITS);
     ByteBuffer[] segs = new ByteBuffer[Math.max(1, n)];
     for (int i = 0; i < segs.length; i++) {
@@ -33,11 +32,20 @@ final class GraphArrays {
   /** An int array; {@code spill} null keeps it on the heap. */
   static final class Ints {
     private final int[] heap;
+    private final SpillFile file;
     private final ByteBuffer[] segs;
 
     Ints(int length, SpillContext spill, String name) {
       heap = spill == null ? new int[length] : null;
-      segs = spill == null ? null : map(spill, name, (long) length * 4);
+      file = spill == null ? null : spill.newFile(name);
+      segs = file == null ? null : map(file, (long) length * 4);
+    }
+
+    /** Deletes the mapped file (its blocks are freed once the mapping is collected). */
+    void release() {
+      if (file != null) {
+        file.close();
+      }
     }
 
     int get(int i) {
@@ -82,7 +90,7 @@ final class GraphArrays {
 
     Longs(int length, SpillContext spill, String name) {
       heap = spill == null ? new long[length] : null;
-      segs = spill == null ? null : map(spill, name, (long) length * 8);
+      segs = spill == null ? null : map(spill.newFile(name), (long) length * 8);
     }
 
     long get(int i) {

@@ -40,12 +40,12 @@ public final class LivenessChecker {
    * Heap bytes the check held at its largest, from the sizes of its arrays: the recording and
    * the frozen graph side by side while freezing, or the frozen graph, the labels and the
    * search arrays (index, low link, component: 4 bytes each, reachability 1, per product node)
-   * of {@code concurrent} branches at once.
+   * of the component searches that ran at once.
    */
-  public long peakBytes(int concurrent) {
+  public long peakBytes() {
     Labels l = labels;
     long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
-    long checking = g.bytes() + labelBytes + productBytes.get() * Math.max(1, concurrent);
+    long checking = g.bytes() + labelBytes + productBytes.get() * concurrent;
     return Math.max(g.recordedBytes() + g.bytes(), checking);
   }
 
@@ -55,13 +55,16 @@ public final class LivenessChecker {
   }
 
   /**
-   * The same, with the branches searched by up to {@code threads} threads at once (each branch
-   * is its own product graph); the result is the first branch's counterexample in plan order,
-   * whatever the timing.
+   * The same, with up to {@code threads} threads: the unit of work is one component search, of
+   * one branch's product graph for one group of its error models (those with the same
+   * {@code <>[]} conditions); each finds, for every model of its group, the first accepting
+   * component in its own search order, so the result, the first counterexample in plan order
+   * (branches, then models), does not depend on the timing.
    */
   public Lasso check(LivenessPlan plan, int threads) {
     List<LivenessPlan.Branch> branches = plan.branches();
-    if (threads <= 1 || branches.size() <= 1) {
+    if (threads <= 1) {
+      concurrent = 1;
       for (LivenessPlan.Branch b : branches) {
         Lasso l = new Product(b).search();
         if (l != null) {
@@ -70,21 +73,55 @@ public final class LivenessChecker {
       }
       return null;
     }
+    List<Product> products = new ArrayList<>();
+    int tasks = 0;
+    for (LivenessPlan.Branch b : branches) {
+      Product p = new Product(b);
+      products.add(p);
+      tasks += p.groups().size();
+    }
+    if (tasks == 0) {
+      return null;
+    }
+    concurrent = Math.min(threads, tasks);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(threads, branches.size()), r -> {
+        concurrent, r -> {
           Thread th = new Thread(r, "synod-liveness");
           th.setDaemon(true);
           return th;
         });
     try {
-      List<java.util.concurrent.Future<Lasso>> results = new ArrayList<>();
-      for (LivenessPlan.Branch b : branches) {
-        results.add(pool.submit(() -> new Product(b).search()));
+      List<List<java.util.concurrent.Future<Lasso[]>>> results = new ArrayList<>();
+      for (Product p : products) {
+        List<java.util.concurrent.Future<Lasso[]>> mine = new ArrayList<>();
+        for (int[] group : p.groups()) {
+          mine.add(pool.submit(() -> {
+            Lasso[] found = new Lasso[p.branch.models().size()];
+            Product.Scratch sc = p.new Scratch();
+            try {
+              p.tarjan(group, found, sc);
+            } finally {
+              sc.release();
+            }
+            return found;
+          }));
+        }
+        results.add(mine);
       }
-      for (java.util.concurrent.Future<Lasso> f : results) {
-        Lasso l = f.get();
-        if (l != null) {
-          return l;
+      for (List<java.util.concurrent.Future<Lasso[]>> mine : results) {
+        Lasso first = null;
+        int best = Integer.MAX_VALUE;
+        for (java.util.concurrent.Future<Lasso[]> f : mine) {
+          Lasso[] found = f.get();
+          for (int i = 0; i < found.length && i < best; i++) {
+            if (found[i] != null) {
+              best = i;
+              first = found[i];
+            }
+          }
+        }
+        if (first != null) {
+          return first;
         }
       }
       return null;
@@ -104,6 +141,9 @@ public final class LivenessChecker {
       pool.shutdownNow();
     }
   }
+
+  /** How many component searches ran at once (for {@link #peakBytes}). */
+  private volatile int concurrent = 1;
 
   /**
    * What every branch needs of an edge: the pair (state atoms of its source, action atoms of the
@@ -394,35 +434,93 @@ public final class LivenessChecker {
       List<LivenessPlan.ErrorModel> models = branch.models();
       Lasso[] found = new Lasso[models.size()];
       int best = models.size();
+      Scratch sc = new Scratch();
+      try {
+        for (int[] group : groups()) {
+          // a group whose models all come after a counterexample found cannot change it
+          if (group[0] < best) {
+            int hit = tarjan(group, found, sc);
+            if (hit >= 0 && hit < best) {
+              best = hit;
+            }
+          }
+        }
+      } finally {
+        sc.release();
+      }
+      return best < models.size() ? found[best] : null;
+    }
+
+    /** The error models (indices) grouped by their {@code <>[]} conditions, in plan order. */
+    List<int[]> groups() {
+      List<LivenessPlan.ErrorModel> models = branch.models();
+      List<int[]> out = new ArrayList<>();
       boolean[] done = new boolean[models.size()];
-      for (int i = 0; i < models.size() && i < best; i++) {
+      for (int i = 0; i < models.size(); i++) {
         if (done[i]) {
           continue;
         }
         List<LiveExpr> ea = models.get(i).eventuallyAlways();
         int[] group = new int[models.size() - i];
         int k = 0;
-        for (int j = i; j < models.size() && j < best; j++) {
+        for (int j = i; j < models.size(); j++) {
           if (!done[j] && models.get(j).eventuallyAlways().equals(ea)) {
             done[j] = true;
             group[k++] = j;
           }
         }
-        int hit = tarjan(Arrays.copyOf(group, k), found);
-        if (hit >= 0 && hit < best) {
-          best = hit;
-        }
+        out.add(Arrays.copyOf(group, k));
       }
-      return best < models.size() ? found[best] : null;
+      return out;
     }
 
-    /** Tarjan's arrays, kept for the branch's next group of error models. */
-    private GraphArrays.Ints index;
-    private GraphArrays.Ints low;
-    private GraphArrays.Ints comp;
+    /**
+     * The arrays of one component search, reused for the next group searched by the same
+     * thread: per product node, 0 while unset, the visit number + 1, the low link + 1, the
+     * component + 1 (zeroes, so that fresh mapped files need no filling); and the distinct
+     * labels of the steps inside the last component tested.
+     */
+    final class Scratch {
+      GraphArrays.Ints index;
+      GraphArrays.Ints low;
+      GraphArrays.Ints comp;
+      int[] inner = new int[16];
+      int innerCount;
+      /** Per label, the call of {@link #internalLabels} that last entered it into inner. */
+      int[] innerMark;
+      int innerStamp;
+
+      void reset() {
+        if (index == null) {
+          index = g.edgeInts(size, "tarjan-index");
+          low = g.edgeInts(size, "tarjan-low");
+          comp = g.edgeInts(size, "tarjan-comp");
+        } else {
+          index.clear();
+          low.clear();
+          comp.clear();
+        }
+      }
+
+      /** Frees the mapped files, if any (the heap arrays go with the object). */
+      void release() {
+        for (GraphArrays.Ints x : new GraphArrays.Ints[] {index, low, comp}) {
+          if (x != null) {
+            x.release();
+          }
+        }
+      }
+    }
 
     /** The product nodes reachable from the initial ones, computed once for all groups. */
     private boolean[] reachableFromRoots;
+
+    synchronized boolean[] reachableFromRoots(int[] starts) {
+      if (reachableFromRoots == null) {
+        reachableFromRoots = reachable(starts);
+      }
+      return reachableFromRoots;
+    }
 
     /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
     boolean[] reachable(int[] starts) {
@@ -498,7 +596,7 @@ public final class LivenessChecker {
      * component becomes its lasso in {@code found}. Stops once the group's first model has one
      * (no later model can come before it). Returns the lowest index with a lasso, or -1.
      */
-    int tarjan(int[] group, Lasso[] found) {
+    int tarjan(int[] group, Lasso[] found, Scratch sc) {
       List<LivenessPlan.ErrorModel> models = branch.models();
       LivenessPlan.ErrorModel first = models.get(group[0]);
       ModelTable[] mts = new ModelTable[group.length];
@@ -510,20 +608,10 @@ public final class LivenessChecker {
       GraphArrays.Ints ofSlot = labels.ofSlot;
       int[] ofState = labels.ofState;
       int edges = labels.edges;
-      // per product node, 0 while unset: the visit number + 1, the low link + 1, the
-      // component + 1 (zeroes, so that fresh mapped files need no filling)
-      if (index == null) {
-        index = g.edgeInts(size, "tarjan-index");
-        low = g.edgeInts(size, "tarjan-low");
-        comp = g.edgeInts(size, "tarjan-comp");
-      } else {
-        index.clear();
-        low.clear();
-        comp.clear();
-      }
-      GraphArrays.Ints index = this.index;
-      GraphArrays.Ints low = this.low;
-      GraphArrays.Ints comp = this.comp;
+      sc.reset();
+      GraphArrays.Ints index = sc.index;
+      GraphArrays.Ints low = sc.low;
+      GraphArrays.Ints comp = sc.comp;
       // on the stack: visited (index set) and not yet in a component
       int[] stack = new int[16];
       int sp = 0;
@@ -536,13 +624,7 @@ public final class LivenessChecker {
       // Every reachable node may start a component: a <>[] condition restricts the cycle, not
       // the way to it, so nodes reached only through steps the condition forbids count too.
       int[] starts = roots();
-      boolean[] reachable = null;
-      if (!first.eventuallyAlways().isEmpty()) {
-        if (reachableFromRoots == null) {
-          reachableFromRoots = reachable(starts);
-        }
-        reachable = reachableFromRoots;
-      }
+      boolean[] reachable = first.eventuallyAlways().isEmpty() ? null : reachableFromRoots(starts);
       int next0 = 0;
       for (int r = 0; open > 0; r++) {
         int root;
@@ -575,16 +657,16 @@ public final class LivenessChecker {
           int k = callCursor[csp - 1];
           int s = u / t;
           int[] qs = tsucc[u - s * t];
-          int sc = qs.length;
+          int tn = qs.length;
           int start = g.edgeStart(s);
           int deg = g.edgeEnd(s) - start + 1;
-          int c = deg * sc;
+          int c = deg * tn;
           boolean descended = false;
           while (k < c) {
             // TLC stacks every successor and explores the topmost first: the last one generated
             // first, the stuttering step last (the tableau successors of each in their order)
-            int ei = deg - 1 - k / sc;
-            int q2 = qs[k % sc];
+            int ei = deg - 1 - k / tn;
+            int q2 = qs[k % tn];
             k++;
             int slot;
             int target;
@@ -634,11 +716,11 @@ public final class LivenessChecker {
               comp.set(stack[i], comps + 1);
             }
             // the first component found, as TLC's search reports the first one it meets
-            if (internalLabels(stack, from, sp, comp, comps, allowedByLabel) > 0
+            if (internalLabels(sc, stack, from, sp, comps, allowedByLabel) > 0
                 && fulfilsPromises(stack, from, sp)) {
               int[] members = null;
               for (int i = 0; i < group.length; i++) {
-                if (found[group[i]] != null || !meetsAll(mts[i])) {
+                if (found[group[i]] != null || !meetsAll(mts[i], sc)) {
                   continue;
                 }
                 if (members == null) {
@@ -671,24 +753,18 @@ public final class LivenessChecker {
       return hit;
     }
 
-    /** The distinct labels of the allowed steps inside the last component tested. */
-    private int[] inner = new int[16];
-    private int innerCount;
-    /** Per label, the call of {@link #internalLabels} that last entered it into {@link #inner}. */
-    private int[] innerMark;
-    private int innerStamp;
-
     /**
      * Collects the labels of the allowed steps between members {@code stack[from..to)} of
      * component {@code id}; returns how many distinct ones (0: no cycle inside it).
      */
-    int internalLabels(int[] stack, int from, int to, GraphArrays.Ints comp, int id,
-        boolean[] allowed) {
-      if (innerMark == null) {
-        innerMark = new int[allowed.length];
+    int internalLabels(Scratch sc, int[] stack, int from, int to, int id, boolean[] allowed) {
+      if (sc.innerMark == null) {
+        sc.innerMark = new int[allowed.length];
       }
-      innerCount = 0;
-      int stamp = ++innerStamp;
+      GraphArrays.Ints comp = sc.comp;
+      int[] innerMark = sc.innerMark;
+      sc.innerCount = 0;
+      int stamp = ++sc.innerStamp;
       GraphArrays.Ints ofSlot = labels.ofSlot;
       int edges = labels.edges;
       for (int i = from; i < to; i++) {
@@ -716,16 +792,16 @@ public final class LivenessChecker {
           for (int q2 : qs) {
             if (cons[base + q2] && comp.get(target * t + q2) == id + 1) {
               innerMark[label] = stamp;
-              if (innerCount == inner.length) {
-                inner = Arrays.copyOf(inner, innerCount * 2);
+              if (sc.innerCount == sc.inner.length) {
+                sc.inner = Arrays.copyOf(sc.inner, sc.innerCount * 2);
               }
-              inner[innerCount++] = label;
+              sc.inner[sc.innerCount++] = label;
               break;
             }
           }
         }
       }
-      return innerCount;
+      return sc.innerCount;
     }
 
     /** Whether the members {@code stack[from..to)} fulfil every promise of the tableau. */
@@ -745,13 +821,13 @@ public final class LivenessChecker {
     }
 
     /** Whether the labels {@link #internalLabels} collected meet every []<> condition of a model. */
-    boolean meetsAll(ModelTable mt) {
+    boolean meetsAll(ModelTable mt, Scratch sc) {
       if (mt.count == 0) {
         return true;
       }
       long[] met = new long[mt.words];
-      for (int i = 0; i < innerCount; i++) {
-        int label = inner[i];
+      for (int i = 0; i < sc.innerCount; i++) {
+        int label = sc.inner[i];
         for (int w = 0; w < mt.words; w++) {
           met[w] |= mt.meets[label * mt.words + w];
         }
@@ -763,7 +839,8 @@ public final class LivenessChecker {
       return metCount == mt.count;
     }
 
-    Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp, int id) {
+    synchronized Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp,
+        int id) {
       current = m;
       distances();
       // TLC starts the cycle at the component's root (where Tarjan's search entered it)
