@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.Checker;
 import io.synod.checker.engine.CheckOptions;
+import io.synod.checker.engine.CheckpointException;
+import io.synod.checker.engine.CheckpointFile;
+import io.synod.checker.engine.CheckpointSettings;
 import io.synod.checker.engine.SpillMode;
 import io.synod.checker.engine.CheckResult;
 import io.synod.checker.engine.FrontendException;
@@ -116,8 +119,25 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "-metadir", paramLabel = "DIR",
       description = "Where the check makes its spill directory for the state queue and parent log"
-          + " when they go to disk (default: the system temp dir); deleted when the check ends.")
+          + " when they go to disk (default: the system temp dir; deleted when the check ends),"
+          + " and writes its checkpoints (-checkpoint).")
   Path metaDir;
+
+  @Option(names = "-checkpoint", paramLabel = "MINUTES",
+      description = "Every MINUTES, pause the workers and write a checkpoint (seen states, queue,"
+          + " parent log, counts) to the -metadir, atomically; -recover resumes from it"
+          + " (default: 30, as TLC; 0 disables). Without -metadir the checkpoint goes to"
+          + " states/<time> beside the spec. Not with temporal properties or -continue"
+          + " (there the default is off). The checkpoint is deleted once the check reaches a"
+          + " verdict; it stays after a kill, Ctrl-C or a system error.")
+  Integer checkpointMinutes;
+
+  @Option(names = "-recover", paramLabel = "DIR",
+      description = "Resume the check whose checkpoint is in DIR (the -metadir of the check that"
+          + " wrote it) with the same verdict, counts and traces as an uninterrupted run. The spec,"
+          + " config, -fp, -deadlock and -dfs must be those of that check; -workers may differ; the seed"
+          + " is the checkpoint's. Later checkpoints go to DIR too.")
+  Path recover;
 
   @Option(names = "-spill", paramLabel = "auto|always|never", defaultValue = "auto",
       description = "When the state queue and parent log go to disk: 'auto' when memory is short"
@@ -179,6 +199,17 @@ public final class CheckCommand implements Callable<Integer> {
     if (dump != null) {
       OutputFiles.checkWritable("-dump", Path.of(dump.get(1)));
     }
+    CheckpointFile.Header resumed = recover == null ? null : inspectCheckpoint();
+    if (checkpointMinutes != null && (checkpointMinutes < 0 || checkpointMinutes > 1_000_000)) {
+      throw new UserError("-checkpoint expects a number of minutes >= 0, got " + checkpointMinutes, 2);
+    }
+    if (resumed != null && seed != null && seed != resumed.seed()) {
+      throw new UserError("-seed " + seed + " differs from the seed " + resumed.seed() + " of the"
+          + " checkpoint in " + recover + "; drop -seed to resume with the checkpoint's", 2);
+    }
+    if (resumed != null && simulate) {
+      throw new UserError("-recover resumes a model check, not a simulation; drop -simulate", 2);
+    }
     PrintWriter pw = spec.commandLine().getOut();
     Output out = line -> {
       synchronized (pw) {
@@ -187,14 +218,20 @@ public final class CheckCommand implements Callable<Integer> {
       }
     };
     TlcTextReporter rep = new TlcTextReporter(out, Clock.systemDefaultZone());
-    long seedValue = seed != null ? seed : new java.util.Random().nextLong();
+    long seedValue = resumed != null ? resumed.seed()
+        : seed != null ? seed : new java.util.Random().nextLong();
+    rep.withDiagnostics(line -> {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(line);
+      err.flush();
+    });
     rep.banner(version(), nWorkers, fp, seedValue, "LockFreeFPSet", "LevelQueue");
     if (!simulate) {
       Warmup.startInBackground();
     }
     SpecModel model;
+    SpecFrontend.ParsedSpec parsed;
     try {
-      SpecFrontend.ParsedSpec parsed;
       try {
         parsed = Checker.parse(specFile, LibraryPath.of(lib), out);
       } finally {
@@ -242,6 +279,10 @@ public final class CheckCommand implements Callable<Integer> {
         .withQueueMemory(queueMemMb == null ? 0 : queueMemMb << 20).withMetaDir(metaDir)
         .withSeed(seedValue).withDepthFirst(depthFirst);
     ModelChecker checker = new ModelChecker(model, options, rep, out);
+    CheckpointSettings checkpoints = checkpointSettings(model, parsed, cfg, resumed);
+    if (checkpoints != null) {
+      checker.withCheckpoints(checkpoints);
+    }
     DotGraphWriter dot = null;
     if (dump != null) {
       try {
@@ -280,6 +321,93 @@ public final class CheckCommand implements Callable<Integer> {
     }
     writeReports(model, result, cfg, nWorkers);
     return result.exitCode();
+  }
+
+  /** The header of the checkpoint to resume, or a clear error (2: not there, 153: unusable). */
+  private CheckpointFile.Header inspectCheckpoint() {
+    try {
+      return CheckpointFile.inspect(recover);
+    } catch (CheckpointException e) {
+      throw new UserError(e.getMessage(), CheckpointFile.exists(recover) ? ErrorHandler.SYSTEM_ERROR : 2);
+    }
+  }
+
+  /**
+   * The checkpoints of this check: where, how often, what they are for; null for none. An
+   * explicit -checkpoint or -recover that the model cannot honour is an error; TLC's default
+   * interval is silently off for it.
+   */
+  private CheckpointSettings checkpointSettings(SpecModel model, SpecFrontend.ParsedSpec parsed, Path cfg,
+      CheckpointFile.Header resumed) {
+    long millis = (checkpointMinutes == null ? 30L : checkpointMinutes) * 60_000L;
+    long everyStates = 0;
+    // test-only: checkpoints seconds apart, or after every N states, so tests need not wait minutes
+    String seconds = System.getProperty("synod.checkpoint.seconds");
+    String states = System.getProperty("synod.checkpoint.states");
+    try {
+      if (seconds != null) {
+        millis = (long) (Double.parseDouble(seconds) * 1000);
+      }
+      if (states != null) {
+        everyStates = Long.parseLong(states);
+      }
+    } catch (NumberFormatException e) {
+      throw new UserError("synod.checkpoint.seconds/states expect numbers", 2);
+    }
+    boolean explicit = (checkpointMinutes != null && checkpointMinutes > 0) || seconds != null || states != null;
+    boolean temporal;
+    try {
+      temporal = model.liveness() != null;
+    } catch (RuntimeException e) {
+      temporal = true;
+    }
+    String unsupported = temporal ? "models with temporal properties (their behaviour graph is not"
+        + " checkpointed)" : continueAfterError ? "-continue" : null;
+    if (recover != null) {
+      if (unsupported != null) {
+        throw new UserError("-recover does not support " + unsupported, 2);
+      }
+      if (dump != null) {
+        throw new UserError("-recover cannot be combined with -dump: the states before the"
+            + " checkpoint would be missing from the graph", 2);
+      }
+    }
+    if (unsupported != null) {
+      if (explicit) {
+        throw new UserError("-checkpoint does not support " + unsupported + "; use -checkpoint 0", 2);
+      }
+      millis = 0;
+      everyStates = 0;
+    }
+    boolean writes = millis > 0 || everyStates > 0;
+    if (!writes && recover == null) {
+      return null;
+    }
+    Path dir = recover != null ? recover : metaDir != null ? metaDir
+        : specFile.toAbsolutePath().getParent().resolve("states").resolve(
+            java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yy-MM-dd-HH-mm-ss")));
+    if (writes && recover == null && CheckpointFile.exists(dir)) {
+      throw new UserError(dir + " already holds the checkpoint of an earlier check: resume it with"
+          + " -recover " + dir + ", or delete " + CheckpointFile.file(dir) + " to start afresh", 2);
+    }
+    java.util.Map<String, String> identity = new java.util.HashMap<>();
+    identity.put("modules", parsed.sourceDigest());
+    try {
+      identity.put("config", java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(cfg))));
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new UserError("cannot read " + cfg + ": " + OutputFiles.reason(e instanceof IOException io ? io
+          : new IOException(e)), 151);
+    }
+    identity.put("-fp", Integer.toString(fp));
+    identity.put("-deadlock", Boolean.toString(deadlockOff));
+    identity.put("-dfs", Boolean.toString(depthFirst));
+    identity.put("synod", version());
+    String mismatch = resumed == null ? null : CheckpointFile.mismatch(resumed.identity(), identity);
+    if (mismatch != null) {
+      throw new UserError("cannot recover from " + recover + ": " + mismatch, 2);
+    }
+    return new CheckpointSettings(writes ? dir : null, millis, everyStates, recover, identity);
   }
 
   /**

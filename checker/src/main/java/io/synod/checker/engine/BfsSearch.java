@@ -6,6 +6,7 @@ import io.synod.checker.engine.spill.NextLevelBuffer;
 import io.synod.checker.engine.spill.Segment;
 import io.synod.checker.engine.spill.SpillContext;
 import io.synod.checker.engine.spill.SpillFile;
+import io.synod.checker.engine.spill.StateBatches;
 import io.synod.checker.liveness.BehaviorGraph;
 import io.synod.checker.liveness.LivenessPlan;
 import io.synod.checker.liveness.PrefixTracker;
@@ -50,7 +51,8 @@ final class BfsSearch {
   private final List<String> actionProperties;
   private final List<String> initialProperties;
   private final Worker[] workers;
-  private final ParentLog[] logs;
+  /** One per worker; after a recovery with fewer workers also the earlier workers' (read only). */
+  private ParentLog[] logs;
 
   private final StateGraphListener graph;
   /** The temporal properties' atoms and the graph recorded for them; null without liveness. */
@@ -78,6 +80,17 @@ final class BfsSearch {
   // The level being expanded; written only at barriers.
   private volatile LevelQueue levelQueue;
   private int level;
+
+  /** Checkpoints of this search, or null. */
+  private Checkpoints checkpoints;
+  /** Workers stop at their next claim, so that a checkpoint can be written. */
+  private volatile boolean pauseRequested;
+  /** States expanded since the last checkpoint (counted only with {@code everyStates}). */
+  private final java.util.concurrent.atomic.AtomicLong expandedSincePause =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long pauseEvery;
+  /** States of the level being expanded that a recovered checkpoint had already expanded. */
+  private long expandedBeforeRecovery;
 
   BfsSearch(SpecModel model, CheckOptions options, SearchListener listener, Output out,
       StateGraphListener graph, SpillContext spill) {
@@ -213,30 +226,43 @@ final class BfsSearch {
    */
   private void searchDepthFirst() {
     Worker w = workers[0];
-    java.util.ArrayDeque<Object[]> st = new java.util.ArrayDeque<>();
-    LevelQueue q = levelQueue;
-    LevelQueue.Claim c = new LevelQueue.Claim();
-    while (q.claim(c)) {
-      Segment seg = c.segment;
-      for (int i = c.from; i < c.to; i++) {
-        st.addLast(new Object[] {seg.states()[i], seg.ids()[i], 1});
-        seg.states()[i] = null;
+    java.util.ArrayDeque<Object[]> st = stack;
+    if (st == null) {
+      st = new java.util.ArrayDeque<>();
+      LevelQueue q = levelQueue;
+      LevelQueue.Claim c = new LevelQueue.Claim();
+      while (q.claim(c)) {
+        Segment seg = c.segment;
+        for (int i = c.from; i < c.to; i++) {
+          st.addLast(new Object[] {seg.states()[i], seg.ids()[i], 1});
+          seg.states()[i] = null;
+        }
+        seg.expanded(c.to - c.from);
       }
-      seg.expanded(c.to - c.from);
+      q.close();
+      levelQueue = LevelQueue.empty(spill);
+      stack = st;
     }
-    q.close();
-    levelQueue = LevelQueue.empty(spill);
-    stack = st;
     while (!st.isEmpty() && !stop && !exit) {
+      if (pauseRequested) {
+        checkpoint();
+      }
       Object[] e = st.pollLast();
       level = (Integer) e[2];
       w.expand((Value[]) e[0], (Long) e[1]);
       w.expandedThisLevel = 0;
+      if (pauseEvery > 0 && expandedSincePause.incrementAndGet() >= pauseEvery) {
+        pauseRequested = true;
+      }
     }
   }
 
   private void search() {
-    computeInitialStates();
+    if (checkpoints != null && checkpoints.settings().recoverFrom() != null) {
+      checkpoints.recover(this);
+    } else {
+      computeInitialStates();
+    }
     if (options.depthFirst()) {
       searchDepthFirst();
       return;
@@ -254,50 +280,244 @@ final class BfsSearch {
         long levelStart = System.nanoTime();
         long jitStart = jvm.compileMillis();
         long gcStart = jvm.gcMillis();
-        if (pool == null) {
-          workers[0].runLevel();
-        } else {
-          List<Future<?>> fs = new ArrayList<>();
-          for (Worker w : workers) {
-            fs.add(pool.submit((Callable<Void>) () -> {
-              w.runLevel();
-              return null;
-            }));
-          }
-          for (Future<?> f : fs) {
-            try {
-              f.get();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              cancel();
-            } catch (ExecutionException e) {
-              cancel();
-              Throwable c = e.getCause();
-              if (c instanceof RuntimeException re) {
-                throw re;
-              }
-              if (c instanceof Error err) {
-                throw err;
-              }
-              throw new IllegalStateException(c);
-            }
-          }
+        long pausedMillis = 0;
+        runLevel(pool);
+        // workers stopped mid-level for a checkpoint: write it, then go on with the level
+        while (!stop && !exit && !levelQueue.exhausted()) {
+          pausedMillis += checkpoint();
+          runLevel(pool);
         }
-        long expanded = 0;
+        long expanded = expandedBeforeRecovery;
+        expandedBeforeRecovery = 0;
         for (Worker w : workers) {
           expanded += w.expandedThisLevel;
         }
-        levels.add(new CheckResult.Level(level, expanded, (System.nanoTime() - levelStart) / 1_000_000,
+        levels.add(new CheckResult.Level(level, expanded,
+            (System.nanoTime() - levelStart) / 1_000_000 - pausedMillis,
             jvm.compileMillis() - jitStart, jvm.gcMillis() - gcStart));
         if (stop || exit) {
           break;
         }
         advanceLevel();
         listener.levelDone(stats());
+        if (pauseRequested && levelQueue.size() > 0 && !stop) {
+          checkpoint();
+        }
       }
     } finally {
       if (pool != null) {
         pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Writes checkpoints as {@code c} says (before {@link #run}). */
+  void useCheckpoints(Checkpoints c) {
+    checkpoints = c;
+    pauseEvery = c.settings().everyStates();
+  }
+
+  /** Asks the workers to stop at their next claim so that a checkpoint is written. */
+  void requestCheckpoint() {
+    pauseRequested = true;
+  }
+
+  /** Writes a checkpoint (the workers stopped); returns the milliseconds it took. */
+  private long checkpoint() {
+    pauseRequested = false;
+    expandedSincePause.set(0);
+    long t0 = System.nanoTime();
+    if (checkpoints != null) {
+      checkpoints.write(this);
+    }
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /**
+   * Writes what the search needs to go on from here in another process: the level, each
+   * worker's counters and TLCSet registers, the levels done, the parent logs (the seen-set is
+   * rebuilt from their fingerprints), the unclaimed states of the level and each worker's states
+   * of the next level. Call only while no worker runs.
+   */
+  void writeSnapshot(java.io.DataOutputStream out, io.synod.checker.value.ValueCodec codec)
+      throws java.io.IOException {
+    out.writeInt(level);
+    long expandedNow = expandedBeforeRecovery;
+    for (Worker w : workers) {
+      expandedNow += w.expandedThisLevel;
+    }
+    out.writeLong(expandedNow);
+    out.writeInt(workers.length);
+    for (Worker w : workers) {
+      out.writeLong(w.generated);
+      out.writeLong(w.distinct);
+      out.writeInt(w.maxLevel);
+      w.outdegree.writeTo(out);
+      io.synod.checker.value.BinaryOut b = new io.synod.checker.value.BinaryOut(256);
+      b.writeVarLong(w.ctx.registers.size());
+      for (java.util.Map.Entry<Value, Value> e : w.ctx.registers.entrySet()) {
+        if (!codec.write(e.getKey(), b) || !codec.write(e.getValue(), b)) {
+          throw new CheckpointException("a TLCSet register holds a value with no disk form");
+        }
+      }
+      out.writeInt(b.length());
+      out.write(b.array(), 0, b.length());
+    }
+    out.writeInt(levels.size());
+    for (CheckResult.Level l : levels) {
+      out.writeInt(l.depth());
+      out.writeLong(l.expanded());
+      out.writeLong(l.millis());
+      out.writeLong(l.jitMillis());
+      out.writeLong(l.gcMillis());
+    }
+    out.writeInt(logs.length);
+    for (ParentLog log : logs) {
+      log.writeTo(out);
+    }
+    StateBatches.Writer current = new StateBatches.Writer(codec, out);
+    levelQueue.forEachUnclaimed(current);
+    current.finish();
+    for (Worker w : workers) {
+      StateBatches.Writer next = new StateBatches.Writer(codec, out);
+      w.next.forEach(next);
+      next.finish();
+    }
+    // depth-first: the stack, bottom first, and the level of each of its states
+    java.util.ArrayDeque<Object[]> st = stack;
+    out.writeBoolean(st != null);
+    if (st != null) {
+      StateBatches.Writer onStack = new StateBatches.Writer(codec, out);
+      for (Object[] e : st) {
+        onStack.visit((Value[]) e[0], (Long) e[1]);
+      }
+      onStack.finish();
+      out.writeInt(st.size());
+      for (Object[] e : st) {
+        out.writeInt((Integer) e[2]);
+      }
+    }
+  }
+
+  /**
+   * Restores what {@link #writeSnapshot} wrote, before the search starts. With fewer workers than
+   * the checkpoint's, worker {@code i}'s counters and states go to worker {@code i mod n}; its
+   * parent log stays readable for traces.
+   */
+  void readSnapshot(java.io.DataInputStream in, io.synod.checker.value.ValueCodec codec)
+      throws java.io.IOException {
+    level = in.readInt();
+    expandedBeforeRecovery = in.readLong();
+    int n = in.readInt();
+    if (n < 1 || n > 255) {
+      throw new IllegalStateException("implausible number of workers " + n);
+    }
+    long distinct = 0;
+    for (int i = 0; i < n; i++) {
+      Worker w = workers[i % workers.length];
+      w.generated += in.readLong();
+      long d = in.readLong();
+      w.distinct += d;
+      distinct += d;
+      w.maxLevel = Math.max(w.maxLevel, in.readInt());
+      w.outdegree.readFrom(in);
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
+      io.synod.checker.value.BinaryIn r = new io.synod.checker.value.BinaryIn(b, 0, b.length);
+      java.util.Map<Value, Value> regs = new java.util.HashMap<>();
+      for (long k = r.readCount(); k > 0; k--) {
+        regs.put(codec.read(r), codec.read(r));
+      }
+      if (i < workers.length) {
+        w.ctx.registers = regs;
+      }
+    }
+    for (int i = n; i < workers.length; i++) {
+      workers[i].ctx.registers = new java.util.HashMap<>(workers[i % n].ctx.registers);
+    }
+    int nLevels = in.readInt();
+    for (int i = 0; i < nLevels; i++) {
+      levels.add(new CheckResult.Level(in.readInt(), in.readLong(), in.readLong(), in.readLong(),
+          in.readLong()));
+    }
+    int nLogs = in.readInt();
+    if (nLogs != n) {
+      throw new IllegalStateException(nLogs + " parent logs for " + n + " workers");
+    }
+    if (nLogs > logs.length) {
+      ParentLog[] more = java.util.Arrays.copyOf(logs, nLogs);
+      for (int i = logs.length; i < nLogs; i++) {
+        more[i] = new ParentLog(i, spill);
+      }
+      logs = more;
+    }
+    for (int i = 0; i < nLogs; i++) {
+      logs[i].readFrom(in, seen::add);
+    }
+    if (seen.size() != distinct) {
+      throw new IllegalStateException("the parent logs hold " + seen.size()
+          + " distinct fingerprints, the counters " + distinct);
+    }
+    NextLevelBuffer rest = new NextLevelBuffer(-1, spill);
+    StateBatches.read(codec, in, rest::add);
+    List<Segment> segments = new ArrayList<>();
+    List<SpillFile> files = new ArrayList<>();
+    rest.takeInto(segments, files);
+    levelQueue.close();
+    levelQueue = new LevelQueue(segments, files, spill);
+    for (int i = 0; i < n; i++) {
+      StateBatches.read(codec, in, workers[i % workers.length].next::add);
+    }
+    boolean depthFirst = in.readBoolean();
+    if (depthFirst != options.depthFirst()) {
+      throw new CheckpointException("cannot recover: the checkpoint was written by a "
+          + (depthFirst ? "depth-first" : "breadth-first") + " search; recover "
+          + (depthFirst ? "with" : "without") + " -dfs");
+    }
+    if (depthFirst) {
+      List<Object[]> entries = new ArrayList<>();
+      StateBatches.read(codec, in, (state, id) -> entries.add(new Object[] {state, id, 0}));
+      if (in.readInt() != entries.size()) {
+        throw new IllegalStateException("the depth-first stack and its levels disagree");
+      }
+      for (Object[] e : entries) {
+        e[2] = in.readInt();
+      }
+      stack = new java.util.ArrayDeque<>(entries);
+    } else if (levelQueue.size() == 0) {
+      advanceLevel();
+    }
+  }
+
+  /** Lets every worker expand states of the level until it is exhausted or a pause is requested. */
+  private void runLevel(ExecutorService pool) {
+    if (pool == null) {
+      workers[0].runLevel();
+      return;
+    }
+    List<Future<?>> fs = new ArrayList<>();
+    for (Worker w : workers) {
+      fs.add(pool.submit((Callable<Void>) () -> {
+        w.runLevel();
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancel();
+      } catch (ExecutionException e) {
+        cancel();
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+          throw re;
+        }
+        if (c instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(c);
       }
     }
   }
@@ -534,7 +754,7 @@ final class BfsSearch {
     void runLevel() {
       LevelQueue q = levelQueue;
       LevelQueue.Claim c = claim;
-      while (!stop && !exit && q.claim(c)) {
+      while (!stop && !exit && !pauseRequested && q.claim(c)) {
         Segment seg = c.segment;
         Value[][] states = seg.states();
         long[] ids = seg.ids();
@@ -545,6 +765,9 @@ final class BfsSearch {
           expand(s, ids[i]);
         }
         seg.expanded(end - c.from);
+        if (pauseEvery > 0 && expandedSincePause.addAndGet(end - c.from) >= pauseEvery) {
+          pauseRequested = true;
+        }
       }
     }
 

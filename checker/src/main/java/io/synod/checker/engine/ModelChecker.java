@@ -36,6 +36,7 @@ public final class ModelChecker {
   private final Output out;
   private volatile BfsSearch search;
   private StateGraphListener graph;
+  private CheckpointSettings checkpoints;
   private volatile boolean cancelled;
 
   public ModelChecker(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
@@ -49,6 +50,34 @@ public final class ModelChecker {
   public ModelChecker withGraphListener(StateGraphListener g) {
     this.graph = g;
     return this;
+  }
+
+  /**
+   * Write checkpoints and/or resume from one as {@code c} says (before {@link #run}). Only the
+   * search of safety properties is checkpointed: a model with temporal properties,
+   * {@code -continue}, or (when recovering) a state-graph listener get a
+   * {@link Verdict#SYSTEM_ERROR} result saying so.
+   */
+  public ModelChecker withCheckpoints(CheckpointSettings c) {
+    this.checkpoints = c;
+    return this;
+  }
+
+  /** Why this check cannot use its checkpoint settings, or null. */
+  private String checkpointRefusal(boolean temporal) {
+    String what = checkpoints.recoverFrom() != null ? "-recover" : "-checkpoint";
+    if (temporal) {
+      return what + " does not support models with temporal properties (their behaviour graph is"
+          + " not checkpointed); check this model with -checkpoint 0";
+    }
+    if (options.continueAfterError()) {
+      return what + " cannot be combined with -continue";
+    }
+    if (graph != null && checkpoints.recoverFrom() != null) {
+      return "-recover cannot be combined with -dump (the states before the checkpoint would be"
+          + " missing from the graph)";
+    }
+    return null;
   }
 
   /** How far the search has got (zeros before it starts); safe to call from any thread. */
@@ -117,6 +146,12 @@ public final class ModelChecker {
             null, CheckResult.Memory.NONE);
       }
       listener.livenessBranches(plan.branches().size());
+    }
+    if (checkpoints != null && (checkpoints.writes() || checkpoints.recoverFrom() != null)) {
+      String refusal = checkpointRefusal(plan != null);
+      if (refusal != null) {
+        return systemError(refusal, new SearchStats(0, 0, 0, 0), start, CheckResult.Memory.NONE);
+      }
     }
     SpillContext spill;
     try {
@@ -189,6 +224,11 @@ public final class ModelChecker {
     BfsSearch s = new BfsSearch(model, options, listener, out, graph, spill, ctx.registers,
         options.seed(), plan);
     search = s;
+    Checkpoints ckpt = null;
+    if (checkpoints != null && (checkpoints.writes() || checkpoints.recoverFrom() != null)) {
+      ckpt = new Checkpoints(checkpoints, model, listener, options.seed());
+      s.useCheckpoints(ckpt);
+    }
     if (cancelled) {
       s.cancel();
     }
@@ -201,9 +241,13 @@ public final class ModelChecker {
     timer.scheduleAtFixedRate(
         () -> listener.progress(s.stats(), (System.nanoTime() - start) / 1_000_000),
         period, period, TimeUnit.MILLISECONDS);
+    if (ckpt != null && checkpoints.writes() && checkpoints.intervalMillis() > 0) {
+      long every = checkpoints.intervalMillis();
+      timer.scheduleAtFixedRate(s::requestCheckpoint, every, every, TimeUnit.MILLISECONDS);
+    }
     try {
       s.run();
-    } catch (FingerprintSetFullException | SpillException e) {
+    } catch (FingerprintSetFullException | SpillException | CheckpointException e) {
       return systemError(e.getMessage(), s.stats(), start, memory(s, spill));
     } catch (OutOfMemoryError e) {
       SearchStats at = s.stats();
@@ -216,6 +260,15 @@ public final class ModelChecker {
     SearchStats stats = s.stats();
     if (s.cancelled()) {
       return result(Verdict.CANCELLED, List.of(), stats, null, start, null, memory(s, spill));
+    }
+    if (ckpt != null) {
+      // the search reached its verdict: nothing is left to resume
+      if (ckpt.written() > 0) {
+        CheckpointFile.discard(checkpoints.dir());
+      }
+      if (checkpoints.recoverFrom() != null) {
+        CheckpointFile.discard(checkpoints.recoverFrom());
+      }
     }
     TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint, ctx.registers);
     List<CheckResult.Failure> failures = new ArrayList<>();

@@ -55,4 +55,25 @@ final class Outdegree {
     }
     return new CheckResult.OutdegreeStats(Math.round((double) sum / n), min, max, p95);
   }
+
+  void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(counts.length);
+    for (long c : counts) {
+      out.writeLong(c);
+    }
+  }
+
+  /** Adds the histogram {@link #writeTo} wrote. */
+  void readFrom(java.io.DataInput in) throws java.io.IOException {
+    int n = in.readInt();
+    if (n < 0 || n > (1 << 24)) {
+      throw new IllegalStateException("implausible outdegree histogram of " + n);
+    }
+    for (int d = 0; d < n; d++) {
+      long c = in.readLong();
+      if (c != 0) {
+        add(d, c);
+      }
+    }
+  }
 }

@@ -127,4 +127,49 @@ final class ParentLog {
     file.read(index * ENTRY_BYTES + field, b);
     return b.getLong(0);
   }
+
+  /** Writes the log (a checkpoint): its size, then fingerprint and parent of every entry. */
+  void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    out.writeLong(size);
+    ByteBuffer b = ByteBuffer.allocate(chunkSize * ENTRY_BYTES);
+    for (long i = 0; i < size; i += chunkSize) {
+      int chunk = (int) (i >>> chunkBits);
+      int len = (int) Math.min(chunkSize, size - i);
+      b.clear();
+      if (chunk >= firstOnHeap) {
+        long[] f = fps[chunk];
+        long[] p = parents[chunk];
+        for (int k = 0; k < len; k++) {
+          b.putLong(f[k]).putLong(p[k]);
+        }
+      } else {
+        b.limit(len * ENTRY_BYTES);
+        file.read((long) chunk * chunkSize * ENTRY_BYTES, b);
+      }
+      out.write(b.array(), 0, len * ENTRY_BYTES);
+    }
+  }
+
+  /**
+   * Appends the entries {@link #writeTo} wrote (to an empty log), giving each fingerprint to
+   * {@code fingerprints} as it goes (the seen-set is rebuilt from them).
+   */
+  void readFrom(java.io.DataInput in, java.util.function.LongConsumer fingerprints)
+      throws java.io.IOException {
+    long n = in.readLong();
+    if (size != 0 || n < 0 || n > (1L << 56)) {
+      throw new IllegalStateException("implausible parent log of " + n + " states");
+    }
+    byte[] b = new byte[chunkSize * ENTRY_BYTES];
+    ByteBuffer view = ByteBuffer.wrap(b);
+    for (long i = 0; i < n; i += chunkSize) {
+      int len = (int) Math.min(chunkSize, n - i);
+      in.readFully(b, 0, len * ENTRY_BYTES);
+      for (int k = 0; k < len; k++) {
+        long fp = view.getLong(k * ENTRY_BYTES);
+        append(fp, view.getLong(k * ENTRY_BYTES + 8));
+        fingerprints.accept(fp);
+      }
+    }
+  }
 }

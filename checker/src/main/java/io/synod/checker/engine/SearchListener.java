@@ -34,4 +34,19 @@ public interface SearchListener {
 
   /** The liveness check ended after {@code millis}. */
   default void livenessChecked(long millis) {}
+
+  /** A checkpoint is being written to {@code dir} (the workers are paused). */
+  default void checkpointStarted(java.nio.file.Path dir) {}
+
+  /** The checkpoint is complete: {@code bytes} on disk, written in {@code millis}. */
+  default void checkpointDone(java.nio.file.Path dir, SearchStats at, long bytes, long millis) {}
+
+  /** The checkpoint could not be written; the search goes on without checkpoints. */
+  default void checkpointFailed(java.nio.file.Path dir, String reason) {}
+
+  /** Instead of the initial states, the search starts from the checkpoint in {@code dir}. */
+  default void recoveryStarted(java.nio.file.Path dir) {}
+
+  /** The checkpoint was read in {@code millis}: {@code distinct} states seen, {@code queued} to expand. */
+  default void recoveryDone(long distinct, long queued, long millis) {}
 }

@@ -34,5 +34,13 @@ public interface SpecFrontend {
      *     file.") or 75/14 when evaluating constant definitions failed
      */
     SpecModel bind(Path config, Output out) throws FrontendException;
+
+    /**
+     * A digest (hex) of the text of every module the spec was parsed from: what a checkpoint
+     * records so that it is not resumed with another spec. Empty when unknown.
+     */
+    default String sourceDigest() {
+      return "";
+    }
   }
 }

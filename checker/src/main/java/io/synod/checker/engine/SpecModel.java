@@ -179,4 +179,12 @@ public interface SpecModel {
   default LivenessModel liveness() {
     return null;
   }
+
+  /**
+   * The check's intern table of strings and model values, whose order a checkpoint must carry
+   * to a later check; null for a model whose states hold neither.
+   */
+  default io.synod.checker.value.StringTable strings() {
+    return null;
+  }
 }

@@ -194,6 +194,21 @@ public final class EvalFrontend implements SpecFrontend {
     }
 
     @Override
+    public String sourceDigest() {
+      java.security.MessageDigest md;
+      try {
+        md = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      for (io.synod.checker.syntax.ast.Module m : resolved.loaded().parsed()) {
+        String text = m.source() == null ? "" : m.source().text();
+        md.update((m.name() + "\n" + text + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    @Override
     public io.synod.checker.engine.SpecModel bind(Path configFile, Output out) throws FrontendException {
       ModelConfig config;
       try {

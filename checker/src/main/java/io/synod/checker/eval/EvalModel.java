@@ -781,6 +781,11 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public io.synod.checker.value.StringTable strings() {
+    return spec.strings;
+  }
+
+  @Override
   public List<String> warnings() {
     return List.copyOf(warnings);
   }

@@ -97,6 +97,48 @@ public final class TlcTextReporter implements SearchListener {
         + TlcText.grouped(s.queue()) + " states left on queue.");
   }
 
+  /**
+   * Where to say what each checkpoint cost (states, bytes, time), for those who size disks and
+   * intervals; TLC prints no such line, so it goes apart from stdout.
+   */
+  public TlcTextReporter withDiagnostics(Output diagnostics) {
+    this.diagnostics = diagnostics;
+    return this;
+  }
+
+  private Output diagnostics = Output.NONE;
+
+  @Override
+  public void checkpointStarted(java.nio.file.Path dir) {
+    out.println("Checkpointing of run " + dir);
+  }
+
+  @Override
+  public void checkpointDone(java.nio.file.Path dir, SearchStats at, long bytes, long millis) {
+    out.println("Checkpointing completed at (" + now() + ")");
+    diagnostics.println(String.format("synod: checkpoint of %,d distinct states (%,d on queue):"
+        + " %,d bytes written in %,d ms", at.distinct(), at.queue(), bytes, millis));
+  }
+
+  @Override
+  public void checkpointFailed(java.nio.file.Path dir, String reason) {
+    out.println("Warning: checkpointing failed, " + reason + "; the check goes on without"
+        + " checkpoints (the previous one, if any, is still usable)");
+  }
+
+  @Override
+  public void recoveryStarted(java.nio.file.Path dir) {
+    out.println("Starting recovery from checkpoint " + dir);
+  }
+
+  @Override
+  public void recoveryDone(long distinct, long queued, long millis) {
+    out.println("Recovery completed. " + distinct + " states examined. " + queued
+        + " states on queue.");
+    diagnostics.println(String.format("synod: recovered %,d distinct states (%,d on queue) in %,d ms",
+        distinct, queued, millis));
+  }
+
   @Override
   public void livenessBranches(int branches) {
     out.println("Implied-temporal checking--satisfiability problem has " + branches + " branches.");

@@ -67,4 +67,28 @@ public final class StringTable {
   public int size() {
     return next.get();
   }
+
+  /**
+   * Every interned name in token order. With {@link #modelNames} it is what a later check needs to
+   * give the same names the same tokens (checkpoint recovery): tokens decide the order of sets,
+   * and so the fingerprints of states.
+   */
+  public java.util.List<String> names() {
+    String[] byToken = new String[next.get()];
+    tokens.forEach((name, t) -> {
+      if (t < byToken.length) {
+        byToken[t] = name;
+      }
+    });
+    return java.util.Arrays.asList(byToken);
+  }
+
+  /** The model values' names in creation order. */
+  public java.util.List<String> modelNames() {
+    synchronized (models) {
+      String[] byOrder = new String[nextModel];
+      models.forEach((name, m) -> byOrder[m.token()] = name);
+      return java.util.Arrays.asList(byOrder);
+    }
+  }
 }

@@ -247,4 +247,23 @@ public final class ValueCodec {
     }
     return r.writtenAs(order);
   }
+
+  /**
+   * Gives {@code values} (strings and model values) the ids 0, 1, ... in order, before anything
+   * is written: a codec preloaded with the same list reads what this one writes, in another
+   * process (checkpoints). Call on a fresh codec only.
+   */
+  public void preload(java.util.List<? extends Value> values) {
+    if (count != 0) {
+      throw new IllegalStateException("preload a fresh codec only");
+    }
+    for (Value v : values) {
+      register(v);
+    }
+  }
+
+  /** How many strings and model values have ids. */
+  public synchronized int tableSize() {
+    return count;
+  }
 }

@@ -82,4 +82,22 @@ public final class LevelQueue implements AutoCloseable {
       f.close();
     }
   }
+
+  /** Whether every state has been claimed. */
+  public boolean exhausted() {
+    return (int) (cursor.get() >>> 32) >= segments.length;
+  }
+
+  /**
+   * Shows the states not yet claimed, in queue order. Call only while no worker claims (all
+   * claimed states are then expanded).
+   */
+  public void forEachUnclaimed(StateVisitor visitor) {
+    long cur = cursor.get();
+    int off = (int) cur;
+    for (int si = (int) (cur >>> 32); si < segments.length; si++) {
+      segments[si].forEachState(off, visitor);
+      off = 0;
+    }
+  }
 }

@@ -126,4 +126,14 @@ public final class NextLevelBuffer {
     states = new Value[64][];
     ids = new long[64];
   }
+
+  /** Shows the states added since the last {@link #takeInto}, in order (by their worker only). */
+  public void forEach(StateVisitor visitor) {
+    for (Segment seg : sealed) {
+      seg.forEachState(0, visitor);
+    }
+    for (int k = 0; k < n; k++) {
+      visitor.visit(states[k], ids[k]);
+    }
+  }
 }

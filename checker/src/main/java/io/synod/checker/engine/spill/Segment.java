@@ -128,4 +128,31 @@ public final class Segment {
     ctx.governor().queued(-heapBytes);
     heapBytes = 0;
   }
+
+  /**
+   * Shows the states from index {@code from} on to {@code visitor}, decoding them from disk into
+   * arrays of its own when they are not on the heap (a checkpoint reads the whole queue and must
+   * not bring a spilled one back into memory).
+   */
+  void forEachState(int from, StateVisitor visitor) {
+    Value[][] s;
+    long[] i;
+    synchronized (this) {
+      if (released) {
+        throw new IllegalStateException("segment read after it was released");
+      }
+      s = states;
+      i = ids;
+      if (s == null) {
+        byte[] b = new byte[length];
+        file.read(offset, ByteBuffer.wrap(b));
+        s = new Value[size][];
+        i = new long[size];
+        SegmentCodec.decode(ctx.codec(), new BinaryIn(b, 0, length), size, s, i);
+      }
+    }
+    for (int k = from; k < size; k++) {
+      visitor.visit(s[k], i[k]);
+    }
+  }
 }
