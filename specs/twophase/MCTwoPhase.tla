@@ -7,6 +7,7 @@
 (*   MCTwoPhaseBench.cfg     benchmark: 7 RMs (296,448 states)             *)
 (*   MCTwoPhaseLiveness.cfg  Termination under weak fairness (holds; needs *)
 (*                           liveness checking)                            *)
+(*   MCTwoPhaseLivenessBench.cfg  liveness benchmark: Termination, 7 RMs   *)
 (*   MCTwoPhaseEagerCommit*.cfg  broken: the TM commits as soon as one RM *)
 (*                           is prepared (EagerNext below)                 *)
 (* Blocking under TM failure is in MCTwoPhaseBlocking.tla.                 *)

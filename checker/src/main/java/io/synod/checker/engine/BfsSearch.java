@@ -119,7 +119,7 @@ final class BfsSearch {
     this.logs = new ParentLog[options.workers()];
     this.live = model.liveness();
     this.liveActions = live != null && live.actionAtomCount() > 0;
-    this.behavior = live == null ? null : new BehaviorGraph(liveActions);
+    this.behavior = live == null ? null : new BehaviorGraph(liveActions, spill);
     this.prefix = plan == null ? null : PrefixTracker.of(plan);
     this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
     for (int i = 0; i < workers.length; i++) {

@@ -92,10 +92,18 @@ public record CheckResult(
    * Memory figures of a search.
    *
    * @param seenSetBytes bytes of the seen-set (its fingerprint tables) when the search ended
-   * @param bytesSpilled bytes of state queue and parent log written to the spill directory
+   * @param bytesSpilled bytes of state queue, parent log and behaviour graph written to the spill
+   *     directory
+   * @param livenessBytes heap bytes the liveness check's graphs held at their largest (the
+   *     behaviour graph recorded during the search, its frozen form, the per-edge labels and
+   *     the product graphs' search arrays), 0 without temporal properties
    */
-  public record Memory(long seenSetBytes, long bytesSpilled) {
-    public static final Memory NONE = new Memory(0, 0);
+  public record Memory(long seenSetBytes, long bytesSpilled, long livenessBytes) {
+    public static final Memory NONE = new Memory(0, 0, 0);
+
+    public Memory(long seenSetBytes, long bytesSpilled) {
+      this(seenSetBytes, bytesSpilled, 0);
+    }
   }
 
   /**

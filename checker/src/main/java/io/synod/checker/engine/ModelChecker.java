@@ -325,8 +325,9 @@ public final class ModelChecker {
     listener.checkingLiveness(stats, plan.branches().size());
     BehaviorGraph g = s.behavior();
     g.freeze();
-    LivenessChecker.Lasso lasso =
-        new LivenessChecker(g).check(plan, options.workers());
+    LivenessChecker checker = new LivenessChecker(g);
+    LivenessChecker.Lasso lasso = checker.check(plan, options.workers());
+    livenessBytes = checker.peakBytes();
     CheckResult.Failure f = null;
     if (lasso != null) {
       f = lassoFailure(lasso, g, rebuilder);
@@ -383,9 +384,12 @@ public final class ModelChecker {
         : "Temporal properties " + String.join(", ", names) + " were violated.";
   }
 
-  private static CheckResult.Memory memory(BfsSearch s, SpillContext spill) {
-    return new CheckResult.Memory(s.seenSetBytes(), spill.bytesSpilled());
+  private CheckResult.Memory memory(BfsSearch s, SpillContext spill) {
+    return new CheckResult.Memory(s.seenSetBytes(), spill.bytesSpilled(), livenessBytes);
   }
+
+  /** What the liveness check held on the heap at its largest (0 before it ran). */
+  private long livenessBytes;
 
   /**
    * A counterexample the search settled with a finite behaviour (see

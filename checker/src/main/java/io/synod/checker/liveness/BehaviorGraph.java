@@ -1,5 +1,8 @@
 package io.synod.checker.liveness;
 
+import io.synod.checker.engine.spill.SpillContext;
+import io.synod.checker.engine.spill.SpillFile;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,12 +18,17 @@ import java.util.List;
  * record of 4) plus 8 bytes per edge (16 with action atoms); frozen, 28 bytes per state
  * (fingerprint, two bit sets, offset) plus 24 to 48 for the fingerprint index (load between
  * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
+ *
+ * <p>On disk: with a {@link SpillContext} whose governor says memory is short (or spilling is
+ * forced), the recorders' full chunks move to spill files during the search, and the frozen
+ * edge arrays (targets, action bits, and the checker's per-edge labels) are memory-mapped files
+ * instead of heap arrays; the heap then keeps the per-state arrays only.
  */
 public final class BehaviorGraph {
-  private static final int CHUNK_BITS = 16;
-  private static final int CHUNK = 1 << CHUNK_BITS;
-
   private final boolean edgeBits;
+  private final SpillContext spill;
+  /** log2 of the longs per recording chunk: small when spilling is forced, so tests spill. */
+  private final int chunkBits;
   private final List<Recorder> recorders = new ArrayList<>();
   private final LongBuf initial = new LongBuf();
 
@@ -30,20 +38,30 @@ public final class BehaviorGraph {
   private long[] stateBits;
   private long[] stutterBits;
   private int[] offsets;
-  private int[] targets;
-  private long[] actionBits;
+  private GraphArrays.Ints targets;
+  private GraphArrays.Longs actionBits;
+  private boolean onDisk;
+  /** Heap bytes of the recorders when the search ended. */
+  private long recordedBytes;
   private int[] initialStates;
   private long[] indexKeys;
   private int[] indexVals;
 
   /** A graph recording the action atoms of every edge when {@code edgeBits}. */
   public BehaviorGraph(boolean edgeBits) {
+    this(edgeBits, null);
+  }
+
+  /** The same, spilling to {@code spill}'s directory when its governor says so (null: never). */
+  public BehaviorGraph(boolean edgeBits, SpillContext spill) {
     this.edgeBits = edgeBits;
+    this.spill = spill != null && spill.enabled() ? spill : null;
+    this.chunkBits = this.spill != null && this.spill.governor().forced() ? 10 : 16;
   }
 
   /** A new recorder for one search worker. */
   public synchronized Recorder recorder() {
-    Recorder r = new Recorder();
+    Recorder r = new Recorder(recorders.size());
     recorders.add(r);
     return r;
   }
@@ -55,10 +73,15 @@ public final class BehaviorGraph {
 
   /** Appends the states one worker admitted and expanded; not thread-safe. */
   public final class Recorder {
-    private final LongBuf nodes = new LongBuf();
-    private final LongBuf buf = new LongBuf();
+    private final LongBuf nodes;
+    private final LongBuf buf;
     private long countAt = -1;
     private int count;
+
+    Recorder(int id) {
+      nodes = new LongBuf(chunkBits, spill, "graph-states-w" + id);
+      buf = new LongBuf(chunkBits, spill, "graph-edges-w" + id);
+    }
 
     /** A state admitted to the graph, with the bits of its state atoms. */
     public void node(long fp, long bits) {
@@ -106,6 +129,9 @@ public final class BehaviorGraph {
     long states = 0;
     long edges = 0;
     for (Recorder r : recorders) {
+      recordedBytes += r.nodes.heapBytes() + r.buf.heapBytes();
+    }
+    for (Recorder r : recorders) {
       r.close();
       states += r.nodes.size() / 2;
       long p = 0;
@@ -124,8 +150,14 @@ public final class BehaviorGraph {
     stutterBits = new long[n];
     offsets = new int[n + 1];
     int[] degree = new int[n + 1];
-    targets = new int[(int) edges];
-    actionBits = edgeBits ? new long[(int) edges] : null;
+    // the edges go to mapped files when the recording had to spill (or spilling is forced)
+    for (Recorder r : recorders) {
+      onDisk |= r.nodes.spilled() || r.buf.spilled();
+    }
+    onDisk = spill != null && (onDisk || spill.governor().forced() || spill.governor().spillGraph());
+    SpillContext mapTo = onDisk ? spill : null;
+    targets = new GraphArrays.Ints((int) edges, mapTo, "graph-targets");
+    actionBits = edgeBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-action-bits") : null;
     int cap = Integer.highestOneBit(Math.max(4, n * 2 + 1)) * 2;
     indexKeys = new long[cap];
     indexVals = new int[cap];
@@ -169,9 +201,9 @@ public final class BehaviorGraph {
           if (s >= 0) {
             // an edge to a state the graph does not hold cannot be: every admitted state is
             // recorded; keep the slot consistent anyway by pointing it at the source
-            targets[fill[s]] = t >= 0 ? t : s;
+            targets.set(fill[s], t >= 0 ? t : s);
             if (edgeBits) {
-              actionBits[fill[s]] = r.buf.get(p + 1);
+              actionBits.set(fill[s], r.buf.get(p + 1));
             }
             fill[s]++;
           }
@@ -252,54 +284,188 @@ public final class BehaviorGraph {
   }
 
   public int target(int e) {
-    return targets[e];
+    return targets.get(e);
   }
 
   public long actionBits(int e) {
-    return actionBits == null ? 0 : actionBits[e];
+    return actionBits == null ? 0 : actionBits.get(e);
   }
+
+  /** Whether the edges are in mapped files rather than on the heap. */
+  public boolean onDisk() {
+    return onDisk;
+  }
+
+  /**
+   * An int array for the checker (per edge, per state or per product node), where the graph
+   * keeps its edges: on the heap, or in a new mapped file when the graph spilled.
+   */
+  GraphArrays.Ints edgeInts(int length, String name) {
+    return new GraphArrays.Ints(length, onDisk ? spill : null,
+        name + "-" + files.incrementAndGet());
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger files =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public int[] initialStates() {
     return initialStates;
   }
 
-  /** Bytes held by the frozen graph. */
-  public long bytes() {
-    return (long) n * 28 + (long) targets.length * (edgeBits ? 12 : 4) + (long) indexKeys.length * 12;
+  /** Heap bytes the recorders held when the search ended (before {@link #freeze}). */
+  public long recordedBytes() {
+    return recordedBytes;
   }
 
-  /** A growable array of longs in chunks (no copying of what was written). */
+  /** Bytes held by the frozen graph on the heap. */
+  public long bytes() {
+    long edges = n == 0 ? 0 : offsets[n];
+    return (long) n * 28 + (onDisk ? 0 : edges * (edgeBits ? 12 : 4)) + (long) indexKeys.length * 12;
+  }
+
+  /**
+   * A growable array of longs in chunks (no copying of what was written). With a spill context
+   * whose governor says so, full chunks move to a spill file (at a fixed offset per chunk); reads
+   * of a chunk on disk load it whole into a one-chunk cache, as {@link #freeze} reads in order.
+   */
   static final class LongBuf {
+    private final int bits;
+    private final int chunk;
+    private final SpillContext spill;
+    private final String name;
     private long[][] chunks = new long[4][];
     private long size;
+    /** Chunks below this index are on disk. */
+    private int firstOnHeap;
+    private SpillFile file;
+    private ByteBuffer io;
+    private int cachedChunk = -1;
+    private long[] cache;
+
+    LongBuf() {
+      this(16, null, null);
+    }
+
+    LongBuf(int bits, SpillContext spill, String name) {
+      this.bits = bits;
+      this.chunk = 1 << bits;
+      this.spill = spill;
+      this.name = name;
+    }
 
     void add(long v) {
-      int c = (int) (size >>> CHUNK_BITS);
-      if (c == chunks.length) {
-        chunks = Arrays.copyOf(chunks, c * 2);
+      int c = (int) (size >>> bits);
+      int off = (int) (size & (chunk - 1));
+      if (off == 0) {
+        startChunk(c);
       }
-      if (chunks[c] == null) {
-        chunks[c] = new long[CHUNK];
-      }
-      chunks[c][(int) (size & (CHUNK - 1))] = v;
+      chunks[c][off] = v;
       size++;
     }
 
+    private void startChunk(int c) {
+      if (c == chunks.length) {
+        chunks = Arrays.copyOf(chunks, c * 2);
+      }
+      long bytes = (long) chunk * 8;
+      if (c > firstOnHeap && spill != null && spill.governor().spillGraph()) {
+        long[] recycled = chunks[c - 1];
+        int moved = c - firstOnHeap;
+        while (firstOnHeap < c) {
+          write(firstOnHeap++);
+        }
+        spill.governor().graphed(-(moved - 1) * bytes);
+        chunks[c] = recycled;
+      } else {
+        chunks[c] = new long[chunk];
+        if (spill != null) {
+          spill.governor().graphed(bytes);
+        }
+      }
+    }
+
+    private void write(int c) {
+      if (file == null) {
+        file = spill.newFile(name);
+        io = ByteBuffer.allocate(chunk * 8);
+      }
+      io.clear();
+      io.asLongBuffer().put(chunks[c]);
+      io.position(0).limit(chunk * 8);
+      file.write((long) c * chunk * 8, io);
+      chunks[c] = null;
+    }
+
+    private long[] load(int c) {
+      if (cachedChunk != c) {
+        if (cache == null) {
+          cache = new long[chunk];
+        }
+        io.clear();
+        file.read((long) c * chunk * 8, io);
+        io.flip();
+        io.asLongBuffer().get(cache);
+        cachedChunk = c;
+      }
+      return cache;
+    }
+
     long get(long i) {
-      return chunks[(int) (i >>> CHUNK_BITS)][(int) (i & (CHUNK - 1))];
+      int c = (int) (i >>> bits);
+      long[] a = c >= firstOnHeap ? chunks[c] : load(c);
+      return a[(int) (i & (chunk - 1))];
     }
 
     void set(long i, long v) {
-      chunks[(int) (i >>> CHUNK_BITS)][(int) (i & (CHUNK - 1))] = v;
+      int c = (int) (i >>> bits);
+      int off = (int) (i & (chunk - 1));
+      if (c >= firstOnHeap) {
+        chunks[c][off] = v;
+        return;
+      }
+      ByteBuffer b = ByteBuffer.allocate(8).putLong(0, v);
+      file.write(((long) c * chunk + off) * 8, b);
+      if (cachedChunk == c) {
+        cache[off] = v;
+      }
     }
 
     long size() {
       return size;
     }
 
+    /** Bytes of the chunks on the heap. */
+    long heapBytes() {
+      long b = 0;
+      for (int c = firstOnHeap; c < chunks.length; c++) {
+        b += chunks[c] != null ? (long) chunk * 8 : 0;
+      }
+      return b;
+    }
+
+    /** Whether any chunk went to disk. */
+    boolean spilled() {
+      return file != null;
+    }
+
     void clear() {
+      if (spill != null) {
+        int onHeap = 0;
+        for (int c = firstOnHeap; c < chunks.length; c++) {
+          onHeap += chunks[c] != null ? 1 : 0;
+        }
+        spill.governor().graphed(-(long) onHeap * chunk * 8);
+      }
+      if (file != null) {
+        file.close();
+        file = null;
+      }
       chunks = new long[4][];
       size = 0;
+      firstOnHeap = 0;
+      cachedChunk = -1;
+      cache = null;
+      io = null;
     }
   }
 }

@@ -28,9 +28,25 @@ public final class LivenessChecker {
   public record Lasso(int[] states, int loop, long[] stepBits, boolean stuttering) {}
 
   private final BehaviorGraph g;
+  /** The largest product graph's search arrays, in bytes (see {@link #peakBytes}). */
+  private final java.util.concurrent.atomic.AtomicLong productBytes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public LivenessChecker(BehaviorGraph g) {
     this.g = g;
+  }
+
+  /**
+   * Heap bytes the check held at its largest, from the sizes of its arrays: the recording and
+   * the frozen graph side by side while freezing, or the frozen graph, the labels and the
+   * search arrays (index, low link, component: 4 bytes each, reachability 1, per product node)
+   * of the component searches that ran at once.
+   */
+  public long peakBytes() {
+    Labels l = labels;
+    long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
+    long checking = g.bytes() + labelBytes + productBytes.get() * concurrent;
+    return Math.max(g.recordedBytes() + g.bytes(), checking);
   }
 
   /** The first counterexample over all branches, or null when every property holds. */
@@ -39,13 +55,16 @@ public final class LivenessChecker {
   }
 
   /**
-   * The same, with the branches searched by up to {@code threads} threads at once (each branch
-   * is its own product graph); the result is the first branch's counterexample in plan order,
-   * whatever the timing.
+   * The same, with up to {@code threads} threads: the unit of work is one component search, of
+   * one branch's product graph for one group of its error models (those with the same
+   * {@code <>[]} conditions); each finds, for every model of its group, the first accepting
+   * component in its own search order, so the result, the first counterexample in plan order
+   * (branches, then models), does not depend on the timing.
    */
   public Lasso check(LivenessPlan plan, int threads) {
     List<LivenessPlan.Branch> branches = plan.branches();
-    if (threads <= 1 || branches.size() <= 1) {
+    if (threads <= 1) {
+      concurrent = 1;
       for (LivenessPlan.Branch b : branches) {
         Lasso l = new Product(b).search();
         if (l != null) {
@@ -54,21 +73,55 @@ public final class LivenessChecker {
       }
       return null;
     }
+    List<Product> products = new ArrayList<>();
+    int tasks = 0;
+    for (LivenessPlan.Branch b : branches) {
+      Product p = new Product(b);
+      products.add(p);
+      tasks += p.groups().size();
+    }
+    if (tasks == 0) {
+      return null;
+    }
+    concurrent = Math.min(threads, tasks);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(threads, branches.size()), r -> {
+        concurrent, r -> {
           Thread th = new Thread(r, "synod-liveness");
           th.setDaemon(true);
           return th;
         });
     try {
-      List<java.util.concurrent.Future<Lasso>> results = new ArrayList<>();
-      for (LivenessPlan.Branch b : branches) {
-        results.add(pool.submit(() -> new Product(b).search()));
+      List<List<java.util.concurrent.Future<Lasso[]>>> results = new ArrayList<>();
+      for (Product p : products) {
+        List<java.util.concurrent.Future<Lasso[]>> mine = new ArrayList<>();
+        for (int[] group : p.groups()) {
+          mine.add(pool.submit(() -> {
+            Lasso[] found = new Lasso[p.branch.models().size()];
+            Product.Scratch sc = p.new Scratch();
+            try {
+              p.tarjan(group, found, sc);
+            } finally {
+              sc.release();
+            }
+            return found;
+          }));
+        }
+        results.add(mine);
       }
-      for (java.util.concurrent.Future<Lasso> f : results) {
-        Lasso l = f.get();
-        if (l != null) {
-          return l;
+      for (List<java.util.concurrent.Future<Lasso[]>> mine : results) {
+        Lasso first = null;
+        int best = Integer.MAX_VALUE;
+        for (java.util.concurrent.Future<Lasso[]> f : mine) {
+          Lasso[] found = f.get();
+          for (int i = 0; i < found.length && i < best; i++) {
+            if (found[i] != null) {
+              best = i;
+              first = found[i];
+            }
+          }
+        }
+        if (first != null) {
+          return first;
         }
       }
       return null;
@@ -89,6 +142,9 @@ public final class LivenessChecker {
     }
   }
 
+  /** How many component searches ran at once (for {@link #peakBytes}). */
+  private volatile int concurrent = 1;
+
   /**
    * What every branch needs of an edge: the pair (state atoms of its source, action atoms of the
    * step) it carries, numbered. Conditions on steps are functions of that pair, and the pairs are
@@ -98,8 +154,8 @@ public final class LivenessChecker {
   private volatile Labels labels;
 
   private static final class Labels {
-    /** Per edge slot, its pair's number. */
-    final int[] ofSlot;
+    /** Per edge slot, its pair's number (where the graph keeps its edges: heap or mapped file). */
+    final GraphArrays.Ints ofSlot;
     /** Per state, the number of its state atom bits among the distinct ones. */
     final int[] ofState;
     final long[] pairState;
@@ -110,7 +166,7 @@ public final class LivenessChecker {
     Labels(BehaviorGraph g) {
       int n = g.size();
       edges = n == 0 ? 0 : g.edgeEnd(n - 1);
-      ofSlot = new int[edges + n];
+      ofSlot = g.edgeInts(edges + n, "graph-labels");
       ofState = new int[n];
       LongPairIndex pairs = new LongPairIndex();
       LongPairIndex states = new LongPairIndex();
@@ -118,9 +174,9 @@ public final class LivenessChecker {
         long sb = g.stateBits(s);
         ofState[s] = states.id(sb, 0);
         for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
-          ofSlot[e] = pairs.id(sb, g.actionBits(e));
+          ofSlot.set(e, pairs.id(sb, g.actionBits(e)));
         }
-        ofSlot[edges + s] = pairs.id(sb, g.stutterBits(s));
+        ofSlot.set(edges + s, pairs.id(sb, g.stutterBits(s)));
       }
       pairState = pairs.firsts();
       pairAction = pairs.seconds();
@@ -286,6 +342,8 @@ public final class LivenessChecker {
             + " too large.");
       }
       this.size = (int) sz;
+      // index, low link and component in mapped files when the graph spilled
+      productBytes.accumulateAndGet((g.onDisk() ? 1L : 13L) * size, Math::max);
       this.labels = labels();
       this.tsucc = new int[t][];
       for (int q = 0; q < t; q++) {
@@ -319,13 +377,6 @@ public final class LivenessChecker {
 
     int succCount(int q) {
       return tsucc[q].length;
-    }
-
-    /** The edge slot of candidate k of product node u. */
-    int slot(int u, int k) {
-      int s = u / t;
-      int ei = k / tsucc[u % t].length;
-      return ei == 0 ? labels.edges + s : g.edgeStart(s) + ei - 1;
     }
 
     /** The k-th candidate successor of product node u (-1 when the tableau rules it out). */
@@ -373,14 +424,102 @@ public final class LivenessChecker {
       return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * The first error model (in plan order) with an accepting component, and its first
+     * component in the search's order. Error models with the same {@code <>[]} conditions see
+     * the same graph, so one component search serves all of them: each component is tested
+     * against every model of the group still able to come first.
+     */
     Lasso search() {
-      for (LivenessPlan.ErrorModel m : branch.models()) {
-        Lasso l = tarjan(m);
-        if (l != null) {
-          return l;
+      List<LivenessPlan.ErrorModel> models = branch.models();
+      Lasso[] found = new Lasso[models.size()];
+      int best = models.size();
+      Scratch sc = new Scratch();
+      try {
+        for (int[] group : groups()) {
+          // a group whose models all come after a counterexample found cannot change it
+          if (group[0] < best) {
+            int hit = tarjan(group, found, sc);
+            if (hit >= 0 && hit < best) {
+              best = hit;
+            }
+          }
+        }
+      } finally {
+        sc.release();
+      }
+      return best < models.size() ? found[best] : null;
+    }
+
+    /** The error models (indices) grouped by their {@code <>[]} conditions, in plan order. */
+    List<int[]> groups() {
+      List<LivenessPlan.ErrorModel> models = branch.models();
+      List<int[]> out = new ArrayList<>();
+      boolean[] done = new boolean[models.size()];
+      for (int i = 0; i < models.size(); i++) {
+        if (done[i]) {
+          continue;
+        }
+        List<LiveExpr> ea = models.get(i).eventuallyAlways();
+        int[] group = new int[models.size() - i];
+        int k = 0;
+        for (int j = i; j < models.size(); j++) {
+          if (!done[j] && models.get(j).eventuallyAlways().equals(ea)) {
+            done[j] = true;
+            group[k++] = j;
+          }
+        }
+        out.add(Arrays.copyOf(group, k));
+      }
+      return out;
+    }
+
+    /**
+     * The arrays of one component search, reused for the next group searched by the same
+     * thread: per product node, 0 while unset, the visit number + 1, the low link + 1, the
+     * component + 1 (zeroes, so that fresh mapped files need no filling); and the distinct
+     * labels of the steps inside the last component tested.
+     */
+    final class Scratch {
+      GraphArrays.Ints index;
+      GraphArrays.Ints low;
+      GraphArrays.Ints comp;
+      int[] inner = new int[16];
+      int innerCount;
+      /** Per label, the call of {@link #internalLabels} that last entered it into inner. */
+      int[] innerMark;
+      int innerStamp;
+
+      void reset() {
+        if (index == null) {
+          index = g.edgeInts(size, "tarjan-index");
+          low = g.edgeInts(size, "tarjan-low");
+          comp = g.edgeInts(size, "tarjan-comp");
+        } else {
+          index.clear();
+          low.clear();
+          comp.clear();
         }
       }
-      return null;
+
+      /** Frees the mapped files, if any (the heap arrays go with the object). */
+      void release() {
+        for (GraphArrays.Ints x : new GraphArrays.Ints[] {index, low, comp}) {
+          if (x != null) {
+            x.release();
+          }
+        }
+      }
+    }
+
+    /** The product nodes reachable from the initial ones, computed once for all groups. */
+    private boolean[] reachableFromRoots;
+
+    synchronized boolean[] reachableFromRoots(int[] starts) {
+      if (reachableFromRoots == null) {
+        reachableFromRoots = reachable(starts);
+      }
+      return reachableFromRoots;
     }
 
     /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
@@ -451,17 +590,28 @@ public final class LivenessChecker {
       }
     }
 
-    Lasso tarjan(LivenessPlan.ErrorModel m) {
-      ModelTable mt = table(m);
-      boolean[] allowedByLabel = mt.allowed;
-      int[] ofSlot = labels.ofSlot;
+    /**
+     * Tarjan's search for the error models {@code group} (indices into the branch's models, in
+     * plan order, all with the same {@code <>[]} conditions); each model's first accepting
+     * component becomes its lasso in {@code found}. Stops once the group's first model has one
+     * (no later model can come before it). Returns the lowest index with a lasso, or -1.
+     */
+    int tarjan(int[] group, Lasso[] found, Scratch sc) {
+      List<LivenessPlan.ErrorModel> models = branch.models();
+      LivenessPlan.ErrorModel first = models.get(group[0]);
+      ModelTable[] mts = new ModelTable[group.length];
+      for (int i = 0; i < group.length; i++) {
+        mts[i] = table(models.get(group[i]));
+      }
+      // the <>[] conditions, hence which steps are allowed, are the same for the whole group
+      boolean[] allowedByLabel = mts[0].allowed;
+      GraphArrays.Ints ofSlot = labels.ofSlot;
       int[] ofState = labels.ofState;
       int edges = labels.edges;
-      int[] index = new int[size];
-      int[] low = new int[size];
-      int[] comp = new int[size];
-      Arrays.fill(index, -1);
-      Arrays.fill(comp, -1);
+      sc.reset();
+      GraphArrays.Ints index = sc.index;
+      GraphArrays.Ints low = sc.low;
+      GraphArrays.Ints comp = sc.comp;
       // on the stack: visited (index set) and not yet in a component
       int[] stack = new int[16];
       int sp = 0;
@@ -469,12 +619,14 @@ public final class LivenessChecker {
       int[] callCursor = new int[16];
       int next = 0;
       int comps = 0;
+      int open = group.length;
+      int hit = -1;
       // Every reachable node may start a component: a <>[] condition restricts the cycle, not
       // the way to it, so nodes reached only through steps the condition forbids count too.
       int[] starts = roots();
-      boolean[] reachable = m.eventuallyAlways().isEmpty() ? null : reachable(starts);
+      boolean[] reachable = first.eventuallyAlways().isEmpty() ? null : reachableFromRoots(starts);
       int next0 = 0;
-      for (int r = 0; ; r++) {
+      for (int r = 0; open > 0; r++) {
         int root;
         if (r < starts.length) {
           root = starts[r];
@@ -489,13 +641,15 @@ public final class LivenessChecker {
         } else {
           break;
         }
-        if (index[root] >= 0) {
+        if (index.get(root) != 0) {
           continue;
         }
         int csp;
         callNode[0] = root;
         callCursor[0] = 0;
-        index[root] = low[root] = next++;
+        next++;
+        index.set(root, next);
+        low.set(root, next);
         stack[sp++] = root;
         csp = 1;
         while (csp > 0) {
@@ -503,16 +657,16 @@ public final class LivenessChecker {
           int k = callCursor[csp - 1];
           int s = u / t;
           int[] qs = tsucc[u - s * t];
-          int sc = qs.length;
+          int tn = qs.length;
           int start = g.edgeStart(s);
           int deg = g.edgeEnd(s) - start + 1;
-          int c = deg * sc;
+          int c = deg * tn;
           boolean descended = false;
           while (k < c) {
             // TLC stacks every successor and explores the topmost first: the last one generated
             // first, the stuttering step last (the tableau successors of each in their order)
-            int ei = deg - 1 - k / sc;
-            int q2 = qs[k % sc];
+            int ei = deg - 1 - k / tn;
+            int q2 = qs[k % tn];
             k++;
             int slot;
             int target;
@@ -523,11 +677,11 @@ public final class LivenessChecker {
               slot = start + ei - 1;
               target = g.target(slot);
             }
-            if (!cons[ofState[target] * t + q2] || !allowedByLabel[ofSlot[slot]]) {
+            if (!cons[ofState[target] * t + q2] || !allowedByLabel[ofSlot.get(slot)]) {
               continue;
             }
             int v = target * t + q2;
-            if (index[v] < 0) {
+            if (index.get(v) == 0) {
               callCursor[csp - 1] = k;
               if (csp == callNode.length) {
                 callNode = Arrays.copyOf(callNode, csp * 2);
@@ -536,90 +690,157 @@ public final class LivenessChecker {
               callNode[csp] = v;
               callCursor[csp] = 0;
               csp++;
-              index[v] = low[v] = next++;
+              next++;
+              index.set(v, next);
+              low.set(v, next);
               if (sp == stack.length) {
                 stack = Arrays.copyOf(stack, sp * 2);
               }
               stack[sp++] = v;
               descended = true;
               break;
-            } else if (comp[v] < 0 && index[v] < low[u]) {
-              low[u] = index[v];
+            } else if (comp.get(v) == 0 && index.get(v) < low.get(u)) {
+              low.set(u, index.get(v));
             }
           }
           if (descended) {
             continue;
           }
           callCursor[csp - 1] = k;
-          if (low[u] == index[u]) {
-            int first = sp;
+          if (low.get(u) == index.get(u)) {
+            int from = sp;
             do {
-              first--;
-            } while (stack[first] != u);
-            int[] members = Arrays.copyOfRange(stack, first, sp);
-            for (int w : members) {
-              comp[w] = comps;
+              from--;
+            } while (stack[from] != u);
+            for (int i = from; i < sp; i++) {
+              comp.set(stack[i], comps + 1);
             }
-            sp = first;
             // the first component found, as TLC's search reports the first one it meets
-            if (accepting(mt, members, comp, comps)) {
-              return lasso(m, members, comp, comps);
+            if (internalLabels(sc, stack, from, sp, comps, allowedByLabel) > 0
+                && fulfilsPromises(stack, from, sp)) {
+              int[] members = null;
+              for (int i = 0; i < group.length; i++) {
+                if (found[group[i]] != null || !meetsAll(mts[i], sc)) {
+                  continue;
+                }
+                if (members == null) {
+                  members = Arrays.copyOfRange(stack, from, sp);
+                }
+                found[group[i]] = lasso(models.get(group[i]), members, comp, comps);
+                open--;
+                if (hit < 0 || group[i] < hit) {
+                  hit = group[i];
+                }
+              }
+              // no later model of the group can come before the first one
+              if (found[group[0]] != null) {
+                open = 0;
+              }
             }
+            sp = from;
             comps++;
+            if (open == 0) {
+              return hit;
+            }
           }
           csp--;
           if (csp > 0) {
             int p = callNode[csp - 1];
-            low[p] = Math.min(low[p], low[u]);
+            low.set(p, Math.min(low.get(p), low.get(u)));
           }
         }
       }
-      return null;
+      return hit;
     }
 
-    /** Whether component {@code id} holds a cycle that satisfies the error model. */
-    boolean accepting(ModelTable mt, int[] members, int[] comp, int id) {
-      // the promises first: they need no look at the edges
-      if (tab != null) {
-        int promises = tab.promiseCount();
-        BitSet fulfilled = new BitSet();
-        for (int u : members) {
-          fulfilled.or(fulfils[u % t]);
-          if (fulfilled.cardinality() == promises) {
-            break;
+    /**
+     * Collects the labels of the allowed steps between members {@code stack[from..to)} of
+     * component {@code id}; returns how many distinct ones (0: no cycle inside it).
+     */
+    int internalLabels(Scratch sc, int[] stack, int from, int to, int id, boolean[] allowed) {
+      if (sc.innerMark == null) {
+        sc.innerMark = new int[allowed.length];
+      }
+      GraphArrays.Ints comp = sc.comp;
+      int[] innerMark = sc.innerMark;
+      sc.innerCount = 0;
+      int stamp = ++sc.innerStamp;
+      GraphArrays.Ints ofSlot = labels.ofSlot;
+      int edges = labels.edges;
+      for (int i = from; i < to; i++) {
+        int u = stack[i];
+        int s = u / t;
+        int[] qs = tsucc[u - s * t];
+        int start = g.edgeStart(s);
+        int end = g.edgeEnd(s);
+        // the stuttering step, then the recorded ones
+        for (int e = start - 1; e < end; e++) {
+          int target;
+          int slot;
+          if (e < start) {
+            target = s;
+            slot = edges + s;
+          } else {
+            target = g.target(e);
+            slot = e;
           }
-        }
-        if (fulfilled.cardinality() != promises) {
-          return false;
+          int label = ofSlot.get(slot);
+          if (!allowed[label] || innerMark[label] == stamp) {
+            continue;
+          }
+          int base = labels.ofState[target] * t;
+          for (int q2 : qs) {
+            if (cons[base + q2] && comp.get(target * t + q2) == id + 1) {
+              innerMark[label] = stamp;
+              if (sc.innerCount == sc.inner.length) {
+                sc.inner = Arrays.copyOf(sc.inner, sc.innerCount * 2);
+              }
+              sc.inner[sc.innerCount++] = label;
+              break;
+            }
+          }
         }
       }
+      return sc.innerCount;
+    }
+
+    /** Whether the members {@code stack[from..to)} fulfil every promise of the tableau. */
+    boolean fulfilsPromises(int[] stack, int from, int to) {
+      if (tab == null || tab.promiseCount() == 0) {
+        return true;
+      }
+      int promises = tab.promiseCount();
+      BitSet fulfilled = new BitSet();
+      for (int i = from; i < to; i++) {
+        fulfilled.or(fulfils[stack[i] % t]);
+        if (fulfilled.cardinality() == promises) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the labels {@link #internalLabels} collected meet every []<> condition of a model. */
+    boolean meetsAll(ModelTable mt, Scratch sc) {
+      if (mt.count == 0) {
+        return true;
+      }
       long[] met = new long[mt.words];
-      boolean internal = false;
-      for (int u : members) {
-        int c = candidates(u);
-        for (int k = 0; k < c; k++) {
-          int v = succ(u, k);
-          if (v < 0 || comp[v] != id) {
-            continue;
-          }
-          int label = labels.ofSlot[slot(u, k)];
-          if (!mt.allowed[label]) {
-            continue;
-          }
-          internal = true;
-          for (int w = 0; w < mt.words; w++) {
-            met[w] |= mt.meets[label * mt.words + w];
-          }
+      for (int i = 0; i < sc.innerCount; i++) {
+        int label = sc.inner[i];
+        for (int w = 0; w < mt.words; w++) {
+          met[w] |= mt.meets[label * mt.words + w];
         }
       }
       int metCount = 0;
       for (long w : met) {
         metCount += Long.bitCount(w);
       }
-      return internal && metCount == mt.count;
+      return metCount == mt.count;
     }
 
-    Lasso lasso(LivenessPlan.ErrorModel m, int[] members, int[] comp, int id) {
+    synchronized Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp,
+        int id) {
       current = m;
       distances();
       // TLC starts the cycle at the component's root (where Tarjan's search entered it)
@@ -662,7 +883,7 @@ public final class LivenessChecker {
      * successor, backing up when there is none; meeting a condition forgets the visited marks.
      * Returns [u, k, v] triples; the requirement sets are left untouched.
      */
-    int[] greedy(LivenessPlan.ErrorModel m, int[] comp, int id, int entry, BitSet needP0,
+    int[] greedy(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int entry, BitSet needP0,
         BitSet needA0) {
       BitSet needP = (BitSet) needP0.clone();
       BitSet needA = (BitSet) needA0.clone();
@@ -680,7 +901,7 @@ public final class LivenessChecker {
         int met = -1;
         for (int k = 0; k < c && met < 0; k++) {
           int v = succ(cur, k);
-          if (v < 0 || comp[v] != id) {
+          if (v < 0 || comp.get(v) != id + 1) {
             continue;
           }
           long b = bits(cur, k);
@@ -706,7 +927,7 @@ public final class LivenessChecker {
             int cc = candidates(cur);
             for (int j = 0; j < cc; j++) {
               int v = succ(cur, j);
-              if (v >= 0 && comp[v] == id && allowed(m, cur, bits(cur, j))
+              if (v >= 0 && comp.get(v) == id + 1 && allowed(m, cur, bits(cur, j))
                   && !seen.contains(v)) {
                 unvisited = j;
                 break;
@@ -743,7 +964,7 @@ public final class LivenessChecker {
      * {@code goal}, or (goal -1) to the first node or edge meeting an open requirement. Returns
      * the parent array trail as [target, parents...] encoded in a path array from the start.
      */
-    int[] bfs(LivenessPlan.ErrorModel m, int[] comp, int id, int from, int goal, BitSet needP,
+    int[] bfs(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int from, int goal, BitSet needP,
         BitSet needA) {
       java.util.HashMap<Integer, int[]> prev = new java.util.HashMap<>();
       ArrayDeque<Integer> q = new ArrayDeque<>();
@@ -754,7 +975,7 @@ public final class LivenessChecker {
         int c = candidates(u);
         for (int k = 0; k < c; k++) {
           int v = succ(u, k);
-          if (v < 0 || comp[v] != id) {
+          if (v < 0 || comp.get(v) != id + 1) {
             continue;
           }
           long b = bits(u, k);

@@ -45,6 +45,11 @@ public final class JsonReport {
     memory.put("seenSetBytesPerState", s.distinct() == 0 ? 0
         : Math.round(10.0 * r.memory().seenSetBytes() / s.distinct()) / 10.0);
     memory.put("bytesSpilled", r.memory().bytesSpilled());
+    if (r.memory().livenessBytes() > 0) {
+      memory.put("livenessBytes", r.memory().livenessBytes());
+      memory.put("livenessBytesPerState", s.distinct() == 0 ? 0
+          : Math.round(10.0 * r.memory().livenessBytes() / s.distinct()) / 10.0);
+    }
     ArrayNode levels = o.putArray("levels");
     for (CheckResult.Level l : r.levels()) {
       levels.addObject().put("depth", l.depth()).put("expanded", l.expanded())

@@ -2,10 +2,19 @@ package io.synod.checker.liveness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synod.checker.engine.SpillMode;
+import io.synod.checker.engine.spill.SpillContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The graph several search workers record: each state's edges, whoever admitted which state. */
 class BehaviorGraphTest {
@@ -59,6 +68,71 @@ class BehaviorGraphTest {
       int s = g.index(i);
       assertEquals(i & 7, g.stateBits(s));
       assertEquals(List.of((long) (i % n + 1)), targets(g, i));
+    }
+  }
+
+  @TempDir
+  Path meta;
+
+  /** Records one random graph of two workers into {@code g} (the same graph for the same seed). */
+  private static void recordRandom(BehaviorGraph g, long seed, int n) {
+    Random rnd = new Random(seed);
+    BehaviorGraph.Recorder[] w = {g.recorder(), g.recorder()};
+    g.initialState(1);
+    g.initialState(2);
+    for (int i = 1; i <= n; i++) {
+      w[i % 2].node(i, rnd.nextLong() & 0xff);
+    }
+    for (int i = 1; i <= n; i++) {
+      BehaviorGraph.Recorder r = w[(i / 7) % 2];
+      r.expansion(i, rnd.nextLong() & 0xf, rnd.nextLong() & 0x3);
+      int k = rnd.nextInt(5);
+      for (int j = 0; j < k; j++) {
+        r.edge(1 + rnd.nextInt(n), rnd.nextLong() & 0x3);
+      }
+    }
+  }
+
+  @Test
+  void aGraphOnDiskIsTheGraphInMemory() throws Exception {
+    int n = 20_000;
+    BehaviorGraph mem = new BehaviorGraph(true);
+    recordRandom(mem, 42, n);
+    mem.freeze();
+    try (SpillContext spill = SpillContext.create(SpillMode.ALWAYS, 0, meta)) {
+      BehaviorGraph disk = new BehaviorGraph(true, spill);
+      recordRandom(disk, 42, n);
+      disk.freeze();
+      assertTrue(disk.onDisk(), "a forced spill keeps the edges in mapped files");
+      assertFalse(mem.onDisk());
+      assertTrue(spill.bytesSpilled() > (long) n * 16, "recorded chunks went to disk");
+      assertEquals(mem.size(), disk.size());
+      assertArrayEquals(mem.initialStates(), disk.initialStates());
+      for (int s = 0; s < n; s++) {
+        assertEquals(mem.fingerprint(s), disk.fingerprint(s));
+        assertEquals(mem.stateBits(s), disk.stateBits(s));
+        assertEquals(mem.stutterBits(s), disk.stutterBits(s));
+        assertEquals(mem.edgeStart(s), disk.edgeStart(s));
+        assertEquals(mem.edgeEnd(s), disk.edgeEnd(s));
+      }
+      for (int e = 0; e < mem.edgeEnd(n - 1); e++) {
+        assertEquals(mem.target(e), disk.target(e));
+        assertEquals(mem.actionBits(e), disk.actionBits(e));
+      }
+      // the same counterexample from either graph: []<> of state atom 0 under []<> of action 0
+      LiveExpr fair = Graphs.always(Graphs.eventually(Graphs.action(0)));
+      LiveExpr prop = Graphs.always(Graphs.eventually(Graphs.state(0)));
+      LivenessChecker.Lasso a = Graphs.counterexample(mem, fair, prop);
+      LivenessChecker.Lasso b = Graphs.counterexample(disk, fair, prop);
+      assertEquals(a == null, b == null);
+      if (a != null) {
+        assertArrayEquals(a.states(), b.states());
+        assertEquals(a.loop(), b.loop());
+        assertArrayEquals(a.stepBits(), b.stepBits());
+      }
+    }
+    try (Stream<Path> left = Files.list(meta)) {
+      assertEquals(List.of(), left.toList(), "spill files left behind");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.synod.checker.liveness;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,14 @@ class LivenessOracleProperties {
     LiveExpr neg = new LiveExpr.Not(property);
     LiveExpr f = fairness == null ? neg : LiveExpr.and(List.of(fairness, neg));
     LivenessChecker.Lasso lasso = new LivenessChecker(g).check(new LivenessPlan(f));
+    // the component searches run on several threads report the same counterexample
+    LivenessChecker.Lasso parallel = new LivenessChecker(g).check(new LivenessPlan(f), 3);
+    assertEquals(lasso == null, parallel == null, "threads change the verdict of " + f);
+    if (lasso != null) {
+      assertArrayEquals(lasso.states(), parallel.states(), "threads change the lasso of " + f);
+      assertEquals(lasso.loop(), parallel.loop());
+      assertArrayEquals(lasso.stepBits(), parallel.stepBits());
+    }
     boolean oracle = oracleFinds(g, f);
     if (oracle) {
       assertNotNull(lasso, "the oracle found a counterexample to " + f);

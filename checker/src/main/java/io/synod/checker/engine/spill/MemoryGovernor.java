@@ -30,6 +30,8 @@ public final class MemoryGovernor {
   private final long maxHeap;
   private final AtomicLong queueBytes = new AtomicLong();
   private final AtomicLong logBytes = new AtomicLong();
+  private final long graphBudget;
+  private final AtomicLong graphBytes = new AtomicLong();
   private final List<com.sun.management.GarbageCollectorMXBean> collectors;
   private final Set<String> heapPools = new HashSet<>();
   private volatile long sampledAt = Long.MIN_VALUE;
@@ -47,6 +49,7 @@ public final class MemoryGovernor {
     long dflt = maxHeap == 0 ? Long.MAX_VALUE : maxHeap / 8;
     this.queueBudget = queueBudgetBytes > 0 ? queueBudgetBytes : dflt;
     this.logBudget = maxHeap == 0 ? Long.MAX_VALUE : maxHeap / 16;
+    this.graphBudget = maxHeap == 0 ? Long.MAX_VALUE : maxHeap / 8;
     this.collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
         .filter(b -> b instanceof com.sun.management.GarbageCollectorMXBean)
         .map(b -> (com.sun.management.GarbageCollectorMXBean) b)
@@ -74,6 +77,29 @@ public final class MemoryGovernor {
       case NEVER -> false;
       case AUTO -> logBytes.get() > logBudget || heapShort();
     };
+  }
+
+  /**
+   * Whether the behaviour graph recorded for the liveness check should move its full chunks to
+   * disk (and keep its frozen edges in a mapped file): beyond an eighth of the heap, or when the
+   * heap is short.
+   */
+  public boolean spillGraph() {
+    return switch (mode) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> graphBytes.get() > graphBudget || heapShort();
+    };
+  }
+
+  /** Whether every spillable structure goes to disk at its first chance ({@code -spill always}). */
+  public boolean forced() {
+    return mode == SpillMode.ALWAYS;
+  }
+
+  /** Records behaviour-graph chunks allocated on (positive) or moved off (negative) the heap. */
+  public void graphed(long bytes) {
+    graphBytes.addAndGet(bytes);
   }
 
   /** Records parent-log chunks allocated on (positive) or moved off (negative) the heap. */

@@ -51,6 +51,21 @@ public final class SpillFile implements AutoCloseable {
     end = Math.max(end, pos);
   }
 
+  /**
+   * Maps {@code size} bytes at {@code position} for reading and writing, growing the file as
+   * needed; the bytes count as spilled.
+   */
+  public java.nio.MappedByteBuffer map(long position, long size) {
+    try {
+      java.nio.MappedByteBuffer b = channel.map(FileChannel.MapMode.READ_WRITE, position, size);
+      written.addAndGet(size);
+      end = Math.max(end, position + size);
+      return b;
+    } catch (IOException e) {
+      throw SpillDirectory.failure("map", path, e);
+    }
+  }
+
   /** Reads exactly {@code buf.remaining()} bytes at {@code position}. */
   public void read(long position, ByteBuffer buf) {
     long pos = position;
