@@ -148,8 +148,9 @@ public final class TraceSpec {
 
   /**
    * The values of the constant definitions without parameters, of the modules in the root
-   * module's folder, that are sequences of {@code length} elements: where a trace spec keeps its
-   * log (perhaps reordered, e.g. by CausalOrder). Definitions that fail to evaluate are skipped.
+   * module's folder, that are sequences of at most {@code length} elements: where a trace spec
+   * keeps its log (perhaps reordered by CausalOrder, or filtered). Definitions that fail to
+   * evaluate are skipped.
    */
   public static Map<String, Value[]> logSequences(SpecModel model, EvalContext ec, int length) {
     CompiledSpec spec = ((EvalModel) model).compiled();
@@ -166,7 +167,7 @@ public final class TraceSpec {
           continue;
         }
         Value v = spec.evaluate(x, ctx, null, null);
-        if (v instanceof io.synod.checker.value.TupleValue t && t.size() == length) {
+        if (v instanceof io.synod.checker.value.TupleValue t && t.size() <= length) {
           out.put(d.getKey(), t.toArray());
         }
       } catch (RuntimeException e) {

@@ -68,10 +68,24 @@ public final class TraceSpecValidator {
    *     whose VIEW was seen at an earlier line is not explored again, as TLC does. Only specs
    *     whose states do not tell log lines apart behave differently with it
    * @param print receives the spec's Print output
+   * @param environment variables {@code IOEnv} reports besides the process's (and the log's)
    */
   public record Options(String environmentName, int shown, List<Path> libraryPath, int maxFrontier,
-      boolean globalSeen, Output print) {
+      boolean globalSeen, Output print, Map<String, String> environment) {
     public static final Options DEFAULT = new Options("JSON", 3, List.of(), 1_000_000, false, Output.NONE);
+
+    /** Without extra environment variables. */
+    public Options(String environmentName, int shown, List<Path> libraryPath, int maxFrontier, boolean globalSeen,
+        Output print) {
+      this(environmentName, shown, libraryPath, maxFrontier, globalSeen, print, Map.of());
+    }
+
+    /** These options with one more environment variable. */
+    public Options withEnvironment(String name, String value) {
+      Map<String, String> env = new java.util.TreeMap<>(environment);
+      env.put(name, value);
+      return new Options(environmentName, shown, libraryPath, maxFrontier, globalSeen, print, env);
+    }
   }
 
   private final Path specFile;
@@ -246,6 +260,7 @@ public final class TraceSpecValidator {
         throw new TraceInputException(trace + ": no such file");
       }
       Map<String, String> env = new HashMap<>(System.getenv());
+      env.putAll(options.environment());
       env.put(options.environmentName(), trace.toAbsolutePath().normalize().toString());
       try {
         model = TraceSpec.bind(source, configFile, options.print(), env, reads::add);
@@ -459,7 +474,10 @@ public final class TraceSpecValidator {
       return order[k - 1];
     }
 
-    /** Finds a definition of the spec holding the log's records in another order; fills {@link #order}. */
+    /**
+     * Finds a definition of the spec holding the log's records in another order (CausalOrder)
+     * or a part of them (SelectSeq), the longest such; fills {@link #order}.
+     */
     boolean reorders() {
       int n = order.length;
       Value[] file;
@@ -472,30 +490,45 @@ public final class TraceSpecValidator {
         return false;
       }
       ec.level = 0;
+      int[] best = null;
       for (Value[] seq : TraceSpec.logSequences(model, ec, n).values()) {
-        if (java.util.Arrays.equals(seq, file)) {
+        if (seq.length == 0 || java.util.Arrays.equals(seq, file) || best != null && best.length >= seq.length) {
           continue;
         }
-        int[] o = new int[n];
-        boolean[] used = new boolean[n];
-        boolean all = true;
-        for (int i = 0; i < n && all; i++) {
-          all = false;
-          for (int j = 0; j < n; j++) {
-            if (!used[j] && seq[i].equals(file[j])) {
-              used[j] = true;
-              o[i] = j;
-              all = true;
-              break;
-            }
-          }
-        }
-        if (all) {
-          order = o;
-          return true;
+        int[] o = placed(seq, file);
+        if (o != null) {
+          best = o;
         }
       }
-      return false;
+      if (best == null) {
+        return false;
+      }
+      int[] o = java.util.Arrays.copyOf(best, n);
+      for (int i = best.length; i < n; i++) {
+        o[i] = i;
+      }
+      order = o;
+      return true;
+    }
+
+    /** For each element of {@code seq}, a distinct position of the file holding it, or null. */
+    int[] placed(Value[] seq, Value[] file) {
+      int[] o = new int[seq.length];
+      boolean[] used = new boolean[file.length];
+      for (int i = 0; i < seq.length; i++) {
+        int at = -1;
+        for (int j = 0; j < file.length && at < 0; j++) {
+          if (!used[j] && seq[i].equals(file[j])) {
+            at = j;
+          }
+        }
+        if (at < 0) {
+          return null;
+        }
+        used[at] = true;
+        o[i] = at;
+      }
+      return o;
     }
 
     String where(int line) {
