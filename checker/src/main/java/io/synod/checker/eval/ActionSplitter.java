@@ -125,7 +125,7 @@ final class ActionSplitter {
   }
 
   private boolean splitExists(Expr.Quant q, Level lv) {
-    Compiler.Ctxt cx = compiler.new Ctxt(lv.env, lv.scope);
+    ActionCompiler cx = compiler.at(lv.env, lv.scope);
     lv.scope.push();
     try {
       Binders b;
@@ -196,7 +196,7 @@ final class ActionSplitter {
       }
     }
     List<Value> args = new ArrayList<>();
-    Compiler.Ctxt cx = compiler.new Ctxt(lv.env, lv.scope);
+    ActionCompiler cx = compiler.at(lv.env, lv.scope);
     for (Expr a : op.args()) {
       Node n;
       try {
@@ -219,7 +219,7 @@ final class ActionSplitter {
   }
 
   private void leaf(Expr e, Level lv) {
-    Compiler.Ctxt cx = compiler.new Ctxt(lv.env, lv.scope);
+    ActionCompiler cx = compiler.at(lv.env, lv.scope);
     Act act = cx.act(e, false);
     if (lv.def != null && e == lv.whole && !(act instanceof Act.Guard)) {
       // the application of the operator to the level's arguments, as a call would be

@@ -236,7 +236,7 @@ public final class CompiledSpec {
   private void warnUnsubscripted(Expr subscript, ModuleEnv env, boolean first) {
     long read;
     try {
-      read = compiler.new Ctxt(env, new Scope(null)).expr(subscript).vars;
+      read = compiler.at(env, new Scope(null)).expr(subscript).vars;
     } catch (SpecException e) {
       return;
     }
@@ -259,7 +259,7 @@ public final class CompiledSpec {
    */
   private boolean temporalLevel(Expr e, ModuleEnv env) {
     try {
-      return compiler.new Ctxt(env, new Scope(null)).expr(e).level >= 3;
+      return compiler.at(env, new Scope(null)).expr(e).level >= 3;
     } catch (SpecException | EvalException ex) {
       return false;
     }
@@ -796,7 +796,7 @@ public final class CompiledSpec {
       args.add(new Expr.OpApp(Span.NONE, List.of(), p, io.synod.checker.syntax.ast.Fixity.NORMAL, List.of()));
     }
     Expr call = new Expr.OpApp(d.def.span(), List.of(), name, io.synod.checker.syntax.ast.Fixity.NORMAL, args);
-    Act a = compiler.new Ctxt(root, scope).act(call, false);
+    Act a = compiler.at(root, scope).act(call, false);
     frameSize[0] = Math.max(scope.size, arity);
     return a;
   }

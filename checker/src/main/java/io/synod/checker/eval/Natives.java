@@ -544,7 +544,7 @@ final class Natives {
 
   // ------------------------------------------------------------------ compilation
 
-  Node compile(Compiler.Ctxt cx, Span span, NativeSym n, List<Expr> args) {
+  Node compile(CallCompiler cx, Span span, NativeSym n, List<Expr> args) {
     Impl impl = n.impl;
     if (args.size() != impl.arity) {
       throw Compiler.semantic(span, "The operator " + n.name + " requires " + impl.arity + " arguments.");
@@ -587,7 +587,7 @@ final class Natives {
   }
 
   /** A native operator passed as an operator argument. */
-  Nodes.ArgOp opArg(Compiler.Ctxt cx, Span span, NativeSym n, int arity) {
+  Nodes.ArgOp opArg(CallCompiler cx, Span span, NativeSym n, int arity) {
     Impl impl = n.impl;
     if (impl.fn == null || impl.arity != arity) {
       throw Compiler.semantic(span, "The operator " + n.name + " cannot be passed as an argument here.");

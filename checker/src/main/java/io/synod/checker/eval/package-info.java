@@ -16,7 +16,12 @@
  *       {@link io.synod.checker.eval.Node}s and actions into
  *       {@link io.synod.checker.eval.Act}s; bound names become frame slots
  *       ({@link io.synod.checker.eval.Scope}, {@link io.synod.checker.eval.Frame}), so
- *       evaluation never looks a name up.</li>
+ *       evaluation never looks a name up. It keeps what the whole spec shares; the compile
+ *       context ({@code Compiler.at}: a module's names plus the bound names in scope) is three
+ *       layers, one per concern: {@link io.synod.checker.eval.ExprCompiler} (expressions),
+ *       {@link io.synod.checker.eval.CallCompiler} (operator and definition applications,
+ *       inlining, LAMBDA, natives, instances) and {@link io.synod.checker.eval.ActionCompiler}
+ *       (actions: primed variables, UNCHANGED, calls as actions).</li>
  *   <li>{@link io.synod.checker.eval.CompiledSpec} is the result: initial states, the actions
  *       split as TLC splits Next ({@link io.synod.checker.eval.ActionSplitter}), invariants,
  *       properties and the per-worker {@link io.synod.checker.eval.Ctx}.</li>
