@@ -179,6 +179,21 @@ class TraceSpecTest {
   }
 
   @Test
+  void anActionPassedForAnOperatorParameterGeneratesItsSteps(@TempDir Path dir) throws IOException {
+    // trace specs write OnNode(A(_)) == A(event.node): the step is the action passed, with its
+    // primed variables assigned, also through two levels of parameters
+    String m = "EXTENDS Naturals\nVARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Inc(n) == x' = x + n /\\ y' = n\n"
+        + "Apply(A(_), n) == A(n)\nViaApply(B(_), n) == Apply(B, n)\n"
+        + "Next == x < 6 /\\ (Apply(Inc, 1) \\/ ViaApply(Inc, 2))\n"
+        + "Steps == [][Apply(Inc, 1) \\/ Apply(Inc, 2)]_<<x, y>>\n";
+    CliTestSupport.Result r = check(dir, m, "INIT Init\nNEXT Next\nPROPERTY Steps\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, r.code(), r.out());
+    // <<0, 0>>, then x in 1..6 after a step of 1 and x in 2..7 after a step of 2 (y the step)
+    assertTrue(r.out().contains("13 distinct states found"), r.out());
+  }
+
+  @Test
   void aPropertyOverTheQueueIsDecidedDuringTheSearch(@TempDir Path dir) throws IOException {
     // two branches after the first step; the log has 3 lines but the second branch ends after
     // line 1: when it is expanded the queue is empty (the first branch was expanded before)
