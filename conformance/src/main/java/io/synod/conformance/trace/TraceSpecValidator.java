@@ -269,6 +269,7 @@ public final class TraceSpecValidator {
       }
       ec = new EvalContext(0, options.print());
       ec.search = this;
+      ec.behaviour = List::of;
       ec.level = 0;
       NamedCheck a;
       try {
@@ -313,6 +314,8 @@ public final class TraceSpecValidator {
         int lvl = level;
         for (Node n : frontier) {
           ec.level = lvl;
+          // TLCExt!Trace: the behaviour to the state being expanded, from the kept parents
+          ec.behaviour = () -> path(n);
           try {
             model.successors(n.state(), ec, (t, a) -> {
               offer(n, t, a, lvl + 1);
@@ -366,6 +369,14 @@ public final class TraceSpecValidator {
         throw new TraceInputException(specFile + ": the spec has no initial state");
       }
       return rejected(depth, frontier, nanos, c -> explain(c, failure[0]), null);
+    }
+
+    List<Value[]> path(Node n) {
+      List<Value[]> out = new ArrayList<>();
+      for (Node x = n; x != null; x = x.parent()) {
+        out.add(0, x.state());
+      }
+      return out;
     }
 
     int depthOf(Node n) {
