@@ -97,6 +97,35 @@ public final class TraceSpec {
     return source.parsed.bind(configFile, host);
   }
 
+  /**
+   * The state predicate {@code name} of the root module of a model bound by {@link #bind}, as a
+   * test on states ({@code ec.level} is the state's level when it is called).
+   *
+   * @throws FrontendException when it is not defined, takes arguments or is not a state predicate
+   */
+  public static java.util.function.BiPredicate<Value[], EvalContext> statePredicate(SpecModel model, String name)
+      throws FrontendException {
+    CompiledSpec spec = ((EvalModel) model).compiled();
+    CompiledSpec.Expression x;
+    try {
+      x = spec.definition(name);
+    } catch (SpecException e) {
+      throw new FrontendException("the spec does not define a state predicate " + name + " (" + e.getMessage() + ")",
+          2);
+    }
+    if (x.level() > 1) {
+      throw new FrontendException(name + " is not a state predicate (it has primes or temporal operators)", 2);
+    }
+    EvalModel m = (EvalModel) model;
+    return (state, ec) -> {
+      try {
+        return spec.holds(x, m.context(ec), state, null);
+      } catch (EvalException e) {
+        throw new EvaluationFailure(e.getMessage());
+      }
+    };
+  }
+
   /** The intern table of a model bound by {@link #bind}: values of its states are built with it. */
   public static StringTable strings(SpecModel model) {
     return ((EvalModel) model).compiled().strings();

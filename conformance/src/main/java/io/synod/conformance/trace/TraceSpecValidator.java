@@ -69,22 +69,32 @@ public final class TraceSpecValidator {
    *     whose states do not tell log lines apart behave differently with it
    * @param print receives the spec's Print output
    * @param environment variables {@code IOEnv} reports besides the process's (and the log's)
+   * @param consumed the spec's state predicate that says the log is consumed, for specs whose
+   *     steps are not one per record (unlogged steps), or null for the rule of {@link #validate}
+   * @param maxDepth with {@code consumed}: give up (unknown) past this many steps (0: three per
+   *     record, plus ten)
    */
   public record Options(String environmentName, int shown, List<Path> libraryPath, int maxFrontier,
-      boolean globalSeen, Output print, Map<String, String> environment) {
+      boolean globalSeen, Output print, Map<String, String> environment, String consumed, int maxDepth) {
     public static final Options DEFAULT = new Options("JSON", 3, List.of(), 1_000_000, false, Output.NONE);
 
-    /** Without extra environment variables. */
+    /** Without extra environment variables, ending by the records. */
     public Options(String environmentName, int shown, List<Path> libraryPath, int maxFrontier, boolean globalSeen,
         Output print) {
-      this(environmentName, shown, libraryPath, maxFrontier, globalSeen, print, Map.of());
+      this(environmentName, shown, libraryPath, maxFrontier, globalSeen, print, Map.of(), null, 0);
     }
 
     /** These options with one more environment variable. */
     public Options withEnvironment(String name, String value) {
       Map<String, String> env = new java.util.TreeMap<>(environment);
       env.put(name, value);
-      return new Options(environmentName, shown, libraryPath, maxFrontier, globalSeen, print, env);
+      return new Options(environmentName, shown, libraryPath, maxFrontier, globalSeen, print, env, consumed, maxDepth);
+    }
+
+    /** These options with the log consumed once a kept state satisfies the spec's {@code predicate}. */
+    public Options consumedWhen(String predicate, int maxDepth) {
+      return new Options(environmentName, shown, libraryPath, maxFrontier, globalSeen, print, environment, predicate,
+          maxDepth);
     }
   }
 
@@ -160,6 +170,12 @@ public final class TraceSpecValidator {
    * {@code TLCGet("stats").diameter} the deepest level reached, as TLC would compute it): specs
    * that match fewer steps than records say so there. Otherwise the trace is rejected at the
    * record after the deepest level.
+   *
+   * <p>With {@link Options#consumed}, for specs that take steps no record logs (a line counter
+   * that stays put), the log is consumed when a kept state satisfies that predicate of the spec
+   * instead; the search then ends there, when every behaviour stops (rejected at the record of
+   * the deepest level, as far as levels and records match), or past {@link Options#maxDepth}
+   * steps (unknown).
    */
   public TraceResult validate(Path trace) throws TraceInputException {
     try {
@@ -249,6 +265,8 @@ public final class TraceSpecValidator {
     String violated;
     final Set<Long> seen = new HashSet<>();
     Map<Long, Node> next;
+    /** The spec's predicate for the end of the log (--consumed), or null. */
+    java.util.function.BiPredicate<Value[], EvalContext> consumed;
 
     Run(Path trace) {
       this.trace = trace;
@@ -270,6 +288,13 @@ public final class TraceSpecValidator {
       ec = new EvalContext(0, options.print());
       ec.search = this;
       ec.behaviour = List::of;
+      if (options.consumed() != null) {
+        try {
+          consumed = TraceSpec.statePredicate(model, options.consumed());
+        } catch (FrontendException e) {
+          throw new TraceInputException(specFile + ": --consumed: " + e.getMessage());
+        }
+      }
       ec.level = 0;
       NamedCheck a;
       try {
@@ -339,6 +364,12 @@ public final class TraceSpecValidator {
         widest = Math.max(widest, frontier.size());
         level++;
         depth = level;
+        if (consumed != null && done == null && level - 1 > maxDepth()) {
+          settleLog(true);
+          return new TraceResult(log.records().size(), 1, widest, System.nanoTime() - start, null,
+              "no state satisfies " + options.consumed() + " after " + (level - 1) + " steps (" + frontier.size()
+              + " states kept): raise --max-depth", note);
+        }
       }
       settleLog(true);
       long nanos = System.nanoTime() - start;
@@ -369,6 +400,15 @@ public final class TraceSpecValidator {
         throw new TraceInputException(specFile + ": the spec has no initial state");
       }
       return rejected(depth, frontier, nanos, c -> explain(c, failure[0]), null);
+    }
+
+    /** The steps allowed with --consumed before the verdict is unknown. */
+    int maxDepth() {
+      if (options.maxDepth() > 0) {
+        return options.maxDepth();
+      }
+      settleLog(true);
+      return 3 * log.records().size() + 10;
     }
 
     List<Value[]> path(Node n) {
@@ -423,7 +463,11 @@ public final class TraceSpecValidator {
         return;
       }
       settleLog(false);
-      if (logSettled && lvl == log.records().size() + 1) {
+      if (consumed != null) {
+        if (consumed.test(t, ec)) {
+          done = n;
+        }
+      } else if (logSettled && lvl == log.records().size() + 1) {
         done = n;
       }
     }

@@ -184,6 +184,34 @@ class TraceSpecValidatorTest {
   }
 
   @Test
+  void aSpecWithUnloggedStepsNamesTheEndOfTheLog(@TempDir Path dir) throws Exception {
+    // Tick is a step no line logs: the line counter stays, so levels and lines part ways
+    String ticking = TRACE.replace("/\\ IncLogged \\/ ResetLogged\n             /\\ l' = l + 1",
+        "/\\ \\/ (IncLogged \\/ ResetLogged) /\\ l' = l + 1\n                \\/ Tick")
+        .replace("TraceNext ==", "Tick == x < 30 /\\ x' = x + 10 /\\ UNCHANGED <<resets, l>>\nTraceNext ==")
+        .replace("AtMostOneReset ==", "Consumed == l > Len(Trace)\nAtMostOneReset ==");
+    assertTrue(ticking.contains("\\/ Tick"), ticking);
+    Path log = setUp(dir, CFG, inc(1), inc(12));
+    Files.writeString(dir.resolve("CounterTrace.tla"), ticking);
+    // one step per record accepts after two steps with line 2 not matched (Tick, Tick)
+    TraceResult byLevel = validate(dir, log);
+    assertTrue(byLevel.accepted(), () -> TraceReport.text(byLevel));
+    TraceSpecValidator.Options o = TraceSpecValidator.Options.DEFAULT.consumedWhen("Consumed", 0);
+    // 0 -> 1 (line 1) -> 11 (Tick) -> 12 (line 2)
+    TraceResult r = validate(dir, log, o);
+    assertTrue(r.accepted(), () -> TraceReport.text(r));
+    Path bad = setUp(dir, CFG, inc(1), inc(35));
+    Files.writeString(dir.resolve("CounterTrace.tla"), ticking);
+    TraceResult no = validate(dir, bad, o);
+    assertTrue(no.rejected(), () -> TraceReport.text(no));
+    TraceResult unknown = validate(dir, bad, o.consumedWhen("Consumed", 2));
+    assertNotNull(unknown.unknown(), () -> TraceReport.text(unknown));
+    TraceInputException e = assertThrows(TraceInputException.class,
+        () -> validate(dir, bad, o.consumedWhen("Nope", 0)));
+    assertTrue(e.getMessage().contains("Nope"), e.getMessage());
+  }
+
+  @Test
   void theEnvironmentVariableIsTheOneNamed(@TempDir Path dir) throws Exception {
     Path log = setUp(dir, CFG, inc(1), inc(2));
     Files.writeString(dir.resolve("CounterTrace.tla"), TRACE.replace("IOEnv.JSON", "IOEnv.COUNTER_LOG"));
