@@ -333,7 +333,6 @@ public final class TraceSpecValidator {
       depth = frontier.isEmpty() ? 0 : 1;
       widest = frontier.size();
       int level = 1;
-      String[] failure = new String[1];
       while (done == null && violating == null && !exit && !frontier.isEmpty()) {
         next = new LinkedHashMap<>();
         int lvl = level;
@@ -350,8 +349,7 @@ public final class TraceSpecValidator {
           } catch (OverBudget | TraceInputExceptionUnchecked e) {
             throw e;
           } catch (RuntimeException e) {
-            // this state cannot take the step; explained if no other can
-            failure[0] = e.getMessage();
+            // this state cannot take the step; explained (with the error) if no other can
           }
           if (done != null || violating != null || exit) {
             break;
@@ -399,7 +397,7 @@ public final class TraceSpecValidator {
       if (frontier.isEmpty()) {
         throw new TraceInputException(specFile + ": the spec has no initial state");
       }
-      return rejected(depth, frontier, nanos, c -> explain(c, failure[0]), null);
+      return rejected(depth, frontier, nanos, this::explain, null);
     }
 
     /** The steps allowed with --consumed before the verdict is unknown. */
@@ -609,7 +607,7 @@ public final class TraceSpecValidator {
     }
 
     /** Why a state of the last level reached takes no step that the config keeps. */
-    List<TraceResult.Mismatch> explain(Node c, String failure) {
+    List<TraceResult.Mismatch> explain(Node c) {
       int lvl = depthOf(c);
       int[] counts = new int[2];
       String[] error = {null};
