@@ -194,6 +194,18 @@ class TraceSpecTest {
   }
 
   @Test
+  void subexpressionNamesAreActionsWhereTheyStandForOne(@TempDir Path dir) throws IOException {
+    // trace specs reuse conjuncts of the system spec: TraceInit == Init!1 /\ ..., Step!2 in Next
+    String m = "EXTENDS Naturals\nVARIABLES x, y\n"
+        + "Init == /\\ x = 0\n        /\\ y = 0\n"
+        + "Move(n) == /\\ x < 3\n           /\\ x' = x + n\n           /\\ y' = y\n"
+        + "TInit == Init!1 /\\ Init!2\nNext == Move(1)!1 /\\ Move(1)!2 /\\ Move(1)!3\n";
+    CliTestSupport.Result r = check(dir, m, "INIT TInit\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("4 distinct states found"), r.out());
+  }
+
+  @Test
   void aPropertyOverTheQueueIsDecidedDuringTheSearch(@TempDir Path dir) throws IOException {
     // two branches after the first step; the log has 3 lines but the second branch ends after
     // line 1: when it is expanded the queue is empty (the first branch was expanded before)

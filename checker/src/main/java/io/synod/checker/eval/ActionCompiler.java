@@ -255,6 +255,13 @@ final class ActionCompiler extends CallCompiler {
         return actCall(sp, lo.defn, lo.def.params(), args, r.local.depth(), null, init);
       }
     }
+    if (e instanceof Expr.OpApp op && !op.path().isEmpty() && resolve(op.path().get(0).name()) != null
+        && resolve(op.path().get(0).name()).local == null
+        && resolve(op.path().get(0).name()).sym instanceof DefSym d0) {
+      // Init!1, Next!2!1: the selected part of a definition, as an action (its assignments)
+      DefSym part = selectedPart(op, d0, 0);
+      return actCall(sp, compiler.defn(part), part.def.params(), op.path().get(0).args(), -1, part, init);
+    }
     if (e instanceof Expr.OpApp op && !op.path().isEmpty()) {
       // I!A as an action: compile the instance's definition as an action
       ModuleEnv target = env;
