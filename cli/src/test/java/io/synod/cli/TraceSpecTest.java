@@ -191,6 +191,11 @@ class TraceSpecTest {
     assertEquals(0, r.code(), r.out());
     // <<0, 0>>, then x in 1..6 after a step of 1 and x in 2..7 after a step of 2 (y the step)
     assertTrue(r.out().contains("13 distinct states found"), r.out());
+    // a LAMBDA whose body is an action
+    String l = m.replace("ViaApply(Inc, 2))", "Apply(LAMBDA k : x' = x + k /\\ y' = k, 2))");
+    CliTestSupport.Result rl = check(dir, l, "INIT Init\nNEXT Next\nPROPERTY Steps\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, rl.code(), rl.out());
+    assertTrue(rl.out().contains("13 distinct states found"), rl.out());
   }
 
   @Test

@@ -468,6 +468,14 @@ abstract class CallCompiler extends ExprCompiler {
       }
       OpDefn defn = new OpDefn("LAMBDA", l.body().span(), arity);
       compiler.compileBody(defn, l.params(), l.body(), env, scope);
+      if (defn.body != null && defn.body.level == 2) {
+        // an action passed for an operator parameter: its steps, where the parameter is applied
+        // as an action (Act.ParamCall)
+        Scope s = new Scope(scope);
+        Compiler.bindParams(s, l.params());
+        defn.act = compiler.at(env, s).act(l.body(), false);
+        defn.actFrameSize = s.size;
+      }
       Nodes.ArgOp a = new Nodes.ArgOp() {
         @Override
         OpValue make(Ctx c, Frame f) {

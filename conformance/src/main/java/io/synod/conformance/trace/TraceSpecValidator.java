@@ -454,7 +454,8 @@ public final class TraceSpecValidator {
         depth = lvl - 1;
         throw new OverBudget();
       }
-      int inv = model.firstViolatedInvariant(t, ec);
+      // after a step, only the invariants that read a changed variable (the state before passed them)
+      int inv = from == null ? model.firstViolatedInvariant(t, ec) : model.firstViolatedInvariant(from.state(), t, ec);
       if (inv >= 0) {
         violating = n;
         violated = model.invariants().get(inv);
