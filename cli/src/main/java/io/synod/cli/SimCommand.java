@@ -98,6 +98,11 @@ public final class SimCommand implements Callable<Integer> {
       description = "Write trace.ndjson, history.edn and summary.json here (default: no files).")
   Path out;
 
+  @Option(names = "--events",
+      description = "With --out: also write events.ndjson, the trace in plain JSON (sets and sequences as arrays,"
+          + " per-node maps as objects), as trace specs written for TLC read it (specs/raft/RaftTrace.tla).")
+  boolean events;
+
   @Override
   public Integer call() {
     Protocol<?> p = Protocols.byName(protocol.toLowerCase(Locale.ROOT)).orElseThrow(() -> usage(
@@ -106,13 +111,16 @@ public final class SimCommand implements Callable<Integer> {
     if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
       throw usage("--out " + out + " exists and is not a directory");
     }
+    if (events && out == null) {
+      throw usage("--events needs --out DIR");
+    }
     PrintWriter err = spec.commandLine().getErr();
     Consumer<Stats> progress = System.console() != null ? new ProgressBar(err, ops) : s -> {};
     long wall = System.nanoTime();
     SimResult r;
     try {
       r = out == null ? new Simulation<>(p, cfg, null).onProgress(progress).run()
-          : RunRecorder.run(p, cfg, out, progress);
+          : RunRecorder.run(p, cfg, out, progress, events);
     } catch (IOException e) {
       throw OutputFiles.cannotWrite(out, e);
     }

@@ -6,6 +6,7 @@ import io.synod.conformance.trace.TraceInputException;
 import io.synod.conformance.trace.TraceJson;
 import io.synod.conformance.trace.TraceReport;
 import io.synod.conformance.trace.TraceResult;
+import io.synod.conformance.trace.TraceSpecValidator;
 import io.synod.conformance.trace.TraceValidator;
 import io.synod.viewer.ViewPage;
 import java.io.IOException;
@@ -50,6 +51,14 @@ public final class TraceCommand implements Callable<Integer> {
         "event no spec step explains (file:line), the spec states possible just",
         "before it, and for the nearest ones the false conjunct of the action or",
         "the logged value that did not match.",
+        "With --trace-spec instead of a mapping: a trace spec as written for TLC",
+        "(it EXTENDS the spec, reads the log with ndJsonDeserialize(IOEnv.JSON) and",
+        "matches one log line per step) is run with the --trace file in its",
+        "environment by a line-by-line search: only the states of the current log",
+        "line are kept; the trace is accepted as soon as one behaviour has made one",
+        "step per log record (or the spec ends the search with TLCSet(\"exit\", TRUE)),",
+        "else the POSTCONDITION, if any, decides; rejected at the log line no state",
+        "of the previous line can match (README, 'trace specs').",
         "Exit codes: 0 accepted, 1 rejected, 2 usage error or malformed",
         "trace/mapping, 3 unknown (more candidate states than --max-candidates)."
       })
@@ -63,6 +72,23 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "S.tla",
         description = "Find the mapping as trace.yaml in this spec's folder (when --mapping is not given).")
     Path specFile;
+
+    @Option(names = "--trace-spec", paramLabel = "T.tla",
+        description = "A trace spec as written for TLC, instead of a mapping: it reads the --trace file through IOEnv.")
+    Path traceSpec;
+
+    @Option(names = "--config", paramLabel = "T.cfg",
+        description = "With --trace-spec: the trace spec's model (default: T.cfg beside T.tla).")
+    Path config;
+
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "JSON",
+        description = "With --trace-spec: the IOEnv variable that names the log (default JSON).")
+    String env;
+
+    @Option(names = "--global-seen",
+        description = "With --trace-spec: also skip states whose VIEW was seen at an earlier log line, as TLC's"
+            + " seen-set does (reproduces TLC's verdict for specs whose VIEW drops the line).")
+    boolean globalSeen;
 
     @Option(names = "--trace", required = true, arity = "1..*", paramLabel = "T.ndjson",
         description = "Trace file(s); several (one per node) are merged by their Lamport or vector clocks.")
@@ -101,6 +127,13 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (traceSpec != null) {
+        return traceSpec(out, err);
+      }
+      if (config != null || globalSeen) {
+        err.println("synod trace validate: --config and --global-seen go with --trace-spec");
+        return ExitCodes.USAGE;
+      }
       Path m = mapping;
       if (m == null) {
         if (specFile == null) {
@@ -114,12 +147,7 @@ public final class TraceCommand implements Callable<Integer> {
         err.println("synod trace validate: --show and --unlogged take a number >= 0, --max-candidates >= 1");
         return ExitCodes.USAGE;
       }
-      try {
-        OutputFiles.checkWritable("--itf", itf);
-        OutputFiles.checkWritable("--json", json);
-        OutputFiles.checkWritable("--html", html);
-      } catch (UserError e) {
-        err.println("synod trace validate: " + e.getMessage());
+      if (!outputsWritable(err)) {
         return ExitCodes.USAGE;
       }
       TraceResult r;
@@ -131,9 +159,59 @@ public final class TraceCommand implements Callable<Integer> {
         err.println("synod trace validate: " + e.getMessage());
         return ExitCodes.USAGE;
       }
+      return report(r, shown(v.mapping().spec()), m, out, err);
+    }
+
+    /** {@code --trace-spec}: the trace spec run on the log by the line-by-line search. */
+    private int traceSpec(PrintWriter out, PrintWriter err) {
+      if (mapping != null || specFile != null || unlogged != 0) {
+        err.println("synod trace validate: --trace-spec replaces --mapping/--spec; unlogged steps are the trace"
+            + " spec's to write (--unlogged does not apply)");
+        return ExitCodes.USAGE;
+      }
+      if (traces.size() != 1) {
+        err.println("synod trace validate: --trace-spec reads one log (give one --trace file; a trace spec merges"
+            + " per-node logs itself, e.g. with VectorClocks' CausalOrder)");
+        return ExitCodes.USAGE;
+      }
+      if (show < 0 || maxCandidates < 1) {
+        err.println("synod trace validate: --show takes a number >= 0, --max-candidates >= 1");
+        return ExitCodes.USAGE;
+      }
+      if (!outputsWritable(err)) {
+        return ExitCodes.USAGE;
+      }
+      TraceSpecValidator v;
+      TraceResult r;
+      try {
+        v = TraceSpecValidator.of(traceSpec, config, new TraceSpecValidator.Options(env, show, lib, maxCandidates,
+            globalSeen, out::println));
+        r = v.validate(traces.get(0));
+      } catch (TraceInputException e) {
+        err.println("synod trace validate: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      return report(r, shown(traceSpec), v.config(), out, err);
+    }
+
+    /** Whether the files of --itf, --json and --html can be written (else says why). */
+    private boolean outputsWritable(PrintWriter err) {
+      try {
+        OutputFiles.checkWritable("--itf", itf);
+        OutputFiles.checkWritable("--json", json);
+        OutputFiles.checkWritable("--html", html);
+        return true;
+      } catch (UserError e) {
+        err.println("synod trace validate: " + e.getMessage());
+        return false;
+      }
+    }
+
+    /** Prints the verdict, writes --json/--html/--itf, and returns the exit code. */
+    private int report(TraceResult r, Path specShown, Path mappingOrConfig, PrintWriter out, PrintWriter err) {
       out.println(TraceReport.text(r));
       if (json != null || html != null) {
-        ObjectNode report = TraceJson.report(r, shown(v.mapping().spec()), m, traces);
+        ObjectNode report = TraceJson.report(r, specShown, mappingOrConfig, traces);
         try {
           if (json != null) {
             Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report),

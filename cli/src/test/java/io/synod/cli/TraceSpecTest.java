@@ -152,6 +152,65 @@ class TraceSpecTest {
   }
 
   @Test
+  void compositionIsAFormulaOnAStepOutsideTheNextStateActionToo(@TempDir Path dir) throws IOException {
+    // x steps by 1 or 3 (3 = 1 then 2: Inc \cdot Two); on a step s -> t, Inc \cdot Two holds
+    // exactly when t.x = s.x + 3 (some u with u.x = s.x + 1 and t.x = u.x + 2)
+    String base = "EXTENDS Naturals\nVARIABLE x\nInit == x = 0\n"
+        + "Inc == x' = x + 1\nTwo == x' = x + 2\n"
+        + "Next == x < 9 /\\ (Inc \\/ (Inc \\cdot Two))\n";
+    // ACTION_CONSTRAINT: only the composed steps are kept: 0 -> 3 -> 6 -> 9
+    CliTestSupport.Result ac = check(dir, base + "OnlyJumps == Inc \\cdot Two\n",
+        "INIT Init\nNEXT Next\nACTION_CONSTRAINT OnlyJumps\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, ac.code(), ac.out());
+    assertTrue(ac.out().contains("4 distinct states found"), ac.out());
+    // an action property: every step is Inc or Inc \cdot Two (holds), then one that is violated
+    CliTestSupport.Result ap = check(dir, base + "Steps == [][Inc \\/ (Inc \\cdot Two)]_x\n"
+        + "NoJump == [][~(Inc \\cdot Two)]_x\n", "INIT Init\nNEXT Next\nPROPERTY Steps\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, ap.code(), ap.out());
+    CliTestSupport.Result bad = check(dir, base + "NoJump == [][~(Inc \\cdot Two)]_x\n",
+        "INIT Init\nNEXT Next\nPROPERTY NoJump\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(13, bad.code(), bad.out());
+    assertTrue(bad.out().contains("Action property NoJump is violated."), bad.out());
+    // ENABLED of a composition: from x, Inc \cdot Guarded needs x + 1 < 5
+    CliTestSupport.Result en = check(dir, base + "Guarded == x < 5 /\\ x' = x + 2\n"
+        + "Inv == ENABLED (Inc \\cdot Guarded) <=> x + 1 < 5\n",
+        "INIT Init\nNEXT Next\nINVARIANT Inv\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, en.code(), en.out());
+  }
+
+  @Test
+  void anActionPassedForAnOperatorParameterGeneratesItsSteps(@TempDir Path dir) throws IOException {
+    // trace specs write OnNode(A(_)) == A(event.node): the step is the action passed, with its
+    // primed variables assigned, also through two levels of parameters
+    String m = "EXTENDS Naturals\nVARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Inc(n) == x' = x + n /\\ y' = n\n"
+        + "Apply(A(_), n) == A(n)\nViaApply(B(_), n) == Apply(B, n)\n"
+        + "Next == x < 6 /\\ (Apply(Inc, 1) \\/ ViaApply(Inc, 2))\n"
+        + "Steps == [][Apply(Inc, 1) \\/ Apply(Inc, 2)]_<<x, y>>\n";
+    CliTestSupport.Result r = check(dir, m, "INIT Init\nNEXT Next\nPROPERTY Steps\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, r.code(), r.out());
+    // <<0, 0>>, then x in 1..6 after a step of 1 and x in 2..7 after a step of 2 (y the step)
+    assertTrue(r.out().contains("13 distinct states found"), r.out());
+    // a LAMBDA whose body is an action
+    String l = m.replace("ViaApply(Inc, 2))", "Apply(LAMBDA k : x' = x + k /\\ y' = k, 2))");
+    CliTestSupport.Result rl = check(dir, l, "INIT Init\nNEXT Next\nPROPERTY Steps\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, rl.code(), rl.out());
+    assertTrue(rl.out().contains("13 distinct states found"), rl.out());
+  }
+
+  @Test
+  void subexpressionNamesAreActionsWhereTheyStandForOne(@TempDir Path dir) throws IOException {
+    // trace specs reuse conjuncts of the system spec: TraceInit == Init!1 /\ ..., Step!2 in Next
+    String m = "EXTENDS Naturals\nVARIABLES x, y\n"
+        + "Init == /\\ x = 0\n        /\\ y = 0\n"
+        + "Move(n) == /\\ x < 3\n           /\\ x' = x + n\n           /\\ y' = y\n"
+        + "TInit == Init!1 /\\ Init!2\nNext == Move(1)!1 /\\ Move(1)!2 /\\ Move(1)!3\n";
+    CliTestSupport.Result r = check(dir, m, "INIT TInit\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("4 distinct states found"), r.out());
+  }
+
+  @Test
   void aPropertyOverTheQueueIsDecidedDuringTheSearch(@TempDir Path dir) throws IOException {
     // two branches after the first step; the log has 3 lines but the second branch ends after
     // line 1: when it is expanded the queue is empty (the first branch was expanded before)

@@ -96,6 +96,8 @@ public final class Simulation<M> {
   private final List<HistoryEvent> history = new ArrayList<>();
   private final Ready<M> ready;
   private final Writer trace;
+  /** The same events in plain JSON ({@link #events(Writer)}), or null. */
+  private Writer events;
   private final List<String> names = new ArrayList<>();
   private final Input.Tick<M> tick = new Input.Tick<>();
   private final StringBuilder line = new StringBuilder(256);
@@ -544,48 +546,73 @@ public final class Simulation<M> {
   // ---- trace output -------------------------------------------------------------------
 
   private void writeEvent(String node, long clock, TraceEvent<M> ev) {
-    StringBuilder sb = header(ev.action(), node, clock);
-    for (Map.Entry<String, Object> f : ev.fields().entrySet()) {
-      sb.append(',');
-      Json.string(sb, f.getKey());
-      sb.append(':');
-      Json.write(sb, f.getValue());
-    }
-    sb.append(",\"vars\":");
-    Json.write(sb, ev.vars());
-    if (ev.receivedMsg() != null) {
-      sb.append(",\"msg\":");
-      Json.write(sb, protocol.encode(ev.receivedMsg(), names.get(ev.from()), node));
-    }
-    if (!ev.sent().isEmpty()) {
-      sb.append(",\"sent\":[");
-      for (int k = 0; k < ev.sent().size(); k++) {
-        Ready.Send<M> s = ev.sent().get(k);
-        if (k > 0) {
-          sb.append(',');
-        }
-        Json.write(sb, protocol.encode(s.msg(), node, names.get(s.to())));
+    emit(plain -> {
+      StringBuilder sb = header(ev.action(), node, clock);
+      for (Map.Entry<String, Object> f : ev.fields().entrySet()) {
+        sb.append(',');
+        Json.string(sb, f.getKey());
+        sb.append(':');
+        Json.write(sb, f.getValue(), plain);
       }
-      sb.append(']');
-    }
-    endLine(sb);
+      sb.append(",\"vars\":");
+      Json.write(sb, ev.vars(), plain);
+      if (ev.receivedMsg() != null) {
+        sb.append(",\"msg\":");
+        Json.write(sb, protocol.encode(ev.receivedMsg(), names.get(ev.from()), node), plain);
+      }
+      if (!ev.sent().isEmpty()) {
+        sb.append(",\"sent\":[");
+        for (int k = 0; k < ev.sent().size(); k++) {
+          Ready.Send<M> s = ev.sent().get(k);
+          if (k > 0) {
+            sb.append(',');
+          }
+          Json.write(sb, protocol.encode(s.msg(), node, names.get(s.to())), plain);
+        }
+        sb.append(']');
+      }
+      return sb;
+    });
   }
 
   private void writeNet(String action, long clock, int from, int to, M msg) {
-    StringBuilder sb = header(action, "net", clock);
-    sb.append(",\"vars\":{},\"msg\":");
-    Json.write(sb, protocol.encode(msg, names.get(from), names.get(to)));
-    endLine(sb);
+    emit(plain -> {
+      StringBuilder sb = header(action, "net", clock);
+      sb.append(",\"vars\":{},\"msg\":");
+      Json.write(sb, protocol.encode(msg, names.get(from), names.get(to)), plain);
+      return sb;
+    });
   }
 
   private void writeNemesis(String action, List<Object> sides) {
-    StringBuilder sb = header(action, "nemesis", 0);
-    Map<String, Object> f = new LinkedHashMap<>();
-    sb.append(",\"sides\":");
-    Json.write(sb, sides);
-    sb.append(",\"vars\":");
-    Json.write(sb, f);
-    endLine(sb);
+    emit(plain -> {
+      StringBuilder sb = header(action, "nemesis", 0);
+      sb.append(",\"sides\":");
+      Json.write(sb, sides, plain);
+      sb.append(",\"vars\":{}");
+      return sb;
+    });
+  }
+
+  /** Writes the line {@code build} makes to the trace (ITF) and, if kept, to the events (plain JSON). */
+  private void emit(java.util.function.Function<Boolean, StringBuilder> build) {
+    endLine(trace, build.apply(false));
+    if (events != null) {
+      endLine(events, build.apply(true));
+    }
+  }
+
+  /**
+   * Also writes every trace line to {@code out} in plain JSON (sets and sequences as arrays,
+   * functions of nodes as objects): the form trace specs written for TLC read with
+   * {@code ndJsonDeserialize}. Needs a trace writer.
+   */
+  public Simulation<M> events(Writer out) {
+    if (trace == null) {
+      throw new IllegalStateException("events need a trace");
+    }
+    this.events = out;
+    return this;
   }
 
   private StringBuilder header(String action, String node, long clock) {
@@ -598,22 +625,25 @@ public final class Simulation<M> {
     return line;
   }
 
-  private void endLine(StringBuilder sb) {
+  private static void endLine(Writer to, StringBuilder sb) {
     sb.append("}\n");
     try {
-      trace.append(sb);
+      to.append(sb);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private void flush() {
-    if (trace != null) {
-      try {
+    try {
+      if (trace != null) {
         trace.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+      if (events != null) {
+        events.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

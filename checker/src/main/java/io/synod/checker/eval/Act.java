@@ -605,6 +605,56 @@ abstract class Act {
   }
 
   /**
+   * {@code A(v1, ..., vn)} as an action where A is an operator parameter: when the operator passed
+   * for it is a definition with an action form, that action with these arguments (so that
+   * {@code Step(Act(_)) == Act(n)} called as {@code Step(Timeout)} generates Timeout's steps, as
+   * TLC does); otherwise the application evaluated as a formula ({@code fallback}).
+   */
+  static final class ParamCall extends Act {
+    final int depth;
+    final int slot;
+    final Node[] args;
+    final Act fallback;
+
+    ParamCall(Span span, int depth, int slot, Node[] args, Act fallback) {
+      super(span, false);
+      this.depth = depth;
+      this.slot = slot;
+      this.args = args;
+      this.fallback = fallback;
+    }
+
+    /** The frame to run the passed definition's action in, or null when it has none. */
+    private Frame frame(Ctx c, Frame f) {
+      if (!(f.at(depth).slots[slot] instanceof Compiler.UserOp u) || u.defn.act == null
+          || u.defn.arity != args.length) {
+        return null;
+      }
+      Frame nf = new Frame(u.defn.actFrameSize, u.env);
+      for (int i = 0; i < args.length; i++) {
+        nf.slots[i] = Thunk.pass(args[i], c, f, false);
+      }
+      return nf;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      Frame nf = frame(c, f);
+      if (nf == null) {
+        fallback.run(c, f, k);
+      } else {
+        ((Compiler.UserOp) f.at(depth).slots[slot]).defn.act.run(c, nf, k);
+      }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      Frame nf = frame(c, f);
+      return nf == null ? fallback.check(c, f) : ((Compiler.UserOp) f.at(depth).slots[slot]).defn.act.check(c, nf);
+    }
+  }
+
+  /**
    * An application of a defined operator as an action, {@code A(v1, ..., vn)} with values for
    * arguments: while a {@link CallMemo} is on for the current state, the steps it generates from
    * an empty next state are kept, and a later application of the same operator to equal values

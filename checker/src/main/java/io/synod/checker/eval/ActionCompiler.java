@@ -240,12 +240,27 @@ final class ActionCompiler extends CallCompiler {
         return new Act.Guard(expr(e));
       }
       Resolved r = resolve(name);
+      if (!init && r != null && r.local != null && r.local.local() instanceof Scope.OpParam p && !args.isEmpty()) {
+        // A(x) where A is an operator parameter: the action of the operator passed for it
+        Node[] vals = new Node[args.size()];
+        for (int i = 0; i < vals.length; i++) {
+          vals[i] = expr(args.get(i));
+        }
+        return new Act.ParamCall(sp, r.local.depth(), p.slot, vals, new Act.Guard(expr(e)));
+      }
       if (r != null && r.sym instanceof DefSym d) {
         return actCall(sp, compiler.defn(d), d.def.params(), args, -1, d, init);
       }
       if (r != null && r.local != null && r.local.local() instanceof Scope.LetOp lo) {
         return actCall(sp, lo.defn, lo.def.params(), args, r.local.depth(), null, init);
       }
+    }
+    if (e instanceof Expr.OpApp op && !op.path().isEmpty() && resolve(op.path().get(0).name()) != null
+        && resolve(op.path().get(0).name()).local == null
+        && resolve(op.path().get(0).name()).sym instanceof DefSym d0) {
+      // Init!1, Next!2!1: the selected part of a definition, as an action (its assignments)
+      DefSym part = selectedPart(op, d0, 0);
+      return actCall(sp, compiler.defn(part), part.def.params(), op.path().get(0).args(), -1, part, init);
     }
     if (e instanceof Expr.OpApp op && !op.path().isEmpty()) {
       // I!A as an action: compile the instance's definition as an action
@@ -336,6 +351,20 @@ final class ActionCompiler extends CallCompiler {
     };
   }
 
+  /** Compiles the action form of definition {@code d} (its parameters in the first frame slots). */
+  private void actionForm(DefSym d, OpDefn defn, boolean init) {
+    Scope s = new Scope(null);
+    Compiler.bindParams(s, d.def.params());
+    Act body = compiler.at(d.env, s).act(d.def.body(), init);
+    if (init) {
+      defn.initAct = body;
+      defn.initFrameSize = s.size;
+    } else {
+      defn.act = body;
+      defn.actFrameSize = s.size;
+    }
+  }
+
   Act actCall(Span sp, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d,
       boolean init) {
     CallArgs a = callArgs(params, args);
@@ -347,16 +376,22 @@ final class ActionCompiler extends CallCompiler {
         // LET operators used as actions: compile the body's action form in place
         throw semantic(sp, "A LET-defined operator with parameters cannot be used as an action.");
       }
-      Scope s = new Scope(null);
-      Compiler.bindParams(s, params);
-      // placeholder guards against recursion through actions
-      Act body = compiler.at(d.env, s).act(d.def.body(), init);
-      if (init) {
-        defn.initAct = body;
-        defn.initFrameSize = s.size;
-      } else {
-        defn.act = body;
-        defn.actFrameSize = s.size;
+      actionForm(d, defn, init);
+    }
+    if (!init && !valuesOnly) {
+      // a definition passed for an operator parameter may be applied as an action in the body
+      for (int i = 0; i < args.size(); i++) {
+        if (params.get(i).arity() > 0 && args.get(i) instanceof Expr.OpApp op && op.args().isEmpty()
+            && op.path().isEmpty() && resolve(op.name()) != null && resolve(op.name()).sym instanceof DefSym od) {
+          OpDefn odefn = compiler.defn(od);
+          if (odefn.act == null && !odefn.compiling && !compiler.inlining.contains(od)) {
+            try {
+              actionForm(od, odefn, false);
+            } catch (SpecException e) {
+              // not usable as an action: applied, it is evaluated as a formula
+            }
+          }
+        }
       }
     }
     if (d != null && valuesOnly && inlinable(d)) {

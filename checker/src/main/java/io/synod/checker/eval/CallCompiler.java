@@ -216,6 +216,12 @@ abstract class CallCompiler extends ExprCompiler {
    * {@code d}'s body, applied as an operator with {@code d}'s parameters to the step's arguments.
    */
   Node subexpression(Expr.OpApp op, DefSym d, int k) {
+    DefSym part = selectedPart(op, d, k);
+    return apply(op.span(), part.def.name(), new Resolved(null, part), op.path().get(k).args());
+  }
+
+  /** The part of {@code d}'s body that {@code op} selects, as a definition with {@code d}'s parameters. */
+  DefSym selectedPart(Expr.OpApp op, DefSym d, int k) {
     List<String> selectors = new ArrayList<>();
     for (int j = k + 1; j < op.path().size(); j++) {
       selectors.add(op.path().get(j).name());
@@ -228,7 +234,7 @@ abstract class CallCompiler extends ExprCompiler {
           + d.def.name() + ".");
     }
     Unit.OpDef def = new Unit.OpDef(d.def.span(), shown, d.def.fixity(), d.def.params(), part, false, false);
-    return apply(op.span(), shown, new Resolved(null, new DefSym(def, d.env)), op.path().get(k).args());
+    return new DefSym(def, d.env);
   }
 
   /**
@@ -462,6 +468,14 @@ abstract class CallCompiler extends ExprCompiler {
       }
       OpDefn defn = new OpDefn("LAMBDA", l.body().span(), arity);
       compiler.compileBody(defn, l.params(), l.body(), env, scope);
+      if (defn.body != null && defn.body.level == 2) {
+        // an action passed for an operator parameter: its steps, where the parameter is applied
+        // as an action (Act.ParamCall)
+        Scope s = new Scope(scope);
+        Compiler.bindParams(s, l.params());
+        defn.act = compiler.at(env, s).act(l.body(), false);
+        defn.actFrameSize = s.size;
+      }
       Nodes.ArgOp a = new Nodes.ArgOp() {
         @Override
         OpValue make(Ctx c, Frame f) {

@@ -558,6 +558,17 @@ public final class CompiledSpec {
     out.add(new Object[] {e, env, name});
   }
 
+  /** The names of the root module's zero-parameter definitions (its own and those it extends). */
+  java.util.Map<String, String> zeroArityDefinitionFiles() {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    root.table.forEach((n, s) -> {
+      if (s instanceof DefSym d && d.def.params().isEmpty() && d.def.span().file() != null) {
+        out.put(n, d.def.span().file());
+      }
+    });
+    return out;
+  }
+
   /** Whether the root module defines {@code name} (as anything). */
   public boolean isDefined(String name) {
     return root.table.containsKey(name);

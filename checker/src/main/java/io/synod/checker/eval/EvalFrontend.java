@@ -212,6 +212,11 @@ public final class EvalFrontend implements SpecFrontend {
 
     @Override
     public io.synod.checker.engine.SpecModel bind(Path configFile, Output out) throws FrontendException {
+      return bind(configFile, (EvalHost) out::println);
+    }
+
+    /** As {@link #bind(Path, Output)}, evaluating with {@code host} (its environment, Print output). */
+    io.synod.checker.engine.SpecModel bind(Path configFile, EvalHost host) throws FrontendException {
       ModelConfig config;
       try {
         config = ConfigReader.readFile(configFile);
@@ -224,7 +229,7 @@ public final class EvalFrontend implements SpecFrontend {
             : new FrontendException(d.message(), Verdict.CONFIG_ERROR);
       }
       try {
-        CompiledSpec spec = CompiledSpec.compile(resolved, config, out::println);
+        CompiledSpec spec = CompiledSpec.compile(resolved, config, host);
         return new EvalModel(spec, config);
       } catch (SpecException e) {
         String msg = e.span() == null ? e.getMessage() : e.getMessage() + "\n" + e.span().describe();

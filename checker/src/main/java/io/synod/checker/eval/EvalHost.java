@@ -69,6 +69,13 @@ public interface EvalHost {
     return System.getenv();
   }
 
+  /**
+   * {@code ndJsonDeserialize}/{@code JsonDeserialize} read {@code file} (as resolved): lets trace
+   * validation learn which log a trace spec reads.
+   */
+  default void reading(String file) {
+  }
+
   /** A host that discards output and knows no statistics. */
   static EvalHost silent() {
     return text -> { };

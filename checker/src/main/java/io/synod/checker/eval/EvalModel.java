@@ -178,7 +178,7 @@ final class EvalModel implements SpecModel {
       return null;
     }
     if (livenessModel == null) {
-      Ctx c = spec.newContext(0, new WorkerHost(new EvalContext(0, io.synod.checker.engine.Output.NONE)));
+      Ctx c = spec.newContext(0, new WorkerHost(new EvalContext(0, io.synod.checker.engine.Output.NONE), spec.host()));
       TemporalLowering master;
       try {
         master = lowerAll(c);
@@ -322,13 +322,23 @@ final class EvalModel implements SpecModel {
     return a.span() == null ? ActionLabel.INITIAL : new ActionLabel(a.name(), a.arguments(), a.span());
   }
 
+  /** The compiled spec (for trace validation's explanations). */
+  CompiledSpec compiled() {
+    return spec;
+  }
+
+  /** This worker's context, created on first use. */
+  Ctx context(EvalContext ec) {
+    return ctx(ec);
+  }
+
   /** This worker's context, created on first use. */
   private Ctx ctx(EvalContext ec) {
     Ctx c;
     if (ec.local instanceof Ctx existing) {
       c = existing;
     } else {
-      c = spec.newContext(ec.worker, new WorkerHost(ec));
+      c = spec.newContext(ec.worker, new WorkerHost(ec, spec.host()));
       ec.local = c;
     }
     c.level = ec.level;
@@ -339,11 +349,24 @@ final class EvalModel implements SpecModel {
   /** Print output and statistics of one worker. */
   private static final class WorkerHost implements EvalHost {
     private final EvalContext ec;
+    /** The host the spec was compiled with: the environment and file reads are the run's, not a worker's. */
+    private final EvalHost run;
 
     private final long started = System.nanoTime();
 
-    WorkerHost(EvalContext ec) {
+    WorkerHost(EvalContext ec, EvalHost run) {
       this.ec = ec;
+      this.run = run;
+    }
+
+    @Override
+    public java.util.Map<String, String> environment() {
+      return run.environment();
+    }
+
+    @Override
+    public void reading(String file) {
+      run.reading(file);
     }
 
     @Override

@@ -360,12 +360,8 @@ abstract class ExprCompiler {
         break;
     }
     if (n == 2 && name.equals(Operators.CDOT) && resolve(name) == null) {
-      // only the next-state action generates compositions (Act.Compose); as a formula it is an
-      // action-level expression that cannot be evaluated
-      exprs(args);
-      Node cdot = failing(sp, "TLC evaluates A \\cdot B only as (part of) the next-state action.");
-      cdot.level = 2;
-      return cdot;
+      // the next-state action generates compositions (Act.Compose); as a formula, on a step
+      return new Composition(sp, new Act.Compose(sp, act(args.get(0), false), act(args.get(1), false)));
     }
     if (n == 2) {
       switch (name) {

@@ -49,9 +49,9 @@ final class JsonNatives {
     n.put(m, "ToJsonObject", Natives.Impl.unary(
         (c, v) -> c.spec.strings.string(toJson(v, Shape.OBJECT)), false, false));
     n.put(m, "ndJsonDeserialize", Natives.Impl.unary(
-        (c, p) -> readLines(c.spec.strings, input(c, path(p, "ndJsonDeserialize"))), false, false));
+        (c, p) -> readLines(c.spec.strings, reading(c, input(c, path(p, "ndJsonDeserialize")))), false, false));
     n.put(m, "JsonDeserialize", Natives.Impl.unary(
-        (c, p) -> readDocument(c.spec.strings, input(c, path(p, "JsonDeserialize"))), false, false));
+        (c, p) -> readDocument(c.spec.strings, reading(c, input(c, path(p, "JsonDeserialize")))), false, false));
     n.put(m, "ndJsonSerialize", Natives.Impl.binary((c, p, v) -> {
       StringBuilder sb = new StringBuilder();
       for (Value e : sequence(v, "ndJsonSerialize").toArray()) {
@@ -328,6 +328,11 @@ final class JsonNatives {
     } catch (java.nio.file.InvalidPathException e) {
       // reported when the file is read
     }
+    return file;
+  }
+
+  private static String reading(Ctx c, String file) {
+    c.host.reading(file);
     return file;
   }
 

@@ -1,9 +1,11 @@
 package io.synod.checker.eval;
 
 import io.synod.checker.config.ModelConfig;
+import io.synod.checker.engine.EvalContext;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.Output;
 import io.synod.checker.engine.Verdict;
+import io.synod.checker.engine.SpecModel;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.StringTable;
 import io.synod.checker.value.Value;
@@ -64,6 +66,147 @@ public final class TraceSpec {
         throw new FrontendException(e.getMessage(), Verdict.EVAL_ERROR);
       }
     }
+  }
+
+  /**
+   * A trace spec (one that reads its log itself, as users write them for TLC) bound to
+   * {@code configFile}, for trace validation's line-by-line search.
+   *
+   * @param print receives the spec's Print/PrintT output
+   * @param environment what {@code IOEnv} reports
+   * @param reads told each file {@code ndJsonDeserialize}/{@code JsonDeserialize} read
+   * @throws FrontendException for configuration errors (exit 151) and constants that cannot be
+   *     evaluated (75), with the message {@code synod check} prints
+   */
+  public static SpecModel bind(Source source, Path configFile, Output print, Map<String, String> environment,
+      Consumer<String> reads) throws FrontendException {
+    EvalHost host = new EvalHost() {
+      @Override
+      public void print(String text) {
+        print.println(text);
+      }
+
+      @Override
+      public Map<String, String> environment() {
+        return environment;
+      }
+
+      @Override
+      public void reading(String file) {
+        reads.accept(file);
+      }
+    };
+    return source.parsed.bind(configFile, host);
+  }
+
+  /**
+   * The state predicate {@code name} of the root module of a model bound by {@link #bind}, as a
+   * test on states ({@code ec.level} is the state's level when it is called).
+   *
+   * @throws FrontendException when it is not defined, takes arguments or is not a state predicate
+   */
+  public static java.util.function.BiPredicate<Value[], EvalContext> statePredicate(SpecModel model, String name)
+      throws FrontendException {
+    CompiledSpec spec = ((EvalModel) model).compiled();
+    CompiledSpec.Expression x;
+    try {
+      x = spec.definition(name);
+    } catch (SpecException e) {
+      throw new FrontendException("the spec does not define a state predicate " + name + " (" + e.getMessage() + ")",
+          Verdict.CONFIG_ERROR);
+    }
+    if (x.level() > 1) {
+      throw new FrontendException(name + " is not a state predicate (it has primes or temporal operators)",
+          Verdict.CONFIG_ERROR);
+    }
+    EvalModel m = (EvalModel) model;
+    return (state, ec) -> {
+      try {
+        return spec.holds(x, m.context(ec), state, null);
+      } catch (EvalException e) {
+        throw new EvaluationFailure(e.getMessage());
+      }
+    };
+  }
+
+  /** The intern table of a model bound by {@link #bind}: values of its states are built with it. */
+  public static StringTable strings(SpecModel model) {
+    return ((EvalModel) model).compiled().strings();
+  }
+
+  /**
+   * Generates the successors of {@code state} under the next-state relation of a model bound by
+   * {@link #bind} with a probe, and returns the conjunct at which the path that got furthest
+   * stopped, or null when there are successors or no conjunct was reached. {@code ec.level} must
+   * be the state's level.
+   */
+  public static Conjunct failingConjunct(SpecModel model, EvalContext ec, Value[] state) {
+    return probed(((EvalModel) model).context(ec), any -> model.successors(state, ec, (t, a) -> {
+      any[0] = true;
+      return true;
+    }));
+  }
+
+  /**
+   * Runs {@code generate} (which sets {@code any[0]} on a successor) with a probe on
+   * {@code ctx}: the conjunct at which the path that got furthest stopped, or null when there
+   * was a successor or no conjunct was reached.
+   */
+  private static Conjunct probed(Ctx ctx, Consumer<boolean[]> generate) {
+    ConjunctProbe probe = new ConjunctProbe();
+    ctx.probe = probe;
+    boolean[] any = {false};
+    try {
+      generate.accept(any);
+    } catch (RuntimeException e) {
+      // the conjunct reached last is where evaluation failed; reported below
+    } finally {
+      ctx.probe = null;
+    }
+    if (any[0] || probe.bestSpan == null || probe.bestSpan == Span.NONE) {
+      return null;
+    }
+    Span s = probe.bestSpan;
+    return new Conjunct(s.position(), s.describe(), sourceText(s), probe.best);
+  }
+
+  /**
+   * The log file {@code file} as {@code ndJsonDeserialize} reads it (one value per non-blank
+   * line), in the intern table of a model bound by {@link #bind}.
+   */
+  public static Value[] readLog(SpecModel model, String file) {
+    return JsonNatives.readLines(strings(model), file).toArray();
+  }
+
+  /**
+   * The values of the constant definitions without parameters, of the modules in the root
+   * module's folder, that are sequences of at most {@code length} elements: where a trace spec
+   * keeps its log (perhaps reordered by CausalOrder, or filtered). Definitions that fail to
+   * evaluate are skipped.
+   */
+  public static Map<String, Value[]> logSequences(SpecModel model, EvalContext ec, int length) {
+    CompiledSpec spec = ((EvalModel) model).compiled();
+    Map<String, Value[]> out = new java.util.LinkedHashMap<>();
+    Ctx ctx = ((EvalModel) model).context(ec);
+    for (Map.Entry<String, String> d : spec.zeroArityDefinitionFiles().entrySet()) {
+      Path f = Path.of(d.getValue()).toAbsolutePath().getParent();
+      if (spec.specFolder == null || !spec.specFolder.equals(f)) {
+        continue;
+      }
+      try {
+        CompiledSpec.Expression x = spec.definition(d.getKey());
+        if (x.level() != 0) {
+          continue;
+        }
+        Value v = spec.evaluate(x, ctx, null, null);
+        if (v instanceof io.synod.checker.value.TupleValue t && t.size() <= length) {
+          out.put(d.getKey(), t.toArray());
+        }
+      } catch (RuntimeException e) {
+        // not a value (an operator of the library, a failing expression): not the log
+      }
+    }
+    return out;
   }
 
   /**
@@ -131,7 +274,7 @@ public final class TraceSpec {
   }
 
   /** Why an action had no successor: the conjunct where the closest path stopped. */
-  public record Conjunct(String position, String where, String text) {}
+  public record Conjunct(String position, String where, String text, int depth) {}
 
   /** One thread's evaluation context. */
   public final class Session {
@@ -176,21 +319,7 @@ public final class TraceSpec {
      * furthest stopped, or null when it has successors or no conjunct was reached.
      */
     public Conjunct failingConjunct(Value[] state, Action action, Value[] args) {
-      ConjunctProbe probe = new ConjunctProbe();
-      ctx.probe = probe;
-      boolean[] any = {false};
-      try {
-        successors(state, action, args, s -> any[0] = true);
-      } catch (EvaluationFailure e) {
-        // the conjunct reached last is where evaluation failed; reported below
-      } finally {
-        ctx.probe = null;
-      }
-      if (any[0] || probe.bestSpan == null || probe.bestSpan == Span.NONE) {
-        return null;
-      }
-      Span s = probe.bestSpan;
-      return new Conjunct(s.position(), s.describe(), sourceText(s));
+      return probed(ctx, any -> successors(state, action, args, s -> any[0] = true));
     }
   }
 

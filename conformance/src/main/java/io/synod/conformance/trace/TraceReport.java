@@ -40,6 +40,9 @@ public final class TraceReport {
       }
       sb.append("  matched prefix: ").append(x.prefixStates()).append(" spec states");
     }
+    if (r.note() != null) {
+      sb.append("\nnote: ").append(r.note());
+    }
     sb.append('\n').append(String.format(Locale.ROOT,
         "%d events in %d part(s), %.2f s (%.0f events/s), largest candidate set %d",
         r.events(), r.partitions(), secs, secs > 0 ? r.events() / secs : 0.0, r.maxCandidates()));

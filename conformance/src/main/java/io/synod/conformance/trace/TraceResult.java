@@ -13,9 +13,15 @@ import java.util.List;
  * @param nanos wall time of the check
  * @param rejection why the trace was rejected, or null
  * @param unknown why no verdict was reached (the candidate budget ran out), or null
+ * @param note how the verdict was reached when it is not the usual way (for people), or null
  */
 public record TraceResult(int events, int partitions, int maxCandidates, long nanos, Rejection rejection,
-    String unknown) {
+    String unknown, String note) {
+
+  /** Without a note. */
+  public TraceResult(int events, int partitions, int maxCandidates, long nanos, Rejection rejection, String unknown) {
+    this(events, partitions, maxCandidates, nanos, rejection, unknown, null);
+  }
 
   public boolean accepted() {
     return rejection == null && unknown == null;

@@ -784,24 +784,10 @@ public final class TraceValidator {
         states.add(0, x.state);
         vias.add(0, x.via);
       }
-      ObjectNode doc = codec.encodeTrace(new ItfTrace(vars, states, null), "trace prefix matched before "
+      List<Value[]> shown = new ArrayList<>();
+      ranked.subList(0, nearest.size()).forEach(x -> shown.add(((Cand) x[0]).state));
+      String itf = prefixItf(codec, vars, states, vias, shown, "trace prefix matched before "
           + e.where() + " (" + e.action() + ")" + (key.isEmpty() ? "" : ", part " + key));
-      // ITF writes a model value as it writes a string: name them (as check --itf does), over
-      // the prefix and the nearest candidates, for viewers to print values as the text does
-      List<Value> seen = new ArrayList<>();
-      states.forEach(x -> seen.addAll(List.of(x)));
-      ranked.subList(0, nearest.size()).forEach(x -> seen.addAll(List.of(((Cand) x[0]).state)));
-      ArrayNode mv = ((ObjectNode) doc.get("#meta")).putArray("model-values");
-      io.synod.checker.report.ItfReport.modelValues(seen).forEach(mv::add);
-      for (int i = 1; i < states.size(); i++) {
-        ObjectNode meta = (ObjectNode) doc.get("states").get(i).get("#meta");
-        String[] via = vias.get(i); // set on every state after the initial one
-        meta.put("action", via[0]);
-        if (via[1] != null) {
-          meta.put("location", via[1]);
-        }
-      }
-      String itf = doc.toPrettyString();
       return new TraceResult.Rejection(e, key, st.describe(), cands.size(), nearest, itf, states.size());
     }
 
@@ -876,6 +862,33 @@ public final class TraceValidator {
       }
       return sb.toString();
     }
+  }
+
+  /**
+   * The matched prefix as an ITF trace: {@code states} with, after the first, the action that led
+   * to each and its log location ({@code vias}: name, location or null) in {@code #meta}.
+   */
+  static String prefixItf(ItfCodec codec, List<String> vars, List<Value[]> states, List<String[]> vias,
+      List<Value[]> alsoShown, String description) {
+    ObjectNode doc = codec.encodeTrace(new ItfTrace(vars, states, null), description);
+    // ITF writes a model value as it writes a string: name them (as check --itf does), over
+    // the prefix and the nearest candidates, for viewers to print values as the text does
+    List<Value> seen = new ArrayList<>();
+    states.forEach(x -> seen.addAll(List.of(x)));
+    alsoShown.forEach(x -> seen.addAll(List.of(x)));
+    ArrayNode mv = ((ObjectNode) doc.get("#meta")).putArray("model-values");
+    io.synod.checker.report.ItfReport.modelValues(seen).forEach(mv::add);
+    for (int i = 1; i < states.size(); i++) {
+      ObjectNode meta = (ObjectNode) doc.get("states").get(i).get("#meta");
+      String[] via = vias.get(i);
+      if (via[0] != null) {
+        meta.put("action", via[0]);
+      }
+      if (via[1] != null) {
+        meta.put("location", via[1]);
+      }
+    }
+    return doc.toPrettyString();
   }
 
   static String flat(Value v) {
