@@ -52,9 +52,13 @@ import picocli.CommandLine.Model.CommandSpec;
       "For raft and paxos the client history is also checked for linearizability",
       "(per key, cas-register model, nil = absent key), as 'synod lin --strict-nil' would.",
       "",
-      "Exit codes: 0 invariants held and history linearizable, 12 an invariant was",
-      "violated or the history is not linearizable, 2 usage error, 153 the --out",
-      "files cannot be written."
+      "With --seeds A..B, a sweep: every seed from A to B (on this machine, or on a",
+      "cluster with --cluster / --local-members), one line per failing seed, stopping",
+      "after --max-failures of them; the same failing seeds wherever it runs.",
+      "",
+      "Exit codes: 0 invariants held and history linearizable (every seed of a sweep),",
+      "12 an invariant was violated or the history is not linearizable, 2 usage error,",
+      "153 the --out files cannot be written or the cluster cannot be used."
     })
 public final class SimCommand implements Callable<Integer> {
   static final int SAFETY_VIOLATION = ExitCodes.of(io.synod.checker.engine.Verdict.INVARIANT);
@@ -178,6 +182,9 @@ public final class SimCommand implements Callable<Integer> {
    */
   private int sweep(Protocol<?> p, SimConfig cfg, ClusterRun on) {
     long[] range = seedRange(seeds);
+    if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+      throw usage("--seed and --seeds exclude each other: give one");
+    }
     if (out != null) {
       throw usage("--out records one run: rerun a failing seed with --seed S --out DIR");
     }

@@ -129,6 +129,7 @@ class SimCommandTest {
       {"sim", "2pc", "--seeds", "1..5", "--cluster", "a", "--local-members", "2"},
       {"sim", "2pc", "--seeds", "1..5", "--local-members", "0"},
       {"sim", "2pc", "--seeds", "1..5", "--member-heap", "1g"},
+      {"sim", "2pc", "--seeds", "1..5", "--seed", "3"},
     };
     for (String[] args : bad) {
       var r = CliTestSupport.run(args);

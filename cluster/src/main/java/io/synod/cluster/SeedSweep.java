@@ -125,8 +125,9 @@ public final class SeedSweep {
           if (held != null) {
             busy.remove(id);
             again.add(held);
-            notices.accept("synod cluster: member " + e.member().getAddress() + " left; seed "
-                + held + " runs again on another member (" + byId.size() + " left)");
+            notices.accept("synod cluster: member " + e.member().getAddress() + " left; "
+                + (byId.isEmpty() ? "no member is left to run seed " + held
+                    : "seed " + held + " runs again on another member (" + byId.size() + " left)"));
           }
           continue;
         }
