@@ -453,27 +453,14 @@ public final class CheckCommand implements Callable<Integer> {
    */
   private ClusterRun clusterRun(int nWorkers) {
     if (cluster == null && localMembers == null) {
-      if (memberHeap != null) {
-        throw new UserError("--member-heap applies to --local-members only", ExitCodes.USAGE);
-      }
       if (checkpointDir != null) {
         throw new UserError("--checkpoint-dir applies to a cluster check (--cluster or"
             + " --local-members) only", ExitCodes.USAGE);
       }
-      return null;
+      return ClusterRun.of(null, null, memberHeap, version(), null, 0);
     }
     if (checkpointSeconds < 0) {
       throw new UserError("--checkpoint-seconds expects 0 or more seconds, got " + checkpointSeconds, ExitCodes.USAGE);
-    }
-    if (cluster != null && localMembers != null) {
-      throw new UserError("--cluster and --local-members exclude each other: give one", ExitCodes.USAGE);
-    }
-    if (memberHeap != null && (localMembers == null || !memberHeap.matches("[0-9]+[kKmMgG]?"))) {
-      throw new UserError(localMembers == null ? "--member-heap applies to --local-members only"
-          : "--member-heap expects a size such as 512m or 2g, got '" + memberHeap + "'", ExitCodes.USAGE);
-    }
-    if (localMembers != null && (localMembers < 1 || localMembers > 64)) {
-      throw new UserError("--local-members expects 1..64 members, got " + localMembers, ExitCodes.USAGE);
     }
     String[][] refused = {{"-simulate", String.valueOf(simulate)}, {"-dfs", String.valueOf(depthFirst)},
         {"-continue", String.valueOf(continueAfterError)}, {"-dump", String.valueOf(dump != null)}};
@@ -483,16 +470,8 @@ public final class CheckCommand implements Callable<Integer> {
             + " machine", ExitCodes.USAGE);
       }
     }
-    List<String> addresses = null;
-    if (cluster != null) {
-      try {
-        addresses = io.synod.cluster.JoinList.parse("--cluster", cluster);
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage(), ExitCodes.USAGE);
-      }
-    }
-    return new ClusterRun(addresses, localMembers == null ? 0 : localMembers, memberHeap, version(),
-        checkpointDir, checkpointSeconds * 1000);
+    return ClusterRun.of(cluster, localMembers, memberHeap, version(), checkpointDir,
+        checkpointSeconds * 1000);
   }
 
   /**

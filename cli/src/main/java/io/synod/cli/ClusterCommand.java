@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     header = "Run a member of a distributed model-checking cluster.",
     description = {
       "Members find each other from the --join list (TCP, no multicast) and share the",
-      "state space of the checks submitted with `synod check --cluster host1,...`.",
+      "state space of the checks submitted with `synod check --cluster host1,...`",
+      "and run the seeds of `synod sim PROTOCOL --seeds A..B --cluster host1,...`.",
       "Every member and the submitting synod must run the same version."
     },
     subcommands = {ClusterCommand.Member.class})

@@ -7,6 +7,10 @@ import io.synod.conformance.lin.LinResult;
 import io.synod.conformance.lin.Models;
 import io.synod.conformance.lin.TextReport;
 import io.synod.conformance.lin.Verdict;
+import io.synod.cluster.ClusterException;
+import io.synod.cluster.SeedRun;
+import io.synod.cluster.SeedSweep;
+import io.synod.cluster.SweepTally;
 import io.synod.sim.Fault;
 import io.synod.sim.record.HistoryWriter;
 import java.io.StringWriter;
@@ -48,9 +52,13 @@ import picocli.CommandLine.Model.CommandSpec;
       "For raft and paxos the client history is also checked for linearizability",
       "(per key, cas-register model, nil = absent key), as 'synod lin --strict-nil' would.",
       "",
-      "Exit codes: 0 invariants held and history linearizable, 12 an invariant was",
-      "violated or the history is not linearizable, 2 usage error, 153 the --out",
-      "files cannot be written."
+      "With --seeds A..B, a sweep: every seed from A to B (on this machine, or on a",
+      "cluster with --cluster / --local-members), one line per failing seed, stopping",
+      "after --max-failures of them; the same failing seeds wherever it runs.",
+      "",
+      "Exit codes: 0 invariants held and history linearizable (every seed of a sweep),",
+      "12 an invariant was violated or the history is not linearizable, 2 usage error,",
+      "153 the --out files cannot be written or the cluster cannot be used."
     })
 public final class SimCommand implements Callable<Integer> {
   static final int SAFETY_VIOLATION = ExitCodes.of(io.synod.checker.engine.Verdict.INVARIANT);
@@ -94,6 +102,27 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--no-lin", description = "Skip the linearizability check of the client history.")
   boolean noLin;
 
+  @Option(names = "--seeds", paramLabel = "A..B",
+      description = "Sweep: run every seed from A to B (e.g. 1..500) and report the failing ones.")
+  String seeds;
+
+  @Option(names = "--max-failures", paramLabel = "K", defaultValue = "10",
+      description = "Sweep: stop after the first K failing seeds (0: run every seed; default: ${DEFAULT-VALUE}).")
+  int maxFailures;
+
+  @Option(names = "--cluster", paramLabel = "HOST[:PORT],...",
+      description = "Sweep on the cluster of `synod cluster member` processes at these addresses"
+          + " (same failing seeds as on one machine).")
+  String cluster;
+
+  @Option(names = "--local-members", paramLabel = "N",
+      description = "Sweep on N cluster members started as separate JVMs on this machine.")
+  Integer localMembers;
+
+  @Option(names = "--member-heap", paramLabel = "SIZE",
+      description = "With --local-members: each member's maximum heap (java -Xmx), e.g. 512m.")
+  String memberHeap;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Write trace.ndjson, history.edn and summary.json here (default: no files).")
   Path out;
@@ -108,6 +137,14 @@ public final class SimCommand implements Callable<Integer> {
     Protocol<?> p = Protocols.byName(protocol.toLowerCase(Locale.ROOT)).orElseThrow(() -> usage(
         "unknown protocol '" + protocol + "' (expected one of " + String.join(", ", Protocols.names()) + ")"));
     SimConfig cfg = config(p);
+    ClusterRun on = ClusterRun.of(cluster, localMembers, memberHeap, CheckCommand.version(), null, 0);
+    if (seeds != null) {
+      return sweep(p, cfg, on);
+    }
+    if (on != null || maxFailures != 10) {
+      throw usage((on != null ? (cluster != null ? "--cluster" : "--local-members") : "--max-failures")
+          + " applies to a sweep only: give --seeds A..B");
+    }
     if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
       throw usage("--out " + out + " exists and is not a directory");
     }
@@ -145,6 +182,109 @@ public final class SimCommand implements Callable<Integer> {
     }
     boolean bad = !r.violations().isEmpty() || (lin != null && lin.verdict() == Verdict.INVALID);
     return bad ? SAFETY_VIOLATION : ExitCodes.of(io.synod.checker.engine.Verdict.SUCCESS);
+  }
+
+  /**
+   * {@code --seeds A..B}: every seed on this machine, one after another, or on the cluster; the
+   * same failing seeds in the same order either way (a {@link SweepTally} orders the results).
+   */
+  private int sweep(Protocol<?> p, SimConfig cfg, ClusterRun on) {
+    long[] range = seedRange(seeds);
+    if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+      throw usage("--seed and --seeds exclude each other: give one");
+    }
+    if (out != null) {
+      throw usage("--out records one run: rerun a failing seed with --seed S --out DIR");
+    }
+    if (maxFailures < 0) {
+      throw usage("--max-failures must not be negative, got " + maxFailures);
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    o.printf("synod sim %s sweep: seeds %d..%d, %d nodes, %d clients, %d ops, %s%s%n", p.name(), range[0], range[1],
+        cfg.nodes(), cfg.clients(), cfg.ops(), faultsAndBugs(cfg), on == null ? "" : ", on a cluster");
+    o.flush();
+    SweepTally tally = new SweepTally(range[0], range[1], maxFailures, (seed, failure) -> {
+      if (failure != null) {
+        o.printf("seed %-8d FAILED: %s%n", seed, failure);
+        o.flush();
+      }
+    });
+    OneSeed run = OneSeed.of(p.name(), cfg, noLin);
+    long wall = System.nanoTime();
+    if (on == null) {
+      for (long s = range[0]; !tally.finished(); s++) {
+        tally.add(s, run.run(s));
+      }
+    } else {
+      on.onCluster(client -> {
+        try {
+          new SeedSweep(client).withNotices(line -> {
+            err.println(line);
+            err.flush();
+          }).run(run, range[0], range[1], tally);
+        } catch (ClusterException e) {
+          throw new UserError(e.getMessage(), 153);
+        }
+        return null;
+      });
+    }
+    wall = System.nanoTime() - wall;
+    List<Long> failing = tally.failingSeeds();
+    long ran = tally.lastSeed() - range[0] + 1;
+    o.printf(Locale.ROOT, "sweep        %d seeds run (%d..%d) in %.1f s wall, %d failing%s%s%n", ran, range[0],
+        tally.lastSeed(), wall / 1e9, failing.size(),
+        failing.isEmpty() ? "" : ": " + String.join(", ", failing.stream().map(String::valueOf).toList()),
+        maxFailures > 0 && failing.size() == maxFailures && tally.lastSeed() < range[1]
+            ? " (stopped at the first " + maxFailures + ", --max-failures)" : "");
+    o.flush();
+    return failing.isEmpty() ? ExitCodes.of(io.synod.checker.engine.Verdict.SUCCESS) : SAFETY_VIOLATION;
+  }
+
+  private static long[] seedRange(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(-?[0-9]+)\\s*\\.\\.\\s*(-?[0-9]+)\\s*")
+        .matcher(text);
+    if (!m.matches()) {
+      throw usage("--seeds expects a range A..B such as 1..100, got '" + text + "'");
+    }
+    long a;
+    long b;
+    try {
+      a = Long.parseLong(m.group(1));
+      b = Long.parseLong(m.group(2));
+    } catch (NumberFormatException e) {
+      throw usage("--seeds '" + text + "': a seed does not fit in 64 bits");
+    }
+    if (a > b) {
+      throw usage("--seeds '" + text + "': the first seed is greater than the last");
+    }
+    return new long[] {a, b};
+  }
+
+  /**
+   * One seed of a sweep with the command's other settings, on this machine or on a cluster
+   * member: null when it passes, else the first reason it fails (the single run's verdict).
+   */
+  record OneSeed(String protocol, int nodes, int clients, int ops, int keys, EnumSet<Fault> faults,
+      ArrayList<String> bugs, long maxTimeNanos, boolean noLin) implements SeedRun {
+    /** SimConfig is not serializable: its settings travel one by one. */
+    static OneSeed of(String protocol, SimConfig c, boolean noLin) {
+      return new OneSeed(protocol, c.nodes(), c.clients(), c.ops(), c.keys(), EnumSet.copyOf(c.faults()),
+          new ArrayList<>(c.bugs()), c.maxTimeNanos(), noLin);
+    }
+
+    @Override
+    public String run(long seed) {
+      SimConfig config = new SimConfig(seed, nodes, clients, ops, keys, faults, new LinkedHashSet<>(bugs),
+          maxTimeNanos, false);
+      SimResult r = new Simulation<>(Protocols.byName(protocol).orElseThrow(), config, null).run();
+      if (!r.violations().isEmpty()) {
+        return "invariant violated: " + r.violations().get(0);
+      }
+      LinResult lin = noLin || !KV_PROTOCOLS.contains(r.protocol()) || r.history().isEmpty()
+          ? null : linearizability(r);
+      return lin != null && lin.verdict() == Verdict.INVALID ? "history not linearizable" : null;
+    }
   }
 
   private static final Set<String> KV_PROTOCOLS = Set.of("raft", "paxos");
@@ -202,13 +342,8 @@ public final class SimCommand implements Callable<Integer> {
   private void print(PrintWriter o, SimResult r, long wallNanos) {
     Stats s = r.stats();
     SimConfig c = r.config();
-    List<String> fl = new ArrayList<>();
-    for (Fault f : c.faults()) {
-      fl.add(f.cliName());
-    }
-    o.printf("synod sim %s: seed %d, %d nodes, %d clients, %d ops, faults %s, bugs %s%n", r.protocol(), c.seed(),
-        c.nodes(), c.clients(), c.ops(), fl.isEmpty() ? "none" : String.join(",", fl),
-        c.bugs().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(c.bugs())));
+    o.printf("synod sim %s: seed %d, %d nodes, %d clients, %d ops, %s%n", r.protocol(), c.seed(),
+        c.nodes(), c.clients(), c.ops(), faultsAndBugs(c));
     o.printf("operations   %d invoked: %d ok, %d fail, %d info%n", s.invoked, s.ok, s.fail, s.info);
     List<String> inj = new ArrayList<>();
     for (Fault f : Fault.values()) {
@@ -237,6 +372,15 @@ public final class SimCommand implements Callable<Integer> {
           out.resolve(RunRecorder.SUMMARY));
     }
     o.flush();
+  }
+
+  private static String faultsAndBugs(SimConfig c) {
+    List<String> fl = new ArrayList<>();
+    for (Fault f : c.faults()) {
+      fl.add(f.cliName());
+    }
+    return "faults " + (fl.isEmpty() ? "none" : String.join(",", fl)) + ", bugs "
+        + (c.bugs().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(c.bugs())));
   }
 
   /** A one-line bar on a terminal's stderr, redrawn in place. */

@@ -81,4 +81,65 @@ class SimCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("exists and is not a directory"), r.err());
   }
+
+  /** The lines of a sweep that do not depend on where and how fast it ran. */
+  private static java.util.List<String> outcome(String out) {
+    return out.lines().filter(l -> l.startsWith("seed ") || l.startsWith("sweep "))
+        .map(l -> l.replaceAll(" in [0-9.]+ s wall", "")).toList();
+  }
+
+  @Test
+  void aSweepOnTwoLocalMembersFindsTheSingleMachineFailingSeeds() {
+    String[] sweep = {"sim", "2pc", "--seeds", "1..25", "--ops", "40", "--bug", "abort-after-prepared",
+        "--max-failures", "4"};
+    var one = CliTestSupport.run(sweep);
+    assertEquals(SimCommand.SAFETY_VIOLATION, one.code(), one.out() + one.err());
+    var lines = outcome(one.out());
+    // the bug is caught on some seeds and not on others, and the sweep stops at the 4th
+    assertEquals(5, lines.size(), one.out());
+    assertTrue(lines.get(4).startsWith("sweep        ") && lines.get(4).contains("4 failing: ")
+        && lines.get(4).contains("(stopped at the first 4, --max-failures)"), one.out());
+    assertFalse(lines.get(4).contains("25 seeds run"), one.out());
+    String[] onCluster = java.util.Arrays.copyOf(sweep, sweep.length + 4);
+    System.arraycopy(new String[] {"--local-members", "2", "--member-heap", "256m"}, 0, onCluster, sweep.length, 4);
+    var many = CliTestSupport.run(onCluster);
+    assertEquals(one.code(), many.code(), many.out() + many.err());
+    assertEquals(lines, outcome(many.out()));
+    assertTrue(many.out().contains(", on a cluster"), many.out());
+  }
+
+  @Test
+  void aSweepWithoutALimitRunsEverySeedAndPassesWhenNoneFails() {
+    var r = CliTestSupport.run("sim", "2pc", "--seeds", "1..6", "--ops", "20", "--max-failures", "0");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(java.util.List.of("sweep        6 seeds run (1..6), 0 failing"), outcome(r.out()));
+  }
+
+  @Test
+  void badSweepFlagsAreOneLineUsageErrors() {
+    String[][] bad = {
+      {"sim", "2pc", "--seeds", "5..1"},
+      {"sim", "2pc", "--seeds", "1-5"},
+      {"sim", "2pc", "--seeds", "1..99999999999999999999"},
+      {"sim", "2pc", "--seeds", "1..5", "--max-failures", "-1"},
+      {"sim", "2pc", "--seeds", "1..5", "--out", "x"},
+      {"sim", "2pc", "--cluster", "a:5710"},
+      {"sim", "2pc", "--max-failures", "3"},
+      {"sim", "2pc", "--seeds", "1..5", "--cluster", "a,,b"},
+      {"sim", "2pc", "--seeds", "1..5", "--cluster", "a", "--local-members", "2"},
+      {"sim", "2pc", "--seeds", "1..5", "--local-members", "0"},
+      {"sim", "2pc", "--seeds", "1..5", "--member-heap", "1g"},
+      {"sim", "2pc", "--seeds", "1..5", "--seed", "3"},
+    };
+    for (String[] args : bad) {
+      var r = CliTestSupport.run(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+      assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + ": " + r.err());
+    }
+    assertTrue(CliTestSupport.run("sim", "2pc", "--seeds", "5..1").err()
+        .contains("--seeds '5..1': the first seed is greater than the last"));
+    assertTrue(CliTestSupport.run("sim", "2pc", "--cluster", "a").err()
+        .contains("--cluster applies to a sweep only: give --seeds A..B"));
+  }
 }
