@@ -102,6 +102,11 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--no-lin", description = "Skip the linearizability check of the client history.")
   boolean noLin;
 
+  @Option(names = "--lin-max-configs", paramLabel = "N",
+      description = "Budget of the history's linearizability check: most configurations one key may remember"
+          + " before the answer is 'undecided' (exit 3). Default: derived from the heap size, as synod lin's.")
+  long linMaxConfigs;
+
   @Option(names = "--seeds", paramLabel = "A..B",
       description = "Sweep: run every seed from A to B (e.g. 1..500) and report the failing ones.")
   String seeds;
@@ -137,6 +142,9 @@ public final class SimCommand implements Callable<Integer> {
     Protocol<?> p = Protocols.byName(protocol.toLowerCase(Locale.ROOT)).orElseThrow(() -> usage(
         "unknown protocol '" + protocol + "' (expected one of " + String.join(", ", Protocols.names()) + ")"));
     SimConfig cfg = config(p);
+    if (linMaxConfigs < 0) {
+      throw usage("--lin-max-configs must not be negative, got " + linMaxConfigs);
+    }
     ClusterRun on = ClusterRun.of(cluster, localMembers, memberHeap, CheckCommand.version(), null, 0);
     if (seeds != null) {
       return sweep(p, cfg, on);
@@ -168,20 +176,42 @@ public final class SimCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     print(o, r, wall);
     LinResult lin = noLin || !KV_PROTOCOLS.contains(r.protocol()) || r.history().isEmpty()
-        ? null : linearizability(r);
+        ? null : linearizability(r, linMaxConfigs);
     if (lin != null) {
       o.println("history      " + switch (lin.verdict()) {
         case VALID -> "linearizable";
         case INVALID -> "NOT linearizable:";
-        case UNKNOWN -> "linearizability unknown (search budget exhausted)";
+        case UNKNOWN -> UNDECIDED;
       });
       if (lin.verdict() == Verdict.INVALID) {
         o.print(new TextReport(false).briefFailure(lin));
       }
       o.flush();
     }
-    boolean bad = !r.violations().isEmpty() || (lin != null && lin.verdict() == Verdict.INVALID);
-    return bad ? SAFETY_VIOLATION : ExitCodes.of(io.synod.checker.engine.Verdict.SUCCESS);
+    return runExit(!r.violations().isEmpty(), lin == null ? null : lin.verdict());
+  }
+
+  /**
+   * A single run's exit code: a violated invariant or a history shown not linearizable is TLC's
+   * invariant code; a history the search could not decide is no evidence of success (3).
+   */
+  static int runExit(boolean invariantViolated, Verdict lin) {
+    if (invariantViolated || lin == Verdict.INVALID) {
+      return SAFETY_VIOLATION;
+    }
+    return lin == Verdict.UNKNOWN ? ExitCodes.of(ExitCodes.Answer.UNKNOWN)
+        : ExitCodes.of(io.synod.checker.engine.Verdict.SUCCESS);
+  }
+
+  /**
+   * A sweep's exit code from the reasons of the seeds it listed, in seed order: undecided seeds
+   * stop a sweep as failing ones do, but only a seed shown to be wrong makes it a violation.
+   */
+  static int sweepExit(List<String> reasons) {
+    if (reasons.isEmpty()) {
+      return ExitCodes.of(io.synod.checker.engine.Verdict.SUCCESS);
+    }
+    return reasons.stream().allMatch(UNDECIDED::equals) ? ExitCodes.of(ExitCodes.Answer.UNKNOWN) : SAFETY_VIOLATION;
   }
 
   /**
@@ -204,13 +234,15 @@ public final class SimCommand implements Callable<Integer> {
     o.printf("synod sim %s sweep: seeds %d..%d, %d nodes, %d clients, %d ops, %s%s%n", p.name(), range[0], range[1],
         cfg.nodes(), cfg.clients(), cfg.ops(), faultsAndBugs(cfg), on == null ? "" : ", on a cluster");
     o.flush();
+    List<String> reasons = new ArrayList<>();
     SweepTally tally = new SweepTally(range[0], range[1], maxFailures, (seed, failure) -> {
       if (failure != null) {
-        o.printf("seed %-8d FAILED: %s%n", seed, failure);
+        reasons.add(failure);
+        o.printf("seed %-8d %s: %s%n", seed, failure.equals(UNDECIDED) ? "UNDECIDED" : "FAILED", failure);
         o.flush();
       }
     });
-    OneSeed run = OneSeed.of(p.name(), cfg, noLin);
+    OneSeed run = OneSeed.of(p.name(), cfg, noLin, linMaxConfigs);
     long wall = System.nanoTime();
     if (on == null) {
       for (long s = range[0]; !tally.finished(); s++) {
@@ -238,8 +270,11 @@ public final class SimCommand implements Callable<Integer> {
         maxFailures > 0 && failing.size() == maxFailures && tally.lastSeed() < range[1]
             ? " (stopped at the first " + maxFailures + ", --max-failures)" : "");
     o.flush();
-    return failing.isEmpty() ? ExitCodes.of(io.synod.checker.engine.Verdict.SUCCESS) : SAFETY_VIOLATION;
+    return sweepExit(reasons);
   }
+
+  /** A seed's reason when the linearizability search ran out of budget before a verdict. */
+  static final String UNDECIDED = "linearizability unknown (search budget exhausted)";
 
   private static long[] seedRange(String text) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(-?[0-9]+)\\s*\\.\\.\\s*(-?[0-9]+)\\s*")
@@ -266,11 +301,11 @@ public final class SimCommand implements Callable<Integer> {
    * member: null when it passes, else the first reason it fails (the single run's verdict).
    */
   record OneSeed(String protocol, int nodes, int clients, int ops, int keys, EnumSet<Fault> faults,
-      ArrayList<String> bugs, long maxTimeNanos, boolean noLin) implements SeedRun {
+      ArrayList<String> bugs, long maxTimeNanos, boolean noLin, long linMaxConfigs) implements SeedRun {
     /** SimConfig is not serializable: its settings travel one by one. */
-    static OneSeed of(String protocol, SimConfig c, boolean noLin) {
+    static OneSeed of(String protocol, SimConfig c, boolean noLin, long linMaxConfigs) {
       return new OneSeed(protocol, c.nodes(), c.clients(), c.ops(), c.keys(), EnumSet.copyOf(c.faults()),
-          new ArrayList<>(c.bugs()), c.maxTimeNanos(), noLin);
+          new ArrayList<>(c.bugs()), c.maxTimeNanos(), noLin, linMaxConfigs);
     }
 
     @Override
@@ -282,15 +317,18 @@ public final class SimCommand implements Callable<Integer> {
         return "invariant violated: " + r.violations().get(0);
       }
       LinResult lin = noLin || !KV_PROTOCOLS.contains(r.protocol()) || r.history().isEmpty()
-          ? null : linearizability(r);
-      return lin != null && lin.verdict() == Verdict.INVALID ? "history not linearizable" : null;
+          ? null : linearizability(r, linMaxConfigs);
+      if (lin == null || lin.verdict() == Verdict.VALID) {
+        return null;
+      }
+      return lin.verdict() == Verdict.INVALID ? "history not linearizable" : UNDECIDED;
     }
   }
 
   private static final Set<String> KV_PROTOCOLS = Set.of("raft", "paxos");
 
   /** The recorded history through the same reader and search as `synod lin`. */
-  private static LinResult linearizability(SimResult r) {
+  private static LinResult linearizability(SimResult r, long maxConfigs) {
     StringWriter edn = new StringWriter();
     try {
       HistoryWriter.write(r.history(), edn);
@@ -298,7 +336,8 @@ public final class SimCommand implements Callable<Integer> {
       throw new java.io.UncheckedIOException(e);
     }
     var history = HistoryReaders.parse("history.edn", edn.toString(), false);
-    var checker = new LinChecker(LinOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+    var checker = new LinChecker(LinOptions.defaults().withTimeout(Duration.ofSeconds(60))
+        .withMaxConfigs(maxConfigs));
     return checker.check(history, Models.create("cas-register", null, false, true));
   }
 

@@ -142,4 +142,25 @@ class SimCommandTest {
     assertTrue(CliTestSupport.run("sim", "2pc", "--cluster", "a").err()
         .contains("--cluster applies to a sweep only: give --seeds A..B"));
   }
+
+  @Test
+  void anUndecidedHistoryIsNoSuccess() {
+    var unknown = io.synod.conformance.lin.Verdict.UNKNOWN;
+    assertEquals(3, SimCommand.runExit(false, unknown));
+    assertEquals(SimCommand.SAFETY_VIOLATION, SimCommand.runExit(true, unknown));
+    assertEquals(SimCommand.SAFETY_VIOLATION, SimCommand.runExit(false, io.synod.conformance.lin.Verdict.INVALID));
+    assertEquals(0, SimCommand.runExit(false, io.synod.conformance.lin.Verdict.VALID));
+    assertEquals(0, SimCommand.runExit(false, null));
+    assertEquals(0, SimCommand.sweepExit(java.util.List.of()));
+    assertEquals(3, SimCommand.sweepExit(java.util.List.of(SimCommand.UNDECIDED, SimCommand.UNDECIDED)));
+    assertEquals(SimCommand.SAFETY_VIOLATION,
+        SimCommand.sweepExit(java.util.List.of(SimCommand.UNDECIDED, "history not linearizable")));
+  }
+
+  @Test
+  void aNegativeLinBudgetIsRefused() {
+    var r = CliTestSupport.run("sim", "raft", "--lin-max-configs", "-1");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("--lin-max-configs must not be negative"), r.err());
+  }
 }
