@@ -673,81 +673,10 @@ abstract class Act {
       this.body = body;
     }
 
-    /**
-     * Whether keeping this application's steps can pay: 1 yes, 2 no, 0 not yet decided. A body
-     * of few parts runs again faster than its steps are keyed, copied, looked up and replayed
-     * (35_bench_ticketlock's Take/Enter/Leave have 4 to 5 parts), a larger one does not (Raft's
-     * message handlers have 6 to 22). Decided once from the compiled body, so the same spec
-     * always takes the same path (a benign race: every thread computes the same answer).
-     */
-    private int worth;
-
-    /** Parts (conditions, assignments, UNCHANGED, set memberships) from which keeping pays. */
-    static final int MIN_PARTS = 6;
-
-    private boolean worth() {
-      int w = worth;
-      if (w == 0) {
-        w = parts(body, MIN_PARTS, java.util.Collections.newSetFromMap(
-            new java.util.IdentityHashMap<>())) >= MIN_PARTS ? 1 : 2;
-        worth = w;
-      }
-      return w == 1;
-    }
-
-    /**
-     * The parts of an action tree, through the operators it applies (each counted once),
-     * counting stops at {@code budget}.
-     */
-    static int parts(Act a, int budget, java.util.Set<Object> seen) {
-      if (a == null || budget <= 0) {
-        return 0;
-      }
-      if (a instanceof Located l) {
-        return parts(l.body, budget, seen);
-      } else if (a instanceof Compose x) {
-        int n = parts(x.first, budget, seen);
-        return n + parts(x.second, budget - n, seen);
-      } else if (a instanceof And x) {
-        return parts(x.items, budget, seen);
-      } else if (a instanceof Or x) {
-        return parts(x.items, budget, seen);
-      } else if (a instanceof Exists x) {
-        return parts(x.body, budget, seen);
-      } else if (a instanceof ForAll x) {
-        return parts(x.body, budget, seen);
-      } else if (a instanceof Let x) {
-        return parts(x.body, budget, seen);
-      } else if (a instanceof If x) {
-        int n = 1 + parts(x.then, budget - 1, seen);
-        return n + parts(x.otherwise, budget - n, seen);
-      } else if (a instanceof Case x) {
-        int n = x.arms.length + parts(x.other, budget - x.arms.length, seen);
-        return n + parts(x.arms, budget - n, seen);
-      } else if (a instanceof Memo x) {
-        return seen.add(x.def) ? parts(x.body, budget, seen) : 0;
-      } else if (a instanceof Call x) {
-        return seen.add(x.def) ? parts(x.init ? x.def.initAct : x.def.act, budget, seen) : 0;
-      }
-      return 1;
-    }
-
-    private static int parts(Act[] items, int budget, java.util.Set<Object> seen) {
-      int n = 0;
-      for (Act x : items) {
-        if (n >= budget) {
-          break;
-        }
-        n += parts(x, budget - n, seen);
-      }
-      return n;
-    }
-
     @Override
     void gen(Ctx c, Frame f, Cont k) {
       CallMemo m = c.memo;
-      if (m == null || m.state == null || m.state != c.cur || c.nxt == null || c.unassigned != c.nxt.length
-          || !worth()) {
+      if (m == null || m.state == null || m.state != c.cur || c.nxt == null || c.unassigned != c.nxt.length) {
         body.run(c, f, k);
         return;
       }
