@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.IExecutorService;
+import io.synod.checker.engine.SettingsControl;
 import io.synod.checker.engine.ActionLabel;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
@@ -105,8 +106,8 @@ public final class ClusterCheck {
       out.println(w);
     }
     EvalContext ctx = new EvalContext(0, out);
-    ctx.search = new Control(() -> last, options.workers(),
-        model.checkDeadlock() && !options.deadlockOff(), options.seed(), options.fpIndex());
+    ctx.search = new SettingsControl("bfs", options.workers(), model.checkDeadlock() && !options.deadlockOff(),
+        options.seed(), options.fpIndex(), () -> last, () -> { });
     try {
       NamedCheck a = model.firstFalseAssumption(ctx);
       if (a != null) {

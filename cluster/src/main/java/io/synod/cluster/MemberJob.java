@@ -76,7 +76,9 @@ final class MemberJob {
   private final Outdegree outdegree = new Outdegree();
   private final List<Found> failures = new ArrayList<>();
   private volatile boolean stop;
-  private final Control control;
+  private final io.synod.checker.engine.SearchControl control;
+  /** Set by TLCSet("exit", TRUE) in a spec evaluated here. */
+  private volatile boolean exited;
   private Frontier current = new Frontier();
   private volatile Frontier next = new Frontier();
   private volatile int level;
@@ -104,8 +106,8 @@ final class MemberJob {
     this.checkDeadlock = model.checkDeadlock() && !deadlockOff;
     this.workers = Math.max(1, workers);
     this.registers = registers;
-    this.control = new Control(() -> new SearchStats(generated.sum(), distinct.sum(), next.size(),
-        depth.get()), this.workers, checkDeadlock, seed, fpIndex);
+    this.control = new io.synod.checker.engine.SettingsControl("bfs", this.workers, checkDeadlock, seed, fpIndex,
+        () -> new SearchStats(generated.sum(), distinct.sum(), next.size(), depth.get()), () -> exited = true);
   }
 
   String id() {
@@ -476,7 +478,7 @@ final class MemberJob {
     }
     long left = next.size() + Math.max(0, current.size() - expanded.sum());
     return new LevelReport(generated.sum(), distinct.sum(), depth.get(), left, fs,
-        control.exited(),
+        exited,
         hist, seen.bytes(), parents.bytes(), Math.max(peakQueueBytes, next.bytes()),
         bytesSent.get(), statesSent.get());
   }
@@ -521,12 +523,12 @@ final class MemberJob {
     void run() throws InterruptedException, ExecutionException {
       try {
         int c;
-        while (!stop && !control.exited() && (c = cursor.getAndIncrement()) < frontier.chunkCount()) {
+        while (!stop && !exited && (c = cursor.getAndIncrement()) < frontier.chunkCount()) {
           byte[] chunk = frontier.chunk(c);
           int count = frontier.count(c);
           frontier.release(c);
           Bytes.Cursor in = new Bytes.Cursor(chunk, 0, chunk.length);
-          for (int i = 0; i < count && !stop && !control.exited(); i++) {
+          for (int i = 0; i < count && !stop && !exited; i++) {
             long gid = in.readVarLong();
             in.readLong();
             int len = (int) in.readVarLong();

@@ -119,8 +119,9 @@ final class Tasks {
           return "the model has no string table to exchange states with";
         }
         EvalContext ctx = new EvalContext(0, Output.NONE);
-        ctx.search = new Control(() -> new io.synod.checker.engine.SearchStats(0, 0, 0, 0),
-            Math.max(1, workers), model.checkDeadlock() && !deadlockOff, seed, fpIndex);
+        ctx.search = new io.synod.checker.engine.SettingsControl("bfs", Math.max(1, workers),
+            model.checkDeadlock() && !deadlockOff, seed, fpIndex,
+            () -> new io.synod.checker.engine.SearchStats(0, 0, 0, 0), () -> { });
         try {
           // the ASSUMEs' TLCSet registers, which every worker starts from
           model.firstFalseAssumption(ctx);

@@ -122,6 +122,9 @@ final class BfsSearch {
     this.behavior = live == null ? null : new BehaviorGraph(liveActions, spill);
     this.prefix = plan == null ? null : PrefixTracker.of(plan);
     this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
+    this.seed = seed;
+    this.control = new SettingsControl("bfs", workers.length, checkDeadlock, seed, options.fpIndex(), this::stats,
+        () -> exit = true);
     for (int i = 0; i < workers.length; i++) {
       logs[i] = new ParentLog(i, spill);
       EvalContext ctx = new EvalContext(i, out);
@@ -130,49 +133,13 @@ final class BfsSearch {
       workers[i] = new Worker(i, ctx, logs[i], new NextLevelBuffer(i, spill));
       workers[i].rec = behavior == null ? null : behavior.recorder();
     }
-    this.seed = seed;
     this.seen = new FingerprintSet(options.fpLog2Slots());
   }
 
   private final long seed;
 
   /** The search as TLCGet and TLCSet see it. */
-  final SearchControl control = new SearchControl() {
-    @Override
-    public SearchStats stats() {
-      return BfsSearch.this.stats();
-    }
-
-    @Override
-    public void exit() {
-      exit = true;
-    }
-
-    @Override
-    public String mode() {
-      return "bfs";
-    }
-
-    @Override
-    public int workers() {
-      return workers.length;
-    }
-
-    @Override
-    public boolean checkDeadlock() {
-      return checkDeadlock;
-    }
-
-    @Override
-    public long seed() {
-      return seed;
-    }
-
-    @Override
-    public int fingerprint() {
-      return options.fpIndex();
-    }
-  };
+  final SearchControl control;
 
   void cancel() {
     cancelled = true;

@@ -106,7 +106,7 @@ public final class ModelChecker {
       out.println(w);
     }
     EvalContext ctx = new EvalContext(0, out);
-    ctx.search = new Control();
+    ctx.search = control();
     try {
       NamedCheck a = model.firstFalseAssumption(ctx);
       if (a != null) {
@@ -166,44 +166,14 @@ public final class ModelChecker {
 
   /**
    * The check as TLCGet sees it from ASSUMEs and POSTCONDITIONs: the settings of the run and the
-   * counts of the search (none before it starts).
+   * counts of the search (none before it starts); TLCSet("exit") has nothing to stop there.
    */
-  private final class Control implements SearchControl {
-    @Override
-    public SearchStats stats() {
-      BfsSearch s = search;
-      return s == null ? new SearchStats(0, 0, 0, 0) : s.stats();
-    }
-
-    @Override
-    public void exit() {
-      // nothing to stop outside the search
-    }
-
-    @Override
-    public String mode() {
-      return "bfs";
-    }
-
-    @Override
-    public int workers() {
-      return options.workers();
-    }
-
-    @Override
-    public boolean checkDeadlock() {
-      return model.checkDeadlock() && !options.deadlockOff();
-    }
-
-    @Override
-    public long seed() {
-      return options.seed();
-    }
-
-    @Override
-    public int fingerprint() {
-      return options.fpIndex();
-    }
+  private SearchControl control() {
+    return new SettingsControl("bfs", options.workers(), model.checkDeadlock() && !options.deadlockOff(),
+        options.seed(), options.fpIndex(), () -> {
+          BfsSearch s = search;
+          return s == null ? new SearchStats(0, 0, 0, 0) : s.stats();
+        }, () -> { });
   }
 
   private CheckResult systemError(String message, SearchStats stats, long start,

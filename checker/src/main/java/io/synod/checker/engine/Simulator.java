@@ -50,42 +50,8 @@ public final class Simulator {
     SplittableRandom rnd = new SplittableRandom(seed);
     EvalContext ctx = new EvalContext(0, out);
     long[] counted = new long[2];
-    ctx.search = new SearchControl() {
-      @Override
-      public SearchStats stats() {
-        return new SearchStats(counted[0], counted[0], 0, (int) counted[1]);
-      }
-
-      @Override
-      public void exit() {
-        cancelled = true;
-      }
-
-      @Override
-      public String mode() {
-        return "simulate";
-      }
-
-      @Override
-      public int workers() {
-        return 1;
-      }
-
-      @Override
-      public boolean checkDeadlock() {
-        return checkDeadlock;
-      }
-
-      @Override
-      public long seed() {
-        return seed;
-      }
-
-      @Override
-      public int fingerprint() {
-        return 0;
-      }
-    };
+    ctx.search = new SettingsControl("simulate", 1, checkDeadlock, seed, 0,
+        () -> new SearchStats(counted[0], counted[0], 0, (int) counted[1]), () -> cancelled = true);
     List<String> invariants = model.invariants();
     List<String> props = model.actionProperties();
     long states = 0;

@@ -1,0 +1,70 @@
+package io.synod.checker.engine;
+
+import java.util.function.Supplier;
+
+/**
+ * A {@link SearchControl} whose settings ({@code TLCGet("config")}) are fixed when the run
+ * starts: the counts come from the run as it goes, and {@code TLCSet("exit", TRUE)} is handed to
+ * the run's own stop action. One class for every kind of run (search, simulation, a cluster
+ * member, the checks before and after a search), so that their settings are reported alike.
+ */
+public final class SettingsControl implements SearchControl {
+  private final String mode;
+  private final int workers;
+  private final boolean checkDeadlock;
+  private final long seed;
+  private final int fingerprint;
+  private final Supplier<SearchStats> stats;
+  private final Runnable onExit;
+
+  /**
+   * @param mode "bfs" for model checking, "simulate" for simulation
+   * @param stats the counts so far, read when the spec asks for them
+   * @param onExit what {@code TLCSet("exit", TRUE)} does to the run
+   */
+  public SettingsControl(String mode, int workers, boolean checkDeadlock, long seed, int fingerprint,
+      Supplier<SearchStats> stats, Runnable onExit) {
+    this.mode = mode;
+    this.workers = workers;
+    this.checkDeadlock = checkDeadlock;
+    this.seed = seed;
+    this.fingerprint = fingerprint;
+    this.stats = stats;
+    this.onExit = onExit;
+  }
+
+  @Override
+  public SearchStats stats() {
+    return stats.get();
+  }
+
+  @Override
+  public void exit() {
+    onExit.run();
+  }
+
+  @Override
+  public String mode() {
+    return mode;
+  }
+
+  @Override
+  public int workers() {
+    return workers;
+  }
+
+  @Override
+  public boolean checkDeadlock() {
+    return checkDeadlock;
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public int fingerprint() {
+    return fingerprint;
+  }
+}
