@@ -11,7 +11,11 @@
 # the liveness entries of ci/benchmarks.yaml (raft-liveness-bench, twophase-liveness-bench).
 #
 # Usage: benchmarks/liveness.sh [--workers "1 2"] [--only ticketlock|raft|twophase] [--runs N]
-# (--runs N: each check N times, the best check time and CPU time of the N printed)
+#        [--warm N]
+# (--runs N: each check N times, the best check time and CPU time of the N printed;
+#  --warm N: instead, both checks N times each in one JVM once the JIT has compiled them
+#  (io.synod.bench.WarmLiveness), the best times and the liveness run's split into search and
+#  temporal check: what the engine costs rather than what a short run's JIT warm-up costs)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # the shared fixtures beside the repository (or beside one of its parent folders)
@@ -24,12 +28,14 @@ done
 workers_list="1 2"
 only=""
 runs=1
+warm=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) workers_list="${2:?--workers needs a list such as \"1 2\"}"; shift ;;
     --only) only="${2:?--only needs a model name}"; shift ;;
     --runs) runs="${2:?--runs needs a number}"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --warm) warm="${2:?--warm needs a number of runs}"; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "liveness.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -70,6 +76,26 @@ if os.path.exists(sys.argv[2]):
 print(ms, cpu, peak)
 PY
 }
+
+if [ "$warm" -gt 0 ]; then
+  (cd "$root" && mvn -B -ntp -q -pl benchmarks -am -DskipTests package)
+  printf '%-12s %7s %10s %12s %10s %11s %6s\n' model workers safety-ms liveness-ms search-ms temporal-ms ratio
+  for m in "${models[@]}"; do
+    IFS='|' read -r name spec cfg tlc <<<"$m"
+    [ -n "$only" ] && [ "$only" != "$name" ] && continue
+    safe="$work/$name-safety.cfg"
+    grep -v -E '^[[:space:]]*PROPERT(Y|IES)\b' "$cfg" | grep -v -E '^[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*$' >"$safe" || true
+    # shellcheck disable=SC2086
+    (cd "$(dirname "$spec")" && java -XX:+UseParallelGC -Xmn128m ${SYNOD_JAVA_OPTS:-} \
+      -cp "$root/benchmarks/target/benchmarks.jar" io.synod.bench.WarmLiveness "$spec" "$cfg" "$safe" \
+      "$warm" $workers_list) | sed -n 's/^warm: //p' | while read -r line; do
+      eval "$(echo "$line" | tr ' ' '\n' | sed 's/^/w_/')"
+      printf '%-12s %7s %10s %12s %10s %11s %6s\n' "$name" "$w_workers" "$w_safety" "$w_liveness" \
+        "$w_search" "$w_temporal" "$w_ratio"
+    done
+  done
+  exit 0
+fi
 
 printf '%-12s %7s %10s %12s %6s %8s %8s %6s %8s %6s\n' model workers safety-ms liveness-ms ratio \
   safe-cpu live-cpu cpu-x live-MB TLC-s
