@@ -155,6 +155,24 @@ class PeriodicLivenessTest {
     assertEquals("final", events.seen.get(events.seen.size() - 1), "then the complete graph");
   }
 
+  /**
+   * On the timer (every 10 ms here): however many checks the timing lets happen, each on the
+   * states expanded by then, the result is the final check's.
+   */
+  @Test
+  void checksOnATimerLeaveAHoldingPropertysResultAsTheFinalCheckGivesIt() throws Exception {
+    SpecModel m = model("Climb", CLIMB, "CONSTANT N = 40\nSPECIFICATION Spec\n"
+        + "PROPERTIES Corner Up\nCHECK_DEADLOCK FALSE\n");
+    CheckResult whole = run(m, 2, LivenessSchedule.FINAL, new SearchListener() {});
+    Events events = new Events();
+    CheckResult timed = run(m, 2, new LivenessSchedule(LivenessSchedule.Mode.DEFAULT, 10, 10, 0),
+        events);
+    assertEquals(Verdict.SUCCESS, timed.verdict());
+    assertEquals(whole.stats(), timed.stats());
+    assertFalse(events.seen.contains("violated"), events.seen.toString());
+    assertEquals("final", events.seen.get(events.seen.size() - 1));
+  }
+
   @Test
   void finalAndSeqfinalCheckOnlyTheCompleteGraph() throws Exception {
     SpecModel m = model("Grid", GRID, "CONSTANT N = 30\nSPECIFICATION Spec\nPROPERTY Prop\n"
