@@ -101,23 +101,31 @@ class PeriodicLivenessTest {
 
   private static CheckResult run(SpecModel m, int workers, LivenessSchedule schedule,
       SearchListener listener) {
-    return new ModelChecker(m, CheckOptions.defaults().withWorkers(workers).withFpIndex(0),
-        listener, Output.NONE).withLiveness(schedule).run();
+    return run(m, workers, false, schedule, listener);
+  }
+
+  private static CheckResult run(SpecModel m, int workers, boolean depthFirst,
+      LivenessSchedule schedule, SearchListener listener) {
+    CheckOptions o = CheckOptions.defaults().withWorkers(workers).withFpIndex(0)
+        .withDepthFirst(depthFirst);
+    return new ModelChecker(m, o, listener, Output.NONE).withLiveness(schedule).run();
   }
 
   private static LivenessSchedule every(LivenessSchedule.Mode mode, long states) {
     return new LivenessSchedule(mode, 0, 0, states);
   }
 
-  @ParameterizedTest(name = "{0} workers")
-  @CsvSource({"1", "2"})
-  void aViolationReachedEarlyEndsTheSearchWithACounterexampleOfTheCompleteGraph(int workers)
-      throws Exception {
+  @ParameterizedTest(name = "{0} workers, depth-first {1}")
+  @CsvSource({"1, false", "2, false", "1, true"})
+  void aViolationReachedEarlyEndsTheSearchWithACounterexampleOfTheCompleteGraph(int workers,
+      boolean depthFirst) throws Exception {
     SpecModel m = model("Grid", GRID, "CONSTANT N = 30\nSPECIFICATION Spec\nPROPERTY Prop\n"
         + "CHECK_DEADLOCK FALSE\n");
-    CheckResult whole = run(m, workers, LivenessSchedule.FINAL, new SearchListener() {});
+    CheckResult whole = run(m, workers, depthFirst, LivenessSchedule.FINAL,
+        new SearchListener() {});
     Events events = new Events();
-    CheckResult early = run(m, workers, every(LivenessSchedule.Mode.DEFAULT, 40), events);
+    CheckResult early = run(m, workers, depthFirst, every(LivenessSchedule.Mode.DEFAULT, 40),
+        events);
 
     assertEquals(Verdict.LIVENESS, whole.verdict());
     assertEquals(Verdict.LIVENESS, early.verdict());
