@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.Checker;
 import io.synod.checker.engine.CheckOptions;
+import io.synod.checker.engine.LivenessSchedule;
 import io.synod.checker.engine.CheckpointException;
 import io.synod.checker.engine.CheckpointFile;
 import io.synod.checker.engine.CheckpointSettings;
@@ -87,10 +88,12 @@ public final class CheckCommand implements Callable<Integer> {
   boolean depthFirst;
 
   @Option(names = "-lncheck", paramLabel = "MODE",
-      description = "TLC's liveness-check modes (default, final, seqfinal) are accepted: Synod checks"
-          + " temporal properties once, on the complete state graph, which is what 'final' does;"
-          + " a property a finite behaviour already violates ([](P => []Q)) is reported during"
-          + " the search in every mode, as TLC does.")
+      description = "When temporal properties are checked, as in TLC. default: also on the graph"
+          + " explored so far while the search runs (3 s after it starts, then every minute, when"
+          + " the graph grew by more than 10% and such checks took at most 20% of the time), a"
+          + " counterexample ending the search; final: only once, on the complete graph;"
+          + " seqfinal: as final, one branch after the other. A property a finite behaviour"
+          + " already violates ([](P => []Q)) is reported during the search in every mode.")
   String lncheck;
 
   @Option(names = "-fp", paramLabel = "N", defaultValue = "0",
@@ -199,9 +202,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (fp < 0 || fp > 130) {
       throw new UserError("-fp must be in 0..130, got " + fp, ExitCodes.USAGE);
     }
-    if (lncheck != null && !java.util.Set.of("default", "final", "seqfinal").contains(lncheck)) {
-      throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'", ExitCodes.USAGE);
-    }
+    LivenessSchedule liveness = livenessSchedule();
     SpillMode spillMode = parseSpill();
     if (depthFirst && nWorkers > 1) {
       throw new UserError("-dfs explores with one worker; drop -workers " + workers, ExitCodes.USAGE);
@@ -315,7 +316,7 @@ public final class CheckCommand implements Callable<Integer> {
       writeReports(model, result, cfg, nWorkers);
       return ExitCodes.of(result.verdict());
     }
-    ModelChecker checker = new ModelChecker(model, options, rep, checking(out));
+    ModelChecker checker = new ModelChecker(model, options, rep, checking(out)).withLiveness(liveness);
     CheckpointSettings checkpoints = checkpointSettings(model, parsed, cfg, resumed);
     if (checkpoints != null) {
       checker.withCheckpoints(checkpoints);
@@ -366,6 +367,33 @@ public final class CheckCommand implements Callable<Integer> {
       return CheckpointFile.inspect(recover);
     } catch (CheckpointException e) {
       throw new UserError(e.getMessage(), CheckpointFile.exists(recover) ? ErrorHandler.SYSTEM_ERROR : ExitCodes.USAGE);
+    }
+  }
+
+  /**
+   * When the temporal properties are checked ({@code -lncheck}; TLC's timing unless the
+   * test-only properties {@code synod.liveness.periodSeconds} (the first check and the time
+   * between two) or {@code synod.liveness.states} (a check forced after every N expanded states)
+   * say otherwise).
+   */
+  private LivenessSchedule livenessSchedule() {
+    LivenessSchedule.Mode mode;
+    switch (lncheck == null ? "default" : lncheck) {
+      case "default" -> mode = LivenessSchedule.Mode.DEFAULT;
+      case "final" -> mode = LivenessSchedule.Mode.FINAL;
+      case "seqfinal" -> mode = LivenessSchedule.Mode.SEQFINAL;
+      default -> throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'",
+          ExitCodes.USAGE);
+    }
+    LivenessSchedule tlc = LivenessSchedule.tlc(mode);
+    String seconds = System.getProperty("synod.liveness.periodSeconds");
+    String states = System.getProperty("synod.liveness.states");
+    try {
+      long period = seconds == null ? tlc.periodMillis() : (long) (Double.parseDouble(seconds) * 1000);
+      long first = seconds == null ? tlc.firstMillis() : period;
+      return new LivenessSchedule(mode, first, period, states == null ? 0 : Long.parseLong(states));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("synod.liveness.periodSeconds/states expect non-negative numbers", ExitCodes.USAGE);
     }
   }
 

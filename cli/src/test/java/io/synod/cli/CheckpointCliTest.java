@@ -34,19 +34,8 @@ class CheckpointCliTest {
   private record Run(int code, String out, String err) {}
 
   private Run run(String... args) throws Exception {
-    Path out = dir.resolve("run-" + System.nanoTime() + ".txt");
-    Path err = dir.resolve("run-" + System.nanoTime() + ".err");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Synod.class.getName()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    try {
-      assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the run ends");
-    } finally {
-      p.destroyForcibly();
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    CliTestSupport.Result r = CliTestSupport.runInJvm(dir, List.of(), args);
+    return new Run(r.code(), r.out(), r.err());
   }
 
   /**

@@ -80,8 +80,12 @@ final class BfsSearch {
 
   /** Checkpoints of this search, or null. */
   private Checkpoints checkpoints;
-  /** Workers stop at their next claim, so that a checkpoint can be written. */
+  /** The checks of the graph explored so far, or null. */
+  private PeriodicLiveness periodic;
+  /** Workers stop at their next claim, so that a checkpoint can be written or the graph checked. */
   private volatile boolean pauseRequested;
+  /** The pause is (also) for a check of the graph explored so far. */
+  private volatile boolean livenessRequested;
   /** States expanded since the last checkpoint (counted only with {@code everyStates}). */
   private final java.util.concurrent.atomic.AtomicLong expandedSincePause =
       new java.util.concurrent.atomic.AtomicLong();
@@ -207,7 +211,10 @@ final class BfsSearch {
     }
     while (!st.isEmpty() && !stop && !exit) {
       if (pauseRequested) {
-        checkpoint();
+        pausedWork();
+        if (stop) {
+          break;
+        }
       }
       Object[] e = st.pollLast();
       level = (Integer) e[2];
@@ -215,6 +222,9 @@ final class BfsSearch {
       w.expandedThisLevel = 0;
       if (pauseEvery > 0 && expandedSincePause.incrementAndGet() >= pauseEvery) {
         pauseRequested = true;
+      }
+      if (periodic != null && periodic.expanded(1)) {
+        requestLivenessCheck();
       }
     }
   }
@@ -244,10 +254,12 @@ final class BfsSearch {
         long gcStart = jvm.gcMillis();
         long pausedMillis = 0;
         runLevel(pool);
-        // workers stopped mid-level for a checkpoint: write it, then go on with the level
+        // workers stopped mid-level for a checkpoint or a liveness check: do it, then go on
         while (!stop && !exit && !levelQueue.exhausted()) {
-          pausedMillis += checkpoint();
-          runLevel(pool);
+          pausedMillis += pausedWork();
+          if (!stop) {
+            runLevel(pool);
+          }
         }
         long expanded = expandedBeforeRecovery;
         expandedBeforeRecovery = 0;
@@ -263,7 +275,7 @@ final class BfsSearch {
         advanceLevel();
         listener.levelDone(stats());
         if (pauseRequested && levelQueue.size() > 0 && !stop) {
-          checkpoint();
+          pausedWork();
         }
       }
     } finally {
@@ -284,12 +296,36 @@ final class BfsSearch {
     pauseRequested = true;
   }
 
-  /** Writes a checkpoint (the workers stopped); returns the milliseconds it took. */
-  private long checkpoint() {
+  /** Checks the graph explored so far as {@code p} says (before {@link #run}). */
+  void usePeriodicLiveness(PeriodicLiveness p) {
+    periodic = p;
+  }
+
+  /**
+   * Asks the workers to stop at their next claim so that the temporal properties are checked on
+   * the graph explored so far (TLC suspends its workers for it, too).
+   */
+  void requestLivenessCheck() {
+    livenessRequested = true;
+    pauseRequested = true;
+  }
+
+  /**
+   * What the workers stopped for: a check of the graph explored so far (which ends the search
+   * when it finds a counterexample) and a checkpoint (a model with temporal properties has no
+   * checkpoints); returns the milliseconds it took.
+   */
+  private long pausedWork() {
     pauseRequested = false;
     expandedSincePause.set(0);
     long t0 = System.nanoTime();
-    if (checkpoints != null) {
+    if (livenessRequested) {
+      livenessRequested = false;
+      if (periodic != null && !stop && periodic.check(behavior, stats())) {
+        stop = true;
+      }
+    }
+    if (checkpoints != null && !stop) {
       checkpoints.write(this);
     }
     return (System.nanoTime() - t0) / 1_000_000;
@@ -718,6 +754,9 @@ final class BfsSearch {
         seg.expanded(end - c.from);
         if (pauseEvery > 0 && expandedSincePause.addAndGet(end - c.from) >= pauseEvery) {
           pauseRequested = true;
+        }
+        if (periodic != null && periodic.expanded(end - c.from)) {
+          requestLivenessCheck();
         }
       }
     }

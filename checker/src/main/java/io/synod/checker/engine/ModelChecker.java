@@ -37,6 +37,7 @@ public final class ModelChecker {
   private volatile BfsSearch search;
   private StateGraphListener graph;
   private CheckpointSettings checkpoints;
+  private LivenessSchedule liveness = LivenessSchedule.FINAL;
   private volatile boolean cancelled;
 
   public ModelChecker(SpecModel model, CheckOptions options, SearchListener listener, Output out) {
@@ -60,6 +61,16 @@ public final class ModelChecker {
    */
   public ModelChecker withCheckpoints(CheckpointSettings c) {
     this.checkpoints = c;
+    return this;
+  }
+
+  /**
+   * When to check the temporal properties (before {@link #run}); without this call, once on the
+   * complete graph ({@link LivenessSchedule#FINAL}), so that a library check's result does not
+   * depend on timing.
+   */
+  public ModelChecker withLiveness(LivenessSchedule schedule) {
+    this.liveness = java.util.Objects.requireNonNull(schedule);
     return this;
   }
 
@@ -199,6 +210,11 @@ public final class ModelChecker {
       ckpt = new Checkpoints(checkpoints, model, listener, options.seed());
       s.useCheckpoints(ckpt);
     }
+    PeriodicLiveness periodic = plan != null && liveness.periodic()
+        ? new PeriodicLiveness(plan, liveness, options, listener) : null;
+    if (periodic != null) {
+      s.usePeriodicLiveness(periodic);
+    }
     if (cancelled) {
       s.cancel();
     }
@@ -214,6 +230,15 @@ public final class ModelChecker {
     if (ckpt != null && checkpoints.writes() && checkpoints.intervalMillis() > 0) {
       long every = checkpoints.intervalMillis();
       timer.scheduleAtFixedRate(s::requestCheckpoint, every, every, TimeUnit.MILLISECONDS);
+    }
+    if (periodic != null && liveness.periodMillis() > 0) {
+      // as TLC's periodic work: the time between two looks is counted from the end of the first
+      timer.scheduleWithFixedDelay(() -> {
+        if (periodic.due(s.stats())) {
+          s.requestLivenessCheck();
+        }
+      }, Math.min(liveness.firstMillis(), liveness.periodMillis()), liveness.periodMillis(),
+          TimeUnit.MILLISECONDS);
     }
     try {
       s.run();
@@ -252,7 +277,16 @@ public final class ModelChecker {
     // with -continue, violations TLC printed along the way leave the check successful
     boolean allContinued = options.continueAfterError() && !failures.isEmpty()
         && failures.stream().allMatch(f -> BfsSearch.continuable(f.verdict()));
-    if ((failures.isEmpty() || allContinued) && plan != null) {
+    if (periodic != null) {
+      livenessBytes = periodic.peakBytes();
+      if (periodic.lasso() != null) {
+        // a check of the graph so far ended the search; the complete graph is not checked
+        failures.add(lassoFailure(periodic.lasso(), periodic.graph(), rebuilder));
+        allContinued = false;
+      }
+    }
+    if ((failures.isEmpty() || allContinued) && plan != null
+        && (periodic == null || periodic.lasso() == null)) {
       try {
         CheckResult.Failure f = checkLiveness(plan, s, stats, rebuilder);
         if (f != null) {
@@ -296,8 +330,8 @@ public final class ModelChecker {
     BehaviorGraph g = s.behavior();
     g.freeze();
     LivenessChecker checker = new LivenessChecker(g);
-    LivenessChecker.Lasso lasso = checker.check(plan, options.workers());
-    livenessBytes = checker.peakBytes();
+    LivenessChecker.Lasso lasso = checker.check(plan, liveness.finalThreads(options.workers()));
+    livenessBytes = Math.max(livenessBytes, checker.peakBytes());
     CheckResult.Failure f = null;
     if (lasso != null) {
       f = lassoFailure(lasso, g, rebuilder);

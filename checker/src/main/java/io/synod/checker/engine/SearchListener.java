@@ -35,6 +35,18 @@ public interface SearchListener {
   /** The liveness check ended after {@code millis}. */
   default void livenessChecked(long millis) {}
 
+  /**
+   * The search paused to check the temporal properties on the graph explored so far
+   * ({@link LivenessSchedule.Mode#DEFAULT}): {@code states} nodes over all {@code branches}.
+   */
+  default void checkingLivenessSoFar(long states, int branches) {}
+
+  /**
+   * That check ended after {@code millis}; when {@code violated}, the search ends with its
+   * counterexample.
+   */
+  default void livenessCheckedSoFar(long millis, boolean violated) {}
+
   /** A checkpoint is being written to {@code dir} (the workers are paused). */
   default void checkpointStarted(java.nio.file.Path dir) {}
 

@@ -226,6 +226,68 @@ public final class BehaviorGraph {
     initialStates = Arrays.copyOf(init, k);
   }
 
+  /**
+   * The graph recorded so far, frozen, restricted to the states already expanded: a state not
+   * yet expanded has no recorded successors, no stuttering step and no atoms decided at its
+   * expansion (ENABLED), so in a cycle it could make a fair behaviour look unfair; it is left
+   * out, with the edges into it. A cycle of what remains is a cycle of the complete graph, every
+   * step of its states known, so a counterexample found in it is one of the complete graph.
+   * This graph is not changed (the recording goes on); call only while no {@link Recorder} is
+   * being written to, between two expansions (the last one is taken as complete). The copy records, and maps its frozen edges, through {@code spill} (null:
+   * on the heap), which must not be this graph's: the file names would clash.
+   */
+  public BehaviorGraph expandedSoFar(SpillContext spill) {
+    long count = 0;
+    for (Recorder r : recorders) {
+      r.close();
+      for (long p = 0; p < r.buf.size(); p += 4 + r.buf.get(p + 3) * (edgeBits ? 2 : 1)) {
+        count++;
+      }
+    }
+    if (count > Integer.MAX_VALUE / 2) {
+      throw new LivenessException("because the state graph is too large for the liveness checker.");
+    }
+    long[] done = new long[(int) count];
+    int k = 0;
+    for (Recorder r : recorders) {
+      for (long p = 0; p < r.buf.size(); p += 4 + r.buf.get(p + 3) * (edgeBits ? 2 : 1)) {
+        done[k++] = r.buf.get(p);
+      }
+    }
+    Arrays.sort(done);
+    BehaviorGraph copy = new BehaviorGraph(edgeBits, spill);
+    Recorder to = copy.recorder();
+    for (Recorder r : recorders) {
+      for (long p = 0; p < r.nodes.size(); p += 2) {
+        if (Arrays.binarySearch(done, r.nodes.get(p)) >= 0) {
+          to.node(r.nodes.get(p), r.nodes.get(p + 1));
+        }
+      }
+    }
+    for (Recorder r : recorders) {
+      long p = 0;
+      while (p < r.buf.size()) {
+        int edges = (int) r.buf.get(p + 3);
+        to.expansion(r.buf.get(p), r.buf.get(p + 1), r.buf.get(p + 2));
+        p += 4;
+        for (int j = 0; j < edges; j++) {
+          long target = r.buf.get(p);
+          if (Arrays.binarySearch(done, target) >= 0) {
+            to.edge(target, edgeBits ? r.buf.get(p + 1) : 0);
+          }
+          p += edgeBits ? 2 : 1;
+        }
+      }
+    }
+    for (long q = 0; q < initial.size(); q++) {
+      if (Arrays.binarySearch(done, initial.get(q)) >= 0) {
+        copy.initialState(initial.get(q));
+      }
+    }
+    copy.freeze();
+    return copy;
+  }
+
   private void put(long fp, int v) {
     int mask = indexKeys.length - 1;
     int h = (int) (mix(fp) & mask);

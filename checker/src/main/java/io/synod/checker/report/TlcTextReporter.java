@@ -161,6 +161,24 @@ public final class TlcTextReporter implements SearchListener {
     livenessMillis = millis;
   }
 
+  @Override
+  public void checkingLivenessSoFar(long states, int branches) {
+    out.println("Checking " + (branches > 1 ? branches + " branches of " : "")
+        + "temporal properties for the current state space with " + states
+        + " total distinct states at (" + now() + ")");
+  }
+
+  @Override
+  public void livenessCheckedSoFar(long millis, boolean violated) {
+    if (violated) {
+      // as after the final check: the line follows the counterexample
+      livenessMillis = millis;
+    } else {
+      out.println("Finished checking temporal properties in " + TlcText.duration(millis) + " at "
+          + now());
+    }
+  }
+
   /** Everything after the search: errors with traces, the statistics, the final line. */
   public void result(CheckResult r) {
     for (CheckResult.Failure f : r.failures()) {

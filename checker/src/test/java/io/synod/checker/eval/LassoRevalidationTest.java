@@ -1,26 +1,17 @@
 package io.synod.checker.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synod.checker.Lassos;
 import io.synod.checker.config.ConfigReader;
 import io.synod.checker.config.ModelConfig;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
-import io.synod.checker.engine.EvalContext;
-import io.synod.checker.engine.LivenessModel;
 import io.synod.checker.engine.ModelChecker;
 import io.synod.checker.engine.Output;
 import io.synod.checker.engine.SearchListener;
-import io.synod.checker.engine.TraceStep;
 import io.synod.checker.engine.Verdict;
-import io.synod.checker.liveness.LiveExpr;
-import io.synod.checker.value.Value;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,39 +52,6 @@ class LassoRevalidationTest {
     assertEquals(Verdict.LIVENESS, r.verdict());
     CheckResult.Failure f = r.firstFailure();
     assertEquals(property, f.name());
-    assertNotNull(f.loop());
-    List<Value[]> states = f.trace().stream().map(TraceStep::state).toList();
-    EvalContext ctx = new EvalContext(0, Output.NONE);
-
-    List<Value[]> inits = new ArrayList<>();
-    model.initialStates(ctx, s -> inits.add(s) || true);
-    assertTrue(inits.stream().anyMatch(s -> Arrays.equals(s, states.get(0))), "initial state");
-    int loop = f.loop().stuttering() ? states.size() - 1 : f.loop().backTo();
-    int n = states.size();
-    for (int i = 0; i < n; i++) {
-      Value[] from = states.get(i);
-      Value[] to = i + 1 < n ? states.get(i + 1) : states.get(loop);
-      if (i + 1 == n && f.loop().stuttering()) {
-        continue;
-      }
-      List<Value[]> succ = new ArrayList<>();
-      model.successors(from, ctx, (t, a) -> succ.add(t) || true);
-      int step = i + 1;
-      assertTrue(succ.stream().anyMatch(t -> Arrays.equals(t, to)), () -> "step " + step);
-    }
-
-    LivenessModel live = model.liveness();
-    long[] stateBits = new long[n];
-    long[] actionBits = new long[n];
-    for (int i = 0; i < n; i++) {
-      Value[] to = i + 1 < n ? states.get(i + 1) : states.get(loop);
-      stateBits[i] = live.allStateAtoms(states.get(i), ctx);
-      actionBits[i] = live.actionAtoms(states.get(i), to, ctx);
-    }
-    assertTrue(LiveExpr.holdsOnLasso(live.negatedFormula(), stateBits, actionBits, loop),
-        "the behaviour is fair and violates a property");
-    LiveExpr prop = live.properties().stream().filter(p -> p.name().equals(property))
-        .findFirst().orElseThrow().formula();
-    assertFalse(LiveExpr.holdsOnLasso(prop, stateBits, actionBits, loop), property + " holds");
+    Lassos.revalidate(model, f);
   }
 }
