@@ -557,6 +557,11 @@ final class TemporalLowering {
 
   /** The successors of {@code c.cur} by the step atom's action, or null when it cannot tell. */
   private List<Value[]> enumerate(StepAtom st, Atom a) {
+    clear(a);
+    List<Value[]> kept = kept(st, a);
+    if (kept != null) {
+      return kept;
+    }
     List<Value[]> out = new ArrayList<>();
     Value[] saved = c.nxt;
     int savedUnassigned = c.unassigned;
@@ -566,11 +571,6 @@ final class TemporalLowering {
       c.memo.forAtoms = true;
     }
     try {
-      for (Clear cl : a.clears) {
-        for (int slot : cl.slots) {
-          cl.frame.slots[slot] = null;
-        }
-      }
       st.action.run(c, a.frame, c2 -> out.add(c2.nxt.clone()));
       return out;
     } catch (EvalException e) {
@@ -581,6 +581,33 @@ final class TemporalLowering {
       if (c.memo != null) {
         c.memo.forAtoms = false;
       }
+    }
+  }
+
+  /**
+   * The action's steps from {@code c.cur} as the search's generation there kept them
+   * ({@link Act#keep}; shared, never changed), or null when they must be enumerated.
+   */
+  private List<Value[]> kept(StepAtom st, Atom a) {
+    if (c.memo == null || c.memo.state != c.cur || c.cur == null) {
+      return null;
+    }
+    Value[] saved = c.nxt;
+    c.nxt = null;
+    try {
+      if (st.action instanceof Act.Memo call) {
+        List<Value[]> steps = call.kept(c, a.frame);
+        if (steps != null) {
+          return steps;
+        }
+      }
+      List<Value[]> out = new ArrayList<>();
+      return st.action.keep(c, a.frame, out) ? out : null;
+    } catch (RuntimeException e) {
+      // enumerating the action reports it where it belongs
+      return null;
+    } finally {
+      c.nxt = saved;
     }
   }
 
@@ -607,12 +634,17 @@ final class TemporalLowering {
     return st.subscriptTest.evalBool(c, a.frame);
   }
 
-  private boolean holds(Atom a) {
+  /** Empties the atom's LET caches, filled for another state. */
+  private static void clear(Atom a) {
     for (Clear cl : a.clears) {
       for (int slot : cl.slots) {
         cl.frame.slots[slot] = null;
       }
     }
+  }
+
+  private boolean holds(Atom a) {
+    clear(a);
     return a.node.evalBool(c, a.frame);
   }
 
