@@ -728,10 +728,11 @@ abstract class Act {
         return;
       }
       int id = def.memoId;
-      // the search keeps the steps of the operators the atoms were seen to apply, no others
+      // the search keeps the steps of the operators the atoms were seen to apply, no others,
+      // and only the outermost: the atoms look up the applications they make themselves
       if (m.forAtoms) {
         m.want(id);
-      } else if (!m.wanted(id)) {
+      } else if (m.recording || !m.wanted(id)) {
         body.run(c, f, k);
         return;
       }
@@ -743,16 +744,18 @@ abstract class Act {
           return;
         }
       }
-      java.util.List<Value[]> steps = m.get(id, key, args.length);
-      if (steps != null) {
-        replay(c, steps, k);
+      if (m.forAtoms) {
+        // the atoms apply an operator once per state: what they would record is never replayed
+        java.util.List<Value[]> steps = m.get(id, key, args.length);
+        if (steps != null) {
+          replay(c, steps, k);
+        } else {
+          body.run(c, f, k);
+        }
         return;
       }
-      // the atoms apply an operator once per state: what they would record is never replayed
-      if (m.recording || m.forAtoms) {
-        body.run(c, f, k);
-        return;
-      }
+      // the search applies an operator to the same arguments once per state (or seldom more:
+      // then each application is kept, the same steps, and the last one found)
       Value[] kept = java.util.Arrays.copyOf(key, args.length);
       Recorder r = new Recorder(m, k);
       m.recording = true;
@@ -818,7 +821,9 @@ abstract class Act {
     boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
       java.util.List<Value[]> steps = kept(c, f);
       if (steps != null) {
-        out.addAll(steps);
+        for (int i = 0; i < steps.size(); i++) {
+          out.add(steps.get(i));
+        }
         return true;
       }
       // not applied by the search here: its body may be made of applications that were

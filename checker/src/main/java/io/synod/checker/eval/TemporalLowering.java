@@ -304,6 +304,18 @@ final class TemporalLowering {
    * value on every step from s and is not evaluated again per step.
    */
   long actionBits(Value[] s, Value[] t) {
+    return actionBits(s, t, 0, -1);
+  }
+
+  /**
+   * {@link #actionBits(Value[], Value[])} given the fingerprint of {@code t} in family
+   * {@code family} ({@code -1}: none), which then indexes the probed steps.
+   */
+  long actionBits(Value[] s, Value[] t, long tFp, int family) {
+    if (family >= 0 && family != fps.index()) {
+      fps = io.synod.checker.value.Fingerprints.family(family);
+      probed = null;
+    }
     if (s != probed) {
       probe(s);
     }
@@ -314,7 +326,7 @@ final class TemporalLowering {
     long out = probeValue;
     long hit = 0;
     if (fastAtoms != 0) {
-      hit = stepIndex.get(STATE_FPS.ofState(t));
+      hit = stepIndex.get(family == fps.index() ? tFp : fps.ofState(t));
       out |= hit;
       unknown &= ~fastAtoms;
     }
@@ -356,8 +368,8 @@ final class TemporalLowering {
     }
   }
 
-  private static final io.synod.checker.value.Fingerprints STATE_FPS =
-      io.synod.checker.value.Fingerprints.family(0);
+  /** The fingerprints of the step index: the search's when it passes them (one family). */
+  private io.synod.checker.value.Fingerprints fps = io.synod.checker.value.Fingerprints.family(0);
 
   /**
    * Step atoms decided from the probed state's enumeration by fingerprint: their action's steps
@@ -511,12 +523,12 @@ final class TemporalLowering {
     stepIndexed &= ~bit;
     if (st.box) {
       for (Value[] g : steps) {
-        stepIndex.or(STATE_FPS.ofState(g), bit);
+        stepIndex.or(fps.ofState(g), bit);
       }
       stepIndexed |= bit;
       return true;
     }
-    long[] fps = new long[steps.size()];
+    long[] prints = new long[steps.size()];
     int k = 0;
     Value[] nxt = c.nxt;
     try {
@@ -527,7 +539,7 @@ final class TemporalLowering {
           changes = st.subscriptTest.evalBool(c, a.frame);
         }
         if (changes) {
-          fps[k++] = STATE_FPS.ofState(g);
+          prints[k++] = fps.ofState(g);
         }
       }
     } catch (EvalException e) {
@@ -536,7 +548,7 @@ final class TemporalLowering {
       c.nxt = nxt;
     }
     for (int j = 0; j < k; j++) {
-      stepIndex.or(fps[j], bit);
+      stepIndex.or(prints[j], bit);
     }
     if (k > 0) {
       stepIndexed |= bit;
