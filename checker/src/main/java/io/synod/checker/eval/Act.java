@@ -44,6 +44,14 @@ abstract class Act {
     return false;
   }
 
+  /**
+   * Whether {@link #keep} may evaluate {@code n}: it reads no primed variable, and evaluating it
+   * once more (when keep fails after it and gen runs) changes nothing.
+   */
+  static boolean onState(Node n) {
+    return n.level < 2 && !n.impure && !n.effect;
+  }
+
   /** {@link #holds}, with this node's span on errors as {@link #run} adds it. */
   final boolean check(Ctx c, Frame f) {
     if (!traced) {
@@ -348,7 +356,7 @@ abstract class Act {
     boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
       int last = items.length - 1;
       for (int i = 0; i < last; i++) {
-        if (!(items[i] instanceof Guard g) || g.cond.level >= 2) {
+        if (!(items[i] instanceof Guard g) || !onState(g.cond)) {
           return false;
         }
       }
@@ -511,6 +519,11 @@ abstract class Act {
 
     @Override
     boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      for (Binders.One b : binders.items) {
+        if (!onState(b.domain)) {
+          return false;
+        }
+      }
       return binders.forEach(c, f, (c2, f2) -> body.keep(c2, f2, out));
     }
 
@@ -806,7 +819,7 @@ abstract class Act {
       for (int i = 0; i < args.length; i++) {
         key[i] = value(args[i], c, f);
         if (key[i] == null) {
-          if (args[i].level >= 2) {
+          if (!onState(args[i])) {
             return null;
           }
           // as the body would evaluate it ({@code Halve(x \div 2)}); an error: the caller enumerates
