@@ -607,13 +607,14 @@ final class TemporalLowering {
     Value[] saved = c.nxt;
     c.nxt = null;
     try {
+      List<Value[]> out = new ArrayList<>();
       if (st.action instanceof Act.Memo call) {
         List<Value[]> steps = call.kept(c, a.frame);
         if (steps != null) {
           return steps;
         }
+        return call.body.keep(c, a.frame, out) ? out : null;
       }
-      List<Value[]> out = new ArrayList<>();
       return st.action.keep(c, a.frame, out) ? out : null;
     } catch (RuntimeException e) {
       // enumerating the action reports it where it belongs
