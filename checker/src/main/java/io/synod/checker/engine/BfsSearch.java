@@ -56,6 +56,8 @@ final class BfsSearch {
   private final LivenessModel live;
   private final BehaviorGraph behavior;
   private final boolean liveActions;
+  /** The family of the search's fingerprints when they are of the states themselves, else -1. */
+  private final int fpFamily;
   /** Counterexamples a finite behaviour settles, with the tableau nodes each state was reached with. */
   private final PrefixTracker prefix;
   private final java.util.concurrent.ConcurrentHashMap<Long, Long> reached;
@@ -123,6 +125,8 @@ final class BfsSearch {
     this.logs = new ParentLog[options.workers()];
     this.live = model.liveness();
     this.liveActions = live != null && live.actionAtomCount() > 0;
+    // the atoms index a state's steps by the fingerprints of the states themselves
+    this.fpFamily = model.hasView() || model.hasSymmetry() ? -1 : options.fpIndex();
     this.behavior = live == null ? null : new BehaviorGraph(liveActions, spill);
     this.prefix = plan == null ? null : PrefixTracker.of(plan);
     this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
@@ -824,11 +828,12 @@ final class BfsSearch {
      */
     private void record(Value[] s) {
       inLiveness = true;
-      long stutter = liveActions ? live.actionAtoms(s, s, ctx) : 0;
+      long stutter = liveActions ? live.actionAtoms(s, s, currentFp, fpFamily, ctx) : 0;
       rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
       ctx.level = level + 1;
       for (int k = 0; k < nSucc; k++) {
-        rec.edge(succFps[k], liveActions ? live.actionAtoms(s, succStates[k], ctx) : 0);
+        rec.edge(succFps[k],
+            liveActions ? live.actionAtoms(s, succStates[k], succFps[k], fpFamily, ctx) : 0);
       }
       ctx.level = level;
       inLiveness = false;

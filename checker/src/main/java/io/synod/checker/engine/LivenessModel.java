@@ -46,6 +46,15 @@ public interface LivenessModel {
   long actionAtoms(Value[] s, Value[] t, EvalContext ctx);
 
   /**
+   * {@link #actionAtoms(Value[], Value[], EvalContext)}, given {@code t}'s fingerprint in
+   * fingerprint family {@code family} (of the state itself: no VIEW or SYMMETRY), which the
+   * search computed already.
+   */
+  default long actionAtoms(Value[] s, Value[] t, long tFp, int family, EvalContext ctx) {
+    return actionAtoms(s, t, ctx);
+  }
+
+  /**
    * The search is about to generate the successors of {@code s} and then ask for the atoms of
    * its steps: what the generation evaluates may be kept for the atoms ({@code s == null}: the
    * expansion is over, keep nothing).

@@ -34,6 +34,24 @@ abstract class Act {
    */
   abstract boolean holds(Ctx c, Frame f);
 
+  /**
+   * Adds to {@code out} the steps {@link #gen} would make from the current state into an empty
+   * next state, taken from what {@link CallMemo} kept of the search's generation there and
+   * from conditions on the current state alone; false when that cannot tell them (then
+   * {@code out} holds a part of them at most, and gen must be run).
+   */
+  boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+    return false;
+  }
+
+  /**
+   * Whether {@link #keep} may evaluate {@code n}: it reads no primed variable, and evaluating it
+   * once more (when keep fails after it and gen runs) changes nothing.
+   */
+  static boolean onState(Node n) {
+    return n.level < 2 && !n.impure && !n.effect;
+  }
+
   /** {@link #holds}, with this node's span on errors as {@link #run} adds it. */
   final boolean check(Ctx c, Frame f) {
     if (!traced) {
@@ -73,6 +91,11 @@ abstract class Act {
     @Override
     void gen(Ctx c, Frame f, Cont k) {
       body.run(c, f, k);
+    }
+
+    @Override
+    boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      return body.keep(c, f, out);
     }
 
     @Override
@@ -328,6 +351,23 @@ abstract class Act {
       }
     }
 
+    /** Conditions on the current state, then one keepable conjunct: {@code i # j /\ A(i, j)}. */
+    @Override
+    boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      int last = items.length - 1;
+      for (int i = 0; i < last; i++) {
+        if (!(items[i] instanceof Guard g) || !onState(g.cond)) {
+          return false;
+        }
+      }
+      for (int i = 0; i < last; i++) {
+        if (!((Guard) items[i]).cond.evalBool(c, f)) {
+          return true;
+        }
+      }
+      return items[last].keep(c, f, out);
+    }
+
     @Override
     boolean holds(Ctx c, Frame f) {
       return Conjuncts.allHold(items, 0, c, f);
@@ -439,6 +479,16 @@ abstract class Act {
     }
 
     @Override
+    boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      for (Act a : items) {
+        if (!a.keep(c, f, out)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
     boolean holds(Ctx c, Frame f) {
       for (Act a : items) {
         if (a.check(c, f)) {
@@ -465,6 +515,16 @@ abstract class Act {
         body.run(c2, f2, k);
         return true;
       });
+    }
+
+    @Override
+    boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      for (Binders.One b : binders.items) {
+        if (!onState(b.domain)) {
+          return false;
+        }
+      }
+      return binders.forEach(c, f, (c2, f2) -> body.keep(c2, f2, out));
     }
 
     @Override
@@ -680,48 +740,107 @@ abstract class Act {
         body.run(c, f, k);
         return;
       }
-      // the search keeps the steps of the operators the atoms were seen to apply, no others
+      int id = def.memoId;
+      // the search keeps the steps of the operators the atoms were seen to apply, no others,
+      // and only the outermost: the atoms look up the applications they make themselves
       if (m.forAtoms) {
-        m.wanted.add(def);
-      } else if (!m.wanted.contains(def)) {
+        m.want(id);
+      } else if (m.recording || !m.wanted(id)) {
         body.run(c, f, k);
         return;
       }
-      Value[] key = new Value[args.length];
+      Value[] key = m.scratch(args.length);
       for (int i = 0; i < args.length; i++) {
-        key[i] = value(args[i], f);
+        key[i] = value(args[i], c, f);
         if (key[i] == null) {
           body.run(c, f, k);
           return;
         }
       }
-      CallMemo.Key mk = new CallMemo.Key(def, key);
-      java.util.List<Value[]> steps = m.steps.get(mk);
-      if (steps != null) {
-        replay(c, steps, k);
+      if (m.forAtoms) {
+        // the atoms apply an operator once per state: what they would record is never replayed
+        java.util.List<Value[]> steps = m.get(id, key, args.length);
+        if (steps != null) {
+          replay(c, steps, k);
+        } else {
+          body.run(c, f, k);
+        }
         return;
       }
-      // the atoms apply an operator once per state: what they would record is never replayed
-      if (m.recording || m.forAtoms) {
-        body.run(c, f, k);
-        return;
-      }
-      java.util.List<Value[]> out = new java.util.ArrayList<>();
+      // the search applies an operator to the same arguments once per state (or seldom more:
+      // then each application is kept, the same steps, and the last one found)
+      Value[] kept = java.util.Arrays.copyOf(key, args.length);
+      Recorder r = new Recorder(m, k);
       m.recording = true;
       try {
-        body.run(c, f, c2 -> {
-          out.add(c2.nxt.clone());
-          m.recording = false;
-          try {
-            k.go(c2);
-          } finally {
-            m.recording = true;
-          }
-        });
+        body.run(c, f, r);
       } finally {
         m.recording = false;
       }
-      m.steps.put(mk, out);
+      m.put(id, kept, r.steps == null ? java.util.List.of() : r.steps);
+    }
+
+    /** Keeps each step of the application, then goes on with it (most make none or one). */
+    private static final class Recorder implements Cont {
+      private final CallMemo m;
+      private final Cont k;
+      java.util.List<Value[]> steps;
+
+      Recorder(CallMemo m, Cont k) {
+        this.m = m;
+        this.k = k;
+      }
+
+      @Override
+      public void go(Ctx c) {
+        if (steps == null) {
+          steps = new java.util.ArrayList<>(2);
+        }
+        steps.add(c.nxt.clone());
+        m.recording = false;
+        try {
+          k.go(c);
+        } finally {
+          m.recording = true;
+        }
+      }
+    }
+
+    /**
+     * The steps kept for this application in {@code f} from the current state, or null (for
+     * {@link #keep}: arguments on the current state are evaluated, errors thrown).
+     */
+    java.util.List<Value[]> kept(Ctx c, Frame f) {
+      CallMemo m = c.memo;
+      if (m == null || m.state == null || m.state != c.cur) {
+        return null;
+      }
+      Value[] key = m.scratch(args.length);
+      for (int i = 0; i < args.length; i++) {
+        key[i] = value(args[i], c, f);
+        if (key[i] == null) {
+          if (!onState(args[i])) {
+            return null;
+          }
+          // as the body would evaluate it ({@code Halve(x \div 2)}); an error: the caller enumerates
+          key[i] = args[i].eval(c, f);
+        }
+      }
+      m.want(def.memoId);
+      return m.get(def.memoId, key, args.length);
+    }
+
+    @Override
+    boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      java.util.List<Value[]> steps = kept(c, f);
+      if (steps != null) {
+        for (int i = 0; i < steps.size(); i++) {
+          out.add(steps.get(i));
+        }
+        return true;
+      }
+      // not applied by the search here: its body may be made of applications that were
+      return c.memo != null && c.memo.state == c.cur && body.keep(c, f, out);
     }
 
     private static void replay(Ctx c, java.util.List<Value[]> steps, Cont k) {
@@ -749,10 +868,18 @@ abstract class Act {
     }
 
     /** The argument's value when it is one already (a constant or a bound name), else null. */
-    private static Value value(Node a, Frame f) {
+    private static Value value(Node a, Ctx c, Frame f) {
       while (true) {
         if (a instanceof Nodes.Const k) {
           return k.value;
+        }
+        if (a instanceof Nodes.Cached k) {
+          // a constant computed once ({@code TakeOffice(i, Quorum)}); an error is the body's to report
+          try {
+            return k.ev(c, f);
+          } catch (RuntimeException e) {
+            return null;
+          }
         }
         if (a instanceof Nodes.Local l) {
           Object v = (l.depth == 0 ? f : f.at(l.depth)).slots[l.slot];

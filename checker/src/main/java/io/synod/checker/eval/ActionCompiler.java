@@ -401,7 +401,8 @@ final class ActionCompiler extends CallCompiler {
         // an action call is not traced itself: its body's action form stands in for it
         Act body = compiler.at(d.env, view).act(d.def.body(), init);
         compiler.inlinedBodies++;
-        return init || body instanceof Act.Guard ? body : new Act.Memo(defn, vals, body);
+        return init || body instanceof Act.Guard ? body
+            : new Act.Memo(compiler.memoNumbered(defn), vals, body);
       } catch (SpecException e) {
         // compiled fine as a call: keep the call
       } finally {
@@ -410,6 +411,6 @@ final class ActionCompiler extends CallCompiler {
     }
     Act call = new Act.Call(sp, defn, init, vals, ops, envDepth);
     return init || d == null || !valuesOnly || defn.act instanceof Act.Guard ? call
-        : new Act.Memo(defn, vals, call);
+        : new Act.Memo(compiler.memoNumbered(defn), vals, call);
   }
 }

@@ -224,7 +224,7 @@ final class ActionSplitter {
       for (int i = 0; i < args.length; i++) {
         args[i] = new Nodes.Const(e.span(), lv.args.get(i));
       }
-      act = new Act.Memo(compiler.defn(lv.def), args, act);
+      act = new Act.Memo(compiler.memoNumbered(compiler.defn(lv.def)), args, act);
     }
     lv.grow();
     Span span = e.span();

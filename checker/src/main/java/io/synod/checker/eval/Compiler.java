@@ -40,9 +40,19 @@ final class Compiler {
   static final int MAX_INLINED_BODIES = 20_000;
   /** Bodies compiled inline so far. */
   int inlinedBodies;
+  /** Operators numbered for {@link CallMemo} so far. */
+  private int memoIds;
 
   /** Builds the instantiations made where an expression is compiled (parameterised, in LET). */
   Resolver resolver;
+
+  /** {@code d}, numbered for {@link CallMemo} if it was not yet. */
+  OpDefn memoNumbered(OpDefn d) {
+    if (d.memoId < 0) {
+      d.memoId = memoIds++;
+    }
+    return d;
+  }
 
   Compiler(StringTable strings, Natives natives) {
     this.strings = strings;

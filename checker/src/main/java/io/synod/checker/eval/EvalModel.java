@@ -263,6 +263,15 @@ final class EvalModel implements SpecModel {
             throw error(e);
           }
         }
+
+        @Override
+        public long actionAtoms(Value[] s, Value[] t, long tFp, int family, EvalContext ec) {
+          try {
+            return lowering(ec).actionBits(s, t, tFp, family);
+          } catch (EvalException e) {
+            throw error(e);
+          }
+        }
       };
     }
     return livenessModel;

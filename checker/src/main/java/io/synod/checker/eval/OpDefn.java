@@ -20,6 +20,8 @@ final class OpDefn {
   Act initAct;
   int initFrameSize;
   boolean compiling;
+  /** Its number among the operators applied through {@link Act.Memo} ({@link CallMemo}), or -1. */
+  int memoId = -1;
 
   OpDefn(String name, Span span, int arity) {
     this.name = name;

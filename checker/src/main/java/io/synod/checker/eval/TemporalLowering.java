@@ -304,6 +304,18 @@ final class TemporalLowering {
    * value on every step from s and is not evaluated again per step.
    */
   long actionBits(Value[] s, Value[] t) {
+    return actionBits(s, t, 0, -1);
+  }
+
+  /**
+   * {@link #actionBits(Value[], Value[])} given the fingerprint of {@code t} in family
+   * {@code family} ({@code -1}: none), which then indexes the probed steps.
+   */
+  long actionBits(Value[] s, Value[] t, long tFp, int family) {
+    if (family >= 0 && family != fps.index()) {
+      fps = io.synod.checker.value.Fingerprints.family(family);
+      probed = null;
+    }
     if (s != probed) {
       probe(s);
     }
@@ -314,7 +326,7 @@ final class TemporalLowering {
     long out = probeValue;
     long hit = 0;
     if (fastAtoms != 0) {
-      hit = stepIndex.get(STATE_FPS.ofState(t));
+      hit = stepIndex.get(family == fps.index() ? tFp : fps.ofState(t));
       out |= hit;
       unknown &= ~fastAtoms;
     }
@@ -356,8 +368,8 @@ final class TemporalLowering {
     }
   }
 
-  private static final io.synod.checker.value.Fingerprints STATE_FPS =
-      io.synod.checker.value.Fingerprints.family(0);
+  /** The fingerprints of the step index: the search's when it passes them (one family). */
+  private io.synod.checker.value.Fingerprints fps = io.synod.checker.value.Fingerprints.family(0);
 
   /**
    * Step atoms decided from the probed state's enumeration by fingerprint: their action's steps
@@ -511,12 +523,12 @@ final class TemporalLowering {
     stepIndexed &= ~bit;
     if (st.box) {
       for (Value[] g : steps) {
-        stepIndex.or(STATE_FPS.ofState(g), bit);
+        stepIndex.or(fps.ofState(g), bit);
       }
       stepIndexed |= bit;
       return true;
     }
-    long[] fps = new long[steps.size()];
+    long[] prints = new long[steps.size()];
     int k = 0;
     Value[] nxt = c.nxt;
     try {
@@ -527,7 +539,7 @@ final class TemporalLowering {
           changes = st.subscriptTest.evalBool(c, a.frame);
         }
         if (changes) {
-          fps[k++] = STATE_FPS.ofState(g);
+          prints[k++] = fps.ofState(g);
         }
       }
     } catch (EvalException e) {
@@ -536,7 +548,7 @@ final class TemporalLowering {
       c.nxt = nxt;
     }
     for (int j = 0; j < k; j++) {
-      stepIndex.or(fps[j], bit);
+      stepIndex.or(prints[j], bit);
     }
     if (k > 0) {
       stepIndexed |= bit;
@@ -557,6 +569,11 @@ final class TemporalLowering {
 
   /** The successors of {@code c.cur} by the step atom's action, or null when it cannot tell. */
   private List<Value[]> enumerate(StepAtom st, Atom a) {
+    clear(a);
+    List<Value[]> kept = kept(st, a);
+    if (kept != null) {
+      return kept;
+    }
     List<Value[]> out = new ArrayList<>();
     Value[] saved = c.nxt;
     int savedUnassigned = c.unassigned;
@@ -566,11 +583,6 @@ final class TemporalLowering {
       c.memo.forAtoms = true;
     }
     try {
-      for (Clear cl : a.clears) {
-        for (int slot : cl.slots) {
-          cl.frame.slots[slot] = null;
-        }
-      }
       st.action.run(c, a.frame, c2 -> out.add(c2.nxt.clone()));
       return out;
     } catch (EvalException e) {
@@ -581,6 +593,34 @@ final class TemporalLowering {
       if (c.memo != null) {
         c.memo.forAtoms = false;
       }
+    }
+  }
+
+  /**
+   * The action's steps from {@code c.cur} as the search's generation there kept them
+   * ({@link Act#keep}; shared, never changed), or null when they must be enumerated.
+   */
+  private List<Value[]> kept(StepAtom st, Atom a) {
+    if (c.memo == null || c.memo.state != c.cur || c.cur == null) {
+      return null;
+    }
+    Value[] saved = c.nxt;
+    c.nxt = null;
+    try {
+      List<Value[]> out = new ArrayList<>();
+      if (st.action instanceof Act.Memo call) {
+        List<Value[]> steps = call.kept(c, a.frame);
+        if (steps != null) {
+          return steps;
+        }
+        return call.body.keep(c, a.frame, out) ? out : null;
+      }
+      return st.action.keep(c, a.frame, out) ? out : null;
+    } catch (RuntimeException e) {
+      // enumerating the action reports it where it belongs
+      return null;
+    } finally {
+      c.nxt = saved;
     }
   }
 
@@ -607,12 +647,17 @@ final class TemporalLowering {
     return st.subscriptTest.evalBool(c, a.frame);
   }
 
-  private boolean holds(Atom a) {
+  /** Empties the atom's LET caches, filled for another state. */
+  private static void clear(Atom a) {
     for (Clear cl : a.clears) {
       for (int slot : cl.slots) {
         cl.frame.slots[slot] = null;
       }
     }
+  }
+
+  private boolean holds(Atom a) {
+    clear(a);
     return a.node.evalBool(c, a.frame);
   }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * the search's own successor generation kept ({@link CallMemo}) or evaluate every action from
  * scratch: checked on every step of a spec whose fairness conditions apply the operators of the
  * next-state relation (split by the search, called at run time through a variable domain, and
- * wrapped in other operators and guards), and whose {@code <>[][A]_v} applies them again.
+ * wrapped in other operators and guards, with constant and state-dependent arguments), and
+ * whose {@code <>[][A]_v} applies them again.
  */
 class CallMemoTest {
 
@@ -37,14 +38,23 @@ class CallMemoTest {
       "           \\/ msgs' = msgs \\ {m} /\\ UNCHANGED <<x, done>>",
       "Idle == UNCHANGED vars",
       "Guarded(i) == i # 2 /\\ Inc(i)",
+      "Small == {1, 2}",
+      "Reset(i, S) == i \\in S /\\ x > 2 /\\ x' = 0 /\\ UNCHANGED <<msgs, done>>",
+      "ResetSmall(i) == Reset(i, Small)",
+      "Halve(n) == x' = n /\\ UNCHANGED <<msgs, done>>",
+      "Shrink == x > 1 /\\ \\E n \\in {x \\div 2} : Halve(n)",
       "Next == \\/ \\E i \\in 1..2 : Inc(i)",
       "        \\/ \\E m \\in msgs : Recv(m)",
+      "        \\/ \\E i \\in 1..2 : ResetSmall(i)",
+      "        \\/ Shrink",
       "        \\/ Idle",
       "Calm == \\/ \\E i \\in 1..2 : Guarded(i) \\/ Inc(i)",
       "        \\/ \\E m \\in msgs : Recv(m)",
       "Spec == Init /\\ [][Next]_vars /\\ <>[][Calm]_vars",
       "        /\\ \\A i \\in 1..2 : WF_vars(Inc(i)) /\\ SF_vars(Guarded(i))",
       "        /\\ WF_vars(\\E m \\in msgs : Recv(m))",
+      "        /\\ \\A k \\in 1..2 : WF_vars(ResetSmall(k)) /\\ WF_vars(x # 3 /\\ Reset(k, Small))",
+      "        /\\ WF_vars(x > 0 /\\ Halve(x \\div 2))",
       "Done == <>(Cardinality(done) > 1)",
       "====");
 
