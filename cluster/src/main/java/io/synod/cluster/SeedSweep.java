@@ -99,7 +99,7 @@ public final class SeedSweep {
           if (tally.finished()) {
             break;
           }
-          if (byId.isEmpty()) {
+          if (byId.isEmpty() || !clientRunning()) {
             throw new ClusterException("every cluster member left before the sweep ended (seeds"
                 + " from " + Math.min(next, again.isEmpty() ? next : again.peek()) + " not run);"
                 + " the sweep stopped without a result. Start it again on running members.");
@@ -116,8 +116,7 @@ public final class SeedSweep {
         }
         UUID id = e.member().getUuid();
         Long held = busy.get(id);
-        if (e.left() || (e.error() != null && (connectionLost(e.error())
-            || !client.hazelcast().getCluster().getMembers().contains(e.member())))) {
+        if (e.left() || (e.error() != null && (connectionLost(e.error()) || !isMember(e.member())))) {
           if (byId.remove(id) == null) {
             continue;
           }
@@ -144,7 +143,34 @@ public final class SeedSweep {
         tally.add(e.seed(), e.failure());
       }
     } finally {
-      client.hazelcast().getCluster().removeMembershipListener(listener);
+      if (clientRunning()) {
+        try {
+          client.hazelcast().getCluster().removeMembershipListener(listener);
+        } catch (RuntimeException e) {
+          // the client stopped meanwhile (no member left to talk to): nothing to remove
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the client still runs: it shuts itself down once no member has answered for its
+   * connect timeout, after which every call on it throws; the sweep then has no member left.
+   */
+  private boolean clientRunning() {
+    try {
+      return client.hazelcast().getLifecycleService().isRunning();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code m} is still a member as the client sees it (not when the client stopped). */
+  private boolean isMember(Member m) {
+    try {
+      return client.hazelcast().getCluster().getMembers().contains(m);
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -153,7 +179,9 @@ public final class SeedSweep {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       String n = c.getClass().getSimpleName();
       if (n.equals("MemberLeftException") || n.equals("TargetDisconnectedException")
-          || n.equals("TargetNotMemberException") || n.equals("HazelcastInstanceNotActiveException")) {
+          || n.equals("TargetNotMemberException") || n.equals("HazelcastInstanceNotActiveException")
+          || n.equals("HazelcastClientNotActiveException")
+          || n.equals("HazelcastClientOfflineException")) {
         return true;
       }
     }
