@@ -99,7 +99,7 @@ public final class LivenessChecker {
             Lasso[] found = new Lasso[p.branch.models().size()];
             Product.Scratch sc = p.new Scratch();
             try {
-              p.tarjan(group, found, sc);
+              p.searchGroup(group, found, sc);
             } finally {
               sc.release();
             }
@@ -311,6 +311,49 @@ public final class LivenessChecker {
   }
 
   /**
+   * The tableau nodes (successor lists {@code succ}) in a strongly connected component that has
+   * a cycle and whose nodes together fulfil all {@code promises} promises.
+   */
+  static boolean[] candidateNodes(int[][] succ, BitSet[] fulfils, int promises) {
+    int t = succ.length;
+    // reach[q]: the nodes reachable from q in one step or more (tableaux are small)
+    BitSet[] reach = new BitSet[t];
+    for (int q = 0; q < t; q++) {
+      BitSet r = new BitSet(t);
+      ArrayDeque<Integer> todo = new ArrayDeque<>();
+      for (int x : succ[q]) {
+        if (!r.get(x)) {
+          r.set(x);
+          todo.add(x);
+        }
+      }
+      while (!todo.isEmpty()) {
+        for (int x : succ[todo.poll()]) {
+          if (!r.get(x)) {
+            r.set(x);
+            todo.add(x);
+          }
+        }
+      }
+      reach[q] = r;
+    }
+    boolean[] out = new boolean[t];
+    for (int q = 0; q < t; q++) {
+      if (!reach[q].get(q)) {
+        continue;
+      }
+      BitSet met = new BitSet();
+      for (int x = 0; x < t; x++) {
+        if (x == q || (reach[q].get(x) && reach[x].get(q))) {
+          met.or(fulfils[x]);
+        }
+      }
+      out[q] = met.nextClearBit(0) >= promises;
+    }
+    return out;
+  }
+
+  /**
    * One branch's product graph: node id = state * tableauSize + tableauNode. Its successors are
    * numbered k = edge * (tableau successors) + tableau successor, edge 0 the stuttering step and
    * edge i &gt; 0 the state's i-th recorded step.
@@ -365,7 +408,37 @@ public final class LivenessChecker {
           cons[i * t + q] = tab == null || tab.node(q).consistent(distinct[i]);
         }
       }
+      boolean[] cand = candidateNodes(tsucc, fulfils, tab == null ? 0 : tab.promiseCount());
+      this.candidate = cand;
+      int candidates = 0;
+      for (boolean c : cand) {
+        candidates += c ? 1 : 0;
+      }
+      this.candidates = candidates;
+      if (candidates > 0 && candidates < t) {
+        consInLayer = cons.clone();
+        for (int i = 0; i < consInLayer.length; i++) {
+          consInLayer[i] &= cand[i % t];
+        }
+      } else {
+        consInLayer = null;
+      }
     }
+
+    /**
+     * How many tableau nodes lie in a component of the tableau that can hold an accepting
+     * cycle: one with a cycle whose nodes together fulfil every promise. A product cycle
+     * projects onto a cycle of the tableau, so every accepting product component lies in the
+     * layer of such a component (0: the branch has no counterexample).
+     */
+    final int candidates;
+    final boolean[] candidate;
+    /**
+     * {@link #cons} restricted to the candidate layer, or null when every node is a candidate.
+     * The components of the product restricted to the layer are exactly the components of the
+     * whole product that lie in it (a path between two members of a component stays in it).
+     */
+    final boolean[] consInLayer;
 
     boolean consistent(int s, int q) {
       return cons[labels.ofState[s] * t + q];
@@ -439,7 +512,7 @@ public final class LivenessChecker {
         for (int[] group : groups()) {
           // a group whose models all come after a counterexample found cannot change it
           if (group[0] < best) {
-            int hit = tarjan(group, found, sc);
+            int hit = searchGroup(group, found, sc);
             if (hit >= 0 && hit < best) {
               best = hit;
             }
@@ -591,12 +664,26 @@ public final class LivenessChecker {
     }
 
     /**
+     * {@link #tarjan} for one group; where the tableau confines accepting components to a layer
+     * of the product, the layer is searched first, and the whole product (whose search order
+     * decides which lasso is printed) only when the layer holds an accepting component.
+     */
+    int searchGroup(int[] group, Lasso[] found, Scratch sc) {
+      if (candidates == 0 || (consInLayer != null && tarjan(group, found, sc, true) < 0)) {
+        return -1;
+      }
+      return tarjan(group, found, sc, false);
+    }
+
+    /**
      * Tarjan's search for the error models {@code group} (indices into the branch's models, in
      * plan order, all with the same {@code <>[]} conditions); each model's first accepting
      * component becomes its lasso in {@code found}. Stops once the group's first model has one
-     * (no later model can come before it). Returns the lowest index with a lasso, or -1.
+     * (no later model can come before it). Returns the lowest index with a lasso, or -1. With
+     * {@code inLayer}, searches only the reachable nodes of the candidate layer and returns 0 at
+     * the first accepting component, leaving {@code found} untouched.
      */
-    int tarjan(int[] group, Lasso[] found, Scratch sc) {
+    int tarjan(int[] group, Lasso[] found, Scratch sc, boolean inLayer) {
       List<LivenessPlan.ErrorModel> models = branch.models();
       LivenessPlan.ErrorModel first = models.get(group[0]);
       ModelTable[] mts = new ModelTable[group.length];
@@ -624,14 +711,19 @@ public final class LivenessChecker {
       // Every reachable node may start a component: a <>[] condition restricts the cycle, not
       // the way to it, so nodes reached only through steps the condition forbids count too.
       int[] starts = roots();
-      boolean[] reachable = first.eventuallyAlways().isEmpty() ? null : reachableFromRoots(starts);
+      boolean[] reachable = first.eventuallyAlways().isEmpty() && !inLayer ? null
+          : reachableFromRoots(starts);
+      boolean[] cons = inLayer ? consInLayer : this.cons;
+      if (inLayer) {
+        starts = new int[0];
+      }
       int next0 = 0;
       for (int r = 0; open > 0; r++) {
         int root;
         if (r < starts.length) {
           root = starts[r];
         } else if (reachable != null) {
-          while (next0 < size && !reachable[next0]) {
+          while (next0 < size && (!reachable[next0] || (inLayer && !candidate[next0 % t]))) {
             next0++;
           }
           if (next0 == size) {
@@ -718,6 +810,13 @@ public final class LivenessChecker {
             // the first component found, as TLC's search reports the first one it meets
             if (internalLabels(sc, stack, from, sp, comps, allowedByLabel) > 0
                 && fulfilsPromises(stack, from, sp)) {
+              if (inLayer) {
+                for (ModelTable mt : mts) {
+                  if (meetsAll(mt, sc)) {
+                    return 0;
+                  }
+                }
+              }
               int[] members = null;
               for (int i = 0; i < group.length; i++) {
                 if (found[group[i]] != null || !meetsAll(mts[i], sc)) {
