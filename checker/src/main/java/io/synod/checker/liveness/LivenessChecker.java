@@ -38,14 +38,16 @@ public final class LivenessChecker {
 
   /**
    * Heap bytes the check held at its largest, from the sizes of its arrays: the recording and
-   * the frozen graph side by side while freezing, or the frozen graph, the labels and the
-   * search arrays (index, low link, component: 4 bytes each, reachability 1, per product node)
-   * of the component searches that ran at once.
+   * the frozen graph side by side while freezing, or the frozen graph, the labels, the
+   * reachable sets of every branch and the search arrays (index, low link, component: 4 bytes
+   * each per product node) of the component searches that ran at once.
    */
   public long peakBytes() {
     Labels l = labels;
     long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
-    long checking = g.bytes() + labelBytes + productBytes.get() * concurrent;
+    long[] r = reach;
+    long checking = g.bytes() + labelBytes + productBytes.get() * concurrent
+        + (r == null ? 0 : 8L * r.length);
     return Math.max(g.recordedBytes() + g.bytes(), checking);
   }
 
@@ -63,21 +65,27 @@ public final class LivenessChecker {
    */
   public Lasso check(LivenessPlan plan, int threads) {
     List<LivenessPlan.Branch> branches = plan.branches();
+    List<Product> products = new ArrayList<>();
+    int bits = 0;
+    for (LivenessPlan.Branch b : branches) {
+      Product p = new Product(b, bits);
+      products.add(p);
+      bits += p.t;
+    }
+    this.products = products;
+    this.reachWords = (bits + 63) >>> 6;
     if (threads <= 1) {
       concurrent = 1;
-      for (LivenessPlan.Branch b : branches) {
-        Lasso l = new Product(b).search();
+      for (Product p : products) {
+        Lasso l = p.search();
         if (l != null) {
           return l;
         }
       }
       return null;
     }
-    List<Product> products = new ArrayList<>();
     int tasks = 0;
-    for (LivenessPlan.Branch b : branches) {
-      Product p = new Product(b);
-      products.add(p);
+    for (Product p : products) {
       tasks += p.groups().size();
     }
     if (tasks == 0) {
@@ -310,6 +318,102 @@ public final class LivenessChecker {
     }
   }
 
+  /** Every branch's product, numbered into one bit space for {@link #reachable()}. */
+  private List<Product> products = List.of();
+  /** Longs per state in {@link #reachable()}'s sets. */
+  private int reachWords;
+  private volatile long[] reach;
+
+  /**
+   * The reachable product nodes of every branch at once, computed when the first search needs
+   * them: per state, {@link #reachWords} longs with the bit of (branch, tableau node q) set when
+   * (state, q) is reachable in that branch's product. A state goes back on the work list when
+   * its set grew and passes to each successor the tableau successors of its set that are
+   * consistent with that successor; one walk over the edges serves every branch, and a step
+   * costs a few long operations instead of one per product node.
+   */
+  private synchronized long[] reachable() {
+    if (reach != null) {
+      return reach;
+    }
+    int n = g.size();
+    int w = reachWords;
+    if ((long) n * w > Integer.MAX_VALUE - 8) {
+      throw new LivenessException("because the product of the state graph and the tableaux is"
+          + " too large.");
+    }
+    long[] r = new long[n * w];
+    Labels l = labels();
+    int kinds = l.distinctStateBits.length;
+    // per (branch, tableau node), its successors; per distinct state bits, the consistent nodes
+    long[] succMask = new long[w * 64 * w];
+    long[] consMask = new long[kinds * w];
+    boolean[] queued = new boolean[n];
+    // a ring of the queued states: each is in it at most once
+    int[] queue = new int[Math.max(1, n)];
+    int count = 0;
+    for (Product p : products) {
+      for (int q = 0; q < p.t; q++) {
+        int bit = p.bitOffset + q;
+        for (int q2 : p.tsucc[q]) {
+          int to = p.bitOffset + q2;
+          succMask[bit * w + (to >>> 6)] |= 1L << to;
+        }
+        for (int i = 0; i < kinds; i++) {
+          if (p.cons[i * p.t + q]) {
+            consMask[i * w + (bit >>> 6)] |= 1L << bit;
+          }
+        }
+      }
+      for (int u : p.roots()) {
+        int s = u / p.t;
+        int bit = p.bitOffset + u - s * p.t;
+        r[s * w + (bit >>> 6)] |= 1L << bit;
+        if (!queued[s]) {
+          queued[s] = true;
+          queue[count++] = s;
+        }
+      }
+    }
+    int[] ofState = l.ofState;
+    long[] next = new long[w];
+    int head = 0;
+    while (count > 0) {
+      int s = queue[head];
+      head = head + 1 == queue.length ? 0 : head + 1;
+      count--;
+      queued[s] = false;
+      Arrays.fill(next, 0);
+      for (int x = 0; x < w; x++) {
+        for (long m = r[s * w + x]; m != 0; m &= m - 1) {
+          int bit = (x << 6) + Long.numberOfTrailingZeros(m);
+          for (int y = 0; y < w; y++) {
+            next[y] |= succMask[bit * w + y];
+          }
+        }
+      }
+      // the stuttering step, then the recorded ones
+      for (int e = g.edgeStart(s) - 1, end = g.edgeEnd(s); e < end; e++) {
+        int target = e < g.edgeStart(s) ? s : g.target(e);
+        int cm = ofState[target] * w;
+        boolean grew = false;
+        for (int y = 0; y < w; y++) {
+          long add = next[y] & consMask[cm + y] & ~r[target * w + y];
+          if (add != 0) {
+            r[target * w + y] |= add;
+            grew = true;
+          }
+        }
+        if (grew && !queued[target]) {
+          queued[target] = true;
+          queue[(head + count++) % queue.length] = target;
+        }
+      }
+    }
+    reach = r;
+    return r;
+  }
+
   /**
    * The tableau nodes (successor lists {@code succ}) in a strongly connected component that has
    * a cycle and whose nodes together fulfil all {@code promises} promises.
@@ -375,7 +479,10 @@ public final class LivenessChecker {
     int[] parent;
     long[] parentBits;
 
-    Product(LivenessPlan.Branch branch) {
+    /** The first bit of this branch's tableau nodes in {@link #reachable()}'s sets. */
+    final int bitOffset;
+
+    Product(LivenessPlan.Branch branch, int bitOffset) {
       this.branch = branch;
       this.tab = branch.tableau();
       this.t = tab == null ? 1 : tab.size();
@@ -385,8 +492,9 @@ public final class LivenessChecker {
             + " too large.");
       }
       this.size = (int) sz;
+      this.bitOffset = bitOffset;
       // index, low link and component in mapped files when the graph spilled
-      productBytes.accumulateAndGet((g.onDisk() ? 1L : 13L) * size, Math::max);
+      productBytes.accumulateAndGet(g.onDisk() ? 0L : 12L * size, Math::max);
       this.labels = labels();
       this.tsucc = new int[t][];
       for (int q = 0; q < t; q++) {
@@ -585,53 +693,11 @@ public final class LivenessChecker {
       }
     }
 
-    /** The product nodes reachable from the initial ones, computed once for all groups. */
-    private boolean[] reachableFromRoots;
-
-    synchronized boolean[] reachableFromRoots(int[] starts) {
-      if (reachableFromRoots == null) {
-        reachableFromRoots = reachable(starts);
-      }
-      return reachableFromRoots;
-    }
-
-    /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
-    boolean[] reachable(int[] starts) {
-      boolean[] seen = new boolean[size];
-      int[] queue = new int[Math.max(16, starts.length)];
-      int head = 0;
-      int tail = 0;
-      for (int u : starts) {
-        if (!seen[u]) {
-          seen[u] = true;
-          if (tail == queue.length) {
-            queue = Arrays.copyOf(queue, queue.length * 2);
-          }
-          queue[tail++] = u;
-        }
-      }
-      int[] ofState = labels.ofState;
-      while (head < tail) {
-        int u = queue[head++];
-        int s = u / t;
-        int[] qs = tsucc[u - s * t];
-        // the stuttering step, then the recorded ones
-        for (int e = g.edgeStart(s) - 1, end = g.edgeEnd(s); e < end; e++) {
-          int target = e < g.edgeStart(s) ? s : g.target(e);
-          int base = ofState[target] * t;
-          for (int q2 : qs) {
-            int v = target * t + q2;
-            if (cons[base + q2] && !seen[v]) {
-              seen[v] = true;
-              if (tail == queue.length) {
-                queue = Arrays.copyOf(queue, queue.length * 2);
-              }
-              queue[tail++] = v;
-            }
-          }
-        }
-      }
-      return seen;
+    /** Whether product node {@code u} is reachable (in {@link #reachable()}'s sets). */
+    boolean reached(long[] r, int u) {
+      int s = u / t;
+      int bit = bitOffset + u - s * t;
+      return (r[s * reachWords + (bit >>> 6)] & (1L << bit)) != 0;
     }
 
     /** Shortest distances (and parents) from the initial product nodes: the lasso's prefix. */
@@ -711,8 +777,7 @@ public final class LivenessChecker {
       // Every reachable node may start a component: a <>[] condition restricts the cycle, not
       // the way to it, so nodes reached only through steps the condition forbids count too.
       int[] starts = roots();
-      boolean[] reachable = first.eventuallyAlways().isEmpty() && !inLayer ? null
-          : reachableFromRoots(starts);
+      long[] reachable = first.eventuallyAlways().isEmpty() && !inLayer ? null : reachable();
       boolean[] cons = inLayer ? consInLayer : this.cons;
       if (inLayer) {
         starts = new int[0];
@@ -723,7 +788,7 @@ public final class LivenessChecker {
         if (r < starts.length) {
           root = starts[r];
         } else if (reachable != null) {
-          while (next0 < size && (!reachable[next0] || (inLayer && !candidate[next0 % t]))) {
+          while (next0 < size && ((inLayer && !candidate[next0 % t]) || !reached(reachable, next0))) {
             next0++;
           }
           if (next0 == size) {
