@@ -213,6 +213,12 @@ public final class LivenessChecker {
     final long[] meets;
     final int words;
     final int count;
+    /**
+     * Whether some label is allowed and each []<> condition is met by an allowed label:
+     * otherwise no component can be accepting (the labels inside a component are allowed ones),
+     * and the search is skipped.
+     */
+    final boolean satisfiable;
 
     ModelTable(LivenessPlan.ErrorModel m, Labels l) {
       int k = l.pairState.length;
@@ -237,6 +243,33 @@ public final class LivenessChecker {
           }
         }
       }
+      int[] allowedLabels = new int[k];
+      int a = 0;
+      for (int i = 0; i < k; i++) {
+        if (allowed[i]) {
+          allowedLabels[a++] = i;
+        }
+      }
+      // a component needs a cycle, and its steps are allowed ones
+      satisfiable = a > 0 && metBy(allowedLabels, a);
+    }
+
+    /** Whether the labels {@code labels[0..n)} together meet every []<> condition. */
+    boolean metBy(int[] labels, int n) {
+      if (count == 0) {
+        return true;
+      }
+      long[] met = new long[words];
+      for (int i = 0; i < n; i++) {
+        for (int w = 0; w < words; w++) {
+          met[w] |= meets[labels[i] * words + w];
+        }
+      }
+      int metCount = 0;
+      for (long w : met) {
+        metCount += Long.bitCount(w);
+      }
+      return metCount == count;
     }
   }
 
@@ -735,7 +768,12 @@ public final class LivenessChecker {
      * decides which lasso is printed) only when the layer holds an accepting component.
      */
     int searchGroup(int[] group, Lasso[] found, Scratch sc) {
-      if (candidates == 0 || (consInLayer != null && tarjan(group, found, sc, true) < 0)) {
+      boolean any = false;
+      for (int i : group) {
+        any |= table(branch.models().get(i)).satisfiable;
+      }
+      if (!any || candidates == 0
+          || (consInLayer != null && tarjan(group, found, sc, true) < 0)) {
         return -1;
       }
       return tarjan(group, found, sc, false);
@@ -986,21 +1024,7 @@ public final class LivenessChecker {
 
     /** Whether the labels {@link #internalLabels} collected meet every []<> condition of a model. */
     boolean meetsAll(ModelTable mt, Scratch sc) {
-      if (mt.count == 0) {
-        return true;
-      }
-      long[] met = new long[mt.words];
-      for (int i = 0; i < sc.innerCount; i++) {
-        int label = sc.inner[i];
-        for (int w = 0; w < mt.words; w++) {
-          met[w] |= mt.meets[label * mt.words + w];
-        }
-      }
-      int metCount = 0;
-      for (long w : met) {
-        metCount += Long.bitCount(w);
-      }
-      return metCount == mt.count;
+      return mt.metBy(sc.inner, sc.innerCount);
     }
 
     synchronized Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp,

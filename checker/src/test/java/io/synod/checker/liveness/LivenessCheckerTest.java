@@ -186,6 +186,22 @@ class LivenessCheckerTest {
   }
 
   @Test
+  void fairnessThatOnlyForbiddenStepsMeetLeavesNoCounterexample() {
+    // 0 -> 1 is the only <<A>>_v step (action atom 0) and leaves state 0, where p (state atom
+    // 0) holds; 1 -> 0 is another step. ~[]<>p needs <>[]~p, which forbids every step from 0,
+    // and []<><<A>>_v needs one of them: no fair behaviour violates []<>p
+    BehaviorGraph g = Graphs.of(new long[] {1, 0}, new int[][] {{1}, {0}},
+        new long[][] {{1}, {0}}, 0);
+    LiveExpr fair = always(eventually(action(0)));
+    assertNull(Graphs.counterexample(g, fair, always(eventually(state(0)))));
+    // without fairness, stuttering in 1 violates it
+    LivenessChecker.Lasso l = Graphs.counterexample(g, null, always(eventually(state(0))));
+    assertNotNull(l);
+    assertTrue(l.stuttering());
+    assertEquals(1, l.states()[l.states().length - 1]);
+  }
+
+  @Test
   void deepChainsDoNotExhaustTheStack() {
     int n = 200_000;
     long[] bits = new long[n];
