@@ -726,11 +726,42 @@ public final class LivenessChecker {
       }
     }
 
-    /** Whether product node {@code u} is reachable (in {@link #reachable()}'s sets). */
-    boolean reached(long[] r, int u) {
+    /**
+     * The first product node from {@code u} on that is reachable (in {@link #reachable()}'s
+     * sets) and among the tableau nodes of {@code mask} (see {@link #rootMask});
+     * {@link #size} when there is none. States none of whose nodes qualify are passed over a
+     * word at a time.
+     */
+    /** This branch's bits in {@link #reachable()}'s sets: every node, or the candidate layer. */
+    long[] rootMask(boolean inLayer) {
+      long[] mask = new long[reachWords];
+      for (int q = 0; q < t; q++) {
+        if (!inLayer || candidate[q]) {
+          int bit = bitOffset + q;
+          mask[bit >>> 6] |= 1L << bit;
+        }
+      }
+      return mask;
+    }
+
+    int nextReached(long[] r, int u, long[] mask) {
+      int w = reachWords;
+      int n = g.size();
       int s = u / t;
-      int bit = bitOffset + u - s * t;
-      return (r[s * reachWords + (bit >>> 6)] & (1L << bit)) != 0;
+      int q = u - s * t;
+      for (; s < n; s++, q = 0) {
+        boolean any = false;
+        for (int y = 0; y < w && !any; y++) {
+          any = (r[s * w + y] & mask[y]) != 0;
+        }
+        for (; any && q < t; q++) {
+          int bit = bitOffset + q;
+          if ((r[s * w + (bit >>> 6)] & mask[bit >>> 6] & (1L << bit)) != 0) {
+            return s * t + q;
+          }
+        }
+      }
+      return size;
     }
 
     /** Shortest distances (and parents) from the initial product nodes: the lasso's prefix. */
@@ -821,14 +852,13 @@ public final class LivenessChecker {
         starts = new int[0];
       }
       int next0 = 0;
+      long[] rootMask = rootMask(inLayer);
       for (int r = 0; open > 0; r++) {
         int root;
         if (r < starts.length) {
           root = starts[r];
         } else if (reachable != null) {
-          while (next0 < size && ((inLayer && !candidate[next0 % t]) || !reached(reachable, next0))) {
-            next0++;
-          }
+          next0 = nextReached(reachable, next0, rootMask);
           if (next0 == size) {
             break;
           }
