@@ -72,8 +72,12 @@ public final class LivenessChecker {
       products.add(p);
       bits += p.t;
     }
-    this.products = products;
-    this.reachWords = (bits + 63) >>> 6;
+    // the reachable sets are numbered by this plan's branches
+    synchronized (this) {
+      this.products = products;
+      this.reachWords = (bits + 63) >>> 6;
+      this.reach = null;
+    }
     if (threads <= 1) {
       concurrent = 1;
       for (Product p : products) {

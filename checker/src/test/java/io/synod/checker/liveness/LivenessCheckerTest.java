@@ -202,6 +202,26 @@ class LivenessCheckerTest {
   }
 
   @Test
+  void oneCheckerChecksSeveralPlansInTurn() {
+    // 0 -> 1 -> 2 -> 0, request (atom 0) in 1, grant (atom 1) in 2: P ~> Q holds under
+    // []<><<Step>>, fails without it (stuttering in 1); the reachable sets of one plan's
+    // branches must not serve the next plan's
+    BehaviorGraph g = Graphs.of(new long[] {0, 1, 2}, new int[][] {{1}, {2}, {0}},
+        new long[][] {{1}, {1}, {1}}, 0);
+    LiveExpr prop = LiveExpr.leadsTo(state(0), state(1));
+    LiveExpr fair = always(eventually(action(0)));
+    LivenessChecker checker = new LivenessChecker(g);
+    for (int threads = 1; threads <= 2; threads++) {
+      assertNull(checker.check(new LivenessPlan(and(fair, not(prop))), threads));
+      LivenessChecker.Lasso l = checker.check(new LivenessPlan(and(not(prop),
+          not(always(eventually(state(1)))))), threads);
+      assertNotNull(l);
+      assertTrue(l.stuttering());
+      assertNull(checker.check(new LivenessPlan(and(fair, not(prop))), threads));
+    }
+  }
+
+  @Test
   void deepChainsDoNotExhaustTheStack() {
     int n = 200_000;
     long[] bits = new long[n];
