@@ -328,7 +328,7 @@ public final class ModelChecker {
     long t0 = System.nanoTime();
     listener.checkingLiveness(stats, plan.branches().size());
     BehaviorGraph g = s.behavior();
-    g.freeze();
+    g.freeze(options.workers());
     LivenessChecker checker = new LivenessChecker(g);
     LivenessChecker.Lasso lasso = checker.check(plan, liveness.finalThreads(options.workers()));
     livenessBytes = Math.max(livenessBytes, checker.peakBytes());

@@ -126,6 +126,21 @@ public final class BehaviorGraph {
 
   /** Numbers the states (in recording order) and builds the adjacency; the recorders are freed. */
   public void freeze() {
+    freeze(1);
+  }
+
+  /**
+   * Below this many edges the passes over the recordings stay on one thread: starting a thread
+   * costs more than it saves on a small graph, whose passes run before the JIT compiled them.
+   */
+  private static final long PARALLEL_EDGES = 1 << 18;
+
+  /**
+   * The same, with up to {@code threads} threads for the passes over the edges: each worker's
+   * recording holds the states that worker expanded, every state is expanded once, so the
+   * recordings write disjoint parts of the arrays.
+   */
+  public void freeze(int threads) {
     long states = 0;
     long edges = 0;
     for (Recorder r : recorders) {
@@ -172,8 +187,9 @@ public final class BehaviorGraph {
       }
       r.nodes.clear();
     }
+    int passThreads = edges < PARALLEL_EDGES ? 1 : threads;
     // first pass: degrees, so that each state's edges are contiguous whatever worker expanded it
-    for (Recorder r : recorders) {
+    eachRecorder(passThreads, r -> {
       long p = 0;
       while (p < r.buf.size()) {
         int s = index(r.buf.get(p));
@@ -185,12 +201,12 @@ public final class BehaviorGraph {
         }
         p += 4 + (long) k * (edgeBits ? 2 : 1);
       }
-    }
+    });
     for (int s = 0; s < n; s++) {
       offsets[s + 1] = offsets[s] + degree[s];
     }
     int[] fill = Arrays.copyOf(offsets, n);
-    for (Recorder r : recorders) {
+    eachRecorder(passThreads, r -> {
       long p = 0;
       while (p < r.buf.size()) {
         int s = index(r.buf.get(p));
@@ -211,7 +227,7 @@ public final class BehaviorGraph {
         }
       }
       r.buf.clear();
-    }
+    });
     recorders.clear();
     java.util.BitSet seen = new java.util.BitSet(n);
     int[] init = new int[(int) Math.min(initial.size(), n)];
@@ -286,6 +302,59 @@ public final class BehaviorGraph {
     }
     copy.freeze();
     return copy;
+  }
+
+  /** Runs {@code work} on every recorder, spread over up to {@code threads} threads. */
+  private void eachRecorder(int threads, java.util.function.Consumer<Recorder> work) {
+    int m = Math.min(threads, recorders.size());
+    if (m <= 1) {
+      recorders.forEach(work);
+      return;
+    }
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread[] helpers = new Thread[m - 1];
+    for (int i = 1; i < m; i++) {
+      int first = i;
+      helpers[i - 1] = new Thread(() -> {
+        try {
+          for (int j = first; j < recorders.size(); j += m) {
+            work.accept(recorders.get(j));
+          }
+        } catch (Throwable e) {
+          failed.compareAndSet(null, e);
+        }
+      }, "synod-freeze");
+      helpers[i - 1].setDaemon(true);
+      helpers[i - 1].start();
+    }
+    try {
+      for (int j = 0; j < recorders.size(); j += m) {
+        work.accept(recorders.get(j));
+      }
+    } finally {
+      boolean interrupted = false;
+      for (Thread h : helpers) {
+        while (true) {
+          try {
+            h.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Throwable e = failed.get();
+    if (e instanceof RuntimeException re) {
+      throw re;
+    }
+    if (e instanceof Error err) {
+      throw err;
+    }
   }
 
   private void put(long fp, int v) {

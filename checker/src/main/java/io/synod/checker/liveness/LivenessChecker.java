@@ -38,14 +38,16 @@ public final class LivenessChecker {
 
   /**
    * Heap bytes the check held at its largest, from the sizes of its arrays: the recording and
-   * the frozen graph side by side while freezing, or the frozen graph, the labels and the
-   * search arrays (index, low link, component: 4 bytes each, reachability 1, per product node)
-   * of the component searches that ran at once.
+   * the frozen graph side by side while freezing, or the frozen graph, the labels, the
+   * reachable sets of every branch and the search arrays (index, low link, component: 4 bytes
+   * each per product node) of the component searches that ran at once.
    */
   public long peakBytes() {
     Labels l = labels;
     long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
-    long checking = g.bytes() + labelBytes + productBytes.get() * concurrent;
+    long[] r = reach;
+    long checking = g.bytes() + labelBytes + productBytes.get() * concurrent
+        + (r == null ? 0 : 8L * r.length);
     return Math.max(g.recordedBytes() + g.bytes(), checking);
   }
 
@@ -63,21 +65,31 @@ public final class LivenessChecker {
    */
   public Lasso check(LivenessPlan plan, int threads) {
     List<LivenessPlan.Branch> branches = plan.branches();
+    List<Product> products = new ArrayList<>();
+    int bits = 0;
+    for (LivenessPlan.Branch b : branches) {
+      Product p = new Product(b, bits);
+      products.add(p);
+      bits += p.t;
+    }
+    // the reachable sets are numbered by this plan's branches
+    synchronized (this) {
+      this.products = products;
+      this.reachWords = (bits + 63) >>> 6;
+      this.reach = null;
+    }
     if (threads <= 1) {
       concurrent = 1;
-      for (LivenessPlan.Branch b : branches) {
-        Lasso l = new Product(b).search();
+      for (Product p : products) {
+        Lasso l = p.search();
         if (l != null) {
           return l;
         }
       }
       return null;
     }
-    List<Product> products = new ArrayList<>();
     int tasks = 0;
-    for (LivenessPlan.Branch b : branches) {
-      Product p = new Product(b);
-      products.add(p);
+    for (Product p : products) {
       tasks += p.groups().size();
     }
     if (tasks == 0) {
@@ -99,7 +111,7 @@ public final class LivenessChecker {
             Lasso[] found = new Lasso[p.branch.models().size()];
             Product.Scratch sc = p.new Scratch();
             try {
-              p.tarjan(group, found, sc);
+              p.searchGroup(group, found, sc);
             } finally {
               sc.release();
             }
@@ -205,6 +217,12 @@ public final class LivenessChecker {
     final long[] meets;
     final int words;
     final int count;
+    /**
+     * Whether some label is allowed and each []<> condition is met by an allowed label:
+     * otherwise no component can be accepting (the labels inside a component are allowed ones),
+     * and the search is skipped.
+     */
+    final boolean satisfiable;
 
     ModelTable(LivenessPlan.ErrorModel m, Labels l) {
       int k = l.pairState.length;
@@ -229,6 +247,33 @@ public final class LivenessChecker {
           }
         }
       }
+      int[] allowedLabels = new int[k];
+      int a = 0;
+      for (int i = 0; i < k; i++) {
+        if (allowed[i]) {
+          allowedLabels[a++] = i;
+        }
+      }
+      // a component needs a cycle, and its steps are allowed ones
+      satisfiable = a > 0 && metBy(allowedLabels, a);
+    }
+
+    /** Whether the labels {@code labels[0..n)} together meet every []<> condition. */
+    boolean metBy(int[] labels, int n) {
+      if (count == 0) {
+        return true;
+      }
+      long[] met = new long[words];
+      for (int i = 0; i < n; i++) {
+        for (int w = 0; w < words; w++) {
+          met[w] |= meets[labels[i] * words + w];
+        }
+      }
+      int metCount = 0;
+      for (long w : met) {
+        metCount += Long.bitCount(w);
+      }
+      return metCount == count;
     }
   }
 
@@ -310,6 +355,145 @@ public final class LivenessChecker {
     }
   }
 
+  /** Every branch's product, numbered into one bit space for {@link #reachable()}. */
+  private List<Product> products = List.of();
+  /** Longs per state in {@link #reachable()}'s sets. */
+  private int reachWords;
+  private volatile long[] reach;
+
+  /**
+   * The reachable product nodes of every branch at once, computed when the first search needs
+   * them: per state, {@link #reachWords} longs with the bit of (branch, tableau node q) set when
+   * (state, q) is reachable in that branch's product. A state goes back on the work list when
+   * its set grew and passes to each successor the tableau successors of its set that are
+   * consistent with that successor; one walk over the edges serves every branch, and a step
+   * costs a few long operations instead of one per product node.
+   */
+  private synchronized long[] reachable() {
+    if (reach != null) {
+      return reach;
+    }
+    int n = g.size();
+    int w = reachWords;
+    if ((long) n * w > Integer.MAX_VALUE - 8) {
+      throw new LivenessException("because the product of the state graph and the tableaux is"
+          + " too large.");
+    }
+    long[] r = new long[n * w];
+    Labels l = labels();
+    int kinds = l.distinctStateBits.length;
+    // per (branch, tableau node), its successors; per distinct state bits, the consistent nodes
+    long[] succMask = new long[w * 64 * w];
+    long[] consMask = new long[kinds * w];
+    boolean[] queued = new boolean[n];
+    // a ring of the queued states: each is in it at most once
+    int[] queue = new int[Math.max(1, n)];
+    int count = 0;
+    for (Product p : products) {
+      for (int q = 0; q < p.t; q++) {
+        int bit = p.bitOffset + q;
+        for (int q2 : p.tsucc[q]) {
+          int to = p.bitOffset + q2;
+          succMask[bit * w + (to >>> 6)] |= 1L << to;
+        }
+        for (int i = 0; i < kinds; i++) {
+          if (p.cons[i * p.t + q]) {
+            consMask[i * w + (bit >>> 6)] |= 1L << bit;
+          }
+        }
+      }
+      for (int u : p.roots()) {
+        int s = u / p.t;
+        int bit = p.bitOffset + u - s * p.t;
+        r[s * w + (bit >>> 6)] |= 1L << bit;
+        if (!queued[s]) {
+          queued[s] = true;
+          queue[count++] = s;
+        }
+      }
+    }
+    int[] ofState = l.ofState;
+    long[] next = new long[w];
+    int head = 0;
+    while (count > 0) {
+      int s = queue[head];
+      head = head + 1 == queue.length ? 0 : head + 1;
+      count--;
+      queued[s] = false;
+      Arrays.fill(next, 0);
+      for (int x = 0; x < w; x++) {
+        for (long m = r[s * w + x]; m != 0; m &= m - 1) {
+          int bit = (x << 6) + Long.numberOfTrailingZeros(m);
+          for (int y = 0; y < w; y++) {
+            next[y] |= succMask[bit * w + y];
+          }
+        }
+      }
+      // the stuttering step, then the recorded ones
+      for (int e = g.edgeStart(s) - 1, end = g.edgeEnd(s); e < end; e++) {
+        int target = e < g.edgeStart(s) ? s : g.target(e);
+        int cm = ofState[target] * w;
+        boolean grew = false;
+        for (int y = 0; y < w; y++) {
+          long add = next[y] & consMask[cm + y] & ~r[target * w + y];
+          if (add != 0) {
+            r[target * w + y] |= add;
+            grew = true;
+          }
+        }
+        if (grew && !queued[target]) {
+          queued[target] = true;
+          queue[(head + count++) % queue.length] = target;
+        }
+      }
+    }
+    reach = r;
+    return r;
+  }
+
+  /**
+   * The tableau nodes (successor lists {@code succ}) in a strongly connected component that has
+   * a cycle and whose nodes together fulfil all {@code promises} promises.
+   */
+  static boolean[] candidateNodes(int[][] succ, BitSet[] fulfils, int promises) {
+    int t = succ.length;
+    // reach[q]: the nodes reachable from q in one step or more (tableaux are small)
+    BitSet[] reach = new BitSet[t];
+    for (int q = 0; q < t; q++) {
+      BitSet r = new BitSet(t);
+      ArrayDeque<Integer> todo = new ArrayDeque<>();
+      for (int x : succ[q]) {
+        if (!r.get(x)) {
+          r.set(x);
+          todo.add(x);
+        }
+      }
+      while (!todo.isEmpty()) {
+        for (int x : succ[todo.poll()]) {
+          if (!r.get(x)) {
+            r.set(x);
+            todo.add(x);
+          }
+        }
+      }
+      reach[q] = r;
+    }
+    boolean[] out = new boolean[t];
+    for (int q = 0; q < t; q++) {
+      if (!reach[q].get(q)) {
+        continue;
+      }
+      BitSet met = new BitSet();
+      for (int x = 0; x < t; x++) {
+        if (x == q || (reach[q].get(x) && reach[x].get(q))) {
+          met.or(fulfils[x]);
+        }
+      }
+      out[q] = met.nextClearBit(0) >= promises;
+    }
+    return out;
+  }
+
   /**
    * One branch's product graph: node id = state * tableauSize + tableauNode. Its successors are
    * numbered k = edge * (tableau successors) + tableau successor, edge 0 the stuttering step and
@@ -332,7 +516,10 @@ public final class LivenessChecker {
     int[] parent;
     long[] parentBits;
 
-    Product(LivenessPlan.Branch branch) {
+    /** The first bit of this branch's tableau nodes in {@link #reachable()}'s sets. */
+    final int bitOffset;
+
+    Product(LivenessPlan.Branch branch, int bitOffset) {
       this.branch = branch;
       this.tab = branch.tableau();
       this.t = tab == null ? 1 : tab.size();
@@ -342,8 +529,9 @@ public final class LivenessChecker {
             + " too large.");
       }
       this.size = (int) sz;
+      this.bitOffset = bitOffset;
       // index, low link and component in mapped files when the graph spilled
-      productBytes.accumulateAndGet((g.onDisk() ? 1L : 13L) * size, Math::max);
+      productBytes.accumulateAndGet(g.onDisk() ? 0L : 12L * size, Math::max);
       this.labels = labels();
       this.tsucc = new int[t][];
       for (int q = 0; q < t; q++) {
@@ -365,7 +553,37 @@ public final class LivenessChecker {
           cons[i * t + q] = tab == null || tab.node(q).consistent(distinct[i]);
         }
       }
+      boolean[] cand = candidateNodes(tsucc, fulfils, tab == null ? 0 : tab.promiseCount());
+      this.candidate = cand;
+      int candidates = 0;
+      for (boolean c : cand) {
+        candidates += c ? 1 : 0;
+      }
+      this.candidates = candidates;
+      if (candidates > 0 && candidates < t) {
+        consInLayer = cons.clone();
+        for (int i = 0; i < consInLayer.length; i++) {
+          consInLayer[i] &= cand[i % t];
+        }
+      } else {
+        consInLayer = null;
+      }
     }
+
+    /**
+     * How many tableau nodes lie in a component of the tableau that can hold an accepting
+     * cycle: one with a cycle whose nodes together fulfil every promise. A product cycle
+     * projects onto a cycle of the tableau, so every accepting product component lies in the
+     * layer of such a component (0: the branch has no counterexample).
+     */
+    final int candidates;
+    final boolean[] candidate;
+    /**
+     * {@link #cons} restricted to the candidate layer, or null when every node is a candidate.
+     * The components of the product restricted to the layer are exactly the components of the
+     * whole product that lie in it (a path between two members of a component stays in it).
+     */
+    final boolean[] consInLayer;
 
     boolean consistent(int s, int q) {
       return cons[labels.ofState[s] * t + q];
@@ -439,7 +657,7 @@ public final class LivenessChecker {
         for (int[] group : groups()) {
           // a group whose models all come after a counterexample found cannot change it
           if (group[0] < best) {
-            int hit = tarjan(group, found, sc);
+            int hit = searchGroup(group, found, sc);
             if (hit >= 0 && hit < best) {
               best = hit;
             }
@@ -512,53 +730,42 @@ public final class LivenessChecker {
       }
     }
 
-    /** The product nodes reachable from the initial ones, computed once for all groups. */
-    private boolean[] reachableFromRoots;
-
-    synchronized boolean[] reachableFromRoots(int[] starts) {
-      if (reachableFromRoots == null) {
-        reachableFromRoots = reachable(starts);
+    /**
+     * The first product node from {@code u} on that is reachable (in {@link #reachable()}'s
+     * sets) and among the tableau nodes of {@code mask} (see {@link #rootMask});
+     * {@link #size} when there is none. States none of whose nodes qualify are passed over a
+     * word at a time.
+     */
+    /** This branch's bits in {@link #reachable()}'s sets: every node, or the candidate layer. */
+    long[] rootMask(boolean inLayer) {
+      long[] mask = new long[reachWords];
+      for (int q = 0; q < t; q++) {
+        if (!inLayer || candidate[q]) {
+          int bit = bitOffset + q;
+          mask[bit >>> 6] |= 1L << bit;
+        }
       }
-      return reachableFromRoots;
+      return mask;
     }
 
-    /** The product nodes reachable from {@code starts} (breadth-first, on a primitive queue). */
-    boolean[] reachable(int[] starts) {
-      boolean[] seen = new boolean[size];
-      int[] queue = new int[Math.max(16, starts.length)];
-      int head = 0;
-      int tail = 0;
-      for (int u : starts) {
-        if (!seen[u]) {
-          seen[u] = true;
-          if (tail == queue.length) {
-            queue = Arrays.copyOf(queue, queue.length * 2);
-          }
-          queue[tail++] = u;
+    int nextReached(long[] r, int u, long[] mask) {
+      int w = reachWords;
+      int n = g.size();
+      int s = u / t;
+      int q = u - s * t;
+      for (; s < n; s++, q = 0) {
+        boolean any = false;
+        for (int y = 0; y < w && !any; y++) {
+          any = (r[s * w + y] & mask[y]) != 0;
         }
-      }
-      int[] ofState = labels.ofState;
-      while (head < tail) {
-        int u = queue[head++];
-        int s = u / t;
-        int[] qs = tsucc[u - s * t];
-        // the stuttering step, then the recorded ones
-        for (int e = g.edgeStart(s) - 1, end = g.edgeEnd(s); e < end; e++) {
-          int target = e < g.edgeStart(s) ? s : g.target(e);
-          int base = ofState[target] * t;
-          for (int q2 : qs) {
-            int v = target * t + q2;
-            if (cons[base + q2] && !seen[v]) {
-              seen[v] = true;
-              if (tail == queue.length) {
-                queue = Arrays.copyOf(queue, queue.length * 2);
-              }
-              queue[tail++] = v;
-            }
+        for (; any && q < t; q++) {
+          int bit = bitOffset + q;
+          if ((r[s * w + (bit >>> 6)] & mask[bit >>> 6] & (1L << bit)) != 0) {
+            return s * t + q;
           }
         }
       }
-      return seen;
+      return size;
     }
 
     /** Shortest distances (and parents) from the initial product nodes: the lasso's prefix. */
@@ -591,12 +798,31 @@ public final class LivenessChecker {
     }
 
     /**
+     * {@link #tarjan} for one group; where the tableau confines accepting components to a layer
+     * of the product, the layer is searched first, and the whole product (whose search order
+     * decides which lasso is printed) only when the layer holds an accepting component.
+     */
+    int searchGroup(int[] group, Lasso[] found, Scratch sc) {
+      boolean any = false;
+      for (int i : group) {
+        any |= table(branch.models().get(i)).satisfiable;
+      }
+      if (!any || candidates == 0
+          || (consInLayer != null && tarjan(group, found, sc, true) < 0)) {
+        return -1;
+      }
+      return tarjan(group, found, sc, false);
+    }
+
+    /**
      * Tarjan's search for the error models {@code group} (indices into the branch's models, in
      * plan order, all with the same {@code <>[]} conditions); each model's first accepting
      * component becomes its lasso in {@code found}. Stops once the group's first model has one
-     * (no later model can come before it). Returns the lowest index with a lasso, or -1.
+     * (no later model can come before it). Returns the lowest index with a lasso, or -1. With
+     * {@code inLayer}, searches only the reachable nodes of the candidate layer and returns 0 at
+     * the first accepting component, leaving {@code found} untouched.
      */
-    int tarjan(int[] group, Lasso[] found, Scratch sc) {
+    int tarjan(int[] group, Lasso[] found, Scratch sc, boolean inLayer) {
       List<LivenessPlan.ErrorModel> models = branch.models();
       LivenessPlan.ErrorModel first = models.get(group[0]);
       ModelTable[] mts = new ModelTable[group.length];
@@ -624,16 +850,19 @@ public final class LivenessChecker {
       // Every reachable node may start a component: a <>[] condition restricts the cycle, not
       // the way to it, so nodes reached only through steps the condition forbids count too.
       int[] starts = roots();
-      boolean[] reachable = first.eventuallyAlways().isEmpty() ? null : reachableFromRoots(starts);
+      long[] reachable = first.eventuallyAlways().isEmpty() && !inLayer ? null : reachable();
+      boolean[] cons = inLayer ? consInLayer : this.cons;
+      if (inLayer) {
+        starts = new int[0];
+      }
       int next0 = 0;
+      long[] rootMask = rootMask(inLayer);
       for (int r = 0; open > 0; r++) {
         int root;
         if (r < starts.length) {
           root = starts[r];
         } else if (reachable != null) {
-          while (next0 < size && !reachable[next0]) {
-            next0++;
-          }
+          next0 = nextReached(reachable, next0, rootMask);
           if (next0 == size) {
             break;
           }
@@ -718,6 +947,13 @@ public final class LivenessChecker {
             // the first component found, as TLC's search reports the first one it meets
             if (internalLabels(sc, stack, from, sp, comps, allowedByLabel) > 0
                 && fulfilsPromises(stack, from, sp)) {
+              if (inLayer) {
+                for (ModelTable mt : mts) {
+                  if (meetsAll(mt, sc)) {
+                    return 0;
+                  }
+                }
+              }
               int[] members = null;
               for (int i = 0; i < group.length; i++) {
                 if (found[group[i]] != null || !meetsAll(mts[i], sc)) {
@@ -822,21 +1058,7 @@ public final class LivenessChecker {
 
     /** Whether the labels {@link #internalLabels} collected meet every []<> condition of a model. */
     boolean meetsAll(ModelTable mt, Scratch sc) {
-      if (mt.count == 0) {
-        return true;
-      }
-      long[] met = new long[mt.words];
-      for (int i = 0; i < sc.innerCount; i++) {
-        int label = sc.inner[i];
-        for (int w = 0; w < mt.words; w++) {
-          met[w] |= mt.meets[label * mt.words + w];
-        }
-      }
-      int metCount = 0;
-      for (long w : met) {
-        metCount += Long.bitCount(w);
-      }
-      return metCount == mt.count;
+      return mt.metBy(sc.inner, sc.innerCount);
     }
 
     synchronized Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp,

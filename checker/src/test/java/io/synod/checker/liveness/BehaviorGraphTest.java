@@ -106,19 +106,7 @@ class BehaviorGraphTest {
       assertTrue(disk.onDisk(), "a forced spill keeps the edges in mapped files");
       assertFalse(mem.onDisk());
       assertTrue(spill.bytesSpilled() > (long) n * 16, "recorded chunks went to disk");
-      assertEquals(mem.size(), disk.size());
-      assertArrayEquals(mem.initialStates(), disk.initialStates());
-      for (int s = 0; s < n; s++) {
-        assertEquals(mem.fingerprint(s), disk.fingerprint(s));
-        assertEquals(mem.stateBits(s), disk.stateBits(s));
-        assertEquals(mem.stutterBits(s), disk.stutterBits(s));
-        assertEquals(mem.edgeStart(s), disk.edgeStart(s));
-        assertEquals(mem.edgeEnd(s), disk.edgeEnd(s));
-      }
-      for (int e = 0; e < mem.edgeEnd(n - 1); e++) {
-        assertEquals(mem.target(e), disk.target(e));
-        assertEquals(mem.actionBits(e), disk.actionBits(e));
-      }
+      assertSameGraph(mem, disk);
       // the same counterexample from either graph: []<> of state atom 0 under []<> of action 0
       LiveExpr fair = Graphs.always(Graphs.eventually(Graphs.action(0)));
       LiveExpr prop = Graphs.always(Graphs.eventually(Graphs.state(0)));
@@ -133,6 +121,43 @@ class BehaviorGraphTest {
     }
     try (Stream<Path> left = Files.list(meta)) {
       assertEquals(List.of(), left.toList(), "spill files left behind");
+    }
+  }
+
+  @Test
+  void freezingOnSeveralThreadsBuildsTheSameGraph() throws Exception {
+    // enough edges (about 2 per state) for the passes over the recordings to use the threads
+    int n = 150_000;
+    BehaviorGraph one = new BehaviorGraph(true);
+    recordRandom(one, 7, n);
+    one.freeze(1);
+    BehaviorGraph two = new BehaviorGraph(true);
+    recordRandom(two, 7, n);
+    two.freeze(2);
+    assertSameGraph(one, two);
+    try (SpillContext spill = SpillContext.create(SpillMode.ALWAYS, 0, meta)) {
+      BehaviorGraph disk = new BehaviorGraph(true, spill);
+      recordRandom(disk, 7, n);
+      disk.freeze(2);
+      assertTrue(disk.onDisk());
+      assertSameGraph(one, disk);
+    }
+  }
+
+  private static void assertSameGraph(BehaviorGraph a, BehaviorGraph b) {
+    int n = a.size();
+    assertEquals(n, b.size());
+    assertArrayEquals(a.initialStates(), b.initialStates());
+    for (int s = 0; s < n; s++) {
+      assertEquals(a.fingerprint(s), b.fingerprint(s));
+      assertEquals(a.stateBits(s), b.stateBits(s));
+      assertEquals(a.stutterBits(s), b.stutterBits(s));
+      assertEquals(a.edgeStart(s), b.edgeStart(s));
+      assertEquals(a.edgeEnd(s), b.edgeEnd(s));
+    }
+    for (int e = 0; e < a.edgeEnd(n - 1); e++) {
+      assertEquals(a.target(e), b.target(e));
+      assertEquals(a.actionBits(e), b.actionBits(e));
     }
   }
 

@@ -7,6 +7,7 @@ import static io.synod.checker.liveness.Graphs.eventually;
 import static io.synod.checker.liveness.Graphs.not;
 import static io.synod.checker.liveness.Graphs.or;
 import static io.synod.checker.liveness.Graphs.state;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -134,6 +135,90 @@ class LivenessCheckerTest {
     // ~(p1 ~> q1 /\ p2 ~> q2): one tableau per conjunct
     LiveExpr two = and(LiveExpr.leadsTo(state(0), state(1)), LiveExpr.leadsTo(state(2), state(3)));
     assertEquals(2, new LivenessPlan(not(two)).branches().size());
+  }
+
+  @Test
+  void onlyTableauComponentsWithACycleFulfillingEveryPromiseHoldCandidates() {
+    // 0 -> {0, 1}, 1 -> 2, 2 -> 2: node 0 loops without fulfilling promise 0, node 1 is on no
+    // cycle, node 2 loops and fulfils it
+    int[][] succ = {{0, 1}, {2}, {2}};
+    java.util.BitSet[] ful = {new java.util.BitSet(), new java.util.BitSet(), bits(0)};
+    assertArrayEquals(new boolean[] {false, false, true},
+        LivenessChecker.candidateNodes(succ, ful, 1));
+    // without promises every node on a cycle is a candidate
+    assertArrayEquals(new boolean[] {true, false, true},
+        LivenessChecker.candidateNodes(succ, ful, 0));
+    // a component 0 <-> 1 whose nodes fulfil one promise each holds both; 2 fulfils only one
+    int[][] pair = {{1}, {0, 2}, {2}};
+    java.util.BitSet[] each = {bits(0), bits(1), bits(1)};
+    assertArrayEquals(new boolean[] {true, true, false},
+        LivenessChecker.candidateNodes(pair, each, 2));
+    // no cycle at all: no candidate, the branch has no counterexample
+    assertArrayEquals(new boolean[] {false, false},
+        LivenessChecker.candidateNodes(new int[][] {{1}, {}}, new java.util.BitSet[] {bits(0),
+            bits(0)}, 1));
+  }
+
+  private static java.util.BitSet bits(int... set) {
+    java.util.BitSet b = new java.util.BitSet();
+    for (int i : set) {
+      b.set(i);
+    }
+    return b;
+  }
+
+  @Test
+  void leadsToViolatedBeyondAPromiseLayerGivesTheLassoOfTheWholeSearch() {
+    // 0 -> 1 -> 2 -> 3 -> 1: request (atom 0) in 1 and 3, grant (atom 1) only in 2; state 3
+    // may also stay requesting by looping 3 -> 4 -> 3 without a grant
+    BehaviorGraph g = Graphs.of(new long[] {0, 1, 2, 1, 1},
+        new int[][] {{1}, {2}, {3}, {1, 4}, {3}}, new long[][] {{1}, {1}, {1}, {1, 1}, {1}}, 0);
+    LiveExpr prop = LiveExpr.leadsTo(state(0), state(1));
+    LiveExpr fair = always(eventually(action(0)));
+    LivenessChecker.Lasso l = Graphs.counterexample(g, fair, prop);
+    assertNotNull(l, "3 -> 4 -> 3 forever never grants");
+    Graphs.assertPath(g, l);
+    assertFalse(l.stuttering());
+    LivenessChecker.Lasso parallel = new LivenessChecker(g)
+        .check(new LivenessPlan(and(fair, not(prop))), 2);
+    assertArrayEquals(l.states(), parallel.states());
+    assertEquals(l.loop(), parallel.loop());
+  }
+
+  @Test
+  void fairnessThatOnlyForbiddenStepsMeetLeavesNoCounterexample() {
+    // 0 -> 1 is the only <<A>>_v step (action atom 0) and leaves state 0, where p (state atom
+    // 0) holds; 1 -> 0 is another step. ~[]<>p needs <>[]~p, which forbids every step from 0,
+    // and []<><<A>>_v needs one of them: no fair behaviour violates []<>p
+    BehaviorGraph g = Graphs.of(new long[] {1, 0}, new int[][] {{1}, {0}},
+        new long[][] {{1}, {0}}, 0);
+    LiveExpr fair = always(eventually(action(0)));
+    assertNull(Graphs.counterexample(g, fair, always(eventually(state(0)))));
+    // without fairness, stuttering in 1 violates it
+    LivenessChecker.Lasso l = Graphs.counterexample(g, null, always(eventually(state(0))));
+    assertNotNull(l);
+    assertTrue(l.stuttering());
+    assertEquals(1, l.states()[l.states().length - 1]);
+  }
+
+  @Test
+  void oneCheckerChecksSeveralPlansInTurn() {
+    // 0 -> 1 -> 2 -> 0, request (atom 0) in 1, grant (atom 1) in 2: P ~> Q holds under
+    // []<><<Step>>, fails without it (stuttering in 1); the reachable sets of one plan's
+    // branches must not serve the next plan's
+    BehaviorGraph g = Graphs.of(new long[] {0, 1, 2}, new int[][] {{1}, {2}, {0}},
+        new long[][] {{1}, {1}, {1}}, 0);
+    LiveExpr prop = LiveExpr.leadsTo(state(0), state(1));
+    LiveExpr fair = always(eventually(action(0)));
+    LivenessChecker checker = new LivenessChecker(g);
+    for (int threads = 1; threads <= 2; threads++) {
+      assertNull(checker.check(new LivenessPlan(and(fair, not(prop))), threads));
+      LivenessChecker.Lasso l = checker.check(new LivenessPlan(and(not(prop),
+          not(always(eventually(state(1)))))), threads);
+      assertNotNull(l);
+      assertTrue(l.stuttering());
+      assertNull(checker.check(new LivenessPlan(and(fair, not(prop))), threads));
+    }
   }
 
   @Test
