@@ -249,8 +249,9 @@ public final class BehaviorGraph {
    * out, with the edges into it. A cycle of what remains is a cycle of the complete graph, every
    * step of its states known, so a counterexample found in it is one of the complete graph.
    * This graph is not changed (the recording goes on); call only while no {@link Recorder} is
-   * being written to, between two expansions (the last one is taken as complete). The copy records, and maps its frozen edges, through {@code spill} (null:
-   * on the heap), which must not be this graph's: the file names would clash.
+   * being written to, between two expansions (the last one is taken as complete). The copy
+   * records, and maps its frozen edges, through {@code spill} (null: on the heap), which must
+   * not be this graph's: the file names would clash.
    */
   public BehaviorGraph expandedSoFar(SpillContext spill) {
     long count = 0;
@@ -260,22 +261,21 @@ public final class BehaviorGraph {
         count++;
       }
     }
-    if (count > Integer.MAX_VALUE / 2) {
+    // the table of expanded states holds up to 2^30 slots (at most half used)
+    if (count > 1 << 29) {
       throw new LivenessException("because the state graph is too large for the liveness checker.");
     }
-    long[] done = new long[(int) count];
-    int k = 0;
+    FpSet done = new FpSet((int) count);
     for (Recorder r : recorders) {
       for (long p = 0; p < r.buf.size(); p += 4 + r.buf.get(p + 3) * (edgeBits ? 2 : 1)) {
-        done[k++] = r.buf.get(p);
+        done.add(r.buf.get(p));
       }
     }
-    Arrays.sort(done);
     BehaviorGraph copy = new BehaviorGraph(edgeBits, spill);
     Recorder to = copy.recorder();
     for (Recorder r : recorders) {
       for (long p = 0; p < r.nodes.size(); p += 2) {
-        if (Arrays.binarySearch(done, r.nodes.get(p)) >= 0) {
+        if (done.contains(r.nodes.get(p))) {
           to.node(r.nodes.get(p), r.nodes.get(p + 1));
         }
       }
@@ -288,7 +288,7 @@ public final class BehaviorGraph {
         p += 4;
         for (int j = 0; j < edges; j++) {
           long target = r.buf.get(p);
-          if (Arrays.binarySearch(done, target) >= 0) {
+          if (done.contains(target)) {
             to.edge(target, edgeBits ? r.buf.get(p + 1) : 0);
           }
           p += edgeBits ? 2 : 1;
@@ -296,7 +296,7 @@ public final class BehaviorGraph {
       }
     }
     for (long q = 0; q < initial.size(); q++) {
-      if (Arrays.binarySearch(done, initial.get(q)) >= 0) {
+      if (done.contains(initial.get(q))) {
         copy.initialState(initial.get(q));
       }
     }
@@ -459,6 +459,53 @@ public final class BehaviorGraph {
    * whose governor says so, full chunks move to a spill file (at a fixed offset per chunk); reads
    * of a chunk on disk load it whole into a one-chunk cache, as {@link #freeze} reads in order.
    */
+  /**
+   * The fingerprints of the expanded states, for {@link #expandedSoFar}: every recorded edge's
+   * target is looked up once, so a hash table (open addressing, at most half full) rather than
+   * a sorted array searched by halves.
+   */
+  static final class FpSet {
+    private final long[] keys;
+    private final boolean[] used;
+    private final int mask;
+
+    FpSet(int expected) {
+      int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+      keys = new long[cap];
+      used = new boolean[cap];
+      mask = cap - 1;
+    }
+
+    void add(long fp) {
+      int h = slot(fp);
+      while (used[h]) {
+        if (keys[h] == fp) {
+          return;
+        }
+        h = (h + 1) & mask;
+      }
+      used[h] = true;
+      keys[h] = fp;
+    }
+
+    boolean contains(long fp) {
+      int h = slot(fp);
+      while (used[h]) {
+        if (keys[h] == fp) {
+          return true;
+        }
+        h = (h + 1) & mask;
+      }
+      return false;
+    }
+
+    private int slot(long fp) {
+      long x = fp ^ (fp >>> 31);
+      x *= 0x9e3779b97f4a7c15L;
+      return (int) (x >>> 33) & mask;
+    }
+  }
+
   static final class LongBuf {
     private final int bits;
     private final int chunk;
