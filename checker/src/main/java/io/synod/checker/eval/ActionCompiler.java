@@ -248,6 +248,9 @@ final class ActionCompiler extends CallCompiler {
         }
         return new Act.ParamCall(sp, r.local.depth(), p.slot, vals, new Act.Guard(expr(e)));
       }
+      if (r != null && r.sym instanceof DefSym d && d.env.inst.atSite) {
+        return actAtSite(sp, d, args, init);
+      }
       if (r != null && r.sym instanceof DefSym d) {
         return actCall(sp, compiler.defn(d), d.def.params(), args, -1, d, init);
       }
@@ -263,19 +266,29 @@ final class ActionCompiler extends CallCompiler {
       return actCall(sp, compiler.defn(part), part.def.params(), op.path().get(0).args(), -1, part, init);
     }
     if (e instanceof Expr.OpApp op && !op.path().isEmpty()) {
-      // I!A as an action: compile the instance's definition as an action
+      // I!A, I(k)!A as an action: compile the instance's definition as an action; an instance
+      // with parameters (or defined in a LET) is instantiated here, as an expression would be
       ModuleEnv target = env;
       boolean ok = true;
       for (Expr.InstanceStep step : op.path()) {
-        Sym s = target == env && step == op.path().get(0) ? (resolve(step.name()) == null ? null
-            : resolve(step.name()).sym) : target.exported.get(step.name());
-        if (!(s instanceof InstSym is) || !step.args().isEmpty()) {
+        Resolved found = step == op.path().get(0) ? resolve(step.name()) : null;
+        Sym s = step == op.path().get(0) ? (found == null ? null : found.sym) : target.exported.get(step.name());
+        if (found != null && found.local != null && found.local.local() instanceof Scope.LetInstance li) {
+          target = instantiateHere(step, li.def, env, li.site, false);
+        } else if (s instanceof InstSym is && !is.def.params().isEmpty()) {
+          target = instantiateHere(step, is.def, is.owner, scope, true);
+        } else if (s instanceof InstSym is && step.args().isEmpty()) {
+          target = compiler.instanceTarget(is);
+        } else {
           ok = false;
           break;
         }
-        target = compiler.instanceTarget(is);
       }
       if (ok && target.exported.get(op.name()) instanceof DefSym d) {
+        requireArity(sp, op.name(), d.def.params().size(), op.args());
+        if (d.env.inst.atSite) {
+          return actAtSite(sp, d, op.args(), init);
+        }
         return actCall(sp, compiler.defn(d), d.def.params(), op.args(), -1, d, init);
       }
     }
@@ -362,6 +375,32 @@ final class ActionCompiler extends CallCompiler {
     } else {
       defn.act = body;
       defn.actFrameSize = s.size;
+    }
+  }
+
+  /**
+   * A definition of an instance made at a site ({@code I(k)!A}, a LET instance) as an action:
+   * compiled inline, since its substitutions are read in the site's frame. Never memoised by
+   * its own arguments: its steps depend on the instance's arguments too.
+   */
+  private Act actAtSite(Span sp, DefSym d, List<Expr> args, boolean init) {
+    requireArity(sp, d.def.name(), d.def.params().size(), args);
+    for (Param p : d.def.params()) {
+      if (p.arity() > 0) {
+        throw semantic(sp, "Operator parameters of a definition of a parameterised INSTANCE are not supported.");
+      }
+    }
+    Node[] vals = exprs(args);
+    if (compiler.inlining.contains(d)) {
+      throw semantic(sp, "Recursive operator " + d.def.name() + " of a parameterised or LET instance is not "
+          + "supported as an action.");
+    }
+    Scope view = inlineScope(d, vals, false);
+    compiler.inlining.add(d);
+    try {
+      return compiler.at(d.env, view).act(d.def.body(), init);
+    } finally {
+      compiler.inlining.remove(d);
     }
   }
 
