@@ -56,6 +56,7 @@ class ParameterisedInstanceActionsTest {
       Often == []<>(x = 1)
       Often11 == []<>(x = 11)
       Inv == x # 21
+      Inv11 == x # 11
       ====
       """;
 
@@ -133,5 +134,40 @@ class ParameterisedInstanceActionsTest {
     assertEquals(List.of("exit 12", "Error: Invariant Inv is violated.", "Error: The behavior up to this point is:",
         "State 1", "x = 3", "State 2", "x = 21", "5 states generated, 5 distinct states found, 3 states left on queue."),
         f);
+  }
+
+  @Test
+  void theStepIsNamedAfterTheInstantiatedDefinitionWithTheInstanceArgumentsFirst(@TempDir Path dir)
+      throws IOException {
+    // as TLC names the definition I!Step of I(k) == INSTANCE M: parameters k, then p; located in M
+    CliTestSupport.Result r = check(dir, "Via", VIA, "SPECIFICATION Spec2\nINVARIANT Inv11\n");
+    assertEquals(12, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("State 2: <I!Step(10,1) line 5, col 12 to line 5, col 21 of module M>\nx = 11\n"),
+        r.out());
+  }
+
+  @Test
+  void anOperatorArgumentToSuchAnActionIsRefusedBeforeTheSearch(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("M3.tla"), """
+        ---- MODULE M3 ----
+        EXTENDS Naturals
+        CONSTANT k
+        VARIABLE x
+        Ap(F(_), p) == F(p + k)
+        ====
+        """);
+    String root = """
+        ---- MODULE Apply ----
+        EXTENDS Naturals
+        VARIABLE x
+        I(k) == INSTANCE M3
+        Next == I(0)!Ap(LAMBDA q : x' = q, 1)
+        Spec == x = 0 /\\ [][Next]_x
+        ====
+        """;
+    CliTestSupport.Result r = check(dir, "Apply", root, "SPECIFICATION Spec\n");
+    assertEquals(150, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("line 5, col 9 to line 5, col 37 of module Apply\n\n"
+        + "Operator parameters of a definition of a parameterised INSTANCE are not supported."), r.out());
   }
 }

@@ -174,6 +174,9 @@ final class ActionSplitter {
       }
       s = lv.env.table.get(op.name());
     } else {
+      if (op.path().stream().anyMatch(step -> !step.args().isEmpty())) {
+        return atSite(op, lv);
+      }
       ModuleEnv target = lv.env;
       for (Expr.InstanceStep step : op.path()) {
         Sym is = step == op.path().get(0) ? lv.env.table.get(step.name()) : target.exported.get(step.name());
@@ -212,6 +215,48 @@ final class ActionSplitter {
       }
     }
     enterDef(d, args, new Scope(null));
+    return true;
+  }
+
+  /**
+   * {@code I(k)!A(p)} with constant arguments: one action named as TLC names the instantiated
+   * definition ({@code I!A}, its parameters the instance's then A's), located at A's body. It is
+   * compiled in place, where the instance's arguments are read.
+   */
+  private boolean atSite(Expr.OpApp op, Level lv) {
+    if (lv.scope.find(op.path().get(0).name()) != null) {
+      return false;
+    }
+    ActionCompiler cx = compiler.at(lv.env, lv.scope);
+    List<Expr> argExprs = new ArrayList<>();
+    StringBuilder name = new StringBuilder();
+    for (Expr.InstanceStep step : op.path()) {
+      argExprs.addAll(step.args());
+      name.append(step.name()).append('!');
+    }
+    argExprs.addAll(op.args());
+    name.append(op.name());
+    List<Value> args = new ArrayList<>();
+    Act act;
+    try {
+      for (Expr a : argExprs) {
+        Node n = cx.expr(a);
+        if (n.level > 0 || n.impure) {
+          return false;
+        }
+        lv.grow();
+        args.add(n.eval(ctx, lv.frame()));
+      }
+      act = cx.act(op, false);
+    } catch (SpecException | EvalException ex) {
+      return false;
+    }
+    if (act instanceof Act.Guard) {
+      return false;
+    }
+    lv.grow();
+    ActionInfo info = new ActionInfo(out.size(), name.toString(), args, act.span);
+    out.add(new Split(info, act, lv.values.clone(), Math.max(lv.scope.size, lv.values.length)));
     return true;
   }
 
