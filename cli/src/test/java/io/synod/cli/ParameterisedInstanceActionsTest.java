@@ -55,6 +55,8 @@ class ParameterisedInstanceActionsTest {
       Spec2 == x = 0 /\\ [][\\E p \\in {1} : I(0)!Step(p) \\/ I(10)!Step(p)]_x /\\ WF_x(I(0)!Step(1))
       Often == []<>(x = 1)
       Often11 == []<>(x = 11)
+      Spec3 == x = 0 /\\ [][\\E k \\in {0, 10} : LET L == INSTANCE M WITH k <- k IN L!Bump(1)]_x
+               /\\ WF_x(LET L == INSTANCE M WITH k <- 0 IN L!Step(1))
       Inv == x # 21
       Inv11 == x # 11
       ====
@@ -72,7 +74,9 @@ class ParameterisedInstanceActionsTest {
       Spec2 == x = 0 /\\ [][\\E p \\in {1} : x' = p + 0 \\/ x' = p + 10]_x /\\ WF_x(x' = 1 + 0)
       Often == []<>(x = 1)
       Often11 == []<>(x = 11)
+      Spec3 == x = 0 /\\ [][\\E k \\in {0, 10} : x < 30 /\\ x' = 1 + k]_x /\\ WF_x(x' = 1 + 0)
       Inv == x # 21
+      Inv11 == x # 11
       ====
       """;
 
@@ -169,5 +173,11 @@ class ParameterisedInstanceActionsTest {
     assertEquals(150, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("line 5, col 9 to line 5, col 37 of module Apply\n\n"
         + "Operator parameters of a definition of a parameterised INSTANCE are not supported."), r.out());
+  }
+
+  @Test
+  void theOperatorsOfAnInstanceInALetAreActionsToo(@TempDir Path dir) throws IOException {
+    assertEquals("exit 0", compare(dir, "SPECIFICATION Spec3\nPROPERTY Often\n").get(0));
+    assertEquals("exit 12", compare(dir, "SPECIFICATION Spec3\nINVARIANT Inv11\n").get(0));
   }
 }
