@@ -43,10 +43,6 @@ final class PeriodicLiveness {
     this.listener = listener;
   }
 
-  LivenessSchedule schedule() {
-    return schedule;
-  }
-
   /**
    * On the timer: whether to ask the search for a check now, from its counts ({@code distinct}
    * minus {@code queue}: the states expanded, what TLC's graph holds as done).

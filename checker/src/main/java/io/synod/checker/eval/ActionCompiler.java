@@ -384,24 +384,8 @@ final class ActionCompiler extends CallCompiler {
    * its own arguments: its steps depend on the instance's arguments too.
    */
   private Act actAtSite(Span sp, DefSym d, List<Expr> args, boolean init) {
-    requireArity(sp, d.def.name(), d.def.params().size(), args);
-    for (Param p : d.def.params()) {
-      if (p.arity() > 0) {
-        throw semantic(sp, "Operator parameters of a definition of a parameterised INSTANCE are not supported.");
-      }
-    }
-    Node[] vals = exprs(args);
-    if (compiler.inlining.contains(d)) {
-      throw semantic(sp, "Recursive operator " + d.def.name() + " of a parameterised or LET instance is not "
-          + "supported as an action.");
-    }
-    Scope view = inlineScope(d, vals, false);
-    compiler.inlining.add(d);
-    try {
-      return compiler.at(d.env, view).act(d.def.body(), init);
-    } finally {
-      compiler.inlining.remove(d);
-    }
+    return atSite(sp, d.def.name(), d, args, false, " as an action",
+        (view, vals) -> compiler.at(d.env, view).act(d.def.body(), init));
   }
 
   Act actCall(Span sp, OpDefn defn, List<Param> params, List<Expr> args, int envDepth, DefSym d,

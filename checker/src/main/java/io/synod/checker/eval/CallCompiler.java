@@ -190,6 +190,20 @@ abstract class CallCompiler extends ExprCompiler {
    * read in the site's frame, which a separately compiled body would not see.
    */
   Node inlineAtSite(Span span, String name, DefSym d, List<Expr> args) {
+    return atSite(span, name, d, args, true, "",
+        (view, vals) -> new Nodes.Inline(span, compiler.at(d.env, view).expr(d.def.body()), vals,
+            view.cacheSlots()));
+  }
+
+  /**
+   * Compiles {@code d}, a definition of an instance made at a site, in place with its
+   * parameters bound to {@code args} ({@code body}: given the scope that binds them and their
+   * compiled values): its substitutions are read in the site's frame, which a separately
+   * compiled body would not see. {@code cache} as {@link #inlineScope}; {@code use} ends the
+   * message refusing a recursive one.
+   */
+  <T> T atSite(Span span, String name, DefSym d, List<Expr> args, boolean cache, String use,
+      java.util.function.BiFunction<Scope, Node[], T> body) {
     requireArity(span, name, d.def.params().size(), args);
     for (Param p : d.def.params()) {
       if (p.arity() > 0) {
@@ -197,18 +211,17 @@ abstract class CallCompiler extends ExprCompiler {
       }
     }
     if (compiler.inlining.contains(d)) {
-      throw semantic(span, "Recursive operator " + name + " of a parameterised or LET instance is not supported.");
+      throw semantic(span, "Recursive operator " + name + " of a parameterised or LET instance is not supported"
+          + use + ".");
     }
     Node[] vals = exprs(args);
-    Scope view = inlineScope(d, vals, true);
+    Scope view = inlineScope(d, vals, cache);
     compiler.inlining.add(d);
-    Node body;
     try {
-      body = compiler.at(d.env, view).expr(d.def.body());
+      return body.apply(view, vals);
     } finally {
       compiler.inlining.remove(d);
     }
-    return new Nodes.Inline(span, body, vals, view.cacheSlots());
   }
 
   /**

@@ -730,12 +730,6 @@ public final class LivenessChecker {
       }
     }
 
-    /**
-     * The first product node from {@code u} on that is reachable (in {@link #reachable()}'s
-     * sets) and among the tableau nodes of {@code mask} (see {@link #rootMask});
-     * {@link #size} when there is none. States none of whose nodes qualify are passed over a
-     * word at a time.
-     */
     /** This branch's bits in {@link #reachable()}'s sets: every node, or the candidate layer. */
     long[] rootMask(boolean inLayer) {
       long[] mask = new long[reachWords];
@@ -748,6 +742,12 @@ public final class LivenessChecker {
       return mask;
     }
 
+    /**
+     * The first product node from {@code u} on that is reachable (in {@link #reachable()}'s
+     * sets) and among the tableau nodes of {@code mask} (see {@link #rootMask});
+     * {@link #size} when there is none. States none of whose nodes qualify are passed over a
+     * word at a time.
+     */
     int nextReached(long[] r, int u, long[] mask) {
       int w = reachWords;
       int n = g.size();
