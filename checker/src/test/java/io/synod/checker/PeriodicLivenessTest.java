@@ -73,7 +73,7 @@ class PeriodicLivenessTest {
   Path dir;
 
   /** The events of the checks of the graph so far, in order. */
-  private static final class Events implements SearchListener {
+  private static class Events implements SearchListener {
     final List<String> seen = new CopyOnWriteArrayList<>();
 
     @Override
@@ -178,6 +178,38 @@ class PeriodicLivenessTest {
     assertEquals(Verdict.SUCCESS, timed.verdict());
     assertEquals(whole.stats(), timed.stats());
     assertFalse(events.seen.contains("violated"), events.seen.toString());
+    assertEquals("final", events.seen.get(events.seen.size() - 1));
+  }
+
+  /**
+   * As TLC's periodic work, which checks the graph so far and then prints its progress report:
+   * a report never comes while such a check runs, only after it (progress and checks both every
+   * 5 ms here).
+   */
+  @Test
+  void progressReportsWaitForTheCheckOfTheGraphSoFar() throws Exception {
+    SpecModel m = model("Climb", CLIMB, "CONSTANT N = 60\nSPECIFICATION Spec\n"
+        + "PROPERTIES Corner Up\nCHECK_DEADLOCK FALSE\n");
+    Events events = new Events() {
+      @Override
+      public void progress(io.synod.checker.engine.SearchStats stats, long elapsedMillis) {
+        seen.add("progress");
+      }
+    };
+    CheckOptions o = CheckOptions.defaults().withWorkers(2).withFpIndex(0).withProgressInterval(5);
+    CheckResult r = new ModelChecker(m, o, events, Output.NONE)
+        .withLiveness(new LivenessSchedule(LivenessSchedule.Mode.DEFAULT, 5, 5, 0)).run();
+    assertEquals(Verdict.SUCCESS, r.verdict());
+    boolean inCheck = false;
+    for (String e : events.seen) {
+      if (e.startsWith("check ")) {
+        inCheck = true;
+      } else if (e.equals("holds")) {
+        inCheck = false;
+      } else if (e.equals("progress")) {
+        assertFalse(inCheck, "a progress report inside a check: " + events.seen);
+      }
+    }
     assertEquals("final", events.seen.get(events.seen.size() - 1));
   }
 

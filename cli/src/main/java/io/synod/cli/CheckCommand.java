@@ -92,7 +92,8 @@ public final class CheckCommand implements Callable<Integer> {
           + " explored so far while the search runs (3 s after it starts, then every minute, when"
           + " the graph grew by more than 10% and such checks took at most 20% of the time), a"
           + " counterexample ending the search; final: only once, on the complete graph;"
-          + " seqfinal: as final, one branch after the other. A property a finite behaviour"
+          + " seqfinal: as final, one branch after the other; off: as final (TLC's name for no"
+          + " check during the search). A property a finite behaviour"
           + " already violates ([](P => []Q)) is reported during the search in every mode.")
   String lncheck;
 
@@ -378,12 +379,14 @@ public final class CheckCommand implements Callable<Integer> {
    */
   private LivenessSchedule livenessSchedule() {
     LivenessSchedule.Mode mode;
-    switch (lncheck == null ? "default" : lncheck) {
+    // TLC lower-cases the mode; its "off" only turns off the checks during the search (the
+    // complete graph is still checked), which is "final"
+    switch (lncheck == null ? "default" : lncheck.toLowerCase(java.util.Locale.ROOT)) {
       case "default" -> mode = LivenessSchedule.Mode.DEFAULT;
-      case "final" -> mode = LivenessSchedule.Mode.FINAL;
+      case "final", "off" -> mode = LivenessSchedule.Mode.FINAL;
       case "seqfinal" -> mode = LivenessSchedule.Mode.SEQFINAL;
-      default -> throw new UserError("-lncheck expects default, final or seqfinal, got '" + lncheck + "'",
-          ExitCodes.USAGE);
+      default -> throw new UserError("-lncheck expects default, final, seqfinal or off, got '"
+          + lncheck + "'", ExitCodes.USAGE);
     }
     LivenessSchedule tlc = LivenessSchedule.tlc(mode);
     String seconds = System.getProperty("synod.liveness.periodSeconds");

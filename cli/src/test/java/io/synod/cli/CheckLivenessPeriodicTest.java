@@ -90,6 +90,18 @@ class CheckLivenessPeriodicTest {
     assertEquals("0", stats.group(3));
   }
 
+  /** TLC lower-cases the mode, and its "off" still checks the complete graph. */
+  @Test
+  void offAndCapitalisedModesAreTlcsSpellingsOfFinal() throws Exception {
+    for (String mode : List.of("off", "OFF", "Final")) {
+      CliTestSupport.Result r = check(mode);
+      assertEquals(13, r.code(), mode + "\n" + r.out() + r.err());
+      assertFalse(CURRENT.matcher(r.out()).find(), r.out());
+      assertTrue(r.out().contains("Checking temporal properties for the complete state space"),
+          r.out());
+    }
+  }
+
   @Test
   void aMalformedTestPeriodIsAUsageError() throws Exception {
     CliTestSupport.Result r = CliTestSupport.runInJvm(dir,

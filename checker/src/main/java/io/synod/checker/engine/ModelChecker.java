@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class ModelChecker {
+  /** TLC's first progress report comes 3 s after the start (then one every progress interval). */
+  static final long FIRST_PROGRESS_MILLIS = 3_000;
+
   private final SpecModel model;
   private final CheckOptions options;
   private final SearchListener listener;
@@ -223,14 +226,6 @@ public final class ModelChecker {
       t.setDaemon(true);
       return t;
     });
-    long period = options.progressIntervalMillis();
-    timer.scheduleAtFixedRate(
-        () -> listener.progress(s.stats(), (System.nanoTime() - start) / 1_000_000),
-        period, period, TimeUnit.MILLISECONDS);
-    if (ckpt != null && checkpoints.writes() && checkpoints.intervalMillis() > 0) {
-      long every = checkpoints.intervalMillis();
-      timer.scheduleAtFixedRate(s::requestCheckpoint, every, every, TimeUnit.MILLISECONDS);
-    }
     if (periodic != null && liveness.periodMillis() > 0) {
       // as TLC's periodic work: the time between two looks is counted from the end of the first
       timer.scheduleWithFixedDelay(() -> {
@@ -239,6 +234,20 @@ public final class ModelChecker {
         }
       }, Math.min(liveness.firstMillis(), liveness.periodMillis()), liveness.periodMillis(),
           TimeUnit.MILLISECONDS);
+    }
+    long period = options.progressIntervalMillis();
+    // TLC reports progress 3 s after the start, then every period; at a moment when its periodic
+    // work also checks the graph explored so far, the report follows that check's lines (the
+    // task above, scheduled first, runs first at the same moment)
+    timer.scheduleAtFixedRate(() -> {
+      if (periodic != null && !periodic.awaitPendingCheck()) {
+        return;
+      }
+      listener.progress(s.stats(), (System.nanoTime() - start) / 1_000_000);
+    }, Math.min(FIRST_PROGRESS_MILLIS, period), period, TimeUnit.MILLISECONDS);
+    if (ckpt != null && checkpoints.writes() && checkpoints.intervalMillis() > 0) {
+      long every = checkpoints.intervalMillis();
+      timer.scheduleAtFixedRate(s::requestCheckpoint, every, every, TimeUnit.MILLISECONDS);
     }
     try {
       s.run();

@@ -80,9 +80,16 @@ final class PeriodicLiveness {
    * on.
    */
   boolean check(BehaviorGraph recording, SearchStats now) {
+    try {
+      return checkNow(recording, now);
+    } finally {
+      settle();
+    }
+  }
+
+  private boolean checkNow(BehaviorGraph recording, SearchStats now) {
     boolean wasForced = forced;
     forced = false;
-    pending.set(false);
     long t0 = System.nanoTime();
     // exact now that no worker runs: the timer's estimate may have counted states whose
     // expansion was not recorded yet
@@ -115,6 +122,32 @@ final class PeriodicLiveness {
       if (announced) {
         listener.livenessCheckedSoFar(spent / 1_000_000, lasso != null);
       }
+    }
+  }
+
+  /**
+   * On the timer: waits while a requested check has not run to its end (the workers stop for it
+   * at their next claim). False when the wait was interrupted: the search ended meanwhile.
+   */
+  boolean awaitPendingCheck() {
+    synchronized (pending) {
+      while (pending.get()) {
+        try {
+          pending.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Ends a pending check (run, skipped or the search over) for {@link #awaitPendingCheck}. */
+  private void settle() {
+    synchronized (pending) {
+      pending.set(false);
+      pending.notifyAll();
     }
   }
 
