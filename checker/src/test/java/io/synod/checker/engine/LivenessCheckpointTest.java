@@ -274,6 +274,22 @@ class LivenessCheckpointTest {
   }
 
   @Test
+  void whatACrashedLaterCheckpointAppendedIsIgnored() throws Exception {
+    CheckResult expected = new ModelChecker(counters("YReturns"), CheckOptions.defaults(),
+        new SearchListener() {}, Output.NONE).run();
+    Path ckpt = interrupted("YReturns", 1, SpillMode.NEVER, 40);
+    // a later checkpoint that crashed after appending to the graph files, before its rename
+    for (String name : List.of("graph-edges-w0", "graph-states-w0")) {
+      try (RandomAccessFile f = new RandomAccessFile(graphFile(ckpt, name).toFile(), "rw")) {
+        f.seek(f.length());
+        f.write(new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
+      }
+    }
+    Files.write(ckpt.resolve(CheckpointFile.NAME + ".tmp"), new byte[] {1, 2, 3});
+    assertSameLiveEnd(expected, recover("YReturns", ckpt, 1), 1);
+  }
+
+  @Test
   void aShortGraphFileIsRefused() throws Exception {
     Path ckpt = interrupted("XReturns", 1, SpillMode.NEVER, 40);
     Path states = graphFile(ckpt, "graph-states-w0");
