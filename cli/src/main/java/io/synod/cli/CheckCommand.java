@@ -134,9 +134,10 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Every MINUTES, pause the workers and write a checkpoint (seen states, queue,"
           + " parent log, counts) to the -metadir, atomically; -recover resumes from it"
           + " (default: 30, as TLC; 0 disables). Without -metadir the checkpoint goes to"
-          + " states/<time> beside the spec. Not with temporal properties or -continue"
-          + " (there the default is off). The checkpoint is deleted once the check reaches a"
-          + " verdict; it stays after a kill, Ctrl-C or a system error.")
+          + " states/<time> beside the spec; with temporal properties it holds the recorded"
+          + " behaviour graph too. Not with -continue (there the default is off). The checkpoint"
+          + " is deleted once the check reaches a verdict; it stays after a kill, Ctrl-C or a"
+          + " system error.")
   Integer checkpointMinutes;
 
   @Option(names = "-recover", paramLabel = "DIR",
@@ -318,7 +319,7 @@ public final class CheckCommand implements Callable<Integer> {
       return ExitCodes.of(result.verdict());
     }
     ModelChecker checker = new ModelChecker(model, options, rep, checking(out)).withLiveness(liveness);
-    CheckpointSettings checkpoints = checkpointSettings(model, parsed, cfg, resumed);
+    CheckpointSettings checkpoints = checkpointSettings(parsed, cfg, resumed);
     if (checkpoints != null) {
       checker.withCheckpoints(checkpoints);
     }
@@ -367,7 +368,8 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       return CheckpointFile.inspect(recover);
     } catch (CheckpointException e) {
-      throw new UserError(e.getMessage(), CheckpointFile.exists(recover) ? ErrorHandler.SYSTEM_ERROR : ExitCodes.USAGE);
+      throw new UserError(e.getMessage(), CheckpointFile.exists(recover) && !e.mismatch()
+          ? ErrorHandler.SYSTEM_ERROR : ExitCodes.USAGE);
     }
   }
 
@@ -405,7 +407,7 @@ public final class CheckCommand implements Callable<Integer> {
    * explicit -checkpoint or -recover that the model cannot honour is an error; TLC's default
    * interval is silently off for it.
    */
-  private CheckpointSettings checkpointSettings(SpecModel model, SpecFrontend.ParsedSpec parsed, Path cfg,
+  private CheckpointSettings checkpointSettings(SpecFrontend.ParsedSpec parsed, Path cfg,
       CheckpointFile.Header resumed) {
     long millis = (checkpointMinutes == null ? 30L : checkpointMinutes) * 60_000L;
     long everyStates = 0;
@@ -423,14 +425,7 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UserError("synod.checkpoint.seconds/states expect numbers", ExitCodes.USAGE);
     }
     boolean explicit = (checkpointMinutes != null && checkpointMinutes > 0) || seconds != null || states != null;
-    boolean temporal;
-    try {
-      temporal = model.liveness() != null;
-    } catch (RuntimeException e) {
-      temporal = true;
-    }
-    String unsupported = temporal ? "models with temporal properties (their behaviour graph is not"
-        + " checkpointed)" : continueAfterError ? "-continue" : null;
+    String unsupported = continueAfterError ? "-continue" : null;
     if (recover != null) {
       if (unsupported != null) {
         throw new UserError("-recover does not support " + unsupported, ExitCodes.USAGE);

@@ -43,13 +43,20 @@ class CheckpointCliTest {
    * as soon as the first checkpoint is complete, and returns the checkpoint's directory.
    */
   private Path killedAfterFirstCheckpoint(String every, String cfg) throws Exception {
+    return killedAfterFirstCheckpoint(every, RAFT.resolve("MCRaft.tla"), RAFT.resolve(cfg));
+  }
+
+  private Path killedAfterFirstCheckpoint(String every, Path spec, Path config, String... options)
+      throws Exception {
+    String cfg = config.getFileName().toString();
     Path meta = dir.resolve("meta-" + cfg);
     Path out = dir.resolve("killed-" + cfg + ".txt");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dsynod.checkpoint.states=" + every, "-cp", System.getProperty("java.class.path"),
-        Synod.class.getName(), "check", "-workers", "1", "-metadir", meta.toString(), "-config",
-        RAFT.resolve(cfg).toString(), RAFT.resolve("MCRaft.tla").toString()));
+        Synod.class.getName(), "check", "-workers", "1", "-metadir", meta.toString()));
+    command.addAll(List.of(options));
+    command.addAll(List.of("-config", config.toString(), spec.toString()));
     Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
@@ -109,6 +116,13 @@ class CheckpointCliTest {
       f.write(b ^ 1);
     }
     refused(153, "the checkpoint is corrupt", "check", "-recover", corrupt.toString(), "-config", cfg, spec);
+    Path older = copy(meta, "older");
+    try (RandomAccessFile f = new RandomAccessFile(CheckpointFile.file(older).toFile(), "rw")) {
+      f.seek(8); // the format version, after the magic
+      f.writeInt(1);
+    }
+    refused(2, "checkpoint format 1, this Synod reads format", "check", "-recover", older.toString(),
+        "-config", cfg, spec);
     refused(2, "no such directory", "check", "-recover", dir.resolve("none").toString(), "-config", cfg, spec);
     Files.createDirectories(dir.resolve("empty"));
     refused(2, "holds no checkpoint", "check", "-recover", dir.resolve("empty").toString(), "-config", cfg, spec);
@@ -162,19 +176,69 @@ class CheckpointCliTest {
   @Test
   void checkpointsAreRefusedWhereTheyCannotBeKept() {
     String spec = RAFT.resolve("MCRaft.tla").toString();
-    var r = CliTestSupport.run("check", "-checkpoint", "5", "-metadir", dir.toString(), "-config",
-        RAFT.resolve("MCRaftLiveness.cfg").toString(), spec);
-    assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("-checkpoint does not support models with temporal properties"), r.err());
-    r = CliTestSupport.run("check", "-checkpoint", "5", "-continue", "-metadir", dir.toString(), "-config",
+    var r = CliTestSupport.run("check", "-checkpoint", "5", "-continue", "-metadir", dir.toString(), "-config",
         RAFT.resolve("MCRaftSmallQuorum.cfg").toString(), spec);
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("-continue"), r.err());
-    // TLC's default interval is simply off where checkpoints cannot be kept
-    r = CliTestSupport.run("check", "-config", RAFT.resolve("MCRaftLiveness.cfg").toString(), spec);
-    assertEquals(0, r.code(), r.out() + r.err());
     r = CliTestSupport.run("check", "-checkpoint", "-1", "-config", RAFT.resolve("MCRaftSmallQuorum.cfg").toString(), spec);
     assertEquals(2, r.code(), r.out() + r.err());
+  }
+
+  /** Two counters modulo 150; only IncX is fair, so y need not come back to 0: a lasso. */
+  private static final String COUNTERS = """
+      ---- MODULE Counters ----
+      EXTENDS Naturals
+      VARIABLES x, y
+      vars == <<x, y>>
+      Init == x = 0 /\\ y = 0
+      IncX == x' = (x + 1) % 150 /\\ y' = y
+      IncY == y' = (y + 1) % 150 /\\ x' = x
+      Spec == Init /\\ [][IncX \\/ IncY]_vars /\\ WF_vars(IncX)
+      YReturns == []<>(y = 0)
+      ====
+      """;
+
+  /** The lines of a check's output that do not depend on the time or the run's history. */
+  private static List<String> timeless(String out) {
+    return out.lines().filter(l -> !l.startsWith("Progress(") && !l.startsWith("Finished in")
+        && !l.startsWith("Starting") && !l.startsWith("Running") && !l.startsWith("Checkpointing")
+        && !l.startsWith("Recovery completed") && !l.startsWith("Computing initial states")
+        && !l.startsWith("Finished computing initial states") && !l.startsWith("Finished checking")
+        && !l.startsWith("Checking temporal properties") && !l.startsWith("Starting recovery")
+        && !l.contains("(rev: synod-")).toList();
+  }
+
+  @Test
+  void aKilledLivenessCheckResumesWithTheUninterruptedLasso() throws Exception {
+    Path spec = dir.resolve("Counters.tla");
+    Files.writeString(spec, COUNTERS);
+    Path cfg = dir.resolve("Counters.cfg");
+    Files.writeString(cfg, "SPECIFICATION Spec\nPROPERTY YReturns\n");
+    // the recorded graph through spill files, into the checkpoint's graph files
+    Path meta = killedAfterFirstCheckpoint("3000", spec, cfg, "-spill", "always", "-lncheck", "final");
+    try (Stream<Path> s = Files.list(meta)) {
+      assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith(CheckpointFile.NAME + ".graph-")),
+          "the behaviour graph is beside the checkpoint");
+    }
+    Run resumed = run("check", "-workers", "1", "-spill", "always", "-lncheck", "final", "-recover",
+        meta.toString(), "-config", cfg.toString(), spec.toString());
+    Run whole = run("check", "-workers", "1", "-lncheck", "final", "-checkpoint", "0", "-config",
+        cfg.toString(), spec.toString());
+    assertEquals(13, whole.code(), whole.out());
+    assertEquals(whole.code(), resumed.code(), resumed.out() + resumed.err());
+    assertTrue(whole.out().contains("Temporal property YReturns was violated."), whole.out());
+    assertTrue(whole.out().contains("Back to state"), whole.out());
+    assertTrue(resumed.out().contains("Recovery completed."), resumed.out());
+    assertTrue(resumed.out().contains("Checking temporal properties for the complete state space"),
+        resumed.out());
+    assertEquals(timeless(whole.out()), timeless(resumed.out()));
+    try (Stream<Path> s = Files.list(meta)) {
+      // (the killed process's spill directory stays: nothing removed it)
+      assertEquals(List.of(), s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(CheckpointFile.NAME)).toList(),
+          "a finished check deletes its checkpoint and graph files");
+    }
+    assertFalse(resumed.err().contains("\tat "), resumed.err());
   }
 
   private void refused(int code, String message, String... args) {

@@ -86,6 +86,8 @@ final class BfsSearch {
   private PeriodicLiveness periodic;
   /** Workers stop at their next claim, so that a checkpoint can be written or the graph checked. */
   private volatile boolean pauseRequested;
+  /** The pause is (also) for a checkpoint. */
+  private volatile boolean checkpointRequested;
   /** The pause is (also) for a check of the graph explored so far. */
   private volatile boolean livenessRequested;
   /** States expanded since the last checkpoint (counted only with {@code everyStates}). */
@@ -179,6 +181,9 @@ final class BfsSearch {
       search();
     } finally {
       levelQueue.close();
+      if (graphCheckpoint != null) {
+        graphCheckpoint.close();
+      }
     }
   }
 
@@ -225,6 +230,7 @@ final class BfsSearch {
       w.expand((Value[]) e[0], (Long) e[1]);
       w.expandedThisLevel = 0;
       if (pauseEvery > 0 && expandedSincePause.incrementAndGet() >= pauseEvery) {
+        checkpointRequested = true;
         pauseRequested = true;
       }
       if (periodic != null && periodic.expanded(1)) {
@@ -297,6 +303,7 @@ final class BfsSearch {
 
   /** Asks the workers to stop at their next claim so that a checkpoint is written. */
   void requestCheckpoint() {
+    checkpointRequested = true;
     pauseRequested = true;
   }
 
@@ -316,12 +323,11 @@ final class BfsSearch {
 
   /**
    * What the workers stopped for: a check of the graph explored so far (which ends the search
-   * when it finds a counterexample) and a checkpoint (a model with temporal properties has no
-   * checkpoints); returns the milliseconds it took.
+   * when it finds a counterexample), then a checkpoint (which so holds the schedule after that
+   * check); returns the milliseconds it took.
    */
   private long pausedWork() {
     pauseRequested = false;
-    expandedSincePause.set(0);
     long t0 = System.nanoTime();
     if (livenessRequested) {
       livenessRequested = false;
@@ -329,8 +335,12 @@ final class BfsSearch {
         stop = true;
       }
     }
-    if (checkpoints != null && !stop) {
-      checkpoints.write(this);
+    if (checkpointRequested) {
+      checkpointRequested = false;
+      expandedSincePause.set(0);
+      if (checkpoints != null && !stop) {
+        checkpoints.write(this);
+      }
     }
     return (System.nanoTime() - t0) / 1_000_000;
   }
@@ -397,6 +407,85 @@ final class BfsSearch {
       out.writeInt(st.size());
       for (Object[] e : st) {
         out.writeInt((Integer) e[2]);
+      }
+    }
+  }
+
+  /** The recorded graph's part of the checkpoints (its files), made at the first one. */
+  private io.synod.checker.liveness.GraphCheckpoint graphCheckpoint;
+
+  /**
+   * Writes what a search with temporal properties needs beyond {@link #writeSnapshot}: the
+   * recorded behaviour graph (appending to its files in {@code dir} what was recorded since the
+   * last checkpoint), the tableau nodes each state was reached with ({@link PrefixTracker}) and
+   * the schedule of the checks of the graph so far. Call only while no worker runs; returns
+   * the bytes appended to the graph's files.
+   */
+  long writeLiveness(java.io.DataOutputStream out, java.nio.file.Path dir) throws java.io.IOException {
+    out.writeBoolean(behavior != null);
+    if (behavior == null) {
+      return 0;
+    }
+    if (graphCheckpoint == null) {
+      graphCheckpoint = new io.synod.checker.liveness.GraphCheckpoint(behavior, CheckpointFile.NAME + ".");
+    }
+    long appended = graphCheckpoint.write(out, dir);
+    out.writeBoolean(reached != null);
+    if (reached != null) {
+      out.writeLong(reached.size());
+      long written = 0;
+      for (java.util.Map.Entry<Long, Long> e : reached.entrySet()) {
+        out.writeLong(e.getKey());
+        out.writeLong(e.getValue());
+        written++;
+      }
+      if (written != reached.size()) {
+        throw new IllegalStateException("the reached tableau nodes changed while checkpointing");
+      }
+    }
+    out.writeBoolean(periodic != null);
+    if (periodic != null) {
+      periodic.writeTo(out);
+    }
+    return appended;
+  }
+
+  /**
+   * Restores what {@link #writeLiveness} wrote, the graph from its files in {@code dir}.
+   *
+   * @throws CheckpointException when the checkpoint was written for a model with(out) temporal
+   *     properties while this one has none (has some)
+   */
+  void readLiveness(java.io.DataInputStream in, java.nio.file.Path dir) throws java.io.IOException {
+    boolean temporal = in.readBoolean();
+    if (temporal != (behavior != null)) {
+      throw new CheckpointException("cannot recover from " + dir + ": the checkpoint was written"
+          + " by a check " + (temporal ? "with" : "without") + " temporal properties, this model has "
+          + (temporal ? "none" : "some"));
+    }
+    if (!temporal) {
+      return;
+    }
+    graphCheckpoint = new io.synod.checker.liveness.GraphCheckpoint(behavior, CheckpointFile.NAME + ".");
+    graphCheckpoint.read(in, dir);
+    boolean hasReached = in.readBoolean();
+    if (hasReached != (reached != null)) {
+      throw new IllegalStateException("the tableau nodes of the states do not fit the properties");
+    }
+    if (hasReached) {
+      long n = in.readLong();
+      if (n < 0 || n > (1L << 40)) {
+        throw new IllegalStateException("implausible number of reached states " + n);
+      }
+      for (long i = 0; i < n; i++) {
+        reached.put(in.readLong(), in.readLong());
+      }
+    }
+    if (in.readBoolean()) {
+      // a schedule of a check resumed with another -lncheck is read and dropped
+      PeriodicLiveness.State st = PeriodicLiveness.State.readFrom(in);
+      if (periodic != null) {
+        periodic.restore(st);
       }
     }
   }
@@ -757,6 +846,7 @@ final class BfsSearch {
         }
         seg.expanded(end - c.from);
         if (pauseEvery > 0 && expandedSincePause.addAndGet(end - c.from) >= pauseEvery) {
+          checkpointRequested = true;
           pauseRequested = true;
         }
         if (periodic != null && periodic.expanded(end - c.from)) {

@@ -39,9 +39,17 @@ import java.util.zip.CheckedOutputStream;
  * identity the checkpoint was written for, the seed, the counts at the checkpoint), the intern
  * table of strings and model values (their order decides the order of sets, so a later process
  * must give them the same tokens before it decodes a state), the search's own snapshot
- * ({@link BfsSearch#writeSnapshot}), then a CRC-32 of everything before it and the magic
+ * ({@link BfsSearch#writeSnapshot}), its temporal part ({@link BfsSearch#writeLiveness}: a
+ * flag, and for a model with temporal properties the lengths and checksums of the recorded
+ * behaviour graph's files, the initial states, the tableau nodes reached and the schedule of
+ * the checks of the graph so far), then a CRC-32 of everything before it and the magic
  * {@code SYNODEND}. A file without the end magic is a truncated one; a CRC that does not match
  * is a corrupt one; both are refused before anything is read.
+ *
+ * <p>The behaviour graph lives beside the file, in {@code NAME.graph-*} files that only grow
+ * ({@link io.synod.checker.liveness.GraphCheckpoint}): a checkpoint appends what was recorded
+ * since the previous one and forces it before the file naming their lengths replaces the
+ * previous one.
  *
  * <p>Written to {@code NAME.tmp}, forced to disk, then renamed over the previous checkpoint
  * (atomically) and the directory forced: a crash at any point leaves either the previous
@@ -52,7 +60,7 @@ public final class CheckpointFile {
   public static final String NAME = "checkpoint.synod";
   private static final byte[] MAGIC = "SYNODCKP".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = "SYNODEND".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int TRAILER = 16;
 
   private CheckpointFile() {}
@@ -106,6 +114,7 @@ public final class CheckpointFile {
     try {
       Files.deleteIfExists(file(dir));
       Files.deleteIfExists(tmp(dir));
+      io.synod.checker.liveness.GraphCheckpoint.delete(dir, NAME + ".");
       try (var s = Files.list(dir)) {
         if (s.findAny().isEmpty()) {
           Files.deleteIfExists(dir);
@@ -130,6 +139,7 @@ public final class CheckpointFile {
     long t0 = System.nanoTime();
     Path tmp = tmp(dir);
     Path f = file(dir);
+    long appended = 0;
     try {
       Files.createDirectories(dir);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
@@ -161,6 +171,7 @@ public final class CheckpointFile {
           throw new CheckpointException("cannot write a checkpoint to " + f
               + ": a state holds a string the check's intern table does not know");
         }
+        appended = search.writeLiveness(out, dir);
         out.flush();
         long sum = crc.getValue();
         out.writeLong(sum);
@@ -175,7 +186,7 @@ public final class CheckpointFile {
             + ": its file system cannot replace a file atomically");
       }
       forceDirectory(dir);
-      return new Written(Files.size(f), (System.nanoTime() - t0) / 1_000_000);
+      return new Written(Files.size(f) + appended, (System.nanoTime() - t0) / 1_000_000);
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(tmp);
       throw failure("write", tmp, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
@@ -213,6 +224,7 @@ public final class CheckpointFile {
       ValueCodec codec = new ValueCodec();
       readStrings(in, model.strings(), codec);
       search.readSnapshot(in, codec);
+      search.readLiveness(in, dir);
       if (counted.count != body) {
         throw corrupt(f, "its sections end at byte " + counted.count + ", not " + body);
       }
@@ -293,7 +305,8 @@ public final class CheckpointFile {
     int version = in.readInt();
     if (version != VERSION) {
       throw new CheckpointException("cannot recover from " + f + ": checkpoint format " + version
-          + ", this Synod reads format " + VERSION);
+          + ", this Synod reads format " + VERSION + " (resume it with the Synod that wrote it,"
+          + " or start afresh without -recover)", true);
     }
     int n = in.readInt();
     if (n < 0 || n > 1000) {

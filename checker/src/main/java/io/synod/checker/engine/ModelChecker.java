@@ -57,8 +57,9 @@ public final class ModelChecker {
   }
 
   /**
-   * Write checkpoints and/or resume from one as {@code c} says (before {@link #run}). Only the
-   * search of safety properties is checkpointed: a model with temporal properties,
+   * Write checkpoints and/or resume from one as {@code c} says (before {@link #run}). With
+   * temporal properties the checkpoints hold the recorded behaviour graph too, and the
+   * checkpoint stays until the temporal check after the search has reached its verdict.
    * {@code -continue}, or (when recovering) a state-graph listener get a
    * {@link Verdict#SYSTEM_ERROR} result saying so.
    */
@@ -78,12 +79,8 @@ public final class ModelChecker {
   }
 
   /** Why this check cannot use its checkpoint settings, or null. */
-  private String checkpointRefusal(boolean temporal) {
+  private String checkpointRefusal() {
     String what = checkpoints.recoverFrom() != null ? "-recover" : "-checkpoint";
-    if (temporal) {
-      return what + " does not support models with temporal properties (their behaviour graph is"
-          + " not checkpointed); check this model with -checkpoint 0";
-    }
     if (options.continueAfterError()) {
       return what + " cannot be combined with -continue";
     }
@@ -162,7 +159,7 @@ public final class ModelChecker {
       listener.livenessBranches(plan.branches().size());
     }
     if (checkpoints != null && (checkpoints.writes() || checkpoints.recoverFrom() != null)) {
-      String refusal = checkpointRefusal(plan != null);
+      String refusal = checkpointRefusal();
       if (refusal != null) {
         return systemError(refusal, new SearchStats(0, 0, 0, 0), start, CheckResult.Memory.NONE);
       }
@@ -265,14 +262,9 @@ public final class ModelChecker {
     if (s.cancelled()) {
       return result(Verdict.CANCELLED, List.of(), stats, null, start, null, memory(s, spill));
     }
-    if (ckpt != null) {
+    if (ckpt != null && plan == null) {
       // the search reached its verdict: nothing is left to resume
-      if (ckpt.written() > 0) {
-        CheckpointFile.discard(checkpoints.dir());
-      }
-      if (checkpoints.recoverFrom() != null) {
-        CheckpointFile.discard(checkpoints.recoverFrom());
-      }
+      discardCheckpoints(ckpt);
     }
     TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint, ctx.registers);
     List<CheckResult.Failure> failures = new ArrayList<>();
@@ -321,11 +313,25 @@ public final class ModelChecker {
         failures.add(post);
       }
     }
+    if (ckpt != null && plan != null) {
+      // the temporal check reached its verdict too (a check that ran out of memory there
+      // returned above, keeping the checkpoint to resume with a larger heap)
+      discardCheckpoints(ckpt);
+    }
     Verdict verdict = failures.stream()
         .filter(f -> !options.continueAfterError() || !BfsSearch.continuable(f.verdict()))
         .map(CheckResult.Failure::verdict).findFirst().orElse(Verdict.SUCCESS);
     CheckResult.OutdegreeStats deg = s.outdegree().stats();
     return result(verdict, failures, stats, deg, start, s, memory(s, spill));
+  }
+
+  private void discardCheckpoints(Checkpoints ckpt) {
+    if (ckpt.written() > 0) {
+      CheckpointFile.discard(checkpoints.dir());
+    }
+    if (checkpoints.recoverFrom() != null) {
+      CheckpointFile.discard(checkpoints.recoverFrom());
+    }
   }
 
   /**

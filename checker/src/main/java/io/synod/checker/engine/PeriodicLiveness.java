@@ -21,7 +21,7 @@ final class PeriodicLiveness {
   private final LivenessSchedule schedule;
   private final CheckOptions options;
   private final SearchListener listener;
-  private final long startNanos = System.nanoTime();
+  private volatile long startNanos = System.nanoTime();
   /** A check was asked for and has not run yet: no second request meanwhile. */
   private final AtomicBoolean pending = new AtomicBoolean();
   /** States expanded since the last check forced by {@link LivenessSchedule#everyStates}. */
@@ -149,6 +149,45 @@ final class PeriodicLiveness {
       pending.set(false);
       pending.notifyAll();
     }
+  }
+
+  /**
+   * What decides when the next check of the graph so far comes, kept in a checkpoint: the
+   * states expanded at the last check, the time the checks took and the run's time so far
+   * (growth and time share), the states expanded since the last check forced by a count, and
+   * whether the checks were given up.
+   */
+  record State(long expandedAtLast, long checkingNanos, long elapsedNanos, long sinceForced,
+      boolean abandoned, long peakBytes) {
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+      out.writeLong(expandedAtLast);
+      out.writeLong(checkingNanos);
+      out.writeLong(elapsedNanos);
+      out.writeLong(sinceForced);
+      out.writeBoolean(abandoned);
+      out.writeLong(peakBytes);
+    }
+
+    static State readFrom(java.io.DataInput in) throws java.io.IOException {
+      return new State(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+          in.readBoolean(), in.readLong());
+    }
+  }
+
+  /** Writes the schedule's {@link State} (call on the search's thread while no worker runs). */
+  void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    new State(expandedAtLast, checkingNanos, System.nanoTime() - startNanos, sinceForced.get(),
+        abandoned, peakBytes).writeTo(out);
+  }
+
+  /** Goes on from {@code s}, a checkpoint's schedule, as if the run had not been interrupted. */
+  void restore(State s) {
+    expandedAtLast = s.expandedAtLast();
+    checkingNanos = s.checkingNanos();
+    startNanos = System.nanoTime() - s.elapsedNanos();
+    sinceForced.set(s.sinceForced());
+    abandoned = s.abandoned();
+    peakBytes = s.peakBytes();
   }
 
   /** The counterexample a check found (its states are numbers of {@link #graph}), or null. */

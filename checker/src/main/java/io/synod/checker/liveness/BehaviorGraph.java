@@ -66,6 +66,19 @@ public final class BehaviorGraph {
     return r;
   }
 
+  /** The recorders in the order they were made (a checkpoint writes and restores them). */
+  List<Recorder> recorders() {
+    return recorders;
+  }
+
+  LongBuf initialBuffer() {
+    return initial;
+  }
+
+  boolean edgeBits() {
+    return edgeBits;
+  }
+
   /** Records an initial state (call from one thread, in order). */
   public void initialState(long fp) {
     initial.add(fp);
@@ -114,6 +127,14 @@ public final class BehaviorGraph {
         buf.add(bits);
       }
       count++;
+    }
+
+    LongBuf nodes() {
+      return nodes;
+    }
+
+    LongBuf edges() {
+      return buf;
     }
 
     void close() {

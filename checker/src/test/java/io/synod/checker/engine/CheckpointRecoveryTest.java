@@ -66,7 +66,7 @@ class CheckpointRecoveryTest {
     Assumptions.assumeTrue(dir != null, "TLC fixture corpus not found");
     Path folder = SharedFixtures.specs().orElseThrow().resolve(dir);
     SpecModel once = model(folder, spec, cfg);
-    Assumptions.assumeTrue(once.liveness() == null, "temporal properties are not checkpointed");
+    Assumptions.assumeTrue(once.liveness() == null, "temporal properties: LivenessCheckpointTest");
     CheckOptions options = CheckOptions.defaults().withDepthFirst(depthFirst);
     CheckResult expected = new ModelChecker(once, options, new SearchListener() {}, Output.NONE).run();
     long every = Math.max(1, expected.stats().distinct() / 4);
@@ -167,17 +167,24 @@ class CheckpointRecoveryTest {
   /** Writes a checkpoint of the grid after {@code every} states and stops there. */
   private Path interrupted(int workers, long every) throws Exception {
     Path ckpt = tmp.resolve("grid-ckpt");
+    stopAtFirstCheckpoint(grid(6, false), CheckOptions.defaults().withWorkers(workers), ckpt, every);
+    return ckpt;
+  }
+
+  /**
+   * Checks {@code model} with a checkpoint to {@code ckpt} after every {@code every} expanded
+   * states and stops it right after the first, as a kill would.
+   */
+  static void stopAtFirstCheckpoint(SpecModel model, CheckOptions options, Path ckpt, long every) {
     AtomicReference<ModelChecker> checker = new AtomicReference<>();
-    ModelChecker c = new ModelChecker(grid(6, false), CheckOptions.defaults().withWorkers(workers),
-        new SearchListener() {
-          @Override
-          public void checkpointDone(Path d, SearchStats at, long bytes, long millis) {
-            checker.get().cancel();
-          }
-        }, Output.NONE).withCheckpoints(new CheckpointSettings(ckpt, 0, every, null, IDENTITY));
+    ModelChecker c = new ModelChecker(model, options, new SearchListener() {
+      @Override
+      public void checkpointDone(Path d, SearchStats at, long bytes, long millis) {
+        checker.get().cancel();
+      }
+    }, Output.NONE).withCheckpoints(new CheckpointSettings(ckpt, 0, every, null, IDENTITY));
     checker.set(c);
     assertEquals(Verdict.CANCELLED, c.run().verdict());
-    return ckpt;
   }
 
   private CheckResult recover(Path ckpt, int workers, Map<String, String> identity) throws Exception {
