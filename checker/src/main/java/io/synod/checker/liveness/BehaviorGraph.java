@@ -45,6 +45,7 @@ public final class BehaviorGraph {
   private long recordedBytes;
   private int[] initialStates;
   private long[] indexKeys;
+  /** Per slot of the fingerprint index, the state's number + 1 (0: empty, so no filling). */
   private int[] indexVals;
 
   /** A graph recording the action atoms of every edge when {@code edgeBits}. */
@@ -130,10 +131,11 @@ public final class BehaviorGraph {
   }
 
   /**
-   * Below this many edges the passes over the recordings stay on one thread: starting a thread
-   * costs more than it saves on a small graph, whose passes run before the JIT compiled them.
+   * Below this many recorded longs (4 per expansion, 1 or 2 per edge: about 2^18 edges) the
+   * passes over the recordings stay on one thread: starting a thread costs more than it saves on
+   * a small graph, whose passes run before the JIT compiled them.
    */
-  private static final long PARALLEL_EDGES = 1 << 18;
+  private static final long PARALLEL_LONGS = 1 << 19;
 
   /**
    * The same, with up to {@code threads} threads for the passes over the edges: each worker's
@@ -142,21 +144,14 @@ public final class BehaviorGraph {
    */
   public void freeze(int threads) {
     long states = 0;
-    long edges = 0;
+    long recorded = 0;
     for (Recorder r : recorders) {
       recordedBytes += r.nodes.heapBytes() + r.buf.heapBytes();
-    }
-    for (Recorder r : recorders) {
       r.close();
       states += r.nodes.size() / 2;
-      long p = 0;
-      while (p < r.buf.size()) {
-        int k = (int) r.buf.get(p + 3);
-        edges += k;
-        p += 4 + (long) k * (edgeBits ? 2 : 1);
-      }
+      recorded += r.buf.size();
     }
-    if (states > Integer.MAX_VALUE / 2 || edges > Integer.MAX_VALUE - 8) {
+    if (states > Integer.MAX_VALUE / 2) {
       throw new LivenessException("because the state graph is too large for the liveness checker.");
     }
     n = (int) states;
@@ -165,6 +160,32 @@ public final class BehaviorGraph {
     stutterBits = new long[n];
     offsets = new int[n + 1];
     int[] degree = new int[n + 1];
+    int cap = Integer.highestOneBit(Math.max(4, n * 2 + 1)) * 2;
+    indexKeys = new long[cap];
+    indexVals = new int[cap];
+    int i = 0;
+    for (Recorder r : recorders) {
+      for (long p = 0, size = r.nodes.size(); p < size; p += 2) {
+        number(r.nodes, p, i++);
+      }
+      r.nodes.clear();
+    }
+    int passThreads = recorded < PARALLEL_LONGS ? 1 : threads;
+    // first pass: degrees, so that each state's edges are contiguous whatever worker expanded it
+    eachRecorder(passThreads, r -> {
+      for (long p = 0, size = r.buf.size(); p < size; ) {
+        p = degree(r.buf, p, degree);
+      }
+    });
+    long edges = 0;
+    for (int s = 0; s < n; s++) {
+      edges += degree[s];
+      if (edges > Integer.MAX_VALUE - 8) {
+        throw new LivenessException("because the state graph is too large for the liveness"
+            + " checker.");
+      }
+      offsets[s + 1] = (int) edges;
+    }
     // the edges go to mapped files when the recording had to spill (or spilling is forced)
     for (Recorder r : recorders) {
       onDisk |= r.nodes.spilled() || r.buf.spilled();
@@ -173,58 +194,10 @@ public final class BehaviorGraph {
     SpillContext mapTo = onDisk ? spill : null;
     targets = new GraphArrays.Ints((int) edges, mapTo, "graph-targets");
     actionBits = edgeBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-action-bits") : null;
-    int cap = Integer.highestOneBit(Math.max(4, n * 2 + 1)) * 2;
-    indexKeys = new long[cap];
-    indexVals = new int[cap];
-    Arrays.fill(indexVals, -1);
-    int i = 0;
-    for (Recorder r : recorders) {
-      for (long p = 0; p < r.nodes.size(); p += 2) {
-        fps[i] = r.nodes.get(p);
-        stateBits[i] = r.nodes.get(p + 1);
-        put(fps[i], i);
-        i++;
-      }
-      r.nodes.clear();
-    }
-    int passThreads = edges < PARALLEL_EDGES ? 1 : threads;
-    // first pass: degrees, so that each state's edges are contiguous whatever worker expanded it
-    eachRecorder(passThreads, r -> {
-      long p = 0;
-      while (p < r.buf.size()) {
-        int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 3);
-        if (s >= 0) {
-          stateBits[s] |= r.buf.get(p + 1);
-          stutterBits[s] = r.buf.get(p + 2);
-          degree[s] += k;
-        }
-        p += 4 + (long) k * (edgeBits ? 2 : 1);
-      }
-    });
-    for (int s = 0; s < n; s++) {
-      offsets[s + 1] = offsets[s] + degree[s];
-    }
     int[] fill = Arrays.copyOf(offsets, n);
     eachRecorder(passThreads, r -> {
-      long p = 0;
-      while (p < r.buf.size()) {
-        int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 3);
-        p += 4;
-        for (int j = 0; j < k; j++) {
-          int t = index(r.buf.get(p));
-          if (s >= 0) {
-            // an edge to a state the graph does not hold cannot be: every admitted state is
-            // recorded; keep the slot consistent anyway by pointing it at the source
-            targets.set(fill[s], t >= 0 ? t : s);
-            if (edgeBits) {
-              actionBits.set(fill[s], r.buf.get(p + 1));
-            }
-            fill[s]++;
-          }
-          p += edgeBits ? 2 : 1;
-        }
+      for (long p = 0, size = r.buf.size(); p < size; ) {
+        p = fill(r.buf, p, fill);
       }
       r.buf.clear();
     });
@@ -304,6 +277,56 @@ public final class BehaviorGraph {
     return copy;
   }
 
+  // The passes of freeze, one recorded state or expansion per call: methods called once per
+  // state, which the JIT compiles after a few hundred calls, where one loop over a recording
+  // would run interpreted until it had gone round some 60,000 times.
+
+  /** Numbers the state recorded at {@code p} of {@code nodes} {@code i}. */
+  private void number(LongBuf nodes, long p, int i) {
+    long fp = nodes.get(p);
+    fps[i] = fp;
+    stateBits[i] = nodes.get(p + 1);
+    put(fp, i);
+  }
+
+  /** Takes in the expansion recorded at {@code p}, but for its edges; returns the next one's. */
+  private long degree(LongBuf buf, long p, int[] degree) {
+    int s = index(buf.get(p));
+    int k = (int) buf.get(p + 3);
+    if (s >= 0) {
+      stateBits[s] |= buf.get(p + 1);
+      stutterBits[s] = buf.get(p + 2);
+      degree[s] += k;
+    }
+    return p + 4 + (long) k * (edgeBits ? 2 : 1);
+  }
+
+  /** Places the edges of the expansion recorded at {@code p}; returns the next one's. */
+  private long fill(LongBuf buf, long p, int[] fill) {
+    int s = index(buf.get(p));
+    int k = (int) buf.get(p + 3);
+    p += 4;
+    if (s < 0) {
+      return p + (long) k * (edgeBits ? 2 : 1);
+    }
+    int at = fill[s];
+    for (int j = 0; j < k; j++) {
+      int t = index(buf.get(p));
+      // an edge to a state the graph does not hold cannot be: every admitted state is
+      // recorded; keep the slot consistent anyway by pointing it at the source
+      targets.set(at, t >= 0 ? t : s);
+      if (edgeBits) {
+        actionBits.set(at, buf.get(p + 1));
+        p += 2;
+      } else {
+        p++;
+      }
+      at++;
+    }
+    fill[s] = at;
+    return p;
+  }
+
   /** Runs {@code work} on every recorder, spread over up to {@code threads} threads. */
   private void eachRecorder(int threads, java.util.function.Consumer<Recorder> work) {
     int m = Math.min(threads, recorders.size());
@@ -360,23 +383,24 @@ public final class BehaviorGraph {
   private void put(long fp, int v) {
     int mask = indexKeys.length - 1;
     int h = (int) (mix(fp) & mask);
-    while (indexVals[h] >= 0) {
+    while (indexVals[h] != 0) {
       if (indexKeys[h] == fp) {
         return;
       }
       h = (h + 1) & mask;
     }
     indexKeys[h] = fp;
-    indexVals[h] = v;
+    indexVals[h] = v + 1;
   }
 
   /** The number of the state with fingerprint {@code fp}, or -1. */
   public int index(long fp) {
     int mask = indexKeys.length - 1;
     int h = (int) (mix(fp) & mask);
-    while (indexVals[h] >= 0) {
+    int v;
+    while ((v = indexVals[h]) != 0) {
       if (indexKeys[h] == fp) {
-        return indexVals[h];
+        return v - 1;
       }
       h = (h + 1) & mask;
     }
