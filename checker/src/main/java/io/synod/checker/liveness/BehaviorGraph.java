@@ -77,6 +77,12 @@ public final class BehaviorGraph {
     private final LongBuf nodes;
     private final LongBuf buf;
     private long countAt = -1;
+    /**
+     * While freezing: the number the next expansion's state most likely has (the one after the
+     * last expansion's), tried before the fingerprint index; a worker expands the states it
+     * admitted in the order it admitted them when it works alone.
+     */
+    private int hint;
     private int count;
 
     Recorder(int id) {
@@ -165,6 +171,7 @@ public final class BehaviorGraph {
     indexVals = new int[cap];
     int i = 0;
     for (Recorder r : recorders) {
+      r.hint = i;
       for (long p = 0, size = r.nodes.size(); p < size; p += 2) {
         number(r.nodes, p, i++);
       }
@@ -173,9 +180,11 @@ public final class BehaviorGraph {
     int passThreads = recorded < PARALLEL_LONGS ? 1 : threads;
     // first pass: degrees, so that each state's edges are contiguous whatever worker expanded it
     eachRecorder(passThreads, r -> {
+      int first = r.hint;
       for (long p = 0, size = r.buf.size(); p < size; ) {
-        p = degree(r.buf, p, degree);
+        p = degree(r, p, degree);
       }
+      r.hint = first;
     });
     long edges = 0;
     for (int s = 0; s < n; s++) {
@@ -197,7 +206,7 @@ public final class BehaviorGraph {
     int[] fill = Arrays.copyOf(offsets, n);
     eachRecorder(passThreads, r -> {
       for (long p = 0, size = r.buf.size(); p < size; ) {
-        p = fill(r.buf, p, fill);
+        p = fill(r, p, fill);
       }
       r.buf.clear();
     });
@@ -289,9 +298,18 @@ public final class BehaviorGraph {
     put(fp, i);
   }
 
+  /** The number of the state with fingerprint {@code fp} that {@code r} expanded next, or -1. */
+  private int expanded(Recorder r, long fp) {
+    int h = r.hint;
+    int s = h < n && fps[h] == fp ? h : index(fp);
+    r.hint = s + 1;
+    return s;
+  }
+
   /** Takes in the expansion recorded at {@code p}, but for its edges; returns the next one's. */
-  private long degree(LongBuf buf, long p, int[] degree) {
-    int s = index(buf.get(p));
+  private long degree(Recorder r, long p, int[] degree) {
+    LongBuf buf = r.buf;
+    int s = expanded(r, buf.get(p));
     int k = (int) buf.get(p + 3);
     if (s >= 0) {
       stateBits[s] |= buf.get(p + 1);
@@ -302,8 +320,9 @@ public final class BehaviorGraph {
   }
 
   /** Places the edges of the expansion recorded at {@code p}; returns the next one's. */
-  private long fill(LongBuf buf, long p, int[] fill) {
-    int s = index(buf.get(p));
+  private long fill(Recorder r, long p, int[] fill) {
+    LongBuf buf = r.buf;
+    int s = expanded(r, buf.get(p));
     int k = (int) buf.get(p + 3);
     p += 4;
     if (s < 0) {
