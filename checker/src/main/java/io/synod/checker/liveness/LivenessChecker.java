@@ -1079,8 +1079,9 @@ public final class LivenessChecker {
           // TLC stacks every successor and explores the topmost first: the last one generated
           // first, the stuttering step last (the tableau successors of each in their order);
           // cursor k = (deg - 1 - ei) * tn + j for edge ei (0: stuttering) and successor j
-          int ei = deg - 1 - k / tn;
-          int j = k - (deg - 1 - ei) * tn;
+          int done = tn == 1 ? k : k / tn;
+          int ei = deg - 1 - done;
+          int j = k - done * tn;
           int lowU = low.get(u);
           boolean descended = false;
           for (; ei >= 0; ei--, j = 0) {
