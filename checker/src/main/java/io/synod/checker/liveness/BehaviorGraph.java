@@ -166,6 +166,11 @@ public final class BehaviorGraph {
     stutterBits = new long[n];
     offsets = new int[n + 1];
     int[] degree = new int[n + 1];
+    // the edges go to mapped files when the recording had to spill (or spilling is forced)
+    for (Recorder r : recorders) {
+      onDisk |= r.nodes.spilled() || r.buf.spilled();
+    }
+    onDisk = spill != null && (onDisk || spill.governor().forced() || spill.governor().spillGraph());
     int cap = Integer.highestOneBit(Math.max(4, n * 2 + 1)) * 2;
     indexKeys = new long[cap];
     indexVals = new int[cap];
@@ -195,11 +200,6 @@ public final class BehaviorGraph {
       }
       offsets[s + 1] = (int) edges;
     }
-    // the edges go to mapped files when the recording had to spill (or spilling is forced)
-    for (Recorder r : recorders) {
-      onDisk |= r.nodes.spilled() || r.buf.spilled();
-    }
-    onDisk = spill != null && (onDisk || spill.governor().forced() || spill.governor().spillGraph());
     SpillContext mapTo = onDisk ? spill : null;
     targets = new GraphArrays.Ints((int) edges, mapTo, "graph-targets");
     actionBits = edgeBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-action-bits") : null;
