@@ -45,6 +45,7 @@ public final class BehaviorGraph {
   private long recordedBytes;
   private int[] initialStates;
   private long[] indexKeys;
+  /** Per slot of the fingerprint index, the state's number + 1 (0: empty, so no filling). */
   private int[] indexVals;
 
   /** A graph recording the action atoms of every edge when {@code edgeBits}. */
@@ -89,6 +90,12 @@ public final class BehaviorGraph {
     private final LongBuf nodes;
     private final LongBuf buf;
     private long countAt = -1;
+    /**
+     * While freezing: the number the next expansion's state most likely has (the one after the
+     * last expansion's), tried before the fingerprint index; a worker expands the states it
+     * admitted in the order it admitted them when it works alone.
+     */
+    private int hint;
     private int count;
 
     Recorder(int id) {
@@ -151,10 +158,11 @@ public final class BehaviorGraph {
   }
 
   /**
-   * Below this many edges the passes over the recordings stay on one thread: starting a thread
-   * costs more than it saves on a small graph, whose passes run before the JIT compiled them.
+   * Below this many recorded longs (4 per expansion, 1 or 2 per edge: about 2^18 edges) the
+   * passes over the recordings stay on one thread: starting a thread costs more than it saves on
+   * a small graph, whose passes run before the JIT compiled them.
    */
-  private static final long PARALLEL_EDGES = 1 << 18;
+  private static final long PARALLEL_LONGS = 1 << 19;
 
   /**
    * The same, with up to {@code threads} threads for the passes over the edges: each worker's
@@ -163,21 +171,14 @@ public final class BehaviorGraph {
    */
   public void freeze(int threads) {
     long states = 0;
-    long edges = 0;
+    long recorded = 0;
     for (Recorder r : recorders) {
       recordedBytes += r.nodes.heapBytes() + r.buf.heapBytes();
-    }
-    for (Recorder r : recorders) {
       r.close();
       states += r.nodes.size() / 2;
-      long p = 0;
-      while (p < r.buf.size()) {
-        int k = (int) r.buf.get(p + 3);
-        edges += k;
-        p += 4 + (long) k * (edgeBits ? 2 : 1);
-      }
+      recorded += r.buf.size();
     }
-    if (states > Integer.MAX_VALUE / 2 || edges > Integer.MAX_VALUE - 8) {
+    if (states > Integer.MAX_VALUE / 2) {
       throw new LivenessException("because the state graph is too large for the liveness checker.");
     }
     n = (int) states;
@@ -191,61 +192,42 @@ public final class BehaviorGraph {
       onDisk |= r.nodes.spilled() || r.buf.spilled();
     }
     onDisk = spill != null && (onDisk || spill.governor().forced() || spill.governor().spillGraph());
-    SpillContext mapTo = onDisk ? spill : null;
-    targets = new GraphArrays.Ints((int) edges, mapTo, "graph-targets");
-    actionBits = edgeBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-action-bits") : null;
     int cap = Integer.highestOneBit(Math.max(4, n * 2 + 1)) * 2;
     indexKeys = new long[cap];
     indexVals = new int[cap];
-    Arrays.fill(indexVals, -1);
     int i = 0;
     for (Recorder r : recorders) {
-      for (long p = 0; p < r.nodes.size(); p += 2) {
-        fps[i] = r.nodes.get(p);
-        stateBits[i] = r.nodes.get(p + 1);
-        put(fps[i], i);
-        i++;
+      r.hint = i;
+      for (long p = 0, size = r.nodes.size(); p < size; p += 2) {
+        number(r.nodes, p, i++);
       }
       r.nodes.clear();
     }
-    int passThreads = edges < PARALLEL_EDGES ? 1 : threads;
+    int passThreads = recorded < PARALLEL_LONGS ? 1 : threads;
     // first pass: degrees, so that each state's edges are contiguous whatever worker expanded it
     eachRecorder(passThreads, r -> {
-      long p = 0;
-      while (p < r.buf.size()) {
-        int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 3);
-        if (s >= 0) {
-          stateBits[s] |= r.buf.get(p + 1);
-          stutterBits[s] = r.buf.get(p + 2);
-          degree[s] += k;
-        }
-        p += 4 + (long) k * (edgeBits ? 2 : 1);
+      int first = r.hint;
+      for (long p = 0, size = r.buf.size(); p < size; ) {
+        p = degree(r, p, degree);
       }
+      r.hint = first;
     });
+    long edges = 0;
     for (int s = 0; s < n; s++) {
-      offsets[s + 1] = offsets[s] + degree[s];
+      edges += degree[s];
+      if (edges > Integer.MAX_VALUE - 8) {
+        throw new LivenessException("because the state graph is too large for the liveness"
+            + " checker.");
+      }
+      offsets[s + 1] = (int) edges;
     }
+    SpillContext mapTo = onDisk ? spill : null;
+    targets = new GraphArrays.Ints((int) edges, mapTo, "graph-targets");
+    actionBits = edgeBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-action-bits") : null;
     int[] fill = Arrays.copyOf(offsets, n);
     eachRecorder(passThreads, r -> {
-      long p = 0;
-      while (p < r.buf.size()) {
-        int s = index(r.buf.get(p));
-        int k = (int) r.buf.get(p + 3);
-        p += 4;
-        for (int j = 0; j < k; j++) {
-          int t = index(r.buf.get(p));
-          if (s >= 0) {
-            // an edge to a state the graph does not hold cannot be: every admitted state is
-            // recorded; keep the slot consistent anyway by pointing it at the source
-            targets.set(fill[s], t >= 0 ? t : s);
-            if (edgeBits) {
-              actionBits.set(fill[s], r.buf.get(p + 1));
-            }
-            fill[s]++;
-          }
-          p += edgeBits ? 2 : 1;
-        }
+      for (long p = 0, size = r.buf.size(); p < size; ) {
+        p = fill(r, p, fill);
       }
       r.buf.clear();
     });
@@ -325,6 +307,66 @@ public final class BehaviorGraph {
     return copy;
   }
 
+  // The passes of freeze, one recorded state or expansion per call: methods called once per
+  // state, which the JIT compiles after a few hundred calls, where one loop over a recording
+  // would run interpreted until it had gone round some 60,000 times.
+
+  /** Numbers the state recorded at {@code p} of {@code nodes} {@code i}. */
+  private void number(LongBuf nodes, long p, int i) {
+    long fp = nodes.get(p);
+    fps[i] = fp;
+    stateBits[i] = nodes.get(p + 1);
+    put(fp, i);
+  }
+
+  /** The number of the state with fingerprint {@code fp} that {@code r} expanded next, or -1. */
+  private int expanded(Recorder r, long fp) {
+    int h = r.hint;
+    int s = h < n && fps[h] == fp ? h : index(fp);
+    r.hint = s + 1;
+    return s;
+  }
+
+  /** Takes in the expansion recorded at {@code p}, but for its edges; returns the next one's. */
+  private long degree(Recorder r, long p, int[] degree) {
+    LongBuf buf = r.buf;
+    int s = expanded(r, buf.get(p));
+    int k = (int) buf.get(p + 3);
+    if (s >= 0) {
+      stateBits[s] |= buf.get(p + 1);
+      stutterBits[s] = buf.get(p + 2);
+      degree[s] += k;
+    }
+    return p + 4 + (long) k * (edgeBits ? 2 : 1);
+  }
+
+  /** Places the edges of the expansion recorded at {@code p}; returns the next one's. */
+  private long fill(Recorder r, long p, int[] fill) {
+    LongBuf buf = r.buf;
+    int s = expanded(r, buf.get(p));
+    int k = (int) buf.get(p + 3);
+    p += 4;
+    if (s < 0) {
+      return p + (long) k * (edgeBits ? 2 : 1);
+    }
+    int at = fill[s];
+    for (int j = 0; j < k; j++) {
+      int t = index(buf.get(p));
+      // an edge to a state the graph does not hold cannot be: every admitted state is
+      // recorded; keep the slot consistent anyway by pointing it at the source
+      targets.set(at, t >= 0 ? t : s);
+      if (edgeBits) {
+        actionBits.set(at, buf.get(p + 1));
+        p += 2;
+      } else {
+        p++;
+      }
+      at++;
+    }
+    fill[s] = at;
+    return p;
+  }
+
   /** Runs {@code work} on every recorder, spread over up to {@code threads} threads. */
   private void eachRecorder(int threads, java.util.function.Consumer<Recorder> work) {
     int m = Math.min(threads, recorders.size());
@@ -381,23 +423,24 @@ public final class BehaviorGraph {
   private void put(long fp, int v) {
     int mask = indexKeys.length - 1;
     int h = (int) (mix(fp) & mask);
-    while (indexVals[h] >= 0) {
+    while (indexVals[h] != 0) {
       if (indexKeys[h] == fp) {
         return;
       }
       h = (h + 1) & mask;
     }
     indexKeys[h] = fp;
-    indexVals[h] = v;
+    indexVals[h] = v + 1;
   }
 
   /** The number of the state with fingerprint {@code fp}, or -1. */
   public int index(long fp) {
     int mask = indexKeys.length - 1;
     int h = (int) (mix(fp) & mask);
-    while (indexVals[h] >= 0) {
+    int v;
+    while ((v = indexVals[h]) != 0) {
       if (indexKeys[h] == fp) {
-        return indexVals[h];
+        return v - 1;
       }
       h = (h + 1) & mask;
     }

@@ -48,19 +48,26 @@ final class GraphArrays {
       }
     }
 
+    // get and set are kept under 35 bytes of bytecode, so that the quick compiler (C1), which
+    // inlines nothing larger, inlines them into the loops of a check that has just started
     int get(int i) {
-      if (heap != null) {
-        return heap[i];
-      }
-      long b = (long) i << 2;
-      return segs[(int) (b >>> SEG_BITS)].getInt((int) (b & SEG_MASK));
+      return heap != null ? heap[i] : mappedGet(i);
     }
 
     void set(int i, int v) {
       if (heap != null) {
         heap[i] = v;
-        return;
+      } else {
+        mappedSet(i, v);
       }
+    }
+
+    private int mappedGet(int i) {
+      long b = (long) i << 2;
+      return segs[(int) (b >>> SEG_BITS)].getInt((int) (b & SEG_MASK));
+    }
+
+    private void mappedSet(int i, int v) {
       long b = (long) i << 2;
       segs[(int) (b >>> SEG_BITS)].putInt((int) (b & SEG_MASK), v);
     }
@@ -94,18 +101,23 @@ final class GraphArrays {
     }
 
     long get(int i) {
-      if (heap != null) {
-        return heap[i];
-      }
-      long b = (long) i << 3;
-      return segs[(int) (b >>> SEG_BITS)].getLong((int) (b & SEG_MASK));
+      return heap != null ? heap[i] : mappedGet(i);
     }
 
     void set(int i, long v) {
       if (heap != null) {
         heap[i] = v;
-        return;
+      } else {
+        mappedSet(i, v);
       }
+    }
+
+    private long mappedGet(int i) {
+      long b = (long) i << 3;
+      return segs[(int) (b >>> SEG_BITS)].getLong((int) (b & SEG_MASK));
+    }
+
+    private void mappedSet(int i, long v) {
       long b = (long) i << 3;
       segs[(int) (b >>> SEG_BITS)].putLong((int) (b & SEG_MASK), v);
     }

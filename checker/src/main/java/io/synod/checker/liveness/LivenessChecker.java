@@ -64,6 +64,24 @@ public final class LivenessChecker {
    * (branches, then models), does not depend on the timing.
    */
   public Lasso check(LivenessPlan plan, int threads) {
+    return check(plan, threads, PARALLEL_NODES);
+  }
+
+  /**
+   * Below this many product nodes in all the component searches together (each group of error
+   * models searches its branch's product) the searches run one after the other on the calling
+   * thread. A check that small is over in tens of milliseconds, before the JIT has compiled it;
+   * a second thread then runs the same code interpreted or in profiled form beside the JIT's
+   * own threads on the same cores, and the check took longer than on one thread. Measured
+   * whole process at 2 workers (the temporal check after the search, wall time): the ticket
+   * lock (6 searches, 250,140 product nodes) 52-93 ms on one thread against 79-108 ms on two;
+   * raft-liveness-bench (9 searches, 11,173,977 product nodes) 677-832 ms against 495-635 ms.
+   * A single search (one branch, one group) never has a second thread to use.
+   */
+  static final long PARALLEL_NODES = 1 << 20;
+
+  /** {@link #check(LivenessPlan, int)} with parallel searches from {@code minNodes} on. */
+  Lasso check(LivenessPlan plan, int threads, long minNodes) {
     List<LivenessPlan.Branch> branches = plan.branches();
     List<Product> products = new ArrayList<>();
     int bits = 0;
@@ -78,7 +96,14 @@ public final class LivenessChecker {
       this.reachWords = (bits + 63) >>> 6;
       this.reach = null;
     }
-    if (threads <= 1) {
+    int tasks = 0;
+    long nodes = 0;
+    for (Product p : products) {
+      int groups = p.groups().size();
+      tasks += groups;
+      nodes += (long) p.size * groups;
+    }
+    if (threads <= 1 || tasks <= 1 || nodes < minNodes) {
       concurrent = 1;
       for (Product p : products) {
         Lasso l = p.search();
@@ -86,13 +111,6 @@ public final class LivenessChecker {
           return l;
         }
       }
-      return null;
-    }
-    int tasks = 0;
-    for (Product p : products) {
-      tasks += p.groups().size();
-    }
-    if (tasks == 0) {
       return null;
     }
     concurrent = Math.min(threads, tasks);
@@ -154,6 +172,14 @@ public final class LivenessChecker {
     }
   }
 
+  /**
+   * Steps of a component search per call of {@link Product.Walk#run}: the walk is one long loop,
+   * which the JIT would compile only after some 60,000 iterations (on-stack replacement) and a
+   * check of a small graph would run interpreted; in calls of this many steps the method is
+   * compiled after a few hundred calls, as any method called often.
+   */
+  private static final int WALK_STEPS = 16;
+
   /** How many component searches ran at once (for {@link #peakBytes}). */
   private volatile int concurrent = 1;
 
@@ -183,16 +209,21 @@ public final class LivenessChecker {
       LongPairIndex pairs = new LongPairIndex();
       LongPairIndex states = new LongPairIndex();
       for (int s = 0; s < n; s++) {
-        long sb = g.stateBits(s);
-        ofState[s] = states.id(sb, 0);
-        for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
-          ofSlot.set(e, pairs.id(sb, g.actionBits(e)));
-        }
-        ofSlot.set(edges + s, pairs.id(sb, g.stutterBits(s)));
+        label(g, s, pairs, states);
       }
       pairState = pairs.firsts();
       pairAction = pairs.seconds();
       distinctStateBits = states.firsts();
+    }
+
+    /** One state's numbers (a method of its own, which the JIT compiles after a few calls). */
+    private void label(BehaviorGraph g, int s, LongPairIndex pairs, LongPairIndex states) {
+      long sb = g.stateBits(s);
+      ofState[s] = states.id(sb, 0);
+      for (int e = g.edgeStart(s), end = g.edgeEnd(s); e < end; e++) {
+        ofSlot.set(e, pairs.id(sb, g.actionBits(e)));
+      }
+      ofSlot.set(edges + s, pairs.id(sb, g.stutterBits(s)));
     }
   }
 
@@ -263,6 +294,13 @@ public final class LivenessChecker {
       if (count == 0) {
         return true;
       }
+      if (words == 1) {
+        long met = 0;
+        for (int i = 0; i < n; i++) {
+          met |= meets[labels[i]];
+        }
+        return Long.bitCount(met) == count;
+      }
       long[] met = new long[words];
       for (int i = 0; i < n; i++) {
         for (int w = 0; w < words; w++) {
@@ -275,13 +313,6 @@ public final class LivenessChecker {
       }
       return metCount == count;
     }
-  }
-
-  private final java.util.concurrent.ConcurrentHashMap<LivenessPlan.ErrorModel, ModelTable> tables =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private ModelTable table(LivenessPlan.ErrorModel m) {
-    return tables.computeIfAbsent(m, x -> new ModelTable(x, labels()));
   }
 
   /** Numbers distinct pairs of longs (open addressing; no boxing). */
@@ -386,7 +417,6 @@ public final class LivenessChecker {
     long[] succMask = new long[w * 64 * w];
     long[] consMask = new long[kinds * w];
     boolean[] queued = new boolean[n];
-    // a ring of the queued states: each is in it at most once
     int[] queue = new int[Math.max(1, n)];
     int count = 0;
     for (Product p : products) {
@@ -412,14 +442,86 @@ public final class LivenessChecker {
         }
       }
     }
-    int[] ofState = l.ofState;
-    long[] next = new long[w];
-    int head = 0;
-    while (count > 0) {
-      int s = queue[head];
-      head = head + 1 == queue.length ? 0 : head + 1;
-      count--;
-      queued[s] = false;
+    Spread walk = new Spread(g, l.ofState, r, w, succMask, consMask, queued, queue, count);
+    while (walk.run(WALK_STEPS)) {
+      // in chunks, as the component search (see WALK_STEPS)
+    }
+    reach = r;
+    return r;
+  }
+
+  /** The work list of {@link #reachable()}: states whose reachable set grew. */
+  private static final class Spread {
+    final BehaviorGraph g;
+    final int[] ofState;
+    final long[] r;
+    final int w;
+    final long[] succMask;
+    final long[] consMask;
+    final boolean[] queued;
+    /** A ring of the queued states: each is in it at most once. */
+    final int[] queue;
+    final long[] next;
+    int head;
+    int count;
+
+    Spread(BehaviorGraph g, int[] ofState, long[] r, int w, long[] succMask, long[] consMask,
+        boolean[] queued, int[] queue, int count) {
+      this.g = g;
+      this.ofState = ofState;
+      this.r = r;
+      this.w = w;
+      this.succMask = succMask;
+      this.consMask = consMask;
+      this.queued = queued;
+      this.queue = queue;
+      this.count = count;
+      this.next = new long[w];
+    }
+
+    /** Passes on the sets of up to {@code budget} states of the list; false once it is empty. */
+    boolean run(int budget) {
+      for (; budget > 0 && count > 0; budget--) {
+        int s = queue[head];
+        head = head + 1 == queue.length ? 0 : head + 1;
+        count--;
+        queued[s] = false;
+        if (w == 1) {
+          spread1(s);
+        } else {
+          spread(s);
+        }
+      }
+      return count > 0;
+    }
+
+    /** {@link #spread} where one long holds a state's set (up to 64 tableau nodes in all). */
+    private void spread1(int s) {
+      long[] r = this.r;
+      long next = 0;
+      for (long m = r[s]; m != 0; m &= m - 1) {
+        next |= succMask[Long.numberOfTrailingZeros(m)];
+      }
+      // the stuttering step, then the recorded ones
+      int start = g.edgeStart(s);
+      for (int e = start - 1, end = g.edgeEnd(s); e < end; e++) {
+        int target = e < start ? s : g.target(e);
+        long add = next & consMask[ofState[target]] & ~r[target];
+        if (add != 0) {
+          r[target] |= add;
+          if (!queued[target]) {
+            queued[target] = true;
+            queue[(head + count++) % queue.length] = target;
+          }
+        }
+      }
+    }
+
+    /** Passes the tableau successors of state s's set to each successor state. */
+    private void spread(int s) {
+      long[] r = this.r;
+      long[] next = this.next;
+      int w = this.w;
       Arrays.fill(next, 0);
       for (int x = 0; x < w; x++) {
         for (long m = r[s * w + x]; m != 0; m &= m - 1) {
@@ -430,8 +532,9 @@ public final class LivenessChecker {
         }
       }
       // the stuttering step, then the recorded ones
-      for (int e = g.edgeStart(s) - 1, end = g.edgeEnd(s); e < end; e++) {
-        int target = e < g.edgeStart(s) ? s : g.target(e);
+      int start = g.edgeStart(s);
+      for (int e = start - 1, end = g.edgeEnd(s); e < end; e++) {
+        int target = e < start ? s : g.target(e);
         int cm = ofState[target] * w;
         boolean grew = false;
         for (int y = 0; y < w; y++) {
@@ -447,8 +550,6 @@ public final class LivenessChecker {
         }
       }
     }
-    reach = r;
-    return r;
   }
 
   /**
@@ -509,6 +610,8 @@ public final class LivenessChecker {
     final int[][] tsucc;
     /** Per tableau node, the promises it fulfils. */
     final BitSet[] fulfils;
+    /** {@link #fulfils} as one long per node, or null with more than 64 promises. */
+    final long[] fulfilsMask;
     /** [distinct state bits * t + q]: whether tableau node q admits states with those bits. */
     final boolean[] cons;
     // the lasso's prefix, computed only for a counterexample
@@ -533,6 +636,7 @@ public final class LivenessChecker {
       // index, low link and component in mapped files when the graph spilled
       productBytes.accumulateAndGet(g.onDisk() ? 0L : 12L * size, Math::max);
       this.labels = labels();
+      this.tables = new ModelTable[branch.models().size()];
       this.tsucc = new int[t][];
       for (int q = 0; q < t; q++) {
         tsucc[q] = tab == null ? new int[] {0} : tab.node(q).successorArray();
@@ -545,6 +649,12 @@ public final class LivenessChecker {
             fulfils[q].set(i);
           }
         }
+      }
+      int promises = tab == null ? 0 : tab.promiseCount();
+      this.fulfilsMask = promises > 64 ? null : new long[t];
+      for (int q = 0; q < t && fulfilsMask != null; q++) {
+        long[] words = fulfils[q].toLongArray();
+        fulfilsMask[q] = words.length == 0 ? 0 : words[0];
       }
       long[] distinct = labels.distinctStateBits;
       this.cons = new boolean[distinct.length * t];
@@ -628,18 +738,32 @@ public final class LivenessChecker {
       return true;
     }
 
+    /** Per error model (index into the branch's), its table once a search needed it. */
+    private final ModelTable[] tables;
+
+    synchronized ModelTable table(int model) {
+      ModelTable mt = tables[model];
+      if (mt == null) {
+        mt = new ModelTable(branch.models().get(model), labels);
+        tables[model] = mt;
+      }
+      return mt;
+    }
+
     /** The initial product nodes, in the order of the initial states. */
     int[] roots() {
-      List<Integer> out = new ArrayList<>();
-      for (int s : g.initialStates()) {
-        List<Integer> init = tab == null ? List.of(0) : tab.initial();
+      int[] states = g.initialStates();
+      List<Integer> init = tab == null ? List.of(0) : tab.initial();
+      int[] out = new int[states.length * init.size()];
+      int k = 0;
+      for (int s : states) {
         for (int q : init) {
           if (consistent(s, q)) {
-            out.add(s * t + q);
+            out[k++] = s * t + q;
           }
         }
       }
-      return out.stream().mapToInt(Integer::intValue).toArray();
+      return Arrays.copyOf(out, k);
     }
 
     /**
@@ -709,7 +833,9 @@ public final class LivenessChecker {
       int innerStamp;
 
       void reset() {
-        if (index == null) {
+        if (index == null || index.onHeap()) {
+          // new heap arrays come zeroed (by the collector's bulk clearing, which a check just
+          // started would otherwise do in an interpreted loop); the old ones are garbage
           index = g.edgeInts(size, "tarjan-index");
           low = g.edgeInts(size, "tarjan-low");
           comp = g.edgeInts(size, "tarjan-comp");
@@ -805,7 +931,7 @@ public final class LivenessChecker {
     int searchGroup(int[] group, Lasso[] found, Scratch sc) {
       boolean any = false;
       for (int i : group) {
-        any |= table(branch.models().get(i)).satisfiable;
+        any |= table(i).satisfiable;
       }
       if (!any || candidates == 0
           || (consInLayer != null && tarjan(group, found, sc, true) < 0)) {
@@ -823,80 +949,142 @@ public final class LivenessChecker {
      * the first accepting component, leaving {@code found} untouched.
      */
     int tarjan(int[] group, Lasso[] found, Scratch sc, boolean inLayer) {
-      List<LivenessPlan.ErrorModel> models = branch.models();
-      LivenessPlan.ErrorModel first = models.get(group[0]);
-      ModelTable[] mts = new ModelTable[group.length];
-      for (int i = 0; i < group.length; i++) {
-        mts[i] = table(models.get(group[i]));
+      Walk w = new Walk(group, found, sc, inLayer);
+      while (w.run(WALK_STEPS)) {
+        // the walk goes on in chunks (see WALK_STEPS)
       }
-      // the <>[] conditions, hence which steps are allowed, are the same for the whole group
-      boolean[] allowedByLabel = mts[0].allowed;
-      GraphArrays.Ints ofSlot = labels.ofSlot;
-      int[] ofState = labels.ofState;
-      int edges = labels.edges;
-      sc.reset();
-      GraphArrays.Ints index = sc.index;
-      GraphArrays.Ints low = sc.low;
-      GraphArrays.Ints comp = sc.comp;
-      // on the stack: visited (index set) and not yet in a component
+      return w.hit;
+    }
+
+    /**
+     * One run of {@link #tarjan}: Tarjan's algorithm on an explicit stack, its state in fields
+     * so that it can stop after any step and go on with the next call of {@link #run}.
+     */
+    final class Walk {
+      final int[] group;
+      final Lasso[] found;
+      final Scratch sc;
+      final boolean inLayer;
+      final ModelTable[] mts;
+      /** The <>[] conditions, hence which steps are allowed, are the same for the whole group. */
+      final boolean[] allowedByLabel;
+      final boolean[] cons;
+      final GraphArrays.Ints index;
+      final GraphArrays.Ints low;
+      final GraphArrays.Ints comp;
+      final int[] starts;
+      final long[] reachable;
+      final long[] rootMask;
+      /** On the stack: visited (index set) and not yet in a component. */
       int[] stack = new int[16];
-      int sp = 0;
+      int sp;
       int[] callNode = new int[16];
       int[] callCursor = new int[16];
-      int next = 0;
-      int comps = 0;
-      int open = group.length;
+      int csp;
+      int next;
+      int comps;
+      int open;
       int hit = -1;
-      // Every reachable node may start a component: a <>[] condition restricts the cycle, not
-      // the way to it, so nodes reached only through steps the condition forbids count too.
-      int[] starts = roots();
-      long[] reachable = first.eventuallyAlways().isEmpty() && !inLayer ? null : reachable();
-      boolean[] cons = inLayer ? consInLayer : this.cons;
-      if (inLayer) {
-        starts = new int[0];
+      /** The next root: starts[r], then the reachable nodes from next0 on. */
+      int r;
+      int next0;
+
+      Walk(int[] group, Lasso[] found, Scratch sc, boolean inLayer) {
+        this.group = group;
+        this.found = found;
+        this.sc = sc;
+        this.inLayer = inLayer;
+        List<LivenessPlan.ErrorModel> models = branch.models();
+        mts = new ModelTable[group.length];
+        for (int i = 0; i < group.length; i++) {
+          mts[i] = table(group[i]);
+        }
+        allowedByLabel = mts[0].allowed;
+        sc.reset();
+        index = sc.index;
+        low = sc.low;
+        comp = sc.comp;
+        open = group.length;
+        // Every reachable node may start a component: a <>[] condition restricts the cycle, not
+        // the way to it, so nodes reached only through steps the condition forbids count too.
+        starts = inLayer ? new int[0] : roots();
+        reachable = models.get(group[0]).eventuallyAlways().isEmpty() && !inLayer
+            ? null : reachable();
+        cons = inLayer ? consInLayer : Product.this.cons;
+        rootMask = rootMask(inLayer);
       }
-      int next0 = 0;
-      long[] rootMask = rootMask(inLayer);
-      for (int r = 0; open > 0; r++) {
-        int root;
+
+      /** The next root to start from, or -1 when there is none left. */
+      int nextRoot() {
         if (r < starts.length) {
-          root = starts[r];
-        } else if (reachable != null) {
-          next0 = nextReached(reachable, next0, rootMask);
-          if (next0 == size) {
-            break;
+          return starts[r++];
+        }
+        if (reachable == null) {
+          return -1;
+        }
+        next0 = nextReached(reachable, next0, rootMask);
+        return next0 == size ? -1 : next0++;
+      }
+
+      /**
+       * Goes on with the search for at most {@code budget} steps (a step: a new root, a descent
+       * to a successor, or a node done); false once it is over.
+       */
+      boolean run(int budget) {
+        int[] stack = this.stack;
+        int sp = this.sp;
+        int[] callNode = this.callNode;
+        int[] callCursor = this.callCursor;
+        int csp = this.csp;
+        int next = this.next;
+        boolean[] cons = this.cons;
+        boolean[] allowedByLabel = this.allowedByLabel;
+        GraphArrays.Ints index = this.index;
+        GraphArrays.Ints low = this.low;
+        GraphArrays.Ints comp = this.comp;
+        GraphArrays.Ints ofSlot = labels.ofSlot;
+        int[] ofState = labels.ofState;
+        int edges = labels.edges;
+        int t = Product.this.t;
+        boolean more = true;
+        for (; budget > 0; budget--) {
+          if (csp == 0) {
+            int root = open > 0 ? nextRoot() : -1;
+            if (root < 0) {
+              more = false;
+              break;
+            }
+            if (index.get(root) != 0) {
+              continue;
+            }
+            callNode[0] = root;
+            callCursor[0] = 0;
+            next++;
+            index.set(root, next);
+            low.set(root, next);
+            if (sp == stack.length) {
+              stack = Arrays.copyOf(stack, sp * 2);
+            }
+            stack[sp++] = root;
+            csp = 1;
+            continue;
           }
-          root = next0++;
-        } else {
-          break;
-        }
-        if (index.get(root) != 0) {
-          continue;
-        }
-        int csp;
-        callNode[0] = root;
-        callCursor[0] = 0;
-        next++;
-        index.set(root, next);
-        low.set(root, next);
-        stack[sp++] = root;
-        csp = 1;
-        while (csp > 0) {
           int u = callNode[csp - 1];
           int k = callCursor[csp - 1];
-          int s = u / t;
+          int s = t == 1 ? u : u / t;
           int[] qs = tsucc[u - s * t];
           int tn = qs.length;
           int start = g.edgeStart(s);
           int deg = g.edgeEnd(s) - start + 1;
-          int c = deg * tn;
+          // TLC stacks every successor and explores the topmost first: the last one generated
+          // first, the stuttering step last (the tableau successors of each in their order);
+          // cursor k = (deg - 1 - ei) * tn + j for edge ei (0: stuttering) and successor j
+          int done = tn == 1 ? k : k / tn;
+          int ei = deg - 1 - done;
+          int j = k - done * tn;
+          int lowU = low.get(u);
           boolean descended = false;
-          while (k < c) {
-            // TLC stacks every successor and explores the topmost first: the last one generated
-            // first, the stuttering step last (the tableau successors of each in their order)
-            int ei = deg - 1 - k / tn;
-            int q2 = qs[k % tn];
-            k++;
+          for (; ei >= 0; ei--, j = 0) {
             int slot;
             int target;
             if (ei == 0) {
@@ -906,87 +1094,120 @@ public final class LivenessChecker {
               slot = start + ei - 1;
               target = g.target(slot);
             }
-            if (!cons[ofState[target] * t + q2] || !allowedByLabel[ofSlot.get(slot)]) {
+            if (!allowedByLabel[ofSlot.get(slot)]) {
+              k += tn - j;
               continue;
             }
-            int v = target * t + q2;
-            if (index.get(v) == 0) {
-              callCursor[csp - 1] = k;
-              if (csp == callNode.length) {
-                callNode = Arrays.copyOf(callNode, csp * 2);
-                callCursor = Arrays.copyOf(callCursor, csp * 2);
+            int base = ofState[target] * t;
+            for (; j < tn; j++) {
+              int q2 = qs[j];
+              k++;
+              if (!cons[base + q2]) {
+                continue;
               }
-              callNode[csp] = v;
-              callCursor[csp] = 0;
-              csp++;
-              next++;
-              index.set(v, next);
-              low.set(v, next);
-              if (sp == stack.length) {
-                stack = Arrays.copyOf(stack, sp * 2);
+              int v = target * t + q2;
+              int iv = index.get(v);
+              if (iv == 0) {
+                callCursor[csp - 1] = k;
+                if (csp == callNode.length) {
+                  callNode = Arrays.copyOf(callNode, csp * 2);
+                  callCursor = Arrays.copyOf(callCursor, csp * 2);
+                }
+                callNode[csp] = v;
+                callCursor[csp] = 0;
+                csp++;
+                next++;
+                index.set(v, next);
+                low.set(v, next);
+                if (sp == stack.length) {
+                  stack = Arrays.copyOf(stack, sp * 2);
+                }
+                stack[sp++] = v;
+                descended = true;
+                break;
+              } else if (iv < lowU && comp.get(v) == 0) {
+                lowU = iv;
               }
-              stack[sp++] = v;
-              descended = true;
+            }
+            if (descended) {
               break;
-            } else if (comp.get(v) == 0 && index.get(v) < low.get(u)) {
-              low.set(u, index.get(v));
             }
           }
+          low.set(u, lowU);
           if (descended) {
             continue;
           }
           callCursor[csp - 1] = k;
-          if (low.get(u) == index.get(u)) {
+          if (lowU == index.get(u)) {
             int from = sp;
             do {
               from--;
             } while (stack[from] != u);
-            for (int i = from; i < sp; i++) {
-              comp.set(stack[i], comps + 1);
-            }
-            // the first component found, as TLC's search reports the first one it meets
-            if (internalLabels(sc, stack, from, sp, comps, allowedByLabel) > 0
-                && fulfilsPromises(stack, from, sp)) {
-              if (inLayer) {
-                for (ModelTable mt : mts) {
-                  if (meetsAll(mt, sc)) {
-                    return 0;
-                  }
-                }
-              }
-              int[] members = null;
-              for (int i = 0; i < group.length; i++) {
-                if (found[group[i]] != null || !meetsAll(mts[i], sc)) {
-                  continue;
-                }
-                if (members == null) {
-                  members = Arrays.copyOfRange(stack, from, sp);
-                }
-                found[group[i]] = lasso(models.get(group[i]), members, comp, comps);
-                open--;
-                if (hit < 0 || group[i] < hit) {
-                  hit = group[i];
-                }
-              }
-              // no later model of the group can come before the first one
-              if (found[group[0]] != null) {
-                open = 0;
-              }
-            }
+            boolean stop = component(stack, from, sp);
             sp = from;
-            comps++;
-            if (open == 0) {
-              return hit;
+            if (stop) {
+              more = false;
+              break;
             }
           }
           csp--;
           if (csp > 0) {
             int p = callNode[csp - 1];
-            low.set(p, Math.min(low.get(p), low.get(u)));
+            if (lowU < low.get(p)) {
+              low.set(p, lowU);
+            }
           }
         }
+        this.stack = stack;
+        this.sp = sp;
+        this.callNode = callNode;
+        this.callCursor = callCursor;
+        this.csp = csp;
+        this.next = next;
+        return more;
       }
-      return hit;
+
+      /**
+       * Numbers the component {@code stack[from..to)} and tests it against the group's models;
+       * true when the search is over.
+       */
+      boolean component(int[] stack, int from, int to) {
+        for (int i = from; i < to; i++) {
+          comp.set(stack[i], comps + 1);
+        }
+        // the first component found, as TLC's search reports the first one it meets
+        if (internalLabels(sc, stack, from, to, comps, allowedByLabel) > 0
+            && fulfilsPromises(stack, from, to)) {
+          if (inLayer) {
+            for (ModelTable mt : mts) {
+              if (meetsAll(mt, sc)) {
+                hit = 0;
+                return true;
+              }
+            }
+          }
+          int[] members = null;
+          for (int i = 0; i < group.length; i++) {
+            if (found[group[i]] != null || !meetsAll(mts[i], sc)) {
+              continue;
+            }
+            if (members == null) {
+              members = Arrays.copyOfRange(stack, from, to);
+            }
+            found[group[i]] = lasso(branch.models().get(group[i]), members, comp, comps);
+            open--;
+            if (hit < 0 || group[i] < hit) {
+              hit = group[i];
+            }
+          }
+          // no later model of the group can come before the first one
+          if (found[group[0]] != null) {
+            open = 0;
+          }
+        }
+        comps++;
+        return open == 0;
+      }
     }
 
     /**
@@ -1046,6 +1267,17 @@ public final class LivenessChecker {
         return true;
       }
       int promises = tab.promiseCount();
+      if (fulfilsMask != null) {
+        long all = promises == 64 ? -1L : (1L << promises) - 1;
+        long met = 0;
+        for (int i = from; i < to; i++) {
+          met |= fulfilsMask[stack[i] % t];
+          if (met == all) {
+            return true;
+          }
+        }
+        return false;
+      }
       BitSet fulfilled = new BitSet();
       for (int i = from; i < to; i++) {
         fulfilled.or(fulfils[stack[i] % t]);

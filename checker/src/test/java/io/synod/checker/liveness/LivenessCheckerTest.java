@@ -180,7 +180,7 @@ class LivenessCheckerTest {
     Graphs.assertPath(g, l);
     assertFalse(l.stuttering());
     LivenessChecker.Lasso parallel = new LivenessChecker(g)
-        .check(new LivenessPlan(and(fair, not(prop))), 2);
+        .check(new LivenessPlan(and(fair, not(prop))), 2, 0);
     assertArrayEquals(l.states(), parallel.states());
     assertEquals(l.loop(), parallel.loop());
   }

@@ -47,7 +47,7 @@ class LivenessOracleProperties {
     LiveExpr f = fairness == null ? neg : LiveExpr.and(List.of(fairness, neg));
     LivenessChecker.Lasso lasso = new LivenessChecker(g).check(new LivenessPlan(f));
     // the component searches run on several threads report the same counterexample
-    LivenessChecker.Lasso parallel = new LivenessChecker(g).check(new LivenessPlan(f), 3);
+    LivenessChecker.Lasso parallel = new LivenessChecker(g).check(new LivenessPlan(f), 3, 0);
     assertEquals(lasso == null, parallel == null, "threads change the verdict of " + f);
     if (lasso != null) {
       assertArrayEquals(lasso.states(), parallel.states(), "threads change the lasso of " + f);
