@@ -782,7 +782,7 @@ final class BfsSearch {
       }
       try {
         if (liveActions) {
-          live.expanding(s, ctx);
+          live.expanding(s, fpFamily, ctx);
         }
         model.successors(s, ctx, this);
         if (rec != null && !stop) {
@@ -828,6 +828,9 @@ final class BfsSearch {
      */
     private void record(Value[] s) {
       inLiveness = true;
+      if (liveActions && fpFamily >= 0) {
+        live.successors(succFps, succTags, nSucc, fpFamily, ctx);
+      }
       long stutter = liveActions ? live.actionAtoms(s, s, currentFp, fpFamily, ctx) : 0;
       rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
       ctx.level = level + 1;
@@ -846,7 +849,11 @@ final class BfsSearch {
     /** The in-model successors of the state being expanded, for the tableau nodes they reach. */
     private long[] succFps = new long[16];
     private Value[][] succStates = new Value[16][];
+    /** Per successor: the tags it was delivered with ({@link LivenessModel#successors}). */
+    private long[] succTags = new long[16];
     private int nSucc;
+    /** The tags of the successor being accepted. */
+    private long pendingTags;
 
     /**
      * As TLC inserts a state into the behaviour graph once all its successors are generated and
@@ -884,6 +891,12 @@ final class BfsSearch {
 
     @Override
     public boolean accept(Value[] t, ActionLabel action) {
+      return accept(t, action, 0);
+    }
+
+    @Override
+    public boolean accept(Value[] t, ActionLabel action, long tags) {
+      pendingTags = tags;
       if (stop) {
         return false;
       }
@@ -947,7 +960,9 @@ final class BfsSearch {
             if (nSucc == succFps.length) {
               succFps = java.util.Arrays.copyOf(succFps, nSucc * 2);
               succStates = java.util.Arrays.copyOf(succStates, nSucc * 2);
+              succTags = java.util.Arrays.copyOf(succTags, nSucc * 2);
             }
+            succTags[nSucc] = pendingTags;
             succFps[nSucc] = fp;
             succStates[nSucc++] = t;
           } else if (isNew) {
