@@ -770,7 +770,8 @@ final class BfsSearch {
       current = s;
       currentId = id;
       if (graph != null || rec != null) {
-        currentFp = fingerprint(s, ctx);
+        // this worker logged the states it admitted with their fingerprints: read, not computed
+        currentFp = log.inMemory(id) ? log.fingerprint(id) : fingerprint(s, ctx);
       }
       successors = 0;
       nSucc = 0;

@@ -725,6 +725,12 @@ abstract class Act {
     final OpDefn def;
     final Node[] args;
     final Act body;
+    /**
+     * The number of this application among those to constant arguments (the actions the
+     * next-state relation is split into), set once when compiled; -1 for others. Its tag bit
+     * is then looked up once per worker ({@link CallMemo.Apps#site}).
+     */
+    int site = -1;
 
     Memo(OpDefn def, Node[] args, Act body) {
       super(body.span, false);
@@ -743,7 +749,13 @@ abstract class Act {
       int id = def.memoId;
       CallMemo.Apps tags = m.tags;
       if (tags != null && !m.forAtoms && c.nxt == c.deliveryNext && tags.has(id)) {
-        int bit = tagBit(tags, m, c, f);
+        int bit = site >= 0 ? tags.site(site) : CallMemo.Apps.UNKNOWN;
+        if (bit == CallMemo.Apps.UNKNOWN) {
+          bit = tagBit(tags, m, c, f);
+          if (site >= 0) {
+            tags.site(site, bit);
+          }
+        }
         if (bit >= 0) {
           m.entering(bit);
           memoGen(c, f, new Tagger(m, bit, k), m, id);
@@ -862,6 +874,7 @@ abstract class Act {
             }
           } catch (RuntimeException e) {
             m.unsure[bit] |= gb;
+            m.unsureApps |= 1L << bit;
           }
         }
       }

@@ -58,6 +58,8 @@ final class CallMemo {
   final long[] changed = new long[64];
   /** Per application bit: the groups a step of it could not be compared on. */
   final long[] unsure = new long[64];
+  /** The tagged applications with a step that could not be compared on some group. */
+  long unsureApps;
   /** Complete steps of tagged applications that no successor delivered (the rest of Next dropped them). */
   Value[][] undelivered = new Value[4][];
   long[] undeliveredTags = new long[4];
@@ -80,6 +82,22 @@ final class CallMemo {
     private int size;
     /** Slots of each subscript group. */
     final List<int[]> groups = new java.util.ArrayList<>();
+    /** By {@link Act.Memo#site}: its bit + 1, -1 when it has none, 0 not yet looked up. */
+    private int[] sites = new int[16];
+    static final int UNKNOWN = -2;
+
+    /** The bit of the application numbered {@code site}, -1 for none, {@link #UNKNOWN}. */
+    int site(int site) {
+      int b = site < sites.length ? sites[site] : 0;
+      return b == 0 ? UNKNOWN : b < 0 ? -1 : b - 1;
+    }
+
+    void site(int site, int bit) {
+      if (site >= sites.length) {
+        sites = Arrays.copyOf(sites, Math.max(site + 1, sites.length * 2));
+      }
+      sites[site] = bit < 0 ? -1 : bit + 1;
+    }
 
     int size() {
       return size;
@@ -165,6 +183,7 @@ final class CallMemo {
     applied = 0;
     partial = 0;
     touched = 0;
+    unsureApps = 0;
     Arrays.fill(undelivered, 0, undeliveredCount, null);
     undeliveredCount = 0;
     successorFps = null;

@@ -220,6 +220,9 @@ final class TemporalLowering {
     return LiveExpr.strongFairness(en, act);
   }
 
+  /** By state atom: the atom, or null when {@link #lateStateBits} decides it (made on first use). */
+  private Atom[] early;
+
   /** Bits of the state atoms in {@code s}, except those {@link #lateStateBits} decides. */
   long stateBits(Value[] s) {
     Value[] cur = c.cur;
@@ -227,9 +230,16 @@ final class TemporalLowering {
     c.cur = s;
     c.nxt = null;
     try {
+      if (early == null) {
+        List<Atom> list = new ArrayList<>();
+        for (int i = 0; i < stateAtoms.size(); i++) {
+          list.add(enabledBy.get(i) < 0 ? stateAtoms.get(i) : null);
+        }
+        early = list.toArray(new Atom[0]);
+      }
       long out = 0;
-      for (int i = 0; i < stateAtoms.size(); i++) {
-        if (enabledBy.get(i) < 0 && holds(stateAtoms.get(i))) {
+      for (int i = 0; i < early.length; i++) {
+        if (early[i] != null && holds(early[i])) {
           out |= 1L << i;
         }
       }
@@ -387,6 +397,9 @@ final class TemporalLowering {
    */
   private long taggedBits(Value[] s, Value[] t, long tags) {
     long out = 0;
+    // whether the step changes each subscript group, computed once per group (null: unknown)
+    long known = 0;
+    long changed = 0;
     for (long rest = tagAtoms; rest != 0; rest &= rest - 1) {
       int i = Long.numberOfTrailingZeros(rest);
       boolean made = (tags & appsOf[i]) != 0;
@@ -399,9 +412,20 @@ final class TemporalLowering {
         }
         continue;
       }
-      // the subscript test is v' = v for [A]_v, v' # v for <<A>>_v
-      Boolean changes = st.changes(s, t);
-      if (changes != null ? changes != st.box : st.subscriptTest.evalBool(c, a.frame)) {
+      long g = 1L << groupOf[i];
+      if ((known & g) == 0) {
+        Boolean changes = st.changes(s, t);
+        if (changes == null) {
+          // the subscript test is v' = v for [A]_v, v' # v for <<A>>_v
+          if (st.subscriptTest.evalBool(c, a.frame)) {
+            out |= 1L << i;
+          }
+          continue;
+        }
+        known |= g;
+        changed |= changes ? g : 0;
+      }
+      if (((changed & g) != 0) != st.box) {
         out |= 1L << i;
       }
     }
@@ -522,7 +546,10 @@ final class TemporalLowering {
         generated[i] = null;
         Atom a = actionAtoms.get(i);
         if (tags && plans[i] != null) {
-          long made = made(plans[i], m, groupOf[i]);
+          // usually every innermost application ran: then they make the atom's steps
+          long leaves = leavesOf[i];
+          long made = (m.applied & ~m.partial & leaves) == leaves && (m.unsureApps & leaves) == 0
+              ? leaves : made(plans[i], m, groupOf[i]);
           if (made != -1) {
             tagged |= 1L << i;
             appsOf[i] = made;
@@ -633,6 +660,8 @@ final class TemporalLowering {
   private Plan[] plans;
   /** Per action atom with a plan: the group of its subscript's slots ({@link CallMemo.Apps#groups}). */
   private int[] groupOf;
+  /** Per action atom with a plan: the bits of its innermost applications (those without a plan of their body). */
+  private long[] leavesOf;
 
   /**
    * The applications for the search to tag, or null when no atom is made of applications
@@ -650,6 +679,7 @@ final class TemporalLowering {
     apps = new CallMemo.Apps();
     Plan[] out = new Plan[actionAtoms.size()];
     groupOf = new int[actionAtoms.size()];
+    leavesOf = new long[actionAtoms.size()];
     boolean any = false;
     Value[] cur = c.cur;
     Value[] nxt = c.nxt;
@@ -673,6 +703,7 @@ final class TemporalLowering {
         if (g >= 0) {
           out[i] = p;
           groupOf[i] = g;
+          leavesOf[i] = leaves(p);
           any = true;
         }
       }
@@ -740,6 +771,17 @@ final class TemporalLowering {
       return all ? new AnyOf(items.toArray(new Plan[0])) : null;
     }
     return null;
+  }
+
+  private static long leaves(Plan p) {
+    if (p instanceof App a) {
+      return a.body == null ? 1L << a.bit : leaves(a.body);
+    }
+    long out = 0;
+    for (Plan x : ((AnyOf) p).items) {
+      out |= leaves(x);
+    }
+    return out;
   }
 
   /** Whether {@code n} has one value in every state (it may read bound constants). */
