@@ -758,7 +758,15 @@ abstract class Act {
         }
         if (bit >= 0) {
           m.entering(bit);
-          memoGen(c, f, new Tagger(m, bit, k), m, id);
+          // one continuation object per application bit, reused (a new one if it is in use)
+          Tagger t = m.taggers[bit] instanceof Tagger idle && idle.k == null ? idle : new Tagger(m, bit);
+          m.taggers[bit] = t;
+          t.k = k;
+          try {
+            memoGen(c, f, t, m, id);
+          } finally {
+            t.k = null;
+          }
           m.applied |= 1L << bit;
           return;
         }
@@ -826,12 +834,12 @@ abstract class Act {
     private static final class Tagger implements Cont {
       private final CallMemo m;
       private final int bit;
-      private final Cont k;
+      /** The application's continuation while it runs, null when idle. */
+      Cont k;
 
-      Tagger(CallMemo m, int bit, Cont k) {
+      Tagger(CallMemo m, int bit) {
         this.m = m;
         this.bit = bit;
-        this.k = k;
       }
 
       @Override

@@ -48,6 +48,8 @@ final class CallMemo {
    * (the engine does not pass the successors' fingerprints, with VIEW or SYMMETRY).
    */
   Apps tags;
+  /** Per application bit: its continuation object ({@code Act.Memo.Tagger}), reused. */
+  final Object[] taggers = new Object[64];
   /** The tagged applications the search ran to their end from {@link #state}. */
   long applied;
   /** The tagged applications that handed on a step with variables still unassigned. */

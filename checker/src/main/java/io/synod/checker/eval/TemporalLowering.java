@@ -396,22 +396,21 @@ final class TemporalLowering {
    * v, {@code [A]_v} when one does or it leaves v unchanged.
    */
   private long taggedBits(Value[] s, Value[] t, long tags) {
-    long out = 0;
-    // whether the step changes each subscript group, computed once per group (null: unknown)
+    long made = 0;
+    for (long rest = tags; rest != 0; rest &= rest - 1) {
+      made |= atomsOfApp[Long.numberOfTrailingZeros(rest)];
+    }
+    long box = tagAtoms & boxAtoms;
+    // [A]_v on a step of A holds, <<A>>_v on a step not of A does not: the subscript matters
+    // only for <<A>>_v on a step of A (must change v) and [A]_v on another step (must not)
+    long out = made & box;
+    long need = (made & ~box) | (box & ~made);
     long known = 0;
     long changed = 0;
-    for (long rest = tagAtoms; rest != 0; rest &= rest - 1) {
+    for (long rest = need; rest != 0; rest &= rest - 1) {
       int i = Long.numberOfTrailingZeros(rest);
-      boolean made = (tags & appsOf[i]) != 0;
       Atom a = actionAtoms.get(i);
       StepAtom st = (StepAtom) a.node;
-      if (made == st.box) {
-        // [A]_v on a step of A, <<A>>_v on a step not of A: the subscript does not matter
-        if (made) {
-          out |= 1L << i;
-        }
-        continue;
-      }
       long g = 1L << groupOf[i];
       if ((known & g) == 0) {
         Boolean changes = st.changes(s, t);
@@ -600,6 +599,13 @@ final class TemporalLowering {
     fastEnabled = enabled;
     tagAtoms = tagged;
     tagEnabled = taggedEnabled;
+    java.util.Arrays.fill(atomsOfApp, 0);
+    for (long rest = tagged; rest != 0; rest &= rest - 1) {
+      int i = Long.numberOfTrailingZeros(rest);
+      for (long apps = appsOf[i]; apps != 0; apps &= apps - 1) {
+        atomsOfApp[Long.numberOfTrailingZeros(apps)] |= 1L << i;
+      }
+    }
     if (tagged != 0) {
       for (int k = 0; k < m.successorCount; k++) {
         if (m.successorTags[k] != 0) {
@@ -620,6 +626,10 @@ final class TemporalLowering {
   private long tagEnabled;
   /** Per tagged atom: the bits of the applications its steps in the probed state are made of. */
   private final long[] appsOf = new long[64];
+  /** Per application bit: the tagged atoms it makes steps of in the probed state. */
+  private final long[] atomsOfApp = new long[64];
+  /** The {@code [A]_v} atoms among those with a plan. */
+  private long boxAtoms;
   /**
    * Fingerprint of a successor (or of a step that made none) -> the bits of the applications
    * it is a step of, all of them: one successor may come from several applications.
@@ -704,6 +714,7 @@ final class TemporalLowering {
           out[i] = p;
           groupOf[i] = g;
           leavesOf[i] = leaves(p);
+          boxAtoms |= st.box ? 1L << i : 0;
           any = true;
         }
       }
