@@ -860,7 +860,8 @@ final class BfsSearch {
       current = s;
       currentId = id;
       if (graph != null || rec != null) {
-        currentFp = fingerprint(s, ctx);
+        // this worker logged the states it admitted with their fingerprints: read, not computed
+        currentFp = log.inMemory(id) ? log.fingerprint(id) : fingerprint(s, ctx);
       }
       successors = 0;
       nSucc = 0;
@@ -872,7 +873,7 @@ final class BfsSearch {
       }
       try {
         if (liveActions) {
-          live.expanding(s, ctx);
+          live.expanding(s, fpFamily, ctx);
         }
         model.successors(s, ctx, this);
         if (rec != null && !stop) {
@@ -918,6 +919,9 @@ final class BfsSearch {
      */
     private void record(Value[] s) {
       inLiveness = true;
+      if (liveActions && fpFamily >= 0) {
+        live.successors(succFps, succTags, nSucc, fpFamily, ctx);
+      }
       long stutter = liveActions ? live.actionAtoms(s, s, currentFp, fpFamily, ctx) : 0;
       rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
       ctx.level = level + 1;
@@ -936,7 +940,11 @@ final class BfsSearch {
     /** The in-model successors of the state being expanded, for the tableau nodes they reach. */
     private long[] succFps = new long[16];
     private Value[][] succStates = new Value[16][];
+    /** Per successor: the tags it was delivered with ({@link LivenessModel#successors}). */
+    private long[] succTags = new long[16];
     private int nSucc;
+    /** The tags of the successor being accepted. */
+    private long pendingTags;
 
     /**
      * As TLC inserts a state into the behaviour graph once all its successors are generated and
@@ -974,6 +982,12 @@ final class BfsSearch {
 
     @Override
     public boolean accept(Value[] t, ActionLabel action) {
+      return accept(t, action, 0);
+    }
+
+    @Override
+    public boolean accept(Value[] t, ActionLabel action, long tags) {
+      pendingTags = tags;
       if (stop) {
         return false;
       }
@@ -1037,7 +1051,9 @@ final class BfsSearch {
             if (nSucc == succFps.length) {
               succFps = java.util.Arrays.copyOf(succFps, nSucc * 2);
               succStates = java.util.Arrays.copyOf(succStates, nSucc * 2);
+              succTags = java.util.Arrays.copyOf(succTags, nSucc * 2);
             }
+            succTags[nSucc] = pendingTags;
             succFps[nSucc] = fp;
             succStates[nSucc++] = t;
           } else if (isNew) {

@@ -60,4 +60,23 @@ public interface LivenessModel {
    * expansion is over, keep nothing).
    */
   default void expanding(Value[] s, EvalContext ctx) {}
+
+  /**
+   * {@link #expanding(Value[], EvalContext)} by a search that passes the fingerprints of the
+   * successors in family {@code family} ({@code -1}: none, with VIEW or SYMMETRY) to
+   * {@link #successors}: the evaluator may then tag each successor with what it is a step of
+   * ({@link SuccessorSink#accept(Value[], ActionLabel, long)}).
+   */
+  default void expanding(Value[] s, int family, EvalContext ctx) {
+    expanding(s, ctx);
+  }
+
+  /**
+   * The successors of the state being expanded that are in the model, before their action
+   * atoms are asked for: their fingerprints (family as given to {@link #expanding(Value[], int,
+   * EvalContext)}) and the tags the evaluator delivered them with, the first {@code n} of each.
+   * One successor may be generated several times, with different tags; the arrays are the
+   * caller's, read until the expansion is over.
+   */
+  default void successors(long[] fps, long[] tags, int n, int family, EvalContext ctx) {}
 }

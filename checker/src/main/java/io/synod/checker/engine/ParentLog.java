@@ -113,6 +113,15 @@ final class ParentLog {
     return entry(indexOf(id), 0);
   }
 
+  /**
+   * Whether {@code id} is an entry of this log whose {@link #fingerprint} is read from memory
+   * (not from the spill file).
+   */
+  boolean inMemory(long id) {
+    return id >= 0 && workerOf(id) == worker && indexOf(id) < size
+        && (int) (indexOf(id) >>> chunkBits) >= firstOnHeap;
+  }
+
   long parent(long id) {
     return entry(indexOf(id), 8);
   }

@@ -725,6 +725,12 @@ abstract class Act {
     final OpDefn def;
     final Node[] args;
     final Act body;
+    /**
+     * The number of this application among those to constant arguments (the actions the
+     * next-state relation is split into), set once when compiled; -1 for others. Its tag bit
+     * is then looked up once per worker ({@link CallMemo.Apps#site}).
+     */
+    int site = -1;
 
     Memo(OpDefn def, Node[] args, Act body) {
       super(body.span, false);
@@ -741,6 +747,46 @@ abstract class Act {
         return;
       }
       int id = def.memoId;
+      CallMemo.Apps tags = m.tags;
+      if (tags != null && !m.forAtoms && c.nxt == c.deliveryNext && tags.has(id)) {
+        int bit = site >= 0 ? tags.site(site) : CallMemo.Apps.UNKNOWN;
+        if (bit == CallMemo.Apps.UNKNOWN) {
+          bit = tagBit(tags, m, c, f);
+          if (site >= 0) {
+            tags.site(site, bit);
+          }
+        }
+        if (bit >= 0) {
+          m.entering(bit);
+          // one continuation object per application bit, reused (a new one if it is in use)
+          Tagger t = m.taggers[bit] instanceof Tagger idle && idle.k == null ? idle : new Tagger(m, bit);
+          m.taggers[bit] = t;
+          t.k = k;
+          try {
+            memoGen(c, f, t, m, id);
+          } finally {
+            t.k = null;
+          }
+          m.applied |= 1L << bit;
+          return;
+        }
+      }
+      memoGen(c, f, k, m, id);
+    }
+
+    /** This application's bit among the tagged ones, or -1. */
+    private int tagBit(CallMemo.Apps tags, CallMemo m, Ctx c, Frame f) {
+      Value[] key = m.scratch(args.length);
+      for (int i = 0; i < args.length; i++) {
+        key[i] = value(args[i], c, f);
+        if (key[i] == null) {
+          return -1;
+        }
+      }
+      return tags.find(def.memoId, key, args.length);
+    }
+
+    private void memoGen(Ctx c, Frame f, Cont k, CallMemo m, int id) {
       // the search keeps the steps of the operators the atoms were seen to apply, no others,
       // and only the outermost: the atoms look up the applications they make themselves
       if (m.forAtoms) {
@@ -778,6 +824,68 @@ abstract class Act {
         m.recording = false;
       }
       m.put(id, kept, r.steps == null ? java.util.List.of() : r.steps);
+    }
+
+    /**
+     * Goes on with each step of a tagged application with its bit in {@link Ctx#tag}, so that
+     * the successors made of the step carry it, and notes what the step is like: whether it
+     * changes the atoms' subscripts (ENABLED), leaves variables unassigned, reaches no successor.
+     */
+    private static final class Tagger implements Cont {
+      private final CallMemo m;
+      private final int bit;
+      /** The application's continuation while it runs, null when idle. */
+      Cont k;
+
+      Tagger(CallMemo m, int bit) {
+        this.m = m;
+        this.bit = bit;
+      }
+
+      @Override
+      public void go(Ctx c) {
+        long b = 1L << bit;
+        Value[] t = c.nxt;
+        boolean complete = c.unassigned == 0;
+        if (complete) {
+          compare(c.cur, t);
+        } else {
+          m.partial |= b;
+        }
+        long saved = c.tag;
+        int delivered = c.delivered;
+        c.tag = saved | b;
+        try {
+          k.go(c);
+        } finally {
+          c.tag = saved;
+        }
+        if (complete && c.delivered == delivered) {
+          m.undelivered(t.clone(), b);
+        }
+      }
+
+      /** Notes the subscript groups the step {@code s -> t} changes, and those it cannot tell. */
+      private void compare(Value[] s, Value[] t) {
+        java.util.List<int[]> groups = m.tags.groups;
+        for (int g = 0; g < groups.size(); g++) {
+          long gb = 1L << g;
+          if (((m.changed[bit] | m.unsure[bit]) & gb) != 0) {
+            continue;
+          }
+          try {
+            for (int slot : groups.get(g)) {
+              if (s[slot] != t[slot] && !s[slot].tlaEquals(t[slot])) {
+                m.changed[bit] |= gb;
+                break;
+              }
+            }
+          } catch (RuntimeException e) {
+            m.unsure[bit] |= gb;
+            m.unsureApps |= 1L << bit;
+          }
+        }
+      }
     }
 
     /** Keeps each step of the application, then goes on with it (most make none or one). */
@@ -868,7 +976,7 @@ abstract class Act {
     }
 
     /** The argument's value when it is one already (a constant or a bound name), else null. */
-    private static Value value(Node a, Ctx c, Frame f) {
+    static Value value(Node a, Ctx c, Frame f) {
       while (true) {
         if (a instanceof Nodes.Const k) {
           return k.value;

@@ -269,7 +269,9 @@ final class ActionSplitter {
       for (int i = 0; i < args.length; i++) {
         args[i] = new Nodes.Const(e.span(), lv.args.get(i));
       }
-      act = new Act.Memo(compiler.memoNumbered(compiler.defn(lv.def)), args, act);
+      Act.Memo memo = new Act.Memo(compiler.memoNumbered(compiler.defn(lv.def)), args, act);
+      memo.site = compiler.memoSite();
+      act = memo;
     }
     lv.grow();
     Span span = e.span();

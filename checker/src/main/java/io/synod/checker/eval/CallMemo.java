@@ -39,11 +39,158 @@ final class CallMemo {
   /** Arguments of a look-up, reused: a look-up that finds its entry allocates nothing. */
   private Value[] scratch = new Value[4];
 
+  /**
+   * The applications the action atoms are made of ({@link TemporalLowering}), numbered by a
+   * bit: while the search generates the successors of {@link #state}, an application of one of
+   * them runs its continuation with its bit in {@link Ctx#tag}, so that each successor carries
+   * the bits of the applications it is a step of, and what the application's own steps are
+   * like (changing the subscripts or not, complete, delivered) is noted here. Null: not now
+   * (the engine does not pass the successors' fingerprints, with VIEW or SYMMETRY).
+   */
+  Apps tags;
+  /** Per application bit: its continuation object ({@code Act.Memo.Tagger}), reused. */
+  final Object[] taggers = new Object[64];
+  /** The tagged applications the search ran to their end from {@link #state}. */
+  long applied;
+  /** The tagged applications that handed on a step with variables still unassigned. */
+  long partial;
+  /** The tagged applications entered from {@link #state} (their entries below are this state's). */
+  private long touched;
+  /** Per application bit: the subscript groups ({@link Apps#groups}) a step of it changes. */
+  final long[] changed = new long[64];
+  /** Per application bit: the groups a step of it could not be compared on. */
+  final long[] unsure = new long[64];
+  /** The tagged applications with a step that could not be compared on some group. */
+  long unsureApps;
+  /** Complete steps of tagged applications that no successor delivered (the rest of Next dropped them). */
+  Value[][] undelivered = new Value[4][];
+  long[] undeliveredTags = new long[4];
+  int undeliveredCount;
+  /** The search's in-model successors of {@link #state}: fingerprints and tags; -1: not given. */
+  long[] successorFps;
+  long[] successorTags;
+  int successorCount = -1;
+  int successorFamily = -1;
+
+  /**
+   * The tagged applications: operator number and argument values -> bit (at most 64), and the
+   * subscripts of the atoms made of them, grouped by slots (compared on each step).
+   */
+  static final class Apps {
+    private boolean[] ids = new boolean[16];
+    private final int[] defs = new int[64];
+    private final Value[][] args = new Value[64][];
+    private final long[] hashes = new long[64];
+    private int size;
+    /** Slots of each subscript group. */
+    final List<int[]> groups = new java.util.ArrayList<>();
+    /** By {@link Act.Memo#site}: its bit + 1, -1 when it has none, 0 not yet looked up. */
+    private int[] sites = new int[16];
+    static final int UNKNOWN = -2;
+
+    /** The bit of the application numbered {@code site}, -1 for none, {@link #UNKNOWN}. */
+    int site(int site) {
+      int b = site < sites.length ? sites[site] : 0;
+      return b == 0 ? UNKNOWN : b < 0 ? -1 : b - 1;
+    }
+
+    void site(int site, int bit) {
+      if (site >= sites.length) {
+        sites = Arrays.copyOf(sites, Math.max(site + 1, sites.length * 2));
+      }
+      sites[site] = bit < 0 ? -1 : bit + 1;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The bit of {@code def} applied to {@code key}, a new one if there is none; -1: too many. */
+    int intern(int def, Value[] key) {
+      int found = find(def, key, key.length);
+      if (found >= 0) {
+        return found;
+      }
+      if (size == 64) {
+        return -1;
+      }
+      if (def >= ids.length) {
+        ids = Arrays.copyOf(ids, Math.max(def + 1, ids.length * 2));
+      }
+      ids[def] = true;
+      defs[size] = def;
+      args[size] = key.clone();
+      hashes[size] = hash(key, key.length);
+      return size++;
+    }
+
+    boolean has(int def) {
+      return def < ids.length && ids[def];
+    }
+
+    /** The bit of {@code def} applied to the first {@code n} of {@code key}, or -1. */
+    int find(int def, Value[] key, int n) {
+      if (!has(def)) {
+        return -1;
+      }
+      long h = hash(key, n);
+      for (int e = 0; e < size; e++) {
+        if (defs[e] == def && hashes[e] == h && same(args[e], key, n)) {
+          return e;
+        }
+      }
+      return -1;
+    }
+
+    /** The group of {@code slots}, a new one if there is none; -1: too many. */
+    int group(int[] slots) {
+      for (int g = 0; g < groups.size(); g++) {
+        if (Arrays.equals(groups.get(g), slots)) {
+          return g;
+        }
+      }
+      if (groups.size() == 64) {
+        return -1;
+      }
+      groups.add(slots);
+      return groups.size() - 1;
+    }
+  }
+
+  /** A tagged application {@code bit} is entered from {@link #state}. */
+  void entering(int bit) {
+    long b = 1L << bit;
+    if ((touched & b) == 0) {
+      touched |= b;
+      changed[bit] = 0;
+      unsure[bit] = 0;
+    }
+  }
+
+  /** A complete step of the tagged applications {@code tags} that no successor delivered. */
+  void undelivered(Value[] step, long tags) {
+    if (undeliveredCount == undelivered.length) {
+      undelivered = Arrays.copyOf(undelivered, undeliveredCount * 2);
+      undeliveredTags = Arrays.copyOf(undeliveredTags, undeliveredCount * 2);
+    }
+    undelivered[undeliveredCount] = step;
+    undeliveredTags[undeliveredCount++] = tags;
+  }
+
   /** Starts over for the expansion of {@code s}. */
   void reset(Value[] s) {
     state = s;
     recording = false;
     forAtoms = false;
+    applied = 0;
+    partial = 0;
+    touched = 0;
+    unsureApps = 0;
+    Arrays.fill(undelivered, 0, undeliveredCount, null);
+    undeliveredCount = 0;
+    successorFps = null;
+    successorTags = null;
+    successorCount = -1;
     for (int e = 0; e < size; e++) {
       head[defs[e]] = 0;
       args[e] = null;

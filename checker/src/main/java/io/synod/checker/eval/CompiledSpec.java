@@ -652,9 +652,11 @@ public final class CompiledSpec {
       ActionInfo info, StateSink sink) {
     Value[] savedCur = c.cur;
     Value[] savedNxt = c.nxt;
+    Value[] savedDelivery = c.deliveryNext;
     int savedUnassigned = c.unassigned;
     c.cur = state;
     c.nxt = next;
+    c.deliveryNext = next;
     c.unassigned = state.length;
     d.info = info;
     d.sink = sink;
@@ -665,6 +667,7 @@ public final class CompiledSpec {
     } finally {
       c.cur = savedCur;
       c.nxt = savedNxt;
+      c.deliveryNext = savedDelivery;
       c.unassigned = savedUnassigned;
     }
   }
@@ -684,6 +687,7 @@ public final class CompiledSpec {
               + variables.get(i) + ".");
         }
       }
+      c.delivered++;
       deliver(c, sink, t.clone(), info);
     }
   }

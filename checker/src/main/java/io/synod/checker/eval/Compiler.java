@@ -42,6 +42,13 @@ final class Compiler {
   int inlinedBodies;
   /** Operators numbered for {@link CallMemo} so far. */
   private int memoIds;
+  /** Applications to constant arguments numbered ({@link Act.Memo#site}) so far. */
+  private int memoSites;
+
+  /** A new number for an application to constant arguments. */
+  int memoSite() {
+    return memoSites++;
+  }
 
   /** Builds the instantiations made where an expression is compiled (parameterised, in LET). */
   Resolver resolver;

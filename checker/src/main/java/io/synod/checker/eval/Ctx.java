@@ -78,6 +78,19 @@ public final class Ctx {
   CallMemo memo;
   /** This worker's evaluators of the temporal properties' atoms, made on first use. */
   TemporalLowering liveness;
+  /**
+   * The bits ({@link CallMemo#tag}) of the tagged applications whose continuation runs now:
+   * each successor delivered carries them ({@link CallMemo}). 0 outside any.
+   */
+  long tag;
+  /** Successors delivered so far (any action, any state): tells a step that reached none. */
+  int delivered;
+  /**
+   * The next-state array the successor generation running now delivers from, null outside one:
+   * an application building another array (ENABLED, the first action of a composition) makes
+   * no successor of the search directly, so tagging it would tag the wrong states.
+   */
+  Value[] deliveryNext;
 
   /** Per action: what computing its successors needs, kept for the next state (null while in use). */
   private Scratch[] scratch = new Scratch[0];

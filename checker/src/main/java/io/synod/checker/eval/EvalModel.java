@@ -242,10 +242,16 @@ final class EvalModel implements SpecModel {
 
         @Override
         public void expanding(Value[] s, EvalContext ec) {
+          expanding(s, -1, ec);
+        }
+
+        @Override
+        public void expanding(Value[] s, int family, EvalContext ec) {
           Ctx c = ctx(ec);
           if (s == null) {
             if (c.memo != null) {
               c.memo.reset(null);
+              c.memo.tags = null;
             }
             return;
           }
@@ -253,6 +259,16 @@ final class EvalModel implements SpecModel {
             c.memo = new CallMemo();
           }
           c.memo.reset(s);
+          try {
+            c.memo.tags = family >= 0 ? lowering(ec).apps() : null;
+          } catch (EvalException e) {
+            throw error(e);
+          }
+        }
+
+        @Override
+        public void successors(long[] fps, long[] tags, int n, int family, EvalContext ec) {
+          lowering(ec).successors(fps, tags, n, family);
         }
 
         @Override
@@ -545,16 +561,23 @@ final class EvalModel implements SpecModel {
     Ctx c = ctx(ctx);
     List<Value[]> states = new ArrayList<>();
     List<ActionInfo> actions = new ArrayList<>();
+    // the tags each successor was delivered with (the applications it is a step of)
+    long[][] tags = {new long[8]};
     try {
       for (int i = 0, n = spec.actionCount(); i < n; i++) {
         states.clear();
         actions.clear();
         spec.successors(c, state, i, (s, a) -> {
+          int k = states.size();
+          if (k == tags[0].length) {
+            tags[0] = java.util.Arrays.copyOf(tags[0], k * 2);
+          }
+          tags[0][k] = c.tag;
           states.add(s);
           actions.add(a);
         });
         for (int k = 0; k < states.size(); k++) {
-          if (!sink.accept(states.get(k), labelOf(actions.get(k)))) {
+          if (!sink.accept(states.get(k), labelOf(actions.get(k)), tags[0][k])) {
             sink.generatedNotOffered(states.size() - k - 1);
             return;
           }

@@ -220,6 +220,9 @@ final class TemporalLowering {
     return LiveExpr.strongFairness(en, act);
   }
 
+  /** By state atom: the atom, or null when {@link #lateStateBits} decides it (made on first use). */
+  private Atom[] early;
+
   /** Bits of the state atoms in {@code s}, except those {@link #lateStateBits} decides. */
   long stateBits(Value[] s) {
     Value[] cur = c.cur;
@@ -227,9 +230,16 @@ final class TemporalLowering {
     c.cur = s;
     c.nxt = null;
     try {
+      if (early == null) {
+        List<Atom> list = new ArrayList<>();
+        for (int i = 0; i < stateAtoms.size(); i++) {
+          list.add(enabledBy.get(i) < 0 ? stateAtoms.get(i) : null);
+        }
+        early = list.toArray(new Atom[0]);
+      }
       long out = 0;
-      for (int i = 0; i < stateAtoms.size(); i++) {
-        if (enabledBy.get(i) < 0 && holds(stateAtoms.get(i))) {
+      for (int i = 0; i < early.length; i++) {
+        if (early[i] != null && holds(early[i])) {
           out |= 1L << i;
         }
       }
@@ -270,6 +280,9 @@ final class TemporalLowering {
   }
 
   private boolean enabled(int stateAtom, int stepAtom) {
+    if ((tagAtoms >>> stepAtom & 1) != 0) {
+      return (tagEnabled >>> stepAtom & 1) != 0;
+    }
     if ((fastAtoms >>> stepAtom & 1) != 0) {
       return (fastEnabled >>> stepAtom & 1) != 0;
     }
@@ -319,20 +332,25 @@ final class TemporalLowering {
     if (s != probed) {
       probe(s);
     }
-    long unknown = ~probeKnown;
-    if (unknown == 0 || actionAtoms.isEmpty()) {
+    int n = actionAtoms.size();
+    long unknown = ~probeKnown & ~tagAtoms & (n == 64 ? -1L : (1L << n) - 1);
+    if ((unknown | tagAtoms) == 0) {
       return probeValue;
     }
     long out = probeValue;
     long hit = 0;
+    long fp = 0;
+    if (fastAtoms != 0 || tagAtoms != 0) {
+      fp = family == fps.index() ? tFp : fps.ofState(t);
+    }
     if (fastAtoms != 0) {
-      hit = stepIndex.get(family == fps.index() ? tFp : fps.ofState(t));
+      hit = stepIndex.get(fp);
       out |= hit;
       unknown &= ~fastAtoms;
     }
     // [A]_v off A's steps: the step may still leave v unchanged
     long boxMiss = fastBox & ~hit;
-    if (unknown == 0 && boxMiss == 0) {
+    if (unknown == 0 && boxMiss == 0 && tagAtoms == 0) {
       return out;
     }
     Value[] cur = c.cur;
@@ -340,7 +358,10 @@ final class TemporalLowering {
     c.cur = s;
     c.nxt = t;
     try {
-      for (int i = 0; boxMiss != 0 && i < actionAtoms.size(); i++) {
+      if (tagAtoms != 0) {
+        out |= taggedBits(s, t, tagIndex.get(fp));
+      }
+      for (int i = 0; boxMiss != 0 && i < n; i++) {
         if ((boxMiss >>> i & 1) != 0) {
           boxMiss &= ~(1L << i);
           Atom a = actionAtoms.get(i);
@@ -351,10 +372,11 @@ final class TemporalLowering {
           }
         }
       }
-      for (int i = 0; i < actionAtoms.size(); i++) {
+      for (int i = 0; unknown != 0 && i < n; i++) {
         if ((unknown >>> i & 1) == 0) {
           continue;
         }
+        unknown &= ~(1L << i);
         Atom a = actionAtoms.get(i);
         boolean v = generated[i] != null ? stepHolds((StepAtom) a.node, a, generated[i]) : holds(a);
         if (v) {
@@ -366,6 +388,47 @@ final class TemporalLowering {
       c.cur = cur;
       c.nxt = nxt;
     }
+  }
+
+  /**
+   * The tagged atoms on {@code c.cur -> c.nxt}, a step that the applications {@code tags} make
+   * ({@link #tagIndex}): {@code <<A>>_v} when one of A's applications makes it and it changes
+   * v, {@code [A]_v} when one does or it leaves v unchanged.
+   */
+  private long taggedBits(Value[] s, Value[] t, long tags) {
+    long made = 0;
+    for (long rest = tags; rest != 0; rest &= rest - 1) {
+      made |= atomsOfApp[Long.numberOfTrailingZeros(rest)];
+    }
+    long box = tagAtoms & boxAtoms;
+    // [A]_v on a step of A holds, <<A>>_v on a step not of A does not: the subscript matters
+    // only for <<A>>_v on a step of A (must change v) and [A]_v on another step (must not)
+    long out = made & box;
+    long need = (made & ~box) | (box & ~made);
+    long known = 0;
+    long changed = 0;
+    for (long rest = need; rest != 0; rest &= rest - 1) {
+      int i = Long.numberOfTrailingZeros(rest);
+      Atom a = actionAtoms.get(i);
+      StepAtom st = (StepAtom) a.node;
+      long g = 1L << groupOf[i];
+      if ((known & g) == 0) {
+        Boolean changes = st.changes(s, t);
+        if (changes == null) {
+          // the subscript test is v' = v for [A]_v, v' # v for <<A>>_v
+          if (st.subscriptTest.evalBool(c, a.frame)) {
+            out |= 1L << i;
+          }
+          continue;
+        }
+        known |= g;
+        changed |= changes ? g : 0;
+      }
+      if (((changed & g) != 0) != st.box) {
+        out |= 1L << i;
+      }
+    }
+    return out;
   }
 
   /** The fingerprints of the step index: the search's when it passes them (one family). */
@@ -471,10 +534,36 @@ final class TemporalLowering {
     long box = 0;
     long enabled = 0;
     stepIndex.clear();
+    tagIndex.clear();
+    long tagged = 0;
+    long taggedEnabled = 0;
+    CallMemo m = c.memo;
+    boolean tags = plans != null && m != null && m.state == s && m.tags == apps
+        && m.successorCount >= 0 && m.successorFamily == fps.index();
     try {
       for (int i = 0; i < actionAtoms.size(); i++) {
         generated[i] = null;
         Atom a = actionAtoms.get(i);
+        if (tags && plans[i] != null) {
+          // usually every innermost application ran: then they make the atom's steps
+          long leaves = leavesOf[i];
+          long made = (m.applied & ~m.partial & leaves) == leaves && (m.unsureApps & leaves) == 0
+              ? leaves : made(plans[i], m, groupOf[i]);
+          if (made != -1) {
+            tagged |= 1L << i;
+            appsOf[i] = made;
+            if (((StepAtom) a.node).box) {
+              continue;
+            }
+            for (long rest = made; rest != 0; rest &= rest - 1) {
+              if ((m.changed[Long.numberOfTrailingZeros(rest)] >>> groupOf[i] & 1) != 0) {
+                taggedEnabled |= 1L << i;
+                break;
+              }
+            }
+            continue;
+          }
+        }
         if (a.node instanceof StepAtom st && st.action != null) {
           generated[i] = enumerate(st, a);
           if (generated[i] != null) {
@@ -508,6 +597,247 @@ final class TemporalLowering {
     fastAtoms = fast;
     fastBox = box;
     fastEnabled = enabled;
+    tagAtoms = tagged;
+    tagEnabled = taggedEnabled;
+    java.util.Arrays.fill(atomsOfApp, 0);
+    for (long rest = tagged; rest != 0; rest &= rest - 1) {
+      int i = Long.numberOfTrailingZeros(rest);
+      for (long apps = appsOf[i]; apps != 0; apps &= apps - 1) {
+        atomsOfApp[Long.numberOfTrailingZeros(apps)] |= 1L << i;
+      }
+    }
+    if (tagged != 0) {
+      for (int k = 0; k < m.successorCount; k++) {
+        if (m.successorTags[k] != 0) {
+          tagIndex.or(m.successorFps[k], m.successorTags[k]);
+        }
+      }
+      for (int k = 0; k < m.undeliveredCount; k++) {
+        tagIndex.or(fps.ofState(m.undelivered[k]), m.undeliveredTags[k]);
+      }
+    }
+  }
+
+  // The steps the search's own generation tagged ({@link CallMemo#tags}).
+
+  /** Action atoms decided from the tags of the probed state's steps. */
+  private long tagAtoms;
+  /** Among {@link #tagAtoms}: ENABLED {@code <<A>>_v} (a step of one of A's applications changes v). */
+  private long tagEnabled;
+  /** Per tagged atom: the bits of the applications its steps in the probed state are made of. */
+  private final long[] appsOf = new long[64];
+  /** Per application bit: the tagged atoms it makes steps of in the probed state. */
+  private final long[] atomsOfApp = new long[64];
+  /** The {@code [A]_v} atoms among those with a plan. */
+  private long boxAtoms;
+  /**
+   * Fingerprint of a successor (or of a step that made none) -> the bits of the applications
+   * it is a step of, all of them: one successor may come from several applications.
+   */
+  private final StepIndex tagIndex = new StepIndex();
+
+  /**
+   * An action atom's action as tagged applications: an application, or, when the search did
+   * not run that one to its end from the state, what its body is made of ({@code body}, null
+   * when that is not known).
+   */
+  private sealed interface Plan permits App, AnyOf {}
+
+  private record App(int bit, Plan body) implements Plan {}
+
+  /** A disjunction (of no item: no step). */
+  private record AnyOf(Plan[] items) implements Plan {}
+
+  /** The action atoms decided from tags in the last probed state (for tests). */
+  long taggedAtoms() {
+    return tagAtoms;
+  }
+
+  /** The action atoms that have a plan: decided from tags where the search ran their applications. */
+  long plannedAtoms() {
+    long out = 0;
+    for (int i = 0; plans != null && i < plans.length; i++) {
+      if (plans[i] != null) {
+        out |= 1L << i;
+      }
+    }
+    return out;
+  }
+
+  /** The tagged applications, made with {@link #plans} on first use. */
+  private CallMemo.Apps apps;
+  /** Per action atom: its plan, or null when it is decided otherwise. */
+  private Plan[] plans;
+  /** Per action atom with a plan: the group of its subscript's slots ({@link CallMemo.Apps#groups}). */
+  private int[] groupOf;
+  /** Per action atom with a plan: the bits of its innermost applications (those without a plan of their body). */
+  private long[] leavesOf;
+
+  /**
+   * The applications for the search to tag, or null when no atom is made of applications
+   * with arguments known now (constants and bound values, through constant conditions,
+   * disjunctions and {@code \E} over constant sets).
+   */
+  CallMemo.Apps apps() {
+    if (apps == null) {
+      plan();
+    }
+    return plans == null ? null : apps;
+  }
+
+  private void plan() {
+    apps = new CallMemo.Apps();
+    Plan[] out = new Plan[actionAtoms.size()];
+    groupOf = new int[actionAtoms.size()];
+    leavesOf = new long[actionAtoms.size()];
+    boolean any = false;
+    Value[] cur = c.cur;
+    Value[] nxt = c.nxt;
+    c.cur = null;
+    c.nxt = null;
+    try {
+      for (int i = 0; i < out.length; i++) {
+        Atom a = actionAtoms.get(i);
+        if (!(a.node instanceof StepAtom st) || st.action == null || st.subscriptSlots == null
+            || !a.clears.isEmpty()) {
+          continue;
+        }
+        Plan p;
+        try {
+          p = plan(st.action, a.frame, 0);
+        } catch (RuntimeException e) {
+          // a condition that fails to evaluate: the enumeration reports it where it belongs
+          p = null;
+        }
+        int g = p == null ? -1 : apps.group(st.subscriptSlots);
+        if (g >= 0) {
+          out[i] = p;
+          groupOf[i] = g;
+          leavesOf[i] = leaves(p);
+          boxAtoms |= st.box ? 1L << i : 0;
+          any = true;
+        }
+      }
+    } finally {
+      c.cur = cur;
+      c.nxt = nxt;
+    }
+    plans = any ? out : null;
+  }
+
+  private Plan plan(Act a, Frame f, int depth) {
+    if (depth > 64) {
+      return null;
+    }
+    if (a instanceof Act.Located l) {
+      return plan(l.body, f, depth + 1);
+    }
+    if (a instanceof Act.Or o) {
+      Plan[] items = new Plan[o.items.length];
+      for (int i = 0; i < items.length; i++) {
+        items[i] = plan(o.items[i], f, depth + 1);
+        if (items[i] == null) {
+          return null;
+        }
+      }
+      return new AnyOf(items);
+    }
+    if (a instanceof Act.Memo m) {
+      Value[] key = new Value[m.args.length];
+      for (int i = 0; i < key.length; i++) {
+        key[i] = Act.Memo.value(m.args[i], c, f);
+        if (key[i] == null) {
+          return null;
+        }
+      }
+      int bit = apps.intern(m.def.memoId, key);
+      return bit < 0 ? null : new App(bit, plan(m.body, f, depth + 1));
+    }
+    if (a instanceof Act.And and) {
+      int last = and.items.length - 1;
+      for (int i = 0; i < last; i++) {
+        if (!(and.items[i] instanceof Act.Guard g) || !constant(g.cond)) {
+          return null;
+        }
+      }
+      for (int i = 0; i < last; i++) {
+        if (!((Act.Guard) and.items[i]).cond.evalBool(c, f)) {
+          return new AnyOf(new Plan[0]);
+        }
+      }
+      return plan(and.items[last], f, depth + 1);
+    }
+    if (a instanceof Act.Exists e) {
+      for (Binders.One b : e.binders.items) {
+        if (!constant(b.domain)) {
+          return null;
+        }
+      }
+      List<Plan> items = new ArrayList<>();
+      boolean all = e.binders.forEach(c, f, (c2, f2) -> {
+        Plan p = plan(e.body, f2, depth + 1);
+        items.add(p);
+        return p != null;
+      });
+      return all ? new AnyOf(items.toArray(new Plan[0])) : null;
+    }
+    return null;
+  }
+
+  private static long leaves(Plan p) {
+    if (p instanceof App a) {
+      return a.body == null ? 1L << a.bit : leaves(a.body);
+    }
+    long out = 0;
+    for (Plan x : ((AnyOf) p).items) {
+      out |= leaves(x);
+    }
+    return out;
+  }
+
+  /** Whether {@code n} has one value in every state (it may read bound constants). */
+  private static boolean constant(Node n) {
+    return n.level == 0 && Act.onState(n);
+  }
+
+  /**
+   * The bits of the applications {@code p} is made of in the memo's state, or -1 when the
+   * search did not run one of them (nor all that make its body) to its end there, one handed
+   * on a step with variables unassigned, or one's step could not be compared on the subscript.
+   */
+  private static long made(Plan p, CallMemo m, int group) {
+    if (p instanceof App a) {
+      long b = 1L << a.bit;
+      if ((m.applied & ~m.partial & b) != 0) {
+        return (m.unsure[a.bit] >>> group & 1) != 0 ? -1 : b;
+      }
+      return a.body == null ? -1 : made(a.body, m, group);
+    }
+    long out = 0;
+    for (Plan x : ((AnyOf) p).items) {
+      long y = made(x, m, group);
+      if (y == -1) {
+        return -1;
+      }
+      out |= y;
+    }
+    return out;
+  }
+
+  /**
+   * The search's in-model successors of the state it expands, with their fingerprints in
+   * family {@code family} and their tags, for the next {@link #actionBits} calls.
+   */
+  void successors(long[] fps, long[] tags, int n, int family) {
+    CallMemo m = c.memo;
+    if (m == null) {
+      return;
+    }
+    m.successorFps = fps;
+    m.successorTags = tags;
+    m.successorCount = n;
+    m.successorFamily = family;
+    probed = null;
   }
 
   /** Fast atoms whose index entries {@link #indexSteps} made for the probed state. */
