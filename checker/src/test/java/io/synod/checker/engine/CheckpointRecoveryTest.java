@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * verdict, violated name, distinct and generated states, depth, outdegree and the counterexample.
  */
 class CheckpointRecoveryTest {
-  private static final Map<String, String> IDENTITY = Map.of("modules", "m", "config", "c");
+  private static final Map<String, String> IDENTITY = ResumedCheck.IDENTITY;
 
   @TempDir Path tmp;
 
@@ -71,40 +71,18 @@ class CheckpointRecoveryTest {
     CheckResult expected = new ModelChecker(once, options, new SearchListener() {}, Output.NONE).run();
     long every = Math.max(1, expected.stats().distinct() / 4);
     Path ckpt = tmp.resolve("ckpt");
-    CheckResult r = null;
-    int interruptions = 0;
-    boolean[] failed = {false};
-    for (int run = 0; run < 8; run++) {
-      AtomicReference<ModelChecker> checker = new AtomicReference<>();
-      SearchListener stopAfterCheckpoint = new SearchListener() {
-        @Override
-        public void checkpointDone(Path d, SearchStats at, long bytes, long millis) {
-          checker.get().cancel(); // as a kill right after the checkpoint
-        }
-
-        @Override
-        public void checkpointFailed(Path d, String reason) {
-          failed[0] = true;
-        }
-      };
-      ModelChecker c = new ModelChecker(model(folder, spec, cfg), options,
-          stopAfterCheckpoint, Output.NONE).withCheckpoints(new CheckpointSettings(ckpt, 0, every,
-              run == 0 ? null : ckpt, IDENTITY));
-      checker.set(c);
-      r = c.run();
-      if (r.verdict() != Verdict.CANCELLED) {
-        break;
-      }
-      interruptions++;
-      assertTrue(CheckpointFile.exists(ckpt), "the checkpoint outlives the interrupted search");
-    }
+    ResumedCheck resumed = ResumedCheck.run(() -> model(folder, spec, cfg), options,
+        LivenessSchedule.FINAL, ckpt, every, 8);
+    CheckResult r = resumed.result();
+    int interruptions = resumed.interruptions();
+    boolean failed = resumed.failure() != null;
     long expanded = expected.levels().stream().mapToLong(CheckResult.Level::expanded).sum();
     // workers pause between claims of 16 states: a search that ends sooner is never paused
     if (depthFirst) {
       // every distinct state of a complete depth-first search is expanded, one at a time
       expanded = expected.verdict() == Verdict.SUCCESS ? expected.stats().distinct() : 0;
     }
-    assertTrue(failed[0] || interruptions > 0 || expanded <= every + 16,
+    assertTrue(failed || interruptions > 0 || expanded <= every + 16,
         "the search was interrupted at least once");
     assertSameEnd(expected, r);
     assertFalse(CheckpointFile.exists(ckpt), "a finished search leaves no checkpoint");

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * behaviour graph on the heap or spilled to disk, at 1 and 2 workers, breadth- and depth-first.
  */
 class LivenessCheckpointTest {
-  private static final Map<String, String> IDENTITY = Map.of("modules", "m", "config", "c");
+  private static final Map<String, String> IDENTITY = ResumedCheck.IDENTITY;
 
   @TempDir Path tmp;
 
@@ -82,51 +81,25 @@ class LivenessCheckpointTest {
     return Checker.prepare(spec, cfg, List.of(), Output.NONE);
   }
 
-  interface Model {
-    SpecModel make() throws Exception;
-  }
-
   /**
    * Runs {@code model} uninterrupted, then with a checkpoint after every {@code every} expanded
    * states, each run stopped right after its first checkpoint and the next resumed from it;
    * returns the uninterrupted result and the resumed one.
    */
-  private CheckResult[] interruptedAndResumed(Model model, CheckOptions options, long every,
-      LivenessSchedule schedule) throws Exception {
+  private CheckResult[] interruptedAndResumed(ResumedCheck.Model model, CheckOptions options,
+      long every, LivenessSchedule schedule) throws Exception {
     return interruptedAndResumed(model, options, every, schedule, 2);
   }
 
-  private CheckResult[] interruptedAndResumed(Model model, CheckOptions options, long every,
-      LivenessSchedule schedule, int atLeast) throws Exception {
+  private CheckResult[] interruptedAndResumed(ResumedCheck.Model model, CheckOptions options,
+      long every, LivenessSchedule schedule, int atLeast) throws Exception {
     CheckResult expected = new ModelChecker(model.make(), options, new SearchListener() {},
         Output.NONE).withLiveness(schedule).run();
     Path ckpt = tmp.resolve("ckpt-" + System.nanoTime());
-    CheckResult r = null;
-    int interruptions = 0;
-    for (int run = 0; run < 200; run++) {
-      AtomicReference<ModelChecker> checker = new AtomicReference<>();
-      String[] failed = {null};
-      ModelChecker c = new ModelChecker(model.make(), options, new SearchListener() {
-        @Override
-        public void checkpointDone(Path d, SearchStats at, long bytes, long millis) {
-          checker.get().cancel(); // as a kill right after the checkpoint
-        }
-
-        @Override
-        public void checkpointFailed(Path d, String reason) {
-          failed[0] = reason;
-        }
-      }, Output.NONE).withLiveness(schedule).withCheckpoints(new CheckpointSettings(ckpt, 0, every,
-          run == 0 ? null : ckpt, IDENTITY));
-      checker.set(c);
-      r = c.run();
-      assertEquals(null, failed[0], "checkpointing failed");
-      if (r.verdict() != Verdict.CANCELLED) {
-        break;
-      }
-      interruptions++;
-      assertTrue(CheckpointFile.exists(ckpt), "the checkpoint outlives the interrupted search");
-    }
+    ResumedCheck resumed = ResumedCheck.run(model, options, schedule, ckpt, every, 200);
+    assertEquals(null, resumed.failure(), "checkpointing failed");
+    CheckResult r = resumed.result();
+    int interruptions = resumed.interruptions();
     assertTrue(interruptions >= atLeast, "the check was interrupted " + interruptions + " times");
     assertFalse(Files.exists(ckpt) && Files.list(ckpt).findAny().isPresent(),
         "a finished check leaves no checkpoint and no graph files");
@@ -372,7 +345,7 @@ class LivenessCheckpointTest {
       String cfg, int workers) throws Exception {
     Assumptions.assumeTrue(dir != null, "TLC fixture corpus not found");
     Path folder = SharedFixtures.specs().orElseThrow().resolve(dir);
-    Model model = () -> Checker.prepare(folder.resolve(spec), folder.resolve(cfg), List.of(),
+    ResumedCheck.Model model = () -> Checker.prepare(folder.resolve(spec), folder.resolve(cfg), List.of(),
         Output.NONE);
     CheckResult once = new ModelChecker(model.make(), CheckOptions.defaults(),
         new SearchListener() {}, Output.NONE).run();
