@@ -229,13 +229,7 @@ final class BfsSearch {
       level = (Integer) e[2];
       w.expand((Value[]) e[0], (Long) e[1]);
       w.expandedThisLevel = 0;
-      if (pauseEvery > 0 && expandedSincePause.incrementAndGet() >= pauseEvery) {
-        checkpointRequested = true;
-        pauseRequested = true;
-      }
-      if (periodic != null && periodic.expanded(1)) {
-        requestLivenessCheck();
-      }
+      expandedStates(1);
     }
   }
 
@@ -299,6 +293,19 @@ final class BfsSearch {
   void useCheckpoints(Checkpoints c) {
     checkpoints = c;
     pauseEvery = c.settings().everyStates();
+  }
+
+  /**
+   * After {@code n} more states were expanded: the checkpoint or the check of the graph so far
+   * that a count of states makes due.
+   */
+  private void expandedStates(long n) {
+    if (pauseEvery > 0 && expandedSincePause.addAndGet(n) >= pauseEvery) {
+      requestCheckpoint();
+    }
+    if (periodic != null && periodic.expanded(n)) {
+      requestLivenessCheck();
+    }
   }
 
   /** Asks the workers to stop at their next claim so that a checkpoint is written. */
@@ -427,7 +434,7 @@ final class BfsSearch {
       return 0;
     }
     if (graphCheckpoint == null) {
-      graphCheckpoint = new io.synod.checker.liveness.GraphCheckpoint(behavior, CheckpointFile.NAME + ".");
+      graphCheckpoint = new io.synod.checker.liveness.GraphCheckpoint(behavior, CheckpointFile.GRAPH_PREFIX);
     }
     long appended = graphCheckpoint.write(out, dir);
     out.writeBoolean(reached != null);
@@ -466,7 +473,7 @@ final class BfsSearch {
     if (!temporal) {
       return;
     }
-    graphCheckpoint = new io.synod.checker.liveness.GraphCheckpoint(behavior, CheckpointFile.NAME + ".");
+    graphCheckpoint = new io.synod.checker.liveness.GraphCheckpoint(behavior, CheckpointFile.GRAPH_PREFIX);
     graphCheckpoint.read(in, dir);
     boolean hasReached = in.readBoolean();
     if (hasReached != (reached != null)) {
@@ -845,13 +852,7 @@ final class BfsSearch {
           expand(s, ids[i]);
         }
         seg.expanded(end - c.from);
-        if (pauseEvery > 0 && expandedSincePause.addAndGet(end - c.from) >= pauseEvery) {
-          checkpointRequested = true;
-          pauseRequested = true;
-        }
-        if (periodic != null && periodic.expanded(end - c.from)) {
-          requestLivenessCheck();
-        }
+        expandedStates(end - c.from);
       }
     }
 

@@ -58,6 +58,9 @@ import java.util.zip.CheckedOutputStream;
 public final class CheckpointFile {
   /** The checkpoint's file name in its directory. */
   public static final String NAME = "checkpoint.synod";
+
+  /** The start of the names of the behaviour-graph files beside it (temporal properties). */
+  static final String GRAPH_PREFIX = NAME + ".";
   private static final byte[] MAGIC = "SYNODCKP".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = "SYNODEND".getBytes(StandardCharsets.US_ASCII);
   private static final int VERSION = 2;
@@ -114,7 +117,7 @@ public final class CheckpointFile {
     try {
       Files.deleteIfExists(file(dir));
       Files.deleteIfExists(tmp(dir));
-      io.synod.checker.liveness.GraphCheckpoint.delete(dir, NAME + ".");
+      io.synod.checker.liveness.GraphCheckpoint.delete(dir, GRAPH_PREFIX);
       try (var s = Files.list(dir)) {
         if (s.findAny().isEmpty()) {
           Files.deleteIfExists(dir);

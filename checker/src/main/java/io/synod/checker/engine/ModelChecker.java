@@ -30,8 +30,11 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class ModelChecker {
-  /** TLC's first progress report comes 3 s after the start (then one every progress interval). */
-  static final long FIRST_PROGRESS_MILLIS = 3_000;
+  /**
+   * TLC's first progress report comes with its first periodic work, 3 s after the start (then
+   * one every progress interval).
+   */
+  static final long FIRST_PROGRESS_MILLIS = LivenessSchedule.TLC_FIRST_MILLIS;
 
   private final SpecModel model;
   private final CheckOptions options;
@@ -286,8 +289,8 @@ public final class ModelChecker {
         allContinued = false;
       }
     }
-    if ((failures.isEmpty() || allContinued) && plan != null
-        && (periodic == null || periodic.lasso() == null)) {
+    // (a counterexample of a check during the search left allContinued false)
+    if ((failures.isEmpty() || allContinued) && plan != null) {
       try {
         CheckResult.Failure f = checkLiveness(plan, s, stats, rebuilder);
         if (f != null) {

@@ -51,10 +51,16 @@ final class PeriodicLiveness {
     if (abandoned || pending.get()) {
       return false;
     }
-    long expanded = now.distinct() - now.queue();
-    boolean due = LivenessSchedule.due(expandedAtLast, expanded, checkingNanos,
-        System.nanoTime() - startNanos);
-    return due && pending.compareAndSet(false, true);
+    return dueAt(now, System.nanoTime()) && pending.compareAndSet(false, true);
+  }
+
+  /**
+   * Whether the schedule makes a check due at {@code nanos}, from the search's counts ({@code
+   * distinct} minus {@code queue}: the states expanded, what TLC's graph holds as done).
+   */
+  private boolean dueAt(SearchStats now, long nanos) {
+    return LivenessSchedule.due(expandedAtLast, now.distinct() - now.queue(), checkingNanos,
+        nanos - startNanos);
   }
 
   /**
@@ -93,8 +99,7 @@ final class PeriodicLiveness {
     long t0 = System.nanoTime();
     // exact now that no worker runs: the timer's estimate may have counted states whose
     // expansion was not recorded yet
-    if (abandoned || !wasForced && !LivenessSchedule.due(expandedAtLast,
-        now.distinct() - now.queue(), checkingNanos, t0 - startNanos)) {
+    if (abandoned || !wasForced && !dueAt(now, t0)) {
       return false;
     }
     boolean announced = false;

@@ -151,9 +151,20 @@ public final class TlcTextReporter implements SearchListener {
         + TlcText.grouped(s.distinct()) + " distinct states found, "
         + TlcText.grouped(s.queue()) + " states left on queue.");
     // TLC counts the states of every branch's behaviour graph
+    checkingLine("complete", s.distinct() * branches, branches);
+  }
+
+  /** TLC's line before a check of the {@code space} ("complete" or "current") state space. */
+  private void checkingLine(String space, long states, int branches) {
     out.println("Checking " + (branches > 1 ? branches + " branches of " : "")
-        + "temporal properties for the complete state space with " + s.distinct() * branches
+        + "temporal properties for the " + space + " state space with " + states
         + " total distinct states at (" + now() + ")");
+  }
+
+  /** TLC's line after a check of the temporal properties. */
+  private void finishedLine(long millis) {
+    out.println("Finished checking temporal properties in " + TlcText.duration(millis) + " at "
+        + now());
   }
 
   @Override
@@ -163,19 +174,16 @@ public final class TlcTextReporter implements SearchListener {
 
   @Override
   public void checkingLivenessSoFar(long states, int branches) {
-    out.println("Checking " + (branches > 1 ? branches + " branches of " : "")
-        + "temporal properties for the current state space with " + states
-        + " total distinct states at (" + now() + ")");
+    checkingLine("current", states, branches);
   }
 
   @Override
   public void livenessCheckedSoFar(long millis, boolean violated) {
     if (violated) {
       // as after the final check: the line follows the counterexample
-      livenessMillis = millis;
+      livenessChecked(millis);
     } else {
-      out.println("Finished checking temporal properties in " + TlcText.duration(millis) + " at "
-          + now());
+      finishedLine(millis);
     }
   }
 
@@ -185,8 +193,7 @@ public final class TlcTextReporter implements SearchListener {
       failure(f);
     }
     if (livenessMillis >= 0) {
-      out.println("Finished checking temporal properties in " + TlcText.duration(livenessMillis)
-          + " at " + now());
+      finishedLine(livenessMillis);
     }
     SearchStats s = r.stats();
     CheckResult.Failure first = r.firstFailure();
