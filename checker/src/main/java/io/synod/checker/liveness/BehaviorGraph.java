@@ -1,5 +1,6 @@
 package io.synod.checker.liveness;
 
+import io.synod.checker.engine.fp.FingerprintSet;
 import io.synod.checker.engine.spill.SpillContext;
 import io.synod.checker.engine.spill.SpillFile;
 import java.nio.ByteBuffer;
@@ -257,20 +258,20 @@ public final class BehaviorGraph {
    * not be this graph's: the file names would clash.
    */
   public BehaviorGraph expandedSoFar(SpillContext spill) {
-    long count = 0;
+    // every expanded state was recorded as a node first: sized for those, the set never grows
+    long recorded = 0;
     for (Recorder r : recorders) {
       r.close();
-      for (long p = 0; p < r.buf.size(); p += 4 + r.buf.get(p + 3) * (edgeBits ? 2 : 1)) {
-        count++;
-      }
+      recorded += r.nodes.size() / 2;
     }
-    // the table of expanded states holds up to 2^30 slots (at most half used)
-    if (count > 1 << 29) {
-      throw new LivenessException("because the state graph is too large for the liveness checker.");
-    }
-    FpSet done = new FpSet((int) count);
+    FingerprintSet done = FingerprintSet.forExpected(Math.min(recorded, 1 << 29));
+    long count = 0;
     for (Recorder r : recorders) {
       for (long p = 0; p < r.buf.size(); p += 4 + r.buf.get(p + 3) * (edgeBits ? 2 : 1)) {
+        if (++count > 1 << 29) {
+          throw new LivenessException(
+              "because the state graph is too large for the liveness checker.");
+        }
         done.add(r.buf.get(p));
       }
     }
@@ -523,53 +524,6 @@ public final class BehaviorGraph {
    * whose governor says so, full chunks move to a spill file (at a fixed offset per chunk); reads
    * of a chunk on disk load it whole into a one-chunk cache, as {@link #freeze} reads in order.
    */
-  /**
-   * The fingerprints of the expanded states, for {@link #expandedSoFar}: every recorded edge's
-   * target is looked up once, so a hash table (open addressing, at most half full) rather than
-   * a sorted array searched by halves.
-   */
-  static final class FpSet {
-    private final long[] keys;
-    private final boolean[] used;
-    private final int mask;
-
-    FpSet(int expected) {
-      int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
-      keys = new long[cap];
-      used = new boolean[cap];
-      mask = cap - 1;
-    }
-
-    void add(long fp) {
-      int h = slot(fp);
-      while (used[h]) {
-        if (keys[h] == fp) {
-          return;
-        }
-        h = (h + 1) & mask;
-      }
-      used[h] = true;
-      keys[h] = fp;
-    }
-
-    boolean contains(long fp) {
-      int h = slot(fp);
-      while (used[h]) {
-        if (keys[h] == fp) {
-          return true;
-        }
-        h = (h + 1) & mask;
-      }
-      return false;
-    }
-
-    private int slot(long fp) {
-      long x = fp ^ (fp >>> 31);
-      x *= 0x9e3779b97f4a7c15L;
-      return (int) (x >>> 33) & mask;
-    }
-  }
-
   static final class LongBuf {
     private final int bits;
     private final int chunk;

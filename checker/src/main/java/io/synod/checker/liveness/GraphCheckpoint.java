@@ -216,7 +216,7 @@ public final class GraphCheckpoint implements AutoCloseable {
   }
 
   /** Whether {@code file} (a name in a checkpoint directory) is one of these graph files. */
-  public static boolean isGraphFile(String prefix, String file) {
+  private static boolean isGraphFile(String prefix, String file) {
     return file.startsWith(prefix + "graph-");
   }
 

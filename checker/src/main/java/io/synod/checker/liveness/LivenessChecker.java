@@ -641,16 +641,16 @@ public final class LivenessChecker {
       for (int q = 0; q < t; q++) {
         tsucc[q] = tab == null ? new int[] {0} : tab.node(q).successorArray();
       }
+      int promises = tab == null ? 0 : tab.promiseCount();
       this.fulfils = new BitSet[t];
       for (int q = 0; q < t; q++) {
         fulfils[q] = new BitSet();
-        for (int i = 0; tab != null && i < tab.promiseCount(); i++) {
+        for (int i = 0; i < promises; i++) {
           if (tab.node(q).fulfils(i)) {
             fulfils[q].set(i);
           }
         }
       }
-      int promises = tab == null ? 0 : tab.promiseCount();
       this.fulfilsMask = promises > 64 ? null : new long[t];
       for (int q = 0; q < t && fulfilsMask != null; q++) {
         long[] words = fulfils[q].toLongArray();
@@ -663,7 +663,7 @@ public final class LivenessChecker {
           cons[i * t + q] = tab == null || tab.node(q).consistent(distinct[i]);
         }
       }
-      boolean[] cand = candidateNodes(tsucc, fulfils, tab == null ? 0 : tab.promiseCount());
+      boolean[] cand = candidateNodes(tsucc, fulfils, promises);
       this.candidate = cand;
       int candidates = 0;
       for (boolean c : cand) {
