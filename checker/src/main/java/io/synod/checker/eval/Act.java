@@ -750,8 +750,10 @@ abstract class Act {
       CallMemo.Apps tags = m.tags;
       if (tags != null && !m.forAtoms && c.nxt == c.deliveryNext && tags.has(id)) {
         int bit = site >= 0 ? tags.site(site) : CallMemo.Apps.UNKNOWN;
+        Value[] key = null;
         if (bit == CallMemo.Apps.UNKNOWN) {
-          bit = tagBit(tags, m, c, f);
+          key = key(m, c, f);
+          bit = key == null ? -1 : tags.find(id, key, args.length);
           if (site >= 0) {
             tags.site(site, bit);
           }
@@ -763,7 +765,7 @@ abstract class Act {
           m.taggers[bit] = t;
           t.k = k;
           try {
-            memoGen(c, f, t, m, id);
+            memoGen(c, f, t, m, id, key);
           } finally {
             t.k = null;
           }
@@ -771,22 +773,23 @@ abstract class Act {
           return;
         }
       }
-      memoGen(c, f, k, m, id);
+      memoGen(c, f, k, m, id, null);
     }
 
-    /** This application's bit among the tagged ones, or -1. */
-    private int tagBit(CallMemo.Apps tags, CallMemo m, Ctx c, Frame f) {
+    /** The arguments' values in {@code m}'s scratch array, or null when one is not known yet. */
+    private Value[] key(CallMemo m, Ctx c, Frame f) {
       Value[] key = m.scratch(args.length);
       for (int i = 0; i < args.length; i++) {
         key[i] = value(args[i], c, f);
         if (key[i] == null) {
-          return -1;
+          return null;
         }
       }
-      return tags.find(def.memoId, key, args.length);
+      return key;
     }
 
-    private void memoGen(Ctx c, Frame f, Cont k, CallMemo m, int id) {
+    /** {@code key}: the arguments' values when already evaluated ({@link #key}), or null. */
+    private void memoGen(Ctx c, Frame f, Cont k, CallMemo m, int id, Value[] key) {
       // the search keeps the steps of the operators the atoms were seen to apply, no others,
       // and only the outermost: the atoms look up the applications they make themselves
       if (m.forAtoms) {
@@ -795,10 +798,9 @@ abstract class Act {
         body.run(c, f, k);
         return;
       }
-      Value[] key = m.scratch(args.length);
-      for (int i = 0; i < args.length; i++) {
-        key[i] = value(args[i], c, f);
-        if (key[i] == null) {
+      if (key == null) {
+        key = key(m, c, f);
+        if (key == null) {
           body.run(c, f, k);
           return;
         }
@@ -873,16 +875,12 @@ abstract class Act {
           if (((m.changed[bit] | m.unsure[bit]) & gb) != 0) {
             continue;
           }
-          try {
-            for (int slot : groups.get(g)) {
-              if (s[slot] != t[slot] && !s[slot].tlaEquals(t[slot])) {
-                m.changed[bit] |= gb;
-                break;
-              }
-            }
-          } catch (RuntimeException e) {
+          Boolean changes = StepAtom.changes(groups.get(g), s, t);
+          if (changes == null) {
             m.unsure[bit] |= gb;
             m.unsureApps |= 1L << bit;
+          } else if (changes) {
+            m.changed[bit] |= gb;
           }
         }
       }

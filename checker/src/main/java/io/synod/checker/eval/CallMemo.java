@@ -101,10 +101,6 @@ final class CallMemo {
       sites[site] = bit < 0 ? -1 : bit + 1;
     }
 
-    int size() {
-      return size;
-    }
-
     /** The bit of {@code def} applied to {@code key}, a new one if there is none; -1: too many. */
     int intern(int def, Value[] key) {
       int found = find(def, key, key.length);

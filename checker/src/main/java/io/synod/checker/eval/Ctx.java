@@ -79,7 +79,7 @@ public final class Ctx {
   /** This worker's evaluators of the temporal properties' atoms, made on first use. */
   TemporalLowering liveness;
   /**
-   * The bits ({@link CallMemo#tag}) of the tagged applications whose continuation runs now:
+   * The bits ({@link CallMemo#tags}) of the tagged applications whose continuation runs now:
    * each successor delivered carries them ({@link CallMemo}). 0 outside any.
    */
   long tag;

@@ -63,8 +63,16 @@ final class StepAtom extends Node {
    * must be non-null); null when two values cannot be compared (the test then says why).
    */
   Boolean changes(Value[] s, Value[] t) {
+    return changes(subscriptSlots, s, t);
+  }
+
+  /**
+   * Whether {@code s -> t} changes one of the variables at {@code slots}; null when a comparison
+   * fails.
+   */
+  static Boolean changes(int[] slots, Value[] s, Value[] t) {
     try {
-      for (int k : subscriptSlots) {
+      for (int k : slots) {
         if (!s[k].tlaEquals(t[k])) {
           return Boolean.TRUE;
         }

@@ -231,11 +231,10 @@ final class TemporalLowering {
     c.nxt = null;
     try {
       if (early == null) {
-        List<Atom> list = new ArrayList<>();
-        for (int i = 0; i < stateAtoms.size(); i++) {
-          list.add(enabledBy.get(i) < 0 ? stateAtoms.get(i) : null);
+        early = new Atom[stateAtoms.size()];
+        for (int i = 0; i < early.length; i++) {
+          early[i] = enabledBy.get(i) < 0 ? stateAtoms.get(i) : null;
         }
-        early = list.toArray(new Atom[0]);
       }
       long out = 0;
       for (int i = 0; i < early.length; i++) {
