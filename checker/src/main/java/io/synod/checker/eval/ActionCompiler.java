@@ -269,22 +269,15 @@ final class ActionCompiler extends CallCompiler {
       // I!A, I(k)!A as an action: compile the instance's definition as an action; an instance
       // with parameters (or defined in a LET) is instantiated here, as an expression would be
       ModuleEnv target = env;
-      boolean ok = true;
       for (Expr.InstanceStep step : op.path()) {
         Resolved found = step == op.path().get(0) ? resolve(step.name()) : null;
         Sym s = step == op.path().get(0) ? (found == null ? null : found.sym) : target.exported.get(step.name());
-        if (found != null && found.local != null && found.local.local() instanceof Scope.LetInstance li) {
-          target = instantiateHere(step, li.def, env, li.site, false);
-        } else if (s instanceof InstSym is && !is.def.params().isEmpty()) {
-          target = instantiateHere(step, is.def, is.owner, scope, true);
-        } else if (s instanceof InstSym is && step.args().isEmpty()) {
-          target = compiler.instanceTarget(is);
-        } else {
-          ok = false;
+        target = instanceStep(step, found, s);
+        if (target == null) {
           break;
         }
       }
-      if (ok && target.exported.get(op.name()) instanceof DefSym d) {
+      if (target != null && target.exported.get(op.name()) instanceof DefSym d) {
         requireArity(sp, op.name(), d.def.params().size(), op.args());
         if (d.env.inst.atSite) {
           return actAtSite(sp, d, op.args(), init);

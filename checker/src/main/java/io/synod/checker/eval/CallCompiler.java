@@ -89,6 +89,25 @@ abstract class CallCompiler extends ExprCompiler {
     return apply(op.span(), name, r, args);
   }
 
+  /**
+   * The module one step of an instance path ({@code I!}, {@code I(k)!}) leads to: {@code found}
+   * and {@code s} are what the step's name resolves to (the first step) or names among the
+   * previous module's exports. An instance written in a LET, or with parameters, is
+   * instantiated here; null when the step names no instance usable this way.
+   */
+  ModuleEnv instanceStep(Expr.InstanceStep step, Resolved found, Sym s) {
+    if (found != null && found.local != null && found.local.local() instanceof Scope.LetInstance li) {
+      return instantiateHere(step, li.def, env, li.site, false);
+    }
+    if (s instanceof InstSym is && !is.def.params().isEmpty()) {
+      return instantiateHere(step, is.def, is.owner, scope, true);
+    }
+    if (s instanceof InstSym is && step.args().isEmpty()) {
+      return compiler.instanceTarget(is);
+    }
+    return null;
+  }
+
   Node instanceApp(Expr.OpApp op) {
     ModuleEnv target = env;
     boolean first = true;
@@ -107,21 +126,13 @@ abstract class CallCompiler extends ExprCompiler {
       if (found != null && found.local != null && found.local.local() instanceof Scope.LetOp lo) {
         return letSubexpression(op, lo.def, k);
       }
-      if (found != null && found.local != null && found.local.local() instanceof Scope.LetInstance li) {
-        target = instantiateHere(step, li.def, env, li.site, false);
-        continue;
-      }
-      if (s instanceof InstSym is && !is.def.params().isEmpty()) {
-        target = instantiateHere(step, is.def, is.owner, scope, true);
-        continue;
-      }
-      if (!step.args().isEmpty()) {
+      target = instanceStep(step, found, s);
+      if (target == null && !step.args().isEmpty()) {
         throw semantic(step.span(), "Parameterized instances are not supported.");
       }
-      if (!(s instanceof InstSym is)) {
+      if (target == null) {
         throw semantic(step.span(), "Unknown instance: `" + step.name() + "'.");
       }
-      target = compiler.instanceTarget(is);
     }
     Sym s = target.exported.get(op.name());
     if (s == null) {
