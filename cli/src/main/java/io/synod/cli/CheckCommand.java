@@ -425,19 +425,18 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UserError("synod.checkpoint.seconds/states expect numbers", ExitCodes.USAGE);
     }
     boolean explicit = (checkpointMinutes != null && checkpointMinutes > 0) || seconds != null || states != null;
-    String unsupported = continueAfterError ? "-continue" : null;
     if (recover != null) {
-      if (unsupported != null) {
-        throw new UserError("-recover does not support " + unsupported, ExitCodes.USAGE);
+      if (continueAfterError) {
+        throw new UserError("-recover does not support -continue", ExitCodes.USAGE);
       }
       if (dump != null) {
         throw new UserError("-recover cannot be combined with -dump: the states before the"
             + " checkpoint would be missing from the graph", ExitCodes.USAGE);
       }
     }
-    if (unsupported != null) {
+    if (continueAfterError) {
       if (explicit) {
-        throw new UserError("-checkpoint does not support " + unsupported + "; use -checkpoint 0", ExitCodes.USAGE);
+        throw new UserError("-checkpoint does not support -continue; use -checkpoint 0", ExitCodes.USAGE);
       }
       millis = 0;
       everyStates = 0;

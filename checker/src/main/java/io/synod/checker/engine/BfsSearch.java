@@ -128,7 +128,7 @@ final class BfsSearch {
     this.live = model.liveness();
     this.liveActions = live != null && live.actionAtomCount() > 0;
     // the atoms index a state's steps by the fingerprints of the states themselves
-    this.fpFamily = model.hasView() || model.hasSymmetry() ? -1 : options.fpIndex();
+    this.fpFamily = fingerprinter.stateFamily();
     this.behavior = live == null ? null : new BehaviorGraph(liveActions, spill);
     this.prefix = plan == null ? null : PrefixTracker.of(plan);
     this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();

@@ -22,6 +22,14 @@ public final class StateFingerprinter {
     this.hasSymmetry = model.hasSymmetry();
   }
 
+  /**
+   * The family in which {@link #of} is the fingerprint of the state itself ({@code
+   * Fingerprints.ofState}), or -1 when it is that of a VIEW or a symmetry representative.
+   */
+  public int stateFamily() {
+    return hasView || hasSymmetry ? -1 : fps.index();
+  }
+
   /** The fingerprint of {@code s}; a {@link SpecError} when TLC could not compute it either. */
   public long of(Value[] s, EvalContext ctx) {
     try {
