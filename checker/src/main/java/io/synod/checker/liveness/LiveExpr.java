@@ -12,6 +12,12 @@ import java.util.List;
  * (negation pushed to the atoms, conjunction distributed over disjunction, {@code []<>A \/
  * []<>B} merged into {@code []<>(A \/ B)}), so that the number of branches it reports and the
  * grouping of branches by their tableau formula are TLC's. Atoms are equal when their ids are.
+ *
+ * <p>The records write out {@code equals}, {@code hashCode} and {@code toString} (with the
+ * records' own meaning and text, which the tableau's node keys use): the generated ones link
+ * through method-handle bootstraps on first use, which define classes at run time, and at the
+ * start of a short check the JIT then compiled that class-writing code instead of the check's
+ * (see {@link io.synod.checker.semantic.Symbol}).
  */
 public sealed interface LiveExpr {
   int CONSTANT = 0;
@@ -39,6 +45,21 @@ public sealed interface LiveExpr {
     public boolean containsAction() {
       return false;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bool x && x.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return Boolean.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+      return "Bool[value=" + value + "]";
+    }
   }
 
   /**
@@ -65,6 +86,11 @@ public sealed interface LiveExpr {
     public int hashCode() {
       return id * 2 + (action ? 1 : 0);
     }
+
+    @Override
+    public String toString() {
+      return "Atom[id=" + id + ", action=" + action + ", text=" + text + "]";
+    }
   }
 
   record Not(LiveExpr body) implements LiveExpr {
@@ -76,6 +102,21 @@ public sealed interface LiveExpr {
     @Override
     public boolean containsAction() {
       return body.containsAction();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Not x && x.body.equals(body);
+    }
+
+    @Override
+    public int hashCode() {
+      return 3 * 31 + body.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Not[body=" + body + "]";
     }
   }
 
@@ -93,6 +134,21 @@ public sealed interface LiveExpr {
     public boolean containsAction() {
       return items.stream().anyMatch(LiveExpr::containsAction);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof And x && x.items.equals(items);
+    }
+
+    @Override
+    public int hashCode() {
+      return 5 * 31 + items.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "And[items=" + items + "]";
+    }
   }
 
   record Or(List<LiveExpr> items) implements LiveExpr {
@@ -109,6 +165,21 @@ public sealed interface LiveExpr {
     public boolean containsAction() {
       return items.stream().anyMatch(LiveExpr::containsAction);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Or x && x.items.equals(items);
+    }
+
+    @Override
+    public int hashCode() {
+      return 7 * 31 + items.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Or[items=" + items + "]";
+    }
   }
 
   record Always(LiveExpr body) implements LiveExpr {
@@ -121,6 +192,21 @@ public sealed interface LiveExpr {
     public boolean containsAction() {
       return body.containsAction();
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Always x && x.body.equals(body);
+    }
+
+    @Override
+    public int hashCode() {
+      return 11 * 31 + body.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Always[body=" + body + "]";
+    }
   }
 
   record Eventually(LiveExpr body) implements LiveExpr {
@@ -132,6 +218,21 @@ public sealed interface LiveExpr {
     @Override
     public boolean containsAction() {
       return body.containsAction();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Eventually x && x.body.equals(body);
+    }
+
+    @Override
+    public int hashCode() {
+      return 13 * 31 + body.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Eventually[body=" + body + "]";
     }
   }
 

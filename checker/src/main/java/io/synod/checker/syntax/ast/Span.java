@@ -30,6 +30,23 @@ public record Span(String module, String file, int beginLine, int beginCol, int 
     return file + ":" + beginLine + ":" + beginCol;
   }
 
+  // written out for the reason given at Symbol#hashCode: no method-handle bootstrap on first use
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Span s && s.beginLine == beginLine && s.beginCol == beginCol
+        && s.endLine == endLine && s.endCol == endCol && s.module.equals(module) && s.file.equals(file);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = module.hashCode();
+    h = 31 * h + file.hashCode();
+    h = 31 * h + beginLine;
+    h = 31 * h + beginCol;
+    h = 31 * h + endLine;
+    return 31 * h + endCol;
+  }
+
   @Override
   public String toString() {
     return describe();
