@@ -171,12 +171,24 @@ public final class BehaviorGraph {
    * recordings write disjoint parts of the arrays.
    */
   public void freeze(int threads) {
+    freeze(recorders, initial, null, threads);
+  }
+
+  /**
+   * Builds the frozen form from the recordings {@code from} (this graph's own, or another's for
+   * {@link #expandedSoFar}) and their initial states {@code initialFps}. With {@code expanded}
+   * null the whole recording is taken and freed as it is read; otherwise only the states in
+   * {@code expanded}, and the edges between them, and the recording is left as it was.
+   */
+  private void freeze(List<Recorder> from, LongBuf initialFps, FingerprintSet expanded,
+      int threads) {
+    boolean whole = expanded == null;
     long states = 0;
     long recorded = 0;
-    for (Recorder r : recorders) {
+    for (Recorder r : from) {
       recordedBytes += r.nodes.heapBytes() + r.buf.heapBytes();
       r.close();
-      states += r.nodes.size() / 2;
+      states += whole ? r.nodes.size() / 2 : kept(r.nodes, expanded);
       recorded += r.buf.size();
     }
     if (states > Integer.MAX_VALUE / 2) {
@@ -189,7 +201,7 @@ public final class BehaviorGraph {
     offsets = new int[n + 1];
     int[] degree = new int[n + 1];
     // the edges go to mapped files when the recording had to spill (or spilling is forced)
-    for (Recorder r : recorders) {
+    for (Recorder r : from) {
       onDisk |= r.nodes.spilled() || r.buf.spilled();
     }
     onDisk = spill != null && (onDisk || spill.governor().forced() || spill.governor().spillGraph());
@@ -197,19 +209,24 @@ public final class BehaviorGraph {
     indexKeys = new long[cap];
     indexVals = new int[cap];
     int i = 0;
-    for (Recorder r : recorders) {
+    for (Recorder r : from) {
       r.hint = i;
       for (long p = 0, size = r.nodes.size(); p < size; p += 2) {
-        number(r.nodes, p, i++);
+        i = number(r.nodes, p, i, expanded);
       }
-      r.nodes.clear();
+      if (whole) {
+        r.nodes.clear();
+      }
     }
+    // the states taken are exactly those the index holds: the edges into them are found through
+    // it, and the set may go before the edge arrays are made
+    expanded = null;
     int passThreads = recorded < PARALLEL_LONGS ? 1 : threads;
     // first pass: degrees, so that each state's edges are contiguous whatever worker expanded it
-    eachRecorder(passThreads, r -> {
+    eachRecorder(from, passThreads, r -> {
       int first = r.hint;
       for (long p = 0, size = r.buf.size(); p < size; ) {
-        p = degree(r, p, degree);
+        p = degree(r, p, degree, whole);
       }
       r.hint = first;
     });
@@ -226,18 +243,22 @@ public final class BehaviorGraph {
     targets = new GraphArrays.Ints((int) edges, mapTo, "graph-targets");
     actionBits = edgeBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-action-bits") : null;
     int[] fill = Arrays.copyOf(offsets, n);
-    eachRecorder(passThreads, r -> {
+    eachRecorder(from, passThreads, r -> {
       for (long p = 0, size = r.buf.size(); p < size; ) {
-        p = fill(r, p, fill);
+        p = fill(r, p, fill, whole);
       }
-      r.buf.clear();
+      if (whole) {
+        r.buf.clear();
+      }
     });
-    recorders.clear();
+    if (whole) {
+      recorders.clear();
+    }
     java.util.BitSet seen = new java.util.BitSet(n);
-    int[] init = new int[(int) Math.min(initial.size(), n)];
+    int[] init = new int[(int) Math.min(initialFps.size(), n)];
     int k = 0;
-    for (long q = 0; q < initial.size(); q++) {
-      int s = index(initial.get(q));
+    for (long q = 0; q < initialFps.size(); q++) {
+      int s = index(initialFps.get(q));
       if (s >= 0 && !seen.get(s)) {
         seen.set(s);
         init[k++] = s;
@@ -253,11 +274,22 @@ public final class BehaviorGraph {
    * out, with the edges into it. A cycle of what remains is a cycle of the complete graph, every
    * step of its states known, so a counterexample found in it is one of the complete graph.
    * This graph is not changed (the recording goes on); call only while no {@link Recorder} is
-   * being written to, between two expansions (the last one is taken as complete). The copy
-   * records, and maps its frozen edges, through {@code spill} (null: on the heap), which must
-   * not be this graph's: the file names would clash.
+   * being written to, between two expansions (the last one is taken as complete). The frozen
+   * graph is built straight from the recording, numbered as freezing a recording of just the
+   * expanded states would (in recording order, worker by worker), so that the check holds the
+   * recording and the frozen graph, no second recording. Its edges go to mapped files, as
+   * {@link #freeze} decides for its own, when the recording spilled or {@code spill} says memory
+   * is short; they map through {@code spill} (null: on the heap), which must not be this
+   * graph's: the file names would clash.
    */
   public BehaviorGraph expandedSoFar(SpillContext spill) {
+    BehaviorGraph frozen = new BehaviorGraph(edgeBits, spill);
+    frozen.freeze(recorders, initial, expandedStates(), 1);
+    return frozen;
+  }
+
+  /** The fingerprints of the states expanded so far. */
+  private FingerprintSet expandedStates() {
     // every expanded state was recorded as a node first: sized for those, the set never grows
     long recorded = 0;
     for (Recorder r : recorders) {
@@ -275,49 +307,35 @@ public final class BehaviorGraph {
         done.add(r.buf.get(p));
       }
     }
-    BehaviorGraph copy = new BehaviorGraph(edgeBits, spill);
-    Recorder to = copy.recorder();
-    for (Recorder r : recorders) {
-      for (long p = 0; p < r.nodes.size(); p += 2) {
-        if (done.contains(r.nodes.get(p))) {
-          to.node(r.nodes.get(p), r.nodes.get(p + 1));
-        }
-      }
+    return done;
+  }
+
+  /** How many of the states recorded in {@code nodes} are in {@code expanded}. */
+  private static long kept(LongBuf nodes, FingerprintSet expanded) {
+    long k = 0;
+    for (long p = 0, size = nodes.size(); p < size; p += 2) {
+      k += expanded.contains(nodes.get(p)) ? 1 : 0;
     }
-    for (Recorder r : recorders) {
-      long p = 0;
-      while (p < r.buf.size()) {
-        int edges = (int) r.buf.get(p + 3);
-        to.expansion(r.buf.get(p), r.buf.get(p + 1), r.buf.get(p + 2));
-        p += 4;
-        for (int j = 0; j < edges; j++) {
-          long target = r.buf.get(p);
-          if (done.contains(target)) {
-            to.edge(target, edgeBits ? r.buf.get(p + 1) : 0);
-          }
-          p += edgeBits ? 2 : 1;
-        }
-      }
-    }
-    for (long q = 0; q < initial.size(); q++) {
-      if (done.contains(initial.get(q))) {
-        copy.initialState(initial.get(q));
-      }
-    }
-    copy.freeze();
-    return copy;
+    return k;
   }
 
   // The passes of freeze, one recorded state or expansion per call: methods called once per
   // state, which the JIT compiles after a few hundred calls, where one loop over a recording
   // would run interpreted until it had gone round some 60,000 times.
 
-  /** Numbers the state recorded at {@code p} of {@code nodes} {@code i}. */
-  private void number(LongBuf nodes, long p, int i) {
+  /**
+   * Numbers the state recorded at {@code p} of {@code nodes} {@code i} if it is taken (all are
+   * when {@code expanded} is null); returns the next state's number.
+   */
+  private int number(LongBuf nodes, long p, int i, FingerprintSet expanded) {
     long fp = nodes.get(p);
+    if (expanded != null && !expanded.contains(fp)) {
+      return i;
+    }
     fps[i] = fp;
     stateBits[i] = nodes.get(p + 1);
     put(fp, i);
+    return i + 1;
   }
 
   /** The number of the state with fingerprint {@code fp} that {@code r} expanded next, or -1. */
@@ -328,21 +346,34 @@ public final class BehaviorGraph {
     return s;
   }
 
-  /** Takes in the expansion recorded at {@code p}, but for its edges; returns the next one's. */
-  private long degree(Recorder r, long p, int[] degree) {
+  /**
+   * Takes in the expansion recorded at {@code p}, but for its edges; returns the next one's.
+   * Counts all its edges when {@code whole}, else those into states this graph holds.
+   */
+  private long degree(Recorder r, long p, int[] degree, boolean whole) {
     LongBuf buf = r.buf;
     int s = expanded(r, buf.get(p));
     int k = (int) buf.get(p + 3);
+    long next = p + 4 + (long) k * (edgeBits ? 2 : 1);
     if (s >= 0) {
       stateBits[s] |= buf.get(p + 1);
       stutterBits[s] = buf.get(p + 2);
-      degree[s] += k;
+      if (whole) {
+        degree[s] += k;
+      } else {
+        for (long q = p + 4; q < next; q += edgeBits ? 2 : 1) {
+          degree[s] += index(buf.get(q)) >= 0 ? 1 : 0;
+        }
+      }
     }
-    return p + 4 + (long) k * (edgeBits ? 2 : 1);
+    return next;
   }
 
-  /** Places the edges of the expansion recorded at {@code p}; returns the next one's. */
-  private long fill(Recorder r, long p, int[] fill) {
+  /**
+   * Places the edges of the expansion recorded at {@code p} (all when {@code whole}, else those
+   * into states this graph holds); returns the next one's.
+   */
+  private long fill(Recorder r, long p, int[] fill, boolean whole) {
     LongBuf buf = r.buf;
     int s = expanded(r, buf.get(p));
     int k = (int) buf.get(p + 3);
@@ -353,8 +384,12 @@ public final class BehaviorGraph {
     int at = fill[s];
     for (int j = 0; j < k; j++) {
       int t = index(buf.get(p));
-      // an edge to a state the graph does not hold cannot be: every admitted state is
-      // recorded; keep the slot consistent anyway by pointing it at the source
+      if (t < 0 && !whole) {
+        p += edgeBits ? 2 : 1;
+        continue;
+      }
+      // in the whole graph an edge to a state it does not hold cannot be: every admitted state
+      // is recorded; keep the slot consistent anyway by pointing it at the source
       targets.set(at, t >= 0 ? t : s);
       if (edgeBits) {
         actionBits.set(at, buf.get(p + 1));
@@ -368,8 +403,9 @@ public final class BehaviorGraph {
     return p;
   }
 
-  /** Runs {@code work} on every recorder, spread over up to {@code threads} threads. */
-  private void eachRecorder(int threads, java.util.function.Consumer<Recorder> work) {
+  /** Runs {@code work} on every recorder of {@code recorders}, over up to {@code threads} threads. */
+  private static void eachRecorder(List<Recorder> recorders, int threads,
+      java.util.function.Consumer<Recorder> work) {
     int m = Math.min(threads, recorders.size());
     if (m <= 1) {
       recorders.forEach(work);
@@ -508,7 +544,10 @@ public final class BehaviorGraph {
     return initialStates;
   }
 
-  /** Heap bytes the recorders held when the search ended (before {@link #freeze}). */
+  /**
+   * Heap bytes the recorders held when the search ended (before {@link #freeze}); for a graph
+   * {@link #expandedSoFar}, those of the recording it was built from, which the check holds too.
+   */
   public long recordedBytes() {
     return recordedBytes;
   }

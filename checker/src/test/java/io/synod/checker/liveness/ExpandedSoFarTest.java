@@ -16,8 +16,17 @@ import io.synod.checker.engine.SpillMode;
 import io.synod.checker.engine.spill.SpillContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +188,210 @@ class ExpandedSoFarTest {
       assertTrue(countFiles(meta.resolve("b")) > 0, "the copy spilled to its own place");
     }
     assertEquals(0, countFiles(meta), "no files left");
+  }
+
+  /** A state admitted by {@code worker} (its node record). */
+  private record Node(int worker, long fp, long bits) {}
+
+  /** An expansion by {@code worker}: its state, atoms, and edges (targets and action bits). */
+  private record Expansion(int worker, long fp, long late, long stutter, long[] targets,
+      long[] bits) {}
+
+  /**
+   * What two workers recorded, kept by the test: {@code n} states with random fingerprints
+   * (0 among them), each admitted by a random worker; a random part of them expanded, in random
+   * order by random workers, each with up to 4 edges to any admitted state (duplicates and
+   * self-loops included); the initial states some expanded, some not, one twice.
+   */
+  private static final class Script {
+    final List<Long> initial = new ArrayList<>();
+    final List<Node> nodes = new ArrayList<>();
+    final List<Expansion> expansions = new ArrayList<>();
+    /** The states of {@link #expansions}; the others are expanded by {@link #rest}. */
+    final Set<Long> expanded = new HashSet<>();
+    final List<Expansion> rest = new ArrayList<>();
+
+    Script(long seed, int n) {
+      Random rnd = new Random(seed);
+      List<Long> fps = new ArrayList<>(List.of(0L));
+      Set<Long> distinct = new HashSet<>(fps);
+      while (fps.size() < n) {
+        long fp = rnd.nextLong();
+        if (distinct.add(fp)) {
+          fps.add(fp);
+        }
+      }
+      for (long fp : fps) {
+        nodes.add(new Node(rnd.nextInt(2), fp, rnd.nextLong() & 0xff));
+      }
+      List<Long> order = new ArrayList<>(fps);
+      Collections.shuffle(order, rnd);
+      for (long fp : order) {
+        int k = rnd.nextInt(5);
+        long[] targets = new long[k];
+        long[] bits = new long[k];
+        for (int j = 0; j < k; j++) {
+          targets[j] = rnd.nextInt(8) == 0 ? fp : fps.get(rnd.nextInt(n));
+          bits[j] = rnd.nextLong() & 0xf;
+        }
+        Expansion e = new Expansion(rnd.nextInt(2), fp, rnd.nextLong() & 0xf00,
+            rnd.nextLong() & 0x3, targets, bits);
+        if (rnd.nextInt(10) < 6) {
+          expanded.add(fp);
+          expansions.add(e);
+        } else {
+          rest.add(e);
+        }
+      }
+      for (int j = 0; j < 6; j++) {
+        initial.add(fps.get(rnd.nextInt(n)));
+      }
+      initial.add(initial.get(0));
+    }
+
+    /** Records the script's states and first expansions into {@code g}'s two workers. */
+    BehaviorGraph.Recorder[] record(BehaviorGraph g) {
+      BehaviorGraph.Recorder[] w = {g.recorder(), g.recorder()};
+      initial.forEach(g::initialState);
+      nodes.forEach(v -> w[v.worker()].node(v.fp(), v.bits()));
+      expansions.forEach(e -> expand(w[e.worker()], e, null));
+      return w;
+    }
+
+    /**
+     * The graph of the expanded states as the check of the graph so far saw it before it was
+     * built from the recording directly: a second recording of just those states, in the
+     * workers' order, and its edges into them, frozen.
+     */
+    BehaviorGraph expectedSoFar(boolean edgeBits, SpillContext spill) {
+      BehaviorGraph g = new BehaviorGraph(edgeBits, spill);
+      BehaviorGraph.Recorder to = g.recorder();
+      for (int worker = 0; worker < 2; worker++) {
+        for (Node v : nodes) {
+          if (v.worker() == worker && expanded.contains(v.fp())) {
+            to.node(v.fp(), v.bits());
+          }
+        }
+      }
+      for (int worker = 0; worker < 2; worker++) {
+        for (Expansion e : expansions) {
+          if (e.worker() == worker) {
+            expand(to, e, expanded);
+          }
+        }
+      }
+      initial.stream().filter(expanded::contains).forEach(g::initialState);
+      g.freeze();
+      return g;
+    }
+
+    /**
+     * Asserts that {@code g} is the script's graph restricted to {@code states} (expanded by
+     * {@code by}), computed here from the definition: the states numbered in the order the
+     * workers admitted them (worker 0's, then worker 1's), each with its bits, the atoms of its
+     * expansion and its edges into those states, in recording order.
+     */
+    void assertFrozen(BehaviorGraph g, Set<Long> states, List<Expansion> by, boolean edgeBits) {
+      Map<Long, Integer> number = new HashMap<>();
+      List<Node> kept = new ArrayList<>();
+      for (int worker = 0; worker < 2; worker++) {
+        for (Node v : nodes) {
+          if (v.worker() == worker && states.contains(v.fp())) {
+            number.put(v.fp(), kept.size());
+            kept.add(v);
+          }
+        }
+      }
+      assertEquals(kept.size(), g.size());
+      Map<Long, Expansion> expansionOf = new HashMap<>();
+      by.forEach(e -> expansionOf.put(e.fp(), e));
+      for (int s = 0; s < kept.size(); s++) {
+        Node v = kept.get(s);
+        Expansion e = expansionOf.get(v.fp());
+        assertEquals(v.fp(), g.fingerprint(s));
+        assertEquals(s, g.index(v.fp()));
+        assertEquals(v.bits() | e.late(), g.stateBits(s));
+        assertEquals(e.stutter(), g.stutterBits(s));
+        List<String> want = new ArrayList<>();
+        for (int j = 0; j < e.targets().length; j++) {
+          if (states.contains(e.targets()[j])) {
+            want.add(number.get(e.targets()[j]) + "/" + (edgeBits ? e.bits()[j] : 0));
+          }
+        }
+        List<String> got = new ArrayList<>();
+        for (int x = g.edgeStart(s); x < g.edgeEnd(s); x++) {
+          got.add(g.target(x) + "/" + g.actionBits(x));
+        }
+        assertEquals(want, got, "edges of state " + s);
+      }
+      assertEquals(initial.stream().filter(states::contains).distinct().map(number::get).toList(),
+          Arrays.stream(g.initialStates()).boxed().toList());
+    }
+
+    /** Records {@code e} into {@code r}, with its edges into {@code only} (null: all). */
+    static void expand(BehaviorGraph.Recorder r, Expansion e, Set<Long> only) {
+      r.expansion(e.fp(), e.late(), e.stutter());
+      for (int j = 0; j < e.targets().length; j++) {
+        if (only == null || only.contains(e.targets()[j])) {
+          r.edge(e.targets()[j], e.bits()[j]);
+        }
+      }
+    }
+  }
+
+  /**
+   * The graph so far is the one a second recording of the expanded states would freeze to (same
+   * states, numbers, atoms, edges, initial states, place of the edges), and the one the
+   * definition gives (computed by the test, not by the graph's code), from recordings of two
+   * workers on the heap or spilled, with or without action atoms; the recording, untouched,
+   * then freezes to the whole graph.
+   */
+  @Test
+  void theGraphSoFarIsTheFrozenSecondRecordingOfTheExpandedStates() throws Exception {
+    for (long seed = 1; seed <= 4; seed++) {
+      for (boolean edgeBits : new boolean[] {true, false}) {
+        for (int spilled = 0; spilled < 3; spilled++) {
+          String where = "seed " + seed + ", edge bits " + edgeBits + ", spilled " + spilled;
+          Path dir = meta.resolve(where.replaceAll("[^a-z0-9]+", "-"));
+          try (SpillContext a = spillContext(spilled > 0, dir.resolve("a"));
+              SpillContext b = spillContext(spilled > 1, dir.resolve("b"));
+              SpillContext c = spillContext(spilled > 1, dir.resolve("c"));
+              SpillContext d = spillContext(spilled > 0, dir.resolve("d"))) {
+            Script script = new Script(seed, 3_000);
+            BehaviorGraph g = new BehaviorGraph(edgeBits, a);
+            BehaviorGraph.Recorder[] w = script.record(g);
+            if (spilled > 0) {
+              assertTrue(a.bytesSpilled() > 0, where + ": the recording spilled");
+            }
+            BehaviorGraph so = g.expandedSoFar(b);
+            BehaviorGraph expected = script.expectedSoFar(edgeBits, c);
+            script.assertFrozen(so, script.expanded, script.expansions, edgeBits);
+            BehaviorGraphTest.assertSameGraph(expected, so);
+            assertEquals(expected.onDisk(), so.onDisk(), where);
+            assertEquals(spilled > 1, so.onDisk(), where);
+
+            // the recording goes on and freezes to the graph of the whole script
+            script.rest.forEach(e -> Script.expand(w[e.worker()], e, null));
+            g.freeze();
+            BehaviorGraph whole = new BehaviorGraph(edgeBits, d);
+            BehaviorGraph.Recorder[] v = script.record(whole);
+            script.rest.forEach(e -> Script.expand(v[e.worker()], e, null));
+            whole.freeze();
+            BehaviorGraphTest.assertSameGraph(whole, g);
+            List<Expansion> all = new ArrayList<>(script.expansions);
+            all.addAll(script.rest);
+            script.assertFrozen(g, all.stream().map(Expansion::fp).collect(Collectors.toSet()), all,
+                edgeBits);
+          }
+        }
+      }
+    }
+    assertEquals(0, countFiles(meta), "no files left");
+  }
+
+  /** A context spilling everything at once to {@code dir}, or null (on the heap). */
+  private static SpillContext spillContext(boolean spill, Path dir) {
+    return spill ? SpillContext.create(SpillMode.ALWAYS, 0, dir) : null;
   }
 
   private static long countFiles(Path p) throws Exception {
