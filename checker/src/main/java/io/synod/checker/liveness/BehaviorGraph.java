@@ -13,12 +13,16 @@ import java.util.List;
  * per state its fingerprint and the bits of its state atoms (and of its stuttering step's
  * action atoms), per edge the target and the bits of its action atoms. Each search worker
  * appends to its own {@link Recorder} (no locking); {@link #freeze} then numbers the states and
- * builds a compressed adjacency (offsets into one target array).
+ * builds a compressed adjacency (offsets into one target array). The numbering is the one a
+ * single worker's recording has, whatever the number of workers (breadth-first, see
+ * renumberBreadthFirst), so that the checker's counterexample does not depend on it.
  *
  * <p>Memory: while recording, 48 bytes per state (a node record of 2 longs, an expansion
  * record of 4) plus 8 bytes per edge (16 with action atoms); frozen, 28 bytes per state
  * (fingerprint, two bit sets, offset) plus 24 to 48 for the fingerprint index (load between
- * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
+ * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms). Renumbering several workers'
+ * recordings holds a second copy of the per-edge arrays and 20 bytes per state for a moment,
+ * less than the recording freed just before.
  *
  * <p>On disk: with a {@link SpillContext} whose governor says memory is short (or spilling is
  * forced), the recorders' full chunks move to spill files during the search, and the frozen
@@ -153,7 +157,10 @@ public final class BehaviorGraph {
     }
   }
 
-  /** Numbers the states (in recording order) and builds the adjacency; the recorders are freed. */
+  /**
+   * Numbers the states (in one worker's recording order) and builds the adjacency; the
+   * recorders are freed.
+   */
   public void freeze() {
     freeze(1);
   }
