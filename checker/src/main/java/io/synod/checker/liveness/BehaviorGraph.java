@@ -13,12 +13,16 @@ import java.util.List;
  * per state its fingerprint and the bits of its state atoms (and of its stuttering step's
  * action atoms), per edge the target and the bits of its action atoms. Each search worker
  * appends to its own {@link Recorder} (no locking); {@link #freeze} then numbers the states and
- * builds a compressed adjacency (offsets into one target array).
+ * builds a compressed adjacency (offsets into one target array). The numbering is the one a
+ * single worker's recording has, whatever the number of workers (breadth-first, see
+ * renumberBreadthFirst), so that the checker's counterexample does not depend on it.
  *
  * <p>Memory: while recording, 48 bytes per state (a node record of 2 longs, an expansion
  * record of 4) plus 8 bytes per edge (16 with action atoms); frozen, 28 bytes per state
  * (fingerprint, two bit sets, offset) plus 24 to 48 for the fingerprint index (load between
- * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms).
+ * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms). Renumbering several workers'
+ * recordings holds a second copy of the per-edge arrays and 20 bytes per state for a moment,
+ * less than the recording freed just before.
  *
  * <p>On disk: with a {@link SpillContext} whose governor says memory is short (or spilling is
  * forced), the recorders' full chunks move to spill files during the search, and the frozen
@@ -153,7 +157,10 @@ public final class BehaviorGraph {
     }
   }
 
-  /** Numbers the states (in recording order) and builds the adjacency; the recorders are freed. */
+  /**
+   * Numbers the states (in one worker's recording order) and builds the adjacency; the
+   * recorders are freed.
+   */
   public void freeze() {
     freeze(1);
   }
@@ -183,6 +190,9 @@ public final class BehaviorGraph {
   private void freeze(List<Recorder> from, LongBuf initialFps, FingerprintSet expanded,
       int threads) {
     boolean whole = expanded == null;
+    // the graph so far keeps recording order, as when it was a copy in one recorder: what it
+    // holds depends on the moment of the check anyway, and a check during the search stays cheap
+    boolean several = whole && recordersUsed(from) > 1;
     long states = 0;
     long recorded = 0;
     for (Recorder r : from) {
@@ -265,6 +275,110 @@ public final class BehaviorGraph {
       }
     }
     initialStates = Arrays.copyOf(init, k);
+    if (several) {
+      renumberBreadthFirst();
+    }
+  }
+
+  /** How many recorders recorded a state or an expansion. */
+  private static int recordersUsed(List<Recorder> from) {
+    int used = 0;
+    for (Recorder r : from) {
+      used += r.nodes.size() > 0 || r.buf.size() > 0 ? 1 : 0;
+    }
+    return used;
+  }
+
+  /**
+   * Renumbers the states as one search worker admits them: the initial states in their order,
+   * then, state by state in that numbering, the successors not yet numbered in the order the
+   * state's edges were recorded. A search on one worker records in exactly this order (each
+   * level's states are expanded in the order they were admitted), so the numbering, and with it
+   * the order in which the liveness checker visits states and the counterexample it reports,
+   * is the same whatever the number of workers and whichever worker admitted which state (the
+   * recording order of several workers depends on the timing). Each state's edges keep their
+   * order: the worker that expanded it recorded them in the order its successors were
+   * generated. States no edge reaches (none after a complete search) follow in recording order.
+   * Called only when several recorders recorded; one recorder's order is kept as it is (a
+   * depth-first search records in depth-first order).
+   */
+  private void renumberBreadthFirst() {
+    int[] order = new int[n];
+    // per old number, the new one + 1 (0: not numbered yet)
+    int[] renumbered = new int[n];
+    int count = 0;
+    for (int s : initialStates) {
+      renumbered[s] = ++count;
+      order[count - 1] = s;
+    }
+    int edges = offsets[n];
+    SpillContext mapTo = onDisk ? spill : null;
+    GraphArrays.Ints newTargets = new GraphArrays.Ints(edges, mapTo, "graph-targets-bfs");
+    GraphArrays.Longs newBits =
+        edgeBits ? new GraphArrays.Longs(edges, mapTo, "graph-action-bits-bfs") : null;
+    int[] newOffsets = new int[n + 1];
+    int unreached = 0;
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == count) {
+        while (renumbered[unreached] != 0) {
+          unreached++;
+        }
+        renumbered[unreached] = ++count;
+        order[i] = unreached;
+      }
+      newOffsets[i] = at;
+      count = copyEdges(order[i], at, renumbered, order, count, newTargets, newBits);
+      at += offsets[order[i] + 1] - offsets[order[i]];
+    }
+    newOffsets[n] = at;
+    targets.release();
+    targets = newTargets;
+    if (actionBits != null) {
+      actionBits.release();
+      actionBits = newBits;
+    }
+    offsets = newOffsets;
+    fps = permuted(fps, order);
+    stateBits = permuted(stateBits, order);
+    stutterBits = permuted(stutterBits, order);
+    for (int h = 0; h < indexVals.length; h++) {
+      if (indexVals[h] != 0) {
+        indexVals[h] = renumbered[indexVals[h] - 1];
+      }
+    }
+    for (int i = 0; i < initialStates.length; i++) {
+      initialStates[i] = renumbered[initialStates[i]] - 1;
+    }
+  }
+
+  /**
+   * Copies the edges of old state {@code s} to {@code at} of the new arrays, numbering the
+   * targets met for the first time; returns the count of states numbered (a method of its own,
+   * called once per state, which the JIT compiles after a few hundred calls).
+   */
+  private int copyEdges(int s, int at, int[] renumbered, int[] order, int count,
+      GraphArrays.Ints newTargets, GraphArrays.Longs newBits) {
+    for (int e = offsets[s], end = offsets[s + 1]; e < end; e++, at++) {
+      int t = targets.get(e);
+      if (renumbered[t] == 0) {
+        renumbered[t] = ++count;
+        order[count - 1] = t;
+      }
+      newTargets.set(at, renumbered[t] - 1);
+      if (newBits != null) {
+        newBits.set(at, actionBits.get(e));
+      }
+    }
+    return count;
+  }
+
+  private static long[] permuted(long[] a, int[] order) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = a[order[i]];
+    }
+    return out;
   }
 
   /**

@@ -93,11 +93,20 @@ final class GraphArrays {
   /** A long array; {@code spill} null keeps it on the heap. */
   static final class Longs {
     private final long[] heap;
+    private final SpillFile file;
     private final ByteBuffer[] segs;
 
     Longs(int length, SpillContext spill, String name) {
       heap = spill == null ? new long[length] : null;
-      segs = spill == null ? null : map(spill.newFile(name), (long) length * 8);
+      file = spill == null ? null : spill.newFile(name);
+      segs = file == null ? null : map(file, (long) length * 8);
+    }
+
+    /** Deletes the mapped file (its blocks are freed once the mapping is collected). */
+    void release() {
+      if (file != null) {
+        file.close();
+      }
     }
 
     long get(int i) {

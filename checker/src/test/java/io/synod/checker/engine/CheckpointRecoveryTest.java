@@ -106,7 +106,7 @@ class CheckpointRecoveryTest {
     }
   }
 
-  private static List<String> render(List<TraceStep> trace) {
+  static List<String> render(List<TraceStep> trace) {
     List<String> out = new ArrayList<>();
     for (TraceStep s : trace) {
       out.add(s.action() + " " + java.util.Arrays.toString(s.state()));

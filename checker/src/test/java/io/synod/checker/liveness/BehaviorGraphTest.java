@@ -197,6 +197,80 @@ class BehaviorGraphTest {
     }
   }
 
+  /**
+   * A random graph of states 1..n (a few initial ones, 0 to 5 successors each) explored
+   * breadth-first as the search does with {@code workers} workers: each level's queue is cut
+   * into claims of random length handed to random workers, the claims' states are expanded in a
+   * random interleaving, a state is admitted (recorded as a node) by the worker that meets it
+   * first, and the next level's queue is the workers' admissions, worker after worker. One
+   * worker records in plain breadth-first order.
+   */
+  private static void recordSearch(BehaviorGraph g, long graphSeed, long timingSeed, int n,
+      int workers) {
+    Random shape = new Random(graphSeed);
+    long[][] succ = new long[n + 1][];
+    long[] bits = new long[n + 1];
+    for (int i = 1; i <= n; i++) {
+      succ[i] = new long[shape.nextInt(6)];
+      for (int j = 0; j < succ[i].length; j++) {
+        succ[i][j] = 1 + shape.nextInt(n);
+      }
+      bits[i] = shape.nextLong();
+    }
+    Random timing = new Random(timingSeed);
+    BehaviorGraph.Recorder[] w = new BehaviorGraph.Recorder[workers];
+    for (int i = 0; i < workers; i++) {
+      w[i] = g.recorder();
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    List<Long> level = new ArrayList<>();
+    for (long init : new long[] {3, 1, 3, 2}) {
+      g.initialState(init);
+      if (seen.add(init)) {
+        w[0].node(init, bits[(int) init]);
+        level.add(init);
+      }
+    }
+    while (!level.isEmpty()) {
+      // the claims of each worker, in claim order
+      List<List<Long>> todo = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        todo.add(new ArrayList<>());
+      }
+      for (int at = 0; at < level.size(); ) {
+        int len = 1 + timing.nextInt(16);
+        todo.get(timing.nextInt(workers)).addAll(level.subList(at, Math.min(level.size(),
+            at + len)));
+        at += len;
+      }
+      List<List<Long>> admitted = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        admitted.add(new ArrayList<>());
+      }
+      while (todo.stream().anyMatch(l -> !l.isEmpty())) {
+        int i = timing.nextInt(workers);
+        if (todo.get(i).isEmpty()) {
+          continue;
+        }
+        long s = todo.get(i).remove(0);
+        for (long t : succ[(int) s]) {
+          if (seen.add(t)) {
+            w[i].node(t, bits[(int) t]);
+            admitted.get(i).add(t);
+          }
+        }
+        w[i].expansion(s, bits[(int) s] & 0xf, bits[(int) s] >>> 60);
+        for (long t : succ[(int) s]) {
+          w[i].edge(t, t * 31 + s);
+        }
+      }
+      level = new ArrayList<>();
+      for (List<Long> a : admitted) {
+        level.addAll(a);
+      }
+    }
+  }
+
   @Test
   void aRecordingWhoseStatesAloneSpilledFreezesToEdgesOnDisk() throws Exception {
     onlyPartOfTheRecordingSpilled(true);
@@ -205,6 +279,58 @@ class BehaviorGraphTest {
   @Test
   void aRecordingWhoseEdgesAloneSpilledFreezesToEdgesOnDisk() throws Exception {
     onlyPartOfTheRecordingSpilled(false);
+  }
+
+  @Test
+  void severalWorkersGiveTheGraphOfOneWhateverTheTiming() throws Exception {
+    int n = 3_000;
+    for (long graph = 1; graph <= 3; graph++) {
+      BehaviorGraph one = new BehaviorGraph(true);
+      recordSearch(one, graph, 0, n, 1);
+      one.freeze();
+      for (int workers = 2; workers <= 4; workers++) {
+        for (long timing = 1; timing <= 3; timing++) {
+          BehaviorGraph several = new BehaviorGraph(true);
+          recordSearch(several, graph, timing, n, workers);
+          several.freeze(workers);
+          assertSameGraph(one, several);
+        }
+      }
+      try (SpillContext spill = SpillContext.create(SpillMode.ALWAYS, 0, meta)) {
+        BehaviorGraph disk = new BehaviorGraph(true, spill);
+        recordSearch(disk, graph, 9, n, 3);
+        disk.freeze(3);
+        assertTrue(disk.onDisk());
+        assertSameGraph(one, disk);
+      }
+    }
+  }
+
+  @Test
+  void statesNoEdgeReachesFollowInRecordingOrder() {
+    BehaviorGraph g = new BehaviorGraph(false);
+    BehaviorGraph.Recorder w0 = g.recorder();
+    BehaviorGraph.Recorder w1 = g.recorder();
+    g.initialState(10);
+    w1.node(50, 0);
+    w0.node(10, 0);
+    w1.node(40, 0);
+    w0.node(30, 0);
+    w1.expansion(40, 0);
+    w1.edge(30, 0);
+    w0.expansion(10, 0);
+    w0.edge(20, 0);
+    w1.node(20, 0);
+    g.freeze();
+    // 10 and its successor 20; then the states no edge from them reaches (none after a
+    // complete search) in recording order: worker 0's 30, worker 1's 50 and 40
+    List<Long> order = new ArrayList<>();
+    for (int s = 0; s < g.size(); s++) {
+      order.add(g.fingerprint(s));
+    }
+    assertEquals(List.of(10L, 20L, 30L, 50L, 40L), order);
+    assertEquals(List.of(30L), targets(g, 40));
+    assertArrayEquals(new int[] {0}, g.initialStates());
   }
 
   /** Asserts that {@code b} is {@code a}: the same states, numbering, bits and edges. */
