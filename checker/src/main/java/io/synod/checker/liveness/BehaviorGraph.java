@@ -15,14 +15,16 @@ import java.util.List;
  * appends to its own {@link Recorder} (no locking); {@link #freeze} then numbers the states and
  * builds a compressed adjacency (offsets into one target array). The numbering is the one a
  * single worker's recording has, whatever the number of workers (breadth-first, see
- * renumberBreadthFirst), so that the checker's counterexample does not depend on it.
+ * renumberBreadthFirst), so that the checker's counterexample does not depend on it; a caller
+ * that only needs the verdict can leave that to when it has a counterexample.
  *
  * <p>Memory: while recording, 48 bytes per state (a node record of 2 longs, an expansion
  * record of 4) plus 8 bytes per edge (16 with action atoms); frozen, 28 bytes per state
  * (fingerprint, two bit sets, offset) plus 24 to 48 for the fingerprint index (load between
  * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms). Renumbering several workers'
  * recordings holds a second copy of the per-edge arrays and 20 bytes per state for a moment,
- * less than the recording freed just before.
+ * less than the recording freed when freezing (or the per-edge labels of a checker done with
+ * the graph).
  *
  * <p>On disk: with a {@link SpillContext} whose governor says memory is short (or spilling is
  * forced), the recorders' full chunks move to spill files during the search, and the frozen
@@ -52,6 +54,8 @@ public final class BehaviorGraph {
   private long[] indexKeys;
   /** Per slot of the fingerprint index, the state's number + 1 (0: empty, so no filling). */
   private int[] indexVals;
+  /** The numbering is one worker's recording order (see renumberBreadthFirst). */
+  private boolean numberedAsOneWorker = true;
 
   /** A graph recording the action atoms of every edge when {@code edgeBits}. */
   public BehaviorGraph(boolean edgeBits) {
@@ -178,7 +182,42 @@ public final class BehaviorGraph {
    * recordings write disjoint parts of the arrays.
    */
   public void freeze(int threads) {
+    freeze(threads, true);
+  }
+
+  /**
+   * The same; with {@code asOneWorker} false, several workers' recordings are numbered in
+   * recording order (worker by worker), which depends on the timing, and not renumbered: a
+   * liveness verdict does not depend on the numbering, only the counterexample reported does,
+   * so a check can look at the graph as it is and call {@link #numberAsOneWorker} only when it
+   * has a counterexample to report (renumbering copies the edge arrays: about 80 ms on two
+   * million edges).
+   */
+  public void freeze(int threads, boolean asOneWorker) {
     freeze(recorders, initial, null, threads);
+    if (asOneWorker) {
+      numberAsOneWorker();
+    }
+  }
+
+  /**
+   * Whether the frozen graph is numbered as one worker's recording would be (always after
+   * {@link #freeze(int)}; after {@code freeze(threads, false)} only if one recorder recorded).
+   */
+  public boolean numberedAsOneWorker() {
+    return numberedAsOneWorker;
+  }
+
+  /**
+   * Renumbers the frozen graph as one worker's recording, if it is not already (see
+   * renumberBreadthFirst): the same graph, its states in another order. A checker made before
+   * this must not be used after it.
+   */
+  public void numberAsOneWorker() {
+    if (!numberedAsOneWorker) {
+      renumberBreadthFirst();
+      numberedAsOneWorker = true;
+    }
   }
 
   /**
@@ -275,9 +314,8 @@ public final class BehaviorGraph {
       }
     }
     initialStates = Arrays.copyOf(init, k);
-    if (several) {
-      renumberBreadthFirst();
-    }
+    // renumbered (by the public freeze) only when asked for
+    numberedAsOneWorker = !several;
   }
 
   /** How many recorders recorded a state or an expansion. */

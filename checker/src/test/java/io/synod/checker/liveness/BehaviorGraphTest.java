@@ -10,6 +10,7 @@ import io.synod.checker.engine.spill.SpillContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -304,6 +305,66 @@ class BehaviorGraphTest {
         assertSameGraph(one, disk);
       }
     }
+  }
+
+  @Test
+  void aGraphLeftInRecordingOrderHoldsTheSameGraphAndRenumbersWhenAsked() throws Exception {
+    int n = 2_000;
+    BehaviorGraph one = new BehaviorGraph(true);
+    recordSearch(one, 7, 0, n, 1);
+    one.freeze(1, false);
+    // one recorder's order is one worker's order: nothing to renumber
+    assertTrue(one.numberedAsOneWorker());
+    for (int workers = 2; workers <= 3; workers++) {
+      for (long timing = 1; timing <= 3; timing++) {
+        BehaviorGraph several = new BehaviorGraph(true);
+        recordSearch(several, 7, timing, n, workers);
+        several.freeze(workers, false);
+        assertFalse(several.numberedAsOneWorker());
+        assertSameContents(one, several);
+        several.numberAsOneWorker();
+        assertTrue(several.numberedAsOneWorker());
+        assertSameGraph(one, several);
+        several.numberAsOneWorker();
+        assertSameGraph(one, several);
+      }
+    }
+    try (SpillContext spill = SpillContext.create(SpillMode.ALWAYS, 0, meta)) {
+      BehaviorGraph disk = new BehaviorGraph(true, spill);
+      recordSearch(disk, 7, 5, n, 2);
+      disk.freeze(2, false);
+      assertTrue(disk.onDisk());
+      assertSameContents(one, disk);
+      disk.numberAsOneWorker();
+      assertSameGraph(one, disk);
+    }
+  }
+
+  /**
+   * Asserts that {@code b} is {@code a} up to the numbering: per fingerprint the same bits and
+   * the same edges (target fingerprints and action bits) in the same order, and the same
+   * initial states in the same order.
+   */
+  static void assertSameContents(BehaviorGraph a, BehaviorGraph b) {
+    assertEquals(a.size(), b.size());
+    assertEquals(Arrays.stream(a.initialStates()).mapToObj(a::fingerprint).toList(),
+        Arrays.stream(b.initialStates()).mapToObj(b::fingerprint).toList());
+    for (int s = 0; s < a.size(); s++) {
+      long fp = a.fingerprint(s);
+      int t = b.index(fp);
+      assertTrue(t >= 0, "state " + fp + " is missing");
+      assertEquals(a.stateBits(s), b.stateBits(t));
+      assertEquals(a.stutterBits(s), b.stutterBits(t));
+      assertEquals(edges(a, s), edges(b, t), "edges of " + fp);
+    }
+  }
+
+  private static List<String> edges(BehaviorGraph g, int s) {
+    List<String> out = new ArrayList<>();
+    for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
+      out.add(g.fingerprint(g.target(e)) + "/" + g.actionBits(e));
+    }
+    return out;
   }
 
   @Test
