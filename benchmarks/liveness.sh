@@ -4,7 +4,9 @@
 # worker count; prints both check times (`--json` elapsedMillis: search plus liveness check,
 # JVM start and parsing excluded), the ratio, the CPU seconds of each whole run (user + system,
 # a steadier figure than wall time on a shared machine), the peak resident memory of the
-# liveness run, and TLC's recorded wall time where there is one.
+# liveness run, the JIT's compile time during that run's search (live-jit, all compiler threads:
+# above the search's own time, compiling kept more than one core busy, so a short run is bound by
+# the JIT's warm-up more than by the checker), and TLC's recorded wall time where there is one.
 # The goal: liveness adds at most 1x to the safety-only time.
 #
 # Models: the TLC fixture 35_bench_ticketlock (TLC: tlcSeconds of the manifest, 1 worker) and
@@ -35,7 +37,7 @@ while [ $# -gt 0 ]; do
     --only) only="${2:?--only needs a model name}"; shift ;;
     --runs) runs="${2:?--runs needs a number}"; shift ;;
     --warm) warm="${2:?--warm needs a number of runs}"; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "liveness.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -56,7 +58,7 @@ models+=("twophase|$root/specs/twophase/MCTwoPhase.tla|$root/specs/twophase/MCTw
 timer=""
 if [ -x /usr/bin/time ]; then timer="/usr/bin/time"; fi
 
-run() {  # spec cfg workers -> "elapsedMillis cpuSeconds peakMB" of the check
+run() {  # spec cfg workers -> "elapsedMillis cpuSeconds peakMB jitMillis" of the check
   local json="$work/r.json" t="$work/time"
   rm -f "$json" "$t"
   if [ -n "$timer" ]; then
@@ -68,12 +70,16 @@ run() {  # spec cfg workers -> "elapsedMillis cpuSeconds peakMB" of the check
   fi
   python3 - "$json" "$t" <<'PY'
 import json, os, sys
-ms = json.load(open(sys.argv[1]))['elapsedMillis']
+r = json.load(open(sys.argv[1]))
+ms = r['elapsedMillis']
+# JIT compilation time while the search ran (all compiler threads): above the search's own time,
+# the compilers kept more than one core busy
+jit = sum(l['jitMillis'] for l in r.get('levels', []))
 cpu, peak = '-', '-'
 if os.path.exists(sys.argv[2]):
     u, s, m = open(sys.argv[2]).read().split()[-3:]
     cpu, peak = '%.1f' % (float(u) + float(s)), str(int(m) // 1024)
-print(ms, cpu, peak)
+print(ms, cpu, peak, jit)
 PY
 }
 
@@ -97,8 +103,8 @@ if [ "$warm" -gt 0 ]; then
   exit 0
 fi
 
-printf '%-12s %7s %10s %12s %6s %8s %8s %6s %8s %6s\n' model workers safety-ms liveness-ms ratio \
-  safe-cpu live-cpu cpu-x live-MB TLC-s
+printf '%-12s %7s %10s %12s %6s %8s %8s %6s %8s %8s %6s\n' model workers safety-ms liveness-ms ratio \
+  safe-cpu live-cpu cpu-x live-MB live-jit TLC-s
 for m in "${models[@]}"; do
   IFS='|' read -r name spec cfg tlc <<<"$m"
   [ -n "$only" ] && [ "$only" != "$name" ] && continue
@@ -106,10 +112,12 @@ for m in "${models[@]}"; do
   grep -v -E '^[[:space:]]*PROPERT(Y|IES)\b' "$cfg" | grep -v -E '^[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*$' >"$safe" || true
   for w in $workers_list; do
     # best of $runs, safety and liveness alternating so that both see the same moments
-    s=""; scpu=""; l=""; lcpu=""; lpeak=""
+    s=""; scpu=""; l=""; lcpu=""; lpeak=""; ljit=""
     for _ in $(seq "$runs"); do
-      read -r s1 scpu1 _ <<<"$(run "$spec" "$safe" "$w")"
-      read -r l1 lcpu1 lpeak1 <<<"$(run "$spec" "$cfg" "$w")"
+      read -r s1 scpu1 _ _ <<<"$(run "$spec" "$safe" "$w")"
+      read -r l1 lcpu1 lpeak1 ljit1 <<<"$(run "$spec" "$cfg" "$w")"
+      # the JIT time of the fastest liveness run
+      if [ -z "$l" ] || [ "$l" = - ] || { [ "$l1" != - ] && [ "$l1" -lt "$l" ]; }; then ljit="$ljit1"; fi
       read -r s scpu l lcpu lpeak <<<"$(python3 -c "
 import sys
 def best(a, b):
@@ -122,7 +130,7 @@ print(best(a[0], a[5]), best(a[1], a[6]), best(a[2], a[7]), best(a[3], a[8]), a[
     done
     ratio=$(python3 -c "print('%.2f' % ($l / max($s, 1)))")
     cratio=$(python3 -c "print('-' if '$scpu' == '-' else '%.2f' % (float('$lcpu') / max(float('$scpu'), 0.1)))")
-    printf '%-12s %7s %10s %12s %6s %8s %8s %6s %8s %6s\n' "$name" "$w" "$s" "$l" "$ratio" "$scpu" \
-      "$lcpu" "$cratio" "$lpeak" "$tlc"
+    printf '%-12s %7s %10s %12s %6s %8s %8s %6s %8s %8s %6s\n' "$name" "$w" "$s" "$l" "$ratio" "$scpu" \
+      "$lcpu" "$cratio" "$lpeak" "$ljit" "$tlc"
   done
 done
