@@ -25,6 +25,12 @@ class InstanceSubstitutionOverrideTest {
     Files.writeString(dir.resolve(name), text);
   }
 
+  /** The search of model {@code name} (its .tla and .cfg written) checking {@code invariant}. */
+  private MiniBfs search(String name, String invariant) {
+    CompiledSpec spec = Fixtures.fixture(dir, name, name, new ArrayList<>());
+    return MiniBfs.run(spec, List.of(invariant), List.of(), List.of());
+  }
+
   @Test
   void anOverriddenConstantReachesWhatANestedExplicitSubstitutionReads() throws Exception {
     write("Leaf.tla", """
@@ -55,10 +61,40 @@ class InstanceSubstitutionOverrideTest {
         ====
         """);
     write("Top.cfg", "INIT Init\nNEXT Next\nCONSTANT Acc <- Two\nINVARIANT Inv\n");
-    CompiledSpec spec = Fixtures.fixture(dir, "Top", "Top", new ArrayList<>());
-    MiniBfs r = MiniBfs.run(spec, List.of("Inv"), List.of(), List.of());
+    MiniBfs r = search("Top", "Inv");
     assertNull(r.violated);
     assertEquals(2, r.distinct);
     assertEquals(3, r.generated);
+  }
+
+  /**
+   * {@code Def <-[M] Repl} replaces module M's own definition, as TLC does for a module-scoped
+   * override, also when the root module does not define Def (only the instantiated M does).
+   */
+  @Test
+  void aModuleScopedOverrideReplacesTheDefinitionOfAnInstantiatedModule() throws Exception {
+    write("Lim.tla", """
+        ---- MODULE Lim ----
+        EXTENDS Naturals
+        VARIABLE x
+        Bound == 1
+        Step == x < Bound /\\ x' = x + 1
+        ====
+        """);
+    write("Run.tla", """
+        ---- MODULE Run ----
+        EXTENDS Naturals
+        VARIABLE x
+        L == INSTANCE Lim
+        Init == x = 0
+        Next == L!Step
+        Three == 3
+        Small == x <= L!Bound
+        ====
+        """);
+    write("Run.cfg", "INIT Init\nNEXT Next\nCONSTANT Bound <- [Lim] Three\nINVARIANT Small\n");
+    MiniBfs r = search("Run", "Small");
+    assertNull(r.violated);
+    assertEquals(4, r.distinct);
   }
 }
