@@ -1,8 +1,12 @@
 package io.synod.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SynodCliTest {
@@ -26,5 +30,26 @@ class SynodCliTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("Unknown option"), r.err());
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
+
+  /**
+   * Picocli formats option descriptions as format strings: a lone '%' makes it warn on the
+   * process's standard error (not the command's writers) each time the help is rendered.
+   */
+  @Test
+  void checkHelpRendersWithoutFormatWarnings() {
+    PrintStream saved = System.err;
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    CliTestSupport.Result r;
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    try {
+      r = CliTestSupport.run("check", "--help");
+    } finally {
+      System.setErr(saved);
+    }
+    String warnings = stderr.toString(StandardCharsets.UTF_8);
+    assertFalse(warnings.contains("picocli WARN"), warnings);
+    assertTrue(r.out().replaceAll("\\s+", " ").contains("more than 10% and such checks took at most 20% of the time"),
+        r.out());
   }
 }

@@ -66,9 +66,9 @@ MINUS         : '-' ;
 NEG_DEF       : '-.' ;
 TIMES         : '\\X' | '\\times' | '\u00D7' ;
 BOX           : '[]' | '\u25A1' ;
-DIAMOND       : '<>' | '\u25C7' ;
+DIAMOND       : '<>' | '\u25C7' | '\u22C4' ;
 PRIME         : '\'' | '\u2032' ;
-POSTFIX_OP    : '^+' | '^*' | '^#' ;
+POSTFIX_OP    : '^+' | '^*' | '^#' | '\u207A' ;
 ARROW         : '->' | '\u2192' ;
 MAPSTO        : '|->' | '\u21A6' ;
 LARROW        : '<-' | '\u2190' ;
@@ -83,7 +83,7 @@ RBRACK        : ']' ;
 LBRACE        : '{' ;
 RBRACE        : '}' ;
 COMMA         : ',' ;
-DCOLON        : '::' ;
+DCOLON        : '::' | '\u2237' ;
 COLON         : ':' ;
 DOT           : '.' ;
 BANG          : '!' ;
@@ -109,7 +109,7 @@ INFIX_OP
   | '\u2243' | '\u226A' | '\u226B' | '\u2248' | '\u224D' | '\u2245' | '\u2250' | '\u221D'
   | '\u228F' | '\u2291' | '\u2290' | '\u2292' | '\u2293' | '\u2294' | '\u228E' | '\u2240'
   | '\u22C6' | '\u25CF' | '\u25EF' | '\u22A2' | '\u22A8' | '\u22A3' | '\u2AE4' | '\u2025'
-  | '\u2026' | '\u2A74' | '\u2223' | '\u2016' | '\u2254'
+  | '\u2026' | '\u2A74' | '\u2223' | '\u2016' | '\u2254' | '\u203C' | '\u2047'
   ;
 
 NUMBER
@@ -122,4 +122,9 @@ DECIMAL       : [0-9]+ '.' [0-9]+ ;
 STRING        : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
 IDENT         : [a-zA-Z0-9_]* [a-zA-Z] [a-zA-Z0-9_]* ;
+// The tlaplus-standard Unicode table (which SANY reads) spells the built-in sets Nat, Int and
+// Real as single letters; they are those identifiers, whatever module defines them.
+NAT_SET       : '\u2115' { setText("Nat"); } -> type(IDENT) ;
+INT_SET       : '\u2124' { setText("Int"); } -> type(IDENT) ;
+REAL_SET      : '\u211D' { setText("Real"); } -> type(IDENT) ;
 UNKNOWN_CHAR  : . ;

@@ -77,6 +77,12 @@ final class ActionCompiler extends CallCompiler {
         && lv.body instanceof Nodes.PrimedVar pv) {
       return pv.slot;
     }
+    if (r != null && r.local != null && r.local.local() instanceof Scope.InlineArg ia
+        && ia.arg instanceof Nodes.PrimedVar pv) {
+      // a parameter of a definition inlined here, passed x' (Set(x', e) with Set(v, n) == v = n):
+      // TLC looks through the parameter to the variable its argument names
+      return pv.slot;
+    }
     return -1;
   }
 
@@ -110,7 +116,7 @@ final class ActionCompiler extends CallCompiler {
       if (r != null && r.sym instanceof VarSym vs) {
         return vs.slot;
       }
-      if (r != null && r.sym instanceof SubstSym ss && ss.node instanceof Nodes.Var var) {
+      if (r != null && r.sym instanceof SubstSym ss && ss.node() instanceof Nodes.Var var) {
         return var.slot;
       }
       if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
@@ -118,6 +124,11 @@ final class ActionCompiler extends CallCompiler {
       }
       if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
           && lv.body instanceof Nodes.Var var) {
+        return var.slot;
+      }
+      if (r != null && r.local != null && r.local.local() instanceof Scope.InlineArg ia
+          && ia.arg instanceof Nodes.Var var) {
+        // a parameter passed the variable itself (Init == Set(x, 0)), as for x' above
         return var.slot;
       }
     }

@@ -270,7 +270,7 @@ final class Resolver {
         return s;
       }
     }
-    return new SubstSym(compiler.expr(owner, replacement));
+    return new SubstSym(() -> compiler.expr(owner, replacement));
   }
 
   private Sym declareVariable(Instantiation inst, String name) {
@@ -308,12 +308,18 @@ final class Resolver {
    * (Toolbox's {@code _TEPosition} reads the trace spec's {@code _TETrace}).
    */
   private void applyOverrides(ModuleEnv root) {
+    // Def <-[M] Repl replaces M's own Def (wherever M is extended or instantiated), also when
+    // the root does not define Def; a root override of the same name then still wins (below)
     for (io.synod.checker.config.Substitution sub : config.substitutions()) {
-      Sym target = root.table.get(sub.definition());
-      if (target == null) {
-        throw new SpecException(SpecException.Kind.CONFIG, "The configuration file substitutes "
-            + sub.definition() + " for " + sub.name() + ", but " + sub.definition() + " is not defined.");
+      if (sub.module().isPresent()) {
+        replaceIn(sub.module().get(), sub.name(), overrideTarget(root, sub));
       }
+    }
+    for (io.synod.checker.config.Substitution sub : config.substitutions()) {
+      if (sub.module().isPresent()) {
+        continue;
+      }
+      Sym target = overrideTarget(root, sub);
       if (root.table.get(sub.name()) == null) {
         throw new SpecException(SpecException.Kind.CONFIG, "The configuration file substitutes for "
             + sub.name() + ", which is not defined by the specification.");
@@ -328,6 +334,36 @@ final class Resolver {
       if (s instanceof DefSym || s instanceof NativeSym || s instanceof FunSym) {
         replace(a.name(), new ValueSym(value(a.value())));
       }
+    }
+  }
+
+  /** The root's definition a substitution replaces with. */
+  private static Sym overrideTarget(ModuleEnv root, io.synod.checker.config.Substitution sub) {
+    Sym target = root.table.get(sub.definition());
+    if (target == null) {
+      throw new SpecException(SpecException.Kind.CONFIG, "The configuration file substitutes "
+          + sub.definition() + " for " + sub.name() + ", but " + sub.definition() + " is not defined.");
+    }
+    return target;
+  }
+
+  /** Replaces the definition {@code name} of module {@code module} wherever it is seen. */
+  private void replaceIn(String module, String name, Sym by) {
+    java.util.Set<Sym> own = new java.util.HashSet<>();
+    for (ModuleEnv env : allEnvs) {
+      Sym s = env.module.name().equals(module) ? env.table.get(name) : null;
+      if (s instanceof DefSym d && d.env == env
+          || s instanceof NativeSym n && n.definition != null && n.definition.env == env) {
+        own.add(s);
+      }
+    }
+    if (own.isEmpty()) {
+      throw new SpecException(SpecException.Kind.CONFIG, "The configuration file substitutes for "
+          + name + " in module " + module + ", which does not define it.");
+    }
+    for (ModuleEnv env : allEnvs) {
+      env.table.replaceAll((k, v) -> k.equals(name) && own.contains(v) ? by : v);
+      env.exported.replaceAll((k, v) -> k.equals(name) && own.contains(v) ? by : v);
     }
   }
 

@@ -74,12 +74,25 @@ final class Symbols {
     }
   }
 
-  /** A constant or variable of an instantiated module, replaced by an expression. */
+  /**
+   * A constant or variable of an instantiated module, replaced by an expression. The expression
+   * is compiled at its first use, not when the instance is built: the model's overrides
+   * ({@code C <- Def}) are applied only once every module is built, and what the replacement
+   * reads (its definitions, compiled once for the whole spec) must see them.
+   */
   static final class SubstSym extends Sym {
-    final Node node;
+    private final java.util.function.Supplier<Node> compile;
+    private Node node;
 
-    SubstSym(Node node) {
-      this.node = node;
+    SubstSym(java.util.function.Supplier<Node> compile) {
+      this.compile = compile;
+    }
+
+    synchronized Node node() {
+      if (node == null) {
+        node = compile.get();
+      }
+      return node;
     }
   }
 

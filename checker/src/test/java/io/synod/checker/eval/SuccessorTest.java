@@ -98,4 +98,30 @@ class SuccessorTest {
         (st, a) -> next.add(st));
     assertEquals(List.of("[3, 10]"), states(next));
   }
+
+  /**
+   * A definition's parameter passed a variable ({@code Set(x, 0)}, {@code Set(x', x + 1)},
+   * {@code Pick(x, S)}) assigns that variable, in the initial predicate and in the next-state
+   * relation, as TLC finds the variable behind the parameter; UNCHANGED through a parameter too.
+   */
+  @Test
+  void aParameterPassedAVariableAssignsIt() {
+    String text = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals",
+        "VARIABLES x, y",
+        "Set(v, n) == v = n",
+        "Pick(v, S) == v \\in S",
+        "Keep(v) == UNCHANGED v",
+        "Init == Set(x, 0) /\\ Pick(y, {1, 2})",
+        "Next == x < 2 /\\ Set(x', x + 1) /\\ (Keep(y) \\/ Pick(y', {5}))",
+        "====");
+    CompiledSpec s = spec(text);
+    List<Value[]> inits = new ArrayList<>();
+    s.initialStates(s.newContext(0, EvalHost.silent()), (st, a) -> inits.add(st));
+    assertEquals(List.of("[0, 1]", "[0, 2]"), states(inits));
+    List<Value[]> next = new ArrayList<>();
+    s.successors(s.newContext(0, EvalHost.silent()), inits.get(0), (st, a) -> next.add(st));
+    assertEquals(List.of("[1, 1]", "[1, 5]"), states(next));
+  }
 }

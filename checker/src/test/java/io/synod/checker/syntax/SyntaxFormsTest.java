@@ -257,6 +257,25 @@ class SyntaxFormsTest {
     assertEquals("Def", m.units(Unit.OpDef.class).get(0).name());
   }
 
+  /**
+   * The rest of the tlaplus-standard Unicode table, which SANY accepts: the number sets are the
+   * identifiers Nat, Int and Real (so a module may also define or instance-qualify them), and
+   * ⋄, ⁺, ∷, ‼, ⁇ are <>, ^+, ::, !!, ??.
+   */
+  @Test
+  void unicodeNumberSetsAndRemainingSymbolsMatchAscii() throws ParseException {
+    Expr a = expr("(x \\in Nat \\cup Int \\cup Real) /\\ <>P /\\ R^+ = a !! b /\\ a ?? b /\\ I!Nat");
+    Expr u = expr("(x ∈ ℕ ∪ ℤ ∪ ℝ) ∧ ⋄P ∧ R⁺ = a ‼ b ∧ a ⁇ b ∧ I!ℕ");
+    assertTrue(AstEquality.equalIgnoringSpans(a, u),
+        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
+    Expr la = expr("lbl :: x");
+    Expr lu = expr("lbl ∷ x");
+    assertTrue(AstEquality.equalIgnoringSpans(la, lu),
+        () -> AstPrinter.print(la) + "\n" + AstPrinter.print(lu));
+    Module m = module("ℕ ≜ {0}\nY ≜ ℕ");
+    assertEquals(List.of("Nat", "Y"), m.units(Unit.OpDef.class).stream().map(Unit.OpDef::name).toList());
+  }
+
   @Test
   void plusCalCommentIsIgnoredAndTranslationParsed() throws ParseException {
     Module m = module("""

@@ -125,6 +125,9 @@ public final class Operators {
     syn("::=", "⩴");
     syn(":=", "≔");
     syn("|", "∣");
+    syn("!!", "‼");
+    syn("??", "⁇");
+    syn("^+", "⁺");
     syn("||", "‖");
     syn(PRIME, "′");
     syn(ALWAYS, "□");
