@@ -121,5 +121,10 @@ NUMBER
 DECIMAL       : [0-9]+ '.' [0-9]+ ;
 STRING        : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
+// SANY reads the blackboard letters as other spellings of the standard sets' names, so they are
+// identifiers that the Naturals, Integers and Reals modules define (and a spec may redefine).
+NAT_SYMBOL    : '\u2115' { setText("Nat"); } -> type(IDENT) ;
+INT_SYMBOL    : '\u2124' { setText("Int"); } -> type(IDENT) ;
+REAL_SYMBOL   : '\u211D' { setText("Real"); } -> type(IDENT) ;
 IDENT         : [a-zA-Z0-9_]* [a-zA-Z] [a-zA-Z0-9_]* ;
 UNKNOWN_CHAR  : . ;

@@ -257,6 +257,27 @@ class SyntaxFormsTest {
     assertEquals("Def", m.units(Unit.OpDef.class).get(0).name());
   }
 
+  /**
+   * SANY reads the blackboard letters as the names of the standard number sets (Chameneos in the
+   * TLA+ examples writes {@code N ∈ (ℕ \ {0})}), so they resolve as Nat, Int and Real do, and
+   * the alignment of the junction list they stand in is kept.
+   */
+  @Test
+  void blackboardLettersAreTheNumberSetNames() throws ParseException {
+    Expr a = expr("""
+        /\\ x \\in Nat \\ {0}
+        /\\ y \\in Int
+        /\\ z \\in Real""");
+    Expr u = expr("""
+        ∧ x ∈ ℕ \\ {0}
+        ∧ y ∈ ℤ
+        ∧ z ∈ ℝ""");
+    assertTrue(AstEquality.equalIgnoringSpans(a, u),
+        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
+    Module m = module("ℕ ≜ 0 ‥ 3");
+    assertEquals("Nat", m.units(Unit.OpDef.class).get(0).name());
+  }
+
   @Test
   void plusCalCommentIsIgnoredAndTranslationParsed() throws ParseException {
     Module m = module("""
