@@ -278,6 +278,21 @@ class SyntaxFormsTest {
     assertEquals("Nat", m.units(Unit.OpDef.class).get(0).name());
   }
 
+  /**
+   * The rest of the Unicode spellings SANY accepts: the label colons (EWD840 in the TLA+
+   * examples writes {@code P0∷ ∀ i ∈ Node : ...}), the small diamond, the double marks and the
+   * superscript plus.
+   */
+  @Test
+  void unicodeLabelDiamondAndMarks() throws ParseException {
+    String ascii = "(P0:: x = 1) \\/ <>(x = 2) \\/ (a !! b) = (a ?? b) \\/ R^+ = R";
+    String unicode = "(P0∷ x = 1) ∨ ⋄(x = 2) ∨ (a ‼ b) = (a ⁇ b) ∨ R⁺ = R";
+    Expr a = expr(ascii);
+    Expr u = expr(unicode);
+    assertTrue(AstEquality.equalIgnoringSpans(a, u),
+        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
+  }
+
   @Test
   void plusCalCommentIsIgnoredAndTranslationParsed() throws ParseException {
     Module m = module("""

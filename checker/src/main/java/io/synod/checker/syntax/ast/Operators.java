@@ -126,6 +126,9 @@ public final class Operators {
     syn(":=", "≔");
     syn("|", "∣");
     syn("||", "‖");
+    syn("!!", "‼");
+    syn("??", "⁇");
+    syn("^+", "⁺");
     syn(PRIME, "′");
     syn(ALWAYS, "□");
     syn(EVENTUALLY, "◇", "⋄");
