@@ -110,7 +110,7 @@ final class ActionCompiler extends CallCompiler {
       if (r != null && r.sym instanceof VarSym vs) {
         return vs.slot;
       }
-      if (r != null && r.sym instanceof SubstSym ss && ss.node instanceof Nodes.Var var) {
+      if (r != null && r.sym instanceof SubstSym ss && ss.node() instanceof Nodes.Var var) {
         return var.slot;
       }
       if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {

@@ -324,8 +324,9 @@ abstract class CallCompiler extends ExprCompiler {
     } else if (s instanceof SubstSym sub) {
       requireArity(span, name, 0, args);
       // a substituted variable or constant stays the node it names (assignments, UNCHANGED)
-      return sub.node instanceof Nodes.Var || sub.node instanceof Nodes.Const || span == Span.NONE
-          ? sub.node : new Nodes.At(span, sub.node);
+      Node node = sub.node();
+      return node instanceof Nodes.Var || node instanceof Nodes.Const || span == Span.NONE
+          ? node : new Nodes.At(span, node);
     } else if (s instanceof SiteSubstSym sub) {
       requireArity(span, name, 0, args);
       return siteSubstitution(span, sub);

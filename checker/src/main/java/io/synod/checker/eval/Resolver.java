@@ -270,7 +270,7 @@ final class Resolver {
         return s;
       }
     }
-    return new SubstSym(compiler.expr(owner, replacement));
+    return new SubstSym(() -> compiler.expr(owner, replacement));
   }
 
   private Sym declareVariable(Instantiation inst, String name) {

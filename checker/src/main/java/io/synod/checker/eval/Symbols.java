@@ -74,12 +74,26 @@ final class Symbols {
     }
   }
 
-  /** A constant or variable of an instantiated module, replaced by an expression. */
+  /**
+   * A constant or variable of an instantiated module, replaced by an expression. The expression
+   * is compiled when first used rather than when the instance is built: the configuration's
+   * {@code <-} overrides are applied only once every module is built, and a substitution such as
+   * {@code Jug <- DOMAIN Capacities[1]} must read the definition that replaces {@code Capacities}.
+   */
   static final class SubstSym extends Sym {
-    final Node node;
+    private java.util.function.Supplier<Node> compile;
+    private Node node;
 
-    SubstSym(Node node) {
-      this.node = node;
+    SubstSym(java.util.function.Supplier<Node> compile) {
+      this.compile = compile;
+    }
+
+    Node node() {
+      if (node == null) {
+        node = compile.get();
+        compile = null;
+      }
+      return node;
     }
   }
 
