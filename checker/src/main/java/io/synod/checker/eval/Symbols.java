@@ -81,7 +81,7 @@ final class Symbols {
    * reads (its definitions, compiled once for the whole spec) must see them.
    */
   static final class SubstSym extends Sym {
-    private final java.util.function.Supplier<Node> compile;
+    private java.util.function.Supplier<Node> compile;
     private Node node;
 
     SubstSym(java.util.function.Supplier<Node> compile) {
@@ -91,6 +91,7 @@ final class Symbols {
     synchronized Node node() {
       if (node == null) {
         node = compile.get();
+        compile = null;
       }
       return node;
     }

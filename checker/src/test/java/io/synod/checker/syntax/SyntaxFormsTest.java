@@ -276,6 +276,42 @@ class SyntaxFormsTest {
     assertEquals(List.of("Nat", "Y"), m.units(Unit.OpDef.class).stream().map(Unit.OpDef::name).toList());
   }
 
+  /**
+   * SANY reads the blackboard letters as the names of the standard number sets (Chameneos in the
+   * TLA+ examples writes {@code N ∈ (ℕ \ {0})}), so they resolve as Nat, Int and Real do, and
+   * the alignment of the junction list they stand in is kept.
+   */
+  @Test
+  void blackboardLettersAreTheNumberSetNames() throws ParseException {
+    Expr a = expr("""
+        /\\ x \\in Nat \\ {0}
+        /\\ y \\in Int
+        /\\ z \\in Real""");
+    Expr u = expr("""
+        ∧ x ∈ ℕ \\ {0}
+        ∧ y ∈ ℤ
+        ∧ z ∈ ℝ""");
+    assertTrue(AstEquality.equalIgnoringSpans(a, u),
+        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
+    Module m = module("ℕ ≜ 0 ‥ 3");
+    assertEquals("Nat", m.units(Unit.OpDef.class).get(0).name());
+  }
+
+  /**
+   * The rest of the Unicode spellings SANY accepts: the label colons (EWD840 in the TLA+
+   * examples writes {@code P0∷ ∀ i ∈ Node : ...}), the small diamond, the double marks and the
+   * superscript plus.
+   */
+  @Test
+  void unicodeLabelDiamondAndMarks() throws ParseException {
+    String ascii = "(P0:: x = 1) \\/ <>(x = 2) \\/ (a !! b) = (a ?? b) \\/ R^+ = R";
+    String unicode = "(P0∷ x = 1) ∨ ⋄(x = 2) ∨ (a ‼ b) = (a ⁇ b) ∨ R⁺ = R";
+    Expr a = expr(ascii);
+    Expr u = expr(unicode);
+    assertTrue(AstEquality.equalIgnoringSpans(a, u),
+        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
+  }
+
   @Test
   void plusCalCommentIsIgnoredAndTranslationParsed() throws ParseException {
     Module m = module("""
