@@ -26,8 +26,10 @@ import io.synod.checker.value.StringTable;
 import io.synod.checker.value.Value;
 import io.synod.checker.value.Values;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds the names of a specification, as {@code synod parse}'s analyzer resolved them, to what
@@ -47,6 +49,14 @@ final class Resolver {
   final List<ModuleEnv> rootEnvs = new ArrayList<>();
   /** Every module environment, instantiated ones included (configuration overrides reach them all). */
   private final List<ModuleEnv> allEnvs = new ArrayList<>();
+  /**
+   * The configuration's overrides once applied, by name ({@code Name <- Def}, {@code Name = v})
+   * and by defining module and name ({@code Name <- [M] Def}, {@code Name = [M] v}): a
+   * parameterized INSTANCE is built where it is used, after {@link #applyOverrides}, and its
+   * names are bound through these as TLC's overrides reach every use of the definition.
+   */
+  private final Map<String, Sym> overridden = new HashMap<>();
+  private final Map<String, Sym> overriddenIn = new HashMap<>();
 
   /** An ASSUME with the module it belongs to. */
   record Assumption(Unit.Assume unit, ModuleEnv env) {}
@@ -180,7 +190,7 @@ final class Resolver {
     bind(spec.exported().get(module), env, env.exported);
   }
 
-  private static void bind(Map<String, Symbol> names, ModuleEnv env, Map<String, Sym> into) {
+  private void bind(Map<String, Symbol> names, ModuleEnv env, Map<String, Sym> into) {
     if (names == null) {
       return;
     }
@@ -188,10 +198,18 @@ final class Resolver {
       if (!into.containsKey(e.getKey())) {
         Sym s = symbolOf(env, e.getValue());
         if (s != null) {
-          into.put(e.getKey(), s);
+          Sym by = overriddenIn.get(scopedKey(e.getValue().module(), e.getValue().name()));
+          if (by == null && !(s instanceof VarSym)) {
+            by = overridden.get(e.getKey());
+          }
+          into.put(e.getKey(), by != null ? by : s);
         }
       }
     }
+  }
+
+  private static String scopedKey(String module, String name) {
+    return module + "!" + name;
   }
 
   /** What {@code s}, a name visible in {@code env}'s module, denotes there; null if not (yet) known. */
@@ -312,7 +330,7 @@ final class Resolver {
     // the root does not define Def; a root override of the same name then still wins (below)
     for (io.synod.checker.config.Substitution sub : config.substitutions()) {
       if (sub.module().isPresent()) {
-        replaceIn(sub.module().get(), sub.name(), overrideTarget(root, sub));
+        replaceDefinedIn(sub.module().get(), sub.name(), overrideTarget(root, sub));
       }
     }
     for (io.synod.checker.config.Substitution sub : config.substitutions()) {
@@ -328,6 +346,10 @@ final class Resolver {
     }
     for (ConstantAssignment a : config.constants()) {
       if (!a.arguments().isEmpty()) {
+        continue;
+      }
+      if (a.module().isPresent()) {
+        replaceDefinedIn(a.module().get(), a.name(), new ValueSym(value(a.value())));
         continue;
       }
       Sym s = root.table.get(a.name());
@@ -347,30 +369,31 @@ final class Resolver {
     return target;
   }
 
-  /** Replaces the definition {@code name} of module {@code module} wherever it is seen. */
-  private void replaceIn(String module, String name, Sym by) {
-    java.util.Set<Sym> own = new java.util.HashSet<>();
-    for (ModuleEnv env : allEnvs) {
-      Sym s = env.module.name().equals(module) ? env.table.get(name) : null;
-      if (s instanceof DefSym d && d.env == env
-          || s instanceof NativeSym n && n.definition != null && n.definition.env == env) {
-        own.add(s);
-      }
-    }
-    if (own.isEmpty()) {
-      throw new SpecException(SpecException.Kind.CONFIG, "The configuration file substitutes for "
-          + name + " in module " + module + ", which does not define it.");
-    }
-    for (ModuleEnv env : allEnvs) {
-      env.table.replaceAll((k, v) -> k.equals(name) && own.contains(v) ? by : v);
-      env.exported.replaceAll((k, v) -> k.equals(name) && own.contains(v) ? by : v);
-    }
-  }
-
   private void replace(String name, Sym by) {
+    overridden.put(name, by);
     for (ModuleEnv env : allEnvs) {
       env.table.computeIfPresent(name, (k, v) -> by);
       env.exported.computeIfPresent(name, (k, v) -> by);
+    }
+  }
+
+  /**
+   * {@code Name <- [M] Def} and {@code Name = [M] v}: TLC replaces the definition of Name that
+   * module M makes, wherever it is used (in M, in modules extending M, through M's instances).
+   */
+  private void replaceDefinedIn(String module, String name, Sym by) {
+    overriddenIn.put(scopedKey(module, name), by);
+    Set<Sym> defined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (ModuleEnv env : allEnvs) {
+      Sym s = env.table.get(name);
+      if (env.module.name().equals(module) && (s instanceof DefSym || s instanceof FunSym
+          || s instanceof NativeSym)) {
+        defined.add(s);
+      }
+    }
+    for (ModuleEnv env : allEnvs) {
+      env.table.replaceAll((k, v) -> defined.contains(v) ? by : v);
+      env.exported.replaceAll((k, v) -> defined.contains(v) ? by : v);
     }
   }
 
