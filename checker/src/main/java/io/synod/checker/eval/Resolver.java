@@ -27,6 +27,7 @@ import io.synod.checker.value.Value;
 import io.synod.checker.value.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -333,16 +334,29 @@ final class Resolver {
         replaceDefinedIn(sub.module().get(), sub.name(), overrideTarget(root, sub));
       }
     }
+    Map<String, Sym> replaced = new LinkedHashMap<>();
     for (io.synod.checker.config.Substitution sub : config.substitutions()) {
       if (sub.module().isPresent()) {
         continue;
       }
       Sym target = overrideTarget(root, sub);
-      if (root.table.get(sub.name()) == null) {
+      Sym original = root.table.get(sub.name());
+      if (original == null) {
         throw new SpecException(SpecException.Kind.CONFIG, "The configuration file substitutes for "
             + sub.name() + ", which is not defined by the specification.");
       }
+      replaced.putIfAbsent(sub.name(), original);
       replace(sub.name(), target);
+    }
+    // As in TLC, Def of Name <- Def may use Name for the definition it replaces (e.g.
+    // ReDefInit == Init /\ x \in BOOLEAN): Def's own body sees Name as the original, every
+    // other use of Name (and of the other substituted names) sees the substitutes.
+    for (io.synod.checker.config.Substitution sub : config.substitutions()) {
+      Sym original = replaced.get(sub.name());
+      if (sub.module().isEmpty() && root.table.get(sub.definition()) instanceof DefSym d
+          && original != null && d != original) {
+        replace(sub.name(), new DefSym(d.def, d.env.withName(sub.name(), original)));
+      }
     }
     for (ConstantAssignment a : config.constants()) {
       if (!a.arguments().isEmpty()) {

@@ -149,19 +149,43 @@ final class Symbols {
   static final class ModuleEnv {
     final Module module;
     final Instantiation inst;
-    final Map<String, Sym> table = new HashMap<>();
-    final Map<String, Sym> exported = new HashMap<>();
+    final Map<String, Sym> table;
+    final Map<String, Sym> exported;
     /** The symbols of this module's own units (definitions, named instances...), by unit. */
-    final Map<Object, Sym> own = new java.util.IdentityHashMap<>();
+    final Map<Object, Sym> own;
     /**
      * For each module whose names this one sees (itself, what it extends, what it gets from an
      * unnamed INSTANCE, an enclosing module), the environment of that module they come from.
      */
-    final Map<String, ModuleEnv> providers = new HashMap<>();
+    final Map<String, ModuleEnv> providers;
 
     ModuleEnv(Module module, Instantiation inst) {
       this.module = module;
       this.inst = inst;
+      this.table = new HashMap<>();
+      this.exported = new HashMap<>();
+      this.own = new java.util.IdentityHashMap<>();
+      this.providers = new HashMap<>();
+    }
+
+    private ModuleEnv(ModuleEnv base) {
+      this.module = base.module;
+      this.inst = base.inst;
+      this.table = new HashMap<>(base.table);
+      this.exported = base.exported;
+      this.own = base.own;
+      this.providers = base.providers;
+    }
+
+    /**
+     * This module's names as they stand, except that {@code name} means {@code sym}: where a
+     * configuration's {@code Name <- Def} has Def refer to Name, that reference is the definition
+     * Def replaces (TLC's cyclic redefinition), not Def itself.
+     */
+    ModuleEnv withName(String name, Sym sym) {
+      ModuleEnv e = new ModuleEnv(this);
+      e.table.put(name, sym);
+      return e;
     }
   }
 
