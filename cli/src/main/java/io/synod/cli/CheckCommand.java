@@ -90,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-lncheck", paramLabel = "MODE",
       description = "When temporal properties are checked, as in TLC. default: also on the graph"
           + " explored so far while the search runs (3 s after it starts, then every minute, when"
-          + " the graph grew by more than 10% and such checks took at most 20% of the time), a"
+          + " the graph grew by more than 10%% and such checks took at most 20%% of the time), a"
           + " counterexample ending the search; final: only once, on the complete graph;"
           + " seqfinal: as final, one branch after the other; off: as final (TLC's name for no"
           + " check during the search). A property a finite behaviour"
