@@ -76,6 +76,15 @@ class CheckCommandTest {
   }
 
   @Test
+  void helpTextHasNoFormatErrors() throws Exception {
+    // picocli reports a bare % in a description on the JVM's stderr, with every usage message
+    CliTestSupport.Result r = CliTestSupport.runInJvm(dir, List.of(), "check", "--help");
+    assertEquals(0, r.code(), r.err());
+    assertFalse(r.err().contains("Could not format"), r.err());
+    assertTrue(r.out().contains("more than 10% and"), r.out());
+  }
+
+  @Test
   void deadlockAndTheDeadlockFlag() {
     CliTestSupport.Result r = CliTestSupport.run("check", "-config", dir.resolve("Free.cfg").toString(),
         spec.toString());

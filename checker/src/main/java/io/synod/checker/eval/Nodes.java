@@ -118,10 +118,13 @@ final class Nodes {
         throw fail("A primed expression was evaluated outside an action.");
       }
       c.cur = c.nxt;
+      // the next state is one level deeper: TLCGet("level")' is the successor's level, as in TLC
+      c.level++;
       try {
         return body.eval(c, f);
       } finally {
         c.cur = saved;
+        c.level--;
       }
     }
   }

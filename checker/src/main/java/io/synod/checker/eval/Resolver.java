@@ -346,6 +346,12 @@ final class Resolver {
             + sub.name() + ", which is not defined by the specification.");
       }
       replaced.putIfAbsent(sub.name(), original);
+      if (target instanceof DefSym d && d.def.params().isEmpty()) {
+        // a symbol of its own, so that the definition keeps its caching where it is used by name
+        DefSym bound = new DefSym(d.def, d.env);
+        bound.overrides = true;
+        target = bound;
+      }
       replace(sub.name(), target);
     }
     // As in TLC, Def of Name <- Def may use Name for the definition it replaces (e.g.
@@ -355,7 +361,9 @@ final class Resolver {
       Sym original = replaced.get(sub.name());
       if (sub.module().isEmpty() && root.table.get(sub.definition()) instanceof DefSym d
           && original != null && d != original) {
-        replace(sub.name(), new DefSym(d.def, d.env.withName(sub.name(), original)));
+        DefSym cyclic = new DefSym(d.def, d.env.withName(sub.name(), original));
+        cyclic.overrides = d.def.params().isEmpty();
+        replace(sub.name(), cyclic);
       }
     }
     for (ConstantAssignment a : config.constants()) {
