@@ -58,6 +58,8 @@ final class EvalModel implements SpecModel {
   private final long[][] constraintVars;
   private final List<CompiledSpec.Expression> actionConstraints = new ArrayList<>();
   private final CompiledSpec.Expression view;
+  /** The variables -view prints of each trace state (TLC's -view), or null: all of them. */
+  private int[] printedView;
   private final CompiledSpec.Expression alias;
   private final CompiledSpec.Expression symmetry;
   private final List<String> warnings = new ArrayList<>();
@@ -786,6 +788,16 @@ final class EvalModel implements SpecModel {
     } catch (EvalException e) {
       throw error(e);
     }
+  }
+
+  @Override
+  public void printStatesThroughView() {
+    printedView = view == null ? null : view.variableSlots();
+  }
+
+  @Override
+  public int[] printedViewSlots() {
+    return printedView;
   }
 
   @Override
