@@ -318,12 +318,6 @@ final class Resolver {
         throw new SpecException(SpecException.Kind.CONFIG, "The configuration file substitutes for "
             + sub.name() + ", which is not defined by the specification.");
       }
-      if (target instanceof DefSym d && d.def.params().isEmpty()) {
-        // a symbol of its own, so that the definition keeps its caching where it is used by name
-        DefSym bound = new DefSym(d.def, d.env);
-        bound.overrides = true;
-        target = bound;
-      }
       replace(sub.name(), target);
     }
     for (ConstantAssignment a : config.constants()) {
