@@ -74,6 +74,11 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "-deadlock", description = "Do not check for deadlock (as TLC's -deadlock).")
   boolean deadlockOff;
 
+  @Option(names = "-view", description = "Print the states of a counterexample through the VIEW, as"
+      + " TLC's -view: a VIEW that lists variables (one, or a tuple of them) prints only those;"
+      + " with any other VIEW, or none, states are printed whole.")
+  boolean printView;
+
   @Option(names = "-nowarning", description = "Do not print warnings about the model (as TLC's -nowarning).")
   boolean noWarning;
 
@@ -270,6 +275,9 @@ public final class CheckCommand implements Callable<Integer> {
         rep.starting();
       }
       model = parsed.bind(cfg, checking(out));
+      if (printView) {
+        model.printStatesThroughView();
+      }
     } catch (StackOverflowError e) {
       rep.error(specFile + ": " + ParseCommand.NESTED_TOO_DEEPLY);
       rep.finished(millisSince(start));

@@ -72,6 +72,9 @@ public final class ConfigChecker {
             // a state variable there is an evaluation error (reported then, exit 10)
             named(p, "postcondition", Level.TEMPORAL, null);
         }
+        for (NamedEntry p : config.possibles()) {
+            named(p, "_POSSIBLE predicate", Level.ACTION, "is not a state predicate or an action (it has temporal operators).");
+        }
     }
 
     private void constants() {

@@ -44,6 +44,7 @@ public final class ConfigPrinter {
         config.view().ifPresent(e -> single(out, Keyword.VIEW, e));
         config.alias().ifPresent(e -> single(out, Keyword.ALIAS, e));
         list(out, Keyword.POSTCONDITION, config.postconditions());
+        list(out, Keyword.POSSIBLE, config.possibles());
         config.checkDeadlock().ifPresent(f -> out.append("CHECK_DEADLOCK ").append(f.value() ? "TRUE" : "FALSE").append('\n'));
         return out.toString();
     }

@@ -157,6 +157,7 @@ public final class ConfigReader {
                 case CONSTRAINT -> builder.constraint(entry);
                 case ACTION_CONSTRAINT -> builder.actionConstraint(entry);
                 case POSTCONDITION -> builder.postcondition(entry);
+                case POSSIBLE -> builder.possible(entry);
                 default -> throw new IllegalStateException(keyword.name());
             }
         }

@@ -22,6 +22,8 @@ public enum Keyword {
     VIEW(true, "VIEW"),
     ALIAS(true, "ALIAS"),
     POSTCONDITION(false, "POSTCONDITION", "POSTCONDITIONS"),
+    /** TLC's {@code _POSSIBLE}: predicates or actions some reachable state or step must satisfy. */
+    POSSIBLE(false, "_POSSIBLE"),
     CHECK_DEADLOCK(true, "CHECK_DEADLOCK");
 
     private static final Map<String, Keyword> BY_SPELLING = new HashMap<>();

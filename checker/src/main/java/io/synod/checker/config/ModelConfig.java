@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
  * @param alias the ALIAS record
  * @param postconditions POSTCONDITION(S) names in written order
  * @param checkDeadlock the CHECK_DEADLOCK setting, if written
+ * @param possibles _POSSIBLE names in written order
  */
 public record ModelConfig(
         String file,
@@ -42,7 +43,8 @@ public record ModelConfig(
         Optional<NamedEntry> view,
         Optional<NamedEntry> alias,
         List<NamedEntry> postconditions,
-        Optional<FlagEntry> checkDeadlock) {
+        Optional<FlagEntry> checkDeadlock,
+        List<NamedEntry> possibles) {
 
     public ModelConfig {
         Objects.requireNonNull(file);
@@ -60,6 +62,7 @@ public record ModelConfig(
         Objects.requireNonNull(alias);
         postconditions = List.copyOf(postconditions);
         Objects.requireNonNull(checkDeadlock);
+        possibles = List.copyOf(possibles);
     }
 
     /** Whether deadlock is to be checked: TLC's default is yes unless {@code CHECK_DEADLOCK FALSE}. */
@@ -97,7 +100,8 @@ public record ModelConfig(
                 actionConstraints.stream().map(n).toList(),
                 symmetry.map(n), view.map(n), alias.map(n),
                 postconditions.stream().map(n).toList(),
-                checkDeadlock.map(FlagEntry::withoutPosition));
+                checkDeadlock.map(FlagEntry::withoutPosition),
+                possibles.stream().map(n).toList());
     }
 
     /** A builder for a configuration of file {@code file}. */
@@ -122,6 +126,7 @@ public record ModelConfig(
         private NamedEntry alias;
         private final List<NamedEntry> postconditions = new ArrayList<>();
         private FlagEntry checkDeadlock;
+        private final List<NamedEntry> possibles = new ArrayList<>();
 
         private Builder(String file) {
             this.file = Objects.requireNonNull(file);
@@ -141,6 +146,7 @@ public record ModelConfig(
         public Builder alias(NamedEntry e) { alias = e; return this; }
         public Builder postcondition(NamedEntry e) { postconditions.add(e); return this; }
         public Builder checkDeadlock(FlagEntry e) { checkDeadlock = e; return this; }
+        public Builder possible(NamedEntry e) { possibles.add(e); return this; }
 
         /** The immutable configuration. */
         public ModelConfig build() {
@@ -148,7 +154,7 @@ public record ModelConfig(
                     Optional.ofNullable(init), Optional.ofNullable(next), Optional.ofNullable(specification),
                     invariants, properties, constraints, actionConstraints,
                     Optional.ofNullable(symmetry), Optional.ofNullable(view), Optional.ofNullable(alias),
-                    postconditions, Optional.ofNullable(checkDeadlock));
+                    postconditions, Optional.ofNullable(checkDeadlock), possibles);
         }
     }
 }

@@ -149,6 +149,18 @@ public interface SpecModel {
     return null;
   }
 
+  /**
+   * TLC's -view: trace states are printed through the VIEW. Only a VIEW listing variables (one,
+   * or a tuple of them) is printed that way, as the state restricted to those variables in the
+   * VIEW's order; with any other VIEW the states are printed whole. Call before the check.
+   */
+  default void printStatesThroughView() {}
+
+  /** The slots of the variables a trace state prints under -view, or null (all of them). */
+  default int[] printedViewSlots() {
+    return null;
+  }
+
   /** Whether deadlock is checked according to the config (CHECK_DEADLOCK; default true). */
   default boolean checkDeadlock() {
     return true;

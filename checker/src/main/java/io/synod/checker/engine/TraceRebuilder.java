@@ -119,10 +119,14 @@ public final class TraceRebuilder {
     return label[0];
   }
 
-  /** Adds what each state prints: the variables in print order, or the ALIAS record's fields. */
+  /**
+   * Adds what each state prints: the variables in print order (those of the VIEW under -view),
+   * or the ALIAS record's fields.
+   */
   public List<TraceStep> withBindings(List<TraceStep> steps) {
     List<String> names = model.variables();
-    int[] order = model.printOrder();
+    int[] view = model.printedViewSlots();
+    int[] order = view != null ? view : model.printOrder();
     List<TraceStep> out = new ArrayList<>(steps.size());
     for (int i = 0; i < steps.size(); i++) {
       TraceStep st = steps.get(i);

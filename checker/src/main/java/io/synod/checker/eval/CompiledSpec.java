@@ -63,6 +63,37 @@ public final class CompiledSpec {
     public Span span() {
       return node.span;
     }
+
+    /**
+     * The slots of the state variables the expression lists, when it is a variable or a tuple
+     * of variables (possibly through a definition without parameters); null otherwise.
+     */
+    int[] variableSlots() {
+      Node n = node;
+      while (true) {
+        if (n instanceof Nodes.Cached c) {
+          n = c.body;
+        } else if (n instanceof Nodes.Call call && call.args.length == 0 && call.envDepth < 0) {
+          n = call.def.body;
+        } else {
+          break;
+        }
+      }
+      if (n instanceof Nodes.Var v) {
+        return new int[] {v.slot};
+      }
+      if (n instanceof Nodes.Tuple t && t.elems.length > 0) {
+        int[] slots = new int[t.elems.length];
+        for (int i = 0; i < slots.length; i++) {
+          if (!(t.elems[i] instanceof Nodes.Var v)) {
+            return null;
+          }
+          slots[i] = v.slot;
+        }
+        return slots;
+      }
+      return null;
+    }
   }
 
   /** An ASSUME of the root module or a module it extends. */

@@ -90,8 +90,7 @@ final class Compiler {
     call.vars = defn.body.vars;
     // TLC evaluates constant-level definitions once, Print and RandomElement included; not
     // those reading the search (TLCGet), whose evaluation ahead of it fails or differs
-    boolean once = call.level == 0 && !call.readsSearch && !(d.overrides && call.impure);
-    d.value = once ? new Nodes.Cached(call) : call;
+    d.value = call.level == 0 && !call.readsSearch ? new Nodes.Cached(call) : call;
     d.compiling = false;
     return d.value;
   }

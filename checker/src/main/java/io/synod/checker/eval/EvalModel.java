@@ -57,7 +57,20 @@ final class EvalModel implements SpecModel {
   private final CompiledSpec.Expression[][] constraintParts;
   private final long[][] constraintVars;
   private final List<CompiledSpec.Expression> actionConstraints = new ArrayList<>();
+  /**
+   * TLC's _POSSIBLE: each predicate (or action) must hold in some state (or step) the search
+   * admits, else the check fails after the search as a false POSTCONDITION. As TLC, a state
+   * predicate is looked at where a CONSTRAINT is (every generated state), an action where an
+   * ACTION_CONSTRAINT is (every step into a state within the constraints).
+   */
+  private final List<CompiledSpec.Expression> possibles = new ArrayList<>();
+  private final List<String> possibleNames = new ArrayList<>();
+  /** Per _POSSIBLE predicate of this check, whether a state or step satisfied it (1) yet. */
+  private volatile java.util.concurrent.atomic.AtomicIntegerArray possibleSeen;
+  private volatile java.util.concurrent.atomic.AtomicInteger possiblesUnseen;
   private final CompiledSpec.Expression view;
+  /** The variables -view prints of each trace state (TLC's -view), or null: all of them. */
+  private int[] printedView;
   private final CompiledSpec.Expression alias;
   private final CompiledSpec.Expression symmetry;
   private final List<String> warnings = new ArrayList<>();
@@ -114,6 +127,11 @@ final class EvalModel implements SpecModel {
     for (NamedEntry e : config.actionConstraints()) {
       actionConstraints.add(spec.definition(e.name()));
     }
+    for (NamedEntry e : config.possibles()) {
+      possibles.add(spec.definition(e.name()));
+      possibleNames.add(e.name());
+    }
+    resetPossibles();
     invariantParts = conjuncts(invariants);
     invariantVars = reads(invariantParts, 1);
     constraintParts = conjuncts(constraints);
@@ -530,6 +548,8 @@ final class EvalModel implements SpecModel {
 
   @Override
   public void initialStates(EvalContext ctx, StateSink sink) {
+    // a new search: nothing witnessed yet
+    resetPossibles();
     try {
       spec.initialStates(ctx(ctx), (s, a) -> {
         if (!sink.accept(s)) {
@@ -752,8 +772,37 @@ final class EvalModel implements SpecModel {
     return c.stutterResult[i] == 1;
   }
 
+  private void resetPossibles() {
+    possibleSeen = new java.util.concurrent.atomic.AtomicIntegerArray(possibles.size());
+    possiblesUnseen = new java.util.concurrent.atomic.AtomicInteger(possibles.size());
+  }
+
+  /** Marks the _POSSIBLE predicates of the given level that {@code s} (or the step s -> t) satisfies. */
+  private void witness(Value[] s, Value[] t, EvalContext ctx) {
+    java.util.concurrent.atomic.AtomicInteger unseen = possiblesUnseen;
+    if (unseen.get() == 0) {
+      return;
+    }
+    java.util.concurrent.atomic.AtomicIntegerArray seen = possibleSeen;
+    Ctx c = ctx(ctx);
+    for (int i = 0; i < possibles.size(); i++) {
+      CompiledSpec.Expression x = possibles.get(i);
+      if (seen.get(i) != 0 || (x.level() == 2) != (t != null)) {
+        continue;
+      }
+      try {
+        if (spec.holds(x, c, s, t) && seen.compareAndSet(i, 0, 1)) {
+          unseen.decrementAndGet();
+        }
+      } catch (EvalException e) {
+        throw error(e);
+      }
+    }
+  }
+
   @Override
   public boolean satisfiesConstraints(Value[] parent, Value[] state, EvalContext ctx) {
+    witness(state, null, ctx);
     // the parent is in the model: a constraint reading only unchanged variables holds again
     return firstChanged("constraint", constraintParts, constraintNames, constraintVars,
         changed(parent, state), state, null, false, ctx(ctx)) < 0;
@@ -761,17 +810,19 @@ final class EvalModel implements SpecModel {
 
   @Override
   public boolean satisfiesConstraints(Value[] state, EvalContext ctx) {
+    witness(state, null, ctx);
     return first(constraints, state, null, ctx) < 0;
   }
 
   @Override
   public boolean satisfiesActionConstraints(Value[] s, Value[] t, EvalContext ctx) {
+    witness(s, t, ctx);
     return first(actionConstraints, s, t, ctx) < 0;
   }
 
   @Override
   public boolean hasConstraints() {
-    return !constraints.isEmpty() || !actionConstraints.isEmpty();
+    return !constraints.isEmpty() || !actionConstraints.isEmpty() || !possibles.isEmpty();
   }
 
   @Override
@@ -786,6 +837,16 @@ final class EvalModel implements SpecModel {
     } catch (EvalException e) {
       throw error(e);
     }
+  }
+
+  @Override
+  public void printStatesThroughView() {
+    printedView = view == null ? null : view.variableSlots();
+  }
+
+  @Override
+  public int[] printedViewSlots() {
+    return printedView;
   }
 
   @Override
@@ -875,6 +936,13 @@ final class EvalModel implements SpecModel {
         String where = at.isEmpty() ? "" : "\n" + at.get(at.size() - 1).describe();
         throw new SpecError(SpecError.Kind.POSTCONDITION, "Evaluating postcondition " + e.name() + " at "
             + x.span().describe() + " failed.\n" + failed.getMessage() + where, List.of());
+      }
+    }
+    // then the _POSSIBLE predicates, in the configuration's order
+    java.util.concurrent.atomic.AtomicIntegerArray seen = possibleSeen;
+    for (int i = 0; i < possibles.size(); i++) {
+      if (seen.get(i) == 0) {
+        return new NamedCheck(possibleNames.get(i), possibles.get(i).span().describe());
       }
     }
     return null;

@@ -346,25 +346,7 @@ final class Resolver {
             + sub.name() + ", which is not defined by the specification.");
       }
       replaced.putIfAbsent(sub.name(), original);
-      if (target instanceof DefSym d && d.def.params().isEmpty()) {
-        // a symbol of its own, so that the definition keeps its caching where it is used by name
-        DefSym bound = new DefSym(d.def, d.env);
-        bound.overrides = true;
-        target = bound;
-      }
       replace(sub.name(), target);
-    }
-    // As in TLC, Def of Name <- Def may use Name for the definition it replaces (e.g.
-    // ReDefInit == Init /\ x \in BOOLEAN): Def's own body sees Name as the original, every
-    // other use of Name (and of the other substituted names) sees the substitutes.
-    for (io.synod.checker.config.Substitution sub : config.substitutions()) {
-      Sym original = replaced.get(sub.name());
-      if (sub.module().isEmpty() && root.table.get(sub.definition()) instanceof DefSym d
-          && original != null && d != original) {
-        DefSym cyclic = new DefSym(d.def, d.env.withName(sub.name(), original));
-        cyclic.overrides = d.def.params().isEmpty();
-        replace(sub.name(), cyclic);
-      }
     }
     for (ConstantAssignment a : config.constants()) {
       if (!a.arguments().isEmpty()) {
@@ -377,6 +359,17 @@ final class Resolver {
       Sym s = root.table.get(a.name());
       if (s instanceof DefSym || s instanceof NativeSym || s instanceof FunSym) {
         replace(a.name(), new ValueSym(value(a.value())));
+      }
+    }
+    // As in TLC, Def of Name <- Def may use Name for the definition it replaces (e.g.
+    // ReDefInit == Init /\ x \in BOOLEAN): Def's own body sees Name as the original, every
+    // other use of Name (and of the other substituted names) sees the substitutes. Last, as the
+    // environment it copies must hold every other override (Name = v of a definition too).
+    for (io.synod.checker.config.Substitution sub : config.substitutions()) {
+      Sym original = replaced.get(sub.name());
+      if (sub.module().isEmpty() && root.table.get(sub.definition()) instanceof DefSym d
+          && original != null && d != original) {
+        replace(sub.name(), new DefSym(d.def, d.env.withName(sub.name(), original)));
       }
     }
   }

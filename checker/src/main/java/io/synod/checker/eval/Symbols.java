@@ -43,12 +43,6 @@ final class Symbols {
     /** For zero-parameter definitions: the compiled body (cached when constant). */
     Node value;
     boolean compiling;
-    /**
-     * Set on the symbol a configuration's {@code C <- Def} binds: TLC evaluates such a constant
-     * at every use when Def's value varies between evaluations (RandomElement), and once
-     * otherwise.
-     */
-    boolean overrides;
 
     DefSym(Unit.OpDef def, ModuleEnv env) {
       this.def = def;

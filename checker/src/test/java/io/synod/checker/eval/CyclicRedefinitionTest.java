@@ -67,4 +67,28 @@ class CyclicRedefinitionTest {
     assertEquals(3, r.stats().distinct());
     assertEquals(3, r.stats().generated());
   }
+
+  @Test
+  void aReplacementSeesADefinitionTheConfigurationSetsToAValue() throws Exception {
+    // Lib's None is an unbounded CHOOSE that TLC cannot evaluate; None = None (a model value)
+    // replaces it, and so it must be inside Start's replacement too (as TLC's MCMemory-style
+    // models do: InitMem <- MCInitMem with MCInitMem reading NoVal = NoVal).
+    Path spec = dir.resolve("Pick.tla");
+    Files.writeString(spec, """
+        ---- MODULE Pick ----
+        EXTENDS Naturals
+        VARIABLE n
+        None == CHOOSE v : v \\notin Nat
+        Start == n = 0
+        OrNone == n \\in {0, None}
+        Next == UNCHANGED n
+        ====
+        """);
+    Path c = dir.resolve("Pick.cfg");
+    Files.writeString(c, "INIT Start\nNEXT Next\nCONSTANT Start <- OrNone\nCONSTANT None = None\n");
+    CheckResult r = Checker.check(spec, c, CheckOptions.defaults().withWorkers(1),
+        new SearchListener() {}, Output.NONE);
+    assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
+    assertEquals(2, r.stats().distinct());
+  }
 }
