@@ -34,7 +34,75 @@ final class CommunityNatives {
     tlcExt(n);
     bitwise(n);
     combinatorics(n);
+    undirectedGraphs(n);
     OutputNatives.register(n);
+  }
+
+  // ------------------------------------------------------------------ UndirectedGraphs
+
+  /**
+   * ConnectedComponents and AreConnectedIn of UndirectedGraphs, which TLC's community jar
+   * computes in Java: the definitions search every sequence of nodes (every subset for the
+   * components), a graph of 5 nodes taking seconds. An edge joins its two ends, {a} is a loop;
+   * an edge with an end outside G.node, or with no or more than two elements, joins nothing, as
+   * no path of the definitions can use it.
+   */
+  private static void undirectedGraphs(Natives n) {
+    String m = "UndirectedGraphs";
+    unary(n, m, "ConnectedComponents", (c, g) -> {
+      java.util.Map<Value, List<Value>> adj = adjacency(c, g, "ConnectedComponents");
+      java.util.Set<Value> seen = new java.util.HashSet<>();
+      List<Value> comps = new ArrayList<>();
+      for (Value start : adj.keySet()) {
+        if (seen.add(start)) {
+          comps.add(Values.set(reachable(adj, start, seen)));
+        }
+      }
+      return Values.set(comps);
+    });
+    n.put(m, "AreConnectedIn", Natives.Impl.ternary((c, from, to, g) -> {
+      java.util.Map<Value, List<Value>> adj = adjacency(c, g, "AreConnectedIn");
+      return Values.bool(adj.containsKey(from) && adj.containsKey(to)
+          && reachable(adj, from, new java.util.HashSet<>(List.of(from))).contains(to));
+    }));
+  }
+
+  /** The nodes of graph {@code g} (a record [node, edge]), each with its neighbours. */
+  private static java.util.Map<Value, List<Value>> adjacency(Ctx c, Value g, String op) {
+    if (!(g instanceof FcnValue f) || f.indexOf(c.spec.strings.string("node")) < 0
+        || f.indexOf(c.spec.strings.string("edge")) < 0) {
+      throw EvalException.eval("The argument of " + op + " should be a graph [node |-> ..., edge |-> ...],"
+          + " but instead it is:\n" + Pretty.ppr(g));
+    }
+    java.util.Map<Value, List<Value>> adj = new java.util.LinkedHashMap<>();
+    for (Value v : elems(f.apply(c.spec.strings.string("node")))) {
+      adj.put(v, new ArrayList<>());
+    }
+    for (Value e : elems(f.apply(c.spec.strings.string("edge")))) {
+      if (!(e instanceof SetValue es) || !es.isEnumerable() || es.size() != 2) {
+        continue;
+      }
+      Value[] ends = es.toSetEnum().toArray();
+      if (adj.containsKey(ends[0]) && adj.containsKey(ends[1])) {
+        adj.get(ends[0]).add(ends[1]);
+        adj.get(ends[1]).add(ends[0]);
+      }
+    }
+    return adj;
+  }
+
+  /** The nodes reachable from {@code start} (itself included); marks them in {@code seen}. */
+  private static List<Value> reachable(java.util.Map<Value, List<Value>> adj, Value start,
+      java.util.Set<Value> seen) {
+    List<Value> out = new ArrayList<>(List.of(start));
+    for (int i = 0; i < out.size(); i++) {
+      for (Value next : adj.get(out.get(i))) {
+        if (seen.add(next)) {
+          out.add(next);
+        }
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ Combinatorics

@@ -32,6 +32,7 @@ SimplePath(G) ==
 
 \* Connected by some path, hence by a simple one.
 AreConnectedIn(m, n, G) == \E p \in SimplePath(G) : p[1] = m /\ p[Len(p)] = n
+  \* native: reachability over G.edge
 
 (***************************************************************************)
 (* The maximal non-empty sets of nodes any two of which are connected: the *)
@@ -39,6 +40,7 @@ AreConnectedIn(m, n, G) == \E p \in SimplePath(G) : p[1] = m /\ p[Len(p)] = n
 (***************************************************************************)
 ConnectedComponents(G) ==
   {{m \in G.node : AreConnectedIn(n, m, G)} : n \in G.node}
+  \* native: reachability over G.edge
 
 IsStronglyConnected(G) == ConnectedComponents(G) = {G.node}
 

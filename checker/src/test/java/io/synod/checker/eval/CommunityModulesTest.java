@@ -103,4 +103,23 @@ class CommunityModulesTest {
     assertEquals("<<[k |-> \"abc#{1\", v |-> \" 2}\"], [k |-> \"1\", v |-> \"x\"]>>",
         show("CSV", "CSVRead(<<\"k\", \"v\">>, \",\", \"" + f + "\")"));
   }
+
+  /**
+   * ConnectedComponents and AreConnectedIn of UndirectedGraphs (computed natively) agree with
+   * reachability by growing a set of nodes edge by edge, on every graph over subsets of 1..4 with
+   * edges from a family holding a loop, an edge leaving the nodes and an empty element.
+   */
+  @org.junit.jupiter.api.Test
+  void undirectedConnectivityAgreesWithReachability() {
+    String expr = String.join(" ",
+        "LET Reach(H, m) == LET R[k \\in 0 .. Cardinality(H.node)] ==",
+        "      IF k = 0 THEN {m} ELSE R[k - 1] \\cup {b \\in H.node : \\E a \\in R[k - 1] : {a, b} \\in H.edge}",
+        "    IN R[Cardinality(H.node)]",
+        "IN \\A N \\in SUBSET (1 .. 4), Es \\in SUBSET {{1, 2}, {2, 3}, {3, 4}, {1, 3}, {4}, {}} :",
+        "  LET K == [node |-> N, edge |-> Es] IN",
+        "    /\\ ConnectedComponents(K) = {Reach(K, m) : m \\in N}",
+        "    /\\ IsStronglyConnected(K) = (N # {} /\\ \\A m \\in N : Reach(K, m) = N)",
+        "    /\\ \\A a, b \\in 0 .. 4 : AreConnectedIn(a, b, K) = (a \\in N /\\ b \\in Reach(K, a))");
+    assertEquals("TRUE", show("UndirectedGraphs", expr));
+  }
 }
