@@ -77,6 +77,11 @@ final class ActionCompiler extends CallCompiler {
         && lv.body instanceof Nodes.PrimedVar pv) {
       return pv.slot;
     }
+    if (r != null && r.local != null && r.local.local() instanceof Scope.InlineArg ia
+        && ia.arg instanceof Nodes.PrimedVar pv) {
+      // Op(x') with Op(v) == v = e: TLC passes arguments unevaluated, so v = e assigns x'
+      return pv.slot;
+    }
     return -1;
   }
 

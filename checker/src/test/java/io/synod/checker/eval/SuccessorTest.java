@@ -98,4 +98,24 @@ class SuccessorTest {
         (st, a) -> next.add(st));
     assertEquals(List.of("[3, 10]"), states(next));
   }
+
+  @Test
+  void aPrimedVariablePassedToAnOperatorIsAssignedByTheParametersEquation() {
+    // TLC passes arguments unevaluated: in Set(x', d), new = old + d assigns x' (and \in chooses)
+    String text = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals",
+        "VARIABLES x, y",
+        "Set(new, d) == new = d + 1",
+        "Pick(new, S) == new \\in S",
+        "Init == x = 0 /\\ y = 0",
+        "Next == Set(x', y) /\\ Pick(y', {x', 7})",
+        "====");
+    CompiledSpec s = spec(text);
+    List<Value[]> next = new ArrayList<>();
+    s.successors(s.newContext(0, EvalHost.silent()),
+        new Value[] {io.synod.checker.value.IntValue.of(4), io.synod.checker.value.IntValue.of(2)},
+        (st, a) -> next.add(st));
+    assertEquals(List.of("[3, 3]", "[3, 7]"), states(next));
+  }
 }
