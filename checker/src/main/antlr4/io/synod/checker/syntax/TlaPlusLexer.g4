@@ -121,5 +121,7 @@ NUMBER
 DECIMAL       : [0-9]+ '.' [0-9]+ ;
 STRING        : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
-IDENT         : [a-zA-Z0-9_]* [a-zA-Z] [a-zA-Z0-9_]* ;
+IDENT         : [a-zA-Z0-9_]* [a-zA-Z] [a-zA-Z0-9_]*
+  // the Unicode forms of Nat, Int and Real (TokenPass gives them their ASCII names)
+  | '\u2115' | '\u2124' | '\u211D' ;
 UNKNOWN_CHAR  : . ;

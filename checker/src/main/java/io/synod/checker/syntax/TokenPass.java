@@ -75,7 +75,7 @@ final class TokenPass {
     }
     Token last = raw.get(raw.size() - 1);
     while (true) {
-      Token t = lexer.nextToken();
+      Token t = next(lexer);
       if (t.getType() == Token.EOF) {
         break;
       }
@@ -124,12 +124,29 @@ final class TokenPass {
 
   // ---------------------------------------------------------------- step 1: lexing
 
+  /**
+   * The next token, {@code ℕ}, {@code ℤ} and {@code ℝ} named as the ASCII identifiers they stand
+   * for (SANY reads them as Nat, Int and Real).
+   */
+  private static Token next(TlaPlusLexer lexer) {
+    Token t = lexer.nextToken();
+    if (t.getType() == IDENT && t.getText().length() == 1 && t instanceof CommonToken ct) {
+      switch (t.getText().charAt(0)) {
+        case '\u2115' -> ct.setText("Nat");
+        case '\u2124' -> ct.setText("Int");
+        case '\u211D' -> ct.setText("Real");
+        default -> { }
+      }
+    }
+    return t;
+  }
+
   private List<Token> lexRootModule(TlaPlusLexer lexer) {
     List<Token> out = new ArrayList<>();
     int depth = 0;
     Token prev = null;
     while (true) {
-      Token t = lexer.nextToken();
+      Token t = next(lexer);
       int type = t.getType();
       if (type == Token.EOF) {
         out.add(t);
