@@ -118,4 +118,22 @@ class SuccessorTest {
         (st, a) -> next.add(st));
     assertEquals(List.of("[3, 3]", "[3, 7]"), states(next));
   }
+
+  @Test
+  void unchangedTakesATupleWithExpressionsPartByPart() {
+    // TLC assigns y' from the first part, then compares (y + x)' with y + x: only x' = x passes
+    String text = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals",
+        "VARIABLES x, y",
+        "Init == x = 0 /\\ y = 0",
+        "Next == x' \\in {1, 4} /\\ UNCHANGED <<y, <<y + x>>>>",
+        "====");
+    CompiledSpec s = spec(text);
+    List<Value[]> next = new ArrayList<>();
+    s.successors(s.newContext(0, EvalHost.silent()),
+        new Value[] {io.synod.checker.value.IntValue.of(4), io.synod.checker.value.IntValue.of(2)},
+        (st, a) -> next.add(st));
+    assertEquals(List.of("[4, 2]"), states(next));
+  }
 }
