@@ -99,6 +99,16 @@ class SuccessorTest {
     assertEquals(List.of("[3, 10]"), states(next));
   }
 
+  /** The successors of the state x = {@code x}, y = {@code y} of a spec with variables x, y. */
+  private static List<String> successorsOf(String text, int x, int y) {
+    CompiledSpec s = spec(text);
+    List<Value[]> next = new ArrayList<>();
+    s.successors(s.newContext(0, EvalHost.silent()),
+        new Value[] {io.synod.checker.value.IntValue.of(x), io.synod.checker.value.IntValue.of(y)},
+        (st, a) -> next.add(st));
+    return states(next);
+  }
+
   @Test
   void aPrimedVariablePassedToAnOperatorIsAssignedByTheParametersEquation() {
     // TLC passes arguments unevaluated: in Set(x', d), new = old + d assigns x' (and \in chooses)
@@ -111,12 +121,7 @@ class SuccessorTest {
         "Init == x = 0 /\\ y = 0",
         "Next == Set(x', y) /\\ Pick(y', {x', 7})",
         "====");
-    CompiledSpec s = spec(text);
-    List<Value[]> next = new ArrayList<>();
-    s.successors(s.newContext(0, EvalHost.silent()),
-        new Value[] {io.synod.checker.value.IntValue.of(4), io.synod.checker.value.IntValue.of(2)},
-        (st, a) -> next.add(st));
-    assertEquals(List.of("[3, 3]", "[3, 7]"), states(next));
+    assertEquals(List.of("[3, 3]", "[3, 7]"), successorsOf(text, 4, 2));
   }
 
   @Test
@@ -129,11 +134,6 @@ class SuccessorTest {
         "Init == x = 0 /\\ y = 0",
         "Next == x' \\in {1, 4} /\\ UNCHANGED <<y, <<y + x>>>>",
         "====");
-    CompiledSpec s = spec(text);
-    List<Value[]> next = new ArrayList<>();
-    s.successors(s.newContext(0, EvalHost.silent()),
-        new Value[] {io.synod.checker.value.IntValue.of(4), io.synod.checker.value.IntValue.of(2)},
-        (st, a) -> next.add(st));
-    assertEquals(List.of("[4, 2]"), states(next));
+    assertEquals(List.of("[4, 2]"), successorsOf(text, 4, 2));
   }
 }
