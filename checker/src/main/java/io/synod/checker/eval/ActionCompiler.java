@@ -164,6 +164,27 @@ final class ActionCompiler extends CallCompiler {
     return null;
   }
 
+  /**
+   * {@code UNCHANGED <<v, e, ...>>} with parts that are not variables, taken part by part as TLC
+   * does: each variable is assigned its current value (when not yet assigned), each other
+   * expression is compared with its primed value, in the order written.
+   */
+  private Act unchangedParts(Expr e, int depth) {
+    List<Integer> slots = unchangedSlots(e, 0);
+    if (slots != null) {
+      return new Act.Unchanged(e.span(), slots.stream().mapToInt(Integer::intValue).toArray());
+    }
+    if (e instanceof Expr.Tuple t && !t.elements().isEmpty() && depth <= 20) {
+      Act[] items = new Act[t.elements().size()];
+      for (int i = 0; i < items.length; i++) {
+        items[i] = unchangedParts(t.elements().get(i), depth + 1);
+      }
+      return new Act.And(e.span(), items, compiler.conjunctions++);
+    }
+    return new Act.Guard(expr(new Expr.OpApp(e.span(), List.of(), Operators.UNCHANGED,
+        io.synod.checker.syntax.ast.Fixity.PREFIX, List.of(e))));
+  }
+
   Act act(Expr e, boolean init) {
     Span sp = e.span();
     if (e instanceof Expr.Junction j) {
@@ -245,6 +266,9 @@ final class ActionCompiler extends CallCompiler {
         List<Integer> slots = unchangedSlots(args.get(0), 0);
         if (slots != null) {
           return new Act.Unchanged(sp, slots.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (args.get(0) instanceof Expr.Tuple) {
+          return unchangedParts(args.get(0), 0);
         }
       }
       if (builtinName(name, args.size())) {

@@ -124,4 +124,42 @@ class SuccessorTest {
     s.successors(s.newContext(0, EvalHost.silent()), inits.get(0), (st, a) -> next.add(st));
     assertEquals(List.of("[1, 1]", "[1, 5]"), states(next));
   }
+
+  /** The successors of the state x = {@code x}, y = {@code y} of a spec with variables x, y. */
+  private static List<String> successorsOf(String text, int x, int y) {
+    CompiledSpec s = spec(text);
+    List<Value[]> next = new ArrayList<>();
+    s.successors(s.newContext(0, EvalHost.silent()),
+        new Value[] {io.synod.checker.value.IntValue.of(x), io.synod.checker.value.IntValue.of(y)},
+        (st, a) -> next.add(st));
+    return states(next);
+  }
+
+  @Test
+  void aPrimedVariablePassedToAnOperatorIsAssignedByTheParametersEquation() {
+    // TLC passes arguments unevaluated: in Set(x', d), new = old + d assigns x' (and \in chooses)
+    String text = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals",
+        "VARIABLES x, y",
+        "Set(new, d) == new = d + 1",
+        "Pick(new, S) == new \\in S",
+        "Init == x = 0 /\\ y = 0",
+        "Next == Set(x', y) /\\ Pick(y', {x', 7})",
+        "====");
+    assertEquals(List.of("[3, 3]", "[3, 7]"), successorsOf(text, 4, 2));
+  }
+
+  @Test
+  void unchangedTakesATupleWithExpressionsPartByPart() {
+    // TLC assigns y' from the first part, then compares (y + x)' with y + x: only x' = x passes
+    String text = String.join("\n",
+        "---- MODULE Test ----",
+        "EXTENDS Naturals",
+        "VARIABLES x, y",
+        "Init == x = 0 /\\ y = 0",
+        "Next == x' \\in {1, 4} /\\ UNCHANGED <<y, <<y + x>>>>",
+        "====");
+    assertEquals(List.of("[4, 2]"), successorsOf(text, 4, 2));
+  }
 }

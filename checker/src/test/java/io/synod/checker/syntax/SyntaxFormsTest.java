@@ -313,6 +313,15 @@ class SyntaxFormsTest {
   }
 
   @Test
+  void unicodeNumberSetsAreTheStandardNames() throws ParseException {
+    // SANY reads ℕ, ℤ and ℝ as Nat, Int and Real, also inside longer expressions
+    Expr a = expr("x \\in Nat /\\ [Int -> Real] # {} /\\ Nat \\subseteq Int");
+    Expr u = expr("x ∈ ℕ ∧ [ℤ → ℝ] ≠ {} ∧ ℕ ⊆ ℤ");
+    assertTrue(AstEquality.equalIgnoringSpans(a, u),
+        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
+  }
+
+  @Test
   void plusCalCommentIsIgnoredAndTranslationParsed() throws ParseException {
     Module m = module("""
         (* --algorithm Transfer
