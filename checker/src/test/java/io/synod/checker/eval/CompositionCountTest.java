@@ -2,13 +2,8 @@ package io.synod.checker.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.synod.checker.Checker;
-import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
-import io.synod.checker.engine.Output;
-import io.synod.checker.engine.SearchListener;
 import io.synod.checker.engine.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +31,7 @@ class CompositionCountTest {
   @TempDir Path dir;
 
   private CheckResult check(String next) throws Exception {
-    Path spec = dir.resolve("Steps.tla");
-    Files.writeString(spec, SPEC);
-    Path cfg = dir.resolve("Steps.cfg");
-    Files.writeString(cfg, "INIT Init\nNEXT " + next + "\nINVARIANT Small\n");
-    return Checker.check(spec, cfg, CheckOptions.defaults().withWorkers(1).withDeadlockOff(true),
-        new SearchListener() {}, Output.NONE);
+    return SpecRun.check(dir, "Steps", SPEC, "INIT Init\nNEXT " + next + "\nINVARIANT Small\n");
   }
 
   @Test

@@ -2,13 +2,8 @@ package io.synod.checker.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.synod.checker.Checker;
-import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
-import io.synod.checker.engine.Output;
-import io.synod.checker.engine.SearchListener;
 import io.synod.checker.engine.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +34,7 @@ class CyclicRedefinitionTest {
   @TempDir Path dir;
 
   private CheckResult check(String cfg) throws Exception {
-    Path spec = dir.resolve("Counter.tla");
-    Files.writeString(spec, SPEC);
-    Path c = dir.resolve("Counter.cfg");
-    Files.writeString(c, cfg);
-    return Checker.check(spec, c, CheckOptions.defaults().withWorkers(1).withDeadlockOff(true),
-        new SearchListener() {}, Output.NONE);
+    return SpecRun.check(dir, "Counter", SPEC, cfg);
   }
 
   @Test
