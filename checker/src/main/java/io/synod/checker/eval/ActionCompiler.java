@@ -77,6 +77,10 @@ final class ActionCompiler extends CallCompiler {
         && lv.body instanceof Nodes.PrimedVar pv) {
       return pv.slot;
     }
+    if (r != null && r.local != null && r.local.local() instanceof Scope.InlineArg ia
+        && ia.arg instanceof Nodes.PrimedVar pv) {
+      return pv.slot;
+    }
     return -1;
   }
 
@@ -118,6 +122,12 @@ final class ActionCompiler extends CallCompiler {
       }
       if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
           && lv.body instanceof Nodes.Var var) {
+        return var.slot;
+      }
+      // a parameter of a definition inlined here whose argument is the variable (Init(x) with
+      // Init(v) == v = 0): as TLC substitutes the argument, v = 0 assigns x
+      if (r != null && r.local != null && r.local.local() instanceof Scope.InlineArg ia
+          && ia.arg instanceof Nodes.Var var) {
         return var.slot;
       }
     }
