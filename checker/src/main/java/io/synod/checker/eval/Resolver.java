@@ -364,15 +364,6 @@ final class Resolver {
       replaced.putIfAbsent(sub.name(), original);
       replace(sub.name(), target);
     }
-    // As in TLC, Def of Name <- Def may use Name for the definition it replaces (e.g.
-    // ReDefInit == Init /\ x \in BOOLEAN): Def's own body sees Name as the original, every
-    // other use of Name (and of the other substituted names) sees the substitutes.
-    for (io.synod.checker.config.Substitution sub : config.substitutions()) {
-      Sym original = replaced.get(sub.name());
-      if (root.table.get(sub.definition()) instanceof DefSym d && original != null && d != original) {
-        replace(sub.name(), new DefSym(d.def, d.env.withName(sub.name(), original)));
-      }
-    }
     for (ConstantAssignment a : config.constants()) {
       if (!a.arguments().isEmpty()) {
         continue;
@@ -380,6 +371,16 @@ final class Resolver {
       Sym s = root.table.get(a.name());
       if (s instanceof DefSym || s instanceof NativeSym || s instanceof FunSym) {
         replace(a.name(), new ValueSym(value(a.value())));
+      }
+    }
+    // Last, when every other name has its final meaning: as in TLC, Def of Name <- Def may use
+    // Name for the definition it replaces (ReDefInit == Init /\ x \in BOOLEAN): Def's own body
+    // sees Name as the original, every other use of Name (and of the other substituted names)
+    // sees the substitutes.
+    for (io.synod.checker.config.Substitution sub : config.substitutions()) {
+      Sym original = replaced.get(sub.name());
+      if (root.table.get(sub.definition()) instanceof DefSym d && original != null && d != original) {
+        replace(sub.name(), new DefSym(d.def, d.env.withName(sub.name(), original)));
       }
     }
   }
