@@ -534,16 +534,7 @@ abstract class CallCompiler extends ExprCompiler {
         return a;
       }
       if (r != null && r.sym instanceof DefSym d) {
-        OpDefn defn = compiler.defn(d);
-        Nodes.ArgOp a = new Nodes.ArgOp() {
-          @Override
-          OpValue make(Ctx c, Frame f) {
-            return new UserOp(defn, null);
-          }
-        };
-        // the operator's body may read state variables: never fold what uses it
-        a.closed = false;
-        return a;
+        return definitionArg(d);
       }
       if (r != null && r.sym instanceof NativeSym n) {
         return compiler.natives.opArg(this, op.span(), n, arity);
@@ -566,18 +557,24 @@ abstract class CallCompiler extends ExprCompiler {
       if (viaInstance != null) {
         // I!Op passed for an operator parameter (SANY allows it): the definition of the
         // instance, its substitutions already in its environment
-        OpDefn defn = compiler.defn(viaInstance);
-        Nodes.ArgOp a = new Nodes.ArgOp() {
-          @Override
-          OpValue make(Ctx c, Frame f) {
-            return new UserOp(defn, null);
-          }
-        };
-        a.closed = false;
-        return a;
+        return definitionArg(viaInstance);
       }
     }
     throw semantic(arg.span(), "Expected an operator of arity " + arity + " as argument.");
+  }
+
+  /** A module-level definition passed for an operator parameter. */
+  private Nodes.ArgOp definitionArg(DefSym d) {
+    OpDefn defn = compiler.defn(d);
+    Nodes.ArgOp a = new Nodes.ArgOp() {
+      @Override
+      OpValue make(Ctx c, Frame f) {
+        return new UserOp(defn, null);
+      }
+    };
+    // the operator's body may read state variables: never fold what uses it
+    a.closed = false;
+    return a;
   }
 
   /**
