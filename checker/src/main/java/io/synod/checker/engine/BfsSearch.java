@@ -1008,6 +1008,11 @@ final class BfsSearch {
       generated += count;
     }
 
+    @Override
+    public void generatedWithin(long count) {
+      generated += count;
+    }
+
     /** The ACTION_CONSTRAINTs of the step into {@code t} (of level {@code lvl}), in the step's first state. */
     private boolean satisfiesActionConstraints(Value[] from, Value[] t, int lvl) {
       ctx.level = lvl - 1;

@@ -305,9 +305,10 @@ public final class ModelChecker {
             stats, start, memory(s, spill));
       }
     }
-    if (failures.isEmpty() || allContinued) {
+    {
+      // TLC evaluates the POSTCONDITION once the search is over, also after a violation (which
+      // it reads as CounterExample), as a constant formula: level 0, worker 0's registers
       ctx.stats = stats;
-      // TLC evaluates a POSTCONDITION as a constant formula: level 0, worker 0's registers
       ctx.level = 0;
       ctx.registers = s.registers();
       ctx.counterExample = failures.isEmpty() ? null : failures.get(0).trace();

@@ -26,4 +26,11 @@ public interface SuccessorSink {
    */
   default void generatedNotOffered(int count) {
   }
+
+  /**
+   * {@code count} states generated on the way to the successors and never successors themselves:
+   * as TLC does, the states the first action of a composition {@code A \cdot B} reaches.
+   */
+  default void generatedWithin(long count) {
+  }
 }

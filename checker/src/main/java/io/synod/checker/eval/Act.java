@@ -199,6 +199,10 @@ abstract class Act {
       Value[] mid = new Value[t.length];
       // the count of unassigned variables follows the state being generated: mid, then t again
       int unassignedInT = c.unassigned;
+      // TLC counts the complete states A reaches as generated, for a composition it meets while
+      // generating the search's successors and not inside another composition
+      boolean counting = c.countComposed;
+      c.countComposed = false;
       c.nxt = mid;
       c.unassigned = mid.length;
       try {
@@ -209,6 +213,9 @@ abstract class Act {
                   + " (the variable in slot " + i + " is left unassigned).");
             }
           }
+          if (counting) {
+            c.composedIntermediates++;
+          }
           Value[] u = mid.clone();
           int unassignedInMid = c.unassigned;
           c.cur = u;
@@ -217,10 +224,12 @@ abstract class Act {
           try {
             second.run(c, f, c2 -> {
               c.cur = s;
+              c.countComposed = counting;
               try {
                 k.go(c);
               } finally {
                 c.cur = u;
+                c.countComposed = false;
               }
             });
           } finally {
@@ -233,6 +242,7 @@ abstract class Act {
         c.cur = s;
         c.nxt = t;
         c.unassigned = unassignedInT;
+        c.countComposed = counting;
       }
     }
   }

@@ -535,16 +535,7 @@ abstract class CallCompiler extends ExprCompiler {
         return a;
       }
       if (r != null && r.sym instanceof DefSym d) {
-        OpDefn defn = compiler.defn(d);
-        Nodes.ArgOp a = new Nodes.ArgOp() {
-          @Override
-          OpValue make(Ctx c, Frame f) {
-            return new UserOp(defn, null);
-          }
-        };
-        // the operator's body may read state variables: never fold what uses it
-        a.closed = false;
-        return a;
+        return definitionArg(d);
       }
       if (r != null && r.sym instanceof NativeSym n) {
         return compiler.natives.opArg(this, op.span(), n, arity);
@@ -563,8 +554,53 @@ abstract class CallCompiler extends ExprCompiler {
         // a built-in operator symbol passed as an argument: wrap it in a LAMBDA
         return builtinOpArg(op, arity);
       }
+      DefSym viaInstance = instanceOperator(op);
+      if (viaInstance != null) {
+        // I!Op passed for an operator parameter (SANY allows it): the definition of the
+        // instance, its substitutions already in its environment
+        return definitionArg(viaInstance);
+      }
     }
     throw semantic(arg.span(), "Expected an operator of arity " + arity + " as argument.");
+  }
+
+  /** A module-level definition passed for an operator parameter. */
+  private Nodes.ArgOp definitionArg(DefSym d) {
+    OpDefn defn = compiler.defn(d);
+    Nodes.ArgOp a = new Nodes.ArgOp() {
+      @Override
+      OpValue make(Ctx c, Frame f) {
+        return new UserOp(defn, null);
+      }
+    };
+    // the operator's body may read state variables: never fold what uses it
+    a.closed = false;
+    return a;
+  }
+
+  /**
+   * The definition {@code I!J!Op} names through instances made once for the model (no
+   * parameters, not in a LET), or null.
+   */
+  private DefSym instanceOperator(Expr.OpApp op) {
+    if (op.path().isEmpty()) {
+      return null;
+    }
+    ModuleEnv target = env;
+    for (int k = 0; k < op.path().size(); k++) {
+      Expr.InstanceStep step = op.path().get(k);
+      Resolved found = k == 0 ? resolve(step.name()) : null;
+      Sym s = k == 0 ? (found == null ? null : found.sym) : target.exported.get(step.name());
+      if (!step.args().isEmpty() || !(s instanceof InstSym is) || !is.def.params().isEmpty()
+          || found != null && found.local != null) {
+        return null;
+      }
+      target = instanceStep(step, found, s);
+      if (target == null) {
+        return null;
+      }
+    }
+    return target.exported.get(op.name()) instanceof DefSym d ? d : null;
   }
 
   Nodes.ArgOp builtinOpArg(Expr.OpApp op, int arity) {

@@ -221,7 +221,15 @@ public final class CompiledSpec {
             + "conjunct of the form [][Next]_v,\nbut TLC can handle only specifications with one "
             + "next-state relation.");
       }
-      if (initExprs.isEmpty() || nextExpr == null && nextDef == null) {
+      // As TLC, a specification without an initial predicate or a next-state relation is fine
+      // as long as nothing needs one: a module without variables (Spec == [][TRUE]_<<>>) whose
+      // config checks nothing has no state, and only its ASSUMEs are evaluated.
+      boolean checksSomething = !config.invariants().isEmpty() || !config.properties().isEmpty();
+      if (initExprs.isEmpty() && (checksSomething || !variables.isEmpty())) {
+        throw new SpecException(SpecException.Kind.CONFIG, "The specification " + spec.def.name()
+            + " is not of the form Init /\\ [][Next]_vars /\\ Fairness.");
+      }
+      if (nextExpr == null && nextDef == null && checksSomething) {
         throw new SpecException(SpecException.Kind.CONFIG, "The specification " + spec.def.name()
             + " is not of the form Init /\\ [][Next]_vars /\\ Fairness.");
       }

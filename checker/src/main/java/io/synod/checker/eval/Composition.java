@@ -35,11 +35,15 @@ final class Composition extends Node {
       }
     }
     int saved = c.unassigned;
+    boolean counting = c.countComposed;
     c.unassigned = 0;
+    // a composition evaluated as a formula generates no state of the search
+    c.countComposed = false;
     try {
       return BoolValue.of(step.holds(c, f));
     } finally {
       c.unassigned = saved;
+      c.countComposed = counting;
     }
   }
 }

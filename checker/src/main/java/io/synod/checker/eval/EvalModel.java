@@ -587,15 +587,24 @@ final class EvalModel implements SpecModel {
       for (int i = 0, n = spec.actionCount(); i < n; i++) {
         states.clear();
         actions.clear();
-        spec.successors(c, state, i, (s, a) -> {
-          int k = states.size();
-          if (k == tags[0].length) {
-            tags[0] = java.util.Arrays.copyOf(tags[0], k * 2);
-          }
-          tags[0][k] = c.tag;
-          states.add(s);
-          actions.add(a);
-        });
+        c.countComposed = true;
+        c.composedIntermediates = 0;
+        try {
+          spec.successors(c, state, i, (s, a) -> {
+            int k = states.size();
+            if (k == tags[0].length) {
+              tags[0] = java.util.Arrays.copyOf(tags[0], k * 2);
+            }
+            tags[0][k] = c.tag;
+            states.add(s);
+            actions.add(a);
+          });
+        } finally {
+          c.countComposed = false;
+        }
+        if (c.composedIntermediates > 0) {
+          sink.generatedWithin(c.composedIntermediates);
+        }
         for (int k = 0; k < states.size(); k++) {
           if (!sink.accept(states.get(k), labelOf(actions.get(k)), tags[0][k])) {
             sink.generatedNotOffered(states.size() - k - 1);

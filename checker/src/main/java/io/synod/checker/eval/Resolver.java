@@ -308,8 +308,48 @@ final class Resolver {
     if (v != null) {
       return new ValueSym(v);
     }
+    Sym table = operatorTable(name);
+    if (table != null) {
+      return table;
+    }
     return config.assignment(name).<Sym>map(a -> new ValueSym(value(a.value())))
         .orElseGet(() -> config.substitution(name).isPresent() ? new UnboundSym(name) : new UnboundSym(name));
+  }
+
+  /**
+   * An operator constant the configuration defines point by point ({@code F(0) = 1},
+   * {@code F(1) = 2}): as TLC, its applications look the arguments up in that table, and one
+   * the table does not list is an evaluation error. Null when the configuration has no such line.
+   */
+  private Sym operatorTable(String name) {
+    Map<List<Value>, Value> table = new java.util.HashMap<>();
+    int arity = -1;
+    for (ConstantAssignment a : config.constants()) {
+      if (a.name().equals(name) && a.module().isEmpty() && !a.arguments().isEmpty()) {
+        List<Value> args = new ArrayList<>();
+        for (CfgValue v : a.arguments()) {
+          args.add(value(v));
+        }
+        table.putIfAbsent(args, value(a.value()));
+        arity = args.size();
+      }
+    }
+    if (arity < 0) {
+      return null;
+    }
+    Natives.Impl impl = new Natives.Impl(arity, null, (c, args) -> {
+      Value v = table.get(List.of(args));
+      if (v == null) {
+        StringBuilder shown = new StringBuilder();
+        for (Value a : args) {
+          shown.append(shown.length() == 0 ? "" : ", ").append(io.synod.checker.value.Pretty.ppr(a));
+        }
+        throw EvalException.eval("Attempted to apply the operator " + name + ", which the configuration"
+            + " defines point by point, to arguments (" + shown + "), which are not among its points.");
+      }
+      return v;
+    }, null, false, false);
+    return new NativeSym(name, impl);
   }
 
   private Sym implicit(Instantiation inst, String name) {

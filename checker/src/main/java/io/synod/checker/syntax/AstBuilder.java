@@ -53,8 +53,33 @@ final class AstBuilder {
     if (b.getType() == Token.EOF) {
       endCol = b.getCharPositionInLine() + 1;
     }
-    return new Span(moduleName, file, a.getLine(), a.getCharPositionInLine() + 1, b.getLine(),
-        endCol);
+    int startCol = a.getCharPositionInLine() + 1;
+    if (source.text() != null && source.text().indexOf('\t') >= 0) {
+      // SANY's columns (in every location TLC prints) give a TAB the width that reaches the
+      // next multiple of 8, as its JavaCC character stream does
+      startCol = tabColumn(a.getStartIndex(), startCol - 1) + 1;
+      if (b.getType() != Token.EOF) {
+        endCol = tabColumn(Math.max(b.getStartIndex(), b.getStopIndex()), endCol - 1) + 1;
+      }
+    }
+    return new Span(moduleName, file, a.getLine(), startCol, b.getLine(), endCol);
+  }
+
+  /** The 0-based column of the character at {@code index}, TABs expanded; {@code plain} if unknown. */
+  private int tabColumn(int index, int plain) {
+    String text = source.text();
+    if (index < 0 || index >= text.length()) {
+      return plain;
+    }
+    int lineStart = index;
+    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+      lineStart--;
+    }
+    int col = 0;
+    for (int i = lineStart; i < index; i++) {
+      col = text.charAt(i) == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    }
+    return col;
   }
 
   private Span span(ParserRuleContext ctx) {

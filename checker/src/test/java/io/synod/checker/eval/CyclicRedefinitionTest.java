@@ -2,13 +2,8 @@ package io.synod.checker.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.synod.checker.Checker;
-import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
-import io.synod.checker.engine.Output;
-import io.synod.checker.engine.SearchListener;
 import io.synod.checker.engine.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +34,7 @@ class CyclicRedefinitionTest {
   @TempDir Path dir;
 
   private CheckResult check(String cfg) throws Exception {
-    Path spec = dir.resolve("Counter.tla");
-    Files.writeString(spec, SPEC);
-    Path c = dir.resolve("Counter.cfg");
-    Files.writeString(c, cfg);
-    return Checker.check(spec, c, CheckOptions.defaults().withWorkers(1).withDeadlockOff(true),
-        new SearchListener() {}, Output.NONE);
+    return SpecRun.check(dir, "Counter", SPEC, cfg);
   }
 
   @Test
@@ -70,11 +60,10 @@ class CyclicRedefinitionTest {
 
   @Test
   void aReplacementSeesADefinitionTheConfigurationSetsToAValue() throws Exception {
-    // Lib's None is an unbounded CHOOSE that TLC cannot evaluate; None = None (a model value)
+    // None is an unbounded CHOOSE that TLC cannot evaluate; None = None (a model value)
     // replaces it, and so it must be inside Start's replacement too (as TLC's MCMemory-style
     // models do: InitMem <- MCInitMem with MCInitMem reading NoVal = NoVal).
-    Path spec = dir.resolve("Pick.tla");
-    Files.writeString(spec, """
+    CheckResult r = SpecRun.check(dir, "Pick", """
         ---- MODULE Pick ----
         EXTENDS Naturals
         VARIABLE n
@@ -83,11 +72,7 @@ class CyclicRedefinitionTest {
         OrNone == n \\in {0, None}
         Next == UNCHANGED n
         ====
-        """);
-    Path c = dir.resolve("Pick.cfg");
-    Files.writeString(c, "INIT Start\nNEXT Next\nCONSTANT Start <- OrNone\nCONSTANT None = None\n");
-    CheckResult r = Checker.check(spec, c, CheckOptions.defaults().withWorkers(1),
-        new SearchListener() {}, Output.NONE);
+        """, "INIT Start\nNEXT Next\nCONSTANT Start <- OrNone\nCONSTANT None = None\n");
     assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
     assertEquals(2, r.stats().distinct());
   }

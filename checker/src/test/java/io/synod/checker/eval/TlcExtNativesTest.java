@@ -172,6 +172,19 @@ class TlcExtNativesTest {
   }
 
   @Test
+  void thePostconditionIsEvaluatedAfterAViolationWithoutContinueToo() throws Exception {
+    // as TLC: the search stops at the violation, then the POSTCONDITION reads its behaviour
+    CheckResult r = checkWithPostcondition("x < 2", "ToTrace(CounterExample) = <<[x |-> 0], [x |-> 1], [x |-> 2]>>", false);
+    assertEquals(Verdict.INVARIANT, r.verdict());
+    assertTrue(r.failures().stream().noneMatch(f -> f.verdict() == Verdict.POSTCONDITION),
+        String.valueOf(r.failures()));
+    CheckResult wrong = checkWithPostcondition("x < 2", "Cardinality(CounterExample.state) = 2", false);
+    assertEquals(Verdict.INVARIANT, wrong.verdict());
+    assertTrue(wrong.failures().stream().anyMatch(f -> f.verdict() == Verdict.POSTCONDITION),
+        String.valueOf(wrong.failures()));
+  }
+
+  @Test
   void counterExampleWithoutAViolationIsEmpty() throws Exception {
     CheckResult r = checkWithPostcondition("TRUE", "CounterExample = [action |-> {}, state |-> {}]", false);
     assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
