@@ -431,6 +431,10 @@ public final class Resolver {
             if (a instanceof Expr.OpApp op && op.args().isEmpty()) {
                 opApp(op, scope, arities != null && i < arities.length && arities[i] > 0);
             } else if (a instanceof Expr.Lambda l) {
+                if (arities == null || i >= arities.length || arities[i] == 0) {
+                    // a value is expected there (a built-in operator, a parameter without arguments)
+                    errors.add(new SemanticDiagnostic(l.span(), "LAMBDA can only be used as an operator argument."));
+                }
                 lambda(l, scope);
             } else {
                 expr(a, scope);

@@ -33,6 +33,11 @@ public final class IntervalValue extends LazySetValue {
     if (v instanceof BigIntValue) {
       return false;
     }
+    if (lo > hi) {
+      // TLC refuses only to look for a non-number among numbers that exist: nothing is in an
+      // empty interval, such as DOMAIN <<>> (an empty bag's domain in Bags' TLA+ definition)
+      return false;
+    }
     if (v instanceof ModelValue) {
       IntValue.ZERO.compareTo(v);
       return false;

@@ -46,6 +46,19 @@ class FastPathsTest {
     assertTrue(e.getMessage().contains("is in the integer interval"), e.getMessage());
   }
 
+  /**
+   * TLC looks for a non-number in an interval only when the interval has numbers: in an empty one
+   * every value is simply absent. EWD998PCal in the TLA+ examples asks whether a record is in
+   * the domain of an empty bag, which Bags defines as {@code << >>}.
+   */
+  @Test
+  void nothingIsInAnEmptyInterval() {
+    assertEquals("FALSE", show("LET n == Len(<<>>) IN \"a\" \\in 1..n"));
+    assertEquals("FALSE", show("[type |-> \"pl\"] \\in DOMAIN <<>>"));
+    assertEquals("TRUE", show("[type |-> \"pl\"] \\notin DOMAIN [i \\in {} |-> 0]"));
+    assertEquals("FALSE", show("{1} \\in 3..2"));
+  }
+
   @Test
   void badIntervalBoundsFailAsTheSetWould() {
     EvalException inQuant = assertThrows(EvalException.class, () -> show("\\A i \\in 1..Len(<<>>)[1] : TRUE"));

@@ -23,36 +23,32 @@ class OverriddenConstantInSubstitutionTest {
       ====
       """;
 
-  private static MiniBfs check(String instance, String cfg) {
+  /** Checks Spec of a module instantiating Inner as {@code instance} and compares the counts. */
+  private static void assertCounts(String instance, String cfg, int distinct, int generated) {
     String module = "---- MODULE Test ----\nEXTENDS Naturals\n" + INNER
         + "CONSTANT C\nVARIABLE y\nTwo == {1, 2}\nThree == {<<4, 5, 6>>}\n" + instance
         + "\nSpec == I!Init /\\ [][I!Next]_y\n====\n";
     CompiledSpec spec = Fixtures.inline(module, cfg, new ArrayList<>());
-    return MiniBfs.run(spec, List.of(), List.of(), List.of());
+    MiniBfs r = MiniBfs.run(spec, List.of(), List.of(), List.of());
+    assertEquals(distinct, r.distinct);
+    assertEquals(generated, r.generated);
   }
 
   @Test
   void aConstantRenamedInTheSubstitutionTakesTheOverridingDefinition() {
-    MiniBfs r = check("I == INSTANCE Inner WITH S <- C, x <- y", "CONSTANT C <- Two\nSPECIFICATION Spec\n");
     // y ranges over {1, 2}: two initial states, each with two successors
-    assertEquals(2, r.distinct);
-    assertEquals(6, r.generated);
+    assertCounts("I == INSTANCE Inner WITH S <- C, x <- y", "CONSTANT C <- Two\nSPECIFICATION Spec\n", 2, 6);
   }
 
   @Test
   void anExpressionOverTheConstantInTheSubstitutionTakesTheOverridingDefinition() {
-    MiniBfs r = check("I == INSTANCE Inner WITH S <- {e[2] : e \\in C}, x <- y",
-        "CONSTANT C <- Three\nSPECIFICATION Spec\n");
     // S = {5}: one state, which steps to itself
-    assertEquals(1, r.distinct);
-    assertEquals(2, r.generated);
+    assertCounts("I == INSTANCE Inner WITH S <- {e[2] : e \\in C}, x <- y",
+        "CONSTANT C <- Three\nSPECIFICATION Spec\n", 1, 2);
   }
 
   @Test
   void aConstantGivenAValueIsUnaffected() {
-    MiniBfs r = check("I == INSTANCE Inner WITH S <- C \\cup {9}, x <- y",
-        "CONSTANT C = {1}\nSPECIFICATION Spec\n");
-    assertEquals(2, r.distinct);
-    assertEquals(6, r.generated);
+    assertCounts("I == INSTANCE Inner WITH S <- C \\cup {9}, x <- y", "CONSTANT C = {1}\nSPECIFICATION Spec\n", 2, 6);
   }
 }

@@ -228,6 +228,23 @@ class SemanticAnalyzerTest {
                 """)));
     }
 
+    /**
+     * A LAMBDA is an operator, so it may stand only where an operator is expected: for a parameter
+     * that takes arguments. Where a value is expected, as for the operands of {@code =} or a
+     * parameter without arguments, the analyzer refuses it as the compiler of {@code synod check}
+     * does (a random edit in OneFrontEndProperties produced {@code x' = LAMBDA a : a}).
+     */
+    @Test
+    void aLambdaWhereAValueIsExpectedIsRefused() throws IOException {
+        String lambdaError = "LAMBDA can only be used as an operator argument.";
+        List<String> eq = errors("Eq", Map.of("Eq", module("Eq", "VARIABLE x\nNext == x' = LAMBDA a : a")));
+        assertEquals(1, eq.size(), eq.toString());
+        assertTrue(eq.get(0).endsWith(lambdaError), eq.toString());
+        List<String> value = errors("Val", Map.of("Val", module("Val", "F(y) == y\nG == F(LAMBDA a : a)")));
+        assertEquals(1, value.size(), value.toString());
+        assertTrue(value.get(0).endsWith(lambdaError), value.toString());
+    }
+
     @Test
     void manyFormsResolve() throws IOException, SemanticException {
         ResolvedSpec spec = analyze("Forms", Map.of(
