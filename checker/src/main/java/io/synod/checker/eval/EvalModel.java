@@ -424,7 +424,10 @@ final class EvalModel implements SpecModel {
         case "distinct" -> IntValue.of(s.distinct());
         case "generated" -> IntValue.of(s.generated());
         case "queue" -> IntValue.of(s.queue());
-        case "diameter" -> IntValue.of(s.depth());
+        // TLC's model checking reports the depth of its trace, which is 1 from the start (while
+        // the initial states are computed too); simulation's is 0 before the first behaviour
+        case "diameter" -> IntValue.of(ec.search != null && "bfs".equals(ec.search.mode())
+            ? Math.max(1, s.depth()) : s.depth());
         case "duration" -> IntValue.of((System.nanoTime() - started) / 1_000_000_000L);
         default -> null;
       };
