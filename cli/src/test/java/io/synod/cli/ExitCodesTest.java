@@ -31,6 +31,7 @@ class ExitCodesTest {
     tlc.put(Verdict.ASSERT, 14);
     tlc.put(Verdict.EVAL_ERROR, 75);
     tlc.put(Verdict.INVARIANT_EVAL_ERROR, 76);
+    tlc.put(Verdict.TEMPORAL_TAUTOLOGY, 77);
     tlc.put(Verdict.PARSE_ERROR, 150);
     tlc.put(Verdict.CONFIG_ERROR, 151);
     tlc.put(Verdict.SYSTEM_ERROR, 153);

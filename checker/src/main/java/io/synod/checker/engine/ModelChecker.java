@@ -160,6 +160,14 @@ public final class ModelChecker {
             null, CheckResult.Memory.NONE);
       }
       listener.livenessBranches(plan.branches().size());
+      if (plan.branches().isEmpty()) {
+        // every branch of the negation is unsatisfiable, so the properties hold of any behavior;
+        // TLC takes this for a mistake in the property and stops before the initial states
+        CheckResult.Failure f = new CheckResult.Failure(Verdict.TEMPORAL_TAUTOLOGY, null,
+            "Temporal formula is a tautology (its negation is unsatisfiable).", List.of(), List.of());
+        return result(Verdict.TEMPORAL_TAUTOLOGY, List.of(f), new SearchStats(0, 0, 0, 0), null,
+            start, null, CheckResult.Memory.NONE);
+      }
     }
     if (checkpoints != null && (checkpoints.writes() || checkpoints.recoverFrom() != null)) {
       String refusal = checkpointRefusal();

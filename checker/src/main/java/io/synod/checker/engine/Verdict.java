@@ -20,6 +20,11 @@ public enum Verdict {
    * successors: TLC prints the message as it is and exits 255.
    */
   CODED_EVAL_ERROR(255, "eval-error"),
+  /**
+   * The temporal properties' negation (with the spec's fairness) has no satisfiable branch, so
+   * there is nothing to check: TLC refuses the run before the search (TLC exit 77).
+   */
+  TEMPORAL_TAUTOLOGY(77, "temporal-error"),
   /** Evaluating an invariant failed (TLC exit 76). */
   INVARIANT_EVAL_ERROR(76, "eval-error"),
   /** Evaluating an action property failed (TLC exit 13, as a violated one). */

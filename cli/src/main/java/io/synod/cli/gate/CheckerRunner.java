@@ -115,7 +115,7 @@ public final class CheckerRunner implements ModelRunner {
       case ACTION_PROPERTY -> ResultKind.PROPERTY;
       case LIVENESS -> ResultKind.LIVENESS;
       case TEMPORAL_SAFETY -> ResultKind.PROPERTY;
-      case TEMPORAL_ERROR -> ResultKind.EVALUATION_ERROR;
+      case TEMPORAL_ERROR, TEMPORAL_TAUTOLOGY -> ResultKind.EVALUATION_ERROR;
       case DEADLOCK -> ResultKind.DEADLOCK;
       case ASSUMPTION, POSTCONDITION -> ResultKind.ASSUMPTION;
       case ASSERT -> ResultKind.ASSERT;
