@@ -218,7 +218,10 @@ public final class Tableau {
     String key = sorted(now) + "|" + sorted(next) + "|" + pend;
     Node n = byKey.get(key);
     if (n == null) {
-      n = new Node(nodes.size(), List.copyOf(now), Set.copyOf(next), pend);
+      // the order next is met in decides the order of the node's successors, and with it the
+      // lasso printed: an immutable Set.copyOf iterates in an order that changes from JVM to JVM
+      n = new Node(nodes.size(), List.copyOf(now),
+          java.util.Collections.unmodifiableSet(new LinkedHashSet<>(next)), pend);
       nodes.add(n);
       byKey.put(key, n);
       work.add(n);
