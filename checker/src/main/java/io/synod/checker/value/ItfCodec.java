@@ -273,7 +273,12 @@ public final class ItfCodec {
         dom[i] = decode(p.get(0), pp + "[0]");
         vals[i] = decode(p.get(1), pp + "[1]");
       }
-      return Values.fcn(dom, vals);
+      try {
+        return Values.fcn(dom, vals);
+      } catch (EvalError e) {
+        // a key listed twice with two values: the input's fault, said with its path
+        throw new ItfException(path + ".#map: " + e.getMessage());
+      }
     }
     if (o.has("#unserializable")) {
       throw new ItfException(path + ": cannot read the unserializable value " + o.get("#unserializable"));

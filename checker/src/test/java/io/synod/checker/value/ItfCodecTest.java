@@ -81,6 +81,9 @@ class ItfCodecTest {
     assertEquals("$.#set: expected an array", e.getMessage());
     e = assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("{\"a\": 1.5}"));
     assertTrue(e.getMessage().startsWith("$.a: 1.5 is not an integer"), e.getMessage());
+    e = assertThrows(ItfCodec.ItfException.class,
+        () -> codec.fromJson("{\"#map\": [[2, 3], [2, 4]]}"));
+    assertEquals("$.#map: The function has two different values at 2.", e.getMessage());
     e = assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("{\"#weird\": 1}"));
     assertEquals("$: unknown ITF tag #weird", e.getMessage());
     assertThrows(ItfCodec.ItfException.class, () -> codec.fromJson("{\"#unserializable\": \"Nat\"}"));
