@@ -482,7 +482,7 @@ final class Nodes {
     private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
-      if (!s.isEnumerable() || (countOnly ? tooLargeToSelectNow(s) : !explicit(s))) {
+      if (!s.isEnumerable() || tooLargeToSelectNow(s)) {
         // As TLC's lazy set of a predicate: membership is decided from the base set and the
         // predicate ({@code P \in {Q \in SUBSET SUBSET S : ...}}), enumeration waits until needed.
         Frame snap = f.snapshot(c);
@@ -511,18 +511,7 @@ final class Nodes {
       return pred.evalBool(c, f);
     }
 
-    /**
-     * Whether TLC selects from this base at once: only from an explicit set or an interval. Over
-     * any other base (SUBSET S, [S -> T], S \X T, a set of records, a union...) TLC keeps the
-     * predicate and the base, so a membership test costs one predicate evaluation instead of a
-     * pass over the whole base, and the predicate is evaluated only where the set is used.
-     */
-    private static boolean explicit(SetValue s) {
-      return s instanceof io.synod.checker.value.SetEnumValue
-          || s instanceof io.synod.checker.value.IntervalValue;
-    }
-
-    /** Domains up to this size are counted at once; larger ones stay lazy. */
+    /** Domains up to this size are filtered at once; larger ones stay lazy. */
     private static final long EAGER_LIMIT = 1 << 16;
 
     /**
