@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.synod.checker.syntax.ast.AstEquality;
 import io.synod.checker.syntax.ast.Expr;
@@ -17,7 +18,11 @@ import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.syntax.ast.Unit;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SyntaxFormsTest {
 
@@ -258,67 +263,45 @@ class SyntaxFormsTest {
   }
 
   /**
-   * The rest of the tlaplus-standard Unicode table, which SANY accepts: the number sets are the
-   * identifiers Nat, Int and Real (so a module may also define or instance-qualify them), and
-   * ⋄, ⁺, ∷, ‼, ⁇ are <>, ^+, ::, !!, ??.
+   * The rest of the tlaplus-standard Unicode table, which SANY accepts: the blackboard letters are
+   * the identifiers Nat, Int and Real (Chameneos in the TLA+ examples writes
+   * {@code N ∈ (ℕ \ {0})}), also instance-qualified and inside junction lists, whose alignment
+   * is kept; ⋄, ⁺, ∷ (EWD840 writes {@code P0∷ ∀ i ∈ Node : ...}), ‼, ⁇ are <>, ^+, ::, !!, ??.
    */
-  @Test
-  void unicodeNumberSetsAndRemainingSymbolsMatchAscii() throws ParseException {
-    Expr a = expr("(x \\in Nat \\cup Int \\cup Real) /\\ <>P /\\ R^+ = a !! b /\\ a ?? b /\\ I!Nat");
-    Expr u = expr("(x ∈ ℕ ∪ ℤ ∪ ℝ) ∧ ⋄P ∧ R⁺ = a ‼ b ∧ a ⁇ b ∧ I!ℕ");
-    assertTrue(AstEquality.equalIgnoringSpans(a, u),
-        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
-    Expr la = expr("lbl :: x");
-    Expr lu = expr("lbl ∷ x");
-    assertTrue(AstEquality.equalIgnoringSpans(la, lu),
-        () -> AstPrinter.print(la) + "\n" + AstPrinter.print(lu));
-    Module m = module("ℕ ≜ {0}\nY ≜ ℕ");
-    assertEquals(List.of("Nat", "Y"), m.units(Unit.OpDef.class).stream().map(Unit.OpDef::name).toList());
-  }
-
-  /**
-   * SANY reads the blackboard letters as the names of the standard number sets (Chameneos in the
-   * TLA+ examples writes {@code N ∈ (ℕ \ {0})}), so they resolve as Nat, Int and Real do, and
-   * the alignment of the junction list they stand in is kept.
-   */
-  @Test
-  void blackboardLettersAreTheNumberSetNames() throws ParseException {
-    Expr a = expr("""
-        /\\ x \\in Nat \\ {0}
-        /\\ y \\in Int
-        /\\ z \\in Real""");
-    Expr u = expr("""
-        ∧ x ∈ ℕ \\ {0}
-        ∧ y ∈ ℤ
-        ∧ z ∈ ℝ""");
-    assertTrue(AstEquality.equalIgnoringSpans(a, u),
-        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
-    Module m = module("ℕ ≜ 0 ‥ 3");
-    assertEquals("Nat", m.units(Unit.OpDef.class).get(0).name());
-  }
-
-  /**
-   * The rest of the Unicode spellings SANY accepts: the label colons (EWD840 in the TLA+
-   * examples writes {@code P0∷ ∀ i ∈ Node : ...}), the small diamond, the double marks and the
-   * superscript plus.
-   */
-  @Test
-  void unicodeLabelDiamondAndMarks() throws ParseException {
-    String ascii = "(P0:: x = 1) \\/ <>(x = 2) \\/ (a !! b) = (a ?? b) \\/ R^+ = R";
-    String unicode = "(P0∷ x = 1) ∨ ⋄(x = 2) ∨ (a ‼ b) = (a ⁇ b) ∨ R⁺ = R";
+  @ParameterizedTest
+  @MethodSource("remainingUnicode")
+  void remainingUnicodeSpellingsMatchAscii(String ascii, String unicode) throws ParseException {
     Expr a = expr(ascii);
     Expr u = expr(unicode);
     assertTrue(AstEquality.equalIgnoringSpans(a, u),
         () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
   }
 
+  static Stream<Arguments> remainingUnicode() {
+    return Stream.of(
+        arguments("(x \\in Nat \\cup Int \\cup Real) /\\ <>P /\\ R^+ = a !! b /\\ a ?? b /\\ I!Nat",
+            "(x ∈ ℕ ∪ ℤ ∪ ℝ) ∧ ⋄P ∧ R⁺ = a ‼ b ∧ a ⁇ b ∧ I!ℕ"),
+        arguments("lbl :: x", "lbl ∷ x"),
+        arguments("""
+            /\\ x \\in Nat \\ {0}
+            /\\ y \\in Int
+            /\\ z \\in Real""", """
+            ∧ x ∈ ℕ \\ {0}
+            ∧ y ∈ ℤ
+            ∧ z ∈ ℝ"""),
+        arguments("(P0:: x = 1) \\/ <>(x = 2) \\/ (a !! b) = (a ?? b) \\/ R^+ = R",
+            "(P0∷ x = 1) ∨ ⋄(x = 2) ∨ (a ‼ b) = (a ⁇ b) ∨ R⁺ = R"),
+        arguments("x \\in Nat /\\ [Int -> Real] # {} /\\ Nat \\subseteq Int",
+            "x ∈ ℕ ∧ [ℤ → ℝ] ≠ {} ∧ ℕ ⊆ ℤ"));
+  }
+
+  /** The blackboard letters are names, so a module may define them (as the number modules do). */
   @Test
-  void unicodeNumberSetsAreTheStandardNames() throws ParseException {
-    // SANY reads ℕ, ℤ and ℝ as Nat, Int and Real, also inside longer expressions
-    Expr a = expr("x \\in Nat /\\ [Int -> Real] # {} /\\ Nat \\subseteq Int");
-    Expr u = expr("x ∈ ℕ ∧ [ℤ → ℝ] ≠ {} ∧ ℕ ⊆ ℤ");
-    assertTrue(AstEquality.equalIgnoringSpans(a, u),
-        () -> AstPrinter.print(a) + "\n" + AstPrinter.print(u));
+  void blackboardLettersAreNamesAModuleMayDefine() throws ParseException {
+    Module m = module("ℕ ≜ {0}\nY ≜ ℕ");
+    assertEquals(List.of("Nat", "Y"), m.units(Unit.OpDef.class).stream().map(Unit.OpDef::name).toList());
+    Module r = module("ℕ ≜ 0 ‥ 3");
+    assertEquals("Nat", r.units(Unit.OpDef.class).get(0).name());
   }
 
   @Test
