@@ -313,17 +313,15 @@ public final class ModelChecker {
             stats, start, memory(s, spill));
       }
     }
-    {
-      // TLC evaluates the POSTCONDITION once the search is over, also after a violation (which
-      // it reads as CounterExample), as a constant formula: level 0, worker 0's registers
-      ctx.stats = stats;
-      ctx.level = 0;
-      ctx.registers = s.registers();
-      ctx.counterExample = failures.isEmpty() ? null : failures.get(0).trace();
-      CheckResult.Failure post = Postconditions.check(model, ctx);
-      if (post != null) {
-        failures.add(post);
-      }
+    // TLC evaluates the POSTCONDITION once the search is over, also after a violation (which it
+    // reads as CounterExample), as a constant formula: level 0, worker 0's registers
+    ctx.stats = stats;
+    ctx.level = 0;
+    ctx.registers = s.registers();
+    ctx.counterExample = failures.isEmpty() ? null : failures.get(0).trace();
+    CheckResult.Failure post = Postconditions.check(model, ctx);
+    if (post != null) {
+      failures.add(post);
     }
     if (ckpt != null && plan != null) {
       // the temporal check reached its verdict too (a check that ran out of memory there
@@ -364,7 +362,7 @@ public final class ModelChecker {
     LivenessChecker.Lasso lasso = checker.check(plan, threads);
     livenessBytes = Math.max(livenessBytes, checker.peakBytes());
     if (lasso != null && !g.numberedAsOneWorker()) {
-      checker = null;
+      checker = null; // its per-edge labels may go while the edge arrays are copied
       g.numberAsOneWorker();
       checker = new LivenessChecker(g);
       lasso = checker.check(plan, threads);
