@@ -482,12 +482,22 @@ final class Nodes {
     private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
-      if (!s.isEnumerable() || tooLargeToSelectNow(s)) {
+      if (!s.isEnumerable() || (countOnly ? tooLargeToSelectNow(s) : !explicit(s))) {
+        if (!countOnly && s.isEnumerable() && selectableAhead(s)) {
+          try {
+            return selectNow(c, f, b, s, false);
+          } catch (EvalException | EvalError | ArithmeticException e) {
+            // an element TLC would never have tested fails: the set is lazy after all
+          }
+        }
         // As TLC's lazy set of a predicate: membership is decided from the base set and the
         // predicate ({@code P \in {Q \in SUBSET SUBSET S : ...}}), enumeration waits until needed.
-        Frame snap = f.snapshot(c);
-        return Values.filter(s, v -> test(c, snap, b, v));
+        return Values.filter(s, new LazyFilter(c, f, b, pred));
       }
+      return selectNow(c, f, b, s, countOnly);
+    }
+
+    private Value selectNow(Ctx c, Frame f, Binders.One b, SetValue s, boolean countOnly) {
       // the domain's elements are distinct, so counting the selected ones sizes the set
       Value[] out = countOnly ? null : new Value[Math.max(4, Math.min(s.intSize(), 1024))];
       int n = 0;
@@ -511,7 +521,34 @@ final class Nodes {
       return pred.evalBool(c, f);
     }
 
-    /** Domains up to this size are filtered at once; larger ones stay lazy. */
+    /**
+     * Whether TLC selects from this base at once: only from an explicit set or an interval. Over
+     * any other base (SUBSET S, [S -> T], S \X T, a set of records, a union...) TLC keeps the
+     * predicate and the base, so a membership test costs one predicate evaluation instead of a
+     * pass over the whole base, and the predicate is evaluated only where the set is used.
+     */
+    private static boolean explicit(SetValue s) {
+      return s instanceof io.synod.checker.value.SetEnumValue
+          || s instanceof io.synod.checker.value.IntervalValue;
+    }
+
+    /**
+     * Whether a small base is worth selecting from at once although TLC keeps the set lazy: then
+     * membership is a look-up (a quorum system {@code {Q \in SUBSET S : ...}} is tested in every
+     * state). Only a pure predicate qualifies, and only when it evaluates without error on every
+     * element, so that nothing observable differs from the lazy set.
+     */
+    private boolean selectableAhead(SetValue s) {
+      if (pred.impure || pred.effect || tooLargeToSelectNow(s)) {
+        return false;
+      }
+      return s.size() <= AHEAD_LIMIT;
+    }
+
+    /** Bases up to this size are selected ahead ({@link #selectableAhead}). */
+    private static final long AHEAD_LIMIT = 1024;
+
+    /** Domains up to this size are counted at once; larger ones stay lazy. */
     private static final long EAGER_LIMIT = 1 << 16;
 
     /**

@@ -73,7 +73,8 @@ final class Thunk {
     try {
       return force(c);
     } catch (EvalException e) {
-      return new Thunk(expr, frame.snapshot(c), cacheable);
+      // never caching: a lazy value may be used by several workers at once
+      return new Thunk(expr, frame.snapshot(c), false);
     }
   }
 }

@@ -8,31 +8,48 @@ import java.util.function.Predicate;
  * {@code S} and {@code P} without enumerating, enumeration filters {@code S}'s enumeration.
  */
 public final class FilterSetValue extends DerivedSetValue {
-  private final SetValue base;
-  private final Predicate<Value> test;
+  /**
+   * The base set and the predicate, until the explicit form is known: then they are dropped,
+   * since a predicate keeps the state it was made in, and a filter stored in a state would
+   * otherwise keep its predecessors' states alive, one after the other.
+   */
+  private volatile Source source;
+
+  private record Source(SetValue base, Predicate<Value> test) {}
 
   FilterSetValue(SetValue base, Predicate<Value> test) {
-    this.base = base;
-    this.test = test;
+    this.source = new Source(base, test);
+  }
+
+  @Override
+  void enumerated(SetEnumValue e) {
+    source = null;
   }
 
   @Override
   public boolean contains(Value v) {
-    return base.contains(v) && test.test(v);
+    Source s = source;
+    // null only after the explicit form was published (written before)
+    return s == null ? enumeratedIfKnown().contains(v) : s.base.contains(v) && s.test.test(v);
   }
 
   @Override
   public boolean isEnumerable() {
-    return base.isEnumerable();
+    Source s = source;
+    return s == null || s.base.isEnumerable();
   }
 
   @Override
   SetEnumValue materialize() {
+    Source s = source;
+    if (s == null) {
+      return enumeratedIfKnown(); // another thread got there first
+    }
     Value[] out = new Value[16];
     int n = 0;
-    for (Iterator<Value> it = base.iterator(); it.hasNext(); ) {
+    for (Iterator<Value> it = s.base.iterator(); it.hasNext(); ) {
       Value v = it.next();
-      if (test.test(v)) {
+      if (s.test.test(v)) {
         if (n == out.length) {
           out = java.util.Arrays.copyOf(out, n * 2);
         }
@@ -42,20 +59,24 @@ public final class FilterSetValue extends DerivedSetValue {
     return SetEnumValue.ofSorted(n == out.length ? out : java.util.Arrays.copyOf(out, n));
   }
 
+  // Non-enumerable filters are never enumerated, so their source stays.
   @Override
   long structuralFingerprint() {
-    return Hashing.mix(Hashing.mix(0x46494cL, base.fingerprint()), System.identityHashCode(test));
+    Source s = source;
+    return Hashing.mix(Hashing.mix(0x46494cL, s.base.fingerprint()), System.identityHashCode(s.test));
   }
 
   @Override
   boolean structurallyEquals(SetValue o) {
-    return o instanceof FilterSetValue f && f.base.equals(base) && f.test == test;
+    Source s = source;
+    Source t = o instanceof FilterSetValue f ? f.source : null;
+    return s != null && t != null && t.base.equals(s.base) && t.test == s.test;
   }
 
   /** The enumeration error TLC reports for a filter over a non-enumerable set. */
   @Override
   EvalError enumerationError() {
-    return new EvalError("Attempted to enumerate { x \\in S : p(x) } when S:\n" + Pretty.ppr(base)
+    return new EvalError("Attempted to enumerate { x \\in S : p(x) } when S:\n" + Pretty.ppr(source.base)
         + "\nis not enumerable");
   }
 
@@ -66,7 +87,7 @@ public final class FilterSetValue extends DerivedSetValue {
       return;
     }
     sb.append("{x \\in ");
-    base.appendTo(sb);
+    source.base.appendTo(sb);
     sb.append(" : <predicate>}");
   }
 }

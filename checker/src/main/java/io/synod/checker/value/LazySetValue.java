@@ -29,8 +29,16 @@ public abstract class LazySetValue extends SetValue {
       }
       e = materialize();
       enumerated = e;
+      enumerated(e);
     }
     return e;
+  }
+
+  /**
+   * Called once the explicit form is known and published: a form may drop the operands it no
+   * longer needs. A race may call it more than once, always with an equal set.
+   */
+  void enumerated(SetEnumValue e) {
   }
 
   /** The explicit form if it has been computed already, else null (never computes it). */

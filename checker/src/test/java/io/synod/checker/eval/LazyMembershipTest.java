@@ -46,6 +46,25 @@ class LazyMembershipTest {
   }
 
   @Test
+  void membershipInAFilterOverAFunctionSetOrPowerSetEvaluatesThePredicateOnTheElementAlone() {
+    // TLC keeps {x \in S : P} lazy unless S is an explicit set or an interval: the predicate is
+    // never applied to the other elements of S, so 10 \div 0 and CHOOSE over {} go unevaluated.
+    assertEquals("TRUE", show("", "<<1, 1, 1>> \\in {f \\in [1..3 -> 0..2] : 10 \\div f[1] > 0}"));
+    assertEquals("FALSE", show("", "<<2, 0, 1>> \\in {f \\in [1..3 -> 0..2] : 10 \\div f[1] > 5}"));
+    assertEquals("TRUE", show("", "{1} \\in {s \\in SUBSET (1..3) : (CHOOSE x \\in s : TRUE) = 1}"));
+    assertEquals("TRUE", show("", "<<1, 2>> \\in {p \\in (0..2) \\X (0..2) : 6 \\div p[1] = 6}"));
+  }
+
+  @Test
+  void aFilterOverAnIntervalOrAnExplicitSetIsSelectedAtOnceAsInTlc() {
+    for (String set : new String[] {"0..2", "{0, 1, 2}"}) {
+      EvalException e = assertThrows(EvalException.class,
+          () -> show("", "1 \\in {x \\in " + set + " : 1 \\div x >= 0}"));
+      assertTrue(e.getMessage().contains("div is 0"), e.getMessage());
+    }
+  }
+
+  @Test
   void aFunctionOverIntIsAppliedPointwise() {
     String defs = "Double == [n \\in Int |-> n * 2]\nSq == [s \\in Seq(Nat) |-> Len(s) * Len(s)]\n";
     assertEquals("6", show(defs, "Double[3]"));
