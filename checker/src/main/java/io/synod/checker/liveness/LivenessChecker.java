@@ -12,7 +12,8 @@ import java.util.List;
  * inside it satisfies the {@code <>[]} formulas, some edge satisfies each {@code []<>} formula,
  * and some node fulfils each promise of the tableau. Such a component holds a cycle that is an
  * infinite counterexample; the result is a shortest path to the component's root plus a cycle
- * from the root built as TLC builds its own (see {@code Product.dfsCycle}).
+ * from the root built as TLC builds its own (see {@code Product.dfsCycle}), or the shortest
+ * such cycle where TLC's is longer (see {@code Product.shortestCycle}).
  *
  * <p>Components are found with Tarjan's algorithm run on an explicit stack (deep graphs would
  * exhaust the Java stack), once per error model, on the graph without the edges that break its
@@ -1296,8 +1297,9 @@ public final class LivenessChecker {
     /**
      * The counterexample for the accepting component {@code id} ({@code members}, its root
      * first) of error model {@code m}: a shortest path from an initial node to the root, then a
-     * cycle from the root back to it that meets every promise and []<> condition, TLC's (a
-     * greedy walk, closed by a shortest path over the component's states).
+     * cycle from the root back to it that meets every promise and []<> condition. The cycle is
+     * TLC's (a greedy walk, closed by a shortest path over the component's states) unless a
+     * strictly shorter one exists, which is then printed instead.
      */
     synchronized Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp,
         int id) {
@@ -1314,6 +1316,12 @@ public final class LivenessChecker {
         for (int i = 0; i < back.length; i += 3) {
           steps.add(new int[] {back[i], back[i + 1], back[i + 2]});
         }
+      }
+      List<int[]> shortest = shortestCycle(m, comp, id, members, entry);
+      if (shortest != null && printedLength(shortest) < printedLength(steps)) {
+        // TLC's walk wanders where the tableau has many nodes over the same few states; a
+        // strictly shorter cycle through the same root is printed instead (on a tie, TLC's)
+        steps = shortest;
       }
       List<Integer> nodes = new ArrayList<>();
       List<Long> bits = new ArrayList<>();
@@ -1340,6 +1348,172 @@ public final class LivenessChecker {
         }
       }
       return collapse(nodes, bits, loopAt);
+    }
+
+    /**
+     * Above this many (component node, conditions met) pairs the shortest cycle is not searched
+     * and TLC's construction alone decides the lasso.
+     */
+    static final long SHORTEST_PAIRS = 1 << 22;
+
+    /** At most this many ints of component steps are kept by {@link #shortestCycle}. */
+    static final long SHORTEST_CACHED_INTS = 1 << 24;
+
+    /**
+     * The cycle through {@code entry} with the fewest changes of state that meets every promise
+     * and every []<> condition of {@code m}: a breadth-first search over pairs (product node of
+     * the component, conditions met so far) in which a step that keeps the state (stuttering,
+     * only the tableau node changes) costs nothing, as the printed lasso drops it. Returns its
+     * steps ([u, k, v] each), or null when there are too many pairs to search.
+     */
+    List<int[]> shortestCycle(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id,
+        int[] members, int entry) {
+      List<LiveExpr> ae = m.infinitelyOften();
+      int promises = tab == null ? 0 : tab.promiseCount();
+      int conds = promises + ae.size();
+      if (conds > 20 || (long) members.length << conds > SHORTEST_PAIRS) {
+        return null;
+      }
+      java.util.HashMap<Integer, Integer> index = new java.util.HashMap<>();
+      for (int i = 0; i < members.length; i++) {
+        index.put(members[i], i);
+      }
+      int full = (1 << conds) - 1;
+      int pairs = members.length << conds;
+      int[] dist = new int[pairs + 1];
+      Arrays.fill(dist, Integer.MAX_VALUE);
+      int[] from = new int[pairs + 1];
+      int[] via = new int[pairs + 1];
+      boolean[] done = new boolean[pairs + 1];
+      // pair `pairs` stands for entry reached again with every condition met
+      int goal = pairs;
+      int start = (index.get(entry) << conds) | nodeConds(m, entry, promises);
+      dist[start] = 0;
+      from[start] = -1;
+      java.util.ArrayDeque<Integer> deque = new java.util.ArrayDeque<>();
+      deque.add(start);
+      // per member, its steps inside the component once first needed: successor member,
+      // candidate k, conditions the step meets (its target's and its own), state change (1 or 0)
+      int[][] adj = new int[members.length][];
+      long cached = 0;
+      while (!deque.isEmpty()) {
+        int p = deque.pollFirst();
+        if (done[p]) {
+          continue;
+        }
+        done[p] = true;
+        if (p == goal) {
+          break;
+        }
+        int ui = p >>> conds;
+        int mask = p & full;
+        int[] out = adj[ui];
+        if (out == null) {
+          out = steps(m, comp, id, members[ui], index, promises);
+          // a node is expanded once per set of conditions met: its steps are kept for the next
+          // time, up to a bound on the memory they take (then worked out again each time)
+          if (cached + out.length <= SHORTEST_CACHED_INTS) {
+            adj[ui] = out;
+            cached += out.length;
+          }
+        }
+        for (int e = 0; e < out.length; e += 4) {
+          int vi = out[e];
+          int mv = mask | out[e + 2];
+          int w = out[e + 3];
+          int q = members[vi] == entry && mv == full ? goal : (vi << conds) | mv;
+          if (dist[p] + w < dist[q]) {
+            dist[q] = dist[p] + w;
+            from[q] = p;
+            via[q] = out[e + 1];
+            if (w == 0) {
+              deque.addFirst(q);
+            } else {
+              deque.addLast(q);
+            }
+          }
+        }
+      }
+      if (!done[goal]) {
+        return null;
+      }
+      List<int[]> steps = new ArrayList<>();
+      for (int q = goal; from[q] >= 0; q = from[q]) {
+        int u = members[from[q] >>> conds];
+        int v = q == goal ? entry : members[q >>> conds];
+        steps.add(0, new int[] {u, via[q], v});
+      }
+      return steps;
+    }
+
+    /**
+     * The allowed steps from component member {@code u} to members, as quadruples (index of the
+     * target in the members, candidate k, conditions met by the target node and the step,
+     * 1 when the step changes the state and 0 when it keeps it).
+     */
+    int[] steps(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int u,
+        java.util.Map<Integer, Integer> index, int promises) {
+      List<LiveExpr> ae = m.infinitelyOften();
+      long sb = g.stateBits(u / t);
+      int c = candidates(u);
+      int[] out = new int[16];
+      int n = 0;
+      for (int k = 0; k < c; k++) {
+        int v = succ(u, k);
+        if (v < 0 || comp.get(v) != id + 1) {
+          continue;
+        }
+        long b = bits(u, k);
+        if (!allowed(m, u, b)) {
+          continue;
+        }
+        int mv = nodeConds(m, v, promises);
+        for (int i = 0; i < ae.size(); i++) {
+          if (LiveExpr.eval(ae.get(i), sb, b)) {
+            mv |= 1 << (promises + i);
+          }
+        }
+        if (n + 4 > out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[n++] = index.get(v);
+        out[n++] = k;
+        out[n++] = mv;
+        out[n++] = v / t == u / t ? 0 : 1;
+      }
+      return Arrays.copyOf(out, n);
+    }
+
+    /** The promises and []<> state conditions of {@code m} product node {@code v} meets. */
+    int nodeConds(LivenessPlan.ErrorModel m, int v, int promises) {
+      int mask = 0;
+      if (tab != null) {
+        Tableau.Node node = tab.node(v % t);
+        for (int i = 0; i < promises; i++) {
+          if (node.fulfils(i)) {
+            mask |= 1 << i;
+          }
+        }
+      }
+      List<LiveExpr> ae = m.infinitelyOften();
+      long sb = g.stateBits(v / t);
+      for (int i = 0; i < ae.size(); i++) {
+        if (!ae.get(i).containsAction() && LiveExpr.eval(ae.get(i), sb, 0L)) {
+          mask |= 1 << (promises + i);
+        }
+      }
+      return mask;
+    }
+
+    /** How many states the printed cycle of {@code steps} has (steps keeping the state drop). */
+    int printedLength(List<int[]> steps) {
+      int n = 0;
+      for (int[] s : steps) {
+        if (s[0] / t != s[2] / t) {
+          n++;
+        }
+      }
+      return n;
     }
 
     /** Whether state {@code s} is an initial state. */
