@@ -32,6 +32,9 @@ public final class LivenessChecker {
   /** The largest product graph's search arrays, in bytes (see {@link #peakBytes}). */
   private final java.util.concurrent.atomic.AtomicLong productBytes =
       new java.util.concurrent.atomic.AtomicLong();
+  /** The largest shortest-cycle search of a lasso, in bytes (see {@link #peakBytes}). */
+  private final java.util.concurrent.atomic.AtomicLong lassoBytes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public LivenessChecker(BehaviorGraph g) {
     this.g = g;
@@ -41,14 +44,15 @@ public final class LivenessChecker {
    * Heap bytes the check held at its largest, from the sizes of its arrays: the recording and
    * the frozen graph side by side while freezing, or the frozen graph, the labels, the
    * reachable sets of every branch and the search arrays (index, low link, component: 4 bytes
-   * each per product node) of the component searches that ran at once.
+   * each per product node) of the component searches that ran at once, plus the arrays of the
+   * largest shortest-cycle search of a lasso.
    */
   public long peakBytes() {
     Labels l = labels;
     long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
     long[] r = reach;
     long checking = g.bytes() + labelBytes + productBytes.get() * concurrent
-        + (r == null ? 0 : 8L * r.length);
+        + (r == null ? 0 : 8L * r.length) + lassoBytes.get();
     return Math.max(g.recordedBytes() + g.bytes(), checking);
   }
 
@@ -1434,6 +1438,8 @@ public final class LivenessChecker {
           }
         }
       }
+      // dist, from, via and done per pair, and the steps kept
+      lassoBytes.accumulateAndGet(13L * (pairs + 1) + 4L * cached, Math::max);
       if (!done[goal]) {
         return null;
       }
