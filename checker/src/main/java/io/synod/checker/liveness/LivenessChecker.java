@@ -12,7 +12,8 @@ import java.util.List;
  * inside it satisfies the {@code <>[]} formulas, some edge satisfies each {@code []<>} formula,
  * and some node fulfils each promise of the tableau. Such a component holds a cycle that is an
  * infinite counterexample; the result is a shortest path to the component's root plus a cycle
- * from the root built as TLC builds its own (see {@code Product.greedy}).
+ * from the root built as TLC builds its own (see {@code Product.dfsCycle}), or the shortest
+ * such cycle where TLC's is longer (see {@code Product.shortestCycle}).
  *
  * <p>Components are found with Tarjan's algorithm run on an explicit stack (deep graphs would
  * exhaust the Java stack), once per error model, on the graph without the edges that break its
@@ -31,6 +32,9 @@ public final class LivenessChecker {
   /** The largest product graph's search arrays, in bytes (see {@link #peakBytes}). */
   private final java.util.concurrent.atomic.AtomicLong productBytes =
       new java.util.concurrent.atomic.AtomicLong();
+  /** The largest shortest-cycle search of a lasso, in bytes (see {@link #peakBytes}). */
+  private final java.util.concurrent.atomic.AtomicLong lassoBytes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public LivenessChecker(BehaviorGraph g) {
     this.g = g;
@@ -40,14 +44,15 @@ public final class LivenessChecker {
    * Heap bytes the check held at its largest, from the sizes of its arrays: the recording and
    * the frozen graph side by side while freezing, or the frozen graph, the labels, the
    * reachable sets of every branch and the search arrays (index, low link, component: 4 bytes
-   * each per product node) of the component searches that ran at once.
+   * each per product node) of the component searches that ran at once, plus the arrays of the
+   * largest shortest-cycle search of a lasso.
    */
   public long peakBytes() {
     Labels l = labels;
     long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
     long[] r = reach;
     long checking = g.bytes() + labelBytes + productBytes.get() * concurrent
-        + (r == null ? 0 : 8L * r.length);
+        + (r == null ? 0 : 8L * r.length) + lassoBytes.get();
     return Math.max(g.recordedBytes() + g.bytes(), checking);
   }
 
@@ -1293,64 +1298,312 @@ public final class LivenessChecker {
       return mt.metBy(sc.inner, sc.innerCount);
     }
 
+    /**
+     * The counterexample for the accepting component {@code id} ({@code members}, its root
+     * first) of error model {@code m}: a shortest path from an initial node to the root, then a
+     * cycle from the root back to it that meets every promise and []<> condition. The cycle is
+     * TLC's (a greedy walk, closed by a shortest path over the component's states) unless a
+     * strictly shorter one exists, which is then printed instead.
+     */
     synchronized Lasso lasso(LivenessPlan.ErrorModel m, int[] members, GraphArrays.Ints comp,
         int id) {
-      current = m;
       distances();
       // TLC starts the cycle at the component's root (where Tarjan's search entered it)
       int entry = members[0];
+      List<int[]> steps = new ArrayList<>();
+      int cur = dfsCycle(m, comp, id, entry, steps);
+      if (cur != entry || steps.isEmpty()) {
+        int[] back = cur == entry ? null : stateBfs(m, comp, id, cur, entry);
+        if (back == null) {
+          back = bfs(m, comp, id, cur, entry);
+        }
+        for (int i = 0; i < back.length; i += 3) {
+          steps.add(new int[] {back[i], back[i + 1], back[i + 2]});
+        }
+      }
+      List<int[]> shortest = shortestCycle(m, comp, id, members, entry);
+      if (shortest != null && printedLength(shortest) < printedLength(steps)) {
+        // TLC's walk wanders where the tableau has many nodes over the same few states; a
+        // strictly shorter cycle through the same root is printed instead (on a tie, TLC's)
+        steps = shortest;
+      }
       List<Integer> nodes = new ArrayList<>();
       List<Long> bits = new ArrayList<>();
-      for (int u = entry; u >= 0; u = parent[u]) {
-        nodes.add(0, u);
-        if (parent[u] >= 0) {
-          bits.add(0, parentBits[u]);
+      if (initialState(entry / t) && firstLapFromInitial(m, steps, entry)) {
+        // TLC's prefix is the root's state alone when that state is initial; allowed here only
+        // when a run of the tableau from an initial node of that state follows the cycle's
+        // states once and arrives at the root, so that the printed lasso is a run of the product
+        nodes.add(entry);
+      } else {
+        for (int u = entry; u >= 0; u = parent[u]) {
+          nodes.add(0, u);
+          if (parent[u] >= 0) {
+            bits.add(0, parentBits[u]);
+          }
         }
       }
       int loopAt = nodes.size() - 1;
-      int promises = tab == null ? 0 : tab.promiseCount();
-      BitSet needP = new BitSet();
-      needP.set(0, promises);
-      BitSet needA = new BitSet();
-      needA.set(0, m.infinitelyOften().size());
-      List<Integer> cycle = new ArrayList<>();
-      List<Long> cycleBits = new ArrayList<>();
-      int[] greedy = greedy(m, comp, id, entry, needP, needA);
-      int cur = walk(greedy, entry, cycle, cycleBits, needP, needA);
-      if (cur != entry || greedy.length == 0) {
-        int[] back = bfs(m, comp, id, cur, entry, needP, needA);
-        walk(back, cur, cycle, cycleBits, needP, needA);
+      // the cycle ends with entry again
+      for (int i = 0; i < steps.size(); i++) {
+        int[] s = steps.get(i);
+        bits.add(bits(s[0], s[1]));
+        if (i < steps.size() - 1) {
+          nodes.add(s[2]);
+        }
       }
-      // cycle ends with entry again
-      cycle.remove(cycle.size() - 1);
-      for (int u : cycle) {
-        nodes.add(u);
-      }
-      bits.addAll(cycleBits);
       return collapse(nodes, bits, loopAt);
     }
 
     /**
-     * The steps of a greedy depth-first walk inside the component from {@code entry} until every
-     * promise and every []<> condition has been met, as TLC builds its cycle: an edge that meets
-     * an open condition is taken at once, otherwise the walk moves to the last unvisited
-     * successor, backing up when there is none; meeting a condition forgets the visited marks.
-     * Returns [u, k, v] triples; the requirement sets are left untouched.
+     * Above this many (component node, conditions met) pairs the shortest cycle is not searched
+     * and TLC's construction alone decides the lasso.
      */
-    int[] greedy(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int entry, BitSet needP0,
-        BitSet needA0) {
-      BitSet needP = (BitSet) needP0.clone();
-      BitSet needA = (BitSet) needA0.clone();
+    static final long SHORTEST_PAIRS = 1 << 22;
+
+    /** At most this many ints of component steps are kept by {@link #shortestCycle}. */
+    static final long SHORTEST_CACHED_INTS = 1 << 24;
+
+    /**
+     * The cycle through {@code entry} with the fewest changes of state that meets every promise
+     * and every []<> condition of {@code m}: a breadth-first search over pairs (product node of
+     * the component, conditions met so far) in which a step that keeps the state (stuttering,
+     * only the tableau node changes) costs nothing, as the printed lasso drops it. Returns its
+     * steps ([u, k, v] each), or null when there are too many pairs to search.
+     */
+    List<int[]> shortestCycle(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id,
+        int[] members, int entry) {
+      List<LiveExpr> ae = m.infinitelyOften();
+      int promises = tab == null ? 0 : tab.promiseCount();
+      int conds = promises + ae.size();
+      if (conds > 20 || (long) members.length << conds > SHORTEST_PAIRS) {
+        return null;
+      }
+      java.util.HashMap<Integer, Integer> index = new java.util.HashMap<>();
+      for (int i = 0; i < members.length; i++) {
+        index.put(members[i], i);
+      }
+      int full = (1 << conds) - 1;
+      int pairs = members.length << conds;
+      int[] dist = new int[pairs + 1];
+      Arrays.fill(dist, Integer.MAX_VALUE);
+      int[] from = new int[pairs + 1];
+      int[] via = new int[pairs + 1];
+      boolean[] done = new boolean[pairs + 1];
+      // pair `pairs` stands for entry reached again with every condition met
+      int goal = pairs;
+      int start = (index.get(entry) << conds) | nodeConds(m, entry, promises);
+      dist[start] = 0;
+      from[start] = -1;
+      java.util.ArrayDeque<Integer> deque = new java.util.ArrayDeque<>();
+      deque.add(start);
+      // per member, its steps inside the component once first needed: successor member,
+      // candidate k, conditions the step meets (its target's and its own), state change (1 or 0)
+      int[][] adj = new int[members.length][];
+      long cached = 0;
+      while (!deque.isEmpty()) {
+        int p = deque.pollFirst();
+        if (done[p]) {
+          continue;
+        }
+        done[p] = true;
+        if (p == goal) {
+          break;
+        }
+        int ui = p >>> conds;
+        int mask = p & full;
+        int[] out = adj[ui];
+        if (out == null) {
+          out = steps(m, comp, id, members[ui], index, promises);
+          // a node is expanded once per set of conditions met: its steps are kept for the next
+          // time, up to a bound on the memory they take (then worked out again each time)
+          if (cached + out.length <= SHORTEST_CACHED_INTS) {
+            adj[ui] = out;
+            cached += out.length;
+          }
+        }
+        for (int e = 0; e < out.length; e += 4) {
+          int vi = out[e];
+          int mv = mask | out[e + 2];
+          int w = out[e + 3];
+          int q = members[vi] == entry && mv == full ? goal : (vi << conds) | mv;
+          if (dist[p] + w < dist[q]) {
+            dist[q] = dist[p] + w;
+            from[q] = p;
+            via[q] = out[e + 1];
+            if (w == 0) {
+              deque.addFirst(q);
+            } else {
+              deque.addLast(q);
+            }
+          }
+        }
+      }
+      // dist, from, via and done per pair, and the steps kept
+      lassoBytes.accumulateAndGet(13L * (pairs + 1) + 4L * cached, Math::max);
+      if (!done[goal]) {
+        return null;
+      }
       List<int[]> steps = new ArrayList<>();
+      for (int q = goal; from[q] >= 0; q = from[q]) {
+        int u = members[from[q] >>> conds];
+        int v = q == goal ? entry : members[q >>> conds];
+        steps.add(0, new int[] {u, via[q], v});
+      }
+      return steps;
+    }
+
+    /**
+     * The allowed steps from component member {@code u} to members, as quadruples (index of the
+     * target in the members, candidate k, conditions met by the target node and the step,
+     * 1 when the step changes the state and 0 when it keeps it).
+     */
+    int[] steps(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int u,
+        java.util.Map<Integer, Integer> index, int promises) {
+      List<LiveExpr> ae = m.infinitelyOften();
+      long sb = g.stateBits(u / t);
+      int c = candidates(u);
+      int[] out = new int[16];
+      int n = 0;
+      for (int k = 0; k < c; k++) {
+        int v = succ(u, k);
+        if (v < 0 || comp.get(v) != id + 1) {
+          continue;
+        }
+        long b = bits(u, k);
+        if (!allowed(m, u, b)) {
+          continue;
+        }
+        int mv = nodeConds(m, v, promises);
+        for (int i = 0; i < ae.size(); i++) {
+          if (LiveExpr.eval(ae.get(i), sb, b)) {
+            mv |= 1 << (promises + i);
+          }
+        }
+        if (n + 4 > out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[n++] = index.get(v);
+        out[n++] = k;
+        out[n++] = mv;
+        out[n++] = v / t == u / t ? 0 : 1;
+      }
+      return Arrays.copyOf(out, n);
+    }
+
+    /** The promises and []<> state conditions of {@code m} product node {@code v} meets. */
+    int nodeConds(LivenessPlan.ErrorModel m, int v, int promises) {
+      int mask = 0;
+      if (tab != null) {
+        Tableau.Node node = tab.node(v % t);
+        for (int i = 0; i < promises; i++) {
+          if (node.fulfils(i)) {
+            mask |= 1 << i;
+          }
+        }
+      }
+      List<LiveExpr> ae = m.infinitelyOften();
+      long sb = g.stateBits(v / t);
+      for (int i = 0; i < ae.size(); i++) {
+        if (!ae.get(i).containsAction() && LiveExpr.eval(ae.get(i), sb, 0L)) {
+          mask |= 1 << (promises + i);
+        }
+      }
+      return mask;
+    }
+
+    /** How many states the printed cycle of {@code steps} has (steps keeping the state drop). */
+    int printedLength(List<int[]> steps) {
+      int n = 0;
+      for (int[] s : steps) {
+        if (s[0] / t != s[2] / t) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** Whether state {@code s} is an initial state. */
+    boolean initialState(int s) {
+      for (int i : g.initialStates()) {
+        if (i == s) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether the states of the cycle {@code steps} (from the state of {@code entry} back to it)
+     * are the states of a path of allowed product steps from an initial product node of that
+     * state to {@code entry} itself.
+     */
+    boolean firstLapFromInitial(LivenessPlan.ErrorModel m, List<int[]> steps, int entry) {
+      int s0 = entry / t;
+      java.util.Set<Integer> at = new java.util.LinkedHashSet<>();
+      for (int r : roots()) {
+        if (r / t == s0) {
+          at.add(r);
+        }
+      }
+      if (at.contains(entry) && steps.isEmpty()) {
+        return true;
+      }
+      for (int[] step : steps) {
+        int target = step[2] / t;
+        java.util.Set<Integer> next = new java.util.LinkedHashSet<>();
+        for (int u : at) {
+          int c = candidates(u);
+          for (int k = 0; k < c; k++) {
+            int v = succ(u, k);
+            if (v >= 0 && v / t == target && allowed(m, u, bits(u, k))) {
+              next.add(v);
+            }
+          }
+        }
+        at = next;
+      }
+      return at.contains(entry);
+    }
+
+    /**
+     * Phase one of TLC's cycle: a depth-first walk inside the component from {@code entry} that
+     * stops once every promise and every []<> condition has been met, its steps appended to
+     * {@code steps} ([u, k, v] each); returns the node where it stopped. A step that meets an
+     * open action condition is taken at once; a node that met a condition itself (a promise of
+     * its tableau node, a []<> state condition) is left by its last successor in the component;
+     * otherwise the walk goes to the last successor not yet visited, backing up to the latest
+     * node on the walk that still has one (its first one then). Meeting a condition forgets the
+     * visited marks, and the node reached by that step is not marked.
+     */
+    int dfsCycle(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int entry,
+        List<int[]> steps) {
+      List<LiveExpr> ae = m.infinitelyOften();
+      int promises = tab == null ? 0 : tab.promiseCount();
+      BitSet needP = new BitSet();
+      needP.set(0, promises);
+      BitSet needS = new BitSet();
+      BitSet needA = new BitSet();
+      for (int i = 0; i < ae.size(); i++) {
+        (ae.get(i).containsAction() ? needA : needS).set(i);
+      }
       java.util.HashSet<Integer> seen = new java.util.HashSet<>();
       seen.add(entry);
       int cur = entry;
+      int open0 = open(needP, needS, needA);
       while (true) {
+        long sb = g.stateBits(cur / t);
         markNode(cur, needP);
-        if (needP.isEmpty() && needA.isEmpty()) {
-          break;
+        for (int i = needS.nextSetBit(0); i >= 0; i = needS.nextSetBit(i + 1)) {
+          if (LiveExpr.eval(ae.get(i), sb, 0L)) {
+            needS.clear(i);
+          }
+        }
+        int open1 = open(needP, needS, needA);
+        if (open1 == 0) {
+          return cur;
         }
         int c = candidates(cur);
+        int last = -1;
         int unvisited = -1;
         int met = -1;
         for (int k = 0; k < c && met < 0; k++) {
@@ -1362,44 +1615,143 @@ public final class LivenessChecker {
           if (!allowed(m, cur, b)) {
             continue;
           }
-          if (meetsEdge(m, cur, b, needA)) {
-            met = k;
-          } else if (!seen.contains(v)) {
+          last = k;
+          for (int i = needA.nextSetBit(0); i >= 0; i = needA.nextSetBit(i + 1)) {
+            if (LiveExpr.eval(ae.get(i), sb, b)) {
+              needA.clear(i);
+              met = k;
+            }
+          }
+          if (met < 0 && !seen.contains(v)) {
             unvisited = k;
           }
         }
         int k;
-        if (met >= 0) {
-          k = met;
-          markEdge(g.stateBits(cur / t), bits(cur, met), needA);
+        if (met >= 0 || open1 < open0) {
+          k = met >= 0 ? met : last;
           seen.clear();
+          open0 = open(needP, needS, needA);
         } else {
           while (unvisited < 0) {
             // back up to the latest node on the walk that still has an unvisited successor
-            int[] last = steps.remove(steps.size() - 1);
-            cur = last[0];
+            int[] back = steps.remove(steps.size() - 1);
+            cur = back[0];
             int cc = candidates(cur);
-            for (int j = 0; j < cc; j++) {
+            for (int j = 0; j < cc && unvisited < 0; j++) {
               int v = succ(cur, j);
               if (v >= 0 && comp.get(v) == id + 1 && allowed(m, cur, bits(cur, j))
                   && !seen.contains(v)) {
                 unvisited = j;
-                break;
               }
             }
           }
           k = unvisited;
+          seen.add(succ(cur, k));
         }
         int v = succ(cur, k);
         steps.add(new int[] {cur, k, v});
-        seen.add(v);
         cur = v;
       }
-      int[] out = new int[steps.size() * 3];
-      for (int i = 0; i < steps.size(); i++) {
-        System.arraycopy(steps.get(i), 0, out, 3 * i, 3);
+    }
+
+    static int open(BitSet a, BitSet b, BitSet c) {
+      return a.cardinality() + b.cardinality() + c.cardinality();
+    }
+
+    /**
+     * Phase two of TLC's cycle, closing it: a breadth-first search from the state of
+     * {@code from} to the product node {@code goal} over the states of the component, each state
+     * expanded through all its product nodes in the component at once (shortest in states, as
+     * TLC's). The states found are then followed by product steps from {@code from}; returns
+     * those steps ([u, k, v] each), or null when the states admit no such path to {@code goal}
+     * (the caller then searches the product itself).
+     */
+    int[] stateBfs(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int from, int goal) {
+      int fs = from / t;
+      java.util.HashMap<Integer, Integer> prev = new java.util.HashMap<>();
+      prev.put(fs, -1);
+      ArrayDeque<Integer> queue = new ArrayDeque<>();
+      queue.add(fs);
+      List<Integer> states = null;
+      search:
+      while (!queue.isEmpty()) {
+        int s = queue.poll();
+        for (int q = 0; q < t; q++) {
+          int u = s * t + q;
+          if (comp.get(u) != id + 1) {
+            continue;
+          }
+          int c = candidates(u);
+          for (int k = 0; k < c; k++) {
+            int v = succ(u, k);
+            if (v < 0 || v == u || !allowed(m, u, bits(u, k))) {
+              continue;
+            }
+            if (v == goal) {
+              states = new ArrayList<>();
+              states.add(v / t);
+              for (int x = s; x >= 0; x = prev.get(x)) {
+                states.add(0, x);
+              }
+              break search;
+            }
+            int vs = v / t;
+            if (!prev.containsKey(vs) && inComponent(vs, comp, id)) {
+              prev.put(vs, s);
+              queue.add(vs);
+            }
+          }
+        }
+      }
+      if (states == null) {
+        return null;
+      }
+      // product nodes along the states: per position, each node reached and how
+      List<java.util.Map<Integer, int[]>> layers = new ArrayList<>();
+      java.util.Map<Integer, int[]> at = new java.util.LinkedHashMap<>();
+      at.put(from, null);
+      layers.add(at);
+      for (int i = 1; i < states.size(); i++) {
+        boolean lastStep = i == states.size() - 1;
+        java.util.Map<Integer, int[]> next = new java.util.LinkedHashMap<>();
+        for (int u : at.keySet()) {
+          int c = candidates(u);
+          for (int k = 0; k < c; k++) {
+            int v = succ(u, k);
+            if (v < 0 || v / t != states.get(i) || !allowed(m, u, bits(u, k))) {
+              continue;
+            }
+            if (lastStep ? v == goal : comp.get(v) == id + 1) {
+              next.putIfAbsent(v, new int[] {u, k});
+            }
+          }
+        }
+        at = next;
+        layers.add(at);
+      }
+      if (!at.containsKey(goal)) {
+        return null;
+      }
+      int n = states.size() - 1;
+      int[] out = new int[3 * n];
+      int v = goal;
+      for (int i = n; i >= 1; i--) {
+        int[] how = layers.get(i).get(v);
+        out[3 * (i - 1)] = how[0];
+        out[3 * (i - 1) + 1] = how[1];
+        out[3 * (i - 1) + 2] = v;
+        v = how[0];
       }
       return out;
+    }
+
+    boolean inComponent(int s, GraphArrays.Ints comp, int id) {
+      for (int q = 0; q < t; q++) {
+        if (comp.get(s * t + q) == id + 1) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void markNode(int u, BitSet needP) {
@@ -1415,11 +1767,9 @@ public final class LivenessChecker {
 
     /**
      * Breadth-first search inside the component from {@code from} (at least one step) to
-     * {@code goal}, or (goal -1) to the first node or edge meeting an open requirement. Returns
-     * the parent array trail as [target, parents...] encoded in a path array from the start.
+     * {@code goal}; returns the steps ([u, k, v] each).
      */
-    int[] bfs(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int from, int goal, BitSet needP,
-        BitSet needA) {
+    int[] bfs(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int from, int goal) {
       java.util.HashMap<Integer, int[]> prev = new java.util.HashMap<>();
       ArrayDeque<Integer> q = new ArrayDeque<>();
       q.add(from);
@@ -1436,13 +1786,7 @@ public final class LivenessChecker {
           if (!allowed(m, u, b)) {
             continue;
           }
-          boolean hit;
-          if (goal >= 0) {
-            hit = v == goal;
-          } else {
-            hit = meetsNode(v, needP) || meetsEdge(m, u, b, needA);
-          }
-          if (hit) {
+          if (v == goal) {
             return path(prev, from, u, k, v);
           }
           if (seen.add(v)) {
@@ -1471,60 +1815,6 @@ public final class LivenessChecker {
       }
       return out;
     }
-
-    boolean meetsNode(int v, BitSet needP) {
-      if (tab == null) {
-        return false;
-      }
-      Tableau.Node node = tab.node(v % t);
-      for (int i = needP.nextSetBit(0); i >= 0; i = needP.nextSetBit(i + 1)) {
-        if (node.fulfils(i)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    boolean meetsEdge(LivenessPlan.ErrorModel m, int u, long b, BitSet needA) {
-      long sb = g.stateBits(u / t);
-      for (int i = needA.nextSetBit(0); i >= 0; i = needA.nextSetBit(i + 1)) {
-        if (LiveExpr.eval(m.infinitelyOften().get(i), sb, b)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    int walk(int[] steps, int cur, List<Integer> cycle, List<Long> cycleBits, BitSet needP,
-        BitSet needA) {
-      for (int i = 0; i < steps.length; i += 3) {
-        int u = steps[i];
-        int k = steps[i + 1];
-        int v = steps[i + 2];
-        long b = bits(u, k);
-        cycleBits.add(b);
-        cycle.add(v);
-        markNode(v, needP);
-        cur = v;
-        markEdge(g.stateBits(u / t), b, needA);
-      }
-      return cur;
-    }
-
-    /** The error model whose cycle {@link #lasso} is building. */
-    private LivenessPlan.ErrorModel current;
-
-    void markEdge(long sb, long b, BitSet needA) {
-      if (current == null) {
-        return;
-      }
-      for (int i = needA.nextSetBit(0); i >= 0; i = needA.nextSetBit(i + 1)) {
-        if (LiveExpr.eval(current.infinitelyOften().get(i), sb, b)) {
-          needA.clear(i);
-        }
-      }
-    }
-
     /** Product nodes to states: steps that stay in the same state (stuttering) are dropped. */
     Lasso collapse(List<Integer> nodes, List<Long> bits, int loopAt) {
       List<Integer> states = new ArrayList<>();
