@@ -31,6 +31,9 @@ final class FunDefn {
   Symbols.ModuleEnv env;
   Scope parentScope;
 
+  /** {@link #domainSize} once computed for domains that are constant; -1 before. */
+  private volatile long constantDomainSize = -1;
+
   FunDefn(String name) {
     this.name = name;
   }
@@ -88,6 +91,23 @@ final class FunDefn {
    * cannot be enumerated (Nat, Seq(S)...).
    */
   long domainSize(Ctx c, Frame env) {
+    long known = constantDomainSize;
+    if (known >= 0) {
+      return known;
+    }
+    boolean constant = true;
+    for (Binders.One b : binders.items) {
+      constant &= b.domain.foldable() && !b.domain.readsSearch;
+    }
+    long n = computeDomainSize(c, env);
+    if (constant) {
+      // the same for every caller and worker; racing writers store the same number
+      constantDomainSize = n;
+    }
+    return n;
+  }
+
+  private long computeDomainSize(Ctx c, Frame env) {
     Frame nf = new Frame(frameSize, env);
     long n = 1;
     for (Binders.One b : binders.items) {

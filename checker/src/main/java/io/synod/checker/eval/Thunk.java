@@ -68,19 +68,10 @@ final class Thunk {
     if (forced(c)) {
       return null;
     }
-    PointReads.Target t = PointReads.target(expr, frame, c);
-    if (t == null) {
-      return null;
+    if (reads == null) {
+      reads = PointReads.of(expr, frame, c, cacheable);
     }
-    if (cacheable) {
-      if (reads == null) {
-        reads = new PointReads(t.domainSize(c));
-      }
-      if (!reads.take()) {
-        return null;
-      }
-    }
-    return t.apply(c, arg, site);
+    return reads.read(c, arg, site);
   }
 
   Value force(Ctx c) {

@@ -64,4 +64,15 @@ class FunctionArgumentReadsTest {
       assertEquals(6, printed.size(), e + ": " + printed);
     }
   }
+
+  @Test
+  void domainThatDependsOnTheCallIsSizedAtEachCall() {
+    // one definition of h for both calls (one call site); Loud(1): 1 single read, then built
+    // (1 evaluation); Loud(3): 3 single reads, then built (3)
+    String defs = "AllPairs(g, n) == \\A i, j \\in 1..n : g[i] <= g[j] + 10\n"
+        + "Loud(n) == LET h[x \\in 1..n] == IF PrintT(x) THEN x ELSE 0 IN AllPairs(h, n)";
+    List<String> printed = new ArrayList<>();
+    assertEquals("TRUE", Eval.eval(defs, "\\A n \\in {1, 3} : Loud(n)", printed).toString());
+    assertEquals(8, printed.size(), printed.toString());
+  }
 }
