@@ -81,7 +81,8 @@ abstract class ExprCompiler {
     } else if (e instanceof Expr.Choose ch) {
       return withBinders(List.of(ch.binder()), b -> new Nodes.Choose(ch.span(), b, expr(ch.body())));
     } else if (e instanceof Expr.SetEnum se) {
-      return new Nodes.SetEnum(se.span(), exprs(se.elements()));
+      // a constant literal ({}, {2, 3}) is built once, not at each evaluation
+      return fold(new Nodes.SetEnum(se.span(), exprs(se.elements())));
     } else if (e instanceof Expr.SetFilter sf) {
       return withBinders(List.of(sf.binder()), b -> new Nodes.SetFilter(sf.span(), b, expr(sf.predicate())));
     } else if (e instanceof Expr.SetMap sm) {

@@ -29,7 +29,8 @@ final class Frame {
     Frame copy = new Frame(slots.length, up == null ? null : up.snapshot(c));
     for (int i = 0; i < slots.length; i++) {
       Object v = slots[i];
-      copy.slots[i] = v instanceof Thunk t ? t.detach(c) : v;
+      // a PointReads count is private to this frame's evaluation: the copy starts its own
+      copy.slots[i] = v instanceof Thunk t ? t.detach(c) : v instanceof PointReads ? null : v;
     }
     return copy;
   }

@@ -31,6 +31,9 @@ final class FunDefn {
   Symbols.ModuleEnv env;
   Scope parentScope;
 
+  /** {@link #domainSize} once computed for domains that are constant; -1 before. */
+  private volatile long constantDomainSize = -1;
+
   FunDefn(String name) {
     this.name = name;
   }
@@ -38,11 +41,27 @@ final class FunDefn {
   /** A frame of the body's action form for {@code arg}, checked against the domain as {@link #apply} does. */
   Frame actFrame(Ctx c, Frame env, Value arg, Node site) {
     Frame nf = new Frame(actFrameSize, env);
-    bind(c, nf, actBinders, arg, site);
+    if (!bind(c, nf, actBinders, arg)) {
+      throw site.fail("Attempted to apply function " + name + " to argument " + arg
+          + ", which is not in the domain of the function.");
+    }
     return nf;
   }
 
   Value apply(Ctx c, Frame env, Value arg, Node site) {
+    Value v = applyInDomain(c, env, arg, site);
+    if (v == null) {
+      throw site.fail("Attempted to apply function " + name + " to argument " + arg
+          + ", which is not in the domain of the function.");
+    }
+    return v;
+  }
+
+  /**
+   * {@code f[arg]} from the body alone, or null when {@code arg} is outside the domain (the
+   * caller then reports it in its own words).
+   */
+  Value applyInDomain(Ctx c, Frame env, Value arg, Node site) {
     if (memo) {
       Value v = cache.get(arg);
       if (v != null) {
@@ -50,7 +69,9 @@ final class FunDefn {
       }
     }
     Frame nf = new Frame(frameSize, env);
-    bind(c, nf, binders, arg, site);
+    if (!bind(c, nf, binders, arg)) {
+      return null;
+    }
     Value v;
     // a recursive function counts towards the evaluator's depth guard like a recursive operator
     c.enter(site);
@@ -65,22 +86,62 @@ final class FunDefn {
     return v;
   }
 
-  /** Binds the argument {@code arg} to the names of {@code binders} in {@code nf}, within their domains. */
-  private void bind(Ctx c, Frame nf, Binders binders, Value arg, Node site) {
+  /**
+   * The number of arguments the function is defined for, or {@link Long#MAX_VALUE} when a domain
+   * cannot be enumerated (Nat, Seq(S)...).
+   */
+  long domainSize(Ctx c, Frame env) {
+    long known = constantDomainSize;
+    if (known >= 0) {
+      return known;
+    }
+    boolean constant = true;
+    for (Binders.One b : binders.items) {
+      constant &= b.domain.foldable() && !b.domain.readsSearch;
+    }
+    long n = computeDomainSize(c, env);
+    if (constant) {
+      // the same for every caller and worker; racing writers store the same number
+      constantDomainSize = n;
+    }
+    return n;
+  }
+
+  private long computeDomainSize(Ctx c, Frame env) {
+    Frame nf = new Frame(frameSize, env);
+    long n = 1;
+    for (Binders.One b : binders.items) {
+      SetValue dom = b.domain.evalSet(c, nf);
+      if (!dom.isEnumerable()) {
+        return Long.MAX_VALUE;
+      }
+      int names = b.tuple ? 1 : b.slots.length;
+      for (int i = 0; i < names; i++) {
+        try {
+          n = Math.multiplyExact(n, dom.size());
+        } catch (ArithmeticException e) {
+          return Long.MAX_VALUE;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Binds the argument {@code arg} to the names of {@code binders} in {@code nf}; false when outside their domains. */
+  private static boolean bind(Ctx c, Frame nf, Binders binders, Value arg) {
     SetValue dom = binders.items.length == 1 && !binders.items[0].tuple && binders.items[0].slots.length == 1
         ? binders.items[0].domain.evalSet(c, nf) : null;
     if (dom != null) {
       if (!dom.contains(arg)) {
-        throw site.fail("Attempted to apply function " + name + " to argument " + arg
-            + ", which is not in the domain of the function.");
+        return false;
       }
       nf.slots[binders.items[0].slots[0]] = arg;
-    } else {
-      bindArgs(c, nf, binders, arg, site);
+      return true;
     }
+    return bindArgs(c, nf, binders, arg);
   }
 
-  private void bindArgs(Ctx c, Frame nf, Binders binders, Value arg, Node site) {
+  private static boolean bindArgs(Ctx c, Frame nf, Binders binders, Value arg) {
     int n = binders.arity();
     Value[] parts;
     if (n == 1) {
@@ -88,28 +149,26 @@ final class FunDefn {
     } else if (arg instanceof io.synod.checker.value.TupleValue t && t.length() == n) {
       parts = t.toArray();
     } else {
-      throw site.fail("Attempted to apply function " + name + " to argument " + arg
-          + ", which is not in the domain of the function.");
+      return false;
     }
     int k = 0;
     for (Binders.One b : binders.items) {
       SetValue dom = b.domain.evalSet(c, nf);
       if (b.tuple) {
         if (!dom.contains(parts[k])) {
-          throw site.fail("Attempted to apply function " + name + " to argument " + arg
-              + ", which is not in the domain of the function.");
+          return false;
         }
         Binders.bindTuple(nf, b.slots, parts[k++]);
       } else {
         for (int s : b.slots) {
           if (!dom.contains(parts[k])) {
-            throw site.fail("Attempted to apply function " + name + " to argument " + arg
-                + ", which is not in the domain of the function.");
+            return false;
           }
           nf.slots[s] = parts[k++];
         }
       }
     }
+    return true;
   }
 
   /** The whole function as a value. */

@@ -707,6 +707,12 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
+      if (fn instanceof Local || fn instanceof Arg) {
+        // perhaps a parameter standing for a function definition: read at one point
+        Value arg = argument(c, f, args);
+        Value v = PointReads.apply(fn, c, f, arg, this);
+        return v != null ? v : fn.evalFcn(c, f).applyOrFail(arg);
+      }
       FcnValue fv = fn.evalFcn(c, f);
       Value arg = argument(c, f, args);
       return fv.applyOrFail(arg);
@@ -1150,9 +1156,9 @@ final class Nodes {
         return located ? arg.eval(c, af) : arg.ev(c, af);
       }
       Object[] slots = af.slots;
-      Object v = slots[cacheSlot];
-      if (v != null && slots[cacheSlot + 1] == c.cur) {
-        return (Value) v;
+      // the slot may hold a PointReads count instead of the value
+      if (slots[cacheSlot] instanceof Value v && slots[cacheSlot + 1] == c.cur) {
+        return v;
       }
       Value r = arg.eval(c, af);
       slots[cacheSlot] = r;

@@ -20,6 +20,8 @@ final class Thunk {
   private final boolean cacheable;
   private Value value;
   private Value[] valueState;
+  /** Reads of single points when this argument is a function definition; see {@link PointReads}. */
+  private PointReads reads;
 
   private Thunk(Node expr, Frame frame, boolean cacheable) {
     this.expr = expr;
@@ -49,6 +51,27 @@ final class Thunk {
 
   Frame frame() {
     return frame;
+  }
+
+  /** Whether the value for the current state is at hand. */
+  boolean forced(Ctx c) {
+    return value != null && valueState == c.cur;
+  }
+
+  /**
+   * {@code f[arg]} where this argument stands for a function definition {@code f}, from its body
+   * at {@code arg} alone; null when the caller should apply the forced value instead (see
+   * {@link PointReads#apply}). Only a cacheable argument switches to its value after many reads:
+   * another would be rebuilt at each read.
+   */
+  Value applyDefinition(Ctx c, Value arg, Node site) {
+    if (forced(c)) {
+      return null;
+    }
+    if (reads == null) {
+      reads = PointReads.of(expr, frame, c, cacheable);
+    }
+    return reads.read(c, arg, site);
   }
 
   Value force(Ctx c) {

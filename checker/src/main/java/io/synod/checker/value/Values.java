@@ -356,13 +356,14 @@ public final class Values {
         }
         n++;
       } else if (out == null) {
-        out = new Value[size];
+        // one element is dropped already: S \ {x} then needs no trimming copy
+        out = new Value[size - 1];
         for (int k = 0; k < i; k++) {
           out[k] = x.get(k);
         }
       }
     }
-    return out == null ? x : SetEnumValue.ofSorted(Arrays.copyOf(out, n));
+    return out == null ? x : SetEnumValue.ofSorted(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
   /** {@code UNION S} for an enumerable set of sets. */

@@ -186,6 +186,23 @@ class ValueSemanticsTest {
   }
 
   @Test
+  void differenceAndIntersectionDropAnyNumberOfElements() {
+    SetValue a = Values.set(i(1), i(2), i(3), i(4));
+    // one element dropped (first, middle, last, absent), several, all
+    assertEquals("{2, 3, 4}", Values.diff(a, Values.set(i(1))).toString());
+    assertEquals("{1, 2, 4}", Values.diff(a, Values.set(i(3))).toString());
+    assertEquals("{1, 2, 3}", Values.diff(a, Values.set(i(4))).toString());
+    assertSame(a, Values.diff(a, Values.set(i(7))));
+    assertEquals("{1, 4}", Values.diff(a, Values.set(i(2), i(3))).toString());
+    assertEquals(Values.set(i(1)), Values.diff(a, Values.set(i(2), i(3), i(4))));
+    assertEquals(SetEnumValue.EMPTY, Values.diff(a, a));
+    assertEquals(4, ((SetEnumValue) Values.diff(Values.diff(a, Values.set(i(9))), Values.set())).intSize());
+    assertEquals("{2, 3}", Values.intersect(a, Values.set(i(2), i(3), i(9))).toString());
+    assertEquals("{4}", Values.intersect(a, Values.set(i(4))).toString());
+    assertEquals(SetEnumValue.EMPTY, Values.intersect(a, Values.set(i(9))));
+  }
+
+  @Test
   void mergeSingletonAndPermute() {
     ModelValue a = t.modelValue("pa");
     ModelValue b = t.modelValue("pb");
