@@ -56,8 +56,9 @@ public abstract class Value implements Comparable<Value> {
 
   /**
    * TLA+ equality as TLC evaluates it: like {@link #equals} but raising {@link EvalError} when
-   * TLC refuses to compare the two values (a non-set with a value of another kind, or a typed
-   * model value with a value of another type). A set compared with a non-set is just unequal.
+   * TLC refuses to compare the two values (a value with one of another kind, or a typed model
+   * value with a value of another type). A set is no exception: TLC turns the other value into
+   * an explicit set and fails when it is not one ({@code {} = [a |-> 1]}).
    */
   public final boolean tlaEquals(Value o) {
     if (this == o) {
@@ -69,9 +70,6 @@ public abstract class Value implements Comparable<Value> {
       return ModelValue.equalsMixed(this, o);
     }
     if (a != b) {
-      if (a == Kind.SET) {
-        return false;
-      }
       throw new EvalError("Attempted to check equality of " + describe(this) + " with "
           + nonKind(a) + ":\n" + Pretty.ppr(o));
     }
