@@ -33,13 +33,36 @@ class FairnessErrorStackTest {
       ====
       """;
 
+  // Fill takes box from the empty set to a record: TLC cannot compare the two values of <<box>>
+  private static final String BOX = """
+      ---- MODULE Box ----
+      EXTENDS Naturals
+      VARIABLES box, k
+      Fill == box' = [item |-> 1] /\\ k' = 1 - k
+      Spec == box = {} /\\ k = 0 /\\ [][Fill]_<<box, k>> /\\ WF_<<box>>(Fill)
+      Often == []<>(k = 0)
+      ====
+      """;
+
+  private CheckResult check(String name, String text, String cfgText) throws Exception {
+    Path spec = Files.writeString(dir.resolve(name + ".tla"), text);
+    Path cfg = Files.writeString(dir.resolve(name + ".cfg"), cfgText);
+    CheckOptions o = CheckOptions.defaults().withWorkers(1).withFpIndex(0);
+    return new ModelChecker(Checker.prepare(spec, cfg, List.of(), Output.NONE), o,
+        new SearchListener() {}, Output.NONE).run();
+  }
+
+  @Test
+  void theSubscriptsValuesAreComparedCurrentStateFirst() throws Exception {
+    CheckResult r = check("Box", BOX, "SPECIFICATION Spec\nPROPERTY Often\n");
+    assertEquals(255, r.exitCode(), r.toString());
+    assertEquals("Attempted to check equality of the set {} with the value:\n[item |-> 1]",
+        r.firstFailure().message());
+  }
+
   @Test
   void theStackNamesTheActionThenTheSubscript() throws Exception {
-    Path spec = Files.writeString(dir.resolve("Lamp.tla"), LAMP);
-    Path cfg = Files.writeString(dir.resolve("Lamp.cfg"), "SPECIFICATION Spec\nPROPERTY Lit\n");
-    CheckOptions o = CheckOptions.defaults().withWorkers(1).withFpIndex(0);
-    CheckResult r = new ModelChecker(Checker.prepare(spec, cfg, List.of(), Output.NONE), o,
-        new SearchListener() {}, Output.NONE).run();
+    CheckResult r = check("Lamp", LAMP, "SPECIFICATION Spec\nPROPERTY Lit\n");
     assertEquals(255, r.exitCode(), r.toString());
     List<String> stack = r.firstFailure().stack().stream().map(Span::describe).toList();
     assertEquals(List.of(

@@ -146,7 +146,9 @@ abstract class ExprCompiler {
       Span a = fr.action().span();
       Span v = fr.subscript().span();
       Node sub = expr(fr.subscript());
-      Node changed = new Nodes.Eq(v, new Nodes.Prime(v, sub), sub, true);
+      // v # v' with the current state's value on the left, as TLC compares them (its error
+      // for values it cannot compare names that one first)
+      Node changed = new Nodes.Eq(v, sub, new Nodes.Prime(v, sub), true);
       Act enabledAct = new Act.And(a, new Act[] {act(fr.action(), false),
           new Act.Guard(changed)}, compiler.conjunctions++);
       Node angle = stepAtom(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));

@@ -27,6 +27,22 @@ class SetEqualityTest {
   }
 
   @Test
+  void theErrorIsMetInsideTuplesRecordsAndSets() {
+    EvalException e = assertThrows(EvalException.class, () -> Eval.show("<<{}>> = <<[val |-> 1]>>"));
+    assertEquals("Attempted to check equality of the set {} with the value:\n[val |-> 1]",
+        e.getMessage());
+    assertThrows(EvalException.class, () -> Eval.show("[f |-> {2}] # [f |-> 2]"));
+    assertThrows(EvalException.class, () -> Eval.show("{<<{}>>} = {<<7>>}"));
+  }
+
+  @Test
+  void aDifferenceBeforeTheIncomparablePartsDecides() {
+    assertEquals("FALSE", Eval.show("<<1, {}>> = <<2, [val |-> 1]>>"));
+    assertEquals("FALSE", Eval.show("<<{}>> = <<[val |-> 1], 2>>"));
+    assertEquals("TRUE", Eval.show("[f |-> 1, g |-> {}] # [f |-> 2, g |-> 3]"));
+  }
+
+  @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
     assertEquals("FALSE", Eval.show("{} = {{}}"));
