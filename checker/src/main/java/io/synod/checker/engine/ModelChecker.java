@@ -8,6 +8,7 @@ import io.synod.checker.liveness.LiveExpr;
 import io.synod.checker.liveness.LivenessChecker;
 import io.synod.checker.liveness.LivenessException;
 import io.synod.checker.liveness.LivenessPlan;
+import io.synod.checker.liveness.PrefixTracker;
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
 import java.util.ArrayList;
@@ -351,12 +352,17 @@ public final class ModelChecker {
   private CheckResult.Failure checkLiveness(LivenessPlan plan,
       BfsSearch s, SearchStats stats, TraceRebuilder rebuilder) {
     long t0 = System.nanoTime();
-    listener.checkingLiveness(stats, plan.branches().size());
     BehaviorGraph g = s.behavior();
     // several workers' recording order depends on the timing, the verdict does not: the graph is
     // renumbered as one worker's (a copy of the edge arrays) only for a counterexample, which is
     // then looked for again so that it is the one a check on one worker reports
     g.freeze(options.workers(), false);
+    CheckResult.Failure prefixFound = settledPrefix(plan, g, rebuilder);
+    if (prefixFound != null) {
+      // TLC finds it during its search: it announces no check of the complete graph
+      return prefixFound;
+    }
+    listener.checkingLiveness(stats, plan.branches().size());
     int threads = liveness.finalThreads(options.workers());
     LivenessChecker checker = new LivenessChecker(g);
     LivenessChecker.Lasso lasso = checker.check(plan, threads);
@@ -377,6 +383,38 @@ public final class ModelChecker {
     }
     listener.livenessChecked((System.nanoTime() - t0) / 1_000_000);
     return f;
+  }
+
+  /**
+   * A finite counterexample the search's own tracking missed (see
+   * {@link PrefixTracker#settledPath}), reported as TLC reports it
+   * during its search: exit 12, no check of the complete graph announced; or null.
+   */
+  private CheckResult.Failure settledPrefix(LivenessPlan plan, BehaviorGraph g,
+      TraceRebuilder rebuilder) {
+    PrefixTracker prefix = PrefixTracker.of(plan);
+    if (prefix == null) {
+      return null;
+    }
+    int[] path = prefix.settledPath(g);
+    if (path != null && !g.numberedAsOneWorker()) {
+      // the walk follows the edges in recording order, which several workers' timing decides
+      g.numberAsOneWorker();
+      path = prefix.settledPath(g);
+    }
+    if (path == null) {
+      return null;
+    }
+    long[] chain = new long[path.length];
+    for (int i = 0; i < path.length; i++) {
+      chain[i] = g.fingerprint(path[i]);
+    }
+    try {
+      return prefixFailure(rebuilder.rebuild(chain), rebuilder);
+    } catch (SpecError | IllegalStateException e) {
+      return new CheckResult.Failure(Verdict.TEMPORAL_SAFETY, null,
+          "Temporal properties were violated.", List.of(), List.of());
+    }
   }
 
   private CheckResult.Failure lassoFailure(LivenessChecker.Lasso lasso,
@@ -441,7 +479,11 @@ public final class ModelChecker {
    */
   private CheckResult.Failure prefixFailure(BfsSearch.PendingFailure p, BfsSearch s,
       TraceRebuilder rebuilder) {
-    List<TraceStep> steps = rebuilder.rebuild(TraceRebuilder.chain(s.logs(), p.stateId()));
+    return prefixFailure(rebuilder.rebuild(TraceRebuilder.chain(s.logs(), p.stateId())),
+        rebuilder);
+  }
+
+  private CheckResult.Failure prefixFailure(List<TraceStep> steps, TraceRebuilder rebuilder) {
     LivenessModel live = model.liveness();
     EvalContext ctx = new EvalContext(0, Output.NONE);
     int n = steps.size();

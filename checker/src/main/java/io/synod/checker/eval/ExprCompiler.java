@@ -142,13 +142,19 @@ abstract class ExprCompiler {
     }
     if (e instanceof Expr.Fairness fr) {
       // WF_v(A) and SF_v(A) speak of ENABLED <<A>>_v and of <<A>>_v steps
+      // TLC's error stack for ENABLED <<A>>_v names A where WF_v(A) writes it, then v: the
+      // parts of the fairness formula carry the spans of A and v, not the whole formula's
+      Span a = fr.action().span();
+      Span v = fr.subscript().span();
       Node sub = expr(fr.subscript());
-      Node changed = new Nodes.Eq(fr.span(), new Nodes.Prime(fr.span(), sub), sub, true);
-      Act enabledAct = new Act.And(fr.span(), new Act[] {act(fr.action(), false),
+      // v # v' with the current state's value on the left, as TLC compares them (its error
+      // for values it cannot compare names that one first)
+      Node changed = new Nodes.Eq(v, sub, new Nodes.Prime(v, sub), true);
+      Act enabledAct = new Act.And(a, new Act[] {act(fr.action(), false),
           new Act.Guard(changed)}, compiler.conjunctions++);
       Node angle = stepAtom(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
       return new TemporalNode(fr.span(), fr.strong() ? TemporalNode.Kind.STRONG_FAIR
-          : TemporalNode.Kind.WEAK_FAIR, new Enabled(fr.span(), enabledAct), angle);
+          : TemporalNode.Kind.WEAK_FAIR, new Enabled(a, enabledAct), angle);
     }
     return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
   }

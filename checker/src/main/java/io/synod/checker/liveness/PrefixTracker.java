@@ -80,6 +80,75 @@ public final class PrefixTracker {
     return out;
   }
 
+  /**
+   * After the search, the shortest behaviour in the recorded graph {@code g} that settles a
+   * counterexample, as graph state numbers from an initial state, or null when there is none.
+   * The search itself follows a state's tableau nodes only until the state is expanded, so it
+   * misses a prefix that passes through a state again with other nodes (x = FALSE, TRUE, FALSE,
+   * TRUE against {@code [](x => [](~x => []~x))}); TLC builds the product of states and tableau
+   * nodes as it goes and reports such a prefix during its search as well, with exit code 12,
+   * before any check of the complete graph. Here every pair (state, tableau node) is visited,
+   * breadth first from the initial states, the stuttering steps included.
+   */
+  public int[] settledPath(BehaviorGraph g) {
+    long[] seen = new long[g.size()];
+    Pairs q = new Pairs();
+    for (int s : g.initialStates()) {
+      q.add(s, initial(g.stateBits(s)) & ~seen[s], -1);
+      seen[s] |= initial(g.stateBits(s));
+    }
+    for (int head = 0; head < q.size; head++) {
+      int s = q.state[head];
+      long one = 1L << q.node[head];
+      long self = successor(one, g.stateBits(s));
+      if (settled(self)) {
+        return q.path(head);
+      }
+      q.add(s, self & ~seen[s], head);
+      seen[s] |= self;
+      for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
+        int t = g.target(e);
+        long nodes = successor(one, g.stateBits(t));
+        q.add(t, nodes & ~seen[t], head);
+        seen[t] |= nodes;
+      }
+    }
+    return null;
+  }
+
+  /** The visited pairs in the order of the walk, each with the index of the pair it came from. */
+  private static final class Pairs {
+    int[] state = new int[64];
+    byte[] node = new byte[64];
+    int[] from = new int[64];
+    int size;
+
+    void add(int s, long nodes, int parent) {
+      for (long b = nodes; b != 0; b &= b - 1) {
+        if (size == state.length) {
+          state = java.util.Arrays.copyOf(state, size * 2);
+          node = java.util.Arrays.copyOf(node, size * 2);
+          from = java.util.Arrays.copyOf(from, size * 2);
+        }
+        state[size] = s;
+        node[size] = (byte) Long.numberOfTrailingZeros(b);
+        from[size] = parent;
+        size++;
+      }
+    }
+
+    /** The states from the initial pair to pair {@code i}, a stuttering step printed once. */
+    int[] path(int i) {
+      java.util.ArrayDeque<Integer> out = new java.util.ArrayDeque<>();
+      for (int k = i; k >= 0; k = from[k]) {
+        if (out.isEmpty() || out.peekFirst() != state[k]) {
+          out.addFirst(state[k]);
+        }
+      }
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
   /** Whether a state reached with {@code nodes} ends a counterexample. */
   public boolean settled(long nodes) {
     return (nodes & sinks) != 0;

@@ -56,8 +56,9 @@ public abstract class Value implements Comparable<Value> {
 
   /**
    * TLA+ equality as TLC evaluates it: like {@link #equals} but raising {@link EvalError} when
-   * TLC refuses to compare the two values (a non-set with a value of another kind, or a typed
-   * model value with a value of another type). A set compared with a non-set is just unequal.
+   * TLC refuses to compare the two values (a value with one of another kind, or a typed model
+   * value with a value of another type). A set is no exception: TLC turns the other value into
+   * an explicit set and fails when it is not one ({@code {} = [a |-> 1]}).
    */
   public final boolean tlaEquals(Value o) {
     if (this == o) {
@@ -69,13 +70,43 @@ public abstract class Value implements Comparable<Value> {
       return ModelValue.equalsMixed(this, o);
     }
     if (a != b) {
-      if (a == Kind.SET) {
-        return false;
-      }
       throw new EvalError("Attempted to check equality of " + describe(this) + " with "
           + nonKind(a) + ":\n" + Pretty.ppr(o));
     }
-    return equals(o);
+    if (equals(o)) {
+      return true;
+    }
+    refuseIncomparableParts(this, o);
+    return false;
+  }
+
+  /**
+   * TLC compares two tuples, two records or two sets part by part in their order with its own
+   * equality, so parts it refuses to compare ({@code <<{}>> = <<[a |-> 1]>>}) fail the
+   * comparison when no earlier part differs. Only unequal values get here: equal ones have no
+   * incomparable parts.
+   */
+  private static void refuseIncomparableParts(Value x, Value y) {
+    if (x instanceof TupleValue s && y instanceof TupleValue t) {
+      if (s.size() == t.size()) {
+        for (int i = 0; i < s.size() && s.valueAt(i).tlaEquals(t.valueAt(i)); i++) {
+          // tlaEquals raises TLC's error where the parts cannot be compared
+        }
+      }
+    } else if (x instanceof RecordValue r && y instanceof RecordValue q) {
+      if (r.size() == q.size()) {
+        for (int i = 0; i < r.size() && r.domainAt(i).equals(q.domainAt(i))
+            && r.valueAt(i).tlaEquals(q.valueAt(i)); i++) {
+          // as above
+        }
+      }
+    } else if (x instanceof SetEnumValue s && y instanceof SetEnumValue t) {
+      if (s.size() == t.size()) {
+        for (int i = 0; i < s.size() && s.get(i).tlaEquals(t.get(i)); i++) {
+          // as above
+        }
+      }
+    }
   }
 
   /** Appends TLC's one-line rendering of this value. */

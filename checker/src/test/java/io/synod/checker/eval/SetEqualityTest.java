@@ -1,0 +1,51 @@
+package io.synod.checker.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code =} with a set on the left and a value that is no set on the right: TLC converts the
+ * right side to an explicit set to compare, and fails when it cannot (TLC's Github763 test
+ * compares {} with a record this way), where Synod answered FALSE.
+ */
+class SetEqualityTest {
+  @Test
+  void aSetEqualsNoRecord() {
+    EvalException e = assertThrows(EvalException.class, () -> Eval.show("{} = [val |-> 1]"));
+    assertEquals("Attempted to check equality of the set {} with the value:\n[val |-> 1]",
+        e.getMessage());
+  }
+
+  @Test
+  void anIntervalEqualsNoTupleAndNoNumber() {
+    EvalException e = assertThrows(EvalException.class, () -> Eval.show("1..2 # <<1, 2>>"));
+    assertEquals("Attempted to check equality of the set 1..2 with the value:\n<<1, 2>>",
+        e.getMessage());
+    assertThrows(EvalException.class, () -> Eval.show("{3} = 3"));
+  }
+
+  @Test
+  void theErrorIsMetInsideTuplesRecordsAndSets() {
+    EvalException e = assertThrows(EvalException.class, () -> Eval.show("<<{}>> = <<[val |-> 1]>>"));
+    assertEquals("Attempted to check equality of the set {} with the value:\n[val |-> 1]",
+        e.getMessage());
+    assertThrows(EvalException.class, () -> Eval.show("[f |-> {2}] # [f |-> 2]"));
+    assertThrows(EvalException.class, () -> Eval.show("{<<{}>>} = {<<7>>}"));
+  }
+
+  @Test
+  void aDifferenceBeforeTheIncomparablePartsDecides() {
+    assertEquals("FALSE", Eval.show("<<1, {}>> = <<2, [val |-> 1]>>"));
+    assertEquals("FALSE", Eval.show("<<{}>> = <<[val |-> 1], 2>>"));
+    assertEquals("TRUE", Eval.show("[f |-> 1, g |-> {}] # [f |-> 2, g |-> 3]"));
+  }
+
+  @Test
+  void setsOfAnyFormStillCompare() {
+    assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
+    assertEquals("FALSE", Eval.show("{} = {{}}"));
+    assertEquals("TRUE", Eval.show("SUBSET {} = {{}}"));
+  }
+}
