@@ -81,7 +81,7 @@ public abstract class Value implements Comparable<Value> {
   }
 
   /**
-   * TLC compares two tuples, two records or two sets part by part in their order with its own
+   * TLC compares two tuples, two records, two functions or two sets part by part in their order with its own
    * equality, so parts it refuses to compare ({@code <<{}>> = <<[a |-> 1]>>}) fail the
    * comparison when no earlier part differs. Only unequal values get here: equal ones have no
    * incomparable parts.
@@ -97,6 +97,14 @@ public abstract class Value implements Comparable<Value> {
       if (r.size() == q.size()) {
         for (int i = 0; i < r.size() && r.domainAt(i).equals(q.domainAt(i))
             && r.valueAt(i).tlaEquals(q.valueAt(i)); i++) {
+          // as above
+        }
+      }
+    } else if (x instanceof FcnValue f && y instanceof FcnValue g) {
+      // any other two functions: domain element, then value, in the domain's order
+      if (f.size() == g.size()) {
+        for (int i = 0; i < f.size() && f.domainAt(i).tlaEquals(g.domainAt(i))
+            && f.valueAt(i).tlaEquals(g.valueAt(i)); i++) {
           // as above
         }
       }

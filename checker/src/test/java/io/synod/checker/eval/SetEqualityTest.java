@@ -27,12 +27,16 @@ class SetEqualityTest {
   }
 
   @Test
-  void theErrorIsMetInsideTuplesRecordsAndSets() {
+  void theErrorIsMetInsideTuplesRecordsFunctionsAndSets() {
     EvalException e = assertThrows(EvalException.class, () -> Eval.show("<<{}>> = <<[val |-> 1]>>"));
     assertEquals("Attempted to check equality of the set {} with the value:\n[val |-> 1]",
         e.getMessage());
     assertThrows(EvalException.class, () -> Eval.show("[f |-> {2}] # [f |-> 2]"));
     assertThrows(EvalException.class, () -> Eval.show("{<<{}>>} = {<<7>>}"));
+    e = assertThrows(EvalException.class,
+        () -> Eval.show("[i \\in {3, 4} |-> {}] # [i \\in {3, 4} |-> [val |-> 1]]"));
+    assertEquals("Attempted to check equality of the set {} with the value:\n[val |-> 1]",
+        e.getMessage());
   }
 
   @Test
@@ -40,6 +44,8 @@ class SetEqualityTest {
     assertEquals("FALSE", Eval.show("<<1, {}>> = <<2, [val |-> 1]>>"));
     assertEquals("FALSE", Eval.show("<<{}>> = <<[val |-> 1], 2>>"));
     assertEquals("TRUE", Eval.show("[f |-> 1, g |-> {}] # [f |-> 2, g |-> 3]"));
+    assertEquals("FALSE", Eval.show("[i \\in {3, 4} |-> IF i = 3 THEN 1 ELSE {}] = [i \\in {3, 4} |-> 2]"));
+    assertEquals("FALSE", Eval.show("[i \\in {3, 4} |-> {}] = [i \\in {5, 6} |-> 2]"));
   }
 
   @Test
