@@ -1453,6 +1453,15 @@ public final class LivenessChecker {
     }
 
     /**
+     * The target of candidate {@code k} of {@code u} when it stays in component {@code id} and
+     * the error model allows the step, else -1.
+     */
+    int stepInComponent(LivenessPlan.ErrorModel m, GraphArrays.Ints comp, int id, int u, int k) {
+      int v = succ(u, k);
+      return v >= 0 && comp.get(v) == id + 1 && allowed(m, u, bits(u, k)) ? v : -1;
+    }
+
+    /**
      * The allowed steps from component member {@code u} to members, as quadruples (index of the
      * target in the members, candidate k, conditions met by the target node and the step,
      * 1 when the step changes the state and 0 when it keeps it).
@@ -1465,14 +1474,11 @@ public final class LivenessChecker {
       int[] out = new int[16];
       int n = 0;
       for (int k = 0; k < c; k++) {
-        int v = succ(u, k);
-        if (v < 0 || comp.get(v) != id + 1) {
+        int v = stepInComponent(m, comp, id, u, k);
+        if (v < 0) {
           continue;
         }
         long b = bits(u, k);
-        if (!allowed(m, u, b)) {
-          continue;
-        }
         int mv = nodeConds(m, v, promises);
         for (int i = 0; i < ae.size(); i++) {
           if (LiveExpr.eval(ae.get(i), sb, b)) {
@@ -1607,14 +1613,11 @@ public final class LivenessChecker {
         int unvisited = -1;
         int met = -1;
         for (int k = 0; k < c && met < 0; k++) {
-          int v = succ(cur, k);
-          if (v < 0 || comp.get(v) != id + 1) {
+          int v = stepInComponent(m, comp, id, cur, k);
+          if (v < 0) {
             continue;
           }
           long b = bits(cur, k);
-          if (!allowed(m, cur, b)) {
-            continue;
-          }
           last = k;
           for (int i = needA.nextSetBit(0); i >= 0; i = needA.nextSetBit(i + 1)) {
             if (LiveExpr.eval(ae.get(i), sb, b)) {
@@ -1778,12 +1781,8 @@ public final class LivenessChecker {
         int u = q.poll();
         int c = candidates(u);
         for (int k = 0; k < c; k++) {
-          int v = succ(u, k);
-          if (v < 0 || comp.get(v) != id + 1) {
-            continue;
-          }
-          long b = bits(u, k);
-          if (!allowed(m, u, b)) {
+          int v = stepInComponent(m, comp, id, u, k);
+          if (v < 0) {
             continue;
           }
           if (v == goal) {
