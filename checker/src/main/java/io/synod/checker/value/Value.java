@@ -81,31 +81,18 @@ public abstract class Value implements Comparable<Value> {
   }
 
   /**
-   * TLC compares two tuples, two records, two functions or two sets part by part in their order with its own
-   * equality, so parts it refuses to compare ({@code <<{}>> = <<[a |-> 1]>>}) fail the
-   * comparison when no earlier part differs. Only unequal values get here: equal ones have no
-   * incomparable parts.
+   * TLC compares two tuples, two records, two other functions or two sets part by part in their
+   * order with its own equality (a function's domain element, then its value), so parts it
+   * refuses to compare ({@code <<{}>> = <<[a |-> 1]>>}) fail the comparison when no earlier part
+   * differs. Only unequal values get here: equal ones have no incomparable parts. Functions of
+   * two forms (a tuple and a record) stay just unequal.
    */
   private static void refuseIncomparableParts(Value x, Value y) {
-    if (x instanceof TupleValue s && y instanceof TupleValue t) {
-      if (s.size() == t.size()) {
-        for (int i = 0; i < s.size() && s.valueAt(i).tlaEquals(t.valueAt(i)); i++) {
-          // tlaEquals raises TLC's error where the parts cannot be compared
-        }
-      }
-    } else if (x instanceof RecordValue r && y instanceof RecordValue q) {
-      if (r.size() == q.size()) {
-        for (int i = 0; i < r.size() && r.domainAt(i).equals(q.domainAt(i))
-            && r.valueAt(i).tlaEquals(q.valueAt(i)); i++) {
-          // as above
-        }
-      }
-    } else if (x instanceof FcnValue f && y instanceof FcnValue g) {
-      // any other two functions: domain element, then value, in the domain's order
+    if (x instanceof FcnValue f && y instanceof FcnValue g && f.getClass() == g.getClass()) {
       if (f.size() == g.size()) {
         for (int i = 0; i < f.size() && f.domainAt(i).tlaEquals(g.domainAt(i))
             && f.valueAt(i).tlaEquals(g.valueAt(i)); i++) {
-          // as above
+          // tlaEquals raises TLC's error where the parts cannot be compared
         }
       }
     } else if (x instanceof SetEnumValue s && y instanceof SetEnumValue t) {

@@ -46,6 +46,8 @@ class SetEqualityTest {
     assertEquals("TRUE", Eval.show("[f |-> 1, g |-> {}] # [f |-> 2, g |-> 3]"));
     assertEquals("FALSE", Eval.show("[i \\in {3, 4} |-> IF i = 3 THEN 1 ELSE {}] = [i \\in {3, 4} |-> 2]"));
     assertEquals("FALSE", Eval.show("[i \\in {3, 4} |-> {}] = [i \\in {5, 6} |-> 2]"));
+    // a tuple and a record are functions of two forms: unequal, whatever their parts
+    assertEquals("FALSE", Eval.show("<<{}>> = [a |-> 1]"));
   }
 
   @Test
