@@ -42,8 +42,7 @@ final class FunDefn {
   Frame actFrame(Ctx c, Frame env, Value arg, Node site) {
     Frame nf = new Frame(actFrameSize, env);
     if (!bind(c, nf, actBinders, arg)) {
-      throw site.fail("Attempted to apply function " + name + " to argument " + arg
-          + ", which is not in the domain of the function.");
+      throw notInDomain(site, arg);
     }
     return nf;
   }
@@ -51,10 +50,15 @@ final class FunDefn {
   Value apply(Ctx c, Frame env, Value arg, Node site) {
     Value v = applyInDomain(c, env, arg, site);
     if (v == null) {
-      throw site.fail("Attempted to apply function " + name + " to argument " + arg
-          + ", which is not in the domain of the function.");
+      throw notInDomain(site, arg);
     }
     return v;
+  }
+
+  /** TLC's error for an argument outside the domain, located at the application {@code site}. */
+  private EvalException notInDomain(Node site, Value arg) {
+    return site.fail("Attempted to apply function " + name + " to argument " + arg
+        + ", which is not in the domain of the function.");
   }
 
   /**
