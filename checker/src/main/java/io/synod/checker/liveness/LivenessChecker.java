@@ -1496,17 +1496,12 @@ public final class LivenessChecker {
       return Arrays.copyOf(out, n);
     }
 
-    /** The promises and []<> state conditions of {@code m} product node {@code v} meets. */
+    /**
+     * The promises and []<> state conditions of {@code m} product node {@code v} meets (callers
+     * keep the conditions within an int, so the promises fit {@link #fulfilsMask}).
+     */
     int nodeConds(LivenessPlan.ErrorModel m, int v, int promises) {
-      int mask = 0;
-      if (tab != null) {
-        Tableau.Node node = tab.node(v % t);
-        for (int i = 0; i < promises; i++) {
-          if (node.fulfils(i)) {
-            mask |= 1 << i;
-          }
-        }
-      }
+      int mask = (int) fulfilsMask[v % t];
       List<LiveExpr> ae = m.infinitelyOften();
       long sb = g.stateBits(v / t);
       for (int i = 0; i < ae.size(); i++) {
