@@ -129,7 +129,10 @@ final class BfsSearch {
     this.liveActions = live != null && live.actionAtomCount() > 0;
     // the atoms index a state's steps by the fingerprints of the states themselves
     this.fpFamily = fingerprinter.stateFamily();
-    this.behavior = live == null ? null : new BehaviorGraph(liveActions, spill);
+    // under SYMMETRY or VIEW a graph state stands for all states with its fingerprint; TLC
+    // decides the tableau on each step's successor as generated, so each edge keeps its atoms
+    this.behavior = live == null ? null
+        : new BehaviorGraph(liveActions, fpFamily < 0, live.lateStateMask(), spill);
     this.prefix = plan == null ? null : PrefixTracker.of(plan);
     this.reached = prefix == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
     this.seed = seed;
@@ -927,8 +930,12 @@ final class BfsSearch {
       rec.expansion(currentFp, live.lateStateAtoms(s, ctx), stutter);
       ctx.level = level + 1;
       for (int k = 0; k < nSucc; k++) {
-        rec.edge(succFps[k],
-            liveActions ? live.actionAtoms(s, succStates[k], succFps[k], fpFamily, ctx) : 0);
+        long bits = liveActions ? live.actionAtoms(s, succStates[k], succFps[k], fpFamily, ctx) : 0;
+        if (behavior.targetBits()) {
+          rec.edge(succFps[k], bits, live.stateAtoms(succStates[k], ctx));
+        } else {
+          rec.edge(succFps[k], bits);
+        }
       }
       ctx.level = level;
       inLiveness = false;

@@ -37,6 +37,11 @@ public interface LivenessModel {
     return 0;
   }
 
+  /** The bits {@link #lateStateAtoms} decides. */
+  default long lateStateMask() {
+    return 0;
+  }
+
   /** Every state atom of {@code s}. */
   default long allStateAtoms(Value[] s, EvalContext ctx) {
     return stateAtoms(s, ctx) | lateStateAtoms(s, ctx);

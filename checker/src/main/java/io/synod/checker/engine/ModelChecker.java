@@ -424,7 +424,7 @@ public final class ModelChecker {
     long[] bits = new long[states.length];
     for (int i = 0; i < states.length; i++) {
       chain[i] = g.fingerprint(states[i]);
-      bits[i] = g.stateBits(states[i]);
+      bits[i] = lasso.stateBits()[i];
     }
     String message = violatedMessage(model.liveness(), bits, lasso.stepBits(), lasso.loop());
     List<TraceStep> steps;

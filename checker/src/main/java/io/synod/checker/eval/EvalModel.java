@@ -219,6 +219,7 @@ final class EvalModel implements SpecModel {
           : LiveExpr.and(all);
       int nState = master.stateAtoms.size();
       int nAction = master.actionAtoms.size();
+      long lateMask = master.lateMask();
       livenessModel = new io.synod.checker.engine.LivenessModel() {
         @Override
         public LiveExpr negatedFormula() {
@@ -247,6 +248,11 @@ final class EvalModel implements SpecModel {
           } catch (EvalException e) {
             throw error(e);
           }
+        }
+
+        @Override
+        public long lateStateMask() {
+          return lateMask;
         }
 
         @Override

@@ -223,6 +223,15 @@ final class TemporalLowering {
   /** By state atom: the atom, or null when {@link #lateStateBits} decides it (made on first use). */
   private Atom[] early;
 
+  /** The bits {@link #lateStateBits} decides (the others, {@link #stateBits}). */
+  long lateMask() {
+    long m = 0;
+    for (int i = 0; i < enabledBy.size(); i++) {
+      m |= enabledBy.get(i) >= 0 ? 1L << i : 0;
+    }
+    return m;
+  }
+
   /** Bits of the state atoms in {@code s}, except those {@link #lateStateBits} decides. */
   long stateBits(Value[] s) {
     Value[] cur = c.cur;

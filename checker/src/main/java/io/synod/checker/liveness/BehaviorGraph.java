@@ -21,7 +21,9 @@ import java.util.List;
  * <p>Memory: while recording, 48 bytes per state (a node record of 2 longs, an expansion
  * record of 4) plus 8 bytes per edge (16 with action atoms); frozen, 28 bytes per state
  * (fingerprint, two bit sets, offset) plus 24 to 48 for the fingerprint index (load between
- * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms). Renumbering several workers'
+ * 1/4 and 1/2), plus 4 bytes per edge (12 with action atoms). Under SYMMETRY or VIEW with a
+ * tableau, each edge also keeps its target's state atoms: 8 more bytes per edge recorded and
+ * frozen. Renumbering several workers'
  * recordings holds a second copy of the per-edge arrays and 20 bytes per state for a moment,
  * less than the recording freed when freezing (or the per-edge labels of a checker done with
  * the graph).
@@ -33,6 +35,14 @@ import java.util.List;
  */
 public final class BehaviorGraph {
   private final boolean edgeBits;
+  /**
+   * Whether each edge also carries its target's state atoms as the step generated it: under
+   * SYMMETRY or VIEW a graph state stands for every state with its fingerprint, and TLC decides
+   * the tableau on the successor each step generated (see {@link #edgeTargetBits}).
+   */
+  private final boolean targetBits;
+  /** The state atoms decided at a state's expansion, taken from the target node for every edge. */
+  private final long lateMask;
   private final SpillContext spill;
   /** log2 of the longs per recording chunk: small when spilling is forced, so tests spill. */
   private final int chunkBits;
@@ -47,6 +57,7 @@ public final class BehaviorGraph {
   private int[] offsets;
   private GraphArrays.Ints targets;
   private GraphArrays.Longs actionBits;
+  private GraphArrays.Longs targetStateBits;
   private boolean onDisk;
   /** Heap bytes of the recorders when the search ended. */
   private long recordedBytes;
@@ -64,7 +75,18 @@ public final class BehaviorGraph {
 
   /** The same, spilling to {@code spill}'s directory when its governor says so (null: never). */
   public BehaviorGraph(boolean edgeBits, SpillContext spill) {
+    this(edgeBits, false, 0, spill);
+  }
+
+  /**
+   * The same; with {@code targetBits} every edge also records the state atoms of its target as
+   * generated ({@link Recorder#edge(long, long, long)}), but for those in {@code lateMask},
+   * decided when the target is expanded and read from its node.
+   */
+  public BehaviorGraph(boolean edgeBits, boolean targetBits, long lateMask, SpillContext spill) {
     this.edgeBits = edgeBits;
+    this.targetBits = targetBits;
+    this.lateMask = lateMask;
     this.spill = spill != null && spill.enabled() ? spill : null;
     this.chunkBits = this.spill != null && this.spill.governor().forced() ? 10 : 16;
   }
@@ -87,6 +109,16 @@ public final class BehaviorGraph {
 
   boolean edgeBits() {
     return edgeBits;
+  }
+
+  /** Whether edges carry their target's state atoms ({@link #edgeTargetBits}). */
+  public boolean targetBits() {
+    return targetBits;
+  }
+
+  /** Longs per recorded edge: the target, its action atoms, its target's state atoms. */
+  private int edgeLongs() {
+    return 1 + (edgeBits ? 1 : 0) + (targetBits ? 1 : 0);
   }
 
   /** Records an initial state (call from one thread, in order). */
@@ -138,10 +170,31 @@ public final class BehaviorGraph {
     }
 
     public void edge(long toFp, long bits) {
+      if (targetBits) {
+        throw new IllegalStateException("this graph records each edge's target atoms");
+      }
       buf.add(toFp);
       if (edgeBits) {
         buf.add(bits);
       }
+      count++;
+    }
+
+    /**
+     * An edge of a graph made with {@code targetBits}: {@code target} are the state atoms of
+     * the successor the step generated (not of the state with its fingerprint that the graph
+     * holds; the late ones are ignored).
+     */
+    public void edge(long toFp, long bits, long target) {
+      if (!targetBits) {
+        edge(toFp, bits);
+        return;
+      }
+      buf.add(toFp);
+      if (edgeBits) {
+        buf.add(bits);
+      }
+      buf.add(target & ~lateMask);
       count++;
     }
 
@@ -291,6 +344,8 @@ public final class BehaviorGraph {
     SpillContext mapTo = onDisk ? spill : null;
     targets = new GraphArrays.Ints((int) edges, mapTo, "graph-targets");
     actionBits = edgeBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-action-bits") : null;
+    targetStateBits =
+        targetBits ? new GraphArrays.Longs((int) edges, mapTo, "graph-target-bits") : null;
     int[] fill = Arrays.copyOf(offsets, n);
     eachRecorder(from, passThreads, r -> {
       for (long p = 0, size = r.buf.size(); p < size; ) {
@@ -354,6 +409,8 @@ public final class BehaviorGraph {
     GraphArrays.Ints newTargets = new GraphArrays.Ints(edges, mapTo, "graph-targets-bfs");
     GraphArrays.Longs newBits =
         edgeBits ? new GraphArrays.Longs(edges, mapTo, "graph-action-bits-bfs") : null;
+    GraphArrays.Longs newTargetBits =
+        targetBits ? new GraphArrays.Longs(edges, mapTo, "graph-target-bits-bfs") : null;
     int[] newOffsets = new int[n + 1];
     int unreached = 0;
     int at = 0;
@@ -366,7 +423,8 @@ public final class BehaviorGraph {
         order[i] = unreached;
       }
       newOffsets[i] = at;
-      count = copyEdges(order[i], at, renumbered, order, count, newTargets, newBits);
+      count = copyEdges(order[i], at, renumbered, order, count, newTargets, newBits,
+          newTargetBits);
       at += offsets[order[i] + 1] - offsets[order[i]];
     }
     newOffsets[n] = at;
@@ -375,6 +433,10 @@ public final class BehaviorGraph {
     if (actionBits != null) {
       actionBits.release();
       actionBits = newBits;
+    }
+    if (targetStateBits != null) {
+      targetStateBits.release();
+      targetStateBits = newTargetBits;
     }
     offsets = newOffsets;
     fps = permuted(fps, order);
@@ -396,7 +458,7 @@ public final class BehaviorGraph {
    * called once per state, which the JIT compiles after a few hundred calls).
    */
   private int copyEdges(int s, int at, int[] renumbered, int[] order, int count,
-      GraphArrays.Ints newTargets, GraphArrays.Longs newBits) {
+      GraphArrays.Ints newTargets, GraphArrays.Longs newBits, GraphArrays.Longs newTargetBits) {
     for (int e = offsets[s], end = offsets[s + 1]; e < end; e++, at++) {
       int t = targets.get(e);
       if (renumbered[t] == 0) {
@@ -406,6 +468,9 @@ public final class BehaviorGraph {
       newTargets.set(at, renumbered[t] - 1);
       if (newBits != null) {
         newBits.set(at, actionBits.get(e));
+      }
+      if (newTargetBits != null) {
+        newTargetBits.set(at, targetStateBits.get(e));
       }
     }
     return count;
@@ -435,7 +500,7 @@ public final class BehaviorGraph {
    * graph's: the file names would clash.
    */
   public BehaviorGraph expandedSoFar(SpillContext spill) {
-    BehaviorGraph frozen = new BehaviorGraph(edgeBits, spill);
+    BehaviorGraph frozen = new BehaviorGraph(edgeBits, targetBits, lateMask, spill);
     frozen.freeze(recorders, initial, expandedStates(), 1);
     return frozen;
   }
@@ -451,7 +516,7 @@ public final class BehaviorGraph {
     FingerprintSet done = FingerprintSet.forExpected(Math.min(recorded, 1 << 29));
     long count = 0;
     for (Recorder r : recorders) {
-      for (long p = 0; p < r.buf.size(); p += 4 + r.buf.get(p + 3) * (edgeBits ? 2 : 1)) {
+      for (long p = 0; p < r.buf.size(); p += 4 + r.buf.get(p + 3) * edgeLongs()) {
         if (++count > 1 << 29) {
           throw new LivenessException(
               "because the state graph is too large for the liveness checker.");
@@ -506,14 +571,15 @@ public final class BehaviorGraph {
     LongBuf buf = r.buf;
     int s = expanded(r, buf.get(p));
     int k = (int) buf.get(p + 3);
-    long next = p + 4 + (long) k * (edgeBits ? 2 : 1);
+    int stride = edgeLongs();
+    long next = p + 4 + (long) k * stride;
     if (s >= 0) {
       stateBits[s] |= buf.get(p + 1);
       stutterBits[s] = buf.get(p + 2);
       if (whole) {
         degree[s] += k;
       } else {
-        for (long q = p + 4; q < next; q += edgeBits ? 2 : 1) {
+        for (long q = p + 4; q < next; q += stride) {
           degree[s] += index(buf.get(q)) >= 0 ? 1 : 0;
         }
       }
@@ -530,14 +596,14 @@ public final class BehaviorGraph {
     int s = expanded(r, buf.get(p));
     int k = (int) buf.get(p + 3);
     p += 4;
+    int stride = edgeLongs();
     if (s < 0) {
-      return p + (long) k * (edgeBits ? 2 : 1);
+      return p + (long) k * stride;
     }
     int at = fill[s];
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < k; j++, p += stride) {
       int t = index(buf.get(p));
       if (t < 0 && !whole) {
-        p += edgeBits ? 2 : 1;
         continue;
       }
       // in the whole graph an edge to a state it does not hold cannot be: every admitted state
@@ -545,9 +611,9 @@ public final class BehaviorGraph {
       targets.set(at, t >= 0 ? t : s);
       if (edgeBits) {
         actionBits.set(at, buf.get(p + 1));
-        p += 2;
-      } else {
-        p++;
+      }
+      if (targetBits) {
+        targetStateBits.set(at, buf.get(p + stride - 1));
       }
       at++;
     }
@@ -675,6 +741,16 @@ public final class BehaviorGraph {
     return actionBits == null ? 0 : actionBits.get(e);
   }
 
+  /**
+   * The state atoms of edge e's target as the step generated it: the target node's own
+   * ({@link #stateBits}) unless the graph records them per edge ({@link #targetBits()}), where
+   * the atoms decided at the target's expansion still come from the node.
+   */
+  public long edgeTargetBits(int e) {
+    long node = stateBits[targets.get(e)];
+    return targetStateBits == null ? node : targetStateBits.get(e) | (node & lateMask);
+  }
+
   /** Whether the edges are in mapped files rather than on the heap. */
   public boolean onDisk() {
     return onDisk;
@@ -707,7 +783,8 @@ public final class BehaviorGraph {
   /** Bytes held by the frozen graph on the heap. */
   public long bytes() {
     long edges = n == 0 ? 0 : offsets[n];
-    return (long) n * 28 + (onDisk ? 0 : edges * (edgeBits ? 12 : 4)) + (long) indexKeys.length * 12;
+    return (long) n * 28 + (onDisk ? 0 : edges * (4 + (edgeBits ? 8 : 0) + (targetBits ? 8 : 0)))
+        + (long) indexKeys.length * 12;
   }
 
   /**

@@ -24,9 +24,12 @@ public final class LivenessChecker {
   /**
    * A counterexample: the states (graph numbers) of the behaviour, the index the last state
    * loops back to, the action bits of each step (step i goes from state i to state i+1, the
-   * last one back to {@code loop}), and whether the loop is the last state stuttering.
+   * last one back to {@code loop}), whether the loop is the last state stuttering, and each
+   * state's atoms as the step into it generated it (under SYMMETRY or VIEW not always those of
+   * the graph state: see {@link BehaviorGraph#edgeTargetBits}).
    */
-  public record Lasso(int[] states, int loop, long[] stepBits, boolean stuttering) {}
+  public record Lasso(int[] states, int loop, long[] stepBits, boolean stuttering,
+      long[] stateBits) {}
 
   private final BehaviorGraph g;
   /** The largest product graph's search arrays, in bytes (see {@link #peakBytes}). */
@@ -201,6 +204,11 @@ public final class LivenessChecker {
     final GraphArrays.Ints ofSlot;
     /** Per state, the number of its state atom bits among the distinct ones. */
     final int[] ofState;
+    /**
+     * Per edge, the number of its target's state atom bits as the step generated them, when the
+     * graph records them ({@link BehaviorGraph#targetBits()}); null: those of the target state.
+     */
+    final GraphArrays.Ints ofTarget;
     final long[] pairState;
     final long[] pairAction;
     final long[] distinctStateBits;
@@ -211,6 +219,7 @@ public final class LivenessChecker {
       edges = n == 0 ? 0 : g.edgeEnd(n - 1);
       ofSlot = g.edgeInts(edges + n, "graph-labels");
       ofState = new int[n];
+      ofTarget = g.targetBits() ? g.edgeInts(edges, "graph-target-labels") : null;
       LongPairIndex pairs = new LongPairIndex();
       LongPairIndex states = new LongPairIndex();
       for (int s = 0; s < n; s++) {
@@ -227,8 +236,19 @@ public final class LivenessChecker {
       ofState[s] = states.id(sb, 0);
       for (int e = g.edgeStart(s), end = g.edgeEnd(s); e < end; e++) {
         ofSlot.set(e, pairs.id(sb, g.actionBits(e)));
+        if (ofTarget != null) {
+          ofTarget.set(e, states.id(g.edgeTargetBits(e), 0));
+        }
       }
       ofSlot.set(edges + s, pairs.id(sb, g.stutterBits(s)));
+    }
+
+    /**
+     * The number of the state atom bits the tableau is decided on for the target of edge slot
+     * {@code slot} (a stuttering step's slot: its state's own).
+     */
+    int ofTarget(int slot, int target) {
+      return ofTarget == null || slot >= edges ? ofState[target] : ofTarget.get(slot);
     }
   }
 
@@ -447,7 +467,7 @@ public final class LivenessChecker {
         }
       }
     }
-    Spread walk = new Spread(g, l.ofState, r, w, succMask, consMask, queued, queue, count);
+    Spread walk = new Spread(g, l, r, w, succMask, consMask, queued, queue, count);
     while (walk.run(WALK_STEPS)) {
       // in chunks, as the component search (see WALK_STEPS)
     }
@@ -458,6 +478,7 @@ public final class LivenessChecker {
   /** The work list of {@link #reachable()}: states whose reachable set grew. */
   private static final class Spread {
     final BehaviorGraph g;
+    final Labels labels;
     final int[] ofState;
     final long[] r;
     final int w;
@@ -470,10 +491,11 @@ public final class LivenessChecker {
     int head;
     int count;
 
-    Spread(BehaviorGraph g, int[] ofState, long[] r, int w, long[] succMask, long[] consMask,
+    Spread(BehaviorGraph g, Labels labels, long[] r, int w, long[] succMask, long[] consMask,
         boolean[] queued, int[] queue, int count) {
       this.g = g;
-      this.ofState = ofState;
+      this.labels = labels;
+      this.ofState = labels.ofTarget == null ? labels.ofState : null;
       this.r = r;
       this.w = w;
       this.succMask = succMask;
@@ -511,7 +533,9 @@ public final class LivenessChecker {
       int start = g.edgeStart(s);
       for (int e = start - 1, end = g.edgeEnd(s); e < end; e++) {
         int target = e < start ? s : g.target(e);
-        long add = next & consMask[ofState[target]] & ~r[target];
+        int label = ofState != null ? ofState[target]
+            : labels.ofTarget(e < start ? labels.edges + s : e, target);
+        long add = next & consMask[label] & ~r[target];
         if (add != 0) {
           r[target] |= add;
           if (!queued[target]) {
@@ -540,7 +564,8 @@ public final class LivenessChecker {
       int start = g.edgeStart(s);
       for (int e = start - 1, end = g.edgeEnd(s); e < end; e++) {
         int target = e < start ? s : g.target(e);
-        int cm = ofState[target] * w;
+        int cm = (ofState != null ? ofState[target]
+            : labels.ofTarget(e < start ? labels.edges + s : e, target)) * w;
         boolean grew = false;
         for (int y = 0; y < w; y++) {
           long add = next[y] & consMask[cm + y] & ~r[target * w + y];
@@ -622,7 +647,8 @@ public final class LivenessChecker {
     // the lasso's prefix, computed only for a counterexample
     int[] dist;
     int[] parent;
-    long[] parentBits;
+    /** Per product node, the successor index of the step from its parent (see succ). */
+    int[] parentStep;
 
     /** The first bit of this branch's tableau nodes in {@link #reachable()}'s sets. */
     final int bitOffset;
@@ -718,9 +744,20 @@ public final class LivenessChecker {
       int q = u % t;
       int sc = tsucc[q].length;
       int ei = k / sc;
-      int target = ei == 0 ? s : g.target(g.edgeStart(s) + ei - 1);
+      int slot = ei == 0 ? labels.edges + s : g.edgeStart(s) + ei - 1;
+      int target = ei == 0 ? s : g.target(slot);
       int q2 = tsucc[q][k % sc];
-      return consistent(target, q2) ? target * t + q2 : -1;
+      return cons[labels.ofTarget(slot, target) * t + q2] ? target * t + q2 : -1;
+    }
+
+    /**
+     * The state atoms of the target of product node u's k-th candidate step as that step
+     * generated it (under SYMMETRY or VIEW, not always those of the graph state).
+     */
+    long targetBits(int u, int k) {
+      int s = u / t;
+      int ei = k / succCount(u % t);
+      return ei == 0 ? g.stateBits(s) : g.edgeTargetBits(g.edgeStart(s) + ei - 1);
     }
 
     long bits(int u, int k) {
@@ -903,7 +940,7 @@ public final class LivenessChecker {
     void distances() {
       dist = new int[size];
       parent = new int[size];
-      parentBits = new long[size];
+      parentStep = new int[size];
       Arrays.fill(dist, -1);
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       for (int u : roots()) {
@@ -921,7 +958,7 @@ public final class LivenessChecker {
           if (v >= 0 && dist[v] < 0) {
             dist[v] = dist[u] + 1;
             parent[v] = u;
-            parentBits[v] = bits(u, k);
+            parentStep[v] = k;
             queue.add(v);
           }
         }
@@ -1049,6 +1086,7 @@ public final class LivenessChecker {
         GraphArrays.Ints comp = this.comp;
         GraphArrays.Ints ofSlot = labels.ofSlot;
         int[] ofState = labels.ofState;
+        GraphArrays.Ints ofTarget = labels.ofTarget;
         int edges = labels.edges;
         int t = Product.this.t;
         boolean more = true;
@@ -1103,7 +1141,7 @@ public final class LivenessChecker {
               k += tn - j;
               continue;
             }
-            int base = ofState[target] * t;
+            int base = (ofTarget == null ? ofState[target] : labels.ofTarget(slot, target)) * t;
             for (; j < tn; j++) {
               int q2 = qs[j];
               k++;
@@ -1250,7 +1288,7 @@ public final class LivenessChecker {
           if (!allowed[label] || innerMark[label] == stamp) {
             continue;
           }
-          int base = labels.ofState[target] * t;
+          int base = labels.ofTarget(slot, target) * t;
           for (int q2 : qs) {
             if (cons[base + q2] && comp.get(target * t + q2) == id + 1) {
               innerMark[label] = stamp;
@@ -1329,6 +1367,7 @@ public final class LivenessChecker {
       }
       List<Integer> nodes = new ArrayList<>();
       List<Long> bits = new ArrayList<>();
+      List<Long> reached = new ArrayList<>();
       if (initialState(entry / t) && firstLapFromInitial(m, steps, entry)) {
         // TLC's prefix is the root's state alone when that state is initial; allowed here only
         // when a run of the tableau from an initial node of that state follows the cycle's
@@ -1338,7 +1377,8 @@ public final class LivenessChecker {
         for (int u = entry; u >= 0; u = parent[u]) {
           nodes.add(0, u);
           if (parent[u] >= 0) {
-            bits.add(0, parentBits[u]);
+            bits.add(0, bits(parent[u], parentStep[u]));
+            reached.add(0, targetBits(parent[u], parentStep[u]));
           }
         }
       }
@@ -1347,11 +1387,12 @@ public final class LivenessChecker {
       for (int i = 0; i < steps.size(); i++) {
         int[] s = steps.get(i);
         bits.add(bits(s[0], s[1]));
+        reached.add(targetBits(s[0], s[1]));
         if (i < steps.size() - 1) {
           nodes.add(s[2]);
         }
       }
-      return collapse(nodes, bits, loopAt);
+      return collapse(nodes, bits, reached, loopAt);
     }
 
     /**
@@ -1809,10 +1850,15 @@ public final class LivenessChecker {
       }
       return out;
     }
-    /** Product nodes to states: steps that stay in the same state (stuttering) are dropped. */
-    Lasso collapse(List<Integer> nodes, List<Long> bits, int loopAt) {
+    /**
+     * Product nodes to states: steps that stay in the same state (stuttering) are dropped;
+     * {@code reached}: per step, its target's atoms as generated (a state keeps those of the
+     * step that first reached it, the first state its own).
+     */
+    Lasso collapse(List<Integer> nodes, List<Long> bits, List<Long> reached, int loopAt) {
       List<Integer> states = new ArrayList<>();
       List<Long> stepBits = new ArrayList<>();
+      List<Long> atoms = new ArrayList<>();
       int loop = -1;
       for (int i = 0; i < nodes.size(); i++) {
         int s = nodes.get(i) / t;
@@ -1826,6 +1872,7 @@ public final class LivenessChecker {
           stepBits.add(bits.get(i - 1));
         }
         states.add(s);
+        atoms.add(i == 0 ? g.stateBits(s) : reached.get(i - 1));
         if (i == loopAt) {
           loop = states.size() - 1;
         }
@@ -1839,6 +1886,7 @@ public final class LivenessChecker {
       } else if (last == states.get(loop)) {
         // the last step only stutters: the step into the last state closes the loop instead
         states.remove(states.size() - 1);
+        atoms.remove(atoms.size() - 1);
         closing = stepBits.remove(stepBits.size() - 1);
         stuttering = states.size() - 1 == loop;
         if (stuttering) {
@@ -1849,7 +1897,8 @@ public final class LivenessChecker {
       }
       stepBits.add(closing);
       return new Lasso(states.stream().mapToInt(Integer::intValue).toArray(), loop,
-          stepBits.stream().mapToLong(Long::longValue).toArray(), stuttering);
+          stepBits.stream().mapToLong(Long::longValue).toArray(), stuttering,
+          atoms.stream().mapToLong(Long::longValue).toArray());
     }
   }
 }
