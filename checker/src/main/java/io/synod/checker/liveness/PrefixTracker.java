@@ -108,7 +108,8 @@ public final class PrefixTracker {
       seen[s] |= self;
       for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
         int t = g.target(e);
-        long nodes = successor(one, g.stateBits(t));
+        // the target as this step generated it (under SYMMETRY or VIEW not always the kept one)
+        long nodes = successor(one, g.edgeTargetBits(e));
         q.add(t, nodes & ~seen[t], head);
         seen[t] |= nodes;
       }
