@@ -70,6 +70,9 @@ public abstract class Value implements Comparable<Value> {
       return ModelValue.equalsMixed(this, o);
     }
     if (a != b) {
+      if (this instanceof RecordValue) {
+        throw recordWithNonRecord(this, o);
+      }
       throw new EvalError("Attempted to check equality of " + describe(this) + " with "
           + nonKind(a) + ":\n" + Pretty.ppr(o));
     }
@@ -81,27 +84,71 @@ public abstract class Value implements Comparable<Value> {
   }
 
   /**
-   * TLC compares two tuples, two records, two other functions or two sets part by part in their
-   * order with its own equality (a function's domain element, then its value), so parts it
-   * refuses to compare ({@code <<{}>> = <<[a |-> 1]>>}) fail the comparison when no earlier part
-   * differs. Only unequal values get here: equal ones have no incomparable parts. Functions of
-   * two forms (a tuple and a record) stay just unequal.
+   * TLC compares two unequal functions or two unequal sets part by part with its own equality,
+   * so parts it refuses to compare ({@code <<{}>> = <<[a |-> 1]>>}) fail the comparison when no
+   * earlier part differs. Only unequal values get here: equal ones have no incomparable parts.
    */
   private static void refuseIncomparableParts(Value x, Value y) {
-    if (x instanceof FcnValue f && y instanceof FcnValue g && f.getClass() == g.getClass()) {
-      if (f.size() == g.size()) {
-        for (int i = 0; i < f.size() && f.domainAt(i).tlaEquals(g.domainAt(i))
-            && f.valueAt(i).tlaEquals(g.valueAt(i)); i++) {
-          // tlaEquals raises TLC's error where the parts cannot be compared
-        }
-      }
+    if (x instanceof FcnValue f && y instanceof FcnValue g) {
+      refuseIncomparableParts(f, g);
     } else if (x instanceof SetEnumValue s && y instanceof SetEnumValue t) {
       if (s.size() == t.size()) {
         for (int i = 0; i < s.size() && s.get(i).tlaEquals(t.get(i)); i++) {
-          // as above
+          // tlaEquals raises TLC's error where two elements cannot be compared
         }
       }
     }
+  }
+
+  /**
+   * TLC's equality of two functions, in the forms TLC gives them: a tuple is a function over an
+   * integer interval, a record one it turns the other side into (only a function over strings
+   * or the empty tuple can be one), anything else a function over a list of domain elements.
+   * Between two lists, all domain elements are compared first, then all values; between an
+   * interval and a list, the list's elements must be integers ("Attempted to compare an
+   * integer with non-integer"), and a record compared with what is not one fails
+   * ({@code [a |-> 1] = <<1>>}), whereas {@code <<1>> = [a |-> 1]} fails on the field name.
+   */
+  private static void refuseIncomparableParts(FcnValue f, FcnValue g) {
+    if (f instanceof RecordValue && !(g instanceof RecordValue)) {
+      if (g.size() > 0) {
+        throw recordWithNonRecord(f, g);
+      }
+      return;
+    }
+    int n = f.size();
+    if (n != g.size()) {
+      return;
+    }
+    boolean fInterval = f instanceof TupleValue;
+    boolean gInterval = g instanceof TupleValue;
+    if (fInterval != gInterval) {
+      FcnValue list = fInterval ? g : f;
+      for (int i = 0; i < n; i++) {
+        Value d = list.domainAt(i);
+        if (!(d instanceof IntValue iv)) {
+          throw new EvalError("Attempted to compare an integer with non-integer:\n"
+              + Pretty.ppr(d) + ".");
+        }
+        if (!iv.equals(IntValue.of(i + 1))) {
+          return;
+        }
+      }
+    } else if (!fInterval) {
+      for (int i = 0; i < n; i++) {
+        if (!f.domainAt(i).tlaEquals(g.domainAt(i))) {
+          return;
+        }
+      }
+    }
+    for (int i = 0; i < n && f.valueAt(i).tlaEquals(g.valueAt(i)); i++) {
+      // as above
+    }
+  }
+
+  private static EvalError recordWithNonRecord(Value record, Value other) {
+    return new EvalError("Attempted to check equality of record:\n" + Pretty.ppr(record)
+        + "\nwith non-record\n" + Pretty.ppr(other));
   }
 
   /** Appends TLC's one-line rendering of this value. */
