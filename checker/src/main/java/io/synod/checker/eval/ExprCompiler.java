@@ -306,6 +306,32 @@ abstract class ExprCompiler {
   }
 
 
+  /**
+   * A zero-parameter LET definition that names nothing local (no parameter, bound variable or
+   * other LET definition) and is constant and pure ({@code LET nbrs == {x \in {-1, 0, 1} \X
+   * {-1, 0, 1} : x # <<0, 0>>} IN ...} inside {@code score(p)}): compiled as a module-level
+   * definition would be and evaluated once, on first use, instead of once per evaluation of the
+   * enclosing expression. Null otherwise: the body then compiles in place. Whether it names
+   * something local is told by compiling it without the enclosing scope, where such a name does
+   * not resolve (TLA+ forbids a local name that hides a module-level one).
+   */
+  private Node constantLetBody(Unit.OpDef od) {
+    OpDefn defn = new OpDefn(od.name(), od.body().span(), 0);
+    try {
+      compiler.compileBody(defn, List.of(), od.body(), env, null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    Node b = defn.body;
+    if (b.level != 0 || b.impure || b.effect || b.readsSearch) {
+      return null;
+    }
+    Node call = new Nodes.Call(od.body().span(), defn, new Node[0], new Nodes.ArgOp[0], -1);
+    call.level = 0;
+    call.vars = b.vars;
+    return new Nodes.Cached(call);
+  }
+
   int[] letDefs(List<Unit.Definition> defs) {
     List<Integer> slots = new ArrayList<>();
     boolean closures = false;
@@ -330,7 +356,8 @@ abstract class ExprCompiler {
           int slot = scope.newSlot();
           slots.add(slot);
           Scope.LetVal lv = new Scope.LetVal(slot);
-          lv.body = expr(od.body());
+          Node hoisted = constantLetBody(od);
+          lv.body = hoisted != null ? hoisted : expr(od.body());
           scope.put(od.name(), lv);
         } else {
           Scope.LetOp lo = (Scope.LetOp) scope.find(od.name()).local();
