@@ -170,12 +170,32 @@ public final class SetEnumValue extends SetValue {
           return true;
         }
       }
-      if (elems.length > 0) {
-        elems[0].compareTo(v);
-      }
-      return false;
+      // a miss raises the error TLC's search raises when v cannot be compared
+      return search(v);
     }
-    return Arrays.binarySearch(elems, v, Value::compareTo) >= 0;
+    return search(v);
+  }
+
+  /**
+   * TLC's binary search of a normalised set: v compared with the middle element (v first, so
+   * that an error names v first: "Attempted to compare integer 1 with non-integer: {}").
+   */
+  private boolean search(Value v) {
+    int low = 0;
+    int high = elems.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      int c = v.compareTo(elems[mid]);
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    return false;
   }
 
   @Override

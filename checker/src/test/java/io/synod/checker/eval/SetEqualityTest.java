@@ -83,6 +83,21 @@ class SetEqualityTest {
     assertEquals("FALSE", Eval.show("(3 :> {}) = <<[a |-> 1]>>"));
   }
 
+  /**
+   * Membership in a normalised set is TLC's binary search, the value compared with the middle
+   * element: the error names the value first (TLC's FingerprintExceptionHangTest reason), where
+   * Synod compared the element with the value.
+   */
+  @Test
+  void membershipComparesTheValueWithTheMiddleElement() {
+    EvalException e = assertThrows(EvalException.class, () -> Eval.show("1 \\in {{}}"));
+    assertEquals("Attempted to compare integer 1 with non-integer:\n{}", e.getMessage());
+    e = assertThrows(EvalException.class,
+        () -> Eval.show("1 \\in {{}, {1}, {2}, {3}, {4}, {5}}"));
+    assertEquals("Attempted to compare integer 1 with non-integer:\n{3}", e.getMessage());
+    assertEquals("TRUE", Eval.show("<<2, 3>> \\in {<<1>>, <<2, 3>>, <<4, 5>>, <<6, 7>>, <<8, 9>>}"));
+  }
+
   @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
