@@ -52,7 +52,8 @@ public final class LivenessChecker {
    */
   public long peakBytes() {
     Labels l = labels;
-    long labelBytes = l == null || !l.ofSlot.onHeap() ? 0 : 4L * (l.edges + g.size());
+    long labelBytes = l == null || !l.ofSlot.onHeap() ? 0
+        : 4L * (l.edges + g.size() + (l.ofTarget != null ? l.edges : 0));
     long[] r = reach;
     long checking = g.bytes() + labelBytes + productBytes.get() * concurrent
         + (r == null ? 0 : 8L * r.length) + lassoBytes.get();
