@@ -51,6 +51,10 @@ public abstract class Value implements Comparable<Value> {
     if (a != b) {
       throw incomparable(this, o);
     }
+    if (o instanceof LambdaFcnValue l) {
+      // an explicit function's comparison expects another explicit one
+      throw l.notEnumerable();
+    }
     return compareSameKind(o);
   }
 
