@@ -1,0 +1,29 @@
+package io.synod.checker.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operator symbols as TLC's suite tests test48 and test51 use them: {@code \subset},
+ * {@code \supset} and {@code \supseteq} are symbols a module may define (they are no operators of
+ * TLA+), and a built-in operator symbol may be passed for an operator parameter.
+ */
+class OperatorSymbolsTest {
+  @Test
+  void aModulesOwnSubsetSymbolsAreItsDefinitions() {
+    String defs = "a \\subset b == a + b\na \\supset b == a - b\na \\supseteq b == a * b\n";
+    assertEquals("<<7, 3, 10>>",
+        Eval.eval(defs, "<<5 \\subset 2, 5 \\supset 2, 5 \\supseteq 2>>", new ArrayList<>()).toString());
+  }
+
+  @Test
+  void builtInSymbolsAreOperatorArguments() {
+    String defs = "Both(Op(_, _)) == Op({1, 2}, {2, 3})\nLogic(Op(_, _)) == Op(TRUE, FALSE)\n"
+        + "Has(Op(_, _)) == Op(2, {2, 3})\n";
+    assertEquals("<<{2}, {1, 2, 3}, {1}, FALSE, FALSE, TRUE, TRUE, TRUE>>", Eval.eval(defs,
+        "<<Both(\\cap), Both(\\cup), Both(\\), Both(\\subseteq), Logic(=>), Logic(\\/), Has(\\in), "
+            + "Both(#)>>", new ArrayList<>()).toString());
+  }
+}
