@@ -550,8 +550,9 @@ abstract class CallCompiler extends ExprCompiler {
           }
         };
       }
-      if (r == null && Operators.infix(op.name()) != null || r == null && Operators.prefix(op.name()) != null) {
-        // a built-in operator symbol passed as an argument: wrap it in a LAMBDA
+      if (r == null && (Operators.infix(op.name()) != null || Operators.prefix(op.name()) != null
+          || Operators.postfix(op.name()) != null)) {
+        // a built-in operator symbol passed as an argument (' too): wrap it in a LAMBDA
         return builtinOpArg(op, arity);
       }
       DefSym viaInstance = instanceOperator(op);
