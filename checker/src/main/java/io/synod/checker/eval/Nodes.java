@@ -455,10 +455,13 @@ final class Nodes {
   static final class SetFilter extends Node {
     final Binders binders;
     final Node pred;
+    /** Whether the base is written in a form TLC keeps lazy although Synod may compute it. */
+    final boolean lazyBase;
 
-    SetFilter(Span span, Binders binders, Node pred) {
+    SetFilter(Span span, Binders binders, Node pred, boolean lazyBase) {
       super(span);
       this.binders = binders;
+      this.lazyBase = lazyBase;
       this.pred = dep(pred);
       dep(binders.items[0].domain);
     }
@@ -483,7 +486,7 @@ final class Nodes {
     private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
-      if (!s.isEnumerable() || (countOnly ? tooLargeToSelectNow(s) : !explicit(s))) {
+      if (!s.isEnumerable() || (countOnly ? tooLargeToSelectNow(s) : lazyBase || !explicit(s))) {
         if (!countOnly && s.isEnumerable() && selectableAhead(s)) {
           try {
             return selectNow(c, f, b, s, false);
