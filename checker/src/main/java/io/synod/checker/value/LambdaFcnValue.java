@@ -33,12 +33,10 @@ public abstract class LambdaFcnValue extends Value {
     throw notEnumerable();
   }
 
+  /** The same rule only: TLA+ equality ({@link #tlaEquals}) with any other value fails. */
   @Override
   public final boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    throw notEnumerable();
+    return this == o;
   }
 
   @Override

@@ -92,6 +92,13 @@ public abstract class Value implements Comparable<Value> {
    * two forms (a tuple and a record) stay just unequal.
    */
   private static void refuseIncomparableParts(Value x, Value y) {
+    if (x instanceof LambdaFcnValue l) {
+      // TLC compares such a function in full, which its domain does not allow
+      throw l.notEnumerable();
+    }
+    if (y instanceof LambdaFcnValue l) {
+      throw l.notEnumerable();
+    }
     if (x instanceof FcnValue f && y instanceof FcnValue g && f.getClass() == g.getClass()) {
       if (f.size() == g.size()) {
         for (int i = 0; i < f.size() && f.domainAt(i).tlaEquals(g.domainAt(i))

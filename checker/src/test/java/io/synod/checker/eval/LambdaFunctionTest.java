@@ -46,4 +46,14 @@ class LambdaFunctionTest {
         () -> Eval.show("[n \\in Nat |-> n] = [n \\in Nat |-> n]"));
     assertEquals("Attempted to enumerate a non-enumerable set:\nNat", e.getMessage());
   }
+
+  @Test
+  void recordsAndTuplesMayHoldThem() {
+    // TLC's suite test12: r3 == [l1 |-> [i \in Int |-> i+1], ...]
+    assertEquals("<<5, 3>>", Eval.show(
+        "LET r == [a |-> [n \\in Nat |-> n + 1], b |-> <<[i, j \\in Int |-> i - j]>>] IN <<r.a[4], r.b[1][5, 2]>>"));
+    EvalException e = assertThrows(EvalException.class,
+        () -> Eval.show("[a |-> [n \\in Nat |-> n]] = [a |-> [n \\in Nat |-> n]]"));
+    assertEquals("Attempted to enumerate a non-enumerable set:\nNat", e.getMessage());
+  }
 }
