@@ -198,7 +198,8 @@ abstract class CallCompiler extends ExprCompiler {
     }
     Node[] args = exprs(step.args());
     return compiler.resolver.instantiateAt(def, owner,
-        replacement -> new SiteSubstSym(replacement, owner, def.params(), args, site, hygienic));
+        replacement -> new SiteSubstSym(replacement, owner, def.params(), args, site, hygienic),
+        name -> site.find(name) != null);
   }
 
   /** A substitution of an instance made at a site, compiled for a read here. */
