@@ -210,6 +210,19 @@ final class ActionCompiler extends CallCompiler {
       });
       return a instanceof Act.ForAll ? a : new Act.Guard(expr(e));
     }
+    if (!init && e instanceof Expr.AngleAction aa) {
+      // <<A>>_v as a step (under ENABLED, in a next-state relation): A's assignments, then
+      // v' # v on the step they made, as TLC evaluates it
+      Node sub = expr(aa.subscript());
+      Node changed = new Nodes.Eq(sp, sub, new Nodes.Prime(sp, sub), true);
+      return new Act.And(sp, new Act[] {act(aa.action(), false), new Act.Guard(changed)},
+          compiler.conjunctions++);
+    }
+    if (!init && e instanceof Expr.BoxAction ba) {
+      // [A]_v as a step: A, or a step leaving v unchanged
+      return new Act.Or(sp, new Act[] {act(ba.action(), false), act(new Expr.OpApp(sp, List.of(),
+          Operators.UNCHANGED, io.synod.checker.syntax.ast.Fixity.PREFIX, List.of(ba.subscript())), false)});
+    }
     if (e instanceof Expr.FunApp fa) {
       Act a = funApply(fa, init);
       if (a != null) {

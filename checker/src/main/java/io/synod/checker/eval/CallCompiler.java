@@ -38,6 +38,10 @@ abstract class CallCompiler extends ExprCompiler {
   }
 
   Node funApp(Expr.FunApp fa) {
+    Node self = selfPointApp(fa);
+    if (self != null) {
+      return self;
+    }
     Node[] args = exprs(fa.args());
     if (fa.function() instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()) {
       Resolved r = resolve(op.name());
@@ -59,6 +63,34 @@ abstract class CallCompiler extends ExprCompiler {
       }
     }
     return new Nodes.FunApp(fa.span(), expr(fa.function()), args);
+  }
+
+  /**
+   * {@code f[a][b]} inside the definition {@code f[x \in S] == [y \in T |-> e]} itself: TLC's
+   * value of {@code f[a]} is a lazy function, so the body reads {@code f[a]} at the single point
+   * b (TLC's suite test45: {@code f[i][1]} while {@code f[i]} is being defined), where building
+   * {@code f[a]} whole would recurse without end. Null for any other application.
+   */
+  private Node selfPointApp(Expr.FunApp fa) {
+    if (!(fa.function() instanceof Expr.FunApp inner) || !(inner.function() instanceof Expr.OpApp op)
+        || !op.path().isEmpty() || !op.args().isEmpty()) {
+      return null;
+    }
+    Resolved r = resolve(op.name());
+    FunDefn fd = null;
+    int envDepth = -1;
+    if (r != null && r.sym instanceof FunSym fs) {
+      fd = compiler.funDefn(fs);
+    } else if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
+      fd = lf.defn;
+      envDepth = r.local.depth();
+    }
+    // the body still being compiled: the application is within the definition
+    if (fd == null || fd.body != null || fd.def == null || !(fd.def.body() instanceof Expr.FunCons)) {
+      return null;
+    }
+    Node whole = new Nodes.FunApp(fa.span(), expr(fa.function()), exprs(fa.args()));
+    return new Compiler.SelfPointApp(fa.span(), fd, exprs(inner.args()), exprs(fa.args()), envDepth, whole);
   }
 
   /** {@code f == [x \in S |-> e]} seen as the function definition {@code f[x \in S] == e}. */
@@ -166,7 +198,8 @@ abstract class CallCompiler extends ExprCompiler {
     }
     Node[] args = exprs(step.args());
     return compiler.resolver.instantiateAt(def, owner,
-        replacement -> new SiteSubstSym(replacement, owner, def.params(), args, site, hygienic));
+        replacement -> new SiteSubstSym(replacement, owner, def.params(), args, site, hygienic),
+        name -> site.find(name) != null);
   }
 
   /** A substitution of an instance made at a site, compiled for a read here. */
@@ -550,8 +583,9 @@ abstract class CallCompiler extends ExprCompiler {
           }
         };
       }
-      if (r == null && Operators.infix(op.name()) != null || r == null && Operators.prefix(op.name()) != null) {
-        // a built-in operator symbol passed as an argument: wrap it in a LAMBDA
+      if (r == null && (Operators.infix(op.name()) != null || Operators.prefix(op.name()) != null
+          || Operators.postfix(op.name()) != null)) {
+        // a built-in operator symbol passed as an argument (' too): wrap it in a LAMBDA
         return builtinOpArg(op, arity);
       }
       DefSym viaInstance = instanceOperator(op);

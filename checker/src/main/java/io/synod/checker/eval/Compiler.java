@@ -224,6 +224,47 @@ final class Compiler {
     }
   }
 
+  /** {@code f[a][b]} within f's definition {@code f[x \in S] == [y \in T |-> e]}; see CallCompiler. */
+  static final class SelfPointApp extends Node {
+    final FunDefn fd;
+    final Node[] outer;
+    final Node[] inner;
+    final int envDepth;
+    /** The application as usual, for arguments outside the domains (its errors are TLC's). */
+    final Node whole;
+
+    SelfPointApp(Span span, FunDefn fd, Node[] outer, Node[] inner, int envDepth, Node whole) {
+      super(span);
+      this.fd = fd;
+      this.outer = depAll(outer);
+      this.inner = depAll(inner);
+      this.envDepth = envDepth;
+      this.whole = dep(whole);
+      // a recursive function: its body is still being compiled
+      vars = Node.ALL_VARS;
+      if (envDepth >= 0) {
+        closed = false;
+      }
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      if (fd.body instanceof Nodes.FunCons fc) {
+        Frame nf = new Frame(fd.frameSize, envDepth < 0 ? null : f.at(envDepth));
+        if (FunDefn.bind(c, nf, fd.binders, Nodes.FunApp.argument(c, f, outer))
+            && FunDefn.bind(c, nf, fc.binders, Nodes.FunApp.argument(c, f, inner))) {
+          c.enter(this);
+          try {
+            return fc.body.eval(c, nf);
+          } finally {
+            c.exit();
+          }
+        }
+      }
+      return whole.eval(c, f);
+    }
+  }
+
   /**
    * {@code f[a]} for {@code f == [x \in S |-> e]}: when S cannot be enumerated (Int, Nat,
    * Seq(T)...) the body is evaluated for {@code a} alone, as TLC applies its lazy functions;

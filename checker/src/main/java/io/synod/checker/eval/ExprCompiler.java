@@ -84,7 +84,8 @@ abstract class ExprCompiler {
       // a constant literal ({}, {2, 3}) is built once, not at each evaluation
       return fold(new Nodes.SetEnum(se.span(), exprs(se.elements())));
     } else if (e instanceof Expr.SetFilter sf) {
-      return withBinders(List.of(sf.binder()), b -> new Nodes.SetFilter(sf.span(), b, expr(sf.predicate())));
+      return withBinders(List.of(sf.binder()), b -> new Nodes.SetFilter(sf.span(), b, expr(sf.predicate()),
+          lazyInTlc(sf.binder().domain())));
     } else if (e instanceof Expr.SetMap sm) {
       return withBinders(sm.binders(), b -> new Nodes.SetMap(sm.span(), b, expr(sm.body())));
     } else if (e instanceof Expr.FunCons fc) {
@@ -157,6 +158,18 @@ abstract class ExprCompiler {
           : TemporalNode.Kind.WEAK_FAIR, new Enabled(a, enabledAct), angle);
     }
     return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
+  }
+
+  /**
+   * Whether TLC keeps the set {@code e} in a lazy form even when it is small: UNION and the
+   * binary set operators (explicit sets, intervals, set constructors and names of them are
+   * computed). TLC filters {@code {x \in e : P}} at once only from a computed set.
+   */
+  private boolean lazyInTlc(Expr e) {
+    return e instanceof Expr.OpApp op && op.path().isEmpty() && resolve(op.name()) == null
+        && (op.args().size() == 1 && op.name().equals(Operators.UNION)
+            || op.args().size() == 2 && (op.name().equals(Operators.CUP) || op.name().equals(Operators.CAP)
+                || op.name().equals(Operators.SETMINUS)));
   }
 
   /** The operand of {@code []} or {@code <>}: a step formula keeps its action (see {@link StepAtom}). */
@@ -415,10 +428,14 @@ abstract class ExprCompiler {
           return new Nodes.In(sp, expr(args.get(0)), fold(expr(args.get(1))), false);
         case Operators.NOTIN:
           return new Nodes.In(sp, expr(args.get(0)), fold(expr(args.get(1))), true);
-        case Operators.SUBSETEQ:
         case "\\subset":
         case "\\supseteq":
         case "\\supset":
+          // not operators of TLA+ but user-definable symbols (TLC's suite test48 defines them):
+          // a module's own definition is the meaning; the set reading only stands in for none
+          return resolve(name) != null ? null
+              : compiler.natives.setOp(sp, name, expr(args.get(0)), expr(args.get(1)));
+        case Operators.SUBSETEQ:
         case Operators.CUP:
         case Operators.CAP:
         case Operators.SETMINUS:

@@ -1,6 +1,5 @@
 package io.synod.checker.eval;
 
-import io.synod.checker.value.FcnValue;
 import io.synod.checker.value.SetValue;
 import io.synod.checker.value.Value;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,7 +131,7 @@ final class FunDefn {
   }
 
   /** Binds the argument {@code arg} to the names of {@code binders} in {@code nf}; false when outside their domains. */
-  private static boolean bind(Ctx c, Frame nf, Binders binders, Value arg) {
+  static boolean bind(Ctx c, Frame nf, Binders binders, Value arg) {
     SetValue dom = binders.items.length == 1 && !binders.items[0].tuple && binders.items[0].slots.length == 1
         ? binders.items[0].domain.evalSet(c, nf) : null;
     if (dom != null) {
@@ -184,7 +183,6 @@ final class FunDefn {
         return body.eval(c2, f2);
       }
     });
-    Value v = cons.eval(c, nf);
-    return (FcnValue) v;
+    return cons.eval(c, nf);
   }
 }

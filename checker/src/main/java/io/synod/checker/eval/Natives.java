@@ -8,6 +8,7 @@ import io.synod.checker.value.BoolValue;
 import io.synod.checker.value.FcnValue;
 import io.synod.checker.value.InfiniteSetValue;
 import io.synod.checker.value.IntValue;
+import io.synod.checker.value.LambdaFcnValue;
 import io.synod.checker.value.Pretty;
 import io.synod.checker.value.SetEnumValue;
 import io.synod.checker.value.SetValue;
@@ -622,7 +623,7 @@ final class Natives {
       Nodes.Fn1 fn = switch (op) {
         case "SUBSET" -> (c, v) -> Values.subset(set(v));
         case "UNION" -> (c, v) -> Values.bigUnion(set(v));
-        case "DOMAIN" -> (c, v) -> fcn(v, "DOMAIN").domain();
+        case "DOMAIN" -> (c, v) -> v instanceof LambdaFcnValue lf ? lf.domain() : fcn(v, "DOMAIN").domain();
         default -> throw new IllegalArgumentException(op);
       };
       return new Nodes.Native1(span, fn, a);

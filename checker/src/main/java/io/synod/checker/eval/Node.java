@@ -3,7 +3,6 @@ package io.synod.checker.eval;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.BoolValue;
 import io.synod.checker.value.EvalError;
-import io.synod.checker.value.FcnValue;
 import io.synod.checker.value.IntValue;
 import io.synod.checker.value.Pretty;
 import io.synod.checker.value.SetValue;
@@ -81,14 +80,6 @@ abstract class Node {
       return i.value();
     }
     throw fail("Attempted to use a non-integer value as an integer:\n" + Pretty.ppr(v));
-  }
-
-  final FcnValue evalFcn(Ctx c, Frame f) {
-    Value v = eval(c, f);
-    if (v instanceof FcnValue fn) {
-      return fn;
-    }
-    throw fail("Attempted to apply a non-function value:\n" + Pretty.ppr(v));
   }
 
   /** An evaluation error; {@link #eval} locates it at this node. */

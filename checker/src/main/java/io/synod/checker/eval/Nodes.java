@@ -5,6 +5,7 @@ import io.synod.checker.value.BoolValue;
 import io.synod.checker.value.EvalError;
 import io.synod.checker.value.FcnValue;
 import io.synod.checker.value.IntValue;
+import io.synod.checker.value.LambdaFcnValue;
 import io.synod.checker.value.Pretty;
 import io.synod.checker.value.RecordValue;
 import io.synod.checker.value.SetValue;
@@ -454,10 +455,13 @@ final class Nodes {
   static final class SetFilter extends Node {
     final Binders binders;
     final Node pred;
+    /** Whether the base is written in a form TLC keeps lazy although Synod may compute it. */
+    final boolean lazyBase;
 
-    SetFilter(Span span, Binders binders, Node pred) {
+    SetFilter(Span span, Binders binders, Node pred, boolean lazyBase) {
       super(span);
       this.binders = binders;
+      this.lazyBase = lazyBase;
       this.pred = dep(pred);
       dep(binders.items[0].domain);
     }
@@ -482,7 +486,7 @@ final class Nodes {
     private Value select(Ctx c, Frame f, boolean countOnly) {
       Binders.One b = binders.items[0];
       SetValue s = b.domain.evalSet(c, f);
-      if (!s.isEnumerable() || (countOnly ? tooLargeToSelectNow(s) : !explicit(s))) {
+      if (!s.isEnumerable() || (countOnly ? tooLargeToSelectNow(s) : lazyBase || !explicit(s))) {
         if (!countOnly && s.isEnumerable() && selectableAhead(s)) {
           try {
             return selectNow(c, f, b, s, false);
@@ -655,7 +659,12 @@ final class Nodes {
     Value ev(Ctx c, Frame f) {
       if (binders.items.length == 1 && (binders.items[0].tuple || binders.items[0].slots.length == 1)) {
         Binders.One b = binders.items[0];
-        Value[] dom = b.domain.evalSet(c, f).toSetEnum().toArray();
+        SetValue domain = b.domain.evalSet(c, f);
+        if (!domain.isEnumerable()) {
+          // [n \in Nat |-> e] is still a function to apply (TLC keeps it lazy)
+          return LambdaFcn.of(c, f, binders, body, new SetValue[] {domain});
+        }
+        Value[] dom = domain.toSetEnum().toArray();
         Value[] vals = new Value[dom.length];
         for (int i = 0; i < dom.length; i++) {
           b.bind(f, dom[i]);
@@ -664,6 +673,15 @@ final class Nodes {
         return Values.fcnSorted(dom, vals);
       }
       // several bound names: the domain is the Cartesian product, arguments are tuples
+      SetValue[] domains = new SetValue[binders.items.length];
+      boolean enumerable = true;
+      for (int i = 0; i < domains.length; i++) {
+        domains[i] = binders.items[i].domain.evalSet(c, f);
+        enumerable &= domains[i].isEnumerable();
+      }
+      if (!enumerable) {
+        return LambdaFcn.of(c, f, binders, body, domains);
+      }
       java.util.ArrayList<Value> dom = new java.util.ArrayList<>();
       java.util.ArrayList<Value> vals = new java.util.ArrayList<>();
       int arity = binders.arity();
@@ -711,11 +729,26 @@ final class Nodes {
         // perhaps a parameter standing for a function definition: read at one point
         Value arg = argument(c, f, args);
         Value v = PointReads.apply(fn, c, f, arg, this);
-        return v != null ? v : fn.evalFcn(c, f).applyOrFail(arg);
+        return v != null ? v : apply(fn.eval(c, f), arg);
       }
-      FcnValue fv = fn.evalFcn(c, f);
+      Value fv = fn.eval(c, f);
       Value arg = argument(c, f, args);
-      return fv.applyOrFail(arg);
+      return apply(fv, arg);
+    }
+
+    private Value apply(Value fv, Value arg) {
+      if (fv instanceof FcnValue fn) {
+        return fn.applyOrFail(arg);
+      }
+      if (fv instanceof LambdaFcnValue lf) {
+        Value v = lf.select(arg);
+        if (v == null) {
+          throw fail("Attempted to apply function:\n" + Pretty.ppr(lf) + "\nto argument "
+              + Pretty.ppr(arg) + ", which is not in the domain of the function.");
+        }
+        return v;
+      }
+      throw fail("Attempted to apply a non-function value:\n" + Pretty.ppr(fv));
     }
 
     static Value argument(Ctx c, Frame f, Node[] args) {
@@ -946,6 +979,20 @@ final class Nodes {
 
     /** Updates {@code target} at {@code key}, then deeper at {@code keys[next..]} (if any). */
     private Value update(Ctx c, Frame f, Value target, Value key, Value[] keys, int next, Node value) {
+      if (target instanceof LambdaFcnValue lf) {
+        Value old = lf.select(key);
+        if (old == null) {
+          return lf;
+        }
+        Value v;
+        if (keys == null || next == keys.length) {
+          f.slots[atSlot] = old;
+          v = value.eval(c, f);
+        } else {
+          v = update(c, f, old, keys[next], keys, next + 1, value);
+        }
+        return lf.except(key, v);
+      }
       if (!(target instanceof FcnValue fn)) {
         throw fail("Attempted to apply EXCEPT to a value that is not a function:\n" + Pretty.ppr(target));
       }

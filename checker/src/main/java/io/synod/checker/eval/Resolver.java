@@ -260,10 +260,12 @@ final class Resolver {
    * constant or variable of the module, is given by {@code substitute}.
    */
   ModuleEnv instantiateAt(Unit.InstanceDef i, ModuleEnv owner,
-      java.util.function.Function<Expr, Sym> substitute) {
+      java.util.function.Function<Expr, Sym> substitute, java.util.function.Predicate<String> boundAtSite) {
     Instantiation inst = new Instantiation(owner);
     inst.atSite = true;
     inst.def = i;
+    inst.siteNames = name -> boundAtSite.test(name) ? substitute.apply(new Expr.OpApp(i.span(), List.of(), name,
+        io.synod.checker.syntax.ast.Fixity.NORMAL, List.of())) : null;
     for (Unit.Substitution sub : i.substitutions()) {
       inst.decls.put(sub.target(), substitute.apply(sub.replacement()));
     }
@@ -354,6 +356,10 @@ final class Resolver {
 
   private Sym implicit(Instantiation inst, String name) {
     Sym s = lookup(inst.parent, name, spec);
+    if (s == null && inst.siteNames != null) {
+      // LET x == .. M == INSTANCE N: N's parameter x is the LET's x (TLC's suite test59)
+      s = inst.siteNames.apply(name);
+    }
     if (s == null) {
       throw new SpecException(SpecException.Kind.SEMANTIC, "The INSTANCE of a module in "
           + inst.parent.module.name() + " leaves the parameter " + name + " without a substitution.");

@@ -205,6 +205,11 @@ final class Symbols {
      * definitions are compiled inline at each use, in the frame their substitutions read.
      */
     boolean atSite;
+    /**
+     * For an instantiation made at a site: the names bound there (a LET's definitions), which
+     * fill implicit substitutions as the instantiating module's names do; null elsewhere.
+     */
+    java.util.function.Function<String, Sym> siteNames;
 
     Instantiation(ModuleEnv parent) {
       this.parent = parent;

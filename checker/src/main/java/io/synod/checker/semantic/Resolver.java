@@ -409,7 +409,10 @@ public final class Resolver {
             return;
         }
         if (target == null) {
-            if (app.path().isEmpty() && isBuiltin(app) && (app.fixity() == Fixity.NORMAL || !app.args().isEmpty())) {
+            // a built-in symbol passed for an operator parameter names that operator (SANY takes
+            // Op(\cap) and Op(=>), TLC's suite test51); elsewhere it needs its operands
+            if (app.path().isEmpty() && isBuiltin(app)
+                    && (app.fixity() == Fixity.NORMAL || !app.args().isEmpty() || asArgument)) {
                 return;
             }
             String shown = app.path().isEmpty() ? app.name()

@@ -83,13 +83,48 @@ public abstract class FcnValue extends Value {
 
   @Override
   public final long fingerprint() {
+    if (fp == HOLDS_LAMBDA) {
+      throw lambdaError();
+    }
     return fp;
+  }
+
+  /**
+   * The fingerprint of a function holding, at any depth, a function over a non-enumerable domain
+   * ({@link LambdaFcnValue}): TLC keeps such a value (a record of them, say) and fails only when
+   * it needs it in full, as this fingerprint then does.
+   */
+  static final long HOLDS_LAMBDA = 0x4c616d6264614c7aL;
+
+  /** The fingerprint of a part, or {@link #HOLDS_LAMBDA} when it holds a lambda function. */
+  static long part(Value v) {
+    if (v instanceof LambdaFcnValue || v instanceof FcnValue f && f.fp == HOLDS_LAMBDA) {
+      return HOLDS_LAMBDA;
+    }
+    return v.fingerprint();
+  }
+
+  private EvalError lambdaError() {
+    for (int i = 0, n = size(); i < n; i++) {
+      Value v = valueAt(i);
+      if (v instanceof LambdaFcnValue l) {
+        return l.notEnumerable();
+      }
+      if (v instanceof FcnValue f && f.fp == HOLDS_LAMBDA) {
+        return f.lambdaError();
+      }
+    }
+    return new EvalError("Attempted to fingerprint a function that cannot be enumerated.");
   }
 
   static long hashPairs(Value[] dom, Value[] vals) {
     long h = Hashing.mix(Hashing.TAG_FCN, vals.length);
     for (int i = 0; i < vals.length; i++) {
-      h = Hashing.mix(Hashing.mix(h, dom[i].fingerprint()), vals[i].fingerprint());
+      long v = part(vals[i]);
+      if (v == HOLDS_LAMBDA) {
+        return HOLDS_LAMBDA;
+      }
+      h = Hashing.mix(Hashing.mix(h, dom[i].fingerprint()), v);
     }
     return h;
   }

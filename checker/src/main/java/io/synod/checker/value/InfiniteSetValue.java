@@ -87,6 +87,16 @@ public final class InfiniteSetValue extends SetValue {
     return false;
   }
 
+  /**
+   * TLC orders its number sets among themselves, Nat before Int (so a set of them, such as
+   * {@code {{Nat}, {Int}}}, can be built and compared); null when either is another form,
+   * which cannot be compared.
+   */
+  Integer compareNumberSets(InfiniteSetValue o) {
+    boolean numbers = (form == Form.NAT || form == Form.INT) && (o.form == Form.NAT || o.form == Form.INT);
+    return numbers ? Integer.compare(form.ordinal(), o.form.ordinal()) : null;
+  }
+
   @Override
   public boolean isEmpty() {
     return false;

@@ -54,26 +54,34 @@ public final class SetEnumValue extends SetValue {
    * ordered, kept in written order without duplicates, as TLC keeps such a set literal.
    */
   static SetEnumValue literal(Value[] elems, int n) {
-    try {
-      return normalize(elems, n);
-    } catch (EvalError e) {
-      boolean lazyElement = false;
-      for (int i = 0; i < n; i++) {
-        lazyElement |= elems[i] instanceof SetValue s && (!s.isEnumerable()
-            || s instanceof SetEnumValue lit && !lit.ordered);
-      }
-      if (!lazyElement) {
-        throw e;
-      }
-      java.util.List<Value> distinct = new java.util.ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        Value v = elems[i];
-        if (distinct.stream().noneMatch(v::equals)) {
-          distinct.add(v);
+    boolean infinite = false;
+    for (int i = 0; i < n; i++) {
+      infinite |= elems[i] instanceof InfiniteSetValue;
+    }
+    // TLC tests membership in a literal holding Nat or Int by equality, element by element,
+    // even when its elements (Nat and Int) can be ordered: 5 \in {Nat, Int} is FALSE
+    if (!infinite) {
+      try {
+        return normalize(elems, n);
+      } catch (EvalError e) {
+        boolean lazyElement = false;
+        for (int i = 0; i < n; i++) {
+          lazyElement |= elems[i] instanceof SetValue s && (!s.isEnumerable()
+              || s instanceof SetEnumValue lit && !lit.ordered);
+        }
+        if (!lazyElement) {
+          throw e;
         }
       }
-      return new SetEnumValue(distinct.toArray(new Value[0]), false);
     }
+    java.util.List<Value> distinct = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Value v = elems[i];
+      if (distinct.stream().noneMatch(v::equals)) {
+        distinct.add(v);
+      }
+    }
+    return new SetEnumValue(distinct.toArray(new Value[0]), false);
   }
 
   @Override

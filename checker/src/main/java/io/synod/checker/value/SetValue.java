@@ -107,6 +107,12 @@ public abstract class SetValue extends Value {
   @Override
   final int compareSameKind(Value o) {
     SetValue s = (SetValue) o;
+    if (this instanceof InfiniteSetValue a && s instanceof InfiniteSetValue b) {
+      Integer c = a.compareNumberSets(b);
+      if (c != null) {
+        return c;
+      }
+    }
     if (!isEnumerable()) {
       throw incomparable(this, o);
     }

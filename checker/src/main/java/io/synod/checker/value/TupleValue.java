@@ -16,7 +16,11 @@ public final class TupleValue extends FcnValue {
   private static long hash(Value[] elems) {
     long h = Hashing.mix(Hashing.TAG_FCN, elems.length);
     for (int i = 0; i < elems.length; i++) {
-      h = Hashing.mix(Hashing.mix(h, IntValue.fingerprintOf(i + 1)), elems[i].fingerprint());
+      long v = part(elems[i]);
+      if (v == HOLDS_LAMBDA) {
+        return HOLDS_LAMBDA;
+      }
+      h = Hashing.mix(Hashing.mix(h, IntValue.fingerprintOf(i + 1)), v);
     }
     return h;
   }

@@ -51,6 +51,10 @@ public abstract class Value implements Comparable<Value> {
     if (a != b) {
       throw incomparable(this, o);
     }
+    if (o instanceof LambdaFcnValue l) {
+      // an explicit function's comparison expects another explicit one
+      throw l.notEnumerable();
+    }
     return compareSameKind(o);
   }
 
@@ -89,6 +93,13 @@ public abstract class Value implements Comparable<Value> {
    * earlier part differs. Only unequal values get here: equal ones have no incomparable parts.
    */
   private static void refuseIncomparableParts(Value x, Value y) {
+    if (x instanceof LambdaFcnValue l) {
+      // TLC compares such a function in full, which its domain does not allow
+      throw l.notEnumerable();
+    }
+    if (y instanceof LambdaFcnValue l) {
+      throw l.notEnumerable();
+    }
     if (x instanceof FcnValue f && y instanceof FcnValue g) {
       refuseIncomparableParts(f, g);
     } else if (x instanceof SetEnumValue s && y instanceof SetEnumValue t) {
