@@ -719,12 +719,17 @@ public final class CompiledSpec {
     @Override
     public void go(Ctx c) {
       Value[] t = c.nxt;
+      List<String> missing = null;
       for (int i = 0; c.unassigned != 0 && i < t.length; i++) {
         if (t[i] == null) {
-          throw EvalException.eval("Successor state is not completely specified by action "
-              + info.name() + " of the next-state relation. The following variable is not assigned: "
-              + variables.get(i) + ".");
+          if (missing == null) {
+            missing = new ArrayList<>();
+          }
+          missing.add(variables.get(i));
         }
+      }
+      if (missing != null) {
+        throw EvalException.incompleteSuccessor(t.clone(), info, missing);
       }
       c.delivered++;
       deliver(c, sink, t.clone(), info);

@@ -592,6 +592,7 @@ final class EvalModel implements SpecModel {
         actions.clear();
         c.countComposed = true;
         c.composedIntermediates = 0;
+        EvalException incomplete = null;
         try {
           spec.successors(c, state, i, (s, a) -> {
             int k = states.size();
@@ -602,17 +603,32 @@ final class EvalModel implements SpecModel {
             states.add(s);
             actions.add(a);
           });
+        } catch (EvalException e) {
+          if (e.incompleteState() == null) {
+            throw e;
+          }
+          incomplete = e;
         } finally {
           c.countComposed = false;
         }
         if (c.composedIntermediates > 0) {
           sink.generatedWithin(c.composedIntermediates);
         }
+        int offered = incomplete == null ? states.size() : states.size() + 1;
         for (int k = 0; k < states.size(); k++) {
           if (!sink.accept(states.get(k), labelOf(actions.get(k)), tags[0][k])) {
-            sink.generatedNotOffered(states.size() - k - 1);
+            sink.generatedNotOffered(offered - k - 1);
             return;
           }
+        }
+        if (incomplete != null) {
+          // TLC checks an action's successors in order and stops at the first incomplete one,
+          // which counts as generated; the action is named only when Next has several
+          sink.generatedNotOffered(1);
+          ActionInfo a = incomplete.incompleteAction();
+          throw new io.synod.checker.engine.IncompleteSuccessor(
+              EvalException.incompleteMessage(n > 1 ? a.name() : null, incomplete.unassigned()),
+              incomplete.incompleteState(), labelOf(a));
         }
       }
     } catch (EvalException e) {
