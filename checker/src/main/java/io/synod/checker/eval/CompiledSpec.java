@@ -160,7 +160,20 @@ public final class CompiledSpec {
           new Expression(compiler.expr(a.env(), a.unit().body()), a.unit().name())));
     }
     spec.compileBehavior(config);
+    for (String[] b : resolver.constantBindings) {
+      spec.constantBindings.add(new ConstantBinding(b[0], b[1], spec.definition(b[0])));
+    }
     return spec;
+  }
+
+  /** A declared constant the configuration binds to a definition ({@code C <- Def}). */
+  public record ConstantBinding(String constant, String definition, Expression value) {}
+
+  private final List<ConstantBinding> constantBindings = new ArrayList<>();
+
+  /** The configuration's {@code C <- Def} of the root module's constants, in order. */
+  public List<ConstantBinding> constantBindings() {
+    return constantBindings;
   }
 
   /**

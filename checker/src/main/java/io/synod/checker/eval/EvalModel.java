@@ -420,6 +420,10 @@ final class EvalModel implements SpecModel {
     @Override
     public Value statistic(String name) {
       io.synod.checker.engine.SearchStats s = ec.search == null ? ec.stats : ec.search.stats();
+      if (s == null) {
+        // no check has started: the statistics are undefined, as in TLC while it loads the spec
+        return null;
+      }
       return switch (name) {
         case "distinct" -> IntValue.of(s.distinct());
         case "generated" -> IntValue.of(s.generated());
@@ -932,6 +936,20 @@ final class EvalModel implements SpecModel {
   @Override
   public List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  @Override
+  public String constantBindingError(EvalContext ctx) {
+    Ctx c = ctx(ctx);
+    for (CompiledSpec.ConstantBinding b : spec.constantBindings()) {
+      try {
+        spec.evaluate(b.value(), c, null, null);
+      } catch (EvalException e) {
+        return "The configuration file substitutes constant " + b.constant() + " with non-constant "
+            + b.definition();
+      }
+    }
+    return null;
   }
 
   @Override
