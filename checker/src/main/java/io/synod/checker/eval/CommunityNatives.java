@@ -618,6 +618,12 @@ final class CommunityNatives {
       }
       return true;
     }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      // [D -> R]: a function is one choice in R per element of D
+      return f.domainSet().isEnumerable() && (f.rangeSet() instanceof io.synod.checker.value.IntervalValue
+          || f.rangeSet() instanceof io.synod.checker.value.ProductSetValue ? drawable(f.rangeSet())
+          : f.rangeSet().isEnumerable());
+    }
     return false;
   }
 
@@ -627,6 +633,18 @@ final class CommunityNatives {
       long n = 1;
       for (SetValue x : p.components()) {
         long m = drawableSize(x);
+        if (m < 0 || m != 0 && n > Long.MAX_VALUE / m) {
+          return -1;
+        }
+        n *= m;
+      }
+      return n;
+    }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      long d = f.domainSet().size();
+      long m = drawableSize(f.rangeSet());
+      long n = 1;
+      for (long i = 0; i < d; i++) {
         if (m < 0 || m != 0 && n > Long.MAX_VALUE / m) {
           return -1;
         }
@@ -652,6 +670,16 @@ final class CommunityNatives {
       }
       return TupleValue.wrap(t);
     }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      Value[] dom = f.domainSet().toSetEnum().toArray();
+      long m = drawableSize(f.rangeSet());
+      Value[] vals = new Value[dom.length];
+      for (int j = dom.length - 1; j >= 0; j--) {
+        vals[j] = elementAt(f.rangeSet(), i % m);
+        i /= m;
+      }
+      return Values.fcn(dom, vals);
+    }
     return s.toSetEnum().toArray()[(int) i];
   }
 
@@ -667,6 +695,14 @@ final class CommunityNatives {
         t[i] = drawOne(c, cs[i]);
       }
       return TupleValue.wrap(t);
+    }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      Value[] dom = f.domainSet().toSetEnum().toArray();
+      Value[] vals = new Value[dom.length];
+      for (int j = 0; j < dom.length; j++) {
+        vals[j] = drawOne(c, f.rangeSet());
+      }
+      return Values.fcn(dom, vals);
     }
     Value[] es = s.toSetEnum().toArray();
     return es[(int) (c.random.nextDouble() * es.length)];
