@@ -586,7 +586,7 @@ final class CommunityNatives {
     // Floyd's sampling: k distinct indexes below size, then the elements at them.
     java.util.TreeSet<Long> picks = new java.util.TreeSet<>();
     for (long j = size - k; j < size; j++) {
-      long t = (long) (c.random.nextDouble() * (j + 1));
+      long t = (long) (c.random().nextDouble() * (j + 1));
       picks.add(picks.contains(t) ? j : t);
     }
     List<Value> out = new ArrayList<>();
@@ -686,7 +686,7 @@ final class CommunityNatives {
   /** One element of a drawable set, uniformly at random. */
   private static Value drawOne(Ctx c, SetValue s) {
     if (s instanceof io.synod.checker.value.IntervalValue iv) {
-      return IntValue.of(iv.lo() + (long) (c.random.nextDouble() * iv.size()));
+      return IntValue.of(iv.lo() + (long) (c.random().nextDouble() * iv.size()));
     }
     if (s instanceof io.synod.checker.value.ProductSetValue p) {
       SetValue[] cs = p.components();
@@ -705,7 +705,7 @@ final class CommunityNatives {
       return Values.fcn(dom, vals);
     }
     Value[] es = s.toSetEnum().toArray();
-    return es[(int) (c.random.nextDouble() * es.length)];
+    return es[(int) (c.random().nextDouble() * es.length)];
   }
 
   /**
@@ -726,7 +726,7 @@ final class CommunityNatives {
     for (long i = 0; i < k; i++) {
       List<Value> sub = new ArrayList<>();
       for (Value v : es) {
-        if (c.random.nextDouble() < p) {
+        if (c.random().nextDouble() < p) {
           sub.add(v);
         }
       }

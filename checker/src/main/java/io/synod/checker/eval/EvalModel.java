@@ -557,6 +557,9 @@ final class EvalModel implements SpecModel {
   public void initialStates(EvalContext ctx, StateSink sink) {
     // a new search: nothing witnessed yet
     resetPossibles();
+    if (reproducibleDraws(ctx)) {
+      ctx(ctx).restartDraws();
+    }
     try {
       spec.initialStates(ctx(ctx), (s, a) -> {
         if (!sink.accept(s)) {
@@ -586,6 +589,9 @@ final class EvalModel implements SpecModel {
     // before the first of them is offered, so its Prints and evaluation errors come before any
     // check of its successors, and when the engine stops at one, the rest were generated too.
     Ctx c = ctx(ctx);
+    if (reproducibleDraws(ctx)) {
+      c.drawFor(state);
+    }
     List<Value[]> states = new ArrayList<>();
     List<ActionInfo> actions = new ArrayList<>();
     // the tags each successor was delivered with (the applications it is a step of)
@@ -638,6 +644,15 @@ final class EvalModel implements SpecModel {
     } catch (EvalException e) {
       throw error(e);
     }
+  }
+
+  /**
+   * Whether random draws are made reproducible (by state, as TLC's breadth-first search does, so
+   * that its traces can be rebuilt): everywhere but in simulation, where TLC keeps them
+   * uncorrelated with the states.
+   */
+  private static boolean reproducibleDraws(EvalContext ec) {
+    return ec.search == null || "bfs".equals(ec.search.mode());
   }
 
   /** Ends an enumeration early; carries no stack trace. */

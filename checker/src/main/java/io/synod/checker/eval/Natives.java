@@ -388,7 +388,7 @@ final class Natives {
       if (s.isEmpty()) {
         throw EvalException.eval("Attempted to compute RandomElement of the empty set.");
       }
-      return s.get(c.random.nextInt(s.intSize()));
+      return s.get(c.random().nextInt(s.intSize()));
     }, true, false);
     fn1(m, "ToString", (c, x) -> c.spec.strings.string(Pretty.flatAsWritten(x)));
     fn1(m, "TLCEval", (c, x) -> x);
