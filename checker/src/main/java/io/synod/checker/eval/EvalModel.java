@@ -66,7 +66,8 @@ final class EvalModel implements SpecModel {
   private final List<CompiledSpec.Expression> possibles = new ArrayList<>();
   private final List<String> possibleNames = new ArrayList<>();
   /** Per _POSSIBLE predicate of this check, whether a state or step satisfied it (1) yet. */
-  private volatile java.util.concurrent.atomic.AtomicIntegerArray possibleSeen;
+  /** How many times each _POSSIBLE predicate held, over the states (or steps) generated so far. */
+  private volatile java.util.concurrent.atomic.AtomicLongArray possibleSeen;
   private volatile java.util.concurrent.atomic.AtomicInteger possiblesUnseen;
   private final CompiledSpec.Expression view;
   /** The variables -view prints of each trace state (TLC's -view), or null: all of them. */
@@ -196,7 +197,7 @@ final class EvalModel implements SpecModel {
       return null;
     }
     if (livenessModel == null) {
-      Ctx c = spec.newContext(0, new WorkerHost(new EvalContext(0, io.synod.checker.engine.Output.NONE), spec.host()));
+      Ctx c = spec.newContext(0, new WorkerHost(new EvalContext(0, io.synod.checker.engine.Output.NONE), spec.host(), this));
       TemporalLowering master;
       try {
         master = lowerAll(c);
@@ -381,7 +382,7 @@ final class EvalModel implements SpecModel {
     if (ec.local instanceof Ctx existing) {
       c = existing;
     } else {
-      c = spec.newContext(ec.worker, new WorkerHost(ec, spec.host()));
+      c = spec.newContext(ec.worker, new WorkerHost(ec, spec.host(), this));
       ec.local = c;
     }
     c.level = ec.level;
@@ -397,9 +398,17 @@ final class EvalModel implements SpecModel {
 
     private final long started = System.nanoTime();
 
-    WorkerHost(EvalContext ec, EvalHost run) {
+    private final EvalModel model;
+
+    WorkerHost(EvalContext ec, EvalHost run, EvalModel model) {
       this.ec = ec;
       this.run = run;
+      this.model = model;
+    }
+
+    @Override
+    public Value allNamed(io.synod.checker.value.StringTable strings) {
+      return model.allNamed(strings);
     }
 
     @Override
@@ -820,25 +829,43 @@ final class EvalModel implements SpecModel {
   }
 
   private void resetPossibles() {
-    possibleSeen = new java.util.concurrent.atomic.AtomicIntegerArray(possibles.size());
+    possibleSeen = new java.util.concurrent.atomic.AtomicLongArray(possibles.size());
     possiblesUnseen = new java.util.concurrent.atomic.AtomicInteger(possibles.size());
   }
 
-  /** Marks the _POSSIBLE predicates of the given level that {@code s} (or the step s -> t) satisfies. */
+  /**
+   * TLCGet("all:named"): TLC keeps the _POSSIBLE counts in the named register "s:_possible", one
+   * record (predicate name to count) per worker; here one record for the whole search. Null when
+   * the model has no _POSSIBLE.
+   */
+  Value allNamed(io.synod.checker.value.StringTable strings) {
+    java.util.concurrent.atomic.AtomicLongArray seen = possibleSeen;
+    if (possibles.isEmpty() || seen == null) {
+      return null;
+    }
+    io.synod.checker.value.StringValue[] names = new io.synod.checker.value.StringValue[possibles.size()];
+    Value[] counts = new Value[possibles.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = strings.string(possibleNames.get(i));
+      counts[i] = io.synod.checker.value.IntValue.of(seen.get(i));
+    }
+    Value perWorker = io.synod.checker.value.TupleValue.wrap(new Value[] {Values.record(names, counts)});
+    return Values.fcn(new Value[] {strings.string("s:_possible")}, new Value[] {perWorker});
+  }
+
+  /** Counts the _POSSIBLE predicates of the given level that {@code s} (or the step s -> t) satisfies. */
   private void witness(Value[] s, Value[] t, EvalContext ctx) {
     java.util.concurrent.atomic.AtomicInteger unseen = possiblesUnseen;
-    if (unseen.get() == 0) {
-      return;
-    }
-    java.util.concurrent.atomic.AtomicIntegerArray seen = possibleSeen;
+    java.util.concurrent.atomic.AtomicLongArray seen = possibleSeen;
     Ctx c = ctx(ctx);
+    // counted every time, as TLC tracks them like constraints (TLCGet("all:named") reads the counts)
     for (int i = 0; i < possibles.size(); i++) {
       CompiledSpec.Expression x = possibles.get(i);
-      if (seen.get(i) != 0 || (x.level() == 2) != (t != null)) {
+      if ((x.level() == 2) != (t != null)) {
         continue;
       }
       try {
-        if (spec.holds(x, c, s, t) && seen.compareAndSet(i, 0, 1)) {
+        if (spec.holds(x, c, s, t) && seen.incrementAndGet(i) == 1) {
           unseen.decrementAndGet();
         }
       } catch (EvalException e) {
@@ -1000,7 +1027,7 @@ final class EvalModel implements SpecModel {
       }
     }
     // then the _POSSIBLE predicates, in the configuration's order
-    java.util.concurrent.atomic.AtomicIntegerArray seen = possibleSeen;
+    java.util.concurrent.atomic.AtomicLongArray seen = possibleSeen;
     for (int i = 0; i < possibles.size(); i++) {
       if (seen.get(i) == 0) {
         return new NamedCheck(possibleNames.get(i), possibles.get(i).span().describe());

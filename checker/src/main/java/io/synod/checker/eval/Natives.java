@@ -426,6 +426,12 @@ final class Natives {
         case "stats" -> {
           return namedRecord(c, new String[] {"queue", "distinct", "generated", "diameter", "duration"});
         }
+        case "all:named" -> {
+          Value v = c.host.allNamed(c.spec.strings);
+          if (v != null) {
+            return v;
+          }
+        }
         case "config" -> {
           Value v = c.host.configuration(c.spec.strings);
           if (v != null) {
