@@ -109,6 +109,14 @@ public final class ClusterCheck {
     ctx.search = new SettingsControl("bfs", options.workers(), model.checkDeadlock() && !options.deadlockOff(),
         options.seed(), options.fpIndex(), () -> last, () -> { });
     try {
+      // as a local check: the constants bound by C <- Def are evaluated before any search
+      EvalContext loading = new EvalContext(0, out);
+      loading.stats = null;
+      String bindingError = model.constantBindingError(loading);
+      if (bindingError != null) {
+        return result(Verdict.CONFIG_ERROR, List.of(new CheckResult.Failure(Verdict.CONFIG_ERROR,
+            null, bindingError, List.of(), List.of())), start, false, null);
+      }
       NamedCheck a = model.firstFalseAssumption(ctx);
       if (a != null) {
         return result(Verdict.ASSUMPTION, List.of(new CheckResult.Failure(Verdict.ASSUMPTION,

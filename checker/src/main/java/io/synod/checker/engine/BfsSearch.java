@@ -888,6 +888,9 @@ final class BfsSearch {
           inLiveness = false;
           fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), id, null, null,
               e.stack()));
+        } else if (e instanceof IncompleteSuccessor is) {
+          fail(new PendingFailure(Verdict.EVAL_ERROR, null, e.getMessage(), id, is.state(),
+              is.action(), List.of()));
         } else {
           fail(new PendingFailure(verdictOf(e), null, e.getMessage(), id, pending, pendingAction,
               e.stack()));

@@ -174,6 +174,15 @@ public interface SpecModel {
     return List.of();
   }
 
+  /**
+   * TLC evaluates each constant the configuration binds to a definition ({@code C <- Def})
+   * before the ASSUMEs: the configuration error for the first that cannot be evaluated then
+   * (e.g. it reads the search through TLCGet), or null. Print output goes to {@code ctx.out}.
+   */
+  default String constantBindingError(EvalContext ctx) {
+    return null;
+  }
+
   /** The first false ASSUME, or null when all hold. Print output goes to {@code ctx.out}. */
   default NamedCheck firstFalseAssumption(EvalContext ctx) {
     return null;

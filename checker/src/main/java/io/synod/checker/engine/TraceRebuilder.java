@@ -134,7 +134,8 @@ public final class TraceRebuilder {
       Value alias = null;
       ctx.level = i + 1;
       try {
-        alias = model.alias(st.state(), ctx);
+        // an incomplete successor (unassigned variables) is printed as it is, as TLC does
+        alias = java.util.Arrays.asList(st.state()).contains(null) ? null : model.alias(st.state(), ctx);
       } catch (SpecError e) {
         alias = null;
       }

@@ -272,6 +272,15 @@ final class ActionCompiler extends CallCompiler {
               : new Act.InSet(sp, slot, fold(rhs), init);
         }
       }
+      if (args.size() == 2 && name.equals(Operators.SUBSETEQ) && resolve(name) == null) {
+        // as TLC: x \subseteq S (x' \subseteq S) with x not yet assigned enumerates SUBSET S
+        int slot = target(args.get(0), init);
+        if (slot >= 0) {
+          Expr powerset = new Expr.OpApp(args.get(1).span(), List.of(), Operators.SUBSET,
+              io.synod.checker.syntax.ast.Fixity.PREFIX, List.of(args.get(1)));
+          return new Act.InSet(sp, slot, fold(expr(powerset)), init);
+        }
+      }
       if (!init && args.size() == 2 && name.equals(Operators.CDOT)) {
         return new Act.Compose(sp, act(args.get(0), false), act(args.get(1), false));
       }

@@ -516,6 +516,19 @@ final class CommunityNatives {
       SetValue set = Natives.set(s);
       long size;
       try {
+        if (drawable(set)) {
+          // TLC draws from a Cartesian product of intervals (and finite sets) component by
+          // component, however many elements the product has
+          long want = Natives.intOf(k);
+          long count = drawableSize(set);
+          if (count < 0 || count > Integer.MAX_VALUE) {
+            if (want < 0) {
+              throw EvalException.eval("The first argument of RandomSubset should be a natural number less than or "
+                  + "equal to the cardinality of the second argument, but instead it is:\n" + Pretty.ppr(k));
+            }
+            return drawDistinct(c, set, (int) Math.min(want, Integer.MAX_VALUE));
+          }
+        }
         // TLC counts in an int: a larger set overflows.
         size = set.size();
         if (size > Integer.MAX_VALUE) {
@@ -573,15 +586,138 @@ final class CommunityNatives {
     // Floyd's sampling: k distinct indexes below size, then the elements at them.
     java.util.TreeSet<Long> picks = new java.util.TreeSet<>();
     for (long j = size - k; j < size; j++) {
-      long t = (long) (c.random.nextDouble() * (j + 1));
+      long t = (long) (c.random().nextDouble() * (j + 1));
       picks.add(picks.contains(t) ? j : t);
     }
-    Value[] es = set.toSetEnum().toArray();
     List<Value> out = new ArrayList<>();
+    if (drawable(set)) {
+      // elements by index, without building the whole set (any one-to-one numbering will do)
+      for (long i : picks) {
+        out.add(elementAt(set, i));
+      }
+      return Values.set(out);
+    }
+    Value[] es = set.toSetEnum().toArray();
     for (long i : picks) {
       out.add(es[(int) i]);
     }
     return Values.set(out);
+  }
+
+  /** Intervals and Cartesian products of intervals (or of finite sets): drawn from by component. */
+  private static boolean drawable(SetValue s) {
+    if (s instanceof io.synod.checker.value.IntervalValue) {
+      return true;
+    }
+    if (s instanceof io.synod.checker.value.ProductSetValue p) {
+      for (SetValue x : p.components()) {
+        if (!(x instanceof io.synod.checker.value.IntervalValue || x instanceof io.synod.checker.value.ProductSetValue
+            ? drawable(x) : x.isEnumerable())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      // [D -> R]: a function is one choice in R per element of D
+      return f.domainSet().isEnumerable() && (f.rangeSet() instanceof io.synod.checker.value.IntervalValue
+          || f.rangeSet() instanceof io.synod.checker.value.ProductSetValue ? drawable(f.rangeSet())
+          : f.rangeSet().isEnumerable());
+    }
+    return false;
+  }
+
+  /** The number of elements of a drawable set, or -1 when it exceeds a long. */
+  private static long drawableSize(SetValue s) {
+    if (s instanceof io.synod.checker.value.ProductSetValue p) {
+      long n = 1;
+      for (SetValue x : p.components()) {
+        long m = drawableSize(x);
+        if (m < 0 || m != 0 && n > Long.MAX_VALUE / m) {
+          return -1;
+        }
+        n *= m;
+      }
+      return n;
+    }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      long d = f.domainSet().size();
+      long m = drawableSize(f.rangeSet());
+      long n = 1;
+      for (long i = 0; i < d; i++) {
+        if (m < 0 || m != 0 && n > Long.MAX_VALUE / m) {
+          return -1;
+        }
+        n *= m;
+      }
+      return n;
+    }
+    return s.size();
+  }
+
+  /** Element number {@code i} of a drawable set: a product's in mixed radix, last component fastest. */
+  private static Value elementAt(SetValue s, long i) {
+    if (s instanceof io.synod.checker.value.IntervalValue iv) {
+      return IntValue.of(iv.lo() + i);
+    }
+    if (s instanceof io.synod.checker.value.ProductSetValue p) {
+      SetValue[] cs = p.components();
+      Value[] t = new Value[cs.length];
+      for (int j = cs.length - 1; j >= 0; j--) {
+        long m = drawableSize(cs[j]);
+        t[j] = elementAt(cs[j], i % m);
+        i /= m;
+      }
+      return TupleValue.wrap(t);
+    }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      Value[] dom = f.domainSet().toSetEnum().toArray();
+      long m = drawableSize(f.rangeSet());
+      Value[] vals = new Value[dom.length];
+      for (int j = dom.length - 1; j >= 0; j--) {
+        vals[j] = elementAt(f.rangeSet(), i % m);
+        i /= m;
+      }
+      return Values.fcn(dom, vals);
+    }
+    return s.toSetEnum().toArray()[(int) i];
+  }
+
+  /** One element of a drawable set, uniformly at random. */
+  private static Value drawOne(Ctx c, SetValue s) {
+    if (s instanceof io.synod.checker.value.IntervalValue iv) {
+      return IntValue.of(iv.lo() + (long) (c.random().nextDouble() * iv.size()));
+    }
+    if (s instanceof io.synod.checker.value.ProductSetValue p) {
+      SetValue[] cs = p.components();
+      Value[] t = new Value[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        t[i] = drawOne(c, cs[i]);
+      }
+      return TupleValue.wrap(t);
+    }
+    if (s instanceof io.synod.checker.value.FcnSetValue f) {
+      Value[] dom = f.domainSet().toSetEnum().toArray();
+      Value[] vals = new Value[dom.length];
+      for (int j = 0; j < dom.length; j++) {
+        vals[j] = drawOne(c, f.rangeSet());
+      }
+      return Values.fcn(dom, vals);
+    }
+    Value[] es = s.toSetEnum().toArray();
+    return es[(int) (c.random().nextDouble() * es.length)];
+  }
+
+  /**
+   * {@code k} distinct elements of a drawable set too large to index (k at most its size), drawn
+   * one by one: with so many elements, repeats are rare.
+   */
+  private static Value drawDistinct(Ctx c, SetValue s, int k) {
+    java.util.Set<Value> out = new java.util.LinkedHashSet<>();
+    while (out.size() < k) {
+      out.add(drawOne(c, s));
+    }
+    return Values.set(new ArrayList<>(out));
   }
 
   private static Value randomSubsets(Ctx c, SetValue set, long k, double p) {
@@ -590,7 +726,7 @@ final class CommunityNatives {
     for (long i = 0; i < k; i++) {
       List<Value> sub = new ArrayList<>();
       for (Value v : es) {
-        if (c.random.nextDouble() < p) {
+        if (c.random().nextDouble() < p) {
           sub.add(v);
         }
       }

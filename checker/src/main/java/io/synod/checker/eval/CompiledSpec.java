@@ -160,7 +160,20 @@ public final class CompiledSpec {
           new Expression(compiler.expr(a.env(), a.unit().body()), a.unit().name())));
     }
     spec.compileBehavior(config);
+    for (String[] b : resolver.constantBindings) {
+      spec.constantBindings.add(new ConstantBinding(b[0], b[1], spec.definition(b[0])));
+    }
     return spec;
+  }
+
+  /** A declared constant the configuration binds to a definition ({@code C <- Def}). */
+  public record ConstantBinding(String constant, String definition, Expression value) {}
+
+  private final List<ConstantBinding> constantBindings = new ArrayList<>();
+
+  /** The configuration's {@code C <- Def} of the root module's constants, in order. */
+  public List<ConstantBinding> constantBindings() {
+    return constantBindings;
   }
 
   /**
@@ -719,12 +732,17 @@ public final class CompiledSpec {
     @Override
     public void go(Ctx c) {
       Value[] t = c.nxt;
+      List<String> missing = null;
       for (int i = 0; c.unassigned != 0 && i < t.length; i++) {
         if (t[i] == null) {
-          throw EvalException.eval("Successor state is not completely specified by action "
-              + info.name() + " of the next-state relation. The following variable is not assigned: "
-              + variables.get(i) + ".");
+          if (missing == null) {
+            missing = new ArrayList<>();
+          }
+          missing.add(variables.get(i));
         }
+      }
+      if (missing != null) {
+        throw EvalException.incompleteSuccessor(t.clone(), info, missing);
       }
       c.delivered++;
       deliver(c, sink, t.clone(), info);

@@ -29,7 +29,40 @@ public final class Ctx {
   int level;
   /** TLCSet registers: the engine's per-worker map when run by the engine. */
   Map<Value, Value> registers = new HashMap<>();
-  final SplittableRandom random;
+  private SplittableRandom random;
+  /**
+   * The state whose successors are being generated, while the random source has not been seeded
+   * for it yet. As TLC in breadth-first search, the random values (RandomElement, RandomSubset)
+   * drawn for a state's successors depend only on that state, so that a trace can be rebuilt
+   * by generating the successors again; seeding happens once per expansion, at the first draw,
+   * so that the draws of one expansion (x' = RandomElement(S) /\ y' = RandomElement(S)) differ.
+   */
+  private Value[] seedFor;
+
+  /** The random source, seeded for the state being expanded when there is one. */
+  SplittableRandom random() {
+    if (seedFor != null) {
+      // the same for every worker: the state alone decides
+      long h = 0x5EEDL;
+      for (Value v : seedFor) {
+        h = h * 0x9E3779B97F4A7C15L + (v == null ? 0 : v.fingerprint());
+      }
+      random = new SplittableRandom(h);
+      seedFor = null;
+    }
+    return random;
+  }
+
+  /** Draws for the successors of {@code state} from now on depend on it alone. */
+  void drawFor(Value[] state) {
+    seedFor = state;
+  }
+
+  /** Draws from the start of the sequence again (initial states, as TLC reseeds for them). */
+  void restartDraws() {
+    random = new SplittableRandom(0x5EEDL);
+    seedFor = null;
+  }
   EvalHost host;
   /** This worker's remembered reductions of values under the symmetry group. */
   Symmetry.Images symmetryImages;

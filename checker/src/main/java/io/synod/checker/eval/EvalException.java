@@ -1,6 +1,7 @@
 package io.synod.checker.eval;
 
 import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -106,5 +107,49 @@ public final class EvalException extends RuntimeException {
 
   static EvalException eval(String message) {
     return new EvalException(Kind.EVAL, message);
+  }
+
+  /** The successor an action left incomplete (null where unassigned), or null for other errors. */
+  private transient Value[] incompleteState;
+  private transient ActionInfo incompleteAction;
+  private transient List<String> unassigned = List.of();
+
+  /**
+   * An action that left some variables without a primed value: TLC reports this error of its own
+   * (not an evaluation error) with the incomplete state at the end of the trace.
+   */
+  static EvalException incompleteSuccessor(Value[] state, ActionInfo action, List<String> unassigned) {
+    EvalException e = eval(incompleteMessage(action.name(), unassigned));
+    e.incompleteState = state;
+    e.incompleteAction = action;
+    e.unassigned = List.copyOf(unassigned);
+    return e;
+  }
+
+  /**
+   * TLC's text for an incomplete successor: with the action named when the next-state relation
+   * has several actions ({@code action} non-null), without when it is a single one.
+   */
+  public static String incompleteMessage(String action, List<String> unassigned) {
+    String vars = (unassigned.size() > 1 ? "s are" : " is") + " not defined: "
+        + String.join(", ", unassigned) + ".";
+    return action != null
+        ? "Successor state is not completely specified by action " + action
+            + " of the next-state relation. The following variable" + vars
+        : "Successor state is not completely specified by the next-state action. The following variable"
+            + vars;
+  }
+
+  public Value[] incompleteState() {
+    return incompleteState;
+  }
+
+  public ActionInfo incompleteAction() {
+    return incompleteAction;
+  }
+
+  /** The variables the incomplete successor lacks, in declaration order. */
+  public List<String> unassigned() {
+    return unassigned;
   }
 }

@@ -168,7 +168,7 @@ public final class EvalFrontend implements SpecFrontend {
    * The modules TLC does not lint: SANY's own standard modules. The community modules and Json,
    * which TLC loads like user modules, are linted.
    */
-  private static final Set<String> UNLINTED = Set.of("Naturals", "Integers", "Reals", "Sequences",
+  private static final Set<String> UNLINTED = Set.of("Naturals", "Integers", "Reals", "RealTime", "Sequences",
       "FiniteSets", "Bags", "TLC", "TLCExt", "Randomization", "TLAPS", "Toolbox");
 
   private static String moduleName(String file) {

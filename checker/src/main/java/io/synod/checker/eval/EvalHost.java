@@ -20,6 +20,11 @@ public interface EvalHost {
     return null;
   }
 
+  /** {@code TLCGet("all:named")}: the named registers, by name, one value per worker; or null. */
+  default Value allNamed(io.synod.checker.value.StringTable strings) {
+    return null;
+  }
+
   /** {@code TLCGet("config")}: the settings of the run as a record, or null when unknown. */
   default Value configuration(io.synod.checker.value.StringTable strings) {
     return null;

@@ -66,7 +66,8 @@ final class EvalModel implements SpecModel {
   private final List<CompiledSpec.Expression> possibles = new ArrayList<>();
   private final List<String> possibleNames = new ArrayList<>();
   /** Per _POSSIBLE predicate of this check, whether a state or step satisfied it (1) yet. */
-  private volatile java.util.concurrent.atomic.AtomicIntegerArray possibleSeen;
+  /** How many times each _POSSIBLE predicate held, over the states (or steps) generated so far. */
+  private volatile java.util.concurrent.atomic.AtomicLongArray possibleSeen;
   private volatile java.util.concurrent.atomic.AtomicInteger possiblesUnseen;
   private final CompiledSpec.Expression view;
   /** The variables -view prints of each trace state (TLC's -view), or null: all of them. */
@@ -196,7 +197,7 @@ final class EvalModel implements SpecModel {
       return null;
     }
     if (livenessModel == null) {
-      Ctx c = spec.newContext(0, new WorkerHost(new EvalContext(0, io.synod.checker.engine.Output.NONE), spec.host()));
+      Ctx c = spec.newContext(0, new WorkerHost(new EvalContext(0, io.synod.checker.engine.Output.NONE), spec.host(), this));
       TemporalLowering master;
       try {
         master = lowerAll(c);
@@ -387,7 +388,7 @@ final class EvalModel implements SpecModel {
     if (ec.local instanceof Ctx existing) {
       c = existing;
     } else {
-      c = spec.newContext(ec.worker, new WorkerHost(ec, spec.host()));
+      c = spec.newContext(ec.worker, new WorkerHost(ec, spec.host(), this));
       ec.local = c;
     }
     c.level = ec.level;
@@ -403,9 +404,17 @@ final class EvalModel implements SpecModel {
 
     private final long started = System.nanoTime();
 
-    WorkerHost(EvalContext ec, EvalHost run) {
+    private final EvalModel model;
+
+    WorkerHost(EvalContext ec, EvalHost run, EvalModel model) {
       this.ec = ec;
       this.run = run;
+      this.model = model;
+    }
+
+    @Override
+    public Value allNamed(io.synod.checker.value.StringTable strings) {
+      return model.allNamed(strings);
     }
 
     @Override
@@ -426,6 +435,10 @@ final class EvalModel implements SpecModel {
     @Override
     public Value statistic(String name) {
       io.synod.checker.engine.SearchStats s = ec.search == null ? ec.stats : ec.search.stats();
+      if (s == null) {
+        // no check has started: the statistics are undefined, as in TLC while it loads the spec
+        return null;
+      }
       return switch (name) {
         case "distinct" -> IntValue.of(s.distinct());
         case "generated" -> IntValue.of(s.generated());
@@ -559,6 +572,9 @@ final class EvalModel implements SpecModel {
   public void initialStates(EvalContext ctx, StateSink sink) {
     // a new search: nothing witnessed yet
     resetPossibles();
+    if (reproducibleDraws(ctx)) {
+      ctx(ctx).restartDraws();
+    }
     try {
       spec.initialStates(ctx(ctx), (s, a) -> {
         if (!sink.accept(s)) {
@@ -588,6 +604,9 @@ final class EvalModel implements SpecModel {
     // before the first of them is offered, so its Prints and evaluation errors come before any
     // check of its successors, and when the engine stops at one, the rest were generated too.
     Ctx c = ctx(ctx);
+    if (reproducibleDraws(ctx)) {
+      c.drawFor(state);
+    }
     List<Value[]> states = new ArrayList<>();
     List<ActionInfo> actions = new ArrayList<>();
     // the tags each successor was delivered with (the applications it is a step of)
@@ -598,6 +617,7 @@ final class EvalModel implements SpecModel {
         actions.clear();
         c.countComposed = true;
         c.composedIntermediates = 0;
+        EvalException incomplete = null;
         try {
           spec.successors(c, state, i, (s, a) -> {
             int k = states.size();
@@ -608,22 +628,46 @@ final class EvalModel implements SpecModel {
             states.add(s);
             actions.add(a);
           });
+        } catch (EvalException e) {
+          if (e.incompleteState() == null) {
+            throw e;
+          }
+          incomplete = e;
         } finally {
           c.countComposed = false;
         }
         if (c.composedIntermediates > 0) {
           sink.generatedWithin(c.composedIntermediates);
         }
+        int offered = incomplete == null ? states.size() : states.size() + 1;
         for (int k = 0; k < states.size(); k++) {
           if (!sink.accept(states.get(k), labelOf(actions.get(k)), tags[0][k])) {
-            sink.generatedNotOffered(states.size() - k - 1);
+            sink.generatedNotOffered(offered - k - 1);
             return;
           }
+        }
+        if (incomplete != null) {
+          // TLC checks an action's successors in order and stops at the first incomplete one,
+          // which counts as generated; the action is named only when Next has several
+          sink.generatedNotOffered(1);
+          ActionInfo a = incomplete.incompleteAction();
+          throw new io.synod.checker.engine.IncompleteSuccessor(
+              EvalException.incompleteMessage(n > 1 ? a.name() : null, incomplete.unassigned()),
+              incomplete.incompleteState(), labelOf(a));
         }
       }
     } catch (EvalException e) {
       throw error(e);
     }
+  }
+
+  /**
+   * Whether random draws are made reproducible (by state, as TLC's breadth-first search does, so
+   * that its traces can be rebuilt): everywhere but in simulation, where TLC keeps them
+   * uncorrelated with the states.
+   */
+  private static boolean reproducibleDraws(EvalContext ec) {
+    return ec.search == null || "bfs".equals(ec.search.mode());
   }
 
   /** Ends an enumeration early; carries no stack trace. */
@@ -791,25 +835,43 @@ final class EvalModel implements SpecModel {
   }
 
   private void resetPossibles() {
-    possibleSeen = new java.util.concurrent.atomic.AtomicIntegerArray(possibles.size());
+    possibleSeen = new java.util.concurrent.atomic.AtomicLongArray(possibles.size());
     possiblesUnseen = new java.util.concurrent.atomic.AtomicInteger(possibles.size());
   }
 
-  /** Marks the _POSSIBLE predicates of the given level that {@code s} (or the step s -> t) satisfies. */
+  /**
+   * TLCGet("all:named"): TLC keeps the _POSSIBLE counts in the named register "s:_possible", one
+   * record (predicate name to count) per worker; here one record for the whole search. Null when
+   * the model has no _POSSIBLE.
+   */
+  Value allNamed(io.synod.checker.value.StringTable strings) {
+    java.util.concurrent.atomic.AtomicLongArray seen = possibleSeen;
+    if (possibles.isEmpty() || seen == null) {
+      return null;
+    }
+    io.synod.checker.value.StringValue[] names = new io.synod.checker.value.StringValue[possibles.size()];
+    Value[] counts = new Value[possibles.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = strings.string(possibleNames.get(i));
+      counts[i] = io.synod.checker.value.IntValue.of(seen.get(i));
+    }
+    Value perWorker = io.synod.checker.value.TupleValue.wrap(new Value[] {Values.record(names, counts)});
+    return Values.fcn(new Value[] {strings.string("s:_possible")}, new Value[] {perWorker});
+  }
+
+  /** Counts the _POSSIBLE predicates of the given level that {@code s} (or the step s -> t) satisfies. */
   private void witness(Value[] s, Value[] t, EvalContext ctx) {
     java.util.concurrent.atomic.AtomicInteger unseen = possiblesUnseen;
-    if (unseen.get() == 0) {
-      return;
-    }
-    java.util.concurrent.atomic.AtomicIntegerArray seen = possibleSeen;
+    java.util.concurrent.atomic.AtomicLongArray seen = possibleSeen;
     Ctx c = ctx(ctx);
+    // counted every time, as TLC tracks them like constraints (TLCGet("all:named") reads the counts)
     for (int i = 0; i < possibles.size(); i++) {
       CompiledSpec.Expression x = possibles.get(i);
-      if (seen.get(i) != 0 || (x.level() == 2) != (t != null)) {
+      if ((x.level() == 2) != (t != null)) {
         continue;
       }
       try {
-        if (spec.holds(x, c, s, t) && seen.compareAndSet(i, 0, 1)) {
+        if (spec.holds(x, c, s, t) && seen.incrementAndGet(i) == 1) {
           unseen.decrementAndGet();
         }
       } catch (EvalException e) {
@@ -925,6 +987,20 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public String constantBindingError(EvalContext ctx) {
+    Ctx c = ctx(ctx);
+    for (CompiledSpec.ConstantBinding b : spec.constantBindings()) {
+      try {
+        spec.evaluate(b.value(), c, null, null);
+      } catch (EvalException e) {
+        return "The configuration file substitutes constant " + b.constant() + " with non-constant "
+            + b.definition();
+      }
+    }
+    return null;
+  }
+
+  @Override
   public NamedCheck firstFalseAssumption(EvalContext ctx) {
     Ctx c = ctx(ctx);
     try {
@@ -957,7 +1033,7 @@ final class EvalModel implements SpecModel {
       }
     }
     // then the _POSSIBLE predicates, in the configuration's order
-    java.util.concurrent.atomic.AtomicIntegerArray seen = possibleSeen;
+    java.util.concurrent.atomic.AtomicLongArray seen = possibleSeen;
     for (int i = 0; i < possibles.size(); i++) {
       if (seen.get(i) == 0) {
         return new NamedCheck(possibleNames.get(i), possibles.get(i).span().describe());

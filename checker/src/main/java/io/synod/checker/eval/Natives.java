@@ -389,7 +389,7 @@ final class Natives {
       if (s.isEmpty()) {
         throw EvalException.eval("Attempted to compute RandomElement of the empty set.");
       }
-      return s.get(c.random.nextInt(s.intSize()));
+      return s.get(c.random().nextInt(s.intSize()));
     }, true, false);
     fn1(m, "ToString", (c, x) -> c.spec.strings.string(Pretty.flatAsWritten(x)));
     fn1(m, "TLCEval", (c, x) -> x);
@@ -426,6 +426,12 @@ final class Natives {
         }
         case "stats" -> {
           return namedRecord(c, new String[] {"queue", "distinct", "generated", "diameter", "duration"});
+        }
+        case "all:named" -> {
+          Value v = c.host.allNamed(c.spec.strings);
+          if (v != null) {
+            return v;
+          }
         }
         case "config" -> {
           Value v = c.host.configuration(c.spec.strings);

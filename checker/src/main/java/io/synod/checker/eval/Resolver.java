@@ -57,6 +57,11 @@ final class Resolver {
    * names are bound through these as TLC's overrides reach every use of the definition.
    */
   private final Map<String, Sym> overridden = new HashMap<>();
+  /**
+   * The declared constants of the root module the configuration binds to a definition without
+   * parameters ({@code C <- Def}): constant name, then definition name, in configuration order.
+   */
+  final List<String[]> constantBindings = new ArrayList<>();
   private final Map<String, Sym> overriddenIn = new HashMap<>();
 
   /** An ASSUME with the module it belongs to. */
@@ -393,6 +398,9 @@ final class Resolver {
       }
       replaced.putIfAbsent(sub.name(), original);
       replace(sub.name(), target);
+      if (original instanceof UnboundSym && target instanceof DefSym d && d.def.params().isEmpty()) {
+        constantBindings.add(new String[] {sub.name(), sub.definition()});
+      }
     }
     for (ConstantAssignment a : config.constants()) {
       if (!a.arguments().isEmpty()) {

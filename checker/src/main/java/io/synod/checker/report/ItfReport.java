@@ -28,6 +28,10 @@ public final class ItfReport {
   public static ObjectNode encode(List<String> variables, CheckResult.Failure failure, String description) {
     List<Value[]> states = new ArrayList<>();
     for (TraceStep st : failure.trace()) {
+      if (java.util.Arrays.asList(st.state()).contains(null)) {
+        // ITF has no value for a variable an incomplete successor left unassigned
+        break;
+      }
       states.add(st.state());
     }
     ItfCodec codec = new ItfCodec(new StringTable());
@@ -44,7 +48,7 @@ public final class ItfReport {
     ArrayNode mv = top.putArray("model-values");
     modelValues(states.stream().flatMap(java.util.Arrays::stream).toList()).forEach(mv::add);
     ArrayNode arr = (ArrayNode) doc.get("states");
-    for (int i = 0; i < failure.trace().size(); i++) {
+    for (int i = 0; i < states.size(); i++) {
       TraceStep st = failure.trace().get(i);
       ObjectNode meta = (ObjectNode) arr.get(i).get("#meta");
       meta.put("action", st.action().nameWithArgs());

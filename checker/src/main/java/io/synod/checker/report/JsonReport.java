@@ -67,6 +67,12 @@ public final class JsonReport {
         ObjectNode vars = so.putObject("values");
         ObjectNode text = so.putObject("printed");
         for (TraceStep.Binding b : st.printed()) {
+          if (b.value() == null) {
+            // a variable an incomplete successor left unassigned
+            vars.putNull(b.name());
+            text.put(b.name(), "null");
+            continue;
+          }
           vars.set(b.name(), codec.encode(b.value()));
           text.put(b.name(), Pretty.ppr(b.value()));
         }

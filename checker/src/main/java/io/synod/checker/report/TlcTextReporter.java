@@ -9,6 +9,7 @@ import io.synod.checker.engine.Verdict;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Pretty;
+import io.synod.checker.value.Value;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class TlcTextReporter implements SearchListener {
   private static final String UNEXPECTED = "TLC threw an unexpected exception.";
   /** How TLC introduces the initial state an error happened on (no preamble before it). */
   private static final String WHILE_INITIAL = "While working on the initial state:";
+  /** TLC's own error for an action that left variables unassigned (its text ends in a newline). */
+  private static final String INCOMPLETE = "Successor state is not completely specified";
   private final Output out;
   private final Clock clock;
   /** How long the liveness check took, once it ran (printed with the result); -1 before. */
@@ -259,7 +262,10 @@ public final class TlcTextReporter implements SearchListener {
       }
       return;
     }
-    if (f.verdict() == Verdict.EVAL_ERROR && !f.message().startsWith(UNEXPECTED)
+    if (f.verdict() == Verdict.EVAL_ERROR && f.message().startsWith(INCOMPLETE)) {
+      out.println("Error: " + f.message());
+      out.println("");
+    } else if (f.verdict() == Verdict.EVAL_ERROR && !f.message().startsWith(UNEXPECTED)
         && !f.message().endsWith(WHILE_INITIAL)) {
       // TLC reports evaluation errors as the runtime exception that carried them.
       out.println("Error: " + UNEXPECTED + "\nThis was probably caused by an error in the spec or model."
@@ -333,7 +339,9 @@ public final class TlcTextReporter implements SearchListener {
       if (bs.size() > 1) {
         sb.append("/\\ ");
       }
-      sb.append(bs.get(i).name()).append(" = ").append(Pretty.ppr(bs.get(i).value()));
+      // an incomplete successor's unassigned variables print as TLC prints them
+      Value v = bs.get(i).value();
+      sb.append(bs.get(i).name()).append(" = ").append(v == null ? "null" : Pretty.ppr(v));
     }
     return sb.toString();
   }

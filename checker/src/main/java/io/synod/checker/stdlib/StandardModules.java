@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class StandardModules {
 
     private static final List<String> NAMES = List.of(
-            "Naturals", "Integers", "Reals", "Sequences", "FiniteSets", "Bags",
+            "Naturals", "Integers", "Reals", "RealTime", "Sequences", "FiniteSets", "Bags",
             "TLC", "TLCExt", "Randomization", "Json", "TLAPS",
             "Functions", "SequencesExt", "FiniteSetsExt", "Folds", "Relation", "IOUtils",
             "VectorClocks",

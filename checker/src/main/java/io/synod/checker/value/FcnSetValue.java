@@ -23,7 +23,12 @@ public final class FcnSetValue extends LazySetValue {
   @Override
   public boolean contains(Value v) {
     if (!(v instanceof FcnValue f)) {
-      return false;
+      if (v instanceof ModelValue) {
+        return false;
+      }
+      // as TLC: only a function (or a model value) can be looked for among functions
+      throw new EvalError("Attempted to check if \n" + Pretty.ppr(v) + "\nwhich is not a TLC function"
+          + " value, is in the set of functions:\n" + Pretty.ppr(this));
     }
     if (domain instanceof SetEnumValue se) {
       // f's domain in canonical order against the explicit domain, without building DOMAIN f

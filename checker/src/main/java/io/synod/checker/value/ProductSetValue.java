@@ -9,6 +9,11 @@ public final class ProductSetValue extends ProductLikeSetValue {
     super(sets.clone());
   }
 
+  /** The component sets, in order. */
+  public SetValue[] components() {
+    return sets.clone();
+  }
+
   @Override
   public boolean contains(Value v) {
     if (!(v instanceof TupleValue t) || t.length() != sets.length) {

@@ -111,6 +111,21 @@ class NativeOperatorsTest {
     assertEquals("3", show("TLCCache(1 + 2, {})"));
   }
 
+  /**
+   * As TLC (its RandomSubsetTest and RandomSubsetSetOfFcnsTest), a Cartesian product or a set of
+   * functions with more elements than an int holds is drawn from component by component instead
+   * of overflowing; a large interval, product or set of functions within an int is drawn from by
+   * index, without being built.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "(1..5000) \\X (1..5000) \\X (1..5000)", "(1..3) \\X ((1..100000) \\X (1..100000))",
+      "1..10000000", "(1..300) \\X (1..300)", "[1..30 -> 1..10]", "[{\"a\", \"b\"} -> (1..300) \\X (1..300)]"})
+  void randomSubsetDrawsFromProductsOfAnySize(String set) {
+    assertEquals("<<25, TRUE>>",
+        show("LET R == RandomSubset(25, " + set + ") IN <<Cardinality(R), R \\subseteq " + set + ">>"));
+  }
+
   @Test
   void randomSubsetOfAPowerSetTooBigToCountOverflowsAsInTlc() {
     EvalException e = org.junit.jupiter.api.Assertions.assertThrows(EvalException.class,

@@ -40,6 +40,22 @@ class PossibleTest {
         line -> { }).run();
   }
 
+  /**
+   * As TLC (its TLCSetInitTest, SubseteqNextStateTest), the counts are kept in the named register
+   * "s:_possible" that TLCGet("all:named") reads, one record per worker: how many generated
+   * states satisfied each predicate and how many generated steps each action, duplicates included.
+   */
+  @Test
+  void theCountsAreReadThroughTlcGetAllNamed() throws Exception {
+    String spec = SPEC.replace("====", "Counts == LET p == TLCGet(\"all:named\")[\"s:_possible\"][1]\n"
+        + "          IN p = [Even |-> 4, Wraps |-> 1]\n====").replace("EXTENDS Naturals", "EXTENDS Naturals, TLC");
+    String cfg = "INIT Init\nNEXT Next\n_POSSIBLE Even Wraps\nPOSTCONDITION Counts\n";
+    EvalModel m = new EvalModel(Fixtures.inline(spec, cfg, new ArrayList<>()), ConfigReader.read("Test.cfg", cfg));
+    // states generated: 0 (initial), then 2, 4, 0 again: four even states; one step 4 -> 0
+    CheckResult r = check(m, 1);
+    assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
+  }
+
   @Test
   void theKeywordListsNamesInOrder() throws Exception {
     ModelConfig c = ConfigReader.read("T.cfg", "INIT Init NEXT Next\n_POSSIBLE Even Wraps\nINVARIANT Even\n");

@@ -32,6 +32,21 @@ class FcnSetMembershipTest {
     assertEquals(general, fs.contains(f));
   }
 
+  /**
+   * As TLC (its TSnapShotTest's invariant, whose evaluation fails so), a value that is not a
+   * function is not simply outside a set of functions: looking for it there is an error. A model
+   * value is outside.
+   */
+  @Test
+  void aNonFunctionCannotBeLookedForAmongFunctions() {
+    FcnSetValue fs = Values.fcnSet(Values.set(a), bits);
+    EvalError e = org.junit.jupiter.api.Assertions.assertThrows(EvalError.class, () -> fs.contains(i(0)));
+    assertEquals("Attempted to check if \n0\nwhich is not a TLC function value, is in the set of"
+        + " functions:\n{(a :> 0), (a :> 1)}", e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(EvalError.class, () -> fs.contains(Values.set(i(0))));
+    assertFalse(fs.contains(b));
+  }
+
   @Test
   void modelValueDomains() {
     SetValue abc = Values.set(c, a, b);
