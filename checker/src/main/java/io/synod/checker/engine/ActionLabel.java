@@ -13,14 +13,21 @@ import java.util.List;
  *     split into named actions)
  * @param args the values of the action's parameters, empty for an action without parameters
  * @param span the action's definition body
+ * @param params the names of the operator's parameters that {@code args} are the values of
+ *     (TLC's {@code context} of the action in {@code CounterExample}), empty when unknown
  */
-public record ActionLabel(String name, List<Value> args, Span span) {
+public record ActionLabel(String name, List<Value> args, Span span, List<String> params) {
 
   /** The pseudo-action of initial states; TLC prints {@code <Initial predicate>}. */
   public static final ActionLabel INITIAL = new ActionLabel("Initial predicate", List.of(), null);
 
   public ActionLabel {
     args = List.copyOf(args);
+    params = List.copyOf(params);
+  }
+
+  public ActionLabel(String name, List<Value> args, Span span) {
+    this(name, args, span, List.of());
   }
 
   /** The name with TLC's argument list, arguments without spaces: {@code Sell(north,"bolt")}. */

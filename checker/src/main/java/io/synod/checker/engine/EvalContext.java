@@ -47,6 +47,8 @@ public final class EvalContext extends EvalContextPadding {
    * {@code -continue}, the first one), or null when none was found.
    */
   public java.util.List<TraceStep> counterExample;
+  /** How {@link #counterExample} goes on forever when it is a lasso; null when it is finite. */
+  public CheckResult.Loop counterExampleLoop;
 
   /**
    * {@code TLCExt!TLCDefer} in simulation: the expressions deferred while the successors are

@@ -330,6 +330,7 @@ public final class ModelChecker {
     ctx.level = 0;
     ctx.registers = s.registers();
     ctx.counterExample = failures.isEmpty() ? null : failures.get(0).trace();
+    ctx.counterExampleLoop = failures.isEmpty() ? null : failures.get(0).loop();
     CheckResult.Failure post = Postconditions.check(model, ctx);
     if (post != null) {
       failures.add(post);

@@ -11,14 +11,22 @@ import java.util.List;
  * module Inventory}; the initial predicate's label is {@code Initial predicate}.
  *
  * @param index position in the next-state relation (-1 for the initial predicate)
+ * @param params the names of the operator's parameters {@code arguments} are the values of, empty
+ *     when the action is not an operator's application
  */
-public record ActionInfo(int index, String name, List<Value> arguments, Span span) {
+public record ActionInfo(int index, String name, List<Value> arguments, Span span,
+    List<String> params) {
 
   /** The pseudo-action of initial states. */
   public static final ActionInfo INITIAL = new ActionInfo(-1, "Initial predicate", List.of(), null);
 
   public ActionInfo {
     arguments = List.copyOf(arguments);
+    params = List.copyOf(params);
+  }
+
+  public ActionInfo(int index, String name, List<Value> arguments, Span span) {
+    this(index, name, arguments, span, List.of());
   }
 
   /** TLC's label, printed between angle brackets in traces. */

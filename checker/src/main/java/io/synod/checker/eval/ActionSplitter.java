@@ -275,7 +275,13 @@ final class ActionSplitter {
     }
     lv.grow();
     Span span = e.span();
-    ActionInfo info = new ActionInfo(out.size(), lv.name, lv.args, span);
+    List<String> params = new ArrayList<>();
+    if (lv.def != null && lv.def.def.params().size() == lv.args.size()) {
+      for (Param p : lv.def.def.params()) {
+        params.add(p.name());
+      }
+    }
+    ActionInfo info = new ActionInfo(out.size(), lv.name, lv.args, span, params);
     out.add(new Split(info, act, lv.values.clone(), Math.max(lv.scope.size, lv.values.length)));
   }
 }

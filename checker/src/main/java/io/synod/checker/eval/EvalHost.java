@@ -43,7 +43,24 @@ public interface EvalHost {
   }
 
   /** One state of a counterexample and the action that led to it (null name for the first). */
-  record Step(Value[] state, String action, io.synod.checker.syntax.ast.Span span) {}
+  record Step(Value[] state, String action, io.synod.checker.syntax.ast.Span span,
+      java.util.List<Value> args, java.util.List<String> params) {
+    public Step(Value[] state, String action, io.synod.checker.syntax.ast.Span span) {
+      this(state, action, span, java.util.List.of(), java.util.List.of());
+    }
+  }
+
+  /**
+   * The step that closes a lasso counterexample: from its last state to state {@code target}
+   * (0-based index into {@link #counterExample()}; the last state itself when it stutters) by
+   * the action of {@code step} (its state unused).
+   */
+  record Closing(int target, Step step) {}
+
+  /** The step closing the counterexample's lasso, or null when it is finite or there is none. */
+  default Closing counterExampleClosing() {
+    return null;
+  }
 
   /**
    * {@code TLCExt!CounterExample}: the behaviour of the violation found, evaluated in a

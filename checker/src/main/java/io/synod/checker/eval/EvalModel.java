@@ -369,7 +369,7 @@ final class EvalModel implements SpecModel {
   }
 
   private static ActionLabel label(ActionInfo a) {
-    return a.span() == null ? ActionLabel.INITIAL : new ActionLabel(a.name(), a.arguments(), a.span());
+    return a.span() == null ? ActionLabel.INITIAL : new ActionLabel(a.name(), a.arguments(), a.span(), a.params());
   }
 
   /** The compiled spec (for trace validation's explanations). */
@@ -490,9 +490,27 @@ final class EvalModel implements SpecModel {
       if (ec.counterExample == null) {
         return null;
       }
-      return ec.counterExample.stream().map(t -> new Step(t.state(),
-          t.action() == null || t.action().span() == null ? null : t.action().name(),
-          t.action() == null ? null : t.action().span())).toList();
+      return ec.counterExample.stream().map(t -> step(t.state(), t.action())).toList();
+    }
+
+    @Override
+    public Closing counterExampleClosing() {
+      var loop = ec.counterExampleLoop;
+      var trace = ec.counterExample;
+      if (loop == null || trace == null || trace.isEmpty()) {
+        return null;
+      }
+      // TLC labels a stuttering end with the action that led to the last state
+      var a = loop.stuttering() ? trace.get(trace.size() - 1).action() : loop.action();
+      int target = loop.stuttering() ? trace.size() - 1 : loop.backTo();
+      return new Closing(target, step(null, a));
+    }
+
+    private static Step step(Value[] state, ActionLabel a) {
+      if (a == null) {
+        return new Step(state, null, null);
+      }
+      return new Step(state, a.span() == null ? null : a.name(), a.span(), a.args(), a.params());
     }
 
     @Override

@@ -152,6 +152,15 @@ final class TraceNatives {
         }
         states.add(node);
       }
+      EvalHost.Closing closing = c.host.counterExampleClosing();
+      if (closing != null && !states.isEmpty() && closing.target() >= 0
+          && closing.target() < states.size()) {
+        // TLC's graph of a lasso also holds the step back into the loop (a stuttering end: the
+        // last state's step to itself)
+        actions.add(TupleValue.wrap(new Value[] {states.get(states.size() - 1),
+            action(c, closing.step()),
+            states.get(closing.target())}));
+      }
     }
     return Values.record(new StringValue[] {c.spec.strings.string("action"), c.spec.strings.string("state")},
         new Value[] {Values.set(actions), Values.set(states)});
@@ -163,8 +172,21 @@ final class TraceNatives {
         strings(c, "beginLine", "beginColumn", "endLine", "endColumn", "module"),
         new Value[] {IntValue.of(sp.beginLine()), IntValue.of(sp.beginCol()), IntValue.of(sp.endLine()),
             IntValue.of(sp.endCol()), c.spec.strings.string(sp.module())});
-    return Values.record(strings(c, "name", "location"),
-        new Value[] {c.spec.strings.string(step.action() == null ? "" : step.action()), location});
+    Value name = c.spec.strings.string(step.action() == null ? "" : step.action());
+    List<String> params = step.params();
+    if (params.isEmpty() || params.size() != step.args().size()) {
+      return Values.record(strings(c, "name", "location"), new Value[] {name, location});
+    }
+    // an operator's application also carries its parameters and their values, as TLC's
+    StringValue[] formals = new StringValue[params.size()];
+    Value[] names = new Value[params.size()];
+    for (int i = 0; i < formals.length; i++) {
+      formals[i] = c.spec.strings.string(params.get(i));
+      names[i] = formals[i];
+    }
+    Value context = Values.record(formals, step.args().toArray(new Value[0]));
+    return Values.record(strings(c, "name", "location", "context", "parameters"),
+        new Value[] {name, location, context, TupleValue.wrap(names)});
   }
 
   private static StringValue[] strings(Ctx c, String... names) {

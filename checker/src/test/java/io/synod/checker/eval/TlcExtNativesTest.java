@@ -184,6 +184,50 @@ class TlcExtNativesTest {
         String.valueOf(wrong.failures()));
   }
 
+  /** A liveness violation of {@code Prop} under {@code Spec}, then the POSTCONDITION {@code Post}. */
+  private static CheckResult checkLiveness(String defs, String post) throws Exception {
+    String cfg = "SPECIFICATION Spec\nPROPERTY Prop\nPOSTCONDITION Post\n";
+    String spec = HEAD.replace("EXTENDS ", "EXTENDS FiniteSets, ") + defs + "\nPost == " + post + "\n====\n";
+    CompiledSpec compiled = Fixtures.inline(spec, cfg, new ArrayList<>());
+    EvalModel model = new EvalModel(compiled, ConfigReader.read("Test.cfg", cfg));
+    return new ModelChecker(model, CheckOptions.defaults().withWorkers(1).withDeadlockOff(true),
+        new SearchListener() {}, Output.NONE).run();
+  }
+
+  private static void assertPostconditionHolds(CheckResult r) {
+    assertEquals(Verdict.LIVENESS, r.verdict(), String.valueOf(r.failures()));
+    assertTrue(r.failures().stream().noneMatch(f -> f.verdict() == Verdict.POSTCONDITION),
+        String.valueOf(r.failures()));
+  }
+
+  @Test
+  void counterExampleOfALassoEndingInStutteringHoldsTheLastStatesStepToItself() throws Exception {
+    // as TLC's (ExamplesBlockingQueuePoisonAppleTest): the stuttering end is a step from the last
+    // state to itself, named after the action that led to that state; an operator's application
+    // carries its parameters' names and values
+    String defs = "Inc(n, m) == x < 2 /\\ x' = x + n + m - m\n"
+        + "Spec == x = 0 /\\ [][\\E k \\in {1} : Inc(k, 5)]_x /\\ WF_x(Inc(1, 5))\n"
+        + "Prop == []<>(x = 0)\n"
+        + "Act == [name |-> \"Inc\", location |-> [beginLine |-> 4, beginColumn |-> 14, endLine |-> 4,"
+        + " endColumn |-> 40, module |-> \"Test\"], context |-> [n |-> 1, m |-> 5], parameters |-> <<\"n\", \"m\">>]";
+    String post = "CounterExample = [state |-> {<<1, [x |-> 0]>>, <<2, [x |-> 1]>>, <<3, [x |-> 2]>>},"
+        + " action |-> {<<<<1, [x |-> 0]>>, Act, <<2, [x |-> 1]>>>>, <<<<2, [x |-> 1]>>, Act, <<3, [x |-> 2]>>>>,"
+        + " <<<<3, [x |-> 2]>>, Act, <<3, [x |-> 2]>>>>}]";
+    assertPostconditionHolds(checkLiveness(defs, post));
+  }
+
+  @Test
+  void counterExampleOfALassoBackToAStateHoldsTheStepBack() throws Exception {
+    // x goes 0, 1, 2, 1, 2, ...: the step from the last state back into the loop is part of it
+    String defs = "Next == x' = IF x = 2 THEN 1 ELSE x + 1\n"
+        + "Spec == x = 0 /\\ [][Next]_x /\\ WF_x(Next)\n"
+        + "Prop == <>[](x = 0)";
+    String post = "LET ce == CounterExample IN Cardinality(ce.state) = 3 /\\ Cardinality(ce.action) = 3"
+        + " /\\ {<<e[1][1], e[3][1]>> : e \\in ce.action} = {<<1, 2>>, <<2, 3>>, <<3, 2>>}"
+        + " /\\ \\A e \\in ce.action : e[2].name = \"Next\" /\\ DOMAIN e[2] = {\"name\", \"location\"}";
+    assertPostconditionHolds(checkLiveness(defs, post));
+  }
+
   @Test
   void counterExampleWithoutAViolationIsEmpty() throws Exception {
     CheckResult r = checkWithPostcondition("TRUE", "CounterExample = [action |-> {}, state |-> {}]", false);
