@@ -556,7 +556,10 @@ public final class ClusterCheck {
   /** The failure with its trace: parent pointers walked back across members, then re-executed. */
   private CheckResult.Failure materialize(Found f) {
     StateFingerprinter fingerprinter = new StateFingerprinter(model, options.fpIndex());
-    TraceRebuilder rebuilder = new TraceRebuilder(model, fingerprinter::of, Map.of());
+    // members draw from the run's seed (MemberJob's contexts): the replay draws the same values
+    TraceRebuilder rebuilder = new TraceRebuilder(model, fingerprinter::of, Map.of())
+        .drawingWith(new SettingsControl("bfs", 1, false, options.seed(), options.fpIndex(),
+            () -> null, () -> { }));
     List<TraceStep> steps = new ArrayList<>();
     try {
       List<Long> rev = new ArrayList<>();

@@ -832,7 +832,8 @@ final class BfsSearch {
         return List.of();
       }
       if (traceRebuilder == null) {
-        traceRebuilder = new TraceRebuilder(model, BfsSearch.this::fingerprint, ctx.registers);
+        traceRebuilder = new TraceRebuilder(model, BfsSearch.this::fingerprint, ctx.registers)
+            .drawingWith(control);
       }
       List<Value[]> states = new ArrayList<>();
       for (TraceStep step : traceRebuilder.rebuild(TraceRebuilder.chain(logs, currentId))) {

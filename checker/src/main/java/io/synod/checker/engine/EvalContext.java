@@ -28,6 +28,12 @@ public final class EvalContext extends EvalContextPadding {
   public SearchControl search;
 
   /**
+   * The seed random draws are made from when {@link #search} is null: a trace rebuilt outside
+   * the search replays the draws of the run's seed (see {@link TraceRebuilder}).
+   */
+  public long drawSeed;
+
+  /**
    * {@code TLCSet(i, v)} registers of this worker. TLC gives each worker its own; values set
    * while the ASSUMEs are evaluated are copied to every worker, and a POSTCONDITION reads the
    * first worker's.

@@ -288,7 +288,8 @@ public final class ModelChecker {
       // the search reached its verdict: nothing is left to resume
       discardCheckpoints(ckpt);
     }
-    TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint, ctx.registers);
+    TraceRebuilder rebuilder = new TraceRebuilder(model, s::fingerprint, ctx.registers)
+        .drawingWith(ctx.search);
     List<CheckResult.Failure> failures = new ArrayList<>();
     try {
       for (BfsSearch.PendingFailure p : s.failures()) {

@@ -30,6 +30,12 @@ public final class TraceRebuilder {
     this.ctx.registers = new java.util.HashMap<>(registers);
   }
 
+  /** Replays random draws as a search with seed {@code seed} made them. */
+  public TraceRebuilder drawingWith(SearchControl search) {
+    ctx.drawSeed = search == null ? 0 : search.seed();
+    return this;
+  }
+
   /** The fingerprints from an initial state to {@code id}, in behaviour order. */
   static long[] chain(ParentLog[] logs, long id) {
     List<Long> rev = new ArrayList<>();

@@ -38,12 +38,14 @@ public final class Ctx {
    * so that the draws of one expansion (x' = RandomElement(S) /\ y' = RandomElement(S)) differ.
    */
   private Value[] seedFor;
+  /** The run's seed (-seed), mixed into every state's draws, as TLC's -seed changes them. */
+  private long runSeed;
 
   /** The random source, seeded for the state being expanded when there is one. */
   SplittableRandom random() {
     if (seedFor != null) {
-      // the same for every worker: the state alone decides
-      long h = 0x5EEDL;
+      // the same for every worker: the run's seed and the state alone decide
+      long h = 0x5EEDL ^ runSeed;
       for (Value v : seedFor) {
         h = h * 0x9E3779B97F4A7C15L + (v == null ? 0 : v.fingerprint());
       }
@@ -54,13 +56,15 @@ public final class Ctx {
   }
 
   /** Draws for the successors of {@code state} from now on depend on it alone. */
-  void drawFor(Value[] state) {
+  void drawFor(Value[] state, long seed) {
     seedFor = state;
+    runSeed = seed;
   }
 
   /** Draws from the start of the sequence again (initial states, as TLC reseeds for them). */
-  void restartDraws() {
-    random = new SplittableRandom(0x5EEDL);
+  void restartDraws(long seed) {
+    runSeed = seed;
+    random = new SplittableRandom(0x5EEDL ^ seed);
     seedFor = null;
   }
   EvalHost host;

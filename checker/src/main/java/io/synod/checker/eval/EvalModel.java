@@ -591,7 +591,7 @@ final class EvalModel implements SpecModel {
     // a new search: nothing witnessed yet
     resetPossibles();
     if (reproducibleDraws(ctx)) {
-      ctx(ctx).restartDraws();
+      ctx(ctx).restartDraws(runSeed(ctx));
     }
     try {
       spec.initialStates(ctx(ctx), (s, a) -> {
@@ -623,7 +623,7 @@ final class EvalModel implements SpecModel {
     // check of its successors, and when the engine stops at one, the rest were generated too.
     Ctx c = ctx(ctx);
     if (reproducibleDraws(ctx)) {
-      c.drawFor(state);
+      c.drawFor(state, runSeed(ctx));
     }
     List<Value[]> states = new ArrayList<>();
     List<ActionInfo> actions = new ArrayList<>();
@@ -684,6 +684,10 @@ final class EvalModel implements SpecModel {
    * that its traces can be rebuilt): everywhere but in simulation, where TLC keeps them
    * uncorrelated with the states.
    */
+  private static long runSeed(EvalContext ec) {
+    return ec.search == null ? ec.drawSeed : ec.search.seed();
+  }
+
   private static boolean reproducibleDraws(EvalContext ec) {
     return ec.search == null || "bfs".equals(ec.search.mode());
   }
