@@ -389,9 +389,6 @@ abstract class ExprCompiler {
         case Operators.NOTIN:
           return new Nodes.In(sp, expr(args.get(0)), fold(expr(args.get(1))), true);
         case Operators.SUBSETEQ:
-        case "\\subset":
-        case "\\supseteq":
-        case "\\supset":
         case Operators.CUP:
         case Operators.CAP:
         case Operators.SETMINUS:

@@ -205,7 +205,9 @@ public final class Resolver {
 
     /** A RECURSIVE declaration is replaced by the definition (a different shape is reported apart). */
     private static boolean forwardDeclared(Symbol old, Symbol s) {
-        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR;
+        // RECURSIVE f (no arguments) may also be defined as a function f[x \in S] == ...
+        return old.node() instanceof Unit.RecursiveDecl
+                && (s.kind() == Kind.OPERATOR || s.kind() == Kind.FUNCTION && old.arity() == 0);
     }
 
     /**
