@@ -124,7 +124,8 @@ public final class ClusterCheck {
             false, null);
       }
     } catch (SpecError e) {
-      Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+      Verdict v = e.kind() == SpecError.Kind.ASSUMPTION ? Verdict.ASSUMPTION
+          : e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
       return result(v, List.of(new CheckResult.Failure(v, null, e.getMessage(), List.of(),
           e.stack())), start, false, null);
     }

@@ -85,6 +85,7 @@ primary
   | IDENT (LPAREN IDENT (COMMA IDENT)* RPAREN)? DCOLON expr         # labelExpr
   | instanceStep (BANG selector)*                                  # nameExpr
   | infixOp LPAREN argument (COMMA argument)* RPAREN                # opSymbolExpr
+  | (POSTFIX_OP | NEG_DEF) LPAREN argument RPAREN                   # unaryOpSymbolExpr
   | LBRACE boundOne COLON expr RBRACE                               # setFilterExpr
   | LBRACE (expr (COLON quantBound (COMMA quantBound)* | (COMMA expr)*))? RBRACE   # setEnumOrMapExpr
   | LBRACK quantBound (COMMA quantBound)* MAPSTO expr RBRACK        # funConsExpr

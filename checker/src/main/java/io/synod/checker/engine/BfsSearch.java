@@ -671,7 +671,7 @@ final class BfsSearch {
     return switch (e.kind()) {
       case ASSERT -> Verdict.ASSERT;
       case CODED -> Verdict.CODED_EVAL_ERROR;
-      case EVALUATION, POSTCONDITION -> Verdict.EVAL_ERROR;
+      case EVALUATION, POSTCONDITION, ASSUMPTION -> Verdict.EVAL_ERROR;
     };
   }
 

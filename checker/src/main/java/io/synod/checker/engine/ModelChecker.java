@@ -141,7 +141,8 @@ public final class ModelChecker {
             CheckResult.Memory.NONE);
       }
     } catch (SpecError e) {
-      Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+      Verdict v = e.kind() == SpecError.Kind.ASSUMPTION ? Verdict.ASSUMPTION
+          : e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
       CheckResult.Failure f = new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack());
       return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
           CheckResult.Memory.NONE);

@@ -22,7 +22,12 @@ public class SpecError extends RuntimeException {
      */
     CODED,
     /** A POSTCONDITION could not be evaluated (exit code 10, as a false one). */
-    POSTCONDITION
+    POSTCONDITION,
+    /**
+     * An ASSUME could not be evaluated: TLC reports any error there, an {@code Assert} included,
+     * as "Evaluating assumption ... failed." with the exit code of a false assumption (10).
+     */
+    ASSUMPTION
   }
 
   private final Kind kind;

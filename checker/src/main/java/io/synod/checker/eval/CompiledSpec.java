@@ -10,6 +10,7 @@ import io.synod.checker.syntax.ast.Expr;
 import io.synod.checker.syntax.ast.Module;
 import io.synod.checker.syntax.ast.Operators;
 import io.synod.checker.syntax.ast.Span;
+import io.synod.checker.syntax.ast.Unit;
 import io.synod.checker.value.StringTable;
 import io.synod.checker.value.Value;
 import java.nio.file.Path;
@@ -410,6 +411,10 @@ public final class CompiledSpec {
         && inst.target.exported.get(op.name()) instanceof DefSym d) {
       return hasTemporal(d.def.body(), d.env, depth + 1);
     }
+    DefSym part = e instanceof Expr.OpApp op ? selectedDef(op, env) : null;
+    if (part != null) {
+      return hasTemporal(part.def.body(), part.env, depth + 1);
+    }
     return false;
   }
 
@@ -436,7 +441,44 @@ public final class CompiledSpec {
         && inst.target.exported.get(op.name()) instanceof DefSym d) {
       return d;
     }
-    return null;
+    return selectedDef(op, env);
+  }
+
+  /**
+   * {@code Def!1!2} or {@code I!Def!1} with no arguments anywhere: the selected part of the
+   * zero-parameter definition (a theorem's, say) as a definition of its own, so that a
+   * specification or property written as a part of one (TLC suite test216: Spec1 == Thm!1, where
+   * Thm == Spec => []Inv) is analysed like the part itself. Null for anything else.
+   */
+  private static DefSym selectedDef(Expr.OpApp op, ModuleEnv env) {
+    if (op.path().isEmpty() || !op.args().isEmpty()) {
+      return null;
+    }
+    for (Expr.InstanceStep step : op.path()) {
+      if (!step.args().isEmpty()) {
+        return null;
+      }
+    }
+    Sym s = env.table.get(op.path().get(0).name());
+    int k = 0;
+    while (s instanceof Symbols.InstSym inst && inst.target != null && k + 1 < op.path().size()) {
+      k++;
+      s = inst.target.exported.get(op.path().get(k).name());
+    }
+    if (!(s instanceof DefSym d) || !d.def.params().isEmpty()) {
+      return null;
+    }
+    List<String> selectors = new ArrayList<>();
+    for (int j = k + 1; j < op.path().size(); j++) {
+      selectors.add(op.path().get(j).name());
+    }
+    selectors.add(op.name());
+    Expr part = io.synod.checker.syntax.ast.Selectors.select(d.def.body(), selectors);
+    if (part == null) {
+      return null;
+    }
+    String shown = d.def.name() + "!" + String.join("!", selectors);
+    return new DefSym(new Unit.OpDef(d.def.span(), shown, d.def.fixity(), List.of(), part, false, false), d.env);
   }
 
   private DefSym def(NamedEntry entry) {
@@ -603,6 +645,11 @@ public final class CompiledSpec {
         Sym s = ok ? (op.path().isEmpty() ? env.table.get(op.name()) : target.exported.get(op.name())) : null;
         if (s instanceof DefSym d && d.def.params().isEmpty() && hasTemporal(d.def.body(), d.env, 0)) {
           flatten(d.def.body(), d.env, op.name(), out, depth + 1);
+          return;
+        }
+        DefSym part = ok ? null : selectedDef(op, env);
+        if (part != null && hasTemporal(part.def.body(), part.env, 0)) {
+          flatten(part.def.body(), part.env, name, out, depth + 1);
           return;
         }
       }

@@ -1025,16 +1025,18 @@ final class EvalModel implements SpecModel {
   @Override
   public NamedCheck firstFalseAssumption(EvalContext ctx) {
     Ctx c = ctx(ctx);
-    try {
-      for (CompiledSpec.Assumption a : spec.assumptions()) {
+    for (CompiledSpec.Assumption a : spec.assumptions()) {
+      try {
         if (!spec.holds(a.expression(), c, null, null)) {
           return new NamedCheck(a.name(), a.expression().span().describe());
         }
+      } catch (EvalException e) {
+        // TLC catches every error of an ASSUME alike: no nested-expression stack, exit code 10
+        throw new SpecError(SpecError.Kind.ASSUMPTION, "Evaluating assumption "
+            + a.expression().span().describe() + " failed.\n" + e.getMessage(), List.of());
       }
-      return null;
-    } catch (EvalException e) {
-      throw error(e);
     }
+    return null;
   }
 
   @Override

@@ -428,13 +428,6 @@ abstract class ExprCompiler {
           return new Nodes.In(sp, expr(args.get(0)), fold(expr(args.get(1))), false);
         case Operators.NOTIN:
           return new Nodes.In(sp, expr(args.get(0)), fold(expr(args.get(1))), true);
-        case "\\subset":
-        case "\\supseteq":
-        case "\\supset":
-          // not operators of TLA+ but user-definable symbols (TLC's suite test48 defines them):
-          // a module's own definition is the meaning; the set reading only stands in for none
-          return resolve(name) != null ? null
-              : compiler.natives.setOp(sp, name, expr(args.get(0)), expr(args.get(1)));
         case Operators.SUBSETEQ:
         case Operators.CUP:
         case Operators.CAP:

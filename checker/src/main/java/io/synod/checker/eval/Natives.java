@@ -636,9 +636,6 @@ final class Natives {
     }
     Nodes.Fn2 fn = switch (op) {
       case "\\subseteq" -> (c, v, w) -> BoolValue.of(set(v).isSubsetOf(set(w)));
-      case "\\subset" -> (c, v, w) -> BoolValue.of(set(v).isSubsetOf(set(w)) && !v.equals(w));
-      case "\\supseteq" -> (c, v, w) -> BoolValue.of(set(w).isSubsetOf(set(v)));
-      case "\\supset" -> (c, v, w) -> BoolValue.of(set(w).isSubsetOf(set(v)) && !v.equals(w));
       case "\\cup" -> (c, v, w) -> Values.union(set(v), set(w));
       case "\\cap" -> (c, v, w) -> Values.intersect(set(v), set(w));
       case "\\" -> (c, v, w) -> Values.diff(set(v), set(w));

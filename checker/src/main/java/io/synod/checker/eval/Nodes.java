@@ -574,7 +574,28 @@ final class Nodes {
   /** {@code Cardinality({x \\in S : P})}: counts the elements satisfying P. */
   static final class CountFilter extends Node {
     /** The native {@code Cardinality}; {@link Natives} compiles it over a filter to this node. */
-    static final Fn1 CARDINALITY = (c, s) -> IntValue.of(Natives.set(s).size());
+    static final Fn1 CARDINALITY = (c, s) -> IntValue.of(cardinality(Natives.set(s)));
+
+    /**
+     * TLC counts a set's elements in an int, so Cardinality of a set larger than that fails (as
+     * its Java override) instead of giving a number no TLC integer can hold.
+     */
+    static long cardinality(SetValue set) {
+      try {
+        long n = set.size();
+        if (n > io.synod.checker.value.Arith.MAX) {
+          throw new EvalError("Overflow when computing the number of elements in:\n" + Pretty.ppr(set));
+        }
+        return n;
+      } catch (EvalError e) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("Overflow when computing")) {
+          throw e;
+        }
+        throw EvalException.eval("Attempted to apply the operator overridden by the Java method\n"
+            + "public static tlc2.value.impl.IntValue tlc2.module.FiniteSets.Cardinality("
+            + "tlc2.value.impl.Value),\nbut it produced the following error:\n" + e.getMessage());
+      }
+    }
 
     final SetFilter filter;
 

@@ -205,7 +205,9 @@ public final class Resolver {
 
     /** A RECURSIVE declaration is replaced by the definition (a different shape is reported apart). */
     private static boolean forwardDeclared(Symbol old, Symbol s) {
-        return old.node() instanceof Unit.RecursiveDecl && s.kind() == Kind.OPERATOR;
+        // RECURSIVE f (no arguments) may also be defined as a function f[x \in S] == ...
+        return old.node() instanceof Unit.RecursiveDecl
+                && (s.kind() == Kind.OPERATOR || s.kind() == Kind.FUNCTION && old.arity() == 0);
     }
 
     /**
@@ -342,7 +344,24 @@ public final class Resolver {
         } else if (e instanceof Expr.Let let) {
             let(let, scope);
         } else {
+            if (e instanceof Expr.RecordCons r) {
+                uniqueFields(r.fields());
+            } else if (e instanceof Expr.RecordSet r) {
+                uniqueFields(r.fields());
+            }
             exprs(Subexpressions.direct(e), scope);
+        }
+    }
+
+    /** SANY refuses a record constructor or record set naming a field twice, at the repeated name. */
+    private void uniqueFields(List<Expr.Field> fields) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Expr.Field f : fields) {
+            if (!seen.add(f.name())) {
+                Span at = f.span();
+                errors.add(new SemanticDiagnostic(new Span(at.module(), at.file(), at.beginLine(), at.beginCol(),
+                        at.beginLine(), at.beginCol() + f.name().length() - 1), "Non-unique fields in constructor."));
+            }
         }
     }
 

@@ -342,6 +342,13 @@ final class AstBuilder {
       return new Expr.OpApp(sp, List.of(), Operators.canonical(o.infixOp().getText()),
           Fixity.INFIX, args);
     }
+    if (ctx instanceof UnaryOpSymbolExprContext u) {
+      // a postfix operator or -. written as an ordinary operator, as in ^+(4) or -.(4)
+      List<Expr> args = arguments(List.of(u.argument()));
+      return u.NEG_DEF() != null
+          ? new Expr.OpApp(sp, List.of(), Operators.NEG, Fixity.PREFIX, args)
+          : new Expr.OpApp(sp, List.of(), Operators.canonical(u.POSTFIX_OP().getText()), Fixity.POSTFIX, args);
+    }
     if (ctx instanceof SetEnumOrMapExprContext s) {
       if (s.COLON() != null) {
         return new Expr.SetMap(sp, expr(s.expr(0)), binders(s.quantBound()));

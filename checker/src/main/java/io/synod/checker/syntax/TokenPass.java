@@ -189,6 +189,16 @@ final class TokenPass {
         }
         skipping = false;
       }
+      if (type != IDENT && i > 0 && in.get(i - 1).getType() == DOT && isWord(t.getText())) {
+        // after r. or !. any keyword names a record field (r.NEW, [r EXCEPT !.BY = 0]), as in SANY
+        out.add(retype(t, IDENT));
+        continue;
+      }
+      if (type == IDENT && i > 0 && in.get(i - 1).getType() == DOT) {
+        // r.WF_x is the field WF_x, not a fairness operator
+        out.add(t);
+        continue;
+      }
       if (startsProof(type) || type == USE || type == HIDE) {
         skipping = true;
         continue;
@@ -233,6 +243,19 @@ final class TokenPass {
     rest.setCharPositionInLine(t.getCharPositionInLine() + 3);
     rest.setStartIndex(t.getStartIndex() + 3);
     out.add(rest);
+  }
+
+  private static boolean isWord(String text) {
+    if (text.isEmpty() || !Character.isLetter(text.charAt(0))) {
+      return false;
+    }
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (!(c == '_' || c < 128 && Character.isLetterOrDigit(c))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Token retype(Token t, int type) {

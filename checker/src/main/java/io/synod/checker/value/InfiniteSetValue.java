@@ -58,7 +58,7 @@ public final class InfiniteSetValue extends SetValue {
         if (v instanceof ModelValue) {
           return false;
         }
-        throw new EvalError("Attempted to check if the value:\n" + Pretty.ppr(v) + "\nis in STRING.");
+        throw new EvalError("Attempted to check if the value:\n" + Pretty.ppr(v) + "\nis an element of STRING.");
       case ANY:
         return true;
       default:
@@ -79,7 +79,7 @@ public final class InfiniteSetValue extends SetValue {
       IntValue.ZERO.compareTo(v);
       return false;
     }
-    throw new EvalError("Attempted to check if the value:\n" + Pretty.ppr(v) + "\nis in " + this + ".");
+    throw new EvalError("Attempted to check if the value:\n" + Pretty.ppr(v) + "\nis an element of " + this + ".");
   }
 
   @Override

@@ -178,6 +178,17 @@ class SemanticAnalyzerTest {
     }
 
     @Test
+    void aFieldNamedTwiceInARecordOrRecordSetIsSanysError() throws IOException {
+        // TLC suite etest16: SANY refuses both forms at the repeated name; Synod accepted them
+        SemanticException e = assertThrows(SemanticException.class, () -> analyze("Dup", Map.of("Dup",
+                module("Dup", "R == [k |-> 1, kk |-> 2, k |-> 3]\nS == [kk : {1}, k : {2}, kk : {3}]\nOk == [k |-> 1, kk |-> 2]"))));
+        assertEquals(List.of("Dup.tla:2:26: Non-unique fields in constructor.",
+                        "Dup.tla:3:26: Non-unique fields in constructor."),
+                e.diagnostics().stream().map(SemanticDiagnostic::render).map(s -> s.replace(dir + "/", "")).toList());
+        assertEquals(List.of(26, 27), e.diagnostics().stream().map(d -> d.span().endCol()).toList());
+    }
+
+    @Test
     void redefinitionsFollowSanysRules() throws IOException {
         assertEquals(List.of("Seq.tla:3:1: Operator Seq already defined or declared."),
                 errors("Seq", Map.of("Seq", module("Seq", "EXTENDS Sequences\nSeq(S) == S"))));
