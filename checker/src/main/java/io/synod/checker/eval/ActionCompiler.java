@@ -370,19 +370,11 @@ final class ActionCompiler extends CallCompiler {
     if (!(fa.function() instanceof Expr.OpApp op) || !op.path().isEmpty() || !op.args().isEmpty()) {
       return null;
     }
-    Resolved r = resolve(op.name());
-    FunDefn fd = null;
-    int envDepth = -1;
-    if (r != null && r.sym instanceof FunSym fs) {
-      fd = compiler.funDefn(fs);
-      if (fd.memo) {
-        return null;
-      }
-    } else if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
-      fd = lf.defn;
-      envDepth = r.local.depth();
-    }
-    if (fd == null || fd.def == null || init) {
+    FunRef ref = funRef(resolve(op.name()));
+    FunDefn fd = ref == null ? null : ref.defn();
+    int envDepth = ref == null ? -1 : ref.envDepth();
+    // a module-level definition TLC computed once is a constant, not a step
+    if (fd == null || ref.envDepth() < 0 && fd.memo || fd.def == null || init) {
       return null;
     }
     if (fd.act == null && !fd.compilingAct) {

@@ -45,16 +45,9 @@ abstract class CallCompiler extends ExprCompiler {
     Node[] args = exprs(fa.args());
     if (fa.function() instanceof Expr.OpApp op && op.path().isEmpty() && op.args().isEmpty()) {
       Resolved r = resolve(op.name());
-      FunDefn fd = null;
-      int envDepth = -1;
-      if (r != null && r.sym instanceof FunSym fs) {
-        fd = compiler.funDefn(fs);
-      } else if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
-        fd = lf.defn;
-        envDepth = r.local.depth();
-      }
-      if (fd != null) {
-        return new FunDefApp(fa.span(), fd, args, envDepth);
+      FunRef ref = funRef(r);
+      if (ref != null) {
+        return new FunDefApp(fa.span(), ref.defn(), args, ref.envDepth());
       }
       if (r != null && r.local == null && r.sym instanceof DefSym d && d.def.params().isEmpty()
           && d.def.body() instanceof Expr.FunCons fc && fc.binders().size() == 1) {
@@ -76,21 +69,32 @@ abstract class CallCompiler extends ExprCompiler {
         || !op.path().isEmpty() || !op.args().isEmpty()) {
       return null;
     }
-    Resolved r = resolve(op.name());
-    FunDefn fd = null;
-    int envDepth = -1;
-    if (r != null && r.sym instanceof FunSym fs) {
-      fd = compiler.funDefn(fs);
-    } else if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
-      fd = lf.defn;
-      envDepth = r.local.depth();
-    }
+    FunRef ref = funRef(resolve(op.name()));
+    FunDefn fd = ref == null ? null : ref.defn();
+    int envDepth = ref == null ? -1 : ref.envDepth();
     // the body still being compiled: the application is within the definition
     if (fd == null || fd.body != null || fd.def == null || !(fd.def.body() instanceof Expr.FunCons)) {
       return null;
     }
     Node whole = new Nodes.FunApp(fa.span(), expr(fa.function()), exprs(fa.args()));
     return new Compiler.SelfPointApp(fa.span(), fd, exprs(inner.args()), exprs(fa.args()), envDepth, whole);
+  }
+
+  /**
+   * A function definition a name refers to, module-level or LET, and the frames between the
+   * reference and the LET's ({@code envDepth}, -1 for module level).
+   */
+  record FunRef(FunDefn defn, int envDepth) {}
+
+  /** The function definition {@code r} names, or null when it names something else. */
+  FunRef funRef(Resolved r) {
+    if (r != null && r.sym instanceof FunSym fs) {
+      return new FunRef(compiler.funDefn(fs), -1);
+    }
+    if (r != null && r.local != null && r.local.local() instanceof Scope.LetFun lf) {
+      return new FunRef(lf.defn, r.local.depth());
+    }
+    return null;
   }
 
   /** {@code f == [x \in S |-> e]} seen as the function definition {@code f[x \in S] == e}. */

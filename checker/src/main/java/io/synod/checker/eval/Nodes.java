@@ -1000,27 +1000,15 @@ final class Nodes {
 
     /** Updates {@code target} at {@code key}, then deeper at {@code keys[next..]} (if any). */
     private Value update(Ctx c, Frame f, Value target, Value key, Value[] keys, int next, Node value) {
-      if (target instanceof LambdaFcnValue lf) {
-        Value old = lf.select(key);
-        if (old == null) {
-          return lf;
-        }
-        Value v;
-        if (keys == null || next == keys.length) {
-          f.slots[atSlot] = old;
-          v = value.eval(c, f);
-        } else {
-          v = update(c, f, old, keys[next], keys, next + 1, value);
-        }
-        return lf.except(key, v);
-      }
-      if (!(target instanceof FcnValue fn)) {
+      LambdaFcnValue lazy = target instanceof LambdaFcnValue lf ? lf : null;
+      FcnValue fn = target instanceof FcnValue fv ? fv : null;
+      if (lazy == null && fn == null) {
         throw fail("Attempted to apply EXCEPT to a value that is not a function:\n" + Pretty.ppr(target));
       }
-      Value old = fn.apply(key);
+      Value old = lazy != null ? lazy.select(key) : fn.apply(key);
       if (old == null) {
         // TLC leaves the function unchanged when the path leaves its domain
-        return fn;
+        return target;
       }
       Value v;
       if (keys == null || next == keys.length) {
@@ -1029,7 +1017,7 @@ final class Nodes {
       } else {
         v = update(c, f, old, keys[next], keys, next + 1, value);
       }
-      return fn.except(key, v);
+      return lazy != null ? lazy.except(key, v) : fn.except(key, v);
     }
   }
 
