@@ -98,6 +98,32 @@ class SetEqualityTest {
     assertEquals("TRUE", Eval.show("<<2, 3>> \\in {<<1>>, <<2, 3>>, <<4, 5>>, <<6, 7>>, <<8, 9>>}"));
   }
 
+  /**
+   * Sets of functions, of records and Cartesian products that an empty domain, co-domain, field
+   * or component reduces to {@code {<<>>}} or {@code {}}, whatever the other arguments are, as
+   * TLC's SetOfFcnsValue, SetOfRcdsValue and SetOfTuplesValue decide them (TLC's
+   * EmptySetEqAssumeTest): Synod answered FALSE to these wherever one argument was Nat.
+   */
+  @Test
+  void anEmptyArgumentDecidesWhateverTheOthersAre() {
+    assertEquals("TRUE", Eval.show("[{} -> {\"ref\"}] = [{} -> Nat]"));
+    assertEquals("TRUE", Eval.show("[{\"ref\"} -> {}] = [Nat -> {}]"));
+    assertEquals("TRUE", Eval.show("[{} -> {\"ref\"}] = [[Nat -> {}] -> {\"d2\"}]"));
+    assertEquals("TRUE", Eval.show("[ref : {}] = [n1 : Nat, n2 : {}]"));
+    assertEquals("TRUE", Eval.show("({\"ref\"} \\X {}) = ({} \\X Nat)"));
+    assertEquals("TRUE", Eval.show("{} = [Nat -> {}]"));
+    assertEquals("TRUE", Eval.show("{<<>>} = [{} -> Nat]"));
+    assertEquals("TRUE", Eval.show("[n1 : {}] = [Nat -> {}]"));
+    assertEquals("0", Eval.show("Cardinality([n1 : {}, n2 : Nat])"));
+    assertEquals("1", Eval.show("Cardinality([[Nat -> {}] -> {\"d2\"}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet(Nat \\X {})"));
+    assertEquals("TRUE", Eval.show("TLCFP({} \\X Nat) = TLCFP({})"));
+    assertEquals("TRUE", Eval.show("TLCFP([1..0 -> Nat]) = TLCFP({<<>>})"));
+    // neither reduced: the arguments still decide
+    assertEquals("TRUE", Eval.show("[Nat -> {\"d1\"}] # [Int -> {\"d1\"}]"));
+    assertEquals("TRUE", Eval.show("(Nat \\X {\"d1\"}) = (Nat \\X {\"d1\"})"));
+  }
+
   @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
