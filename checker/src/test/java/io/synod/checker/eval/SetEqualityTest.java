@@ -124,6 +124,22 @@ class SetEqualityTest {
     assertEquals("TRUE", Eval.show("(Nat \\X {\"d1\"}) = (Nat \\X {\"d1\"})"));
   }
 
+  /**
+   * Two sets of one size compare element by element as TLC's SetEnumValue.equals does, so a
+   * record set and a product fail on a record against a tuple (TLC's EmptySetEqAssumeTest),
+   * where Synod answered from the fingerprints that they differ.
+   */
+  @Test
+  void equalSizedSetsCompareTheirElements() {
+    EvalException e = assertThrows(EvalException.class,
+        () -> Eval.show("[n1 : {\"a\"}] # ({\"a\"} \\X {\"a\"})"));
+    assertEquals("Attempted to check equality of record:\n[n1 |-> \"a\"]\nwith non-record\n<<\"a\", \"a\">>",
+        e.getMessage());
+    assertThrows(EvalException.class, () -> Eval.show("{[a |-> 1]} = {<<1>>}"));
+    assertEquals("FALSE", Eval.show("{[a |-> 1]} = {<<1>>, <<2>>}"));
+    assertEquals("FALSE", Eval.show("{1, 2} = {1, 3}"));
+  }
+
   @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
