@@ -89,6 +89,23 @@ public final class FcnSetValue extends LazySetValue {
     return null;
   }
 
+  /**
+   * TLC's finiteness of {@code [D -> R]}: an empty domain or co-domain, both finite, or a
+   * single-element co-domain (one function, whatever the domain): {@code [Nat -> {"d1"}]}.
+   */
+  @Override
+  public boolean isFiniteSet() {
+    boolean finiteDomain = domain.isFiniteSet();
+    if (finiteDomain && domain.isEmpty()) {
+      return true;
+    }
+    boolean finiteRange = range.isFiniteSet();
+    if (finiteRange && range.isEmpty()) {
+      return true;
+    }
+    return finiteDomain && finiteRange || finiteRange && range.size() == 1;
+  }
+
   @Override
   public long size() {
     if (unitByDomain()) {
@@ -96,6 +113,9 @@ public final class FcnSetValue extends LazySetValue {
     }
     if (emptyByRange()) {
       return 0;
+    }
+    if (range.isFiniteSet() && range.size() == 1) {
+      return 1; // one function whatever the non-empty domain, which need not be counted
     }
     return Odometer.power(range.size(), domain.size(), this);
   }

@@ -87,6 +87,12 @@ public final class InfiniteSetValue extends SetValue {
     return false;
   }
 
+  /** {@code Seq({})} is {@code {<<>>}}, the one infinite form that is finite. */
+  @Override
+  public boolean isFiniteSet() {
+    return form == Form.SEQ && elems.isFiniteSet() && elems.isEmpty();
+  }
+
   @Override
   public boolean isEmpty() {
     return false;

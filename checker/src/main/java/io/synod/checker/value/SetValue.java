@@ -27,6 +27,11 @@ public abstract class SetValue extends Value {
   /** Whether this set is finite and can be enumerated. */
   public abstract boolean isEnumerable();
 
+  /** {@code IsFiniteSet(this)}: by default whether it can be enumerated. */
+  public boolean isFiniteSet() {
+    return isEnumerable();
+  }
+
   /**
    * The cardinality; cheap for lazy forms where a formula exists, else by enumeration.
    * Raises {@link EvalError} for non-enumerable sets or a cardinality beyond {@code long}.

@@ -140,6 +140,23 @@ class SetEqualityTest {
     assertEquals("FALSE", Eval.show("{1, 2} = {1, 3}"));
   }
 
+  /**
+   * TLC's finiteness and cardinality of {@code [D -> R]} with a one-element co-domain: one
+   * function whatever the domain (TLC's EmptySetEqAssumeTest, FinSingleton* and
+   * CardSingleton*), where Synod answered FALSE or failed on the infinite domain; and
+   * {@code Seq({})}, which is {@code {<<>>}}.
+   */
+  @Test
+  void aSingleElementCoDomainMakesOneFunction() {
+    assertEquals("TRUE", Eval.show("IsFiniteSet([Nat -> {\"d1\"}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet([Nat -> [Nat -> {\"d1\"}]])"));
+    assertEquals("1", Eval.show("Cardinality([Nat -> {\"d1\"}])"));
+    assertEquals("2", Eval.show("Cardinality([[Nat -> {\"d1\"}] -> {\"d2\", \"d3\"}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet(Seq({}))"));
+    assertEquals("FALSE", Eval.show("IsFiniteSet([Nat -> {\"d1\", \"d2\"}])"));
+    assertEquals("FALSE", Eval.show("IsFiniteSet(Seq({1}))"));
+  }
+
   @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
