@@ -157,6 +157,12 @@ class SetEqualityTest {
     assertEquals("FALSE", Eval.show("IsFiniteSet(Seq({1}))"));
   }
 
+  /** A set of records too large to print enumerated prints as TLC's SetOfRcdsValue does. */
+  @Test
+  void aLargeRecordSetPrintsAsTlcPrintsIt() {
+    assertEquals("\"[n1: 1..50000, n2: 1..50000]\"", Eval.show("ToString([n1 : 1..50000, n2 : 1..50000])"));
+  }
+
   @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
