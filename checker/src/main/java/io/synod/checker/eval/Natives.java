@@ -255,7 +255,7 @@ final class Natives {
 
   private void finiteSets() {
     fn1("FiniteSets", "Cardinality", Nodes.CountFilter.CARDINALITY);
-    fn1("FiniteSets", "IsFiniteSet", (c, x) -> BoolValue.of(set(x).isEnumerable()));
+    fn1("FiniteSets", "IsFiniteSet", (c, x) -> BoolValue.of(set(x).isFiniteSet()));
   }
 
   private void bags() {

@@ -52,13 +52,76 @@ public final class FcnSetValue extends LazySetValue {
     return true;
   }
 
+  /**
+   * An empty domain makes {@code [D -> R]} the set {@code {<<>>}} whatever {@code R} is, which
+   * TLC enumerates without asking anything of {@code R} ({@code [{} -> Nat]}).
+   */
+  private boolean unitByDomain() {
+    return domain.isEnumerable() && domain.isEmpty();
+  }
+
+  /** A non-empty domain and an empty co-domain: the empty set, whatever the domain is. */
+  private boolean emptyByRange() {
+    return !unitByDomain() && range.isEnumerable() && range.isEmpty();
+  }
+
   @Override
   public boolean isEnumerable() {
-    return domain.isEnumerable() && range.isEnumerable();
+    return unitByDomain() || emptyByRange() || (domain.isEnumerable() && range.isEnumerable());
+  }
+
+  /** TLC's emptiness of {@code [D -> R]}: the domain is asked first, then the co-domain. */
+  @Override
+  public boolean isEmpty() {
+    return !domain.isEmpty() && range.isEmpty();
+  }
+
+  @Override
+  Boolean equalityByEmptiness(SetValue o) {
+    if (!(o instanceof FcnSetValue f)) {
+      return null;
+    }
+    boolean unit1 = domain.isEmpty();
+    boolean unit2 = f.domain.isEmpty();
+    if (unit1 || unit2) {
+      return unit1 == unit2;
+    }
+    boolean empty1 = range.isEmpty();
+    boolean empty2 = f.range.isEmpty();
+    if (empty1 || empty2) {
+      return empty1 == empty2;
+    }
+    return null;
+  }
+
+  /**
+   * TLC's finiteness of {@code [D -> R]}: an empty domain or co-domain, both finite, or a
+   * single-element co-domain (one function, whatever the domain): {@code [Nat -> {"d1"}]}.
+   */
+  @Override
+  public boolean isFiniteSet() {
+    boolean finiteDomain = domain.isFiniteSet();
+    if (finiteDomain && domain.isEmpty()) {
+      return true;
+    }
+    boolean finiteRange = range.isFiniteSet();
+    if (finiteRange && range.isEmpty()) {
+      return true;
+    }
+    return finiteDomain && finiteRange || finiteRange && range.size() == 1;
   }
 
   @Override
   public long size() {
+    if (unitByDomain()) {
+      return 1;
+    }
+    if (emptyByRange()) {
+      return 0;
+    }
+    if (range.isFiniteSet() && range.size() == 1) {
+      return 1; // one function whatever the non-empty domain, which need not be counted
+    }
     return Odometer.power(range.size(), domain.size(), this);
   }
 
@@ -67,8 +130,11 @@ public final class FcnSetValue extends LazySetValue {
     if (!isEnumerable()) {
       throw notEnumerable(this);
     }
+    if (emptyByRange()) {
+      return java.util.Collections.emptyIterator();
+    }
     Value[] dom = domain.toSetEnum().toArray();
-    Value[] rng = range.toSetEnum().toArray();
+    Value[] rng = dom.length == 0 ? new Value[0] : range.toSetEnum().toArray();
     Value[][] choices = new Value[dom.length][];
     java.util.Arrays.fill(choices, rng);
     return new Odometer(choices, vals -> Values.fcnSorted(dom, vals));

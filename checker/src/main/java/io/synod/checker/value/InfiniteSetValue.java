@@ -97,6 +97,12 @@ public final class InfiniteSetValue extends SetValue {
     return numbers ? Integer.compare(form.ordinal(), o.form.ordinal()) : null;
   }
 
+  /** {@code Seq({})} is {@code {<<>>}}, the one infinite form that is finite. */
+  @Override
+  public boolean isFiniteSet() {
+    return form == Form.SEQ && elems.isFiniteSet() && elems.isEmpty();
+  }
+
   @Override
   public boolean isEmpty() {
     return false;

@@ -58,7 +58,7 @@ public final class RecordSetValue extends ProductLikeSetValue {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(names[i].text()).append(" : ");
+      sb.append(names[i].text()).append(": "); // TLC's SetOfRcdsValue prints "[a: S]"
       sets[i].appendTo(sb);
     }
     sb.append(']');

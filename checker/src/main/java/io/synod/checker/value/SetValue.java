@@ -27,6 +27,11 @@ public abstract class SetValue extends Value {
   /** Whether this set is finite and can be enumerated. */
   public abstract boolean isEnumerable();
 
+  /** {@code IsFiniteSet(this)}: by default whether it can be enumerated. */
+  public boolean isFiniteSet() {
+    return isEnumerable();
+  }
+
   /**
    * The cardinality; cheap for lazy forms where a formula exists, else by enumeration.
    * Raises {@link EvalError} for non-enumerable sets or a cardinality beyond {@code long}.
@@ -72,6 +77,14 @@ public abstract class SetValue extends Value {
     return false;
   }
 
+  /**
+   * The answer TLC gives for two sets of this lazy form from the emptiness of their operands
+   * alone (an empty domain, co-domain, field or component), or null when that does not decide.
+   */
+  Boolean equalityByEmptiness(SetValue o) {
+    return null;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -79,6 +92,10 @@ public abstract class SetValue extends Value {
     }
     if (!(o instanceof SetValue s)) {
       return false;
+    }
+    Boolean byEmptiness = equalityByEmptiness(s);
+    if (byEmptiness != null) {
+      return byEmptiness;
     }
     boolean e1 = isEnumerable();
     boolean e2 = s.isEnumerable();

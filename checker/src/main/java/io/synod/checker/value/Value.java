@@ -102,7 +102,13 @@ public abstract class Value implements Comparable<Value> {
     }
     if (x instanceof FcnValue f && y instanceof FcnValue g) {
       refuseIncomparableParts(f, g);
-    } else if (x instanceof SetEnumValue s && y instanceof SetEnumValue t) {
+    } else if (x instanceof SetValue a && y instanceof SetValue b
+        && (a instanceof SetEnumValue || a.getClass() != b.getClass())
+        && a.isEnumerable() && b.isEnumerable()) {
+      // explicit sets, or sets of two forms that TLC enumerates to compare as explicit sets
+      // ([n1 : {"a"}] # {"a"} \X {"a"} compares a record with a tuple)
+      SetEnumValue s = a.toSetEnum();
+      SetEnumValue t = b.toSetEnum();
       if (s.size() == t.size()) {
         for (int i = 0; i < s.size() && s.get(i).tlaEquals(t.get(i)); i++) {
           // tlaEquals raises TLC's error where two elements cannot be compared

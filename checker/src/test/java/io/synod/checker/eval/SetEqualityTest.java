@@ -98,6 +98,71 @@ class SetEqualityTest {
     assertEquals("TRUE", Eval.show("<<2, 3>> \\in {<<1>>, <<2, 3>>, <<4, 5>>, <<6, 7>>, <<8, 9>>}"));
   }
 
+  /**
+   * Sets of functions, of records and Cartesian products that an empty domain, co-domain, field
+   * or component reduces to {@code {<<>>}} or {@code {}}, whatever the other arguments are, as
+   * TLC's SetOfFcnsValue, SetOfRcdsValue and SetOfTuplesValue decide them (TLC's
+   * EmptySetEqAssumeTest): Synod answered FALSE to these wherever one argument was Nat.
+   */
+  @Test
+  void anEmptyArgumentDecidesWhateverTheOthersAre() {
+    assertEquals("TRUE", Eval.show("[{} -> {\"ref\"}] = [{} -> Nat]"));
+    assertEquals("TRUE", Eval.show("[{\"ref\"} -> {}] = [Nat -> {}]"));
+    assertEquals("TRUE", Eval.show("[{} -> {\"ref\"}] = [[Nat -> {}] -> {\"d2\"}]"));
+    assertEquals("TRUE", Eval.show("[ref : {}] = [n1 : Nat, n2 : {}]"));
+    assertEquals("TRUE", Eval.show("({\"ref\"} \\X {}) = ({} \\X Nat)"));
+    assertEquals("TRUE", Eval.show("{} = [Nat -> {}]"));
+    assertEquals("TRUE", Eval.show("{<<>>} = [{} -> Nat]"));
+    assertEquals("TRUE", Eval.show("[n1 : {}] = [Nat -> {}]"));
+    assertEquals("0", Eval.show("Cardinality([n1 : {}, n2 : Nat])"));
+    assertEquals("1", Eval.show("Cardinality([[Nat -> {}] -> {\"d2\"}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet(Nat \\X {})"));
+    assertEquals("TRUE", Eval.show("TLCFP({} \\X Nat) = TLCFP({})"));
+    assertEquals("TRUE", Eval.show("TLCFP([1..0 -> Nat]) = TLCFP({<<>>})"));
+    // neither reduced: the arguments still decide
+    assertEquals("TRUE", Eval.show("[Nat -> {\"d1\"}] # [Int -> {\"d1\"}]"));
+    assertEquals("TRUE", Eval.show("(Nat \\X {\"d1\"}) = (Nat \\X {\"d1\"})"));
+  }
+
+  /**
+   * Two sets of one size compare element by element as TLC's SetEnumValue.equals does, so a
+   * record set and a product fail on a record against a tuple (TLC's EmptySetEqAssumeTest),
+   * where Synod answered from the fingerprints that they differ.
+   */
+  @Test
+  void equalSizedSetsCompareTheirElements() {
+    EvalException e = assertThrows(EvalException.class,
+        () -> Eval.show("[n1 : {\"a\"}] # ({\"a\"} \\X {\"a\"})"));
+    assertEquals("Attempted to check equality of record:\n[n1 |-> \"a\"]\nwith non-record\n<<\"a\", \"a\">>",
+        e.getMessage());
+    assertThrows(EvalException.class, () -> Eval.show("{[a |-> 1]} = {<<1>>}"));
+    assertEquals("FALSE", Eval.show("{[a |-> 1]} = {<<1>>, <<2>>}"));
+    assertEquals("FALSE", Eval.show("{1, 2} = {1, 3}"));
+  }
+
+  /**
+   * TLC's finiteness and cardinality of {@code [D -> R]} with a one-element co-domain: one
+   * function whatever the domain (TLC's EmptySetEqAssumeTest, FinSingleton* and
+   * CardSingleton*), where Synod answered FALSE or failed on the infinite domain; and
+   * {@code Seq({})}, which is {@code {<<>>}}.
+   */
+  @Test
+  void aSingleElementCoDomainMakesOneFunction() {
+    assertEquals("TRUE", Eval.show("IsFiniteSet([Nat -> {\"d1\"}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet([Nat -> [Nat -> {\"d1\"}]])"));
+    assertEquals("1", Eval.show("Cardinality([Nat -> {\"d1\"}])"));
+    assertEquals("2", Eval.show("Cardinality([[Nat -> {\"d1\"}] -> {\"d2\", \"d3\"}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet(Seq({}))"));
+    assertEquals("FALSE", Eval.show("IsFiniteSet([Nat -> {\"d1\", \"d2\"}])"));
+    assertEquals("FALSE", Eval.show("IsFiniteSet(Seq({1}))"));
+  }
+
+  /** A set of records too large to print enumerated prints as TLC's SetOfRcdsValue does. */
+  @Test
+  void aLargeRecordSetPrintsAsTlcPrintsIt() {
+    assertEquals("\"[n1: 1..50000, n2: 1..50000]\"", Eval.show("ToString([n1 : 1..50000, n2 : 1..50000])"));
+  }
+
   @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
