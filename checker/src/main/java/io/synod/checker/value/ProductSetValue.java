@@ -16,7 +16,23 @@ public final class ProductSetValue extends ProductLikeSetValue {
 
   @Override
   public boolean contains(Value v) {
-    if (!(v instanceof TupleValue t) || t.length() != sets.length) {
+    if (!(v instanceof TupleValue t)) {
+      // TLC turns v into a function first: one over integers other than 1..n is no member, one
+      // over anything else (a record) or a value that is no function fails
+      if (v instanceof ModelValue || v instanceof LambdaFcnValue) {
+        return false;
+      }
+      if (v instanceof FcnValue f) {
+        for (int i = 0; i < f.size(); i++) {
+          if (!(f.domainAt(i) instanceof IntValue)) {
+            throw notTuple(v);
+          }
+        }
+        return false;
+      }
+      throw notTuple(v);
+    }
+    if (t.length() != sets.length) {
       return false;
     }
     for (int i = 0; i < sets.length; i++) {
@@ -25,6 +41,11 @@ public final class ProductSetValue extends ProductLikeSetValue {
       }
     }
     return true;
+  }
+
+  private EvalError notTuple(Value v) {
+    return new EvalError("Attempted to check if non-tuple\n" + Pretty.ppr(v)
+        + "\nis in the set of tuples:\n" + Pretty.ppr(this));
   }
 
   @Override

@@ -13,7 +13,17 @@ public final class RecordSetValue extends ProductLikeSetValue {
 
   @Override
   public boolean contains(Value v) {
-    if (!(v instanceof RecordValue r) || r.size() != names.length) {
+    if (!(v instanceof RecordValue r)) {
+      // TLC turns v into a record first: only the empty tuple (no record of this set) and
+      // model values (never members) pass without an error
+      if (v instanceof ModelValue || v instanceof LambdaFcnValue
+          || v instanceof TupleValue t && t.length() == 0) {
+        return false;
+      }
+      throw new EvalError("Attempted to check if non-record\n" + Pretty.ppr(v)
+          + "\nis in the set of records:\n" + Pretty.ppr(this));
+    }
+    if (r.size() != names.length) {
       return false;
     }
     for (int i = 0; i < names.length; i++) {

@@ -163,6 +163,28 @@ class SetEqualityTest {
     assertEquals("\"[n1: 1..50000, n2: 1..50000]\"", Eval.show("ToString([n1 : 1..50000, n2 : 1..50000])"));
   }
 
+  /**
+   * TLC turns the value tested against a set of records into a record, and the one tested
+   * against a Cartesian product into a function over integers, and fails when it cannot
+   * (TLC's EmptySetEqAssume NotInRcdSetTuple, NotInTupleSetRcd): Synod answered TRUE to both.
+   */
+  @Test
+  void membershipInRecordSetsAndProductsRefusesValuesOfAnotherForm() {
+    EvalException e = assertThrows(EvalException.class,
+        () -> Eval.show("<<\"a\", \"a\">> \\notin [n1 : {\"a\"}]"));
+    assertEquals("Attempted to check if non-record\n<<\"a\", \"a\">>\nis in the set of records:\n"
+        + "{[n1 |-> \"a\"]}", e.getMessage());
+    e = assertThrows(EvalException.class,
+        () -> Eval.show("[n1 |-> \"a\"] \\notin ({\"a\"} \\X {\"a\"})"));
+    assertEquals("Attempted to check if non-tuple\n[n1 |-> \"a\"]\nis in the set of tuples:\n"
+        + "{<<\"a\", \"a\">>}", e.getMessage());
+    assertThrows(EvalException.class, () -> Eval.show("1 \\in [n1 : {1}]"));
+    assertThrows(EvalException.class, () -> Eval.show("{} \\in {1} \\X {2}"));
+    assertEquals("FALSE", Eval.show("<<>> \\in [n1 : {1}]"));
+    assertEquals("FALSE", Eval.show("(3 :> 1) \\in {1} \\X {2}"));
+    assertEquals("TRUE", Eval.show("[n1 |-> 1] \\in [n1 : {1}] /\\ <<1, 2>> \\in {1} \\X {2}"));
+  }
+
   @Test
   void setsOfAnyFormStillCompare() {
     assertEquals("TRUE", Eval.show("{1, 2} = 1..2"));
