@@ -534,9 +534,7 @@ public final class LivenessChecker {
       int start = g.edgeStart(s);
       for (int e = start - 1, end = g.edgeEnd(s); e < end; e++) {
         int target = e < start ? s : g.target(e);
-        int label = ofState != null ? ofState[target]
-            : labels.ofTarget(e < start ? labels.edges + s : e, target);
-        long add = next & consMask[label] & ~r[target];
+        long add = next & consMask[targetLabel(e, start, s, target)] & ~r[target];
         if (add != 0) {
           r[target] |= add;
           if (!queued[target]) {
@@ -545,6 +543,12 @@ public final class LivenessChecker {
           }
         }
       }
+    }
+
+    /** The label of edge e's target ({@code e < start}: state s's stuttering step). */
+    private int targetLabel(int e, int start, int s, int target) {
+      return ofState != null ? ofState[target]
+          : labels.ofTarget(e < start ? labels.edges + s : e, target);
     }
 
     /** Passes the tableau successors of state s's set to each successor state. */
@@ -565,8 +569,7 @@ public final class LivenessChecker {
       int start = g.edgeStart(s);
       for (int e = start - 1, end = g.edgeEnd(s); e < end; e++) {
         int target = e < start ? s : g.target(e);
-        int cm = (ofState != null ? ofState[target]
-            : labels.ofTarget(e < start ? labels.edges + s : e, target)) * w;
+        int cm = targetLabel(e, start, s, target) * w;
         boolean grew = false;
         for (int y = 0; y < w; y++) {
           long add = next[y] & consMask[cm + y] & ~r[target * w + y];
