@@ -659,6 +659,10 @@ final class BfsSearch {
             ActionLabel.INITIAL, e.stack()));
       }
     }
+    // TLC computes the initial states on its main thread, where a TLCSet is made in every worker
+    for (int i = 1; i < workers.length; i++) {
+      workers[i].ctx.registers = new java.util.HashMap<>(ctx.registers);
+    }
     level = 0;
     advanceLevel();
     if (!stop) {
