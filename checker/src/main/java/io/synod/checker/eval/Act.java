@@ -104,6 +104,44 @@ abstract class Act {
     }
   }
 
+  /**
+   * An action on a variable of an instantiated module that a substitution replaces
+   * ({@code x' = e}, {@code x' \in S}, {@code UNCHANGED x}): {@link #cut} on the variable's own
+   * slot in the probe of an ENABLED that cuts the substitution off ({@link Enabled#cut}),
+   * {@link #normal} on its replacement everywhere else.
+   */
+  static final class Cut extends Act {
+    final Symbols.Instantiation inst;
+    final Act cut;
+    final Act normal;
+
+    Cut(Span span, Symbols.Instantiation inst, Act cut, Act normal) {
+      super(span, false);
+      this.inst = inst;
+      this.cut = cut;
+      this.normal = normal;
+    }
+
+    private Act chosen(Ctx c) {
+      return c.cut != null && c.nxt == c.enabledNext && c.cuts(inst) ? cut : normal;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      chosen(c).run(c, f, k);
+    }
+
+    @Override
+    boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      return normal.keep(c, f, out);
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return chosen(c).check(c, f);
+    }
+  }
+
   static Value[] target(Ctx c, boolean init) {
     return init ? c.cur : c.nxt;
   }
@@ -752,7 +790,9 @@ abstract class Act {
     @Override
     void gen(Ctx c, Frame f, Cont k) {
       CallMemo m = c.memo;
-      if (m == null || m.state == null || m.state != c.cur || c.nxt == null || c.unassigned != c.nxt.length) {
+      if (m == null || m.state == null || m.state != c.cur || c.nxt == null || c.unassigned != c.nxt.length
+          || c.cut != null) {
+        // (steps of a probe that cuts substitutions off are not the search's: neither kept nor replayed)
         body.run(c, f, k);
         return;
       }

@@ -122,6 +122,11 @@ abstract class CallCompiler extends ExprCompiler {
     if (r == null) {
       throw semantic(op.span(), "Unknown operator: `" + name + "'.");
     }
+    Symbols.Instantiation cutFrom = args.isEmpty() ? phantom(name, r) : null;
+    if (cutFrom != null) {
+      return new Nodes.CutVar(op.span(), cutFrom, compiler.phantomSlot(name), name,
+          apply(op.span(), name, r, args), false);
+    }
     return apply(op.span(), name, r, args);
   }
 

@@ -50,6 +50,32 @@ final class Compiler {
     return memoSites++;
   }
 
+  /** The names of the variables of ENABLED probes that are no variable of the model, by slot beyond them. */
+  private final List<String> phantomNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * The slot of the probed next state that a primed variable {@code name} cut off from its
+   * substitution names (see {@link Symbols.Instantiation#phantoms}): as TLC's state function,
+   * keyed by name, that of the model's variable of this name, else one beyond the model's.
+   */
+  synchronized int phantomSlot(String name) {
+    int slot = resolver.variables.indexOf(name);
+    if (slot >= 0) {
+      return slot;
+    }
+    int k = phantomNames.indexOf(name);
+    if (k < 0) {
+      k = phantomNames.size();
+      phantomNames.add(name);
+    }
+    return resolver.variables.size() + k;
+  }
+
+  /** How many slots beyond the model's variables the probes of cut ENABLEDs need. */
+  int phantomCount() {
+    return phantomNames.size();
+  }
+
   /** Builds the instantiations made where an expression is compiled (parameterised, in LET). */
   Resolver resolver;
 
