@@ -389,6 +389,16 @@ final class ActionCompiler extends CallCompiler {
         return new Act.Guard(expr(e));
       }
       Resolved r = resolve(name);
+      if (!init && args.isEmpty() && r != null && r.local != null) {
+        // a parameter standing for an action passed to it
+        if (r.local.local() instanceof Scope.InlineArg ia && compiler.argActs.get(ia.arg) != null) {
+          return new Act.ArgAction(sp, r.local.depth(), -1, compiler.argActs.get(ia.arg), null,
+              new Act.Guard(expr(e)));
+        }
+        if (r.local.local() instanceof Scope.ValLocal v && !compiler.argActs.isEmpty()) {
+          return new Act.ArgAction(sp, r.local.depth(), v.slot, null, compiler.argActs, new Act.Guard(expr(e)));
+        }
+      }
       if (!init && r != null && r.local != null && r.local.local() instanceof Scope.OpParam p && !args.isEmpty()) {
         // A(x) where A is an operator parameter: the action of the operator passed for it
         Node[] vals = new Node[args.size()];

@@ -50,6 +50,13 @@ final class Compiler {
     return memoSites++;
   }
 
+  /**
+   * The actions of the arguments that mention primed variables, by the argument's node: a body
+   * may use the parameter as an action ({@link Act.ArgAction}). Filled while compiling, read-only
+   * once the check runs.
+   */
+  final java.util.Map<Node, Act> argActs = new java.util.IdentityHashMap<>();
+
   /** The names of the variables of ENABLED probes that are no variable of the model, by slot beyond them. */
   private final List<String> phantomNames = new java.util.concurrent.CopyOnWriteArrayList<>();
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ENABLED written in a module instantiated with substitutions, as TLC computes it: the
  * substitutions made before the ENABLED do not reach the primed variables inside it, which are
  * variables of the probed next state in their own right (by name); unprimed ones are replaced
- * as usual, and substitutions met inside the ENABLED ({@code ENABLED I!A}) apply to both.
+ * as usual, and substitutions met inside the ENABLED ({@code ENABLED I!A}) apply to both. An
+ * argument passed for a parameter under ENABLED is the action its caller wrote, in its context.
  */
 class EnabledUnderInstanceTest {
 
@@ -90,5 +91,44 @@ class EnabledUnderInstanceTest {
         "SPECIFICATION Spec\nPROPERTY Watch\n");
     assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
     assertEquals(6, r.stats().distinct());
+  }
+
+  private static final String LOW = """
+      ---- MODULE Top ----
+      EXTENDS Naturals
+      VARIABLE x
+      J == INSTANCE Low WITH u <- x, v <- x
+      Init == x \\in 1..2
+      Next == x' = 3 - x
+      Can == J!Able(Next)
+      Own == J!Direct
+      Given == ~J!Able(J!Step)
+      Passed == J!Through
+      ====
+      ---- MODULE Low ----
+      EXTENDS Naturals
+      VARIABLES u, v
+      Step == u' = u /\\ v' = v + 1
+      Able(a) == ENABLED a
+      Through == Able(Step)
+      Direct == ENABLED Step
+      ====
+      """;
+
+  @Test
+  void anActionPassedForAParameterUnderEnabledIsTheCallersAction() throws Exception {
+    // Able(Next) is a state predicate, and ENABLED of Next; J!Step is x' = x /\ x' = x + 1
+    CheckResult r = SpecRun.check(dir, "Top", LOW, "INIT Init\nNEXT Next\nINVARIANT Can Own Given\n");
+    assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
+    assertEquals(2, r.stats().distinct());
+  }
+
+  @Test
+  void anArgumentWrittenOutsideTheEnabledKeepsItsSubstitutions() throws Exception {
+    // Through passes Step from Low's body: TLC evaluates it with J's substitutions, as J!Step
+    CheckResult r = SpecRun.check(dir, "Top", LOW, "INIT Init\nNEXT Next\nINVARIANT Passed\n");
+    assertEquals(Verdict.INVARIANT, r.verdict());
+    assertEquals("Passed", r.firstFailure().name());
+    assertEquals(1, r.firstFailure().trace().size());
   }
 }
