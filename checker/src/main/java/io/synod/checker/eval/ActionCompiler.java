@@ -250,11 +250,12 @@ final class ActionCompiler extends CallCompiler {
               io.synod.checker.syntax.ast.Fixity.PREFIX, List.of(e))));
       return new Act.Cut(e.span(), cut.inst(), new Act.Assign(e.span(), cut.slot(), expr(e), false), normal);
     }
-    List<Integer> slots = unchangesCut(e, depth) ? null : unchangedSlots(e, 0);
+    boolean cutPart = unchangesCut(e, depth);
+    List<Integer> slots = cutPart ? null : unchangedSlots(e, 0);
     if (slots != null) {
       return new Act.Unchanged(e.span(), slots.stream().mapToInt(Integer::intValue).toArray());
     }
-    if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty() && depth <= 20
+    if (cutPart && e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty() && depth <= 20
         && resolve(v.name()) != null && resolve(v.name()).sym instanceof DefSym d && d.def.params().isEmpty()) {
       // a definition of a tuple with variables cut off: its parts, as TLC looks into it
       return compiler.at(d.env, new Scope(null)).unchangedParts(d.def.body(), depth + 1);
