@@ -52,10 +52,11 @@ final class Compiler {
 
   /**
    * The actions of the arguments that mention primed variables, by the argument's node: a body
-   * may use the parameter as an action ({@link Act.ArgAction}). Filled while compiling, read-only
-   * once the check runs.
+   * may use the parameter as an action ({@link Act.ArgAction}). Filled while compiling (by
+   * identity: nodes do not override equals); concurrent, since a replacement compiled at its first
+   * use may add to it while workers read it.
    */
-  final java.util.Map<Node, Act> argActs = new java.util.IdentityHashMap<>();
+  final java.util.Map<Node, Act> argActs = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The names of the variables of ENABLED probes that are no variable of the model, by slot beyond them. */
   private final List<String> phantomNames = new java.util.concurrent.CopyOnWriteArrayList<>();
