@@ -104,6 +104,44 @@ abstract class Act {
     }
   }
 
+  /**
+   * An action on a variable of an instantiated module that a substitution replaces
+   * ({@code x' = e}, {@code x' \in S}, {@code UNCHANGED x}): {@link #cut} on the variable's own
+   * slot in the probe of an ENABLED that cuts the substitution off ({@link Enabled#cut}),
+   * {@link #normal} on its replacement everywhere else.
+   */
+  static final class Cut extends Act {
+    final Symbols.Instantiation inst;
+    final Act cut;
+    final Act normal;
+
+    Cut(Span span, Symbols.Instantiation inst, Act cut, Act normal) {
+      super(span, false);
+      this.inst = inst;
+      this.cut = cut;
+      this.normal = normal;
+    }
+
+    private Act chosen(Ctx c) {
+      return c.cut != null && c.nxt == c.enabledNext && c.cuts(inst) ? cut : normal;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      chosen(c).run(c, f, k);
+    }
+
+    @Override
+    boolean keep(Ctx c, Frame f, java.util.List<Value[]> out) {
+      return normal.keep(c, f, out);
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return chosen(c).check(c, f);
+    }
+  }
+
   static Value[] target(Ctx c, boolean init) {
     return init ? c.cur : c.nxt;
   }
@@ -675,6 +713,71 @@ abstract class Act {
   }
 
   /**
+   * A parameter without arguments used as an action ({@code ENABLED d} in {@code B(d) == ENABLED
+   * d}, applied as {@code B(Next)}): when the argument passed for it is an action, that
+   * action's steps, in the caller's frame, as TLC computes ENABLED of the argument's expression
+   * in the argument's own context; otherwise the parameter as a condition ({@code fallback}).
+   * The argument was written outside any ENABLED cutting substitutions off in the body (TLC's
+   * context of the argument has no branch), so it runs with none cut, the rest of the action
+   * with the cut it had.
+   */
+  static final class ArgAction extends Act {
+    final int depth;
+    /** The frame slot of the parameter (a call passed its thunk), or -1 for a body compiled inline. */
+    final int slot;
+    /** The argument's action, for a body compiled inline. */
+    final Act inline;
+    final java.util.Map<Node, Act> argActs;
+    final Act fallback;
+
+    ArgAction(Span span, int depth, int slot, Act inline, java.util.Map<Node, Act> argActs, Act fallback) {
+      super(span, false);
+      this.depth = depth;
+      this.slot = slot;
+      this.inline = inline;
+      this.argActs = argActs;
+      this.fallback = fallback;
+    }
+
+    @Override
+    void gen(Ctx c, Frame f, Cont k) {
+      Frame at = f.at(depth);
+      Act a = inline;
+      if (slot >= 0) {
+        a = at.slots[slot] instanceof Thunk t ? argActs.get(t.expr()) : null;
+        at = a == null ? null : ((Thunk) at.slots[slot]).frame();
+      }
+      if (a == null) {
+        fallback.run(c, f, k);
+        return;
+      }
+      Symbols.Instantiation[] cut = c.cut;
+      if (cut == null) {
+        a.run(c, at, k);
+        return;
+      }
+      c.cut = null;
+      try {
+        a.run(c, at, c2 -> {
+          c.cut = cut;
+          try {
+            k.go(c2);
+          } finally {
+            c.cut = null;
+          }
+        });
+      } finally {
+        c.cut = cut;
+      }
+    }
+
+    @Override
+    boolean holds(Ctx c, Frame f) {
+      return fallback.check(c, f);
+    }
+  }
+
+  /**
    * {@code A(v1, ..., vn)} as an action where A is an operator parameter: when the operator passed
    * for it is a definition with an action form, that action with these arguments (so that
    * {@code Step(Act(_)) == Act(n)} called as {@code Step(Timeout)} generates Timeout's steps, as
@@ -752,7 +855,9 @@ abstract class Act {
     @Override
     void gen(Ctx c, Frame f, Cont k) {
       CallMemo m = c.memo;
-      if (m == null || m.state == null || m.state != c.cur || c.nxt == null || c.unassigned != c.nxt.length) {
+      if (m == null || m.state == null || m.state != c.cur || c.nxt == null || c.unassigned != c.nxt.length
+          || c.cut != null) {
+        // (steps of a probe that cuts substitutions off are not the search's: neither kept nor replayed)
         body.run(c, f, k);
         return;
       }

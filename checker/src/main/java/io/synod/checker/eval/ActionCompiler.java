@@ -74,16 +74,87 @@ final class ActionCompiler extends CallCompiler {
       return compiler.at(d.env, new Scope(null)).primedVarSlot(d.def.body(), depth + 1);
     }
     if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
-        && lv.body instanceof Nodes.PrimedVar pv) {
+        && replaced(lv.body) instanceof Nodes.PrimedVar pv) {
       return pv.slot;
     }
     if (r != null && r.local != null && r.local.local() instanceof Scope.InlineArg ia
-        && ia.arg instanceof Nodes.PrimedVar pv) {
+        && replaced(ia.arg) instanceof Nodes.PrimedVar pv) {
       // a parameter of a definition inlined here, passed x' (Set(x', e) with Set(v, n) == v = n):
       // TLC looks through the parameter to the variable its argument names
       return pv.slot;
     }
     return -1;
+  }
+
+  /** {@code n}, or what it stands for outside the ENABLED probes that cut its substitution off. */
+  static Node replaced(Node n) {
+    return n instanceof Nodes.CutVar cv ? cv.inner : n;
+  }
+
+  /** A variable's own slot in the probe of an ENABLED cutting its instantiation's substitutions off. */
+  record CutRef(Symbols.Instantiation inst, int slot) {}
+
+  /**
+   * When {@code e} is {@code x'} ({@code primed}) or {@code x} for a variable {@code x} of an
+   * instantiated module replaced by a substitution (directly, through definitions without
+   * parameters, or through a parameter or LET name standing for it, as {@link #primedVarSlot}
+   * looks), where it is cut off: its slot there; else null.
+   */
+  CutRef cutTarget(Expr e, boolean primed, int depth) {
+    if (e instanceof Expr.Label l) {
+      return cutTarget(l.body(), primed, depth);
+    }
+    if (!(e instanceof Expr.OpApp p) || depth > MAX_DEF_CHAIN || !p.path().isEmpty()) {
+      return null;
+    }
+    if (primed && Operators.PRIME.equals(p.name()) && p.args().size() == 1) {
+      return cutTarget(p.args().get(0), false, depth + 1);
+    }
+    if (!p.args().isEmpty()) {
+      return null;
+    }
+    Resolved r = resolve(p.name());
+    if (!primed) {
+      Symbols.Instantiation from = phantom(p.name(), r);
+      if (from != null) {
+        return new CutRef(from, compiler.phantomSlot(p.name()));
+      }
+    }
+    if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
+      return compiler.at(d.env, new Scope(null)).cutTarget(d.def.body(), primed, depth + 1);
+    }
+    Node stands = r == null || r.local == null ? null
+        : r.local.local() instanceof Scope.LetVal lv ? lv.body
+        : r.local.local() instanceof Scope.InlineArg ia ? ia.arg : null;
+    if (stands instanceof Nodes.CutVar cv && cv.primed == primed) {
+      return new CutRef(cv.inst, cv.slot);
+    }
+    return null;
+  }
+
+  /** Whether {@code UNCHANGED e} names a variable {@link #cutTarget} finds, as a part of a tuple or definition. */
+  private boolean unchangesCut(Expr e, int depth) {
+    if (depth > 20) {
+      return false;
+    }
+    if (cutTarget(e, false, 0) != null) {
+      return true;
+    }
+    if (e instanceof Expr.Tuple t) {
+      for (Expr x : t.elements()) {
+        if (unchangesCut(x, depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty()) {
+      Resolved r = resolve(v.name());
+      if (r != null && r.sym instanceof DefSym d && d.def.params().isEmpty()) {
+        return compiler.at(d.env, new Scope(null)).unchangesCut(d.def.body(), depth + 1);
+      }
+    }
+    return false;
   }
 
   /** The definition {@code I!J!Op} names through instances without arguments, or null. */
@@ -123,11 +194,11 @@ final class ActionCompiler extends CallCompiler {
         return compiler.at(d.env, new Scope(null)).varSlot(d.def.body(), depth + 1);
       }
       if (r != null && r.local != null && r.local.local() instanceof Scope.LetVal lv
-          && lv.body instanceof Nodes.Var var) {
+          && replaced(lv.body) instanceof Nodes.Var var) {
         return var.slot;
       }
       if (r != null && r.local != null && r.local.local() instanceof Scope.InlineArg ia
-          && ia.arg instanceof Nodes.Var var) {
+          && replaced(ia.arg) instanceof Nodes.Var var) {
         // a parameter passed the variable itself (Init == Set(x, 0)), as for x' above
         return var.slot;
       }
@@ -170,9 +241,24 @@ final class ActionCompiler extends CallCompiler {
    * expression is compared with its primed value, in the order written.
    */
   private Act unchangedParts(Expr e, int depth) {
-    List<Integer> slots = unchangedSlots(e, 0);
+    CutRef cut = cutTarget(e, false, 0);
+    if (cut != null) {
+      // TLC gives the variable cut off its current value, the replacement's
+      int slot = varSlot(e, 0);
+      Act normal = slot >= 0 ? new Act.Unchanged(e.span(), new int[] {slot})
+          : new Act.Guard(expr(new Expr.OpApp(e.span(), List.of(), Operators.UNCHANGED,
+              io.synod.checker.syntax.ast.Fixity.PREFIX, List.of(e))));
+      return new Act.Cut(e.span(), cut.inst(), new Act.Assign(e.span(), cut.slot(), expr(e), false), normal);
+    }
+    boolean cutPart = unchangesCut(e, depth);
+    List<Integer> slots = cutPart ? null : unchangedSlots(e, 0);
     if (slots != null) {
       return new Act.Unchanged(e.span(), slots.stream().mapToInt(Integer::intValue).toArray());
+    }
+    if (cutPart && e instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty() && depth <= 20
+        && resolve(v.name()) != null && resolve(v.name()).sym instanceof DefSym d && d.def.params().isEmpty()) {
+      // a definition of a tuple with variables cut off: its parts, as TLC looks into it
+      return compiler.at(d.env, new Scope(null)).unchangedParts(d.def.body(), depth + 1);
     }
     if (e instanceof Expr.Tuple t && !t.elements().isEmpty() && depth <= 20) {
       Act[] items = new Act[t.elements().size()];
@@ -265,11 +351,15 @@ final class ActionCompiler extends CallCompiler {
         }
       }
       if (args.size() == 2 && (name.equals(Operators.EQ) || name.equals(Operators.IN))) {
+        CutRef cut = init ? null : cutTarget(args.get(0), true, 0);
         int slot = target(args.get(0), init);
-        if (slot >= 0) {
+        if (slot >= 0 || cut != null) {
           Node rhs = expr(args.get(1));
-          return name.equals(Operators.EQ) ? new Act.Assign(sp, slot, rhs, init)
-              : new Act.InSet(sp, slot, fold(rhs), init);
+          Act normal = slot < 0 ? new Act.Guard(expr(e)) : name.equals(Operators.EQ)
+              ? new Act.Assign(sp, slot, rhs, init) : new Act.InSet(sp, slot, fold(rhs), init);
+          return cut == null ? normal : new Act.Cut(sp, cut.inst(), name.equals(Operators.EQ)
+              ? new Act.Assign(sp, cut.slot(), rhs, false) : new Act.InSet(sp, cut.slot(), fold(rhs), false),
+              normal);
         }
       }
       if (args.size() == 2 && name.equals(Operators.SUBSETEQ) && resolve(name) == null) {
@@ -285,6 +375,9 @@ final class ActionCompiler extends CallCompiler {
         return new Act.Compose(sp, act(args.get(0), false), act(args.get(1), false));
       }
       if (!init && args.size() == 1 && name.equals(Operators.UNCHANGED)) {
+        if (unchangesCut(args.get(0), 0)) {
+          return unchangedParts(args.get(0), 0);
+        }
         List<Integer> slots = unchangedSlots(args.get(0), 0);
         if (slots != null) {
           return new Act.Unchanged(sp, slots.stream().mapToInt(Integer::intValue).toArray());
@@ -297,6 +390,16 @@ final class ActionCompiler extends CallCompiler {
         return new Act.Guard(expr(e));
       }
       Resolved r = resolve(name);
+      if (!init && args.isEmpty() && r != null && r.local != null) {
+        // a parameter standing for an action passed to it
+        if (r.local.local() instanceof Scope.InlineArg ia && compiler.argActs.get(ia.arg) != null) {
+          return new Act.ArgAction(sp, r.local.depth(), -1, compiler.argActs.get(ia.arg), null,
+              new Act.Guard(expr(e)));
+        }
+        if (r.local.local() instanceof Scope.ValLocal v && !compiler.argActs.isEmpty()) {
+          return new Act.ArgAction(sp, r.local.depth(), v.slot, null, compiler.argActs, new Act.Guard(expr(e)));
+        }
+      }
       if (!init && r != null && r.local != null && r.local.local() instanceof Scope.OpParam p && !args.isEmpty()) {
         // A(x) where A is an operator parameter: the action of the operator passed for it
         Node[] vals = new Node[args.size()];

@@ -122,6 +122,11 @@ abstract class CallCompiler extends ExprCompiler {
     if (r == null) {
       throw semantic(op.span(), "Unknown operator: `" + name + "'.");
     }
+    Symbols.Instantiation cutFrom = args.isEmpty() ? phantom(name, r) : null;
+    if (cutFrom != null) {
+      return new Nodes.CutVar(op.span(), cutFrom, compiler.phantomSlot(name), name,
+          apply(op.span(), name, r, args), false);
+    }
     return apply(op.span(), name, r, args);
   }
 
@@ -429,6 +434,14 @@ abstract class CallCompiler extends ExprCompiler {
         valuesOnly = false;
       } else {
         vals[i] = expr(args.get(i));
+        if (vals[i].level == 2 && !(vals[i] instanceof Nodes.PrimedVar) && !(vals[i] instanceof Nodes.CutVar)) {
+          // an action passed for a value parameter: the body may use it as one (Act.ArgAction)
+          try {
+            compiler.argActs.put(vals[i], act(args.get(i), false));
+          } catch (SpecException e) {
+            // not usable as an action: the body evaluates it as a formula
+          }
+        }
       }
     }
     return new CallArgs(vals, ops, valuesOnly);

@@ -80,13 +80,13 @@ public final class CompiledSpec {
           break;
         }
       }
-      if (n instanceof Nodes.Var v) {
+      if (ActionCompiler.replaced(n) instanceof Nodes.Var v) {
         return new int[] {v.slot};
       }
       if (n instanceof Nodes.Tuple t && t.elems.length > 0) {
         int[] slots = new int[t.elems.length];
         for (int i = 0; i < slots.length; i++) {
-          if (!(t.elems[i] instanceof Nodes.Var v)) {
+          if (!(ActionCompiler.replaced(t.elems[i]) instanceof Nodes.Var v)) {
             return null;
           }
           slots[i] = v.slot;
@@ -499,6 +499,11 @@ public final class CompiledSpec {
 
   public int variableCount() {
     return variables.size();
+  }
+
+  /** The width of the next state an ENABLED that cuts substitutions off builds (see {@link Enabled}). */
+  int probeWidth() {
+    return variables.size() + compiler.phantomCount();
   }
 
   /** The intern table of this check: strings, record fields and model values are ordered by it. */

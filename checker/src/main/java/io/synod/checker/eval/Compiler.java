@@ -50,6 +50,40 @@ final class Compiler {
     return memoSites++;
   }
 
+  /**
+   * The actions of the arguments that mention primed variables, by the argument's node: a body
+   * may use the parameter as an action ({@link Act.ArgAction}). Filled while compiling (by
+   * identity: nodes do not override equals); concurrent, since a replacement compiled at its first
+   * use may add to it while workers read it.
+   */
+  final java.util.Map<Node, Act> argActs = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The names of the variables of ENABLED probes that are no variable of the model, by slot beyond them. */
+  private final List<String> phantomNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * The slot of the probed next state that a primed variable {@code name} cut off from its
+   * substitution names (see {@link Symbols.Instantiation#phantoms}): as TLC's state function,
+   * keyed by name, that of the model's variable of this name, else one beyond the model's.
+   */
+  synchronized int phantomSlot(String name) {
+    int slot = resolver.variables.indexOf(name);
+    if (slot >= 0) {
+      return slot;
+    }
+    int k = phantomNames.indexOf(name);
+    if (k < 0) {
+      k = phantomNames.size();
+      phantomNames.add(name);
+    }
+    return resolver.variables.size() + k;
+  }
+
+  /** How many slots beyond the model's variables the probes of cut ENABLEDs need. */
+  int phantomCount() {
+    return phantomNames.size();
+  }
+
   /** Builds the instantiations made where an expression is compiled (parameterised, in LET). */
   Resolver resolver;
 

@@ -22,6 +22,24 @@ public final class Ctx {
    */
   Value[] enabledNext;
   /**
+   * The instantiations whose substitutions the ENABLED being probed cuts off from primed
+   * variables (see {@link Enabled#cut}); null when it cuts none, and outside ENABLED.
+   */
+  Symbols.Instantiation[] cut;
+
+  /** Whether the probe running now cuts {@code inst}'s substitutions off (see {@link #cut}). */
+  boolean cuts(Symbols.Instantiation inst) {
+    Symbols.Instantiation[] k = cut;
+    if (k != null) {
+      for (Symbols.Instantiation i : k) {
+        if (i == inst) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+  /**
    * How many variables of the state under construction (the next state, or the initial state in
    * Init) have no value yet; at 0 what remains of a conjunction is evaluated as a condition.
    */

@@ -57,6 +57,33 @@ abstract class ExprCompiler {
     return s == null ? null : new Resolved(null, s);
   }
 
+  /**
+   * The instantiation of this module when {@code name}, resolved to {@code r}, is one of its
+   * variables replaced by a substitution that an ENABLED written here cuts off from primed
+   * occurrences ({@link Symbols.Instantiation#phantoms}); null for any other name.
+   */
+  Symbols.Instantiation phantom(String name, Resolved r) {
+    if (r == null || r.local != null || env.inst.phantoms.isEmpty()) {
+      return null;
+    }
+    return env.inst.phantoms.get(name) == r.sym ? env.inst : null;
+  }
+
+  /**
+   * The instantiations whose substitutions an ENABLED written here cuts off (see
+   * {@link Enabled#cut}): this module's and those of the modules instantiating it, as far as
+   * they replace variables; null when none does.
+   */
+  Symbols.Instantiation[] enabledCut() {
+    List<Symbols.Instantiation> out = new java.util.ArrayList<>();
+    for (Symbols.Instantiation i = env.inst; i != null; i = i.parent == null ? null : i.parent.inst) {
+      if (!i.phantoms.isEmpty()) {
+        out.add(i);
+      }
+    }
+    return out.isEmpty() ? null : out.toArray(new Symbols.Instantiation[0]);
+  }
+
   // ------------------------------------------------------------ expressions
 
   Node expr(Expr e) {
@@ -155,7 +182,7 @@ abstract class ExprCompiler {
           new Act.Guard(changed)}, compiler.conjunctions++);
       Node angle = stepAtom(new Expr.AngleAction(fr.span(), fr.action(), fr.subscript()));
       return new TemporalNode(fr.span(), fr.strong() ? TemporalNode.Kind.STRONG_FAIR
-          : TemporalNode.Kind.WEAK_FAIR, new Enabled(a, enabledAct), angle);
+          : TemporalNode.Kind.WEAK_FAIR, new Enabled(a, enabledAct, enabledCut()), angle);
     }
     return failing(e.span(), "TLC cannot evaluate this temporal formula as an expression.");
   }
@@ -458,7 +485,7 @@ abstract class ExprCompiler {
           return new Nodes.Eq(sp, new Nodes.Prime(sp, sub), sub, false);
         }
         case Operators.ENABLED:
-          return new Enabled(sp, enabledArgument(args.get(0)));
+          return new Enabled(sp, enabledArgument(args.get(0)), enabledCut());
         case Operators.ALWAYS:
           return new TemporalNode(sp, TemporalNode.Kind.ALWAYS, temporalOperand(args.get(0)), null);
         case Operators.EVENTUALLY:
@@ -474,6 +501,12 @@ abstract class ExprCompiler {
   Node prime(Span sp, Expr arg) {
     if (arg instanceof Expr.OpApp v && v.path().isEmpty() && v.args().isEmpty()) {
       Resolved r = resolve(v.name());
+      Symbols.Instantiation cutFrom = phantom(v.name(), r);
+      if (cutFrom != null) {
+        Node replaced = r.sym instanceof VarSym vs ? new Nodes.PrimedVar(sp, vs.slot, vs.name)
+            : new Nodes.Prime(sp, ((Nodes.CutVar) expr(arg)).inner);
+        return new Nodes.CutVar(sp, cutFrom, compiler.phantomSlot(v.name()), v.name(), replaced, true);
+      }
       if (r != null && r.sym instanceof VarSym vs) {
         return new Nodes.PrimedVar(sp, vs.slot, vs.name);
       }

@@ -102,6 +102,46 @@ final class Nodes {
     }
   }
 
+  /**
+   * A variable of an instantiated module that a substitution replaces by {@link #inner} (see
+   * {@link Symbols.Instantiation#phantoms}). In the next state of an ENABLED probe that cuts
+   * that substitution off ({@link Enabled#cut}), it is read from a slot of its own, by name, as
+   * TLC reads it from its state function; everywhere else it is its replacement.
+   */
+  static final class CutVar extends Node {
+    final Symbols.Instantiation inst;
+    final int slot;
+    final String name;
+    final Node inner;
+    /** {@code x'} rather than {@code x} (read in the next state wherever evaluated). */
+    final boolean primed;
+
+    CutVar(Span span, Symbols.Instantiation inst, int slot, String name, Node inner, boolean primed) {
+      super(span);
+      this.inst = inst;
+      this.slot = slot;
+      this.name = name;
+      this.inner = dep(inner);
+      this.primed = primed;
+      // a variable, even where replaced by a constant: never folded
+      this.level = Math.max(level, primed ? 2 : 1);
+    }
+
+    @Override
+    Value ev(Ctx c, Frame f) {
+      if (c.cut != null && (primed ? c.nxt : c.cur) == c.enabledNext && c.cuts(inst)) {
+        Value v = c.enabledNext[slot];
+        if (v == null) {
+          // TLC looks the name up in its state function, which has no such name yet
+          throw fail("In evaluation, the identifier " + name + " is either undefined or not an operator.\n"
+              + span.describe());
+        }
+        return v;
+      }
+      return inner.ev(c, f);
+    }
+  }
+
   /** {@code e'} for a compound {@code e}: evaluates {@code e} in the next state. */
   static final class Prime extends Node {
     final Node body;

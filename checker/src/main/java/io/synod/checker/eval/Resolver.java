@@ -151,7 +151,10 @@ final class Resolver {
       if (u instanceof Unit.ConstantDecl c) {
         inst.decls.computeIfAbsent(c.name(), n -> declareConstant(inst, n));
       } else if (u instanceof Unit.VariableDecl v) {
-        inst.decls.computeIfAbsent(v.name(), n -> declareVariable(inst, n));
+        Sym decl = inst.decls.computeIfAbsent(v.name(), n -> declareVariable(inst, n));
+        if (inst.parent != null && !(decl instanceof VarSym vs && vs.name.equals(v.name()))) {
+          inst.phantoms.put(v.name(), decl);
+        }
       } else if (u instanceof Unit.OpDef d) {
         Natives.Impl impl = std ? compiler.natives.lookup(m.name(), d.name()) : null;
         if (impl != null) {

@@ -37,6 +37,10 @@ final class StepAtom extends Node {
     if (depth > 64) {
       return false;
     }
+    if (n instanceof Nodes.CutVar cv) {
+      // steps are never probed by an ENABLED: the variable is its replacement
+      return variables(cv.inner, out, depth + 1);
+    }
     if (n instanceof Nodes.Var v) {
       out.add(v.slot);
       return true;

@@ -210,6 +210,14 @@ final class Symbols {
      * fill implicit substitutions as the instantiating module's names do; null elsewhere.
      */
     java.util.function.Function<String, Sym> siteNames;
+    /**
+     * The declared variables of this instantiation that its substitutions replace by something
+     * other than the model's variable of the same name, by name. Under an ENABLED written in this
+     * instantiation their primed occurrences are not the replacements: TLC's ENABLED cuts the
+     * substitutions made before it off from primed variables (its {@code Context.branch}), which
+     * then name a variable of their own in the probed next state, by name (see {@link Enabled}).
+     */
+    final Map<String, Sym> phantoms = new HashMap<>();
 
     Instantiation(ModuleEnv parent) {
       this.parent = parent;

@@ -149,8 +149,9 @@ final class TemporalLowering {
    */
   private LiveExpr fairEnabled(TemporalNode t, Frame f, List<Clear> clears) {
     LiveExpr en = atom(t.a, f, clears);
+    // an ENABLED cutting substitutions off is no step the action's enumeration finds
     if (en instanceof LiveExpr.Atom a && !a.action() && t.b instanceof StepAtom st
-        && st.action != null && t.b.level == 2) {
+        && st.action != null && t.b.level == 2 && !(t.a instanceof Enabled e && e.cut != null)) {
       enabledBy.set(a.id(), actionAtoms.size());
     }
     return en;

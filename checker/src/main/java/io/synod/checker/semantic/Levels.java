@@ -96,10 +96,88 @@ public final class Levels {
 
     private Level level(Expr e, Map<String, Symbol> table) {
         Level children = Level.CONSTANT;
-        for (Expr sub : Subexpressions.direct(e)) {
-            children = max(children, level(sub, table));
+        boolean[] skipped = e instanceof Expr.OpApp app && !app.args().isEmpty() ? enabledOnly(app, table) : null;
+        List<Expr> subs = Subexpressions.direct(e);
+        int firstArg = skipped == null ? 0 : subs.size() - skipped.length;
+        for (int i = 0; i < subs.size(); i++) {
+            if (skipped != null && i >= firstArg && skipped[i - firstArg]) {
+                continue;
+            }
+            children = max(children, level(subs.get(i), table));
         }
         return combine(e, table, children);
+    }
+
+    /** Per definition: which of its parameters occur only under ENABLED in its body. */
+    private final Map<Unit.OpDef, boolean[]> enabledOnly = new HashMap<>();
+
+    /**
+     * For an application of a definition, by argument: whether its parameter occurs only under
+     * ENABLED in the body, where the argument's level does not raise the application's (SANY's
+     * level parameters): {@code B(Next)} with {@code B(d) == ENABLED d} is a state predicate.
+     * Null when the application is of something else.
+     */
+    private boolean[] enabledOnly(Expr.OpApp app, Map<String, Symbol> table) {
+        Symbol target;
+        if (app.path().isEmpty()) {
+            target = table.get(app.name());
+        } else {
+            target = InstancePaths.follow(spec.exported(), table.get(app.path().get(0).name()), app, (s, i) -> { });
+        }
+        if (target == null || !(target.node() instanceof Unit.OpDef d) || d.params().size() != app.args().size()) {
+            return null;
+        }
+        return enabledOnly.computeIfAbsent(d, k -> {
+            boolean[] out = new boolean[d.params().size()];
+            for (int i = 0; i < out.length; i++) {
+                String name = d.params().get(i).name();
+                // (a parameter the body never names may be a native's stub: its argument counts)
+                out[i] = d.params().get(i).arity() == 0 && underEnabled(d.body(), name, false, 0)
+                        && !outsideEnabled(d.body(), name, 0);
+            }
+            return out;
+        });
+    }
+
+    /** Whether {@code name} occurs in {@code e} under ENABLED ({@code inside}: e is under one). */
+    private static boolean underEnabled(Expr e, String name, boolean inside, int depth) {
+        if (depth > 200) {
+            return false;
+        }
+        if (e instanceof Expr.OpApp app && app.path().isEmpty()) {
+            if (app.name().equals("ENABLED") && app.args().size() == 1) {
+                inside = true;
+            } else if (inside && app.name().equals(name) && app.args().isEmpty()) {
+                return true;
+            }
+        }
+        for (Expr sub : Subexpressions.direct(e)) {
+            if (underEnabled(sub, name, inside, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code name} occurs in {@code e} other than under ENABLED. */
+    private static boolean outsideEnabled(Expr e, String name, int depth) {
+        if (depth > 200) {
+            return true;
+        }
+        if (e instanceof Expr.OpApp app && app.path().isEmpty()) {
+            if (app.name().equals("ENABLED") && app.args().size() == 1) {
+                return false;
+            }
+            if (app.name().equals(name) && app.args().isEmpty()) {
+                return true;
+            }
+        }
+        for (Expr sub : Subexpressions.direct(e)) {
+            if (outsideEnabled(sub, name, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The level of {@code e} given the highest level among its direct sub-expressions. */

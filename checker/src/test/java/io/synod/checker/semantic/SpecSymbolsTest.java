@@ -140,6 +140,23 @@ class SpecSymbolsTest {
     }
 
     @Test
+    void anActionPassedOnlyToEnabledLeavesAStatePredicate() throws SemanticException {
+        // SANY's level parameters: the argument's level counts where the body could reach it
+        SpecSymbols s = symbols("""
+                ---- MODULE M ----
+                VARIABLE x
+                Step == x' = x
+                Able(a) == ENABLED a
+                Both(a) == a /\\ ENABLED a
+                CanStep == Able(Step)
+                Stepping == Both(Step)
+                ====
+                """);
+        assertEquals(Level.STATE, s.definition("CanStep").orElseThrow().level());
+        assertEquals(Level.ACTION, s.definition("Stepping").orElseThrow().level());
+    }
+
+    @Test
     void everyFixtureConfigFitsItsSpecExceptTheBrokenOnes() throws IOException, SemanticException, ConfigException {
         Optional<Path> specs = SharedFixtures.specs();
         assumeTrue(specs.isPresent(), "shared/tlc-fixtures not found next to the repository: skipped");
