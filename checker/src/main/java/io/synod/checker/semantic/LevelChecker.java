@@ -171,7 +171,12 @@ final class LevelChecker {
     }
 
     /** An expression an INSTANCE substitutes for a constant or variable, with where it is written. */
-    private record Subst(Expr replacement, String module, Scope scope, Ctx ctx) {}
+    private record Subst(Expr replacement, String module, Scope scope, Ctx ctx, ParamKey key) {
+        /** A constant of a module levelled on its own: a parameter, to find the maximum level its module allows. */
+        static Subst parameter(ParamKey key) {
+            return new Subst(null, null, null, null, key);
+        }
+    }
 
     /**
      * Where definitions are levelled: directly (the root context) or through an INSTANCE, whose
@@ -234,10 +239,7 @@ final class LevelChecker {
             if (unit instanceof Unit.OpDef || unit instanceof Unit.FunctionDef) {
                 opInfo(module, (Unit.Definition) unit, null, root);
             } else if (unit instanceof Unit.InstanceDef i) {
-                Scope scope = paramScope(i.params(), null, new ArrayList<>());
-                for (Unit.Substitution s : i.substitutions()) {
-                    check(s.replacement(), module, scope, root);
-                }
+                instance(module, i);
             } else if (unit instanceof Unit.Assume a && a.body() != null) {
                 Info info = check(a.body(), module, null, root);
                 if (info.level() != CONSTANT) {
@@ -250,6 +252,149 @@ final class LevelChecker {
         } finally {
             constraints.pop();
         }
+    }
+
+    /**
+     * The substitutions of an INSTANCE against what the instantiated module allows (SANY's
+     * InstanceNode level check): in a module that is not constant, at most the level of the
+     * constant (0) or variable (1) substituted for; and at most what the module's own
+     * expressions allow the constant (an ASSUME, for one, allows no temporal formula).
+     */
+    private void instance(String module, Unit.InstanceDef inst) {
+        Scope scope = paramScope(inst.params(), null, new ArrayList<>());
+        List<Info> replacements = new ArrayList<>();
+        for (Unit.Substitution s : inst.substitutions()) {
+            replacements.add(check(s.replacement(), module, scope, root));
+        }
+        String inner = inst.module().text();
+        if (spec.loaded().standard().contains(inner) || spec.loaded().module(inner) == null) {
+            return;
+        }
+        Map<String, Symbol> declared = spec.visible().getOrDefault(inner, Map.of());
+        boolean constantModule = constantModule(inner);
+        Map<String, Integer> allowed = constantLimits(inner);
+        for (int i = 0; i < replacements.size(); i++) {
+            Info r = replacements.get(i);
+            String target = inst.substitutions().get(i).target();
+            Symbol param = declared.get(target);
+            if (param == null || !r.ok()) {
+                continue;
+            }
+            int paramLevel = param.kind() == Symbol.Kind.VARIABLE ? STATE : CONSTANT;
+            if (!constantModule && r.level() > paramLevel) {
+                error(inst.span(), substitutionError(inner, target, paramLevel));
+            }
+            Integer limit = constantModule || param.kind() != Symbol.Kind.CONSTANT ? allowed.get(target) : Integer.valueOf(CONSTANT);
+            if (limit != null && r.level() > limit) {
+                error(inst.span(), substitutionError(inner, target, limit));
+            }
+        }
+    }
+
+    private static String substitutionError(String module, String target, int level) {
+        return "Level error in instantiating module '" + module + "':\nThe level of the expression or operator "
+                + "substituted for '" + target + "' \nmust be at most " + level + ".";
+    }
+
+    /**
+     * SANY's constant module: no variable, and every definition and theorem of constant level (of
+     * its own and the modules it extends).
+     */
+    private boolean constantModule(String module) {
+        boolean wasReporting = reporting;
+        reporting = false;
+        constraints.push(new HashMap<>());
+        try {
+            List<String> own = extendsClosure(module);
+            for (Symbol s : spec.visible().getOrDefault(module, Map.of()).values()) {
+                // what a nested module sees of its enclosing module is not its own
+                if (!own.contains(s.module())) {
+                    continue;
+                }
+                if (s.kind() == Symbol.Kind.VARIABLE) {
+                    return false;
+                }
+                if (s.node() instanceof Unit.OpDef || s.node() instanceof Unit.FunctionDef) {
+                    if (opInfo(s.module(), (Unit.Definition) s.node(), null, root).level() != CONSTANT) {
+                        return false;
+                    }
+                } else if (s.node() instanceof Unit.Theorem t && t.statement() != null
+                        && opInfo(s.module(), t, root).level() != CONSTANT) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            constraints.pop();
+            reporting = wasReporting;
+        }
+    }
+
+    private final Map<String, Map<String, Integer>> constantLimits = new HashMap<>();
+
+    /**
+     * Per constant of a module, the highest level its expressions allow for it: the module's
+     * definitions, theorems and assumptions levelled with each constant as a parameter.
+     */
+    private Map<String, Integer> constantLimits(String module) {
+        Map<String, Integer> known = constantLimits.get(module);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Subst> subs = new HashMap<>();
+        Map<ParamKey, String> names = new HashMap<>();
+        for (Symbol s : spec.visible().getOrDefault(module, Map.of()).values()) {
+            if (s.kind() == Symbol.Kind.CONSTANT && s.arity() == 0) {
+                ParamKey k = new ParamKey(s.name());
+                subs.put(s.name(), Subst.parameter(k));
+                names.put(k, s.name());
+            }
+        }
+        Ctx ctx = new Ctx(subs, root, module);
+        boolean wasReporting = reporting;
+        reporting = false;
+        constraints.push(new HashMap<>());
+        try {
+            for (String m : extendsClosure(module)) {
+                for (Unit u : spec.loaded().module(m).units()) {
+                    if (u instanceof Unit.OpDef || u instanceof Unit.FunctionDef) {
+                        opInfo(m, (Unit.Definition) u, null, ctx);
+                    } else if (u instanceof Unit.Theorem t && t.statement() != null) {
+                        opInfo(m, t, ctx);
+                    } else if (u instanceof Unit.Assume a && a.body() != null) {
+                        // SANY: a constant in an assumption may not be replaced by a temporal formula
+                        constrain(check(a.body(), m, null, ctx).params(), ACTION);
+                    }
+                }
+            }
+            Map<String, Integer> out = new HashMap<>();
+            constraints.peek().forEach((k, v) -> {
+                String name = k instanceof ParamKey p ? names.get(p) : null;
+                if (name != null) {
+                    out.merge(name, v, Math::min);
+                }
+            });
+            constantLimits.put(module, out);
+            return out;
+        } finally {
+            constraints.pop();
+            reporting = wasReporting;
+        }
+    }
+
+    /** A module and those it extends, its own standard ones left out. */
+    private List<String> extendsClosure(String module) {
+        List<String> out = new ArrayList<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(module));
+        while (!todo.isEmpty()) {
+            String m = todo.pop();
+            if (out.contains(m) || spec.loaded().standard().contains(m) || spec.loaded().module(m) == null) {
+                continue;
+            }
+            out.add(m);
+            spec.loaded().module(m).extendsList().forEach(n -> todo.add(n.text()));
+        }
+        return out;
     }
 
     private void error(Span span, String message) {
@@ -328,6 +473,14 @@ final class LevelChecker {
                 body = Info.CONSTANT_OK;
             }
             OpInfo info = finish(body, keys);
+            if (def instanceof Unit.OpDef o && o.recursive()) {
+                // SANY levels a recursive operator assuming its arguments may be actions
+                for (int j = 0; j < info.maxLevels().length; j++) {
+                    if (info.maxLevels()[j] < ACTION) {
+                        error(def.span(), "Argument " + (j + 1) + " of recursive operator " + o.name() + " is primed");
+                    }
+                }
+            }
             m.put(def, info);
             return info;
         } finally {
@@ -590,7 +743,8 @@ final class LevelChecker {
         }
         Subst sub = ctx.substitutions.get(name);
         if (sub != null && visibleIsDeclaration(module, name)) {
-            Info replaced = check(sub.replacement(), sub.module(), sub.scope(), sub.ctx());
+            Info replaced = sub.key() != null ? new Info(CONSTANT, new HashSet<>(Set.of(sub.key())), true)
+                    : check(sub.replacement(), sub.module(), sub.scope(), sub.ctx());
             List<Info> args = args(app.args(), module, scope, ctx);
             return declared(new HashSet<>(replaced.params()), args, replaced.level(), replaced.ok());
         }
@@ -789,7 +943,7 @@ final class LevelChecker {
         Scope scope = paramScope(inst.params(), null, keys);
         Map<String, Subst> subs = new HashMap<>();
         for (Unit.Substitution s : inst.substitutions()) {
-            subs.put(s.target(), new Subst(s.replacement(), module, scope, ctx));
+            subs.put(s.target(), new Subst(s.replacement(), module, scope, ctx, null));
         }
         Ctx c = new Ctx(subs, ctx, module);
         ctx.instances.put(inst, c);

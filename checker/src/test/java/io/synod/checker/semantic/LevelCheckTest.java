@@ -118,6 +118,40 @@ class LevelCheckTest {
         all.get(0).span().endLine(), all.get(0).span().endCol()));
   }
 
+  private static String substitutionTooHigh(String module, String target, int level) {
+    return "Level error in instantiating module '" + module + "':\nThe level of the expression or operator "
+        + "substituted for '" + target + "' \nmust be at most " + level + ".";
+  }
+
+  @Test
+  void aSubstitutionMayNotExceedTheLevelOfWhatItReplaces() throws SemanticException {
+    String inner = "---- MODULE H ----\nCONSTANT k\nVARIABLE v\nInc == v + k\n====\n";
+    // in a module with variables: a variable takes at most a state function, a constant a constant
+    SemanticDiagnostic d = error(inner + "I == INSTANCE H WITH v <- x', k <- 1");
+    assertEquals(substitutionTooHigh("H", "v", 1), d.message());
+    assertEquals(List.of(9, 1, 9, 36), List.of(d.span().beginLine(), d.span().beginCol(), d.span().endLine(),
+        d.span().endCol()));
+    assertEquals(substitutionTooHigh("H", "k", 0), error(inner + "I == INSTANCE H WITH v <- x, k <- x").message());
+    ok(inner + "I == INSTANCE H WITH v <- x + 1, k <- 1");
+  }
+
+  @Test
+  void aConstantOfAnAssumptionTakesNoTemporalFormula() throws SemanticException {
+    String inner = "---- MODULE K ----\nCONSTANT c, d\nASSUME c = {}\n====\n";
+    // a constant module: any level but what its expressions forbid
+    ok(inner + "I == INSTANCE K WITH c <- x', d <- [](x = 0)");
+    assertEquals(substitutionTooHigh("K", "c", 2),
+        error(inner + "I == INSTANCE K WITH c <- [](x = 0), d <- 1").message());
+  }
+
+  @Test
+  void aRecursiveOperatorMayNotPrimeItsArguments() {
+    SemanticDiagnostic d = error("RECURSIVE R(_)\nR(n) == IF n' = 0 THEN 0 ELSE R(n - 1)");
+    assertEquals("Argument 1 of recursive operator R is primed", d.message());
+    assertEquals(List.of(5, 1, 5, 38), List.of(d.span().beginLine(), d.span().beginCol(), d.span().endLine(),
+        d.span().endCol()));
+  }
+
   @Test
   void anInstantiatedDefinitionHasTheLevelOfItsSubstitutions() throws SemanticException {
     String inner = "---- MODULE H ----\nCONSTANT k\nVARIABLE v\nInc == v + k\n====\n";
