@@ -114,8 +114,23 @@ final class LevelChecker {
     private static final BuiltIn FCN_CONSTRUCTOR = new BuiltIn("$FcnConstructor", 0, new int[] {3}, true);
 
     /** The level of an expression, the parameters it depends on, and whether it is free of level errors. */
-    private record Info(int level, Set<Object> params, boolean ok) {
-        static final Info CONSTANT_OK = new Info(CONSTANT, Set.of(), true);
+    private record Info(int level, Set<Object> params, boolean ok, Set<Object> all, Set<Object> nonLeibniz) {
+        static final Info CONSTANT_OK = new Info(CONSTANT, Set.of(), true, Set.of(), Set.of());
+    }
+
+    /** The parameters in {@code args} and those they appear in as arguments an operator is not Leibniz in. */
+    private record Leibniz(Set<Object> all, Set<Object> nonLeibniz) {
+        Leibniz() {
+            this(new HashSet<>(), new HashSet<>());
+        }
+
+        void add(Info arg, boolean leibnizArg) {
+            all.addAll(arg.all());
+            nonLeibniz.addAll(arg.nonLeibniz());
+            if (!leibnizArg) {
+                nonLeibniz.addAll(arg.all());
+            }
+        }
     }
 
     /**
@@ -125,13 +140,25 @@ final class LevelChecker {
      * the maximum levels it puts on them.
      */
     private record OpInfo(int level, boolean[] weights, int[] maxLevels, Set<Object> freeParams,
-            Map<Object, Integer> freeConstraints) {
+            Map<Object, Integer> freeConstraints, boolean[] leibniz, Set<Object> freeAll, Set<Object> freeNonLeibniz) {
+        /** SANY's Leibniz operator: substituting equals for equals in any argument gives equals. */
+        boolean isLeibniz(List<ParamKey> instanceKeys) {
+            for (boolean l : leibniz) {
+                if (!l) {
+                    return false;
+                }
+            }
+            return instanceKeys.stream().noneMatch(freeNonLeibniz::contains);
+        }
+
         static OpInfo unknown(int arity) {
             boolean[] w = new boolean[arity];
             Arrays.fill(w, true);
             int[] m = new int[arity];
             Arrays.fill(m, TEMPORAL);
-            return new OpInfo(CONSTANT, w, m, Set.of(), Map.of());
+            boolean[] l = new boolean[arity];
+            Arrays.fill(l, true);
+            return new OpInfo(CONSTANT, w, m, Set.of(), Map.of(), l, Set.of(), Set.of());
         }
     }
 
@@ -275,19 +302,75 @@ final class LevelChecker {
         Map<String, Integer> allowed = constantLimits(inner);
         for (int i = 0; i < replacements.size(); i++) {
             Info r = replacements.get(i);
+            Unit.Substitution sub = inst.substitutions().get(i);
+            Symbol param = declared.get(sub.target());
+            if (param == null) {
+                continue;
+            }
+            int paramLevel = param.kind() == Symbol.Kind.VARIABLE ? STATE : CONSTANT;
+            if (r.ok() && !constantModule && r.level() > paramLevel) {
+                error(inst.span(), substitutionError(inner, sub.target(), paramLevel));
+            }
+            if (param.arity() > 0 && !leibnizOperator(sub.replacement(), module, scope)) {
+                error(inst.span(), "Error in instantiating module '" + inner + "':\n A non-Leibniz operator substituted for '"
+                        + sub.target() + "'.");
+            }
+        }
+        for (int i = 0; i < replacements.size(); i++) {
+            Info r = replacements.get(i);
             String target = inst.substitutions().get(i).target();
             Symbol param = declared.get(target);
             if (param == null || !r.ok()) {
                 continue;
             }
-            int paramLevel = param.kind() == Symbol.Kind.VARIABLE ? STATE : CONSTANT;
-            if (!constantModule && r.level() > paramLevel) {
-                error(inst.span(), substitutionError(inner, target, paramLevel));
-            }
             Integer limit = constantModule || param.kind() != Symbol.Kind.CONSTANT ? allowed.get(target) : Integer.valueOf(CONSTANT);
             if (limit != null && r.level() > limit) {
                 error(inst.span(), substitutionError(inner, target, limit));
             }
+        }
+    }
+
+    /**
+     * Whether an operator given as an argument (a defined operator, one of an INSTANCE, a LAMBDA)
+     * is Leibniz; standard modules' and built-in operators count as Leibniz.
+     */
+    private boolean leibnizOperator(Expr e, String module, Scope scope) {
+        boolean wasReporting = reporting;
+        reporting = false;
+        constraints.push(new HashMap<>());
+        try {
+            if (e instanceof Expr.Lambda l) {
+                List<ParamKey> keys = new ArrayList<>();
+                Info body = check(l.body(), module, paramScope(l.params(), scope, keys), root);
+                return finish(body, keys).isLeibniz(List.of());
+            }
+            if (!(e instanceof Expr.OpApp app) || !app.args().isEmpty()) {
+                return true;
+            }
+            if (app.path().isEmpty()) {
+                Symbol s = Scope.find(scope, app.name()) == null
+                        ? spec.visible().getOrDefault(module, Map.of()).get(app.name()) : null;
+                if (s == null || spec.loaded().standard().contains(s.module())
+                        || !(s.node() instanceof Unit.OpDef d)) {
+                    return true;
+                }
+                return opInfo(s.module(), d, null, root).isLeibniz(List.of());
+            }
+            Symbol first = spec.visible().getOrDefault(module, Map.of()).get(app.path().get(0).name());
+            InstancePaths.Target target = first == null ? null
+                    : InstancePaths.target(spec.exported(), first, app, (st, in) -> { });
+            if (target == null || target.selection() || app.path().size() != 1
+                    || !app.path().get(0).args().isEmpty()
+                    || !(first.node() instanceof Unit.InstanceDef inst)
+                    || spec.loaded().standard().contains(inst.module().text())
+                    || !(target.symbol().node() instanceof Unit.OpDef d)) {
+                return true;
+            }
+            Ctx instCtx = instanceCtx(inst, first.module(), root);
+            return opInfo(target.symbol().module(), d, null, instCtx).isLeibniz(instanceKeys.get(instCtx));
+        } finally {
+            constraints.pop();
+            reporting = wasReporting;
         }
     }
 
@@ -509,7 +592,15 @@ final class LevelChecker {
         free.removeAll(keys);
         Map<Object, Integer> freeConstraints = new HashMap<>(own);
         keys.forEach(freeConstraints::remove);
-        return new OpInfo(body.level(), weights, max, free, freeConstraints);
+        boolean[] leibniz = new boolean[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            leibniz[i] = !body.nonLeibniz().contains(keys.get(i));
+        }
+        Set<Object> freeAll = new HashSet<>(body.all());
+        keys.forEach(freeAll::remove);
+        Set<Object> freeNonLeibniz = new HashSet<>(body.nonLeibniz());
+        keys.forEach(freeNonLeibniz::remove);
+        return new OpInfo(body.level(), weights, max, free, freeConstraints, leibniz, freeAll, freeNonLeibniz);
     }
 
     // ---------------------------------------------------------------- expressions
@@ -630,8 +721,10 @@ final class LevelChecker {
         boolean ok = result.ok();
         int level = result.level();
         Set<Object> params = new HashSet<>(result.params());
+        Leibniz leibniz = new Leibniz(new HashSet<>(result.all()), new HashSet<>(result.nonLeibniz()));
         for (int i = 0; i < ranges.size(); i++) {
             Info r = ranges.get(i);
+            leibniz.add(r, true);
             ok &= r.ok();
             if (r.level() > ACTION) {
                 if (r.ok()) {
@@ -651,7 +744,7 @@ final class LevelChecker {
                 }
             }
         }
-        return new Info(level, params, ok);
+        return new Info(level, params, ok, leibniz.all(), leibniz.nonLeibniz());
     }
 
     private Info builtInApp(BuiltIn op, Span span, List<Expr> argExprs, String module, Scope scope, Ctx ctx) {
@@ -669,9 +762,12 @@ final class LevelChecker {
         boolean ok = true;
         int level = op.opLevel();
         Set<Object> params = new HashSet<>();
+        Leibniz leibniz = new Leibniz();
         for (int i = 0; i < args.size(); i++) {
             Info a = args.get(i);
             ok &= a.ok();
+            // SANY: a built-in operator is Leibniz in the arguments whose level counts
+            leibniz.add(a, op.weighted());
             if (a.level() > op.max(i)) {
                 if (a.ok()) {
                     error(span, "Level error in applying operator " + op.name() + ":\nThe level of argument "
@@ -685,7 +781,7 @@ final class LevelChecker {
                 params.addAll(a.params());
             }
         }
-        return new Info(level, params, ok);
+        return new Info(level, params, ok, leibniz.all(), leibniz.nonLeibniz());
     }
 
     /** SANY's rules against raw actions in temporal formulas. */
@@ -743,10 +839,13 @@ final class LevelChecker {
         }
         Subst sub = ctx.substitutions.get(name);
         if (sub != null && visibleIsDeclaration(module, name)) {
-            Info replaced = sub.key() != null ? new Info(CONSTANT, new HashSet<>(Set.of(sub.key())), true)
+            Info replaced = sub.key() != null
+                    ? new Info(CONSTANT, new HashSet<>(Set.of(sub.key())), true, Set.of(sub.key()), Set.of())
                     : check(sub.replacement(), sub.module(), sub.scope(), sub.ctx());
             List<Info> args = args(app.args(), module, scope, ctx);
-            return declared(new HashSet<>(replaced.params()), args, replaced.level(), replaced.ok());
+            List<Info> all = new ArrayList<>(args);
+            all.add(replaced);
+            return declared(new HashSet<>(), all, replaced.level(), replaced.ok());
         }
         Symbol symbol = spec.visible().getOrDefault(module, Map.of()).get(name);
         if (symbol == null || symbol.kind() == Symbol.Kind.BOUND) {
@@ -781,12 +880,14 @@ final class LevelChecker {
     }
 
     private Info declared(Set<Object> params, List<Info> args, int level, boolean ok) {
+        Leibniz leibniz = new Leibniz(new HashSet<>(params), new HashSet<>());
         for (Info a : args) {
             level = Math.max(level, a.level());
             params.addAll(a.params());
+            leibniz.add(a, true);
             ok &= a.ok();
         }
-        return new Info(level, params, ok);
+        return new Info(level, params, ok, leibniz.all(), leibniz.nonLeibniz());
     }
 
     private Info symbolApp(Symbol symbol, Expr.OpApp app, String module, Scope scope, Ctx ctx, List<Info> args,
@@ -861,18 +962,33 @@ final class LevelChecker {
         List<Info> all = new ArrayList<>();
         List<Integer> maxes = new ArrayList<>();
         List<Boolean> weights = new ArrayList<>();
+        List<Boolean> leibnizArgs = new ArrayList<>();
         for (ParamKey k : instanceKeys) {
             all.add(instanceArgs.get(k));
             maxes.add(op.freeConstraints().getOrDefault(k, TEMPORAL));
             weights.add(op.freeParams().contains(k));
+            leibnizArgs.add(!op.freeNonLeibniz().contains(k));
         }
         for (int i = 0; i < args.size(); i++) {
             all.add(args.get(i));
             maxes.add(op.maxLevels()[i]);
             weights.add(op.weights()[i]);
+            leibnizArgs.add(op.leibniz()[i]);
+        }
+        Leibniz leibniz = new Leibniz();
+        for (Object free : op.freeAll()) {
+            if (!instanceKeys.contains(free)) {
+                leibniz.all().add(free);
+            }
+        }
+        for (Object free : op.freeNonLeibniz()) {
+            if (!instanceKeys.contains(free)) {
+                leibniz.nonLeibniz().add(free);
+            }
         }
         for (int i = 0; i < all.size(); i++) {
             Info a = all.get(i);
+            leibniz.add(a, leibnizArgs.get(i));
             ok &= a.ok();
             if (a.level() > maxes.get(i)) {
                 if (a.ok()) {
@@ -898,7 +1014,7 @@ final class LevelChecker {
                 top.merge(c.getKey(), c.getValue(), Math::min);
             }
         }
-        return new Info(level, params, ok);
+        return new Info(level, params, ok, leibniz.all(), leibniz.nonLeibniz());
     }
 
     /** {@code I!Op(...)} and {@code I(a)!Op(...)}: the definition levelled with the INSTANCE's substitutions. */

@@ -153,6 +153,24 @@ class LevelCheckTest {
   }
 
   @Test
+  void onlyLeibnizOperatorsReplaceAConstantOperator() throws SemanticException {
+    String target = "---- MODULE T ----\nCONSTANT F(_), G(_, _)\n====\n";
+    String source = "---- MODULE S ----\nVARIABLE w\nPair(a, b) == <<a, b, w>>\nStep(a) == ENABLED a\n====\n";
+    String defs = target + source + "Same(a) == {a, x'}\nNext(a, b) == <<a, b'>>\nP(q) == INSTANCE S WITH w <- q\n";
+    // Leibniz: every parameter only where equals may replace equals (P!Pair also in P's parameter q)
+    ok(defs + "Pair2(a, b) == a\nI1 == INSTANCE T WITH F <- Same, G <- P!Pair\n"
+        + "I2 == INSTANCE T WITH F <- LAMBDA a : a + 1, G <- Pair2");
+    // a primed or ENABLED parameter is not, also through an INSTANCE's parameter or operator
+    List<SemanticDiagnostic> all = errors(defs + "I1 == INSTANCE T WITH F <- Same, G <- Next\n"
+        + "I2 == INSTANCE T WITH F <- P!Step, G <- P!Pair\nI3 == INSTANCE T WITH F <- LAMBDA a : a', G <- P!Pair");
+    assertEquals(List.of("Error in instantiating module 'T':\n A non-Leibniz operator substituted for 'G'.",
+        "Error in instantiating module 'T':\n A non-Leibniz operator substituted for 'F'.",
+        "Error in instantiating module 'T':\n A non-Leibniz operator substituted for 'F'."),
+        all.stream().map(SemanticDiagnostic::message).toList());
+    assertEquals(List.of(15, 16, 17), all.stream().map(d -> d.span().beginLine()).toList());
+  }
+
+  @Test
   void anInstantiatedDefinitionHasTheLevelOfItsSubstitutions() throws SemanticException {
     String inner = "---- MODULE H ----\nCONSTANT k\nVARIABLE v\nInc == v + k\n====\n";
     // v <- 2: the definition reads no variable (SANY levels the body with its substitutions)
