@@ -410,8 +410,11 @@ public final class Resolver {
         if (app.path().isEmpty()) {
             target = scope.lookup(app.name());
         } else {
+            // I!Op named as an operator argument of a parameterized I: SANY takes it as the operator
+            // of I's and Op's parameters together (TLC's test212)
+            boolean operatorArgument = asArgument && app.args().isEmpty();
             t = InstancePaths.target(exported, scope.lookup(app.path().get(0).name()), app,
-                    (step, instance) -> arity(step.span(), instance, step.args().size(), false));
+                    (step, instance) -> arity(step.span(), instance, step.args().size(), operatorArgument));
             target = t == null ? null : t.symbol();
         }
         List<SemanticDiagnostic> targetErrors = new ArrayList<>(errors.subList(mark, errors.size()));

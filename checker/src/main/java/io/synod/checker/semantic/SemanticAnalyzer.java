@@ -73,7 +73,7 @@ public final class SemanticAnalyzer {
      */
     public static ResolvedSpec analyze(LoadedSpec loaded) throws SemanticException {
         ResolvedSpec resolved = Resolver.resolve(loaded);
-        List<SemanticDiagnostic> levelErrors = new Levels(resolved).errors();
+        List<SemanticDiagnostic> levelErrors = new LevelChecker(resolved).errors();
         if (!levelErrors.isEmpty()) {
             throw new SemanticException(levelErrors);
         }
