@@ -108,8 +108,12 @@ public final class Levels {
         return combine(e, table, children);
     }
 
-    /** Per definition: which of its parameters occur only under ENABLED in its body. */
-    private final Map<Unit.OpDef, boolean[]> enabledOnly = new HashMap<>();
+    /**
+     * Per definition: which of its parameters occur only under ENABLED in its body. By identity:
+     * a record's own hashCode would hash the whole body, through the run-time linked record
+     * methods RuntimeClassDefinitionTest keeps out of a check.
+     */
+    private final Map<Unit.OpDef, boolean[]> enabledOnly = new java.util.IdentityHashMap<>();
 
     /**
      * For an application of a definition, by argument: whether its parameter occurs only under
