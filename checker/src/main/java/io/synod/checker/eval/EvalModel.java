@@ -448,6 +448,9 @@ final class EvalModel implements SpecModel {
         case "diameter" -> IntValue.of(ec.search != null && "bfs".equals(ec.search.mode())
             ? Math.max(1, s.depth()) : s.depth());
         case "duration" -> IntValue.of((System.nanoTime() - started) / 1_000_000_000L);
+        // simulation's behaviours so far, counting the one being generated (TLC's numbering)
+        case "traces" -> ec.search != null && ec.search.tracesSoFar() >= 0
+            ? IntValue.of((int) Math.min(Integer.MAX_VALUE, ec.search.tracesSoFar())) : null;
         default -> null;
       };
     }
@@ -462,6 +465,14 @@ final class EvalModel implements SpecModel {
       Value[] vals = {strings.string(s.mode()), io.synod.checker.value.BoolValue.of(s.checkDeadlock()),
           IntValue.of(s.workers()), strings.string(Long.toString(s.seed())),
           strings.string(Integer.toString(s.fingerprint()))};
+      if ("simulate".equals(s.mode())) {
+        // TLC's simulator reports its bounds and the aril (always 0 here) instead of the
+        // fingerprint family
+        names = new String[] {"mode", "depth", "traces", "deadlock", "seed", "aril", "worker"};
+        vals = new Value[] {strings.string(s.mode()), IntValue.of(s.depth()), IntValue.of(s.traces()),
+            io.synod.checker.value.BoolValue.of(s.checkDeadlock()), strings.string(Long.toString(s.seed())),
+            strings.string("0"), IntValue.of(s.workers())};
+      }
       io.synod.checker.value.StringValue[] keys = new io.synod.checker.value.StringValue[names.length];
       for (int i = 0; i < keys.length; i++) {
         keys[i] = strings.string(names[i]);
