@@ -139,4 +139,22 @@ class CheckSimulateTest {
     assertTrue(r.out().contains("Progress: 51 states checked, 1 traces generated"), r.out());
     assertTrue(r.out().contains("Running Random Simulation with seed "), r.out());
   }
+
+  @Test
+  void anAliasReadsTheNextStateOfTheTraceAndTheRunsSettings() throws IOException {
+    // TLC's AliasSafetySimuTest and AliasSafetyTest: the ALIAS is evaluated on a state and the
+    // one after it in the trace (the last state's is itself), TLCGet("config") in the run
+    Path s = spec("Al", "VARIABLE x\nInit == x = 1\nNext == x' = x + 1\nInv == x < 3\n"
+        + "Alias == [x |-> x, a |-> x' - x, m |-> TLCGet(\"config\").mode]",
+        "INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS Alias\n");
+    CliTestSupport.Result sim = run(s, "-simulate", "num=1", "-seed", "2");
+    assertEquals(12, sim.code(), sim.out() + sim.err());
+    assertTrue(sim.out().contains("State 1: <Initial predicate>\n/\\ x = 1\n/\\ a = 1\n"
+        + "/\\ m = \"simulate\"\n"), sim.out());
+    assertTrue(sim.out().contains("/\\ x = 3\n/\\ a = 0\n"), sim.out());
+    CliTestSupport.Result bfs = run(s);
+    assertEquals(12, bfs.code(), bfs.out() + bfs.err());
+    assertTrue(bfs.out().contains("State 1: <Initial predicate>\n/\\ x = 1\n/\\ a = 1\n"
+        + "/\\ m = \"bfs\"\n"), bfs.out());
+  }
 }

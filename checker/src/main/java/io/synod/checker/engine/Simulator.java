@@ -40,6 +40,8 @@ public final class Simulator {
    */
   private long meanLength;
   private long m2;
+  /** The run's settings and counts, for TLCGet (also while its traces are printed). */
+  private SearchControl search;
 
   public Simulator(SpecModel model, boolean deadlockOff, Output out) {
     this.model = model;
@@ -86,9 +88,10 @@ public final class Simulator {
    */
   public SimulationResult run(long traces, int depth, long seed, EvalContext ctx) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    ctx.search = new SettingsControl("simulate", 1, checkDeadlock, seed, 0,
+    search = new SettingsControl("simulate", 1, checkDeadlock, seed, 0,
         () -> new SearchStats(statesSoFar, statesSoFar, 0, 0), () -> cancelled = true)
         .simulating(depth, traces, () -> tracesSoFar);
+    ctx.search = search;
     List<String> invariants = model.invariants();
     List<String> props = model.actionProperties();
     LivenessModel live = model.liveness();
@@ -296,7 +299,7 @@ public final class Simulator {
             g.fingerprint(states[lasso.loop()])));
     List<String> names = ViolatedProperties.names(live, lasso.stateBits(), lasso.stepBits(),
         lasso.loop());
-    steps = new TraceRebuilder(model, (s, c) -> 0L).withBindings(steps);
+    steps = new TraceRebuilder(model, (s, c) -> 0L).drawingWith(ctx.search).withBindings(steps);
     return new CheckResult.Failure(Verdict.LIVENESS, names.isEmpty() ? null : names.get(0),
         ViolatedProperties.message(names), steps, List.of(), loop);
   }
@@ -316,7 +319,7 @@ public final class Simulator {
     for (Step s : trace) {
       steps.add(new TraceStep(s.state(), s.action(), null));
     }
-    steps = new TraceRebuilder(model, (s, c) -> 0L).withBindings(steps);
+    steps = new TraceRebuilder(model, (s, c) -> 0L).drawingWith(search).withBindings(steps);
     return result(v, new CheckResult.Failure(v, name, message, steps, List.of()), traces);
   }
 }

@@ -964,11 +964,16 @@ final class EvalModel implements SpecModel {
 
   @Override
   public Value alias(Value[] state, EvalContext ctx) {
+    return alias(state, null, ctx);
+  }
+
+  @Override
+  public Value alias(Value[] state, Value[] next, EvalContext ctx) {
     if (alias == null) {
       return null;
     }
     try {
-      return spec.evaluate(alias, ctx(ctx), state, null);
+      return spec.evaluate(alias, ctx(ctx), state, next);
     } catch (EvalException e) {
       throw error(e);
     }
