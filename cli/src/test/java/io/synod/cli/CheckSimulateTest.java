@@ -157,4 +157,21 @@ class CheckSimulateTest {
     assertTrue(bfs.out().contains("State 1: <Initial predicate>\n/\\ x = 1\n/\\ a = 1\n"
         + "/\\ m = \"bfs\"\n"), bfs.out());
   }
+
+  @Test
+  void counterExampleHoldsTheStatesAsTheAliasPrintsThem() throws IOException {
+    // TLC's Example1Test: its POSTCONDITION compares CounterExample with the aliased states
+    Path s = dir.resolve("Ce.tla");
+    Files.writeString(s, "---- MODULE Ce ----\nEXTENDS Naturals, TLC, TLCExt\nVARIABLE x\n"
+        + "Init == x = 0\nNext == x' = x + 1\nInv == x < 2\n"
+        + "Alias == [x |-> x, l |-> TLCGet(\"level\")]\n"
+        + "Post == CounterExample.state = {<<1, [x |-> 0, l |-> 1]>>, <<2, [x |-> 1, l |-> 2]>>,"
+        + " <<3, [x |-> 2, l |-> 3]>>}\n====\n");
+    Files.writeString(dir.resolve("Ce.cfg"), "INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS Alias\n"
+        + "POSTCONDITION Post\n");
+    for (CliTestSupport.Result r : new CliTestSupport.Result[] {run(s), run(s, "-simulate", "num=1")}) {
+      assertEquals(12, r.code(), r.out() + r.err());
+      assertFalse(r.out().contains("Postcondition"), r.out());
+    }
+  }
 }

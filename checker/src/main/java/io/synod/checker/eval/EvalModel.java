@@ -501,7 +501,12 @@ final class EvalModel implements SpecModel {
       if (ec.counterExample == null) {
         return null;
       }
-      return ec.counterExample.stream().map(t -> step(t.state(), t.action())).toList();
+      // TLC's CounterExample holds the states as its trace prints them: through the ALIAS
+      return ec.counterExample.stream().map(t -> {
+        Step st = step(t.state(), t.action());
+        Value shown = model.alias == null || t.printed() == null ? null : aliasRecord(t.printed());
+        return new Step(st.state(), st.action(), st.span(), st.args(), st.params(), shown);
+      }).toList();
     }
 
     @Override
@@ -515,6 +520,16 @@ final class EvalModel implements SpecModel {
       var a = loop.stuttering() ? trace.get(trace.size() - 1).action() : loop.action();
       int target = loop.stuttering() ? trace.size() - 1 : loop.backTo();
       return new Closing(target, step(null, a));
+    }
+
+    private Value aliasRecord(java.util.List<io.synod.checker.engine.TraceStep.Binding> printed) {
+      io.synod.checker.value.StringValue[] keys = new io.synod.checker.value.StringValue[printed.size()];
+      Value[] vals = new Value[printed.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = model.spec.strings.string(printed.get(i).name());
+        vals[i] = printed.get(i).value();
+      }
+      return Values.record(keys, vals);
     }
 
     private static Step step(Value[] state, ActionLabel a) {
