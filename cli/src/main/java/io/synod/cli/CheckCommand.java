@@ -10,6 +10,12 @@ import io.synod.checker.engine.CheckpointFile;
 import io.synod.checker.engine.CheckpointSettings;
 import io.synod.checker.engine.SpillMode;
 import io.synod.checker.engine.CheckResult;
+import io.synod.checker.engine.EvalContext;
+import io.synod.checker.engine.NamedCheck;
+import io.synod.checker.engine.Postconditions;
+import io.synod.checker.engine.SearchStats;
+import io.synod.checker.engine.SettingsControl;
+import io.synod.checker.engine.SpecError;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.ModelChecker;
 import io.synod.checker.engine.Output;
@@ -111,15 +117,52 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Write the explored state graph: '-dump dot FILE' (GraphViz).")
   List<String> dump;
 
-  @Option(names = "-simulate", description = "Random simulation instead of exhaustive search.")
+  @Option(names = "-simulate", preprocessor = SimulateArgs.class,
+      description = "Random simulation instead of exhaustive search; TLC's form '-simulate"
+          + " num=N' bounds the number of behaviours as -num does.")
   boolean simulate;
+
+  /** The N of TLC's {@code -simulate num=N}, or null. */
+  Long simulateNum;
+
+  /**
+   * TLC's {@code -simulate} takes an optional argument, {@code num=N} (and {@code file=F},
+   * {@code stats=...}, which Synod does not offer): consumed here only when the next argument has
+   * that form, so that {@code -simulate Spec.tla} keeps the spec.
+   */
+  static final class SimulateArgs implements picocli.CommandLine.IParameterPreprocessor {
+    @Override
+    public boolean preprocess(java.util.Stack<String> args, picocli.CommandLine.Model.CommandSpec cmd,
+        picocli.CommandLine.Model.ArgSpec arg, java.util.Map<String, Object> info) {
+      if (args.isEmpty() || !args.peek().matches("(num|file|stats)=.*")) {
+        return false;
+      }
+      String value = args.pop();
+      CheckCommand c = (CheckCommand) cmd.userObject();
+      for (String part : value.split(",")) {
+        String[] kv = part.split("=", 2);
+        if (kv.length != 2 || !kv[0].equals("num")) {
+          throw new UserError("-simulate " + value + ": Synod takes only num=N here (TLC's "
+              + (kv.length == 2 ? kv[0] + "=" : part) + " is not supported)", ExitCodes.USAGE);
+        }
+        try {
+          c.simulateNum = Long.parseLong(kv[1].trim());
+        } catch (NumberFormatException e) {
+          throw new UserError("-simulate num= expects a number of behaviours, got '" + kv[1] + "'",
+              ExitCodes.USAGE);
+        }
+      }
+      return false;
+    }
+  }
 
   @Option(names = "-depth", paramLabel = "N", defaultValue = "100",
       description = "Simulation: states per behaviour, at least 1 (default: ${DEFAULT-VALUE}).")
   int depth;
 
-  @Option(names = "-num", paramLabel = "N", defaultValue = "1000",
-      description = "Simulation: number of behaviours, at least 1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "-num", paramLabel = "N", defaultValue = "9223372036854775807",
+      description = "Simulation: number of behaviours, at least 1 (default: no limit, as TLC:"
+          + " the simulation runs until it finds an error, TLCSet(\"exit\", TRUE) or Ctrl-C).")
   long traces;
 
   @Option(names = "-seed", paramLabel = "S", description = "Simulation seed (default: random).")
@@ -224,6 +267,10 @@ public final class CheckCommand implements Callable<Integer> {
     if (simulate && depth < 1) {
       throw new UserError("-depth expects a positive number of states per behaviour, got " + depth, ExitCodes.USAGE);
     }
+    if (simulate && simulateNum != null && simulateNum < 1) {
+      throw new UserError("-simulate num= expects a positive number of behaviours, got " + simulateNum,
+          ExitCodes.USAGE);
+    }
     if (simulate && traces < 1) {
       throw new UserError("-num expects a positive number of behaviours, got " + traces, ExitCodes.USAGE);
     }
@@ -263,7 +310,7 @@ public final class CheckCommand implements Callable<Integer> {
       err.println(line);
       err.flush();
     });
-    rep.banner(version(), nWorkers, fp, seedValue, "LockFreeFPSet", "LevelQueue");
+    rep.banner(version(), nWorkers, fp, seedValue, "LockFreeFPSet", "LevelQueue", simulate);
     if (!simulate) {
       Warmup.startInBackground();
     }
@@ -300,19 +347,6 @@ public final class CheckCommand implements Callable<Integer> {
       return ExitCodes.of(e.verdict());
     }
     if (simulate) {
-      boolean temporal;
-      try {
-        temporal = model.liveness() != null;
-      } catch (RuntimeException e) {
-        temporal = true; // a temporal formula that cannot even be prepared
-      }
-      if (temporal) {
-        // simulation checks states and steps only: a temporal property would pass unchecked
-        rep.error("Simulation (-simulate) does not check temporal properties; check this model"
-            + " without -simulate, or remove its temporal PROPERTIES.");
-        rep.finished(millisSince(start));
-        return ExitCodes.of(Verdict.CONFIG_ERROR);
-      }
       return simulate(model, rep, out, seedValue, start);
     }
     CheckOptions options = CheckOptions.defaults().withWorkers(nWorkers).withDeadlockOff(deadlockOff)
@@ -530,6 +564,28 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private int simulate(SpecModel model, TlcTextReporter rep, Output out, long seedValue, long start) {
+    long behaviours = simulateNum != null ? simulateNum : traces;
+    EvalContext ctx = new EvalContext(0, checking(out));
+    ctx.search = new SettingsControl("simulate", 1, model.checkDeadlock() && !deadlockOff, seedValue, 0,
+        () -> new SearchStats(0, 0, 0, 0), () -> { }).simulating(depth, behaviours, () -> 0L);
+    // TLC checks the assumptions before it simulates, as before it model-checks
+    try {
+      NamedCheck a = model.firstFalseAssumption(ctx);
+      if (a != null) {
+        rep.result(new CheckResult(Verdict.ASSUMPTION, List.of(new CheckResult.Failure(Verdict.ASSUMPTION,
+            a.name(), "Assumption " + a.location() + " is false.", List.of(), List.of())),
+            new SearchStats(0, 0, 0, 0), null, 0, Double.NaN, 0));
+        rep.finished(millisSince(start));
+        return ExitCodes.of(Verdict.ASSUMPTION);
+      }
+    } catch (SpecError e) {
+      Verdict v = e.kind() == SpecError.Kind.ASSUMPTION ? Verdict.ASSUMPTION
+          : e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+      rep.result(new CheckResult(v, List.of(new CheckResult.Failure(v, null, e.getMessage(), List.of(),
+          e.stack())), new SearchStats(0, 0, 0, 0), null, 0, Double.NaN, 0));
+      rep.finished(millisSince(start));
+      return ExitCodes.of(v);
+    }
     Simulator sim = new Simulator(model, deadlockOff, checking(out));
     PrintWriter err = spec.commandLine().getErr();
     // Ctrl-C: one line saying how far the simulation got, as the breadth-first search prints
@@ -541,8 +597,9 @@ public final class CheckCommand implements Callable<Integer> {
     }, "synod-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     Simulator.SimulationResult r;
+    EvalContext simCtx = new EvalContext(0, checking(out));
     try {
-      r = sim.run(traces, depth, seedValue);
+      r = sim.run(behaviours, depth, seedValue, simCtx);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -550,15 +607,56 @@ public final class CheckCommand implements Callable<Integer> {
         // the JVM is already shutting down (Ctrl-C): the hook is running
       }
     }
+    Verdict verdict = r.verdict() == Verdict.CANCELLED ? Verdict.SUCCESS : r.verdict();
+    List<CheckResult.Failure> failures = new ArrayList<>();
     if (r.failure() != null) {
-      rep.result(new CheckResult(r.verdict(), List.of(r.failure()),
-          new io.synod.checker.engine.SearchStats(r.states(), r.states(), 0, 0), null, 0, Double.NaN, 0));
+      failures.add(r.failure());
+      rep.failures(failures);
     }
-    out.println("Simulation using seed " + seedValue + ": " + r.traces() + " behaviours, "
-        + r.states() + " states checked (depth " + depth + ").");
+    String summary = "The number of states generated: " + r.states() + "\nSimulation using seed "
+        + seedValue + " and aril 0";
+    String progress = "Progress: " + r.states() + " states checked, " + r.traces()
+        + " traces generated (trace length: mean=" + r.meanLength() + ", var(x)=" + r.variance()
+        + ", sd=" + r.sd() + ")";
+    boolean initialViolation = r.failure() != null && r.failure().message().endsWith("initial state:");
+    if (initialViolation) {
+      // TLC stops before it simulates: no statistics
+      rep.finished(millisSince(start));
+      return ExitCodes.of(verdict);
+    }
+    // TLC prints its summary with the error, and its last progress line once the workers are
+    // done; the POSTCONDITION is evaluated after a violation (read as CounterExample) or once the
+    // behaviours are done, with the simulation's registers and counts, but not after an error in
+    // the spec
+    if (r.failure() != null) {
+      out.println(summary);
+    }
+    boolean stoppedByError = verdict != Verdict.SUCCESS && verdict != Verdict.INVARIANT
+        && verdict != Verdict.ACTION_PROPERTY && verdict != Verdict.DEADLOCK
+        && verdict != Verdict.LIVENESS;
+    CheckResult.Failure post = null;
+    if (!stoppedByError) {
+      simCtx.search = null;
+      simCtx.stats = new SearchStats(r.states(), r.states(), 0, 0);
+      simCtx.level = 0;
+      simCtx.counterExample = r.failure() == null ? null : r.failure().trace();
+      simCtx.counterExampleLoop = r.failure() == null ? null : r.failure().loop();
+      post = Postconditions.check(model, simCtx);
+      if (post != null) {
+        rep.failures(List.of(post));
+        if (verdict == Verdict.SUCCESS) {
+          verdict = post.verdict();
+        }
+      }
+    }
+    out.println(progress);
+    if (r.failure() == null && post == null) {
+      out.println(summary);
+    }
     rep.finished(millisSince(start));
-    return ExitCodes.of(r.verdict());
+    return ExitCodes.of(verdict);
   }
+
 
   /**
    * What the checker prints while it prepares and checks the model: with {@code -nowarning}, its

@@ -465,18 +465,11 @@ public final class ModelChecker {
    */
   private String violatedMessage(LivenessModel live, long[] stateBits, long[] actionBits,
       int loop) {
-    List<String> names = new ArrayList<>();
-    for (LivenessModel.Property p : live.properties()) {
-      if (!LiveExpr.holdsOnLasso(p.formula(), stateBits, actionBits,
-          loop) && !names.contains(p.name())) {
-        names.add(p.name());
-      }
-    }
+    List<String> names = ViolatedProperties.names(live, stateBits, actionBits, loop);
     firstViolated = names.isEmpty() ? null : names.get(0);
-    return names.size() == 1 ? "Temporal property " + names.get(0) + " was violated."
-        : names.isEmpty() ? "Temporal properties were violated."
-        : "Temporal properties " + String.join(", ", names) + " were violated.";
+    return ViolatedProperties.message(names);
   }
+
 
   private CheckResult.Memory memory(BfsSearch s, SpillContext spill) {
     return new CheckResult.Memory(s.seenSetBytes(), spill.bytesSpilled(), livenessBytes);

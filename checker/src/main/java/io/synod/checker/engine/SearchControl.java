@@ -28,4 +28,22 @@ public interface SearchControl {
 
   /** The fingerprint family ({@code -fp}). */
   int fingerprint();
+
+  /** Simulation: the most steps of a behaviour ({@code -depth}); -1 for a model check. */
+  default int depth() {
+    return -1;
+  }
+
+  /**
+   * Simulation: the number of behaviours asked for, as TLC's {@code TLCGet("config").traces}
+   * reports it (an int, so unbounded reads -1); -1 for a model check.
+   */
+  default int traces() {
+    return -1;
+  }
+
+  /** Simulation: the behaviours started so far ({@code TLCGet("stats").traces}); -1 otherwise. */
+  default long tracesSoFar() {
+    return -1;
+  }
 }

@@ -16,6 +16,9 @@ public final class SettingsControl implements SearchControl {
   private final int fingerprint;
   private final Supplier<SearchStats> stats;
   private final Runnable onExit;
+  private int depth = -1;
+  private int traces = -1;
+  private Supplier<Long> tracesSoFar = () -> -1L;
 
   /**
    * @param mode "bfs" for model checking, "simulate" for simulation
@@ -66,5 +69,32 @@ public final class SettingsControl implements SearchControl {
   @Override
   public int fingerprint() {
     return fingerprint;
+  }
+
+  /**
+   * This control for a simulation of behaviours of up to {@code depth} steps, {@code traces} of
+   * them, {@code soFar} started so far.
+   */
+  public SettingsControl simulating(int depth, long traces, Supplier<Long> soFar) {
+    this.depth = depth;
+    // TLC narrows the number to an int: Long.MAX_VALUE (no limit) reads -1
+    this.traces = (int) traces;
+    this.tracesSoFar = soFar;
+    return this;
+  }
+
+  @Override
+  public int depth() {
+    return depth;
+  }
+
+  @Override
+  public int traces() {
+    return traces;
+  }
+
+  @Override
+  public long tracesSoFar() {
+    return tracesSoFar.get();
   }
 }

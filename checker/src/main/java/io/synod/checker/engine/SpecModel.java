@@ -150,6 +150,14 @@ public interface SpecModel {
   }
 
   /**
+   * The same with the state that follows {@code state} in the trace ({@code state} itself for
+   * the last one), which TLC evaluates an ALIAS with: its primed variables read that state.
+   */
+  default Value alias(Value[] state, Value[] next, EvalContext ctx) {
+    return alias(state, ctx);
+  }
+
+  /**
    * TLC's -view: trace states are printed through the VIEW. Only a VIEW listing variables (one,
    * or a tuple of them) is printed that way, as the state restricted to those variables in the
    * VIEW's order; with any other VIEW the states are printed whole. Call before the check.

@@ -33,6 +33,8 @@ public final class TraceRebuilder {
   /** Replays random draws as a search with seed {@code seed} made them. */
   public TraceRebuilder drawingWith(SearchControl search) {
     ctx.drawSeed = search == null ? 0 : search.seed();
+    // an ALIAS may read the run's settings (TLCGet("config")), as TLC prints traces in the run
+    ctx.search = search;
     return this;
   }
 
@@ -141,7 +143,9 @@ public final class TraceRebuilder {
       ctx.level = i + 1;
       try {
         // an incomplete successor (unassigned variables) is printed as it is, as TLC does
-        alias = java.util.Arrays.asList(st.state()).contains(null) ? null : model.alias(st.state(), ctx);
+        Value[] next = i + 1 < steps.size() ? steps.get(i + 1).state() : st.state();
+        alias = java.util.Arrays.asList(st.state()).contains(null) || java.util.Arrays.asList(next).contains(null)
+            ? null : model.alias(st.state(), next, ctx);
       } catch (SpecError e) {
         alias = null;
       }

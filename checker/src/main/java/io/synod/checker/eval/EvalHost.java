@@ -44,9 +44,14 @@ public interface EvalHost {
 
   /** One state of a counterexample and the action that led to it (null name for the first). */
   record Step(Value[] state, String action, io.synod.checker.syntax.ast.Span span,
-      java.util.List<Value> args, java.util.List<String> params) {
+      java.util.List<Value> args, java.util.List<String> params, Value shown) {
     public Step(Value[] state, String action, io.synod.checker.syntax.ast.Span span) {
-      this(state, action, span, java.util.List.of(), java.util.List.of());
+      this(state, action, span, java.util.List.of(), java.util.List.of(), null);
+    }
+
+    public Step(Value[] state, String action, io.synod.checker.syntax.ast.Span span,
+        java.util.List<Value> args, java.util.List<String> params) {
+      this(state, action, span, args, params, null);
     }
   }
 

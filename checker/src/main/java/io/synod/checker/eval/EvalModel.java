@@ -448,6 +448,9 @@ final class EvalModel implements SpecModel {
         case "diameter" -> IntValue.of(ec.search != null && "bfs".equals(ec.search.mode())
             ? Math.max(1, s.depth()) : s.depth());
         case "duration" -> IntValue.of((System.nanoTime() - started) / 1_000_000_000L);
+        // simulation's behaviours so far, counting the one being generated (TLC's numbering)
+        case "traces" -> ec.search != null && ec.search.tracesSoFar() >= 0
+            ? IntValue.of((int) Math.min(Integer.MAX_VALUE, ec.search.tracesSoFar())) : null;
         default -> null;
       };
     }
@@ -462,6 +465,14 @@ final class EvalModel implements SpecModel {
       Value[] vals = {strings.string(s.mode()), io.synod.checker.value.BoolValue.of(s.checkDeadlock()),
           IntValue.of(s.workers()), strings.string(Long.toString(s.seed())),
           strings.string(Integer.toString(s.fingerprint()))};
+      if ("simulate".equals(s.mode())) {
+        // TLC's simulator reports its bounds and the aril (always 0 here) instead of the
+        // fingerprint family
+        names = new String[] {"mode", "depth", "traces", "deadlock", "seed", "aril", "worker"};
+        vals = new Value[] {strings.string(s.mode()), IntValue.of(s.depth()), IntValue.of(s.traces()),
+            io.synod.checker.value.BoolValue.of(s.checkDeadlock()), strings.string(Long.toString(s.seed())),
+            strings.string("0"), IntValue.of(s.workers())};
+      }
       io.synod.checker.value.StringValue[] keys = new io.synod.checker.value.StringValue[names.length];
       for (int i = 0; i < keys.length; i++) {
         keys[i] = strings.string(names[i]);
@@ -490,7 +501,12 @@ final class EvalModel implements SpecModel {
       if (ec.counterExample == null) {
         return null;
       }
-      return ec.counterExample.stream().map(t -> step(t.state(), t.action())).toList();
+      // TLC's CounterExample holds the states as its trace prints them: through the ALIAS
+      return ec.counterExample.stream().map(t -> {
+        Step st = step(t.state(), t.action());
+        Value shown = model.alias == null || t.printed() == null ? null : aliasRecord(t.printed());
+        return new Step(st.state(), st.action(), st.span(), st.args(), st.params(), shown);
+      }).toList();
     }
 
     @Override
@@ -504,6 +520,16 @@ final class EvalModel implements SpecModel {
       var a = loop.stuttering() ? trace.get(trace.size() - 1).action() : loop.action();
       int target = loop.stuttering() ? trace.size() - 1 : loop.backTo();
       return new Closing(target, step(null, a));
+    }
+
+    private Value aliasRecord(java.util.List<io.synod.checker.engine.TraceStep.Binding> printed) {
+      io.synod.checker.value.StringValue[] keys = new io.synod.checker.value.StringValue[printed.size()];
+      Value[] vals = new Value[printed.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = model.spec.strings.string(printed.get(i).name());
+        vals[i] = printed.get(i).value();
+      }
+      return Values.record(keys, vals);
     }
 
     private static Step step(Value[] state, ActionLabel a) {
@@ -953,11 +979,16 @@ final class EvalModel implements SpecModel {
 
   @Override
   public Value alias(Value[] state, EvalContext ctx) {
+    return alias(state, null, ctx);
+  }
+
+  @Override
+  public Value alias(Value[] state, Value[] next, EvalContext ctx) {
     if (alias == null) {
       return null;
     }
     try {
-      return spec.evaluate(alias, ctx(ctx), state, null);
+      return spec.evaluate(alias, ctx(ctx), state, next);
     } catch (EvalException e) {
       throw error(e);
     }

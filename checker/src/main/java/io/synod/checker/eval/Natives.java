@@ -425,7 +425,7 @@ final class Natives {
           return IntValue.of(c.level);
         }
         case "stats" -> {
-          return namedRecord(c, new String[] {"queue", "distinct", "generated", "diameter", "duration"});
+          return namedRecord(c, new String[] {"queue", "distinct", "generated", "diameter", "duration", "traces"});
         }
         case "all:named" -> {
           Value v = c.host.allNamed(c.spec.strings);

@@ -146,7 +146,9 @@ final class TraceNatives {
     List<Value> actions = new ArrayList<>();
     if (steps != null) {
       for (int i = 0; i < steps.size(); i++) {
-        Value node = TupleValue.wrap(new Value[] {IntValue.of(i + 1), record(c, steps.get(i).state())});
+        Value shown = steps.get(i).shown();
+        Value node = TupleValue.wrap(new Value[] {IntValue.of(i + 1),
+            shown != null ? shown : record(c, steps.get(i).state())});
         if (i > 0) {
           actions.add(TupleValue.wrap(new Value[] {states.get(i - 1), action(c, steps.get(i)), node}));
         }

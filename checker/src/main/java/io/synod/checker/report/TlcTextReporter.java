@@ -44,14 +44,21 @@ public final class TlcTextReporter implements SearchListener {
    */
   public void banner(String synodVersion, int workers, int fpIndex, long seed, String fpSetName,
       String queueName) {
+    banner(synodVersion, workers, fpIndex, seed, fpSetName, queueName, false);
+  }
+
+  /** The same for a simulation ({@code simulate}), whose second line is TLC's for its simulator. */
+  public void banner(String synodVersion, int workers, int fpIndex, long seed, String fpSetName,
+      String queueName, boolean simulate) {
     out.println("TLC2 Version " + TlcText.versionStamp(LocalDateTime.now(clock)) + " (rev: synod-"
         + synodVersion + ")");
     Runtime rt = Runtime.getRuntime();
     String env = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch") + ", " + System.getProperty("java.vendor") + " "
         + System.getProperty("java.version") + " " + System.getProperty("sun.arch.data.model", "64");
-    out.println("Running breadth-first search Model-Checking with fp " + fpIndex + " and seed "
-        + seed + " with " + workers + (workers == 1 ? " worker" : " workers") + " on "
+    out.println((simulate ? "Running Random Simulation with seed " + seed
+        : "Running breadth-first search Model-Checking with fp " + fpIndex + " and seed " + seed)
+        + " with " + workers + (workers == 1 ? " worker" : " workers") + " on "
         + rt.availableProcessors() + " cores with " + rt.maxMemory() / (1024 * 1024)
         + "MB heap and 0MB offheap memory [pid: " + ProcessHandle.current().pid() + "] (" + env
         + ", " + fpSetName + ", " + queueName + ").");
@@ -233,6 +240,13 @@ public final class TlcTextReporter implements SearchListener {
       out.println("The average outdegree of the complete state graph is " + d.average()
           + " (minimum is " + d.min() + ", the maximum " + d.max() + " and the 95th percentile is "
           + d.percentile95() + ").");
+    }
+  }
+
+  /** Errors with their traces and nothing else (a simulation prints its own statistics). */
+  public void failures(List<CheckResult.Failure> failures) {
+    for (CheckResult.Failure f : failures) {
+      failure(f);
     }
   }
 

@@ -1,0 +1,177 @@
+package io.synod.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code synod check -simulate} by the rules of TLC's simulator (its Simulator and
+ * SimulationWorker), on what TLC's own simulation tests assert that does not depend on the order
+ * of random draws.
+ */
+class CheckSimulateTest {
+  @TempDir Path dir;
+
+  private Path spec(String name, String body, String cfg) throws IOException {
+    Path p = dir.resolve(name + ".tla");
+    Files.writeString(p, "---- MODULE " + name + " ----\nEXTENDS Naturals, TLC\n" + body + "\n====\n");
+    Files.writeString(dir.resolve(name + ".cfg"), cfg);
+    return p;
+  }
+
+  private static CliTestSupport.Result run(Path spec, String... flags) {
+    String[] args = new String[flags.length + 4];
+    args[0] = "check";
+    args[1] = "-config";
+    args[2] = spec.toString().replace(".tla", ".cfg");
+    System.arraycopy(flags, 0, args, 3, flags.length);
+    args[args.length - 1] = spec.toString();
+    return CliTestSupport.run(args);
+  }
+
+  @Test
+  void theNumberOfBehavioursTakesTlcsNumSyntaxAndTheSummaryIsTlcs() throws IOException {
+    // TLC's Example1Test: -depth 11 is eleven steps; the initial state and every successor
+    // generated count as states (1 + 11)
+    Path s = spec("Cycle", "VARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 10",
+        "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=3", "-depth", "11", "-seed", "5");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Progress: 34 states checked, 3 traces generated (trace length:"
+        + " mean=11, var(x)=0, sd=0)\nThe number of states generated: 34\n"
+        + "Simulation using seed 5 and aril 0\n"), r.out());
+    assertFalse(r.out().contains("distinct states found"), r.out());
+  }
+
+  @Test
+  void simulateTakesOnlyNumAmongTlcsArguments() throws IOException {
+    Path s = spec("Cycle", "VARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 10",
+        "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = run(s, "-simulate", "file=out,num=2");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("file="), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void aFalseAssumptionStopsTheSimulationAsItStopsAModelCheck() throws IOException {
+    // TLC's SimulationTestAssumption (Test4)
+    Path s = spec("Assume", "VARIABLE x\nASSUME 1 = 2\nInit == x = 0\nNext == x' = x",
+        "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=1");
+    assertEquals(10, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Error: Assumption line 4, col 8 to line 4, col 12 of module Assume is false."),
+        r.out());
+  }
+
+  @Test
+  void thePostconditionIsEvaluatedAfterTheBehavioursWithTheirRegisters() throws IOException {
+    // TLC's SimulationTest2PostCondition: the POSTCONDITION sees the registers TLCSet wrote
+    Path s = spec("Post", "VARIABLE x\nInit == x = 0 /\\ TLCSet(42, 0)\n"
+        + "Next == x' = (x + 1) % 5 /\\ TLCSet(42, TLCGet(42) + 1)\n"
+        + "Counted == TLCGet(42) = 6\nViolated == TLCGet(42) = 0",
+        "INIT Init\nNEXT Next\nPOSTCONDITION Violated\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=1", "-depth", "6");
+    assertEquals(10, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Error: Postcondition Violated at line 7, col 13 to line 7, col 26 of"
+        + " module Post is false.\nProgress: 7 states checked, 1 traces generated"), r.out());
+    Files.writeString(dir.resolve("Post.cfg"), "INIT Init\nNEXT Next\nPOSTCONDITION Counted\n");
+    CliTestSupport.Result ok = run(s, "-simulate", "num=1", "-depth", "6");
+    assertEquals(0, ok.code(), ok.out() + ok.err());
+  }
+
+  @Test
+  void everySuccessorOfTheActionTriedIsCheckedEvenOutsideTheConstraint() throws IOException {
+    // TLC checks the invariants of each successor it generates before it picks one, and only
+    // then drops those outside the CONSTRAINT: x = 2 is found whatever the draws
+    Path s = spec("Wide", "VARIABLE x\nInit == x = 0\nNext == x' \\in {1, 2}\nInv == x < 2\nC == x < 2",
+        "INIT Init\nNEXT Next\nCONSTRAINT C\nINVARIANT Inv\n");
+    for (String seed : new String[] {"1", "2", "3", "4"}) {
+      CliTestSupport.Result r = run(s, "-deadlock", "-simulate", "num=1", "-depth", "1", "-seed", seed);
+      assertEquals(12, r.code(), r.out() + r.err());
+      assertTrue(r.out().contains("Error: Invariant Inv is violated.\nError: The behavior up to this"
+          + " point is:\nState 1: <Initial predicate>\nx = 0\n\nState 2: <Next line 5, col 9 to"
+          + " line 5, col 21 of module Wide>\nx = 2\n"), r.out());
+    }
+  }
+
+  @Test
+  void aBehaviourTakesDepthStepsSoItsLastStateIsChecked() throws IOException {
+    // TLC's TLCSetSimTest: -depth N evaluates the next-state relation N times
+    Path s = spec("Steps", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\nInv == x < 3",
+        "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=1", "-depth", "3");
+    assertEquals(12, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("State 4: <Next line 5, col 9 to line 5, col 18 of module Steps>\nx = 3\n"),
+        r.out());
+  }
+
+  @Test
+  void anInitialStateViolationIsReportedAsTlcReportsIt() throws IOException {
+    // TLC's SimulatorTest.testInvariantViolationInitialState
+    Path s = spec("Init0", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\nInv == x > 0",
+        "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=1");
+    assertEquals(12, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Error: Invariant Inv is violated by the initial state:\nx = 0\n"), r.out());
+    assertFalse(r.out().contains("Progress:"), r.out());
+  }
+
+  @Test
+  void tlcGetReportsTheSimulationsSettingsAndBehaviours() throws IOException {
+    // TLC's TLCSetSim: without num= the number of behaviours is unbounded (-1 as an int), the
+    // behaviour being generated is counted, and TLCSet("exit") ends the simulation
+    Path s = spec("Get", "VARIABLE x\n"
+        + "ASSUME TLCGet(\"config\").depth = 50 /\\ TLCGet(\"config\").mode = \"simulate\""
+        + " /\\ TLCGet(\"config\").traces + 1 = 0\n"
+        + "Init == x = 0 /\\ TLCGet(\"stats\").traces = 0 /\\ TLCGet(\"stats\").generated = 0\n"
+        + "Next == /\\ x' = x + 1 /\\ TLCGet(\"stats\").traces = 1 /\\ TLCGet(\"stats\").generated = x'\n"
+        + "        /\\ TLCSet(\"exit\", x = 49)",
+        "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = run(s, "-simulate", "-depth", "50");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Progress: 51 states checked, 1 traces generated"), r.out());
+    assertTrue(r.out().contains("Running Random Simulation with seed "), r.out());
+  }
+
+  @Test
+  void anAliasReadsTheNextStateOfTheTraceAndTheRunsSettings() throws IOException {
+    // TLC's AliasSafetySimuTest and AliasSafetyTest: the ALIAS is evaluated on a state and the
+    // one after it in the trace (the last state's is itself), TLCGet("config") in the run
+    Path s = spec("Al", "VARIABLE x\nInit == x = 1\nNext == x' = x + 1\nInv == x < 3\n"
+        + "Alias == [x |-> x, a |-> x' - x, m |-> TLCGet(\"config\").mode]",
+        "INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS Alias\n");
+    CliTestSupport.Result sim = run(s, "-simulate", "num=1", "-seed", "2");
+    assertEquals(12, sim.code(), sim.out() + sim.err());
+    assertTrue(sim.out().contains("State 1: <Initial predicate>\n/\\ x = 1\n/\\ a = 1\n"
+        + "/\\ m = \"simulate\"\n"), sim.out());
+    assertTrue(sim.out().contains("/\\ x = 3\n/\\ a = 0\n"), sim.out());
+    CliTestSupport.Result bfs = run(s);
+    assertEquals(12, bfs.code(), bfs.out() + bfs.err());
+    assertTrue(bfs.out().contains("State 1: <Initial predicate>\n/\\ x = 1\n/\\ a = 1\n"
+        + "/\\ m = \"bfs\"\n"), bfs.out());
+  }
+
+  @Test
+  void counterExampleHoldsTheStatesAsTheAliasPrintsThem() throws IOException {
+    // TLC's Example1Test: its POSTCONDITION compares CounterExample with the aliased states
+    Path s = dir.resolve("Ce.tla");
+    Files.writeString(s, "---- MODULE Ce ----\nEXTENDS Naturals, TLC, TLCExt\nVARIABLE x\n"
+        + "Init == x = 0\nNext == x' = x + 1\nInv == x < 2\n"
+        + "Alias == [x |-> x, l |-> TLCGet(\"level\")]\n"
+        + "Post == CounterExample.state = {<<1, [x |-> 0, l |-> 1]>>, <<2, [x |-> 1, l |-> 2]>>,"
+        + " <<3, [x |-> 2, l |-> 3]>>}\n====\n");
+    Files.writeString(dir.resolve("Ce.cfg"), "INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS Alias\n"
+        + "POSTCONDITION Post\n");
+    for (CliTestSupport.Result r : new CliTestSupport.Result[] {run(s), run(s, "-simulate", "num=1")}) {
+      assertEquals(12, r.code(), r.out() + r.err());
+      assertFalse(r.out().contains("Postcondition"), r.out());
+    }
+  }
+}
