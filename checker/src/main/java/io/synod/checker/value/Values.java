@@ -366,7 +366,10 @@ public final class Values {
     return out == null ? x : SetEnumValue.ofSorted(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
-  /** {@code UNION S} for an enumerable set of sets. */
+  /**
+   * {@code UNION S} for an enumerable set of sets: explicit, or lazy when an element cannot be
+   * enumerated.
+   */
   public static SetValue bigUnion(SetValue s) {
     SetValue acc = SetEnumValue.EMPTY;
     for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
@@ -374,9 +377,9 @@ public final class Values {
       if (!(v instanceof SetValue e)) {
         throw new EvalError("Attempted to compute UNION of a set with a non-set element:\n" + Pretty.ppr(v));
       }
-      acc = union(acc, e);
+      acc = acc == null || !e.isEnumerable() ? null : union(acc, e); // null: lazy from here
     }
-    return acc;
+    return acc == null ? new UnionOfValue(s.toSetEnum()) : acc;
   }
 
   /** {@code {x \in base : test(x)}}, lazy until enumerated. */
