@@ -35,6 +35,25 @@ abstract class ProductLikeSetValue extends LazySetValue {
     return true;
   }
 
+  /**
+   * TLC's finiteness: every component is asked whether it is finite, and a finite one whether
+   * it is empty, which makes the whole set empty and so finite.
+   */
+  @Override
+  public final boolean isFiniteSet() {
+    boolean allFinite = true;
+    for (SetValue s : sets) {
+      if (s.isFiniteSet()) {
+        if (s.isEmpty()) {
+          return true;
+        }
+      } else {
+        allFinite = false;
+      }
+    }
+    return allFinite;
+  }
+
   /** TLC's emptiness: the components are asked in order, the first empty one decides. */
   @Override
   public final boolean isEmpty() {

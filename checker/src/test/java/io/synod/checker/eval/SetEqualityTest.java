@@ -250,4 +250,33 @@ class SetEqualityTest {
     assertEquals("Shouldn't call isEmpty() on value ANY", error("[{\"ref\"} -> {}] = [Any -> {}]"));
     assertEquals("Shouldn't call isEmpty() on value ANY", error("({\"ref\"} \\X {}) = (Any \\X {})"));
   }
+
+  /**
+   * A value that is no set as the argument of [D -> R], [f : S], S \\X T or Seq(S): TLC builds
+   * the set and fails when it asks the argument what a set answers, its finiteness (inside
+   * IsFiniteSet, whose error it wraps as a Java override's) or its emptiness (TLC's
+   * EmptySetEqAssume: Synod failed on "a non-set value as a set" at once).
+   */
+  @Test
+  void aValueThatIsNoSetFailsWhereTheSetAsksIt() {
+    String wrap = "Attempted to apply the operator overridden by the Java method\n"
+        + "public static tlc2.value.IBoolValue tlc2.module.FiniteSets.IsFiniteSet(tlc2.value.impl.Value),\n"
+        + "but it produced the following error:\n";
+    assertEquals(wrap + "Attempted to check if the integer 1 is a finite set.", error("IsFiniteSet([1 -> 2])"));
+    assertEquals(wrap + "Attempted to check if the integer 1 is a finite set.",
+        error("IsFiniteSet([n1 : 1, n2 : {\"d1\"}])"));
+    assertEquals(wrap + "Attempted to check if the string \"s\" is a finite set.", error("IsFiniteSet(Seq(\"s\"))"));
+    assertEquals(wrap + "Shouldn't call isEmpty() on value <<1>>", error("IsFiniteSet(Seq(<<1>>))"));
+    assertEquals(wrap + "Attempted to compute the number of elements in the overridden value Seq({}).",
+        error("IsFiniteSet([Nat -> Seq({})])"));
+    assertEquals("Shouldn't call isEmpty() on value 1", error("[1 -> 2] = [1 -> 2]"));
+    assertEquals("Shouldn't call isEmpty() on value \"s\"", error("[{\"d1\"} -> \"s\"] = [{\"d1\"} -> \"s\"]"));
+    assertEquals("Shouldn't call isEmpty() on value 1", error("(1 \\X {\"d1\"}) = (1 \\X {\"d1\"})"));
+    assertEquals("Attempted to apply the operator overridden by the Java method\n"
+        + "public static tlc2.value.impl.IntValue tlc2.module.FiniteSets.Cardinality(tlc2.value.impl.Value),\n"
+        + "but it produced the following error:\nAttempted to enumerate S \\ T when S:\nNat\nis not enumerable.",
+        error("Cardinality([n1 : (Nat \\ {0}), n2 : {}])"));
+    assertEquals("0", Eval.show("Cardinality([n1 : Nat, n2 : {}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet([n1 : Nat, n2 : {}]) /\\ ~IsFiniteSet([n1 : Nat, n2 : {1}])"));
+  }
 }
