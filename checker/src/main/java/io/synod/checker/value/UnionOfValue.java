@@ -2,10 +2,12 @@ package io.synod.checker.value;
 
 /**
  * {@code UNION S} for an explicit set {@code S} of sets one of which cannot be enumerated
- * ({@code UNION {Nat, {-1}}}): membership asks each element in turn, as TLC's UnionValue does,
- * and enumerating it fails with TLC's error for the first element it cannot enumerate.
+ * ({@code UNION {Nat, {-1}}}), or whose elements cannot be put in one order
+ * ({@code UNION {1..2, {"a"}}}): membership asks each element in turn, as TLC's UnionValue does,
+ * and enumerating it fails with TLC's error for the first element it cannot enumerate, or the
+ * comparison that fails.
  */
-final class UnionOfValue extends DerivedSetValue {
+final class UnionOfValue extends LazySetValue {
   private final SetEnumValue sets;
 
   UnionOfValue(SetEnumValue sets) {
@@ -34,7 +36,32 @@ final class UnionOfValue extends DerivedSetValue {
 
   @Override
   SetEnumValue materialize() {
-    return Values.bigUnion(sets).toSetEnum();
+    return Values.unionOf(sets).toSetEnum();
+  }
+
+  @Override
+  public long size() {
+    return toSetEnum().size();
+  }
+
+  @Override
+  public java.util.Iterator<Value> iterator() {
+    return toSetEnum().iterator();
+  }
+
+  /** TLC's emptiness: whether its enumeration yields a first element, the sets in order. */
+  @Override
+  public boolean isEmpty() {
+    for (int i = 0; i < sets.intSize(); i++) {
+      SetValue s = (SetValue) sets.get(i);
+      if (!s.isEnumerable()) {
+        throw enumerationError();
+      }
+      if (!s.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

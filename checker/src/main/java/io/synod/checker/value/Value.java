@@ -116,6 +116,10 @@ public abstract class Value implements Comparable<Value> {
    * ({@code [{"r1"} -> {"d1"}] # [Nat -> {"d1"}]} fails on {@code {"r1"} = Nat}).
    */
   private static void refuseIncomparableSets(SetValue a, SetValue b) {
+    if (a instanceof UnsortedSetValue || b instanceof UnsortedSetValue) {
+      // TLC normalizes this side, then the other, before comparing: one of them fails
+      (a instanceof UnsortedSetValue ? a : b).toSetEnum();
+    }
     if (a instanceof SetEnumValue s && !s.ordered() || b instanceof SetEnumValue t && !t.ordered()) {
       return; // a literal kept as written compares by its elements' equality (SetEnumValue)
     }

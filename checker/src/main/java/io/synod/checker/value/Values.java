@@ -40,7 +40,7 @@ public final class Values {
    * like {@link #setOwning}, except that a literal with an element that is a non-enumerable set
    * ({@code {Nat, {-1}}}) is kept unordered, as TLC keeps it, instead of failing.
    */
-  public static SetEnumValue setLiteral(Value[] elems, int n) {
+  public static SetValue setLiteral(Value[] elems, int n) {
     return SetEnumValue.literal(elems, n);
   }
 
@@ -371,15 +371,37 @@ public final class Values {
    * enumerated.
    */
   public static SetValue bigUnion(SetValue s) {
-    SetValue acc = SetEnumValue.EMPTY;
+    boolean enumerable = true;
+    boolean explicit = true;
     for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
       Value v = it.next();
       if (!(v instanceof SetValue e)) {
         throw new EvalError("Attempted to compute UNION of a set with a non-set element:\n" + Pretty.ppr(v));
       }
-      acc = acc == null || !e.isEnumerable() ? null : union(acc, e); // null: lazy from here
+      enumerable &= e.isEnumerable();
+      explicit &= e instanceof SetEnumValue;
     }
-    return acc == null ? new UnionOfValue(s.toSetEnum()) : acc;
+    if (!enumerable) {
+      return new UnionOfValue(s.toSetEnum());
+    }
+    try {
+      return unionOf(s);
+    } catch (EvalError e) {
+      if (explicit) {
+        throw e; // TLC joins explicit sets at once, meeting the elements it cannot compare
+      }
+      // TLC keeps the union of other forms lazy: {1..2, {"a"}} fails only once enumerated
+      return new UnionOfValue(s.toSetEnum());
+    }
+  }
+
+  /** The explicit union of a set of enumerable sets. */
+  static SetValue unionOf(SetValue s) {
+    SetValue acc = SetEnumValue.EMPTY;
+    for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+      acc = union(acc, (SetValue) it.next());
+    }
+    return acc;
   }
 
   /** {@code {x \in base : test(x)}}, lazy until enumerated. */
