@@ -399,7 +399,14 @@ final class Natives {
       }
       return s.get(c.random().nextInt(s.intSize()));
     }, true, false);
-    fn1(m, "ToString", (c, x) -> c.spec.strings.string(Pretty.flatAsWritten(x)));
+    fn1(m, "ToString", (c, x) -> {
+      try {
+        Values.tlcPrintCheck(x);
+      } catch (EvalError e) {
+        throw overrideError("public static tlc2.value.impl.Value tlc2.module.TLC.ToString(tlc2.value.impl.Value)", e);
+      }
+      return c.spec.strings.string(Pretty.flatAsWritten(x));
+    });
     fn1(m, "TLCEval", (c, x) -> x);
     special2("TLCExt", "AssertEq", (c, x, y) -> {
       if (!x.equals(y)) {

@@ -414,6 +414,57 @@ public final class Values {
     return new MapSetValue(base, map);
   }
 
+  /**
+   * The errors TLC's ToString meets deciding whether to print a set of functions, of records or
+   * a Cartesian product enumerated: unlike other printing, it keeps them (TLC's
+   * Value#toStringUnchecked). TLC counts the arguments in its int, in order, an empty one
+   * settling it; an argument it cannot count, or a count beyond its int, fails.
+   */
+  public static void tlcPrintCheck(Value v) {
+    if (v instanceof FcnSetValue f) {
+      if (f.domainSet().isEmpty()) {
+        return;
+      }
+      long d = tlcSize(f.domainSet());
+      long r = tlcSize(f.rangeSet());
+      long n = 1;
+      for (long i = 0; i < d && n <= Integer.MAX_VALUE; i++) {
+        n *= r;
+      }
+      if (n >= ENUM_BOUND) {
+        tlcPrintCheck(f.domainSet());
+        tlcPrintCheck(f.rangeSet());
+      }
+    } else if (v instanceof ProductLikeSetValue p) {
+      long n = 1;
+      for (SetValue s : p.sets) {
+        long k = tlcSize(s);
+        if (k == 0) {
+          return;
+        }
+        if (n <= Integer.MAX_VALUE) {
+          n *= k;
+        }
+      }
+      if (n >= ENUM_BOUND) {
+        for (SetValue s : p.sets) {
+          tlcPrintCheck(s);
+        }
+      }
+    }
+  }
+
+  /** The cardinality as TLC counts it, in an int. */
+  private static long tlcSize(SetValue s) {
+    long n = s.size();
+    if (n > Integer.MAX_VALUE) {
+      // TLC's SetOfTuplesValue names the product without a line break
+      throw new EvalError("Overflow when computing the number of elements in"
+          + (s instanceof ProductSetValue ? " " : ":\n") + Pretty.ppr(s));
+    }
+    return n;
+  }
+
   /** Whether a lazy set is small enough that TLC prints it enumerated. */
   static boolean smallEnough(SetValue s) {
     try {

@@ -279,4 +279,22 @@ class SetEqualityTest {
     assertEquals("0", Eval.show("Cardinality([n1 : Nat, n2 : {}])"));
     assertEquals("TRUE", Eval.show("IsFiniteSet([n1 : Nat, n2 : {}]) /\\ ~IsFiniteSet([n1 : Nat, n2 : {1}])"));
   }
+
+  /**
+   * TLC's ToString keeps the errors met deciding whether to print a set enumerated: counting an
+   * argument it cannot count, or beyond its int (TLC's EmptySetEqAssume: Synod printed "{}").
+   */
+  @Test
+  void toStringKeepsTheErrorsOfCountingTheArguments() {
+    String wrap = "Attempted to apply the operator overridden by the Java method\n"
+        + "public static tlc2.value.impl.Value tlc2.module.TLC.ToString(tlc2.value.impl.Value),\n"
+        + "but it produced the following error:\n";
+    assertEquals(wrap + "Attempted to compute the number of elements in the overridden value Nat.",
+        error("ToString([n1 : Nat, n2 : {}])"));
+    assertEquals(wrap + "Overflow when computing the number of elements in (1..50000 \\X 1..50000)",
+        error("ToString([((1..50000) \\X (1..50000)) -> {}])"));
+    assertEquals("\"{}\"", Eval.show("ToString([n1 : {}, n2 : Nat])"));
+    assertEquals("\"{}\"", Eval.show("ToString([n1 : 1..50000, n2 : 1..50000, n3 : {}])"));
+    assertEquals("\"{<<>>}\"", Eval.show("ToString([{} -> Nat])"));
+  }
 }
