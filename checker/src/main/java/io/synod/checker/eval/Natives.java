@@ -5,6 +5,7 @@ import io.synod.checker.syntax.ast.Expr;
 import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.Arith;
 import io.synod.checker.value.BoolValue;
+import io.synod.checker.value.EvalError;
 import io.synod.checker.value.FcnValue;
 import io.synod.checker.value.InfiniteSetValue;
 import io.synod.checker.value.IntValue;
@@ -202,7 +203,7 @@ final class Natives {
 
   private void sequences() {
     String m = "Sequences";
-    fn1(m, "Seq", (c, x) -> Values.seqSet(set(x)));
+    fn1(m, "Seq", (c, x) -> Values.seqSet(io.synod.checker.value.NonSetOperand.of(x)));
     fn1(m, "Len", (c, x) -> x instanceof StringValue s
         ? IntValue.of(s.text().length()) : IntValue.of(seq(x, "Len").length()));
     fn2(m, "\\o", (c, x, y) -> {
@@ -255,7 +256,14 @@ final class Natives {
 
   private void finiteSets() {
     fn1("FiniteSets", "Cardinality", Nodes.CountFilter.CARDINALITY);
-    fn1("FiniteSets", "IsFiniteSet", (c, x) -> BoolValue.of(set(x).isFiniteSet()));
+    fn1("FiniteSets", "IsFiniteSet", (c, x) -> {
+      try {
+        return BoolValue.of(set(x).isFiniteSet());
+      } catch (EvalError e) {
+        throw overrideError("public static tlc2.value.IBoolValue tlc2.module.FiniteSets.IsFiniteSet("
+            + "tlc2.value.impl.Value)", e);
+      }
+    });
   }
 
   private void bags() {
@@ -391,7 +399,14 @@ final class Natives {
       }
       return s.get(c.random().nextInt(s.intSize()));
     }, true, false);
-    fn1(m, "ToString", (c, x) -> c.spec.strings.string(Pretty.flatAsWritten(x)));
+    fn1(m, "ToString", (c, x) -> {
+      try {
+        Values.tlcPrintCheck(x);
+      } catch (EvalError e) {
+        throw overrideError("public static tlc2.value.impl.Value tlc2.module.TLC.ToString(tlc2.value.impl.Value)", e);
+      }
+      return c.spec.strings.string(Pretty.flatAsWritten(x));
+    });
     fn1(m, "TLCEval", (c, x) -> x);
     special2("TLCExt", "AssertEq", (c, x, y) -> {
       if (!x.equals(y)) {
@@ -518,6 +533,19 @@ final class Natives {
       return i.value();
     }
     throw EvalException.eval("Expected an integer, but got:\n" + Pretty.ppr(v));
+  }
+
+  /**
+   * The error TLC reports when the Java method overriding an operator fails: wrapped with the
+   * method's signature, unless TLC raised it with an error code of its own, which it reports as
+   * it is.
+   */
+  static RuntimeException overrideError(String method, EvalError e) {
+    if (e.coded()) {
+      return e;
+    }
+    return EvalException.eval("Attempted to apply the operator overridden by the Java method\n" + method
+        + ",\nbut it produced the following error:\n" + e.getMessage());
   }
 
   static SetValue set(Value v) {

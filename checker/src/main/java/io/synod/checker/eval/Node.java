@@ -4,6 +4,7 @@ import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.BoolValue;
 import io.synod.checker.value.EvalError;
 import io.synod.checker.value.IntValue;
+import io.synod.checker.value.NonSetOperand;
 import io.synod.checker.value.Pretty;
 import io.synod.checker.value.SetValue;
 import io.synod.checker.value.Value;
@@ -72,6 +73,15 @@ abstract class Node {
       return s;
     }
     throw fail("Attempted to use a non-set value as a set:\n" + Pretty.ppr(v));
+  }
+
+  /**
+   * The argument of a constructor of sets ({@code [D -> R]}, {@code [f : S]}, {@code S \X T}):
+   * TLC accepts a value that is no set there and fails only when the set asks it what a set
+   * answers.
+   */
+  final SetValue evalSetOperand(Ctx c, Frame f) {
+    return NonSetOperand.of(eval(c, f));
   }
 
   final long evalInt(Ctx c, Frame f) {

@@ -628,12 +628,11 @@ final class Nodes {
         }
         return n;
       } catch (EvalError e) {
-        if (e.getMessage() == null || !e.getMessage().startsWith("Overflow when computing")) {
-          throw e;
+        if (set instanceof io.synod.checker.value.InfiniteSetValue) {
+          throw e; // TLC refuses an overridden set before counting it, with an error of its own
         }
-        throw EvalException.eval("Attempted to apply the operator overridden by the Java method\n"
-            + "public static tlc2.value.impl.IntValue tlc2.module.FiniteSets.Cardinality("
-            + "tlc2.value.impl.Value),\nbut it produced the following error:\n" + e.getMessage());
+        throw Natives.overrideError("public static tlc2.value.impl.IntValue tlc2.module.FiniteSets.Cardinality("
+            + "tlc2.value.impl.Value)", e);
       }
     }
 
@@ -832,7 +831,7 @@ final class Nodes {
 
     @Override
     Value ev(Ctx c, Frame f) {
-      return Values.fcnSet(a.evalSet(c, f), b.evalSet(c, f));
+      return Values.fcnSet(a.evalSetOperand(c, f), b.evalSetOperand(c, f));
     }
   }
 
@@ -880,7 +879,7 @@ final class Nodes {
     Value ev(Ctx c, Frame f) {
       SetValue[] ss = new SetValue[sets.length];
       for (int i = 0; i < ss.length; i++) {
-        ss[i] = sets[i].evalSet(c, f);
+        ss[i] = sets[i].evalSetOperand(c, f);
       }
       return Values.recordSet(names, ss);
     }
@@ -938,7 +937,7 @@ final class Nodes {
     Value ev(Ctx c, Frame f) {
       SetValue[] ss = new SetValue[factors.length];
       for (int i = 0; i < ss.length; i++) {
-        ss[i] = factors[i].evalSet(c, f);
+        ss[i] = factors[i].evalSetOperand(c, f);
       }
       return Values.product(ss);
     }

@@ -41,7 +41,8 @@ public final class FcnSetValue extends LazySetValue {
           return false;
         }
       }
-    } else if (!f.domain().equals(domain)) {
+    } else if (!f.domain().tlaEquals(domain)) {
+      // TLC compares the function's explicit domain with this one, which it must enumerate
       return false;
     }
     for (int i = 0, n = f.size(); i < n; i++) {
@@ -95,6 +96,16 @@ public final class FcnSetValue extends LazySetValue {
   }
 
   /**
+   * Where TLC's equality of two sets of functions that emptiness does not decide would fail:
+   * it compares the domains, then the co-domains.
+   */
+  void refuseIncomparableArguments(FcnSetValue o) {
+    if (domain.tlaEquals(o.domain)) {
+      range.tlaEquals(o.range);
+    }
+  }
+
+  /**
    * TLC's finiteness of {@code [D -> R]}: an empty domain or co-domain, both finite, or a
    * single-element co-domain (one function, whatever the domain): {@code [Nat -> {"d1"}]}.
    */
@@ -125,10 +136,21 @@ public final class FcnSetValue extends LazySetValue {
     return Odometer.power(range.size(), domain.size(), this);
   }
 
+  /** TLC enumerates the domain first, then (for a non-empty one) the co-domain. */
+  @Override
+  EvalError enumerationError() {
+    if (!domain.isEnumerable()) {
+      return partError(domain, () -> "Attempted to enumerate a set of the form [D -> R],but the domain D:\n"
+          + Pretty.ppr(domain) + "\ncannot be enumerated.");
+    }
+    return partError(range, () -> "Attempted to enumerate a set of the form [D -> R],but the range R:\n"
+        + Pretty.ppr(range) + "\ncannot be enumerated.");
+  }
+
   @Override
   public Iterator<Value> iterator() {
     if (!isEnumerable()) {
-      throw notEnumerable(this);
+      throw enumerationError();
     }
     if (emptyByRange()) {
       return java.util.Collections.emptyIterator();

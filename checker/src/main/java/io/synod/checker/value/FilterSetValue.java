@@ -76,7 +76,8 @@ public final class FilterSetValue extends DerivedSetValue {
   /** The enumeration error TLC reports for a filter over a non-enumerable set. */
   @Override
   EvalError enumerationError() {
-    return new EvalError("Attempted to enumerate { x \\in S : p(x) } when S:\n" + Pretty.ppr(source.base)
+    SetValue base = source.base;
+    return partError(base, () -> "Attempted to enumerate { x \\in S : p(x) } when S:\n" + Pretty.ppr(base)
         + "\nis not enumerable");
   }
 

@@ -103,14 +103,26 @@ public final class InfiniteSetValue extends SetValue {
     return form == Form.SEQ && elems.isFiniteSet() && elems.isEmpty();
   }
 
+  /**
+   * TLC answers the emptiness of Nat, Int, STRING and Seq(S) from a witness they hold (0, the
+   * empty string, the empty sequence); Any has none, and TLC refuses to say.
+   */
   @Override
   public boolean isEmpty() {
+    if (form == Form.ANY) {
+      throw new EvalError("Shouldn't call isEmpty() on value " + this);
+    }
+    return false;
+  }
+
+  @Override
+  boolean enumerableForm() {
     return false;
   }
 
   @Override
   public long size() {
-    throw new EvalError("Attempted to compute the number of elements in the infinite set " + this + ".");
+    throw new EvalError("Attempted to compute the number of elements in the overridden value " + this + ".");
   }
 
   @Override
@@ -139,7 +151,7 @@ public final class InfiniteSetValue extends SetValue {
       case NAT -> sb.append("Nat");
       case INT -> sb.append("Int");
       case STRING -> sb.append("STRING");
-      case ANY -> sb.append("Any");
+      case ANY -> sb.append("ANY"); // TLC's AnySet prints so
       default -> {
         sb.append("Seq(");
         elems.appendTo(sb);

@@ -35,6 +35,25 @@ abstract class ProductLikeSetValue extends LazySetValue {
     return true;
   }
 
+  /**
+   * TLC's finiteness: every component is asked whether it is finite, and a finite one whether
+   * it is empty, which makes the whole set empty and so finite.
+   */
+  @Override
+  public final boolean isFiniteSet() {
+    boolean allFinite = true;
+    for (SetValue s : sets) {
+      if (s.isFiniteSet()) {
+        if (s.isEmpty()) {
+          return true;
+        }
+      } else {
+        allFinite = false;
+      }
+    }
+    return allFinite;
+  }
+
   /** TLC's emptiness: the components are asked in order, the first empty one decides. */
   @Override
   public final boolean isEmpty() {
@@ -61,9 +80,28 @@ abstract class ProductLikeSetValue extends LazySetValue {
     return null;
   }
 
+  /**
+   * Where TLC's equality of two such sets that emptiness does not decide would fail: it compares
+   * the components (field names first) in order.
+   */
+  final void refuseIncomparableArguments(ProductLikeSetValue o) {
+    if (sets.length != o.sets.length) {
+      return;
+    }
+    for (int i = 0; i < sets.length && sameLabel(o, i) && sets[i].tlaEquals(o.sets[i]); i++) {
+      // tlaEquals raises TLC's error where two components cannot be compared
+    }
+  }
+
+  /** Whether component {@code i} carries the same label (field name; always in products). */
+  boolean sameLabel(ProductLikeSetValue o, int i) {
+    return true;
+  }
+
+  /** TLC counts the set after asking whether it is empty, the components in order. */
   @Override
   public final long size() {
-    if (emptyByComponent()) {
+    if (isEmpty()) {
       return 0;
     }
     long[] sizes = new long[sets.length];
@@ -73,10 +111,25 @@ abstract class ProductLikeSetValue extends LazySetValue {
     return Odometer.count(sizes, this);
   }
 
+  /** TLC enumerates the components in order: the first it cannot enumerate fails. */
+  @Override
+  final EvalError enumerationError() {
+    for (int i = 0; i < sets.length; i++) {
+      if (!sets[i].isEnumerable()) {
+        int k = i;
+        return partError(sets[i], () -> componentError(k));
+      }
+    }
+    return notEnumerable(this);
+  }
+
+  /** TLC's error for a component that is not an enumerable form. */
+  abstract String componentError(int i);
+
   /** The canonical elements of each component, for an {@link Odometer}. */
   final Value[][] choices() {
     if (!isEnumerable()) {
-      throw notEnumerable(this);
+      throw enumerationError();
     }
     if (emptyByComponent()) {
       return new Value[][] {new Value[0]};

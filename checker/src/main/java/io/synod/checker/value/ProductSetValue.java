@@ -49,6 +49,12 @@ public final class ProductSetValue extends ProductLikeSetValue {
   }
 
   @Override
+  String componentError(int i) {
+    return "Attempted to enumerate a set of the form s1 \\X s2 ... \\X sn,\nbut can't enumerate s" + i + ":\n"
+        + Pretty.ppr(sets[i]);
+  }
+
+  @Override
   public Iterator<Value> iterator() {
     return new Odometer(choices(), TupleValue::wrap);
   }

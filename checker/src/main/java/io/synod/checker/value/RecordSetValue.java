@@ -35,6 +35,17 @@ public final class RecordSetValue extends ProductLikeSetValue {
   }
 
   @Override
+  boolean sameLabel(ProductLikeSetValue o, int i) {
+    return ((RecordSetValue) o).names[i].equals(names[i]);
+  }
+
+  @Override
+  String componentError(int i) {
+    return "Attempted to enumerate a set of the form [l1 : v1, ..., ln : vn],\nbut can't enumerate the value of the `"
+        + names[i].text() + "' field:\n" + Pretty.ppr(sets[i]);
+  }
+
+  @Override
   public Iterator<Value> iterator() {
     return new Odometer(choices(), vals -> new RecordValue(names, vals));
   }

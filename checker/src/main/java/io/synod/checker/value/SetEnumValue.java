@@ -51,9 +51,10 @@ public final class SetEnumValue extends SetValue {
   /**
    * The set of {@code elems[0..n)} (array owned by the callee): canonical, or, when an element
    * is a set that cannot be enumerated (or itself such a literal) and so the elements cannot be
-   * ordered, kept in written order without duplicates, as TLC keeps such a set literal.
+   * ordered, kept in written order without duplicates, as TLC keeps such a set literal; or,
+   * when two elements are of kinds TLC does not compare, an {@link UnsortedSetValue}.
    */
-  static SetEnumValue literal(Value[] elems, int n) {
+  static SetValue literal(Value[] elems, int n) {
     boolean infinite = false;
     for (int i = 0; i < n; i++) {
       infinite |= elems[i] instanceof InfiniteSetValue;
@@ -61,6 +62,8 @@ public final class SetEnumValue extends SetValue {
     // TLC tests membership in a literal holding Nat or Int by equality, element by element,
     // even when its elements (Nat and Int) can be ordered: 5 \in {Nat, Int} is FALSE
     if (!infinite) {
+      // the sort below reorders elems when it fails: a literal that may fail keeps a copy
+      Value[] written = mixedKinds(elems, n) ? Arrays.copyOf(elems, n) : null;
       try {
         return normalize(elems, n);
       } catch (EvalError e) {
@@ -70,7 +73,11 @@ public final class SetEnumValue extends SetValue {
               || s instanceof SetEnumValue lit && !lit.ordered);
         }
         if (!lazyElement) {
-          throw e;
+          String sortError = written == null ? null : UnsortedSetValue.sortError(written, n);
+          if (sortError == null) {
+            throw e;
+          }
+          return new UnsortedSetValue(written, sortError);
         }
       }
     }
@@ -82,6 +89,21 @@ public final class SetEnumValue extends SetValue {
       }
     }
     return new SetEnumValue(distinct.toArray(new Value[0]), false);
+  }
+
+  /** Whether two of {@code elems[0..n)} are of different kinds, model values aside. */
+  private static boolean mixedKinds(Value[] elems, int n) {
+    Kind k = null;
+    for (int i = 0; i < n; i++) {
+      Kind e = elems[i].kind();
+      if (e != Kind.MODEL) {
+        if (k != null && e != k) {
+          return true;
+        }
+        k = e;
+      }
+    }
+    return false;
   }
 
   @Override

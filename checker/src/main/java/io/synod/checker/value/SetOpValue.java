@@ -47,6 +47,29 @@ public final class SetOpValue extends DerivedSetValue {
     };
   }
 
+  /**
+   * TLC's error for enumerating this set: the one of the operand it starts enumerating when that
+   * is an enumerable form ({@code (Nat \ {0}) \cup {1}} fails as {@code Nat \ {0}} does), else
+   * the one of the operator.
+   */
+  @Override
+  EvalError enumerationError() {
+    return switch (op) {
+      case DIFF -> partError(a, () -> "Attempted to enumerate S \\ T when S:\n" + Pretty.ppr(a)
+          + "\nis not enumerable.");
+      case UNION -> a.enumerableForm() && b.enumerableForm()
+          ? (a.isEnumerable() ? b : a).enumerationError()
+          : new EvalError(bothError("\\cup"));
+      case INTERSECT -> a.enumerableForm() ? a.enumerationError()
+          : b.enumerableForm() ? b.enumerationError() : new EvalError(bothError("\\cap"));
+    };
+  }
+
+  private String bothError(String operator) {
+    return "Attempted to enumerate S " + operator + " T when S:\n" + Pretty.ppr(a) + "\nand T:\n"
+        + Pretty.ppr(b) + "\nare not both enumerable";
+  }
+
   @Override
   long structuralFingerprint() {
     return Hashing.mix(Hashing.mix(0x4f50L + op.ordinal(), a.fingerprint()), b.fingerprint());

@@ -67,6 +67,25 @@ public abstract class SetValue extends Value {
     return notEnumerable(this);
   }
 
+  /**
+   * Whether TLC's form of this set is one it can start enumerating (its {@code Enumerable}):
+   * every form but the overridden sets ({@code Nat}, {@code Int}, {@code STRING},
+   * {@code Seq(S)}, {@code Any}). An enumerable form can still fail once enumerated, with its
+   * own error ({@code Nat \ {0}}), where a set built on a form that is not enumerable fails
+   * with the error of the set that holds it ({@code [D -> Nat]}).
+   */
+  boolean enumerableForm() {
+    return true;
+  }
+
+  /**
+   * The error enumerating {@code part} raises inside a set that is built on it: its own error
+   * if it is an enumerable form, else {@code orElse}, the error of the set holding it.
+   */
+  static EvalError partError(SetValue part, java.util.function.Supplier<String> orElse) {
+    return part.enumerableForm() ? part.enumerationError() : new EvalError(orElse.get());
+  }
+
   /** Structural fingerprint of a non-enumerable set (never equal to an enumerable set's). */
   long structuralFingerprint() {
     throw notEnumerable(this);

@@ -35,6 +35,19 @@ public final class SubsetValue extends LazySetValue {
     return base.isEnumerable();
   }
 
+  /** TLC counts the base first, which fails for an overridden set as its size does. */
+  @Override
+  EvalError enumerationError() {
+    if (!base.enumerableForm()) {
+      try {
+        base.size();
+      } catch (EvalError e) {
+        return e;
+      }
+    }
+    return base.enumerationError();
+  }
+
   /** {@code SUBSET A \subseteq SUBSET B} exactly when {@code A \subseteq B}: no enumeration. */
   @Override
   public boolean isSubsetOf(SetValue other) {

@@ -102,17 +102,59 @@ public abstract class Value implements Comparable<Value> {
     }
     if (x instanceof FcnValue f && y instanceof FcnValue g) {
       refuseIncomparableParts(f, g);
-    } else if (x instanceof SetValue a && y instanceof SetValue b
-        && (a instanceof SetEnumValue || a.getClass() != b.getClass())
-        && a.isEnumerable() && b.isEnumerable()) {
-      // explicit sets, or sets of two forms that TLC enumerates to compare as explicit sets
-      // ([n1 : {"a"}] # {"a"} \X {"a"} compares a record with a tuple)
-      SetEnumValue s = a.toSetEnum();
-      SetEnumValue t = b.toSetEnum();
-      if (s.size() == t.size()) {
-        for (int i = 0; i < s.size() && s.get(i).tlaEquals(t.get(i)); i++) {
-          // tlaEquals raises TLC's error where two elements cannot be compared
-        }
+    } else if (x instanceof SetValue a && y instanceof SetValue b) {
+      refuseIncomparableSets(a, b);
+    }
+  }
+
+  /**
+   * Two unequal sets as TLC's {@code a.equals(b)} compares them. An overridden set ({@code Nat},
+   * {@code Seq(S)}...) compares only with another one. Two sets of functions, of records or two
+   * Cartesian products of undecided emptiness compare their arguments in order. Any other set
+   * is enumerated, this side first, and compared as an explicit set with the other, enumerated
+   * in turn, which an overridden set cannot be: the enumeration errors are TLC's
+   * ({@code [{"r1"} -> {"d1"}] # [Nat -> {"d1"}]} fails on {@code {"r1"} = Nat}).
+   */
+  private static void refuseIncomparableSets(SetValue a, SetValue b) {
+    if (a instanceof UnsortedSetValue || b instanceof UnsortedSetValue) {
+      // TLC normalizes this side, then the other, before comparing: one of them fails
+      (a instanceof UnsortedSetValue ? a : b).toSetEnum();
+    }
+    if (a instanceof SetEnumValue s && !s.ordered() || b instanceof SetEnumValue t && !t.ordered()) {
+      return; // a literal kept as written compares by its elements' equality (SetEnumValue)
+    }
+    if (!a.enumerableForm()) {
+      if (b.enumerableForm()) {
+        throw new EvalError("Attempted to compare overridden value " + Pretty.ppr(a)
+            + " with non-overridden value:\n" + Pretty.ppr(b));
+      }
+      return;
+    }
+    if (a instanceof FcnSetValue f && b instanceof FcnSetValue g) {
+      f.refuseIncomparableArguments(g);
+      return;
+    }
+    if (a instanceof ProductLikeSetValue p && b.getClass() == a.getClass()) {
+      p.refuseIncomparableArguments((ProductLikeSetValue) b);
+      return;
+    }
+    if (a.getClass() == b.getClass() && !(a instanceof SetEnumValue)) {
+      return;
+    }
+    if (a.isEnumerable() && b.isEnumerable() && a.size() != b.size()) {
+      return; // both enumerate, and sets of two sizes compare no elements
+    }
+    SetEnumValue s = a.toSetEnum();
+    if (!b.enumerableForm()) {
+      throw new EvalError("Attempted to check equality of the set " + Pretty.ppr(s) + " with the value:\n"
+          + Pretty.ppr(b));
+    }
+    // sets of two forms compare as explicit sets ([n1 : {"a"}] # {"a"} \X {"a"} compares a
+    // record with a tuple)
+    SetEnumValue t = b.toSetEnum();
+    if (s.size() == t.size()) {
+      for (int i = 0; i < s.size() && s.get(i).tlaEquals(t.get(i)); i++) {
+        // tlaEquals raises TLC's error where two elements cannot be compared
       }
     }
   }

@@ -40,7 +40,7 @@ public final class Values {
    * like {@link #setOwning}, except that a literal with an element that is a non-enumerable set
    * ({@code {Nat, {-1}}}) is kept unordered, as TLC keeps it, instead of failing.
    */
-  public static SetEnumValue setLiteral(Value[] elems, int n) {
+  public static SetValue setLiteral(Value[] elems, int n) {
     return SetEnumValue.literal(elems, n);
   }
 
@@ -366,15 +366,40 @@ public final class Values {
     return out == null ? x : SetEnumValue.ofSorted(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
-  /** {@code UNION S} for an enumerable set of sets. */
+  /**
+   * {@code UNION S} for an enumerable set of sets: explicit, or lazy when an element cannot be
+   * enumerated.
+   */
   public static SetValue bigUnion(SetValue s) {
-    SetValue acc = SetEnumValue.EMPTY;
+    boolean enumerable = true;
+    boolean explicit = true;
     for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
       Value v = it.next();
       if (!(v instanceof SetValue e)) {
         throw new EvalError("Attempted to compute UNION of a set with a non-set element:\n" + Pretty.ppr(v));
       }
-      acc = union(acc, e);
+      enumerable &= e.isEnumerable();
+      explicit &= e instanceof SetEnumValue;
+    }
+    if (!enumerable) {
+      return new UnionOfValue(s.toSetEnum());
+    }
+    try {
+      return unionOf(s);
+    } catch (EvalError e) {
+      if (explicit) {
+        throw e; // TLC joins explicit sets at once, meeting the elements it cannot compare
+      }
+      // TLC keeps the union of other forms lazy: {1..2, {"a"}} fails only once enumerated
+      return new UnionOfValue(s.toSetEnum());
+    }
+  }
+
+  /** The explicit union of a set of enumerable sets. */
+  static SetValue unionOf(SetValue s) {
+    SetValue acc = SetEnumValue.EMPTY;
+    for (Iterator<Value> it = s.iterator(); it.hasNext(); ) {
+      acc = union(acc, (SetValue) it.next());
     }
     return acc;
   }
@@ -387,6 +412,57 @@ public final class Values {
   /** {@code {map(x) : x \in base}}, lazy until enumerated or tested for membership. */
   public static MapSetValue map(SetValue base, UnaryOperator<Value> map) {
     return new MapSetValue(base, map);
+  }
+
+  /**
+   * The errors TLC's ToString meets deciding whether to print a set of functions, of records or
+   * a Cartesian product enumerated: unlike other printing, it keeps them (TLC's
+   * Value#toStringUnchecked). TLC counts the arguments in its int, in order, an empty one
+   * settling it; an argument it cannot count, or a count beyond its int, fails.
+   */
+  public static void tlcPrintCheck(Value v) {
+    if (v instanceof FcnSetValue f) {
+      if (f.domainSet().isEmpty()) {
+        return;
+      }
+      long d = tlcSize(f.domainSet());
+      long r = tlcSize(f.rangeSet());
+      long n = 1;
+      for (long i = 0; i < d && n <= Integer.MAX_VALUE; i++) {
+        n *= r;
+      }
+      if (n >= ENUM_BOUND) {
+        tlcPrintCheck(f.domainSet());
+        tlcPrintCheck(f.rangeSet());
+      }
+    } else if (v instanceof ProductLikeSetValue p) {
+      long n = 1;
+      for (SetValue s : p.sets) {
+        long k = tlcSize(s);
+        if (k == 0) {
+          return;
+        }
+        if (n <= Integer.MAX_VALUE) {
+          n *= k;
+        }
+      }
+      if (n >= ENUM_BOUND) {
+        for (SetValue s : p.sets) {
+          tlcPrintCheck(s);
+        }
+      }
+    }
+  }
+
+  /** The cardinality as TLC counts it, in an int. */
+  private static long tlcSize(SetValue s) {
+    long n = s.size();
+    if (n > Integer.MAX_VALUE) {
+      // TLC's SetOfTuplesValue names the product without a line break
+      throw new EvalError("Overflow when computing the number of elements in"
+          + (s instanceof ProductSetValue ? " " : ":\n") + Pretty.ppr(s));
+    }
+    return n;
   }
 
   /** Whether a lazy set is small enough that TLC prints it enumerated. */

@@ -191,4 +191,110 @@ class SetEqualityTest {
     assertEquals("FALSE", Eval.show("{} = {{}}"));
     assertEquals("TRUE", Eval.show("SUBSET {} = {{}}"));
   }
+
+  private static String error(String expr) {
+    return assertThrows(EvalException.class, () -> Eval.show(expr)).getMessage();
+  }
+
+  /**
+   * A set TLC has to enumerate to answer (its emptiness, or its explicit form to compare) fails
+   * with the error of the form TLC cannot enumerate, in TLC's words (TLC's EmptySetEqAssume:
+   * Synod said "Attempted to enumerate a non-enumerable set" for all of them).
+   */
+  @Test
+  void aSetThatCannotBeEnumeratedFailsWithTheErrorOfItsForm() {
+    String diff = "Attempted to enumerate S \\ T when S:\nNat\nis not enumerable.";
+    assertEquals(diff, error("[(Nat \\ {0}) -> {\"d1\"}] = [(Nat \\ {0}) -> {\"d1\"}]"));
+    assertEquals(diff, error("[{\"ref\"} -> {}] = [[n1 : (Nat \\ {0})] -> {}]"));
+    assertEquals(diff, error("[ref : {}] # [n1 : (Nat \\ Nat)]"));
+    assertEquals(diff, error("({\"ref\"} \\X {}) = ((Nat \\ {0}) \\X {})"));
+    assertEquals("Attempted to enumerate S \\cup T when S:\n{\"d1\"}\nand T:\nNat\nare not both enumerable",
+        error("[{\"ref\"} -> {}] = [({\"d1\"} \\cup Nat) -> {}]"));
+    assertEquals("Attempted to enumerate UNION(s), but some element of s is nonenumerable.",
+        error("[{\"ref\"} -> {}] = [(UNION {Nat}) -> {}]"));
+    assertEquals("TRUE", Eval.show("-1 \\in UNION {Nat, {-1}} /\\ -2 \\notin UNION {Nat, {-1}}"));
+    // a comparison with an explicit set enumerates the other side
+    assertEquals("Attempted to enumerate a set of the form [D -> R],but the range R:\nNat\ncannot be enumerated.",
+        error("{} # [{\"d1\"} -> Nat]"));
+    // as does a membership in [D -> R], which compares the domains
+    assertEquals("Attempted to enumerate a set of the form [l1 : v1, ..., ln : vn],\n"
+        + "but can't enumerate the value of the `n1' field:\nNat", error("<<>> \\notin [[n1 : Nat] -> {}]"));
+    assertEquals("Attempted to enumerate a set of the form s1 \\X s2 ... \\X sn,\nbut can't enumerate s0:\nNat",
+        error("<<>> \\notin [(Nat \\X {\"d1\"}) -> {}]"));
+    assertEquals("Attempted to enumerate a set of the form [D -> R],but the domain D:\nNat\ncannot be enumerated.",
+        error("<<>> \\notin [[Nat -> {\"d1\"}] -> {}]"));
+    assertEquals("Attempted to compute the number of elements in the overridden value Nat.",
+        error("<<>> \\notin [(SUBSET Nat) -> {}]"));
+    assertEquals("TRUE", Eval.show("<<1, 2>> \\in [1..2 -> Nat] /\\ <<1>> \\notin [1..2 -> Nat]"));
+  }
+
+  /**
+   * An overridden set (Nat, Seq(S)...) compares only with another one, and an explicit set with
+   * no overridden set, as TLC's UserValue and SetEnumValue (TLC's EmptySetEqAssume: Synod
+   * answered these).
+   */
+  @Test
+  void anOverriddenSetComparesOnlyWithAnother() {
+    assertEquals("Attempted to compare overridden value Seq({}) with non-overridden value:\n{<<>>}",
+        error("Seq({}) = {<<>>}"));
+    assertEquals("Attempted to check equality of the set {<<>>} with the value:\nSeq({})",
+        error("{<<>>} = Seq({})"));
+    assertEquals("Attempted to compare overridden value Nat with non-overridden value:\n{\"r1\"}",
+        error("[{\"d1\"} -> Nat] # [{\"d1\"} -> {\"r1\"}]"));
+    assertEquals("Attempted to check equality of the set {\"r1\"} with the value:\nNat",
+        error("[{\"r1\"} -> {\"d1\"}] # [Nat -> {\"d1\"}]"));
+    assertEquals("Attempted to check equality of the set {} with the value:\nInt",
+        error("<<>> \\notin [Int -> {}]"));
+    assertEquals("Attempted to check equality of the set {1, 2} with the value:\nNat", error("1..2 = Nat"));
+    assertEquals("TRUE", Eval.show("Nat # Int /\\ Nat = Nat"));
+    assertEquals("Shouldn't call isEmpty() on value ANY", error("[{\"ref\"} -> {}] = [Any -> {}]"));
+    assertEquals("Shouldn't call isEmpty() on value ANY", error("({\"ref\"} \\X {}) = (Any \\X {})"));
+  }
+
+  /**
+   * A value that is no set as the argument of [D -> R], [f : S], S \\X T or Seq(S): TLC builds
+   * the set and fails when it asks the argument what a set answers, its finiteness (inside
+   * IsFiniteSet, whose error it wraps as a Java override's) or its emptiness (TLC's
+   * EmptySetEqAssume: Synod failed on "a non-set value as a set" at once).
+   */
+  @Test
+  void aValueThatIsNoSetFailsWhereTheSetAsksIt() {
+    String wrap = "Attempted to apply the operator overridden by the Java method\n"
+        + "public static tlc2.value.IBoolValue tlc2.module.FiniteSets.IsFiniteSet(tlc2.value.impl.Value),\n"
+        + "but it produced the following error:\n";
+    assertEquals(wrap + "Attempted to check if the integer 1 is a finite set.", error("IsFiniteSet([1 -> 2])"));
+    assertEquals(wrap + "Attempted to check if the integer 1 is a finite set.",
+        error("IsFiniteSet([n1 : 1, n2 : {\"d1\"}])"));
+    assertEquals(wrap + "Attempted to check if the string \"s\" is a finite set.", error("IsFiniteSet(Seq(\"s\"))"));
+    assertEquals(wrap + "Shouldn't call isEmpty() on value <<1>>", error("IsFiniteSet(Seq(<<1>>))"));
+    assertEquals(wrap + "Attempted to compute the number of elements in the overridden value Seq({}).",
+        error("IsFiniteSet([Nat -> Seq({})])"));
+    assertEquals("Shouldn't call isEmpty() on value 1", error("[1 -> 2] = [1 -> 2]"));
+    assertEquals("Shouldn't call isEmpty() on value \"s\"", error("[{\"d1\"} -> \"s\"] = [{\"d1\"} -> \"s\"]"));
+    assertEquals("Shouldn't call isEmpty() on value 1", error("(1 \\X {\"d1\"}) = (1 \\X {\"d1\"})"));
+    assertEquals("Attempted to apply the operator overridden by the Java method\n"
+        + "public static tlc2.value.impl.IntValue tlc2.module.FiniteSets.Cardinality(tlc2.value.impl.Value),\n"
+        + "but it produced the following error:\nAttempted to enumerate S \\ T when S:\nNat\nis not enumerable.",
+        error("Cardinality([n1 : (Nat \\ {0}), n2 : {}])"));
+    assertEquals("0", Eval.show("Cardinality([n1 : Nat, n2 : {}])"));
+    assertEquals("TRUE", Eval.show("IsFiniteSet([n1 : Nat, n2 : {}]) /\\ ~IsFiniteSet([n1 : Nat, n2 : {1}])"));
+  }
+
+  /**
+   * TLC's ToString keeps the errors met deciding whether to print a set enumerated: counting an
+   * argument it cannot count, or beyond its int (TLC's EmptySetEqAssume: Synod printed "{}").
+   */
+  @Test
+  void toStringKeepsTheErrorsOfCountingTheArguments() {
+    String wrap = "Attempted to apply the operator overridden by the Java method\n"
+        + "public static tlc2.value.impl.Value tlc2.module.TLC.ToString(tlc2.value.impl.Value),\n"
+        + "but it produced the following error:\n";
+    assertEquals(wrap + "Attempted to compute the number of elements in the overridden value Nat.",
+        error("ToString([n1 : Nat, n2 : {}])"));
+    assertEquals(wrap + "Overflow when computing the number of elements in (1..50000 \\X 1..50000)",
+        error("ToString([((1..50000) \\X (1..50000)) -> {}])"));
+    assertEquals("\"{}\"", Eval.show("ToString([n1 : {}, n2 : Nat])"));
+    assertEquals("\"{}\"", Eval.show("ToString([n1 : 1..50000, n2 : 1..50000, n3 : {}])"));
+    assertEquals("\"{<<>>}\"", Eval.show("ToString([{} -> Nat])"));
+  }
 }
