@@ -157,7 +157,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   @Option(names = "-depth", paramLabel = "N", defaultValue = "100",
-      description = "Simulation: states per behaviour, at least 1 (default: ${DEFAULT-VALUE}).")
+      description = "Simulation: steps per behaviour (a behaviour has up to N + 1 states, as in TLC), at least 1 (default: ${DEFAULT-VALUE}).")
   int depth;
 
   @Option(names = "-num", paramLabel = "N", defaultValue = "9223372036854775807",
@@ -265,7 +265,7 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UserError("-dump supports only 'dot FILE', got '" + dump.get(0) + "'", ExitCodes.USAGE);
     }
     if (simulate && depth < 1) {
-      throw new UserError("-depth expects a positive number of states per behaviour, got " + depth, ExitCodes.USAGE);
+      throw new UserError("-depth expects a positive number of steps per behaviour, got " + depth, ExitCodes.USAGE);
     }
     if (simulate && simulateNum != null && simulateNum < 1) {
       throw new UserError("-simulate num= expects a positive number of behaviours, got " + simulateNum,
