@@ -569,22 +569,18 @@ public final class CheckCommand implements Callable<Integer> {
     ctx.search = new SettingsControl("simulate", 1, model.checkDeadlock() && !deadlockOff, seedValue, 0,
         () -> new SearchStats(0, 0, 0, 0), () -> { }).simulating(depth, behaviours, () -> 0L);
     // TLC checks the assumptions before it simulates, as before it model-checks
+    CheckResult.Failure assumption;
     try {
       NamedCheck a = model.firstFalseAssumption(ctx);
-      if (a != null) {
-        rep.result(new CheckResult(Verdict.ASSUMPTION, List.of(new CheckResult.Failure(Verdict.ASSUMPTION,
-            a.name(), "Assumption " + a.location() + " is false.", List.of(), List.of())),
-            new SearchStats(0, 0, 0, 0), null, 0, Double.NaN, 0));
-        rep.finished(millisSince(start));
-        return ExitCodes.of(Verdict.ASSUMPTION);
-      }
+      assumption = a == null ? null : CheckResult.Failure.falseAssumption(a);
     } catch (SpecError e) {
-      Verdict v = e.kind() == SpecError.Kind.ASSUMPTION ? Verdict.ASSUMPTION
-          : e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
-      rep.result(new CheckResult(v, List.of(new CheckResult.Failure(v, null, e.getMessage(), List.of(),
-          e.stack())), new SearchStats(0, 0, 0, 0), null, 0, Double.NaN, 0));
+      assumption = CheckResult.Failure.beforeSearch(e);
+    }
+    if (assumption != null) {
+      rep.result(new CheckResult(assumption.verdict(), List.of(assumption), new SearchStats(0, 0, 0, 0),
+          null, 0, Double.NaN, 0));
       rep.finished(millisSince(start));
-      return ExitCodes.of(v);
+      return ExitCodes.of(assumption.verdict());
     }
     Simulator sim = new Simulator(model, deadlockOff, checking(out));
     PrintWriter err = spec.commandLine().getErr();

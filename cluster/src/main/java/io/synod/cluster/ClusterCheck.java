@@ -119,15 +119,12 @@ public final class ClusterCheck {
       }
       NamedCheck a = model.firstFalseAssumption(ctx);
       if (a != null) {
-        return result(Verdict.ASSUMPTION, List.of(new CheckResult.Failure(Verdict.ASSUMPTION,
-            a.name(), "Assumption " + a.location() + " is false.", List.of(), List.of())), start,
-            false, null);
+        CheckResult.Failure f = CheckResult.Failure.falseAssumption(a);
+        return result(f.verdict(), List.of(f), start, false, null);
       }
     } catch (SpecError e) {
-      Verdict v = e.kind() == SpecError.Kind.ASSUMPTION ? Verdict.ASSUMPTION
-          : e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
-      return result(v, List.of(new CheckResult.Failure(v, null, e.getMessage(), List.of(),
-          e.stack())), start, false, null);
+      CheckResult.Failure f = CheckResult.Failure.beforeSearch(e);
+      return result(f.verdict(), List.of(f), start, false, null);
     }
     members = new ArrayList<>(client.hazelcast().getCluster().getMembers());
     memberIds = members.stream().map(Member::getUuid).toList();

@@ -76,6 +76,22 @@ public record CheckResult(
         Verdict verdict, String name, String message, List<TraceStep> trace, List<Span> stack) {
       this(verdict, name, message, trace, stack, null);
     }
+
+    /** A false ASSUME, as TLC reports it before any search (exit 10). */
+    public static Failure falseAssumption(NamedCheck a) {
+      return new Failure(Verdict.ASSUMPTION, a.name(), "Assumption " + a.location() + " is false.",
+          List.of(), List.of());
+    }
+
+    /**
+     * An error raised while the constants and ASSUMEs are evaluated, before any search: an
+     * ASSUME that fails to evaluate (exit 10 in TLC), an Assert, or another evaluation error.
+     */
+    public static Failure beforeSearch(SpecError e) {
+      Verdict v = e.kind() == SpecError.Kind.ASSUMPTION ? Verdict.ASSUMPTION
+          : e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
+      return new Failure(v, null, e.getMessage(), List.of(), e.stack());
+    }
   }
 
   /**

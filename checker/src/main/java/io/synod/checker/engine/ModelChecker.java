@@ -135,16 +135,13 @@ public final class ModelChecker {
       }
       NamedCheck a = model.firstFalseAssumption(ctx);
       if (a != null) {
-        CheckResult.Failure f = new CheckResult.Failure(Verdict.ASSUMPTION, a.name(),
-            "Assumption " + a.location() + " is false.", List.of(), List.of());
-        return result(Verdict.ASSUMPTION, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
+        CheckResult.Failure f = CheckResult.Failure.falseAssumption(a);
+        return result(f.verdict(), List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
             CheckResult.Memory.NONE);
       }
     } catch (SpecError e) {
-      Verdict v = e.kind() == SpecError.Kind.ASSUMPTION ? Verdict.ASSUMPTION
-          : e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
-      CheckResult.Failure f = new CheckResult.Failure(v, null, e.getMessage(), List.of(), e.stack());
-      return result(v, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
+      CheckResult.Failure f = CheckResult.Failure.beforeSearch(e);
+      return result(f.verdict(), List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
           CheckResult.Memory.NONE);
     }
     LivenessPlan plan = null;
