@@ -1,5 +1,6 @@
 package io.synod.checker.eval;
 
+import io.synod.checker.syntax.ast.Span;
 import io.synod.checker.value.Value;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,6 +72,36 @@ public final class Ctx {
       seedFor = null;
     }
     return random;
+  }
+
+  /** The run's seed, the only source of the random draws of constant-level definitions. */
+  long constantSeed;
+
+  /**
+   * Evaluates a constant-level definition (evaluated once for the whole check) with random draws
+   * that depend on the run's seed and the definition alone: not on the state being expanded
+   * when it is first needed, nor on the worker or cluster member that needs it first, so that
+   * every member of a cluster check and every run with the same seed gets the same value.
+   * The draws of the expansion under way are left as if the definition had been evaluated
+   * before it.
+   */
+  Value evalConstant(Node body, Frame f) {
+    SplittableRandom savedRandom = random;
+    Value[] savedFor = seedFor;
+    long savedSeed = runSeed;
+    Span s = body.span;
+    long h = 0xC0DEF5EEDL ^ constantSeed;
+    h = h * 0x9E3779B97F4A7C15L + s.module().hashCode();
+    h = h * 0x9E3779B97F4A7C15L + ((long) s.beginLine() << 32 | s.beginCol());
+    random = new SplittableRandom(h);
+    seedFor = null;
+    try {
+      return body.eval(this, f);
+    } finally {
+      random = savedRandom;
+      seedFor = savedFor;
+      runSeed = savedSeed;
+    }
   }
 
   /** Draws for the successors of {@code state} from now on depend on it alone. */

@@ -393,6 +393,7 @@ final class EvalModel implements SpecModel {
     }
     c.level = ec.level;
     c.registers = ec.registers;
+    c.constantSeed = runSeed(ec);
     return c;
   }
 

@@ -272,8 +272,15 @@ final class Nodes {
     Value ev(Ctx c, Frame f) {
       Value v = value;
       if (v == null) {
-        v = body.eval(c, f);
-        value = v;
+        // one value for the whole check, whichever worker (or cluster member) needs it first:
+        // two workers racing would each draw a RandomElement and each keep its own
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = c.evalConstant(body, f);
+            value = v;
+          }
+        }
       }
       return v;
     }
