@@ -221,7 +221,7 @@ public final class ClusterCheck {
    * {@code level}, with the cluster's counts then (members count from zero after a resume).
    */
   private record Resume(Path dir, List<String> parts, int level, long queued, SearchStats totals,
-      long[] outdegree) {}
+      long[] outdegree, long[] possible) {}
 
   private CheckResult search(Path spec, Path config, List<Path> libraries, EvalContext ctx,
       long start) {
@@ -335,6 +335,7 @@ public final class ClusterCheck {
     if (from == null) {
       base = new SearchStats(0, 0, 0, 0);
       baseOutdegree = new long[0];
+      basePossible = null;
       listener.computingInitialStates();
       reports = onAll(i -> new Tasks.Init(id), "computing the initial states");
       stats = stats(reports);
@@ -350,6 +351,7 @@ public final class ClusterCheck {
     } else {
       base = from.totals();
       baseOutdegree = from.outdegree();
+      basePossible = from.possible();
       queued = from.queued();
       level = from.level();
       reports = List.of();
@@ -406,7 +408,8 @@ public final class ClusterCheck {
       }
     }
     Resume previous = lastCheckpoint;
-    lastCheckpoint = new Resume(dir, parts, level, queued, stats(reports), outdegree(reports));
+    lastCheckpoint = new Resume(dir, parts, level, queued, stats(reports), outdegree(reports),
+        possible(reports));
     lastCheckpointNanos = System.nanoTime();
     if (previous != null && !archive.containsValue(previous.parts())) {
       deleteTree(previous.dir());
@@ -432,6 +435,7 @@ public final class ClusterCheck {
   /** The counts at the checkpoint the current epoch resumed from (zero without). */
   private SearchStats base = new SearchStats(0, 0, 0, 0);
   private long[] baseOutdegree = new long[0];
+  private long[] basePossible;
   private Path checkpointDir;
   private long checkpointEveryMillis;
   private long lastCheckpointNanos;
@@ -495,6 +499,27 @@ public final class ClusterCheck {
     return s;
   }
 
+  /**
+   * How often each _POSSIBLE predicate held, summed over the members (with the checkpoint's the
+   * epoch resumed from); null when the model has none.
+   */
+  private long[] possible(List<LevelReport> reports) {
+    long[] sum = basePossible == null ? null : basePossible.clone();
+    for (LevelReport r : reports) {
+      long[] p = r.possible();
+      if (p == null) {
+        continue;
+      }
+      if (sum == null) {
+        sum = new long[p.length];
+      }
+      for (int i = 0; i < p.length && i < sum.length; i++) {
+        sum[i] += p[i];
+      }
+    }
+    return sum;
+  }
+
   /** The outdegree histogram of the cluster (with the checkpoint's the epoch resumed from). */
   private long[] outdegree(List<LevelReport> reports) {
     Outdegree deg = new Outdegree();
@@ -539,6 +564,11 @@ public final class ClusterCheck {
     if (failures.isEmpty()) {
       ctx.stats = stats;
       ctx.level = 0;
+      long[] possible = possible(reports);
+      if (possible != null) {
+        // the coordinator generated no state: the members' counts are the search's
+        model.setPossibleCounts(possible);
+      }
       CheckResult.Failure post = Postconditions.check(model, ctx);
       if (post != null) {
         failures.add(post);
@@ -606,6 +636,8 @@ public final class ClusterCheck {
   private ActionLabel actionInto(Value[] s, Value[] t, int pos) {
     EvalContext ctx = new EvalContext(0, Output.NONE);
     ctx.level = pos;
+    // the draws (RandomElement...) members made from the run's seed for this state's successors
+    ctx.drawSeed = options.seed();
     ActionLabel[] label = new ActionLabel[1];
     model.successors(s, ctx, (u, a) -> {
       if (java.util.Arrays.equals(u, t)) {

@@ -302,9 +302,11 @@ final class MemberJob {
         }
         pending[0] = s;
         ctx.level = 1;
-        boolean inModel = !hasConstraints || model.satisfiesConstraints(s, ctx);
         long fp = fingerprinter.of(s, ctx);
         if (owner(fp, memberIds.size()) == index) {
+          // every member enumerates every initial state: only its owner counts it, decides
+          // the constraints and counts the _POSSIBLE predicates it satisfies
+          boolean inModel = !hasConstraints || model.satisfiesConstraints(s, ctx);
           generated.increment();
           if (inModel) {
             admit(fp, ParentTable.NO_PARENT, s, null, 0, 0, 1, ctx, queue, queued);
@@ -455,6 +457,10 @@ final class MemberJob {
       });
     }
     f.add(chunk, count[0]);
+    if (model.possibleCounts() != null) {
+      // no initial states computed here: the counts of this epoch start from zero
+      model.setPossibleCounts(new long[0]);
+    }
     current = f;
     next = new Frontier();
     expanded.reset();
@@ -479,7 +485,7 @@ final class MemberJob {
     long left = next.size() + Math.max(0, current.size() - expanded.sum());
     return new LevelReport(generated.sum(), distinct.sum(), depth.get(), left, fs,
         exited,
-        hist, seen.bytes(), parents.bytes(), Math.max(peakQueueBytes, next.bytes()),
+        hist, model.possibleCounts(), seen.bytes(), parents.bytes(), Math.max(peakQueueBytes, next.bytes()),
         bytesSent.get(), statesSent.get());
   }
 

@@ -96,6 +96,17 @@ class ClusterCheckTest {
     }
   }
 
+  private static CheckResult single(Path spec, CheckOptions options) throws Exception {
+    return new ModelChecker(model(spec), options, new SearchListener() {}, Output.NONE).run();
+  }
+
+  private static CheckResult onCluster(Path spec, CheckOptions options) throws Exception {
+    try (ClusterClient c = ClusterClient.connect(join, VERSION, 30_000, 3)) {
+      return new ClusterCheck(c, model(spec), options, new SearchListener() {}, Output.NONE)
+          .run(spec, spec.resolveSibling("Grid.cfg"), List.of());
+    }
+  }
+
   private static CheckResult onClusterWithCheckpoints(Path spec, SearchListener listener,
       Path checkpoints, List<String> notices) throws Exception {
     try (ClusterClient c = ClusterClient.connect(join, VERSION, 30_000, 3)) {
@@ -171,6 +182,71 @@ class ClusterCheckTest {
     long sum = ((io.synod.checker.value.IntValue) last[0]).value()
         + ((io.synod.checker.value.IntValue) last[1]).value();
     assertEquals(15, sum);
+  }
+
+  /** Successors drawn at random: the members draw from the run's seed, and so must the replay. */
+  private static final String RANDOM_WALK = """
+      ---- MODULE Grid ----
+      EXTENDS Naturals, Randomization
+      VARIABLES x, y
+      Init == x \\in RandomSubset(3, 1..1000) /\\ y = 0
+      Next == x' \\in RandomSubset(3, 1..1000) /\\ y' = y + 1
+      Young == y < 4
+      ====
+      """;
+
+  @Test
+  void aTraceOfRandomDrawsIsReplayedToItsLastStep(@TempDir Path dir) throws Exception {
+    Path spec = spec(dir, RANDOM_WALK, "INIT Init\nNEXT Next\nINVARIANT Young\n");
+    CheckOptions seeded = CheckOptions.defaults().withSeed(4242);
+    CheckResult one = single(spec, seeded);
+    CheckResult many = onCluster(spec, seeded);
+    assertEquals(Verdict.INVARIANT, many.verdict());
+    var trace = many.firstFailure().trace();
+    assertEquals(one.firstFailure().trace().size(), trace.size());
+    assertEquals(5, trace.size());
+    for (var step : trace) {
+      assertNotNull(step.action(), "every step has its action, the violating one included");
+    }
+    assertEquals(4L, ((io.synod.checker.value.IntValue) trace.get(4).state()[1]).value());
+  }
+
+  /**
+   * TLC's _POSSIBLE counts (read by a POSTCONDITION through TLCGet("all:named")) are kept where
+   * states are generated: on the members, and summed for the coordinator's POSTCONDITION.
+   */
+  @Test
+  void possibleCountsAreThoseOfTheWholeSearch(@TempDir Path dir) throws Exception {
+    String body = GRID.replace("====", """
+        Corner == x = N /\\ y = N
+        Origin == x = 0 /\\ y = 0
+        Never == x > N
+        Counts == TLCGet("all:named")["s:_possible"][1]
+        Post == Counts["Corner"] = CornerCount /\\ Counts["Origin"] = OriginCount
+        ====""").replace("EXTENDS Naturals", "EXTENDS Naturals, TLC")
+        .replace("CONSTANT N", "CONSTANTS N, CornerCount, OriginCount");
+    String model = "INIT Init\nNEXT Next\n_POSSIBLE Corner Origin\n";
+    // the counts of one machine's search (every generated state, duplicates included)
+    SpecModel m = model(spec(dir, body, "CONSTANTS N = 5 CornerCount = 0 OriginCount = 0\n"
+        + model));
+    assertEquals(Verdict.SUCCESS, new ModelChecker(m, CheckOptions.defaults(),
+        new SearchListener() {}, Output.NONE).run().verdict());
+    long[] counts = m.possibleCounts();
+    assertTrue(counts[0] > 1 && counts[1] > 1, java.util.Arrays.toString(counts));
+    Path spec = spec(dir, body, "CONSTANTS N = 5 CornerCount = " + counts[0] + " OriginCount = "
+        + counts[1] + "\n" + model + "POSTCONDITION Post\n");
+    assertEquals(Verdict.SUCCESS, single(spec).verdict());
+    CheckResult many = onCluster(spec, new SearchListener() {});
+    assertEquals(Verdict.SUCCESS, many.verdict(),
+        () -> many.firstFailure() == null ? "" : many.firstFailure().message());
+    // a predicate no state satisfies fails the check after the search, on both
+    Path never = spec(dir, body, "CONSTANTS N = 5 CornerCount = 0 OriginCount = 0\n"
+        + "INIT Init\nNEXT Next\n_POSSIBLE Corner Never\n");
+    CheckResult oneNever = single(never);
+    CheckResult manyNever = onCluster(never, new SearchListener() {});
+    assertEquals(Verdict.POSTCONDITION, oneNever.verdict());
+    assertEquals(oneNever.verdict(), manyNever.verdict());
+    assertEquals(oneNever.firstFailure().message(), manyNever.firstFailure().message());
   }
 
   @Test

@@ -204,6 +204,20 @@ public interface SpecModel {
     return null;
   }
 
+  /**
+   * How many generated states (or steps) satisfied each _POSSIBLE predicate so far, in the
+   * configuration's order; null when the model has none.
+   */
+  default long[] possibleCounts() {
+    return null;
+  }
+
+  /**
+   * Sets the _POSSIBLE counts the POSTCONDITION check reads: those of a search this model did
+   * not run itself (the sums over a cluster check's members).
+   */
+  default void setPossibleCounts(long[] counts) {}
+
   /** The temporal properties and fairness to check after the search, or null when none. */
   default LivenessModel liveness() {
     return null;

@@ -888,6 +888,34 @@ final class EvalModel implements SpecModel {
     possiblesUnseen = new java.util.concurrent.atomic.AtomicInteger(possibles.size());
   }
 
+  @Override
+  public long[] possibleCounts() {
+    if (possibles.isEmpty()) {
+      return null;
+    }
+    java.util.concurrent.atomic.AtomicLongArray seen = possibleSeen;
+    long[] out = new long[possibles.size()];
+    for (int i = 0; seen != null && i < out.length; i++) {
+      out[i] = seen.get(i);
+    }
+    return out;
+  }
+
+  @Override
+  public void setPossibleCounts(long[] counts) {
+    java.util.concurrent.atomic.AtomicLongArray seen =
+        new java.util.concurrent.atomic.AtomicLongArray(possibles.size());
+    int unseen = 0;
+    for (int i = 0; i < possibles.size(); i++) {
+      seen.set(i, i < counts.length ? counts[i] : 0);
+      if (seen.get(i) == 0) {
+        unseen++;
+      }
+    }
+    possiblesUnseen = new java.util.concurrent.atomic.AtomicInteger(unseen);
+    possibleSeen = seen;
+  }
+
   /**
    * TLCGet("all:named"): TLC keeps the _POSSIBLE counts in the named register "s:_possible", one
    * record (predicate name to count) per worker; here one record for the whole search. Null when
