@@ -561,9 +561,13 @@ public final class ClusterCheck {
       failures.add(materialize(f));
       break; // as one machine, the search ends at the first error: one is reported
     }
-    if (failures.isEmpty()) {
+    if (failures.isEmpty() || failures.get(0).verdict() != Verdict.SYSTEM_ERROR) {
+      // as on one machine (and in TLC): the POSTCONDITION is evaluated once the search is over,
+      // also after a violation, which it reads as CounterExample
       ctx.stats = stats;
       ctx.level = 0;
+      ctx.counterExample = failures.isEmpty() ? null : failures.get(0).trace();
+      ctx.counterExampleLoop = failures.isEmpty() ? null : failures.get(0).loop();
       long[] possible = possible(reports);
       if (possible != null) {
         // the coordinator generated no state: the members' counts are the search's

@@ -250,6 +250,20 @@ class ClusterCheckTest {
   }
 
   @Test
+  void thePostconditionIsEvaluatedAfterAViolationToo(@TempDir Path dir) throws Exception {
+    Path spec = spec(dir, GRID.replace("====", "Never == x > N\n====")
+        .replace("\\/ x > 0 /\\ y > 0 /\\ x' = x - 1 /\\ y' = y - 1 /\\ tag' = IF tag = \"a\" THEN \"b\" ELSE \"a\"", ""),
+        "CONSTANT N = 3\nINIT Init\nNEXT Next\n_POSSIBLE Never\n");
+    CheckResult one = single(spec);
+    CheckResult many = onCluster(spec, new SearchListener() {});
+    assertEquals(Verdict.DEADLOCK, one.verdict());
+    assertEquals(List.of(Verdict.DEADLOCK, Verdict.POSTCONDITION),
+        one.failures().stream().map(CheckResult.Failure::verdict).toList());
+    assertEquals(one.failures().stream().map(CheckResult.Failure::verdict).toList(),
+        many.failures().stream().map(CheckResult.Failure::verdict).toList());
+  }
+
+  @Test
   void deadlockIsFoundWithItsTrace(@TempDir Path dir) throws Exception {
     Path spec = spec(dir, GRID.replace("\\/ x > 0 /\\ y > 0 /\\ x' = x - 1 /\\ y' = y - 1 /\\ tag' = IF tag = \"a\" THEN \"b\" ELSE \"a\"", ""),
         "CONSTANT N = 4\nINIT Init\nNEXT Next\n");
