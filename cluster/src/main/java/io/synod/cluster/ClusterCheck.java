@@ -622,6 +622,12 @@ public final class ClusterCheck {
         ActionLabel label = steps.isEmpty() ? ActionLabel.INITIAL
             : actionInto(steps.get(steps.size() - 1).state(), t, steps.size());
         steps.add(new TraceStep(t, label, null));
+      } else if (f.verdict() == Verdict.EVAL_ERROR && !steps.isEmpty()) {
+        TraceStep incomplete = incompleteSuccessor(steps.get(steps.size() - 1).state(),
+            steps.size());
+        if (incomplete != null) {
+          steps.add(incomplete);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -634,6 +640,26 @@ public final class ClusterCheck {
     }
     return new CheckResult.Failure(f.verdict(), f.name(), f.message(),
         rebuilder.withBindings(steps), f.spans());
+  }
+
+  /**
+   * The successor of {@code s} (state number {@code pos}) that an action left with variables
+   * unassigned, as one machine prints it at the end of the trace, or null: the member that
+   * found the error does not ship a state with holes, and its expansion, drawing from the run's
+   * seed, is repeated here.
+   */
+  private TraceStep incompleteSuccessor(Value[] s, int pos) {
+    EvalContext ctx = new EvalContext(0, Output.NONE);
+    ctx.level = pos;
+    ctx.drawSeed = options.seed();
+    try {
+      model.successors(s, ctx, (u, a) -> true);
+    } catch (io.synod.checker.engine.IncompleteSuccessor is) {
+      return new TraceStep(is.state(), is.action(), null);
+    } catch (io.synod.checker.engine.SpecError e) {
+      // another evaluation error: the trace ends at the state it was met in
+    }
+    return null;
   }
 
   /** The action of the first step from {@code s} (state number {@code pos}) to state {@code t}. */

@@ -264,6 +264,29 @@ class ClusterCheckTest {
   }
 
   @Test
+  void aSuccessorWithUnassignedVariablesEndsTheTraceAsOnOneMachine(@TempDir Path dir)
+      throws Exception {
+    Path spec = spec(dir, """
+        ---- MODULE Grid ----
+        EXTENDS Naturals
+        VARIABLES x, y
+        Init == x = 0 /\\ y = 0
+        Next == IF x < 2 THEN x' = x + 1 /\\ y' = y ELSE x' = x + 1
+        ====
+        """, "INIT Init\nNEXT Next\n");
+    CheckResult one = single(spec);
+    CheckResult many = onCluster(spec, new SearchListener() {});
+    assertEquals(Verdict.EVAL_ERROR, one.verdict());
+    assertEquals(one.verdict(), many.verdict());
+    assertEquals(one.firstFailure().message(), many.firstFailure().message());
+    var trace = many.firstFailure().trace();
+    assertEquals(4, one.firstFailure().trace().size());
+    assertEquals(4, trace.size());
+    assertEquals(one.firstFailure().trace().get(3).action(), trace.get(3).action());
+    assertEquals(null, trace.get(3).state()[1], "y is left unassigned");
+  }
+
+  @Test
   void deadlockIsFoundWithItsTrace(@TempDir Path dir) throws Exception {
     Path spec = spec(dir, GRID.replace("\\/ x > 0 /\\ y > 0 /\\ x' = x - 1 /\\ y' = y - 1 /\\ tag' = IF tag = \"a\" THEN \"b\" ELSE \"a\"", ""),
         "CONSTANT N = 4\nINIT Init\nNEXT Next\n");
