@@ -34,6 +34,12 @@ public final class EvalContext extends EvalContextPadding {
   public long drawSeed;
 
   /**
+   * True in a context that re-executes states a search already generated (a trace being
+   * rebuilt): the search's _POSSIBLE counts, which a POSTCONDITION reads, stay as they are.
+   */
+  public boolean replay;
+
+  /**
    * {@code TLCSet(i, v)} registers of this worker. TLC gives each worker its own; values set
    * while the ASSUMEs are evaluated are copied to every worker, and a POSTCONDITION reads the
    * first worker's.

@@ -28,6 +28,7 @@ public final class TraceRebuilder {
     this.model = model;
     this.fingerprint = fingerprint;
     this.ctx.registers = new java.util.HashMap<>(registers);
+    this.ctx.replay = true;
   }
 
   /** Replays random draws as a search with seed {@code seed} made them. */

@@ -615,8 +615,10 @@ final class EvalModel implements SpecModel {
 
   @Override
   public void initialStates(EvalContext ctx, StateSink sink) {
-    // a new search: nothing witnessed yet
-    resetPossibles();
+    if (!ctx.replay) {
+      // a new search: nothing witnessed yet
+      resetPossibles();
+    }
     if (reproducibleDraws(ctx)) {
       ctx(ctx).restartDraws(runSeed(ctx));
     }

@@ -56,6 +56,25 @@ class PossibleTest {
     assertEquals(Verdict.SUCCESS, r.verdict(), String.valueOf(r.failures()));
   }
 
+  /**
+   * After a violation the POSTCONDITION reads the counts of the search, not those of the trace's
+   * replay (TLC's TLCSetInit: a deadlock, then its counts postcondition holds).
+   */
+  @Test
+  void afterAViolationTheCountsAreStillTheSearchs() throws Exception {
+    String spec = SPEC.replace("====", "Counts == LET p == TLCGet(\"all:named\")[\"s:_possible\"][1]\n"
+        + "          IN p = [Even |-> 3]\n====").replace("EXTENDS Naturals", "EXTENDS Naturals, TLC")
+        .replace("Next == n' = (n + 2) % 6", "Next == n < 4 /\\ n' = n + 2");
+    String cfg = "INIT Init\nNEXT Next\n_POSSIBLE Even\nPOSTCONDITION Counts\n";
+    EvalModel m = new EvalModel(Fixtures.inline(spec, cfg, new ArrayList<>()), ConfigReader.read("Test.cfg", cfg));
+    // 0, 2, 4 and a deadlock at 4: the trace is rebuilt from the initial state before the
+    // postcondition is evaluated
+    CheckResult r = check(m, 1);
+    assertEquals(Verdict.DEADLOCK, r.verdict());
+    assertEquals(List.of(Verdict.DEADLOCK), r.failures().stream().map(CheckResult.Failure::verdict).toList(),
+        String.valueOf(r.failures()));
+  }
+
   @Test
   void theKeywordListsNamesInOrder() throws Exception {
     ModelConfig c = ConfigReader.read("T.cfg", "INIT Init NEXT Next\n_POSSIBLE Even Wraps\nINVARIANT Even\n");
