@@ -86,6 +86,11 @@ public final class CheckCommand implements Callable<Integer> {
       + " with any other VIEW, or none, states are printed whole.")
   boolean printView;
 
+  @Option(names = "-difftrace", description = "In a printed error trace, show only the variables"
+      + " that changed from the state before (as TLC's -difftrace, with its rules: the first state"
+      + " and the state an error is found in are shown whole).")
+  boolean diffTrace;
+
   @Option(names = "-nowarning", description = "Do not print warnings about the model (as TLC's -nowarning).")
   boolean noWarning;
 
@@ -325,6 +330,9 @@ public final class CheckCommand implements Callable<Integer> {
       model = parsed.bind(cfg, checking(out));
       if (printView) {
         model.printStatesThroughView();
+      }
+      if (diffTrace) {
+        rep.withDiffTrace(model.variables(), model.printOrder(), model.hasAlias(), simulate);
       }
     } catch (StackOverflowError e) {
       rep.error(specFile + ": " + ParseCommand.NESTED_TOO_DEEPLY);

@@ -149,6 +149,11 @@ public interface SpecModel {
     return null;
   }
 
+  /** Whether the model has an ALIAS (trace states then print its record). */
+  default boolean hasAlias() {
+    return false;
+  }
+
   /**
    * The same with the state that follows {@code state} in the trace ({@code state} itself for
    * the last one), which TLC evaluates an ALIAS with: its primed variables read that state.

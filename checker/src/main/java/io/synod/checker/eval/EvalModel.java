@@ -979,6 +979,11 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public boolean hasAlias() {
+    return alias != null;
+  }
+
+  @Override
   public Value alias(Value[] state, EvalContext ctx) {
     return alias(state, null, ctx);
   }
