@@ -213,6 +213,12 @@ public final class CheckCommand implements Callable<Integer> {
           + " eighth of the maximum heap).")
   Long queueMemMb;
 
+  @Option(names = "-dumpTrace", arity = "2", paramLabel = "FORMAT FILE",
+      description = "Write the counterexample to FILE as TLC's -dumpTrace does: 'tla' (a module"
+          + " defining CounterExample) or 'json' (TLC's JSON of CounterExample and the variable"
+          + " names); may be given more than once. Nothing is written without a counterexample.")
+  List<String> dumpTrace;
+
   @Option(names = "--itf", paramLabel = "FILE", description = "Write the counterexample as ITF JSON.")
   Path itf;
 
@@ -289,6 +295,18 @@ public final class CheckCommand implements Callable<Integer> {
     if (dump != null) {
       OutputFiles.checkWritable("-dump", Path.of(dump.get(1)));
     }
+    if (dumpTrace != null) {
+      for (int i = 0; i < dumpTrace.size(); i += 2) {
+        String format = dumpTrace.get(i).toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("tla") && !format.equals("json")) {
+          throw new UserError("-dumpTrace supports the formats tla and json, got '" + dumpTrace.get(i)
+              + "'" + (java.util.Set.of("tlc", "tlcplain", "tlctespec", "tlcaction", "dot").contains(format)
+                  ? " (a TLC format Synod does not write)" : ""), ExitCodes.USAGE);
+        }
+        dumpTrace.set(i, format);
+        OutputFiles.checkWritable("-dumpTrace", Path.of(dumpTrace.get(i + 1)));
+      }
+    }
     CheckpointFile.Header resumed = recover == null ? null : inspectCheckpoint();
     if (checkpointMinutes != null && (checkpointMinutes < 0 || checkpointMinutes > 1_000_000)) {
       throw new UserError("-checkpoint expects a number of minutes >= 0, got " + checkpointMinutes, ExitCodes.USAGE);
@@ -364,6 +382,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (clusterRun != null) {
       CheckResult result = clusterRun.check(model, options, rep, out, specFile, cfg, LibraryPath.of(lib),
           spec.commandLine().getErr());
+      rep.afterTraces(dumpTraces(model, result.firstFailure(), out));
       rep.result(result);
       rep.finished(millisSince(start));
       writeReports(model, result, cfg, nWorkers);
@@ -401,6 +420,7 @@ public final class CheckCommand implements Callable<Integer> {
           + " to disk%n", result.memory().bytesSpilled());
       spec.commandLine().getErr().flush();
     }
+    rep.afterTraces(dumpTraces(model, result.firstFailure(), out));
     rep.result(result);
     rep.finished(millisSince(start));
     try {
@@ -653,6 +673,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
       }
     }
+    // TLC writes its dumps from POSTCONDITIONs, evaluated after a violation's summary
+    dumpTraces(model, r.failure(), out).forEach(out::println);
     out.println(progress);
     if (r.failure() == null && post == null) {
       out.println(summary);
@@ -661,6 +683,35 @@ public final class CheckCommand implements Callable<Integer> {
     return ExitCodes.of(verdict);
   }
 
+
+  /**
+   * Writes the -dumpTrace files of the counterexample of {@code first} (none without a trace, as
+   * TLC's dump formulas write nothing for an empty CounterExample) and returns the lines TLC's
+   * PrintT in those formulas prints.
+   */
+  private List<String> dumpTraces(SpecModel model, CheckResult.Failure first, Output out) {
+    List<String> lines = new ArrayList<>();
+    if (dumpTrace == null || first == null || first.trace().isEmpty()) {
+      return lines;
+    }
+    EvalContext ctx = new EvalContext(0, checking(out));
+    ctx.counterExample = first.trace();
+    ctx.counterExampleLoop = first.loop();
+    for (int i = 0; i < dumpTrace.size(); i += 2) {
+      String file = dumpTrace.get(i + 1);
+      String text = model.dumpTrace(dumpTrace.get(i), file, ctx);
+      if (text == null) {
+        continue;
+      }
+      try {
+        Files.writeString(Path.of(file), text);
+      } catch (IOException e) {
+        throw OutputFiles.cannotWrite(Path.of(file), e);
+      }
+      lines.add("\"CounterExample written: " + file + "\"");
+    }
+    return lines;
+  }
 
   /**
    * What the checker prints while it prepares and checks the model: with {@code -nowarning}, its

@@ -149,6 +149,15 @@ public interface SpecModel {
     return null;
   }
 
+  /**
+   * The text TLC's {@code -dumpTrace FORMAT FILE} writes to FILE for the counterexample in
+   * {@code ctx.counterExample} (and {@code ctx.counterExampleLoop}), or null when there is none
+   * (no trace) or the format is not supported.
+   */
+  default String dumpTrace(String format, String file, EvalContext ctx) {
+    return null;
+  }
+
   /** Whether the model has an ALIAS (trace states then print its record). */
   default boolean hasAlias() {
     return false;

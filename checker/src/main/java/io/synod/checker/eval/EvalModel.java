@@ -979,6 +979,14 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public String dumpTrace(String format, String file, EvalContext ec) {
+    if (ec.counterExample == null || ec.counterExample.isEmpty()) {
+      return null;
+    }
+    return TraceDump.text(format, file, ctx(ec));
+  }
+
+  @Override
   public boolean hasAlias() {
     return alias != null;
   }

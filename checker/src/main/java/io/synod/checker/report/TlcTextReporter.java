@@ -316,6 +316,16 @@ public final class TlcTextReporter implements SearchListener {
     return sb.toString();
   }
 
+  /**
+   * Lines printed after the errors and their traces, before the statistics: what TLC prints
+   * while it evaluates its POSTCONDITIONs (e.g. those of -dumpTrace).
+   */
+  public void afterTraces(List<String> lines) {
+    this.afterTraces = List.copyOf(lines);
+  }
+
+  private List<String> afterTraces = List.of();
+
   /** Everything after the search: errors with traces, the statistics, the final line. */
   public void result(CheckResult r) {
     for (CheckResult.Failure f : r.failures()) {
@@ -324,6 +334,7 @@ public final class TlcTextReporter implements SearchListener {
     if (livenessMillis >= 0) {
       finishedLine(livenessMillis);
     }
+    afterTraces.forEach(out::println);
     SearchStats s = r.stats();
     CheckResult.Failure first = r.firstFailure();
     // TLC ends without statistics when an initial state violates an invariant or an assumption
