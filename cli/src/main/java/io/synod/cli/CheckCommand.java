@@ -91,6 +91,12 @@ public final class CheckCommand implements Callable<Integer> {
       + " and the state an error is found in are shown whole).")
   boolean diffTrace;
 
+  @Option(names = "-maxSetSize", paramLabel = "N",
+      description = "Accepted for TLC's scripts (TLC's bound, default 1000000, on the size of the sets"
+          + " it enumerates): N must be in 1..2147483647, as TLC requires; Synod enumerates sets of"
+          + " any size, so the check is the same with any N.")
+  String maxSetSize;
+
   @Option(names = "-nowarning", description = "Do not print warnings about the model (as TLC's -nowarning).")
   boolean noWarning;
 
@@ -284,6 +290,19 @@ public final class CheckCommand implements Callable<Integer> {
     }
     if (simulate && traces < 1) {
       throw new UserError("-num expects a positive number of behaviours, got " + traces, ExitCodes.USAGE);
+    }
+    if (maxSetSize != null) {
+      // TLC's rules: an int of at least 1
+      int bound;
+      try {
+        bound = Integer.parseInt(maxSetSize.trim());
+      } catch (NumberFormatException e) {
+        throw new UserError("-maxSetSize: an integer is required, got '" + maxSetSize + "'", ExitCodes.USAGE);
+      }
+      if (bound < 1) {
+        throw new UserError("-maxSetSize: a value in 1.." + Integer.MAX_VALUE + " is required, got " + bound,
+            ExitCodes.USAGE);
+      }
     }
     ClusterRun clusterRun = clusterRun(nWorkers);
     InputFiles.requireFile(specFile, "spec file", ExitCodes.of(Verdict.PARSE_ERROR));
