@@ -91,6 +91,13 @@ public final class CheckCommand implements Callable<Integer> {
       + " and the state an error is found in are shown whole).")
   boolean diffTrace;
 
+  @Option(names = "-coverage", paramLabel = "MINUTES",
+      description = "TLC's coverage report: for the initial predicate and each action of the"
+          + " next-state relation, the distinct states it found and the states it generated"
+          + " ('<Action line L, col C to line L2, col C2 of module M>: distinct:generated'), every"
+          + " MINUTES during the search and once at the end. Not the counts of sub-expressions.")
+  Integer coverageMinutes;
+
   @Option(names = "-maxSetSize", paramLabel = "N",
       description = "Accepted for TLC's scripts (TLC's bound, default 1000000, on the size of the sets"
           + " it enumerates): N must be in 1..2147483647, as TLC requires; Synod enumerates sets of"
@@ -291,6 +298,13 @@ public final class CheckCommand implements Callable<Integer> {
     if (simulate && traces < 1) {
       throw new UserError("-num expects a positive number of behaviours, got " + traces, ExitCodes.USAGE);
     }
+    if (coverageMinutes != null && coverageMinutes < 0) {
+      throw new UserError("-coverage expects a number of minutes >= 0, got " + coverageMinutes, ExitCodes.USAGE);
+    }
+    if (coverageMinutes != null && (simulate || cluster != null || localMembers != null)) {
+      throw new UserError("-coverage is available for a model check on one machine only (not with"
+          + " -simulate or a cluster)", ExitCodes.USAGE);
+    }
     if (maxSetSize != null) {
       // TLC's rules: an int of at least 1
       int bound;
@@ -408,6 +422,13 @@ public final class CheckCommand implements Callable<Integer> {
       return ExitCodes.of(result.verdict());
     }
     ModelChecker checker = new ModelChecker(model, options, rep, checking(out)).withLiveness(liveness);
+    if (coverageMinutes != null) {
+      io.synod.checker.engine.Coverage coverage = model.coverage();
+      if (coverage != null) {
+        checker.withCoverage(coverage);
+        rep.withCoverage(coverage, coverageMinutes);
+      }
+    }
     CheckpointSettings checkpoints = checkpointSettings(parsed, cfg, resumed);
     if (checkpoints != null) {
       checker.withCheckpoints(checkpoints);

@@ -158,6 +158,11 @@ public interface SpecModel {
     return null;
   }
 
+  /** The counts of TLC's -coverage report for this model's actions, or null if it cannot make one. */
+  default Coverage coverage() {
+    return null;
+  }
+
   /** Whether the model has an ALIAS (trace states then print its record). */
   default boolean hasAlias() {
     return false;

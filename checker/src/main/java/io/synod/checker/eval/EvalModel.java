@@ -987,6 +987,12 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public io.synod.checker.engine.Coverage coverage() {
+    return new io.synod.checker.engine.Coverage(spec.initCoverageName(), java.util.Arrays.asList(labels),
+        spec.actionCoverageNames());
+  }
+
+  @Override
   public boolean hasAlias() {
     return alias != null;
   }

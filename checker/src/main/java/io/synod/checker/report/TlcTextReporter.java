@@ -84,8 +84,31 @@ public final class TlcTextReporter implements SearchListener {
     out.println("Computed " + n + " initial states...");
   }
 
+  /**
+   * TLC's -coverage: its report every {@code minutes} (at the progress report that many minutes
+   * on, every one for 0 or 1) and once after the search, before the statistics.
+   */
+  public TlcTextReporter withCoverage(io.synod.checker.engine.Coverage c, int minutes) {
+    this.coverage = c;
+    this.coverageEvery = Math.max(1, minutes);
+    this.coverageCountdown = coverageEvery;
+    return this;
+  }
+
+  private io.synod.checker.engine.Coverage coverage;
+  private int coverageEvery;
+  private int coverageCountdown;
+  private volatile long initGenerated = -1;
+  private volatile long initDistinct = -1;
+
+  private void coverageReport() {
+    coverage.report(now(), initGenerated, initDistinct).forEach(out::println);
+  }
+
   @Override
   public void initialStatesDone(long generated, long distinct) {
+    initGenerated = generated;
+    initDistinct = distinct;
     if (generated == distinct) {
       out.println("Finished computing initial states: " + TlcText.states(distinct) + " generated at "
           + now() + ".");
@@ -105,6 +128,15 @@ public final class TlcTextReporter implements SearchListener {
         + TlcText.grouped(s.distinct()) + " distinct states found ("
         + TlcText.grouped((long) (s.distinct() / minutes)) + " ds/min), "
         + TlcText.grouped(s.queue()) + " states left on queue.");
+    if (coverage != null) {
+      // as TLC's progress thread: a report every coverageEvery-th progress line
+      if (coverageCountdown > 1) {
+        coverageCountdown--;
+      } else {
+        coverageReport();
+        coverageCountdown = coverageEvery;
+      }
+    }
   }
 
   /**
@@ -354,6 +386,9 @@ public final class TlcTextReporter implements SearchListener {
         out.println("  based on the actual fingerprints:  val = "
             + Fingerprints.formatProbability(r.actualCollisionProbability()));
       }
+    }
+    if (searched && coverage != null) {
+      coverageReport();
     }
     if (searched) {
       out.println(s.generated() + " states generated, " + s.distinct()
