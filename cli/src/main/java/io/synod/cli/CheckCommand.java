@@ -226,7 +226,7 @@ public final class CheckCommand implements Callable<Integer> {
           + " eighth of the maximum heap).")
   Long queueMemMb;
 
-  @Option(names = "-dumpTrace", arity = "2", paramLabel = "FORMAT FILE",
+  @Option(names = "-dumpTrace", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
       description = "Write the counterexample to FILE as TLC's -dumpTrace does: 'tla' (a module"
           + " defining CounterExample) or 'json' (TLC's JSON of CounterExample and the variable"
           + " names); may be given more than once. Nothing is written without a counterexample.")

@@ -114,6 +114,36 @@ class DiffTraceTest {
   }
 
   @Test
+  void aSimulationTraceLeavesOutRepeatedStatesKeepingTheNumbersOfTheOthers() throws IOException {
+    Path sim = dir.resolve("Sim.tla");
+    Files.writeString(sim, String.join("\n",
+        "---- MODULE Sim ----",
+        "EXTENDS Naturals",
+        "VARIABLES a, b",
+        "Init == a = 0 /\\ b = 0",
+        "Up == a < 6 /\\ a' = a + 1 /\\ b' = b",
+        "Stay == UNCHANGED <<a, b>>",
+        "Next == Up \\/ Stay",
+        "Small == a < 3",
+        "===="));
+    Files.writeString(dir.resolve("Sim.cfg"), "INIT Init\nNEXT Next\nINVARIANT Small\n");
+    CliTestSupport.Result r = CliTestSupport.run("check", "-simulate", "-difftrace", "-seed", "3", "-depth",
+        "30", sim.toString());
+    String up = "<Up line 5, col 7 to line 5, col 35 of module Sim>";
+    String out = r.out();
+    int from = out.indexOf("Error: The behavior up to this point is:\n");
+    assertTrue(from >= 0, out);
+    // whatever steps stuttered, each shown state changes a alone, and the count of those left
+    // out is said after the trace
+    String trace = out.substring(from, out.indexOf("The number of states generated"));
+    assertTrue(trace.contains("State 1: <Initial predicate>\n/\\ a = 0\n/\\ b = 0\n\n"), trace);
+    assertTrue(trace.matches("(?s).*: " + java.util.regex.Pattern.quote(up) + "\n/\\\\ a = 3\n\n"
+        + "difftrace requested: Shortened behavior by omitting finite stuttering \\(\\d+ states\\), which is"
+        + " an artifact of simulation mode\\.\n\n"), trace);
+    assertEquals(4, trace.split("\n/\\\\ a = ", -1).length - 1, trace);
+  }
+
+  @Test
   void aLivenessCounterexampleComparesEveryStateWithItsPredecessor() throws IOException {
     Path loop = dir.resolve("Loop.tla");
     Files.writeString(loop, String.join("\n",
