@@ -104,6 +104,19 @@ public final class CheckCommand implements Callable<Integer> {
           + " any size, so the check is the same with any N.")
   String maxSetSize;
 
+  @Option(names = "-cleanup", description = "Accepted for TLC's scripts: TLC then deletes its states"
+      + " directory after the check; Synod leaves none behind (spill files and checkpoints are"
+      + " removed once the check reaches a verdict).")
+  boolean cleanup;
+
+  @Option(names = "-noGenerateSpecTE", description = "Accepted for TLC's scripts: TLC then writes no"
+      + " trace-explorer spec (SpecTE) for a counterexample; Synod never writes one.")
+  boolean noGenerateSpecTE;
+
+  @Option(names = "-modelcheck", description = "Accepted for TLC's scripts: breadth-first model"
+      + " checking, the default (TLC's -modelcheck).")
+  boolean modelcheck;
+
   @Option(names = "-nowarning", description = "Do not print warnings about the model (as TLC's -nowarning).")
   boolean noWarning;
 
@@ -297,6 +310,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
     if (simulate && traces < 1) {
       throw new UserError("-num expects a positive number of behaviours, got " + traces, ExitCodes.USAGE);
+    }
+    if (modelcheck && simulate) {
+      throw new UserError("-modelcheck and -simulate ask for two modes; give one", ExitCodes.USAGE);
     }
     if (coverageMinutes != null && coverageMinutes < 0) {
       throw new UserError("-coverage expects a number of minutes >= 0, got " + coverageMinutes, ExitCodes.USAGE);
