@@ -86,6 +86,37 @@ public final class CheckCommand implements Callable<Integer> {
       + " with any other VIEW, or none, states are printed whole.")
   boolean printView;
 
+  @Option(names = "-difftrace", description = "In a printed error trace, show only the variables"
+      + " that changed from the state before (as TLC's -difftrace, with its rules: the first state"
+      + " and the state an error is found in are shown whole).")
+  boolean diffTrace;
+
+  @Option(names = "-coverage", paramLabel = "MINUTES",
+      description = "TLC's coverage report: for the initial predicate and each action of the"
+          + " next-state relation, the distinct states it found and the states it generated"
+          + " ('<Action line L, col C to line L2, col C2 of module M>: distinct:generated'), every"
+          + " MINUTES during the search and once at the end. Not the counts of sub-expressions.")
+  Integer coverageMinutes;
+
+  @Option(names = "-maxSetSize", paramLabel = "N",
+      description = "Accepted for TLC's scripts (TLC's bound, default 1000000, on the size of the sets"
+          + " it enumerates): N must be in 1..2147483647, as TLC requires; Synod enumerates sets of"
+          + " any size, so the check is the same with any N.")
+  String maxSetSize;
+
+  @Option(names = "-cleanup", description = "Accepted for TLC's scripts: TLC then deletes its states"
+      + " directory after the check; Synod leaves none behind (spill files and checkpoints are"
+      + " removed once the check reaches a verdict).")
+  boolean cleanup;
+
+  @Option(names = "-noGenerateSpecTE", description = "Accepted for TLC's scripts: TLC then writes no"
+      + " trace-explorer spec (SpecTE) for a counterexample; Synod never writes one.")
+  boolean noGenerateSpecTE;
+
+  @Option(names = "-modelcheck", description = "Accepted for TLC's scripts: breadth-first model"
+      + " checking, the default (TLC's -modelcheck).")
+  boolean modelcheck;
+
   @Option(names = "-nowarning", description = "Do not print warnings about the model (as TLC's -nowarning).")
   boolean noWarning;
 
@@ -208,6 +239,12 @@ public final class CheckCommand implements Callable<Integer> {
           + " eighth of the maximum heap).")
   Long queueMemMb;
 
+  @Option(names = "-dumpTrace", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
+      description = "Write the counterexample to FILE as TLC's -dumpTrace does: 'tla' (a module"
+          + " defining CounterExample) or 'json' (TLC's JSON of CounterExample and the variable"
+          + " names); may be given more than once. Nothing is written without a counterexample.")
+  List<String> dumpTrace;
+
   @Option(names = "--itf", paramLabel = "FILE", description = "Write the counterexample as ITF JSON.")
   Path itf;
 
@@ -274,6 +311,29 @@ public final class CheckCommand implements Callable<Integer> {
     if (simulate && traces < 1) {
       throw new UserError("-num expects a positive number of behaviours, got " + traces, ExitCodes.USAGE);
     }
+    if (modelcheck && simulate) {
+      throw new UserError("-modelcheck and -simulate ask for two modes; give one", ExitCodes.USAGE);
+    }
+    if (coverageMinutes != null && coverageMinutes < 0) {
+      throw new UserError("-coverage expects a number of minutes >= 0, got " + coverageMinutes, ExitCodes.USAGE);
+    }
+    if (coverageMinutes != null && (simulate || cluster != null || localMembers != null)) {
+      throw new UserError("-coverage is available for a model check on one machine only (not with"
+          + " -simulate or a cluster)", ExitCodes.USAGE);
+    }
+    if (maxSetSize != null) {
+      // TLC's rules: an int of at least 1
+      int bound;
+      try {
+        bound = Integer.parseInt(maxSetSize.trim());
+      } catch (NumberFormatException e) {
+        throw new UserError("-maxSetSize: an integer is required, got '" + maxSetSize + "'", ExitCodes.USAGE);
+      }
+      if (bound < 1) {
+        throw new UserError("-maxSetSize: a value in 1.." + Integer.MAX_VALUE + " is required, got " + bound,
+            ExitCodes.USAGE);
+      }
+    }
     ClusterRun clusterRun = clusterRun(nWorkers);
     InputFiles.requireFile(specFile, "spec file", ExitCodes.of(Verdict.PARSE_ERROR));
     Path cfg = config != null ? config : defaultConfig(specFile);
@@ -283,6 +343,18 @@ public final class CheckCommand implements Callable<Integer> {
     OutputFiles.checkWritable("--json", json);
     if (dump != null) {
       OutputFiles.checkWritable("-dump", Path.of(dump.get(1)));
+    }
+    if (dumpTrace != null) {
+      for (int i = 0; i < dumpTrace.size(); i += 2) {
+        String format = dumpTrace.get(i).toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("tla") && !format.equals("json")) {
+          throw new UserError("-dumpTrace supports the formats tla and json, got '" + dumpTrace.get(i)
+              + "'" + (java.util.Set.of("tlc", "tlcplain", "tlctespec", "tlcaction", "dot").contains(format)
+                  ? " (a TLC format Synod does not write)" : ""), ExitCodes.USAGE);
+        }
+        dumpTrace.set(i, format);
+        OutputFiles.checkWritable("-dumpTrace", Path.of(dumpTrace.get(i + 1)));
+      }
     }
     CheckpointFile.Header resumed = recover == null ? null : inspectCheckpoint();
     if (checkpointMinutes != null && (checkpointMinutes < 0 || checkpointMinutes > 1_000_000)) {
@@ -326,6 +398,9 @@ public final class CheckCommand implements Callable<Integer> {
       if (printView) {
         model.printStatesThroughView();
       }
+      if (diffTrace) {
+        rep.withDiffTrace(model.variables(), model.printOrder(), model.hasAlias(), simulate);
+      }
     } catch (StackOverflowError e) {
       rep.error(specFile + ": " + ParseCommand.NESTED_TOO_DEEPLY);
       rep.finished(millisSince(start));
@@ -356,12 +431,20 @@ public final class CheckCommand implements Callable<Integer> {
     if (clusterRun != null) {
       CheckResult result = clusterRun.check(model, options, rep, out, specFile, cfg, LibraryPath.of(lib),
           spec.commandLine().getErr());
+      rep.afterTraces(dumpTraces(model, result.firstFailure(), out));
       rep.result(result);
       rep.finished(millisSince(start));
       writeReports(model, result, cfg, nWorkers);
       return ExitCodes.of(result.verdict());
     }
     ModelChecker checker = new ModelChecker(model, options, rep, checking(out)).withLiveness(liveness);
+    if (coverageMinutes != null) {
+      io.synod.checker.engine.Coverage coverage = model.coverage();
+      if (coverage != null) {
+        checker.withCoverage(coverage);
+        rep.withCoverage(coverage, coverageMinutes);
+      }
+    }
     CheckpointSettings checkpoints = checkpointSettings(parsed, cfg, resumed);
     if (checkpoints != null) {
       checker.withCheckpoints(checkpoints);
@@ -393,6 +476,7 @@ public final class CheckCommand implements Callable<Integer> {
           + " to disk%n", result.memory().bytesSpilled());
       spec.commandLine().getErr().flush();
     }
+    rep.afterTraces(dumpTraces(model, result.firstFailure(), out));
     rep.result(result);
     rep.finished(millisSince(start));
     try {
@@ -645,6 +729,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
       }
     }
+    // TLC writes its dumps from POSTCONDITIONs, evaluated after a violation's summary
+    dumpTraces(model, r.failure(), out).forEach(out::println);
     out.println(progress);
     if (r.failure() == null && post == null) {
       out.println(summary);
@@ -653,6 +739,35 @@ public final class CheckCommand implements Callable<Integer> {
     return ExitCodes.of(verdict);
   }
 
+
+  /**
+   * Writes the -dumpTrace files of the counterexample of {@code first} (none without a trace, as
+   * TLC's dump formulas write nothing for an empty CounterExample) and returns the lines TLC's
+   * PrintT in those formulas prints.
+   */
+  private List<String> dumpTraces(SpecModel model, CheckResult.Failure first, Output out) {
+    List<String> lines = new ArrayList<>();
+    if (dumpTrace == null || first == null || first.trace().isEmpty()) {
+      return lines;
+    }
+    EvalContext ctx = new EvalContext(0, checking(out));
+    ctx.counterExample = first.trace();
+    ctx.counterExampleLoop = first.loop();
+    for (int i = 0; i < dumpTrace.size(); i += 2) {
+      String file = dumpTrace.get(i + 1);
+      String text = model.dumpTrace(dumpTrace.get(i), file, ctx);
+      if (text == null) {
+        continue;
+      }
+      try {
+        Files.writeString(Path.of(file), text);
+      } catch (IOException e) {
+        throw OutputFiles.cannotWrite(Path.of(file), e);
+      }
+      lines.add("\"CounterExample written: " + file + "\"");
+    }
+    return lines;
+  }
 
   /**
    * What the checker prints while it prepares and checks the model: with {@code -nowarning}, its

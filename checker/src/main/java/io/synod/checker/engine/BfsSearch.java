@@ -318,6 +318,13 @@ final class BfsSearch {
   }
 
   /** Checks the graph explored so far as {@code p} says (before {@link #run}). */
+  /** Counts each worker's successors by action for TLC's -coverage report. */
+  void useCoverage(Coverage c) {
+    for (Worker w : workers) {
+      w.coverage = c.counter();
+    }
+  }
+
   void usePeriodicLiveness(PeriodicLiveness p) {
     periodic = p;
   }
@@ -821,6 +828,9 @@ final class BfsSearch {
     /** Re-executes the parent log for {@code TLCExt!Trace}; made on first use. */
     private TraceRebuilder traceRebuilder;
 
+    /** This worker's -coverage counts; null without -coverage. */
+    Coverage.Counter coverage;
+
     Worker(int index, EvalContext ctx, ParentLog log, NextLevelBuffer next) {
       this.index = index;
       this.ctx = ctx;
@@ -1010,8 +1020,12 @@ final class BfsSearch {
       successors++;
       pending = t;
       pendingAction = action;
-      if (offer(current, t, action, currentId, level + 1)) {
+      boolean isNew = offer(current, t, action, currentId, level + 1);
+      if (isNew) {
         fresh++;
+      }
+      if (coverage != null) {
+        coverage.count(action, isNew);
       }
       ctx.level = level;
       pending = null;

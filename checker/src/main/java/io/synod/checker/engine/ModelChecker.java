@@ -55,6 +55,14 @@ public final class ModelChecker {
   }
 
   /** Also report the explored state graph to {@code g} (before {@link #run}). */
+  /** Counts successors by action for TLC's -coverage report (off by default: no cost). */
+  public ModelChecker withCoverage(Coverage c) {
+    this.coverage = c;
+    return this;
+  }
+
+  private Coverage coverage;
+
   public ModelChecker withGraphListener(StateGraphListener g) {
     this.graph = g;
     return this;
@@ -234,6 +242,9 @@ public final class ModelChecker {
         ? new PeriodicLiveness(plan, liveness, options, listener) : null;
     if (periodic != null) {
       s.usePeriodicLiveness(periodic);
+    }
+    if (coverage != null) {
+      s.useCoverage(coverage);
     }
     if (cancelled) {
       s.cancel();

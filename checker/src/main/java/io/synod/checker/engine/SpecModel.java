@@ -150,6 +150,25 @@ public interface SpecModel {
   }
 
   /**
+   * The text TLC's {@code -dumpTrace FORMAT FILE} writes to FILE for the counterexample in
+   * {@code ctx.counterExample} (and {@code ctx.counterExampleLoop}), or null when there is none
+   * (no trace) or the format is not supported.
+   */
+  default String dumpTrace(String format, String file, EvalContext ctx) {
+    return null;
+  }
+
+  /** The counts of TLC's -coverage report for this model's actions, or null if it cannot make one. */
+  default Coverage coverage() {
+    return null;
+  }
+
+  /** Whether the model has an ALIAS (trace states then print its record). */
+  default boolean hasAlias() {
+    return false;
+  }
+
+  /**
    * The same with the state that follows {@code state} in the trace ({@code state} itself for
    * the last one), which TLC evaluates an ALIAS with: its primed variables read that state.
    */

@@ -21,7 +21,12 @@ import java.util.List;
  */
 final class ActionSplitter {
   /** A split action: its label, compiled body, and the frame holding its bound values. */
-  record Split(ActionInfo info, Act act, Object[] bound, int frameSize) {}
+  /**
+   * One action: {@code def} the operator whose body it comes from (null for a part of an inline
+   * next-state relation or an instance application), {@code whole} whether it is all of that body
+   * (TLC's coverage names such an action by the operator alone, else adds its position).
+   */
+  record Split(ActionInfo info, Act act, Object[] bound, int frameSize, DefSym def, boolean whole) {}
 
   private final Compiler compiler;
   private final Ctx ctx;
@@ -256,7 +261,7 @@ final class ActionSplitter {
     }
     lv.grow();
     ActionInfo info = new ActionInfo(out.size(), name.toString(), args, act.span);
-    out.add(new Split(info, act, lv.values.clone(), Math.max(lv.scope.size, lv.values.length)));
+    out.add(new Split(info, act, lv.values.clone(), Math.max(lv.scope.size, lv.values.length), null, false));
     return true;
   }
 
@@ -282,6 +287,7 @@ final class ActionSplitter {
       }
     }
     ActionInfo info = new ActionInfo(out.size(), lv.name, lv.args, span, params);
-    out.add(new Split(info, act, lv.values.clone(), Math.max(lv.scope.size, lv.values.length)));
+    out.add(new Split(info, act, lv.values.clone(), Math.max(lv.scope.size, lv.values.length), lv.def,
+        lv.def != null && e == lv.whole));
   }
 }

@@ -108,6 +108,8 @@ public final class CompiledSpec {
   private final List<Assumption> assumptions = new ArrayList<>();
   private Act init;
   private int initFrame;
+  /** The operator that is the whole initial predicate, if one is (for TLC's coverage report). */
+  private DefSym initDef;
   private final List<ActionSplitter.Split> actions = new ArrayList<>();
   /** The temporal conjuncts of the SPECIFICATION besides {@code [][Next]_v} (its fairness). */
   private final List<Expr> fairness = new ArrayList<>();
@@ -266,6 +268,11 @@ public final class CompiledSpec {
         init = new InitConjuncts(parts, frames);
         initFrame = 0;
       }
+    }
+    if (config.init().isPresent()) {
+      initDef = def(config.init().get());
+    } else if (initExprs.size() == 1) {
+      initDef = namedAction(initExprs.get(0), initEnvs.get(0));
     }
     ActionSplitter splitter = new ActionSplitter(compiler, newContext(0, host));
     if (nextDef != null) {
@@ -523,6 +530,48 @@ public final class CompiledSpec {
   /** The number of actions of the next-state relation. */
   public int actionCount() {
     return actions.size();
+  }
+
+  /**
+   * TLC's name of the initial predicate in its coverage report ({@code Init line 12, col 1 to line
+   * 12, col 4 of module M}: the operator and where its name is declared), or null when the
+   * initial predicate is not one operator.
+   */
+  public String initCoverageName() {
+    return initDef == null ? null : initDef.def.name() + " " + declaration(initDef).describe();
+  }
+
+  /**
+   * For each action (by index), TLC's name of it in the coverage report, and the key of the line
+   * it counts into: the actions of one formula (e.g. {@code \E p \in P : A(p)}) share a line.
+   * An action that is all of an operator's body is named by the operator's declaration; one that
+   * is a part of it (a disjunct) adds where that part is, as {@code (line col line col)}.
+   */
+  public List<String[]> actionCoverageNames() {
+    List<String[]> out = new ArrayList<>();
+    for (ActionSplitter.Split s : actions) {
+      Span at = s.info().span();
+      String key = at == null ? s.info().name() : String.format("%s\u0000%09d%09d%09d%09d", at.module(),
+          at.beginLine(), at.beginCol(), at.endLine(), at.endCol());
+      String name;
+      if (s.def() == null || at == null) {
+        name = s.info().name() + (at == null ? "" : " " + at.describe());
+      } else if (s.whole()) {
+        name = s.def().def.name() + " " + declaration(s.def()).describe();
+      } else {
+        name = s.def().def.name() + " " + declaration(s.def()).describe() + " (" + at.beginLine() + " "
+            + at.beginCol() + " " + at.endLine() + " " + at.endCol() + ")";
+      }
+      out.add(new String[] {name, key});
+    }
+    return out;
+  }
+
+  /** Where an operator's name is written in its definition (SANY's location of the declaration). */
+  private static Span declaration(DefSym d) {
+    Span sp = d.def.span();
+    return new Span(sp.module(), sp.file(), sp.beginLine(), sp.beginCol(), sp.beginLine(),
+        sp.beginCol() + d.def.name().length() - 1);
   }
 
   /** The actions of the next-state relation, in TLC's order. */

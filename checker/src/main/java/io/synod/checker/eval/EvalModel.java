@@ -1009,6 +1009,25 @@ final class EvalModel implements SpecModel {
   }
 
   @Override
+  public String dumpTrace(String format, String file, EvalContext ec) {
+    if (ec.counterExample == null || ec.counterExample.isEmpty()) {
+      return null;
+    }
+    return TraceDump.text(format, file, ctx(ec));
+  }
+
+  @Override
+  public io.synod.checker.engine.Coverage coverage() {
+    return new io.synod.checker.engine.Coverage(spec.initCoverageName(), java.util.Arrays.asList(labels),
+        spec.actionCoverageNames());
+  }
+
+  @Override
+  public boolean hasAlias() {
+    return alias != null;
+  }
+
+  @Override
   public Value alias(Value[] state, EvalContext ctx) {
     return alias(state, null, ctx);
   }

@@ -140,7 +140,7 @@ final class TraceNatives {
    * {@code action} the set of {@code <<<<i, s_i>>, [name, location], <<i + 1, s_i+1>>>>}; both
    * empty when no violation was found.
    */
-  private static Value counterExample(Ctx c) {
+  static Value counterExample(Ctx c) {
     List<EvalHost.Step> steps = c.host.counterExample();
     List<Value> states = new ArrayList<>();
     List<Value> actions = new ArrayList<>();

@@ -84,8 +84,31 @@ public final class TlcTextReporter implements SearchListener {
     out.println("Computed " + n + " initial states...");
   }
 
+  /**
+   * TLC's -coverage: its report every {@code minutes} (at the progress report that many minutes
+   * on, every one for 0 or 1) and once after the search, before the statistics.
+   */
+  public TlcTextReporter withCoverage(io.synod.checker.engine.Coverage c, int minutes) {
+    this.coverage = c;
+    this.coverageEvery = Math.max(1, minutes);
+    this.coverageCountdown = coverageEvery;
+    return this;
+  }
+
+  private io.synod.checker.engine.Coverage coverage;
+  private int coverageEvery;
+  private int coverageCountdown;
+  private volatile long initGenerated = -1;
+  private volatile long initDistinct = -1;
+
+  private void coverageReport() {
+    coverage.report(now(), initGenerated, initDistinct).forEach(out::println);
+  }
+
   @Override
   public void initialStatesDone(long generated, long distinct) {
+    initGenerated = generated;
+    initDistinct = distinct;
     if (generated == distinct) {
       out.println("Finished computing initial states: " + TlcText.states(distinct) + " generated at "
           + now() + ".");
@@ -105,6 +128,15 @@ public final class TlcTextReporter implements SearchListener {
         + TlcText.grouped(s.distinct()) + " distinct states found ("
         + TlcText.grouped((long) (s.distinct() / minutes)) + " ds/min), "
         + TlcText.grouped(s.queue()) + " states left on queue.");
+    if (coverage != null) {
+      // as TLC's progress thread: a report every coverageEvery-th progress line
+      if (coverageCountdown > 1) {
+        coverageCountdown--;
+      } else {
+        coverageReport();
+        coverageCountdown = coverageEvery;
+      }
+    }
   }
 
   /**
@@ -197,6 +229,135 @@ public final class TlcTextReporter implements SearchListener {
     }
   }
 
+  /**
+   * TLC's {@code -difftrace}: a state of a printed trace shows only the variables whose values
+   * differ from those of the state TLC compares it with (see {@link #diffBases}). TLC compares
+   * every variable of the spec, in its order, whatever -view says; with an ALIAS, it compares the
+   * alias record's field of a variable's name with that variable's value in the earlier state
+   * (fields named otherwise are not shown; a variable the record lacks shows as {@code null}).
+   *
+   * @param variables the variable names by slot
+   * @param printOrder the slots in TLC's order
+   * @param alias whether states print through an ALIAS
+   * @param simulation whether the traces come from a simulation (TLC drops repeated states there)
+   */
+  public TlcTextReporter withDiffTrace(List<String> variables, int[] printOrder, boolean alias,
+      boolean simulation) {
+    this.diffNames = List.copyOf(variables);
+    this.diffOrder = printOrder.clone();
+    this.diffAlias = alias;
+    this.diffSimulation = simulation;
+    return this;
+  }
+
+  private List<String> diffNames;
+  private int[] diffOrder;
+  private boolean diffAlias;
+  private boolean diffSimulation;
+
+  /**
+   * For each state of a safety trace, the index of the state its diff is taken against, -1 for
+   * a state printed whole; null without -difftrace. These follow where TLC's trace printer keeps
+   * its "last state": the first state is whole; when the error is in a successor (an invariant or
+   * action property), the state before it is compared with the one two steps back and the
+   * violating state is printed whole (a two-state trace compares the initial state with itself,
+   * printing no variable); otherwise (deadlock, an error in the next-state relation) the last
+   * state is printed whole and each other one is compared with its predecessor.
+   */
+  private int[] diffBases(CheckResult.Failure f) {
+    List<TraceStep> trace = f.trace();
+    int n = trace.size();
+    if (diffNames == null || n == 0) {
+      return null;
+    }
+    int[] base = new int[n];
+    for (int i = 0; i < n; i++) {
+      base[i] = i - 1;
+    }
+    if (f.verdict() == Verdict.LIVENESS || f.verdict() == Verdict.TEMPORAL_SAFETY || diffSimulation) {
+      return base;
+    }
+    boolean errorInSuccessor = f.verdict() == Verdict.INVARIANT || f.verdict() == Verdict.ACTION_PROPERTY
+        || f.verdict() == Verdict.INVARIANT_EVAL_ERROR || f.verdict() == Verdict.ACTION_PROPERTY_EVAL_ERROR;
+    if (errorInSuccessor && n >= 2) {
+      if (n == 2) {
+        base[0] = 0;
+      } else {
+        base[n - 2] = n - 4;
+      }
+    }
+    base[n - 1] = -1;
+    return base;
+  }
+
+  /** The states of a trace as TLC prints them, with -difftrace's rules when it is on. */
+  private void states(CheckResult.Failure f) {
+    List<TraceStep> trace = f.trace();
+    int[] base = diffBases(f);
+    int omitted = 0;
+    for (int i = 0; i < trace.size(); i++) {
+      TraceStep st = trace.get(i);
+      if (base != null && diffSimulation && i > 0
+          && java.util.Arrays.equals(st.state(), trace.get(i - 1).state())) {
+        // a simulation may repeat a state (a step that changes nothing); TLC leaves such states
+        // out of a diff trace, keeping the numbers of the others
+        omitted++;
+        continue;
+      }
+      out.println("State " + (i + 1) + ": <" + st.action().describe() + ">");
+      String text = base == null || base[i] < 0 ? stateText(st) : diffText(st, trace.get(base[i]));
+      if (!text.isEmpty()) {
+        out.println(text);
+      }
+      out.println("");
+    }
+    if (omitted > 0) {
+      out.println("difftrace requested: Shortened behavior by omitting finite stuttering (" + omitted
+          + " states), which is an artifact of simulation mode.");
+      out.println("");
+    }
+  }
+
+  /** The {@code /\ x = v} lines of the variables whose values in {@code st} differ from {@code before}'s. */
+  private String diffText(TraceStep st, TraceStep before) {
+    StringBuilder sb = new StringBuilder();
+    for (int slot : diffOrder) {
+      String name = diffNames.get(slot);
+      Value v = st.state()[slot];
+      if (diffAlias) {
+        v = null;
+        for (TraceStep.Binding b : st.printed()) {
+          if (b.name().equals(name)) {
+            v = b.value();
+            break;
+          }
+        }
+      }
+      Value was = before.state()[slot];
+      if (was != null && was.equals(v)) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      if (diffNames.size() > 1) {
+        sb.append("/\\ ");
+      }
+      sb.append(name).append(" = ").append(v == null ? "null" : Pretty.ppr(v));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Lines printed after the errors and their traces, before the statistics: what TLC prints
+   * while it evaluates its POSTCONDITIONs (e.g. those of -dumpTrace).
+   */
+  public void afterTraces(List<String> lines) {
+    this.afterTraces = List.copyOf(lines);
+  }
+
+  private List<String> afterTraces = List.of();
+
   /** Everything after the search: errors with traces, the statistics, the final line. */
   public void result(CheckResult r) {
     for (CheckResult.Failure f : r.failures()) {
@@ -205,6 +366,7 @@ public final class TlcTextReporter implements SearchListener {
     if (livenessMillis >= 0) {
       finishedLine(livenessMillis);
     }
+    afterTraces.forEach(out::println);
     SearchStats s = r.stats();
     CheckResult.Failure first = r.firstFailure();
     // TLC ends without statistics when an initial state violates an invariant or an assumption
@@ -224,6 +386,9 @@ public final class TlcTextReporter implements SearchListener {
         out.println("  based on the actual fingerprints:  val = "
             + Fingerprints.formatProbability(r.actualCollisionProbability()));
       }
+    }
+    if (searched && coverage != null) {
+      coverageReport();
     }
     if (searched) {
       out.println(s.generated() + " states generated, " + s.distinct()
@@ -293,12 +458,7 @@ public final class TlcTextReporter implements SearchListener {
       out.println("");
     } else if (!trace.isEmpty()) {
       out.println("Error: The behavior up to this point is:");
-      for (int i = 0; i < trace.size(); i++) {
-        TraceStep st = trace.get(i);
-        out.println("State " + (i + 1) + ": <" + st.action().describe() + ">");
-        out.println(stateText(st));
-        out.println("");
-      }
+      states(f);
     }
     stack(f.stack());
   }
@@ -324,12 +484,7 @@ public final class TlcTextReporter implements SearchListener {
     out.println("");
     out.println("Error: The following behavior constitutes a counter-example:");
     out.println("");
-    for (int i = 0; i < trace.size(); i++) {
-      TraceStep st = trace.get(i);
-      out.println("State " + (i + 1) + ": <" + st.action().describe() + ">");
-      out.println(stateText(st));
-      out.println("");
-    }
+    states(f);
     CheckResult.Loop loop = f.loop();
     if (loop == null) {
       return;
