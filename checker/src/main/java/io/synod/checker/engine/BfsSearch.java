@@ -317,7 +317,6 @@ final class BfsSearch {
     pauseRequested = true;
   }
 
-  /** Checks the graph explored so far as {@code p} says (before {@link #run}). */
   /** Counts each worker's successors by action for TLC's -coverage report. */
   void useCoverage(Coverage c) {
     for (Worker w : workers) {
@@ -325,6 +324,7 @@ final class BfsSearch {
     }
   }
 
+  /** Checks the graph explored so far as {@code p} says (before {@link #run}). */
   void usePeriodicLiveness(PeriodicLiveness p) {
     periodic = p;
   }
