@@ -338,12 +338,14 @@ public final class ClusterCheck {
       basePossible = null;
       listener.computingInitialStates();
       reports = onAll(i -> new Tasks.Init(id), "computing the initial states");
+      forwardPrinted(reports);
       stats = stats(reports);
       if (!failures(reports).isEmpty()) {
         return finish(reports, stats, ctx, start);
       }
       listener.initialStatesDone(stats.generated(), stats.distinct());
       List<LevelReport> barrier = onAll(i -> new Tasks.Advance(id), "starting level 1");
+      forwardPrinted(barrier);
       stats = stats(barrier);
       queued = stats.queue();
       level = 1;
@@ -362,6 +364,7 @@ public final class ClusterCheck {
       long t0 = System.nanoTime();
       int at = level;
       reports = onAll(i -> new Tasks.Expand(id), "expanding level " + at);
+      forwardPrinted(reports);
       stats = stats(reports);
       levels.add(new CheckResult.Level(level, queued, (System.nanoTime() - t0) / 1_000_000, 0, 0));
       if (!failures(reports).isEmpty() || reports.stream().anyMatch(LevelReport::exit)) {
@@ -370,6 +373,7 @@ public final class ClusterCheck {
       // the counts once every member's deliveries are in (a member's expansion may end while
       // others still send it states): exact at the barrier
       List<LevelReport> barrier = onAll(i -> new Tasks.Advance(id), "ending level " + at);
+      forwardPrinted(barrier);
       stats = stats(barrier);
       queued = stats.queue();
       listener.levelDone(stats);
@@ -497,6 +501,24 @@ public final class ClusterCheck {
     SearchStats s = new SearchStats(gen, dist, queued, depth);
     last = s;
     return s;
+  }
+
+  /**
+   * The spec's Print output on the members, printed here as on one machine: a level's lines
+   * member by member (as with several workers, not in the order one worker would print them).
+   */
+  private void forwardPrinted(List<LevelReport> reports) {
+    for (int i = 0; i < reports.size(); i++) {
+      LevelReport r = reports.get(i);
+      for (String line : r.printed()) {
+        out.println(line);
+      }
+      if (r.printedDropped() > 0) {
+        notices.accept("synod cluster: member " + i + " printed " + r.printedDropped() + " more lines of Print"
+            + " output than it keeps between two level barriers (" + MemberJob.MAX_PRINTED
+            + "); they were dropped");
+      }
+    }
   }
 
   /**

@@ -45,6 +45,11 @@ final class MemberJob {
   static final int PARTITIONS = 271;
   /** Bytes of successors collected for one member before the batch is sent. */
   private static final int BATCH_BYTES = 64 * 1024;
+  /**
+   * Lines of Print output a member keeps between two reports to the coordinator; beyond them it
+   * counts what it drops, so that a spec printing at every state cannot exhaust its heap.
+   */
+  static final int MAX_PRINTED = 100_000;
   /** Batches to one member not yet acknowledged before the sender waits (back-pressure). */
   private static final int MAX_IN_FLIGHT = 4;
 
@@ -66,6 +71,25 @@ final class MemberJob {
   private final int workers;
   private final Map<Value, Value> registers;
   private final ConcurrentLinkedQueue<EvalContext> contexts = new ConcurrentLinkedQueue<>();
+  /** The spec's Print output here, until the next report carries it to the coordinator. */
+  private final ConcurrentLinkedQueue<String> printed = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger printedKept = new AtomicInteger();
+  private final LongAdder printedDropped = new LongAdder();
+  /**
+   * Set while this member enumerates the initial states other than to check those it owns:
+   * every member evaluates the whole initial predicate, and member 0 alone forwards its output.
+   */
+  private volatile boolean muted;
+  private final Output output = line -> {
+    if (muted) {
+      return;
+    }
+    if (printedKept.incrementAndGet() <= MAX_PRINTED) {
+      printed.add(line);
+    } else {
+      printedDropped.increment();
+    }
+  };
   private final LongAdder generated = new LongAdder();
   private final LongAdder distinct = new LongAdder();
   /** States of the current level expanded so far. */
@@ -150,7 +174,7 @@ final class MemberJob {
     if (c == null) {
       // every member's contexts are worker 0's: RandomElement starts from the same seed
       // everywhere, so a constant-level definition drawing a random value gets the same one
-      c = new EvalContext(0, Output.NONE);
+      c = new EvalContext(0, output);
       c.registers = new java.util.HashMap<>(registers);
       c.search = control;
     }
@@ -295,6 +319,8 @@ final class MemberJob {
     int[] queued = {0};
     Value[][] pending = new Value[1][];
     ctx.level = 0;
+    boolean forwardsInit = index == 0;
+    muted = !forwardsInit;
     try {
       model.initialStates(ctx, s -> {
         if (stop) {
@@ -304,6 +330,7 @@ final class MemberJob {
         ctx.level = 1;
         long fp = fingerprinter.of(s, ctx);
         if (owner(fp, memberIds.size()) == index) {
+          muted = false;
           // every member enumerates every initial state: only its owner counts it, decides
           // the constraints and counts the _POSSIBLE predicates it satisfies
           boolean inModel = !hasConstraints || model.satisfiesConstraints(s, ctx);
@@ -316,6 +343,7 @@ final class MemberJob {
         }
         pending[0] = null;
         ctx.level = 0;
+        muted = !forwardsInit;
         return !stop;
       });
     } catch (SpecError e) {
@@ -323,6 +351,7 @@ final class MemberJob {
       fail(new Found(v, null, e.getMessage(), ParentTable.NO_PARENT, encode(pending[0]),
           Found.of(e.stack())));
     }
+    muted = false;
     next.add(queue, queued[0]);
     contexts.add(ctx);
     return report();
@@ -482,10 +511,16 @@ final class MemberJob {
     synchronized (outdegree) {
       hist = outdegree.histogram();
     }
+    List<String> lines = new ArrayList<>();
+    for (String l; (l = printed.poll()) != null; ) {
+      lines.add(l);
+    }
+    printedKept.addAndGet(-lines.size());
+    long dropped = printedDropped.sumThenReset();
     long left = next.size() + Math.max(0, current.size() - expanded.sum());
     return new LevelReport(generated.sum(), distinct.sum(), depth.get(), left, fs,
         exited,
-        hist, model.possibleCounts(), seen.bytes(), parents.bytes(), Math.max(peakQueueBytes, next.bytes()),
+        hist, model.possibleCounts(), lines, dropped, seen.bytes(), parents.bytes(), Math.max(peakQueueBytes, next.bytes()),
         bytesSent.get(), statesSent.get());
   }
 

@@ -286,6 +286,37 @@ class ClusterCheckTest {
     assertEquals(null, trace.get(3).state()[1], "y is left unassigned");
   }
 
+  /** The spec's Print output reaches the coordinator's output, once per evaluation. */
+  @Test
+  void printOutputOfTheMembersIsForwarded(@TempDir Path dir) throws Exception {
+    Path spec = spec(dir, """
+        ---- MODULE Grid ----
+        EXTENDS Naturals, TLC
+        VARIABLES x
+        Init == x \\in {0, 1} /\\ PrintT(<<"init", x>>)
+        Next == x < 6 /\\ x' = x + 2 /\\ PrintT(<<"step", x, x'>>)
+        Even == x % 2 = 0 \\/ PrintT(<<"odd", x>>)
+        ====
+        """, "INIT Init\nNEXT Next\nINVARIANT Even\nCHECK_DEADLOCK FALSE\n");
+    List<String> oneLines = java.util.Collections.synchronizedList(new ArrayList<>());
+    CheckResult one = new ModelChecker(model(spec), CheckOptions.defaults(),
+        new SearchListener() {}, oneLines::add).run();
+    List<String> manyLines = java.util.Collections.synchronizedList(new ArrayList<>());
+    CheckResult many;
+    try (ClusterClient c = ClusterClient.connect(join, VERSION, 30_000, 3)) {
+      many = new ClusterCheck(c, model(spec), CheckOptions.defaults(), new SearchListener() {},
+          manyLines::add).run(spec, spec.resolveSibling("Grid.cfg"), List.of());
+    }
+    assertEquals(Verdict.SUCCESS, one.verdict());
+    assertEquals(Verdict.SUCCESS, many.verdict());
+    List<String> printedOne = oneLines.stream().filter(l -> l.startsWith("<<")).sorted().toList();
+    List<String> printedMany = manyLines.stream().filter(l -> l.startsWith("<<")).sorted().toList();
+    assertEquals(List.of("<<\"init\", 0>>", "<<\"init\", 1>>", "<<\"odd\", 1>>", "<<\"odd\", 3>>",
+        "<<\"odd\", 5>>", "<<\"odd\", 7>>"),
+        printedOne.stream().filter(l -> !l.contains("step")).toList());
+    assertEquals(printedOne, printedMany);
+  }
+
   @Test
   void deadlockIsFoundWithItsTrace(@TempDir Path dir) throws Exception {
     Path spec = spec(dir, GRID.replace("\\/ x > 0 /\\ y > 0 /\\ x' = x - 1 /\\ y' = y - 1 /\\ tag' = IF tag = \"a\" THEN \"b\" ELSE \"a\"", ""),
