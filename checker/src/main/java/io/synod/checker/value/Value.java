@@ -185,7 +185,7 @@ public abstract class Value implements Comparable<Value> {
    * TLC's sort of a literal it keeps as written: each element in turn is placed by binary search
    * among the ones before it, the new element compared first; a comparison TLC refuses fails it.
    */
-  private static void sortAsTlc(SetEnumValue s) {
+  static void sortAsTlc(SetEnumValue s) {
     if (s.ordered()) {
       return;
     }
