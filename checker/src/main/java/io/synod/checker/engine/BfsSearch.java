@@ -176,7 +176,12 @@ final class BfsSearch {
   /** A failure noted during the search; its trace is rebuilt after the workers stopped. */
   record PendingFailure(
       Verdict verdict, String name, String message, long stateId, Value[] last,
-      ActionLabel lastAction, List<Span> stack) {}
+      ActionLabel lastAction, List<Span> stack, String afterTrace) {
+    PendingFailure(Verdict verdict, String name, String message, long stateId, Value[] last,
+        ActionLabel lastAction, List<Span> stack) {
+      this(verdict, name, message, stateId, last, lastAction, stack, null);
+    }
+  }
 
   /** Runs the search to completion, to the first error, or until cancelled. */
   void run() {
@@ -659,6 +664,11 @@ final class BfsSearch {
         w.inLiveness = false;
         fail(new PendingFailure(Verdict.TEMPORAL_ERROR, null, e.getMessage(), ParentLog.NO_PARENT,
             null, null, e.stack()));
+      } else if (e instanceof UnfingerprintableState u) {
+        // TLC's report of the failed initial state prints the state, which fails as its
+        // fingerprint did: that second error ends the run, unreported by the checker itself
+        fail(new PendingFailure(Verdict.CODED_EVAL_ERROR, null, u.uncaughtReport(),
+            ParentLog.NO_PARENT, null, null, List.of()));
       } else {
         // TLC reports every failure while computing the initial states with exit code 75
         Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
@@ -906,6 +916,11 @@ final class BfsSearch {
         } else if (e instanceof IncompleteSuccessor is) {
           fail(new PendingFailure(Verdict.EVAL_ERROR, null, e.getMessage(), id, is.state(),
               is.action(), List.of()));
+        } else if (e instanceof UnfingerprintableState u) {
+          // TLC's printing of the new state fails as its fingerprint did: the behaviour ends
+          // with the state being expanded
+          fail(new PendingFailure(Verdict.EVAL_ERROR, null, e.getMessage(), id, null, null,
+              List.of(), u.replayReport()));
         } else {
           fail(new PendingFailure(verdictOf(e), null, e.getMessage(), id, pending, pendingAction,
               e.stack()));

@@ -65,10 +65,19 @@ public record CheckResult(
    */
   public record Failure(
       Verdict verdict, String name, String message, List<TraceStep> trace, List<Span> stack,
-      Loop loop) {
+      Loop loop, String afterTrace) {
+    /**
+     * @param afterTrace a second error TLC prints after the behaviour (and the stack), without
+     *     its {@code "Error: "}; null when none
+     */
     public Failure {
       trace = List.copyOf(trace);
       stack = List.copyOf(stack);
+    }
+
+    public Failure(Verdict verdict, String name, String message, List<TraceStep> trace,
+        List<Span> stack, Loop loop) {
+      this(verdict, name, message, trace, stack, loop, null);
     }
 
     /** A failure whose trace is finite (no lasso). */

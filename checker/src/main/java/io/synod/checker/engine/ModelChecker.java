@@ -535,7 +535,7 @@ public final class ModelChecker {
       steps.add(new TraceStep(p.last(), p.lastAction(), null));
     }
     return new CheckResult.Failure(p.verdict(), p.name(), p.message(),
-        rebuilder.withBindings(steps), p.stack());
+        rebuilder.withBindings(steps), p.stack(), null, p.afterTrace());
   }
 
   private CheckResult result(Verdict v, List<CheckResult.Failure> failures, SearchStats stats,

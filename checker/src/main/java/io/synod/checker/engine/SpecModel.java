@@ -21,6 +21,14 @@ public interface SpecModel {
   List<String> variables();
 
   /**
+   * Whether a state may hold a set literal TLC cannot sort, which TLC fails to fingerprint (see
+   * {@link StateFingerprinter}); false as long as no such literal was made.
+   */
+  default boolean mayHoldUnsortableSets() {
+    return false;
+  }
+
+  /**
    * The slots in the order TLC prints the variables of a state (TLC's internal order; declaration
    * order is an accepted approximation). Defaults to slot order.
    */

@@ -2,6 +2,7 @@ package io.synod.checker.engine;
 
 import io.synod.checker.value.Fingerprints;
 import io.synod.checker.value.Value;
+import io.synod.checker.value.Values;
 import java.util.List;
 
 /**
@@ -32,6 +33,9 @@ public final class StateFingerprinter {
 
   /** The fingerprint of {@code s}; a {@link SpecError} when TLC could not compute it either. */
   public long of(Value[] s, EvalContext ctx) {
+    if (model.mayHoldUnsortableSets()) {
+      refuseUnsortable(s);
+    }
     try {
       if (hasView) {
         // TLC reduces the view's value under the symmetry, not the state the view is taken of.
@@ -43,6 +47,17 @@ public final class StateFingerprinter {
       // a value TLC cannot fingerprint (too large to normalise): its error, exit 75
       throw new SpecError(SpecError.Kind.EVALUATION, "TLC was unable to fingerprint.\n\nReason:\n"
           + e.getMessage(), List.of());
+    }
+  }
+
+  /**
+   * TLC sorts a set to fingerprint it, which fails for a literal of values it does not compare
+   * ({@code {1, "a"}}, {@code {Nat, {-1}}}): such a state is never admitted.
+   */
+  private static void refuseUnsortable(Value[] s) {
+    Values.Unsortable u = Values.firstUnsortable(s);
+    if (u != null) {
+      throw new UnfingerprintableState(u.reason(), u.source() == null ? null : u.source().toString());
     }
   }
 }

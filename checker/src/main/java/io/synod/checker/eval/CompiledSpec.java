@@ -36,6 +36,22 @@ import java.util.Optional;
  */
 public final class CompiledSpec {
 
+  /**
+   * Whether some evaluation made a set literal TLC cannot sort ({@link Values#unsortable}): until
+   * then no state can hold one, and fingerprinting a state need not look for it.
+   */
+  private volatile boolean unsortableMade;
+
+  void madeUnsortable(io.synod.checker.value.SetValue literal, Object source) {
+    io.synod.checker.value.Values.noteSource(literal, source);
+    unsortableMade = true;
+  }
+
+  /** See {@link #unsortableMade}. */
+  public boolean unsortableMade() {
+    return unsortableMade;
+  }
+
   /** Receives generated states; the array is fresh and owned by the receiver. */
   @FunctionalInterface
   public interface StateSink {

@@ -634,6 +634,9 @@ final class EvalModel implements SpecModel {
       if (f.cause instanceof Stop) {
         return;
       }
+      if (f.cause instanceof io.synod.checker.engine.UnfingerprintableState u) {
+        throw u; // raised by the engine's fingerprint, not by evaluating Init
+      }
       if (f.cause instanceof SpecError e) {
         List<io.synod.checker.syntax.ast.Span> stack = new ArrayList<>(f.initStack);
         stack.addAll(e.stack());
@@ -982,6 +985,11 @@ final class EvalModel implements SpecModel {
   @Override
   public boolean hasConstraints() {
     return !constraints.isEmpty() || !actionConstraints.isEmpty() || !possibles.isEmpty();
+  }
+
+  @Override
+  public boolean mayHoldUnsortableSets() {
+    return spec.unsortableMade();
   }
 
   @Override

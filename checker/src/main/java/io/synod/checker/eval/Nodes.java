@@ -495,7 +495,11 @@ final class Nodes {
     @Override
     Value ev(Ctx c, Frame f) {
       Value[] vs = evalAll(elems, c, f);
-      return Values.setLiteral(vs, vs.length);
+      SetValue r = Values.setLiteral(vs, vs.length);
+      if (Values.unsortable(r)) {
+        c.spec.madeUnsortable(r, span);
+      }
+      return r;
     }
   }
 

@@ -376,6 +376,10 @@ public final class TlcTextReporter implements SearchListener {
     if (first != null && r.verdict() == Verdict.INVARIANT && first.message().endsWith("initial state:")) {
       searched = false;
     }
+    if (first != null && r.verdict() == Verdict.CODED_EVAL_ERROR
+        && first.message().startsWith(UNEXPECTED)) {
+      searched = false; // an exception that ended TLC before its statistics
+    }
     if (r.verdict() == Verdict.SUCCESS) {
       out.println("Model checking completed. No error has been found.");
       out.println("  Estimates of the probability that TLC did not check all reachable states");
@@ -461,6 +465,9 @@ public final class TlcTextReporter implements SearchListener {
       states(f);
     }
     stack(f.stack());
+    if (f.afterTrace() != null) {
+      out.println("Error: " + f.afterTrace());
+    }
   }
 
   private void stack(List<Span> stack) {

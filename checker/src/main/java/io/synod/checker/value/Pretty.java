@@ -136,6 +136,13 @@ public final class Pretty {
         String flat = s.toString();
         if (flat.startsWith("{")) {
           List<Node> kids = new ArrayList<>();
+          if (s instanceof UnsortedSetValue u) {
+            // as written: it has no order to be enumerated in, and printing must not fail
+            for (Value e : u.elems()) {
+              kids.add(of(e, asWritten));
+            }
+            return new Node(Type.SET, join("{", kids, ", ", "}"), kids);
+          }
           if (s.isEnumerable()) {
             for (var it = s.iterator(); it.hasNext(); ) {
               kids.add(of(it.next(), asWritten));

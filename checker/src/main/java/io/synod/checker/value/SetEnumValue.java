@@ -19,6 +19,11 @@ public final class SetEnumValue extends SetValue {
   private final Value[] elems;
   private final long fp;
   private final boolean ordered;
+  /**
+   * Where a literal that is not {@link #ordered} was written (see {@link Values#noteSource});
+   * null otherwise.
+   */
+  Object source;
 
   private SetEnumValue(Value[] elems, boolean ordered) {
     this.elems = elems;

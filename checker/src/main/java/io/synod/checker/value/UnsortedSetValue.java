@@ -14,6 +14,8 @@ final class UnsortedSetValue extends SetValue {
   private final Value[] elems;
   private final String sortError;
   private final long fp;
+  /** Where the literal was written (see {@link Values#noteSource}); null when unknown. */
+  Object source;
 
   UnsortedSetValue(Value[] elems, String sortError) {
     this.elems = elems;
@@ -62,6 +64,14 @@ final class UnsortedSetValue extends SetValue {
       }
     }
     return null;
+  }
+
+  String sortError() {
+    return sortError;
+  }
+
+  Value[] elems() {
+    return elems;
   }
 
   private EvalError unsortable() {

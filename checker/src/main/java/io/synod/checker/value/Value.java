@@ -81,6 +81,10 @@ public abstract class Value implements Comparable<Value> {
           + nonKind(a) + ":\n" + Pretty.ppr(o));
     }
     if (equals(o)) {
+      if (a == Kind.SET && (unorderedLiteral(this) || unorderedLiteral(o))) {
+        // TLC sorts such a literal to compare it, with an equal set too, and its sort fails
+        refuseIncomparableParts(this, o);
+      }
       return true;
     }
     refuseIncomparableParts(this, o);
@@ -120,8 +124,10 @@ public abstract class Value implements Comparable<Value> {
       // TLC normalizes this side, then the other, before comparing: one of them fails
       (a instanceof UnsortedSetValue ? a : b).toSetEnum();
     }
-    if (a instanceof SetEnumValue s && !s.ordered() || b instanceof SetEnumValue t && !t.ordered()) {
-      return; // a literal kept as written compares by its elements' equality (SetEnumValue)
+    if ((a instanceof SetEnumValue s && !s.ordered() || b instanceof SetEnumValue t && !t.ordered())
+        && a.enumerableForm()) {
+      refuseUnorderedComparison(a, b);
+      return;
     }
     if (!a.enumerableForm()) {
       if (b.enumerableForm()) {
@@ -157,6 +163,83 @@ public abstract class Value implements Comparable<Value> {
         // tlaEquals raises TLC's error where two elements cannot be compared
       }
     }
+  }
+
+  /**
+   * Two sets, one of them a literal TLC could not put in order ({@code {Nat, {-1}}}), compared
+   * as TLC's explicit set compares itself with another: the other side turned into an explicit
+   * set, then both sides sorted, which such a literal cannot be. The sort fails on the first
+   * comparison TLC refuses ({@code {Nat, {-1}} = {{1}, {-1}}}: {@code {-1}} compared with
+   * {@code Nat}), whatever the other side.
+   */
+  private static void refuseUnorderedComparison(SetValue a, SetValue b) {
+    if (!b.enumerableForm()) {
+      throw new EvalError("Attempted to check equality of the set " + Pretty.ppr(a)
+          + " with the value:\n" + Pretty.ppr(b));
+    }
+    sortAsTlc(a.toSetEnum());
+    sortAsTlc(b.toSetEnum());
+  }
+
+  /**
+   * TLC's sort of a literal it keeps as written: each element in turn is placed by binary search
+   * among the ones before it, the new element compared first; a comparison TLC refuses fails it.
+   */
+  static void sortAsTlc(SetEnumValue s) {
+    if (s.ordered()) {
+      return;
+    }
+    int n = (int) s.size();
+    Value[] sorted = new Value[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      Value e = s.get(i);
+      int low = 0;
+      int high = count;
+      int c = 1;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        c = tlcCompare(e, sorted[mid]);
+        if (c == 0) {
+          break;
+        }
+        if (c < 0) {
+          high = mid;
+        } else {
+          low = mid + 1;
+        }
+      }
+      if (c != 0) {
+        System.arraycopy(sorted, low, sorted, low + 1, count - low);
+        sorted[low] = e;
+        count++;
+      }
+    }
+  }
+
+  /**
+   * {@code x} compared with {@code y} as TLC's {@code compareTo} does it: an explicit set refuses
+   * what it cannot turn into an explicit set, an overridden set ({@code Nat}) whatever is not
+   * another one.
+   */
+  private static int tlcCompare(Value x, Value y) {
+    if (y.kind() != Kind.MODEL) {
+      if (x instanceof SetValue s && s.enumerableForm()
+          && !(y instanceof SetValue t && t.enumerableForm())) {
+        throw new EvalError("Attempted to compare the set " + Pretty.ppr(x) + " with the value:\n"
+            + Pretty.ppr(y));
+      }
+      if (x instanceof SetValue s && !s.enumerableForm()
+          && !(y instanceof SetValue t && !t.enumerableForm())) {
+        throw new EvalError("Attempted to compare overridden value " + Pretty.ppr(x)
+            + " with non-overridden value:\n" + Pretty.ppr(y));
+      }
+    }
+    return x.compareTo(y);
+  }
+
+  private static boolean unorderedLiteral(Value v) {
+    return v instanceof SetEnumValue s && !s.ordered();
   }
 
   /**

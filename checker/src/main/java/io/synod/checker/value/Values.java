@@ -44,6 +44,76 @@ public final class Values {
     return SetEnumValue.literal(elems, n);
   }
 
+  /**
+   * Whether {@code s}, a value of {@link #setLiteral}, is a literal TLC cannot sort ({@code {1,
+   * "a"}}, {@code {Nat, {-1}}}): a state holding one cannot be fingerprinted.
+   */
+  public static boolean unsortable(SetValue s) {
+    return s.getClass() != SetEnumValue.class || !((SetEnumValue) s).ordered();
+  }
+
+  /** Records where the {@link #unsortable} literal {@code s} was written (for its error). */
+  public static void noteSource(SetValue s, Object source) {
+    if (s instanceof UnsortedSetValue u) {
+      u.source = source;
+    } else if (s instanceof SetEnumValue e) {
+      e.source = source;
+    }
+  }
+
+  /**
+   * The first set, in the order TLC fingerprints a state (variables in order, then each value's
+   * parts), that TLC cannot sort, with the error its sort meets and where it was written; null
+   * when the state holds none.
+   */
+  public static Unsortable firstUnsortable(Value[] state) {
+    for (Value v : state) {
+      Unsortable u = v == null ? null : firstUnsortable(v);
+      if (u != null) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  /** A set literal TLC cannot sort: the error of its sort and where it was written (or null). */
+  public record Unsortable(String reason, Object source) {}
+
+  private static Unsortable firstUnsortable(Value v) {
+    if (v instanceof UnsortedSetValue u) {
+      return new Unsortable(u.sortError(), u.source);
+    }
+    if (v instanceof SetEnumValue s) {
+      if (!s.ordered()) {
+        try {
+          Value.sortAsTlc(s);
+        } catch (EvalError e) {
+          return new Unsortable(e.getMessage(), s.source);
+        }
+        return null;
+      }
+      for (int i = 0; i < s.size(); i++) {
+        Unsortable u = firstUnsortable(s.get(i));
+        if (u != null) {
+          return u;
+        }
+      }
+      return null;
+    }
+    if (v instanceof FcnValue f) {
+      for (int i = 0; i < f.size(); i++) {
+        Unsortable u = firstUnsortable(f.domainAt(i));
+        if (u == null) {
+          u = firstUnsortable(f.valueAt(i));
+        }
+        if (u != null) {
+          return u;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Sorts and de-duplicates {@code elems[0..n)}; takes ownership of the array. */
   public static SetEnumValue setOwning(Value[] elems, int n) {
     return SetEnumValue.normalize(elems, n);
