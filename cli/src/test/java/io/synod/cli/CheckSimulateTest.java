@@ -279,4 +279,16 @@ class CheckSimulateTest {
     CliTestSupport.Result bfs = run(s);
     assertEquals(0, bfs.code(), bfs.out() + bfs.err());
   }
+
+  @Test
+  void tlcGetRevisionIsADevelopmentBuildsAsTlcSetSimExpects() throws IOException {
+    Path s = spec("Rev", "VARIABLE x\nInit == x = 0\nNext == x' = x\n"
+        + "ASSUME TLCGet(\"revision\").tag \\in STRING /\\ TLCGet(\"revision\").date \\in STRING\n"
+        + "ASSUME TLCGet(\"revision\").count \\in Nat /\\ TLCGet(\"revision\").timestamp \\in Nat\n"
+        + "ASSUME TLCGet(\"revision\").tag = \"development\" => TLCGet(\"revision\").count = 0\n"
+        + "ASSUME TLCGet(\"revision\").calver \\in STRING /\\ TLCGet(\"revision\").calver # \"\"",
+        "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=1", "-depth", "2");
+    assertEquals(0, r.code(), r.out() + r.err());
+  }
 }

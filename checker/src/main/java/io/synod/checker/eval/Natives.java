@@ -452,6 +452,9 @@ final class Natives {
             return v;
           }
         }
+        case "revision" -> {
+          return SpecRecords.revision(c.spec.strings);
+        }
         case "action" -> {
           // TLC never fails here: where the action is not known (in the initial predicate, an
           // ASSUME, or model checking, which does not keep it) it reports a dummy record

@@ -53,6 +53,28 @@ final class SpecRecords {
     return Values.set(l);
   }
 
+  /**
+   * When this build was loaded, which Synod reports as its build time: it has no release
+   * metadata, like a development build of TLC.
+   */
+  private static final java.time.Instant LOADED = java.time.Instant.now().truncatedTo(
+      java.time.temporal.ChronoUnit.MILLIS);
+
+  /**
+   * {@code TLCGet("revision")}: as a development build of TLC reports it (tag "development",
+   * no commit count), with this build's time as timestamp, date and calendar version.
+   */
+  static Value revision(StringTable st) {
+    java.time.ZonedDateTime t = LOADED.atZone(java.time.ZoneOffset.UTC);
+    // TLC's date format: tenths of a second ('S' of SimpleDateFormat prints the milliseconds)
+    String date = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(t) + "."
+        + t.getNano() / 1_000_000 + "Z";
+    return record(st, new String[] {"count", "timestamp", "date", "tag", "calver"},
+        new Value[] {IntValue.of(0), IntValue.of(LOADED.getEpochSecond()), st.string(date),
+            st.string("development"),
+            st.string(java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmmss").format(t))});
+  }
+
   static Value record(StringTable st, String[] names, Value[] values) {
     StringValue[] keys = new StringValue[names.length];
     for (int i = 0; i < keys.length; i++) {
