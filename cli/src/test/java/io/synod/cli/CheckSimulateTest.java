@@ -291,4 +291,18 @@ class CheckSimulateTest {
     CliTestSupport.Result r = run(s, "-simulate", "num=1", "-depth", "2");
     assertEquals(0, r.code(), r.out() + r.err());
   }
+
+  @Test
+  void aPostconditionReadsTheSimulationsSettingsAndCountsInNoState() throws IOException {
+    // TLC evaluates the POSTCONDITION of a simulation with its simulator's settings and counts
+    // (behaviour id and traces: the last behaviour's number), in no state: the dummy action
+    Path s = spec("Po", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
+        + "Post == /\\ TLCGet(\"config\").mode = \"simulate\" /\\ TLCGet(\"stats\").traces = 2\n"
+        + "        /\\ TLCGet(\"stats\").behavior.id = 2 /\\ TLCGet(\"stats\").levelmean = 3\n"
+        + "        /\\ TLCGet(\"action\").location.module = \"--unknown--\"",
+        "INIT Init\nNEXT Next\nPOSTCONDITION Post\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=2", "-depth", "3");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("Error"), r.out());
+  }
 }

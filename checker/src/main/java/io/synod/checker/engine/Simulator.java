@@ -87,6 +87,16 @@ public final class Simulator {
    * (TLC evaluates a POSTCONDITION with the registers of the simulation).
    */
   public SimulationResult run(long traces, int depth, long seed, EvalContext ctx) {
+    try {
+      return simulate(traces, depth, seed, ctx);
+    } finally {
+      // what follows (a POSTCONDITION) is evaluated in no state, as TLC evaluates it
+      ctx.action = null;
+      ctx.behaviourActions = null;
+    }
+  }
+
+  private SimulationResult simulate(long traces, int depth, long seed, EvalContext ctx) {
     SplittableRandom rnd = new SplittableRandom(seed);
     search = new SettingsControl("simulate", 1, checkDeadlock, seed, 0,
         () -> new SearchStats(statesSoFar, statesSoFar, 0, 0), () -> cancelled = true)
