@@ -72,10 +72,10 @@ public final class EvalContext extends EvalContextPadding {
   public ActionLabel action;
 
   /**
-   * {@code TLCGet("stats").behavior.actions} in simulation: the actions of the steps of the
-   * behaviour up to the state a formula is evaluated in; null elsewhere.
+   * {@code TLCGet("stats").behavior.actions} in simulation: how many steps of the behaviour up
+   * to the state a formula is evaluated in each action (by name) took; null elsewhere.
    */
-  public java.util.function.Supplier<java.util.List<ActionLabel>> behaviourActions;
+  public java.util.function.Supplier<java.util.Map<String, Integer>> behaviourActions;
 
   /** Free slot for the evaluator's per-worker scratch state (caches...). */
   public Object local;

@@ -119,15 +119,14 @@ public final class Simulator {
       // formula is evaluated in, the successor being checked (pending) or the behaviour's last
       ActionLabel initAction = model.initialAction();
       Step[] pending = {null};
+      // kept as the behaviour grows: TLCGet("stats") may be read in every state
+      Map<String, Integer> taken = new LinkedHashMap<>();
       ctx.behaviourActions = () -> {
-        List<ActionLabel> l = new ArrayList<>();
-        List<Step> t = current.get(0);
-        for (int i = 1; i < t.size(); i++) {
-          l.add(t.get(i).action());
+        if (pending[0] == null) {
+          return java.util.Collections.unmodifiableMap(taken);
         }
-        if (pending[0] != null) {
-          l.add(pending[0].action());
-        }
+        Map<String, Integer> l = new LinkedHashMap<>(taken);
+        l.merge(pending[0].action().name(), 1, Integer::sum);
         return l;
       };
       ctx.level = 0;
@@ -155,6 +154,7 @@ public final class Simulator {
         tracesSoFar = done + 1;
         trace = new ArrayList<>();
         current.set(0, trace);
+        taken.clear();
         Value[] cur = inits.get(rnd.nextInt(inits.size()));
         trace.add(new Step(cur, ActionLabel.INITIAL));
         ActionLabel into = initAction;
@@ -222,6 +222,7 @@ public final class Simulator {
           ctx.level = lvl + 1;
           into = next.action();
           ctx.action = into;
+          taken.merge(into.name(), 1, Integer::sum);
           // TLC evaluates TLCDefer's expressions of the successor it goes on with, after its checks
           for (Consumer<Value[]> d : next.deferred()) {
             d.accept(next.state());

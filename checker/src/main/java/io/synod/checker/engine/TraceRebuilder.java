@@ -156,7 +156,13 @@ public final class TraceRebuilder {
       if (tracksActions) {
         ctx.action = i == 0 || st.action() == ActionLabel.INITIAL ? model.initialAction() : st.action();
         int upTo = i;
-        ctx.behaviourActions = () -> steps.subList(1, upTo + 1).stream().map(TraceStep::action).toList();
+        ctx.behaviourActions = () -> {
+          java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+          for (TraceStep t : steps.subList(1, upTo + 1)) {
+            counts.merge(t.action().name(), 1, Integer::sum);
+          }
+          return counts;
+        };
       }
       try {
         // an incomplete successor (unassigned variables) is printed as it is, as TLC does
