@@ -305,4 +305,17 @@ class CheckSimulateTest {
     assertEquals(0, r.code(), r.out() + r.err());
     assertFalse(r.out().contains("Error"), r.out());
   }
+
+  @Test
+  void aTemporalPropertyReadsTheActionIntoEachStateOfTheBehaviour() throws IOException {
+    // the behaviour's states keep their actions when its temporal properties are checked: the
+    // initial state's is the initial predicate, not the behaviour's last step (the cycle
+    // 0 -> 1 -> 2 -> 0 would otherwise never satisfy Prop)
+    Path s = spec("Lv", "VARIABLE x\nInit == x = 0\nUp == x' = (x + 1) % 3\n"
+        + "Spec == Init /\\ [][Up]_x /\\ WF_x(Up)\n"
+        + "Prop == <>(TLCGet(\"action\").name = \"Init\")",
+        "SPECIFICATION Spec\nPROPERTY Prop\nCHECK_DEADLOCK FALSE\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=3", "-depth", "5");
+    assertEquals(0, r.code(), r.out() + r.err());
+  }
 }

@@ -284,8 +284,12 @@ public final class Simulator {
     int n = trace.size();
     long[] fp = new long[n];
     Map<Long, Integer> firstAt = new HashMap<>();
+    // TLCGet("action") in a property: the action into the state it is evaluated in, as TLC
+    // checks the behaviour's states that keep their actions
+    ActionLabel initAction = model.initialAction();
     for (int i = 0; i < n; i++) {
       ctx.level = i + 1;
+      ctx.action = i == 0 ? initAction : trace.get(i).action();
       fp[i] = fps.of(trace.get(i).state(), ctx);
       firstAt.putIfAbsent(fp[i], i);
     }
@@ -305,12 +309,14 @@ public final class Simulator {
       int i = firstAt.get(e.getKey());
       Value[] s = trace.get(i).state();
       ctx.level = i + 1;
+      ctx.action = i == 0 ? initAction : trace.get(i).action();
       rec.node(e.getKey(), live.stateAtoms(s, ctx));
     }
     for (Map.Entry<Long, LinkedHashSet<Integer>> e : edges.entrySet()) {
       int i = firstAt.get(e.getKey());
       Value[] s = trace.get(i).state();
       ctx.level = i + 1;
+      ctx.action = i == 0 ? initAction : trace.get(i).action();
       long stutter = liveActions ? live.actionAtoms(s, s, ctx) : 0;
       rec.expansion(e.getKey(), live.lateStateAtoms(s, ctx), stutter);
       for (int j : e.getValue()) {
