@@ -716,7 +716,8 @@ public final class CheckCommand implements Callable<Integer> {
         && verdict != Verdict.LIVENESS;
     CheckResult.Failure post = null;
     if (!stoppedByError) {
-      simCtx.search = null;
+      // the simulation's settings and counts (TLCGet("config"), TLCGet("stats")) as TLC's
+      // simulator reports them after its behaviours
       simCtx.stats = new SearchStats(r.states(), r.states(), 0, 0);
       simCtx.level = 0;
       simCtx.counterExample = r.failure() == null ? null : r.failure().trace();

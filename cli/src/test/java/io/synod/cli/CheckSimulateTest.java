@@ -174,4 +174,148 @@ class CheckSimulateTest {
       assertFalse(r.out().contains("Postcondition"), r.out());
     }
   }
+
+  @Test
+  void tlcGetSpecListsTheSpecificationsPartsAsTlcSplitsThem() throws IOException {
+    // TLC's TLCSetSim and Github807: an initial predicate or action named by a definition is
+    // that definition's body, an action of the next-state relation is one of its disjuncts (an
+    // operator's for each of its arguments, one record), a SPECIFICATION conjunct that names no
+    // definition is unnamed; the record is the same in model checking and in simulation
+    Path s = spec("Sp", "VARIABLES x, y\n"
+        + "Init == x = 0\n"
+        + "A == x < 2 /\\ x' = x + 1 /\\ y' = y\n"
+        + "B(n) == y < 2 /\\ y' = y + n /\\ x' = x\n"
+        + "Next == A \\/ \\E n \\in {1, 2} : B(n)\n"
+        + "Spec == Init /\\ y = 0 /\\ [][Next]_<<x, y>> /\\ WF_<<x, y>>(A)\n"
+        + "Inv == x < 5\n"
+        + "Loc(l1, c1, l2, c2) == [beginLine |-> l1, beginColumn |-> c1, endLine |-> l2,"
+        + " endColumn |-> c2, module |-> \"Sp\"]\n"
+        + "ASSUME TLCGet(\"spec\").inits = {[name |-> \"Init\", location |-> Loc(4, 9, 4, 13)],"
+        + " [name |-> \"UnnamedAction\", location |-> Loc(8, 17, 8, 21)]}\n"
+        + "ASSUME TLCGet(\"spec\").actions = {[name |-> \"A\", location |-> Loc(5, 6, 5, 34)],"
+        + " [name |-> \"B\", location |-> Loc(6, 9, 6, 37)]}\n"
+        + "ASSUME TLCGet(\"spec\").variables = {[name |-> \"x\", location |-> Loc(3, 11, 3, 11)],"
+        + " [name |-> \"y\", location |-> Loc(3, 14, 3, 14)]}\n"
+        + "ASSUME TLCGet(\"spec\").invariants = {[name |-> \"Inv\", location |-> Loc(9, 8, 9, 12)]}\n"
+        + "ASSUME TLCGet(\"spec\").temporals = {[name |-> \"UnnamedAction\", location |-> Loc(8, 47, 8, 60)]}\n"
+        + "ASSUME DOMAIN TLCGet(\"spec\") = {\"inits\", \"actions\", \"temporals\", \"invariants\","
+        + " \"impliedinits\", \"impliedtemporals\", \"variables\", \"actionconstraints\", \"constraints\","
+        + " \"impliedactions\"}\n"
+        + "ASSUME TLCGet(\"spec\").impliedtemporals = {} /\\ TLCGet(\"spec\").constraints = {}",
+        "SPECIFICATION Spec\nINVARIANT Inv\nCHECK_DEADLOCK FALSE\n");
+    for (CliTestSupport.Result r : new CliTestSupport.Result[] {run(s),
+        run(s, "-simulate", "num=2", "-depth", "5")}) {
+      assertEquals(0, r.code(), r.out() + r.err());
+    }
+  }
+
+  @Test
+  void tlcGetActionIsTheActionIntoTheStateInSimulationAndADummyElsewhere() throws IOException {
+    // TLC's AliasSafetySimuTest: the simulator keeps the action into each state (an initial
+    // state's is the initial predicate's last conjunct); model checking does not, and TLC reports
+    // an unnamed action at no location there, as in an ASSUME or the initial predicate
+    Path s = spec("Ac", "VARIABLES x, y\n"
+        + "Next == /\\ y' = ~y\n        /\\ x' = x + 1\n"
+        + "Spec == x = 1 /\\ y = FALSE /\\ [][Next]_<<x, y>>\n"
+        + "Inv == x < 3\n"
+        + "Alias == [x |-> x, act |-> TLCGet(\"action\")]\n"
+        + "Unknown == [name |-> \"UnnamedAction\", location |-> [beginLine |-> 0, beginColumn |-> 0,"
+        + " endLine |-> 0, endColumn |-> 0, module |-> \"--unknown--\"]]\n"
+        + "ASSUME TLCGet(\"action\") = Unknown",
+        "SPECIFICATION Spec\nINVARIANT Inv\nALIAS Alias\n");
+    CliTestSupport.Result sim = run(s, "-simulate", "num=1");
+    assertEquals(12, sim.code(), sim.out() + sim.err());
+    assertTrue(sim.out().contains("State 1: <Initial predicate>\n/\\ x = 1\n"
+        + "/\\ act = [ name |-> \"UnnamedAction\",\n  location |->\n      [ beginLine |-> 6,\n"
+        + "        beginColumn |-> 18,\n        endLine |-> 6,\n        endColumn |-> 26,\n"
+        + "        module |-> \"Ac\" ] ]\n"), sim.out());
+    assertTrue(sim.out().contains("State 3: <Next line 4, col 9 to line 5, col 21 of module Ac>\n"
+        + "/\\ x = 3\n/\\ act = [ name |-> \"Next\",\n  location |->\n      [ beginLine |-> 4,\n"
+        + "        beginColumn |-> 9,\n        endLine |-> 5,\n        endColumn |-> 21,\n"
+        + "        module |-> \"Ac\" ] ]\n"), sim.out());
+    CliTestSupport.Result bfs = run(s);
+    assertEquals(12, bfs.code(), bfs.out() + bfs.err());
+    assertTrue(bfs.out().contains("/\\ x = 3\n/\\ act = [ name |-> \"UnnamedAction\",\n"), bfs.out());
+    assertTrue(bfs.out().contains("module |-> \"--unknown--\""), bfs.out());
+  }
+
+  @Test
+  void tlcGetActionInAnInvariantIsTheActionOfTheStepIntoTheState() throws IOException {
+    Path s = spec("Ai", "VARIABLE x\nInit == x = 0\n"
+        + "Up == x' = x + 1\nDown == x > 0 /\\ x' = x - 1\nNext == Up \\/ Down\n"
+        + "NotDown == TLCGet(\"action\").name # \"Down\"\n"
+        + "Counts == LET b == TLCGet(\"stats\").behavior IN\n"
+        + "  b.id = TLCGet(\"stats\").traces /\\ TLCGet(\"level\") - 1 = IF DOMAIN b.actions = {} THEN 0\n"
+        + "     ELSE (IF \"Up\" \\in DOMAIN b.actions THEN b.actions.Up ELSE 0)"
+        + " + (IF \"Down\" \\in DOMAIN b.actions THEN b.actions.Down ELSE 0)",
+        "INIT Init\nNEXT Next\nINVARIANT Counts\nINVARIANT NotDown\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=1", "-depth", "100", "-seed", "3");
+    assertEquals(12, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Error: Invariant NotDown is violated.\n"), r.out());
+    assertTrue(r.out().contains("<Down line 6, col 9 to line 6, col 27 of module Ai>\nx = "), r.out());
+  }
+
+  @Test
+  void tlcGetStatsIsTheRecordOfTlcsSimulatorInSimulationAndOfItsModelCheckerElsewhere() throws IOException {
+    // TLC's simulator reports the behaviours, the one being generated and the behaviours'
+    // lengths; without its extended statistics the distinct counts and retries are -1
+    Path s = spec("St", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
+        + "Sim == DOMAIN TLCGet(\"stats\") = {\"traces\", \"duration\", \"generated\", \"behavior\","
+        + " \"worker\", \"distinct\", \"distinctvalues\", \"retries\", \"actions\", \"levelmean\","
+        + " \"levelvariance\"}\n"
+        + "Bfs == DOMAIN TLCGet(\"stats\") = {\"queue\", \"distinct\", \"generated\", \"diameter\", \"duration\"}\n"
+        + "Inv == IF TLCGet(\"config\").mode = \"bfs\" THEN Bfs ELSE\n"
+        + "  LET st == TLCGet(\"stats\") IN\n"
+        + "  /\\ Sim /\\ st.worker = 0 /\\ st.distinct = 0 - 1 /\\ st.distinctvalues = 0 - 1 /\\ st.retries = 0 - 1\n"
+        + "  /\\ st.behavior.id = st.traces\n"
+        + "  /\\ st.behavior.actions = IF x = 0 THEN <<>> ELSE [Next |-> x]\n"
+        + "  /\\ st.levelmean = IF st.traces <= 1 THEN 0 ELSE 3",
+        "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+    CliTestSupport.Result sim = run(s, "-simulate", "num=3", "-depth", "3");
+    assertEquals(0, sim.code(), sim.out() + sim.err());
+    s = spec("St", "VARIABLE x\nInit == x = 0\nNext == x < 3 /\\ x' = x + 1\n"
+        + "Inv == DOMAIN TLCGet(\"stats\") = {\"queue\", \"distinct\", \"generated\", \"diameter\", \"duration\"}\n",
+        "INIT Init\nNEXT Next\nINVARIANT Inv\nCHECK_DEADLOCK FALSE\n");
+    CliTestSupport.Result bfs = run(s);
+    assertEquals(0, bfs.code(), bfs.out() + bfs.err());
+  }
+
+  @Test
+  void tlcGetRevisionIsADevelopmentBuildsAsTlcSetSimExpects() throws IOException {
+    Path s = spec("Rev", "VARIABLE x\nInit == x = 0\nNext == x' = x\n"
+        + "ASSUME TLCGet(\"revision\").tag \\in STRING /\\ TLCGet(\"revision\").date \\in STRING\n"
+        + "ASSUME TLCGet(\"revision\").count \\in Nat /\\ TLCGet(\"revision\").timestamp \\in Nat\n"
+        + "ASSUME TLCGet(\"revision\").tag = \"development\" => TLCGet(\"revision\").count = 0\n"
+        + "ASSUME TLCGet(\"revision\").calver \\in STRING /\\ TLCGet(\"revision\").calver # \"\"",
+        "INIT Init\nNEXT Next\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=1", "-depth", "2");
+    assertEquals(0, r.code(), r.out() + r.err());
+  }
+
+  @Test
+  void aPostconditionReadsTheSimulationsSettingsAndCountsInNoState() throws IOException {
+    // TLC evaluates the POSTCONDITION of a simulation with its simulator's settings and counts
+    // (behaviour id and traces: the last behaviour's number), in no state: the dummy action
+    Path s = spec("Po", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
+        + "Post == /\\ TLCGet(\"config\").mode = \"simulate\" /\\ TLCGet(\"stats\").traces = 2\n"
+        + "        /\\ TLCGet(\"stats\").behavior.id = 2 /\\ TLCGet(\"stats\").levelmean = 3\n"
+        + "        /\\ TLCGet(\"action\").location.module = \"--unknown--\"",
+        "INIT Init\nNEXT Next\nPOSTCONDITION Post\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=2", "-depth", "3");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("Error"), r.out());
+  }
+
+  @Test
+  void aTemporalPropertyReadsTheActionIntoEachStateOfTheBehaviour() throws IOException {
+    // the behaviour's states keep their actions when its temporal properties are checked: the
+    // initial state's is the initial predicate, not the behaviour's last step (the cycle
+    // 0 -> 1 -> 2 -> 0 would otherwise never satisfy Prop)
+    Path s = spec("Lv", "VARIABLE x\nInit == x = 0\nUp == x' = (x + 1) % 3\n"
+        + "Spec == Init /\\ [][Up]_x /\\ WF_x(Up)\n"
+        + "Prop == <>(TLCGet(\"action\").name = \"Init\")",
+        "SPECIFICATION Spec\nPROPERTY Prop\nCHECK_DEADLOCK FALSE\n");
+    CliTestSupport.Result r = run(s, "-simulate", "num=3", "-depth", "5");
+    assertEquals(0, r.code(), r.out() + r.err());
+  }
 }

@@ -69,6 +69,20 @@ public final class EvalContext extends EvalContextPadding {
    */
   public java.util.List<java.util.function.Consumer<io.synod.checker.value.Value[]>> deferred;
 
+  /**
+   * {@code TLCGet("action")}: the action that led to the state a formula is evaluated in (its
+   * unprimed state), set where the run keeps it, as TLC's simulator does; null elsewhere (then
+   * TLC's dummy record is reported). For an initial state it is the initial predicate's last
+   * conjunct ({@link SpecModel#initialAction}).
+   */
+  public ActionLabel action;
+
+  /**
+   * {@code TLCGet("stats").behavior.actions} in simulation: how many steps of the behaviour up
+   * to the state a formula is evaluated in each action (by name) took; null elsewhere.
+   */
+  public java.util.function.Supplier<java.util.Map<String, Integer>> behaviourActions;
+
   /** Free slot for the evaluator's per-worker scratch state (caches...). */
   public Object local;
 

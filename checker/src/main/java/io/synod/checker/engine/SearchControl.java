@@ -46,4 +46,12 @@ public interface SearchControl {
   default long tracesSoFar() {
     return -1;
   }
+
+  /**
+   * Simulation: TLC's running mean and variance of the lengths of the behaviours finished so far
+   * ({@code TLCGet("stats").levelmean} and {@code .levelvariance}); zeros otherwise.
+   */
+  default long[] lengthStatistics() {
+    return new long[] {0, 0};
+  }
 }

@@ -19,6 +19,7 @@ public final class SettingsControl implements SearchControl {
   private int depth = -1;
   private int traces = -1;
   private Supplier<Long> tracesSoFar = () -> -1L;
+  private Supplier<long[]> lengths = () -> new long[] {0, 0};
 
   /**
    * @param mode "bfs" for model checking, "simulate" for simulation
@@ -96,5 +97,16 @@ public final class SettingsControl implements SearchControl {
   @Override
   public long tracesSoFar() {
     return tracesSoFar.get();
+  }
+
+  /** This control reporting {@code lengths} as the behaviours' mean length and its variance. */
+  public SettingsControl withLengths(Supplier<long[]> lengths) {
+    this.lengths = lengths;
+    return this;
+  }
+
+  @Override
+  public long[] lengthStatistics() {
+    return lengths.get();
   }
 }

@@ -87,10 +87,21 @@ public final class Simulator {
    * (TLC evaluates a POSTCONDITION with the registers of the simulation).
    */
   public SimulationResult run(long traces, int depth, long seed, EvalContext ctx) {
+    try {
+      return simulate(traces, depth, seed, ctx);
+    } finally {
+      // what follows (a POSTCONDITION) is evaluated in no state, as TLC evaluates it
+      ctx.action = null;
+      ctx.behaviourActions = null;
+    }
+  }
+
+  private SimulationResult simulate(long traces, int depth, long seed, EvalContext ctx) {
     SplittableRandom rnd = new SplittableRandom(seed);
     search = new SettingsControl("simulate", 1, checkDeadlock, seed, 0,
         () -> new SearchStats(statesSoFar, statesSoFar, 0, 0), () -> cancelled = true)
-        .simulating(depth, traces, () -> tracesSoFar);
+        .simulating(depth, traces, () -> tracesSoFar)
+        .withLengths(() -> new long[] {meanLength, Math.round(m2 / (tracesSoFar + 1d))});
     ctx.search = search;
     List<String> invariants = model.invariants();
     List<String> props = model.actionProperties();
@@ -104,6 +115,20 @@ public final class Simulator {
       // the behaviour being generated, for TLCExt!Trace (none while Init is evaluated)
       List<List<Step>> current = new ArrayList<>(List.of(List.of()));
       ctx.behaviour = () -> current.get(0).stream().map(Step::state).toList();
+      // TLCGet("action") and the actions so far in TLCGet("stats"): those into the state a
+      // formula is evaluated in, the successor being checked (pending) or the behaviour's last
+      ActionLabel initAction = model.initialAction();
+      Step[] pending = {null};
+      // kept as the behaviour grows: TLCGet("stats") may be read in every state
+      Map<String, Integer> taken = new LinkedHashMap<>();
+      ctx.behaviourActions = () -> {
+        if (pending[0] == null) {
+          return java.util.Collections.unmodifiableMap(taken);
+        }
+        Map<String, Integer> l = new LinkedHashMap<>(taken);
+        l.merge(pending[0].action().name(), 1, Integer::sum);
+        return l;
+      };
       ctx.level = 0;
       ctx.deferred = new ArrayList<>();
       List<Value[]> generated = new ArrayList<>();
@@ -113,6 +138,7 @@ public final class Simulator {
       // the constraints
       statesSoFar = generated.size();
       ctx.level = 1;
+      ctx.action = initAction;
       for (Value[] s : generated) {
         int inv = model.firstViolatedInvariant(s, ctx);
         if (inv >= 0) {
@@ -128,11 +154,16 @@ public final class Simulator {
         tracesSoFar = done + 1;
         trace = new ArrayList<>();
         current.set(0, trace);
+        taken.clear();
         Value[] cur = inits.get(rnd.nextInt(inits.size()));
         trace.add(new Step(cur, ActionLabel.INITIAL));
+        ActionLabel into = initAction;
         for (int lvl = 1; lvl <= depth && !cancelled; lvl++) {
           Value[] from = cur;
+          ActionLabel fromAction = into;
           ctx.level = lvl;
+          ctx.action = fromAction;
+          pending[0] = null;
           // the successors of each action, actions in the order they first yield one
           Map<ActionLabel, List<Step>> byAction = new LinkedHashMap<>();
           model.successors(cur, ctx, (t, a) -> {
@@ -150,6 +181,8 @@ public final class Simulator {
             for (Step t : succ) {
               statesSoFar++;
               ctx.level = lvl + 1;
+              ctx.action = t.action();
+              pending[0] = t;
               // cur passed every invariant (else the behaviour ended there)
               int inv = model.firstViolatedInvariant(from, t.state(), ctx);
               if (inv >= 0) {
@@ -157,6 +190,8 @@ public final class Simulator {
                 return fail(Verdict.INVARIANT, invariants.get(inv),
                     "Invariant " + invariants.get(inv) + " is violated.", trace, done + 1);
               }
+              ctx.action = fromAction;
+              pending[0] = null;
               int ap = model.firstViolatedActionProperty(from, t.state(), ctx);
               if (ap >= 0) {
                 trace.add(t);
@@ -164,8 +199,12 @@ public final class Simulator {
                     "Action property " + props.get(ap) + " is violated.", trace, done + 1);
               }
               // TLCGet("level"): the successor's in a CONSTRAINT, the step's first state's in an ACTION_CONSTRAINT
+              ctx.action = t.action();
+              pending[0] = t;
               boolean inModel = model.satisfiesConstraints(t.state(), ctx);
               ctx.level = lvl;
+              ctx.action = fromAction;
+              pending[0] = null;
               if (inModel && model.satisfiesActionConstraints(from, t.state(), ctx)) {
                 in.add(t);
               }
@@ -181,6 +220,9 @@ public final class Simulator {
           Step next = candidates.get(rnd.nextInt(candidates.size()));
           trace.add(next);
           ctx.level = lvl + 1;
+          into = next.action();
+          ctx.action = into;
+          taken.merge(into.name(), 1, Integer::sum);
           // TLC evaluates TLCDefer's expressions of the successor it goes on with, after its checks
           for (Consumer<Value[]> d : next.deferred()) {
             d.accept(next.state());
@@ -242,8 +284,12 @@ public final class Simulator {
     int n = trace.size();
     long[] fp = new long[n];
     Map<Long, Integer> firstAt = new HashMap<>();
+    // TLCGet("action") in a property: the action into the state it is evaluated in, as TLC
+    // checks the behaviour's states that keep their actions
+    ActionLabel initAction = model.initialAction();
     for (int i = 0; i < n; i++) {
       ctx.level = i + 1;
+      ctx.action = i == 0 ? initAction : trace.get(i).action();
       fp[i] = fps.of(trace.get(i).state(), ctx);
       firstAt.putIfAbsent(fp[i], i);
     }
@@ -263,12 +309,14 @@ public final class Simulator {
       int i = firstAt.get(e.getKey());
       Value[] s = trace.get(i).state();
       ctx.level = i + 1;
+      ctx.action = i == 0 ? initAction : trace.get(i).action();
       rec.node(e.getKey(), live.stateAtoms(s, ctx));
     }
     for (Map.Entry<Long, LinkedHashSet<Integer>> e : edges.entrySet()) {
       int i = firstAt.get(e.getKey());
       Value[] s = trace.get(i).state();
       ctx.level = i + 1;
+      ctx.action = i == 0 ? initAction : trace.get(i).action();
       long stutter = liveActions ? live.actionAtoms(s, s, ctx) : 0;
       rec.expansion(e.getKey(), live.lateStateAtoms(s, ctx), stutter);
       for (int j : e.getValue()) {
@@ -299,7 +347,7 @@ public final class Simulator {
             g.fingerprint(states[lasso.loop()])));
     List<String> names = ViolatedProperties.names(live, lasso.stateBits(), lasso.stepBits(),
         lasso.loop());
-    steps = new TraceRebuilder(model, (s, c) -> 0L).drawingWith(ctx.search).withBindings(steps);
+    steps = new TraceRebuilder(model, (s, c) -> 0L).drawingWith(ctx.search).withActions().withBindings(steps);
     return new CheckResult.Failure(Verdict.LIVENESS, names.isEmpty() ? null : names.get(0),
         ViolatedProperties.message(names), steps, List.of(), loop);
   }
@@ -319,7 +367,7 @@ public final class Simulator {
     for (Step s : trace) {
       steps.add(new TraceStep(s.state(), s.action(), null));
     }
-    steps = new TraceRebuilder(model, (s, c) -> 0L).drawingWith(search).withBindings(steps);
+    steps = new TraceRebuilder(model, (s, c) -> 0L).drawingWith(search).withActions().withBindings(steps);
     return result(v, new CheckResult.Failure(v, name, message, steps, List.of()), traces);
   }
 }

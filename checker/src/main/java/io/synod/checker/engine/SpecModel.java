@@ -246,6 +246,14 @@ public interface SpecModel {
   default void setPossibleCounts(long[] counts) {}
 
   /** The temporal properties and fairness to check after the search, or null when none. */
+  /**
+   * The action {@code TLCGet("action")} reports for an initial state: as TLC, the last conjunct
+   * of the initial predicate; null when unknown.
+   */
+  default ActionLabel initialAction() {
+    return null;
+  }
+
   default LivenessModel liveness() {
     return null;
   }

@@ -39,6 +39,18 @@ public final class TraceRebuilder {
     return this;
   }
 
+  /**
+   * Lets an ALIAS read the action into each state ({@code TLCGet("action")}, and the actions so
+   * far in {@code TLCGet("stats")}), as TLC's simulator keeps them with its states; model
+   * checking does not, and reports TLC's dummy action.
+   */
+  public TraceRebuilder withActions() {
+    tracksActions = true;
+    return this;
+  }
+
+  private boolean tracksActions;
+
   /** The fingerprints from an initial state to {@code id}, in behaviour order. */
   static long[] chain(ParentLog[] logs, long id) {
     List<Long> rev = new ArrayList<>();
@@ -142,6 +154,17 @@ public final class TraceRebuilder {
       List<TraceStep.Binding> b = new ArrayList<>();
       Value alias = null;
       ctx.level = i + 1;
+      if (tracksActions) {
+        ctx.action = i == 0 || st.action() == ActionLabel.INITIAL ? model.initialAction() : st.action();
+        int upTo = i;
+        ctx.behaviourActions = () -> {
+          java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+          for (TraceStep t : steps.subList(1, upTo + 1)) {
+            counts.merge(t.action().name(), 1, Integer::sum);
+          }
+          return counts;
+        };
+      }
       try {
         // an incomplete successor (unassigned variables) is printed as it is, as TLC does
         Value[] next = i + 1 < steps.size() ? steps.get(i + 1).state() : st.state();

@@ -172,6 +172,7 @@ public final class CompiledSpec {
     ModuleEnv root = resolver.resolveRoot();
     resolver.checkConstants(root);
     CompiledSpec spec = new CompiledSpec(strings, host, compiler, root, resolver.variables);
+    spec.variableSpans = List.copyOf(resolver.variableSpans);
     String rootFile = resolved.loaded().root().span().file();
     spec.specFolder = rootFile == null ? null : Path.of(rootFile).toAbsolutePath().getParent();
     for (Resolver.Assumption a : resolver.assumes) {
@@ -221,6 +222,7 @@ public final class CompiledSpec {
       DefSym d = def(config.init().get());
       initExprs.add(d.def.body());
       initEnvs.add(d.env);
+      initParts.add(new SpecPart(d.def.name(), d.def.body().span()));
     }
     if (config.next().isPresent()) {
       nextDef = def(config.next().get());
@@ -243,9 +245,16 @@ public final class CompiledSpec {
         } else if (c instanceof Expr.Fairness || isTemporal(c) || temporalLevel(c, envOf(c, spec.env))) {
           fairness.add(c);
           fairnessEnvs.add(envOf(c, spec.env));
+          temporalParts.add(new SpecPart(null, c.span()));
         } else {
           initExprs.add(c);
           initEnvs.add(envOf(c, spec.env));
+          // as TLC: a conjunct naming a definition is an initial predicate of that name, its
+          // location the definition's body; any other conjunct is an unnamed one
+          DefSym named = c instanceof Expr.OpApp op && op.args().isEmpty()
+              ? zeroArityDef(op, envOf(c, spec.env)) : null;
+          initParts.add(named != null ? new SpecPart(named.def.name(), named.def.body().span())
+              : new SpecPart(null, c.span()));
         }
       }
       if (boxes > 1) {
@@ -514,6 +523,37 @@ public final class CompiledSpec {
   }
 
   // ------------------------------------------------------------------ public API
+
+  /**
+   * A part of the behaviour specification as TLC's {@code TLCGet("spec")} lists it: the name of
+   * the definition it comes from (null when it is not a definition's) and its formula's span.
+   */
+  public record SpecPart(String name, Span span) {}
+
+  private final List<SpecPart> initParts = new ArrayList<>();
+  private final List<SpecPart> temporalParts = new ArrayList<>();
+  private List<Span> variableSpans = List.of();
+
+  /** The conjuncts of the initial predicate, in order, as TLC splits it. */
+  public List<SpecPart> initParts() {
+    return initParts;
+  }
+
+  /** The temporal conjuncts of the SPECIFICATION besides {@code [][Next]_v} (fairness...). */
+  public List<SpecPart> temporalParts() {
+    return temporalParts;
+  }
+
+  /** Where each variable is declared (its name in the VARIABLE declaration), by slot. */
+  public List<Span> variableSpans() {
+    return variableSpans;
+  }
+
+  /** The root module's definition {@code name}: its whole span and its body's, or null. */
+  public Span[] definitionSpans(String name) {
+    return root.table.get(name) instanceof DefSym d
+        ? new Span[] {d.def.span(), d.def.body().span()} : null;
+  }
 
   /** Variable names by slot (declaration order). */
   public List<String> variables() {

@@ -30,6 +30,31 @@ public interface EvalHost {
     return null;
   }
 
+  /**
+   * {@code TLCGet("stats")} as a whole when the run has its own record (TLC's simulator reports
+   * other fields than its model checker), or null: the record of {@link #statistic} values.
+   */
+  default Value statistics(io.synod.checker.value.StringTable strings) {
+    return null;
+  }
+
+  /**
+   * {@code TLCGet("spec")}: the parts of the behaviour specification and the checks of the
+   * model ({@code inits}, {@code actions}, {@code invariants}...), or null outside a check.
+   */
+  default Value specification(io.synod.checker.value.StringTable strings) {
+    return null;
+  }
+
+  /**
+   * {@code TLCGet("action")}: the action that led to the state the formula is evaluated in,
+   * as a record of its name and location, or null where it is not known (then TLC's dummy
+   * record is reported).
+   */
+  default Value action(io.synod.checker.value.StringTable strings) {
+    return null;
+  }
+
   /** {@code TLCSet("exit", TRUE)}: end the search (no error); ignored outside a search. */
   default void exit() {
   }

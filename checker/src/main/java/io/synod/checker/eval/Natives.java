@@ -440,7 +440,26 @@ final class Natives {
           return IntValue.of(c.level);
         }
         case "stats" -> {
+          Value v = c.host.statistics(c.spec.strings);
+          if (v != null) {
+            return v;
+          }
           return namedRecord(c, new String[] {"queue", "distinct", "generated", "diameter", "duration", "traces"});
+        }
+        case "spec" -> {
+          Value v = c.host.specification(c.spec.strings);
+          if (v != null) {
+            return v;
+          }
+        }
+        case "revision" -> {
+          return SpecRecords.revision(c.spec.strings);
+        }
+        case "action" -> {
+          // TLC never fails here: where the action is not known (in the initial predicate, an
+          // ASSUME, or model checking, which does not keep it) it reports a dummy record
+          Value v = c.host.action(c.spec.strings);
+          return v != null ? v : SpecRecords.unknownAction(c.spec.strings);
         }
         case "all:named" -> {
           Value v = c.host.allNamed(c.spec.strings);

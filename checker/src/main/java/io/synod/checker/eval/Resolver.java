@@ -46,6 +46,8 @@ final class Resolver {
   private final StringTable strings;
   private final ModelConfig config;
   final List<String> variables = new ArrayList<>();
+  /** Where each variable is declared (its name in the VARIABLE declaration), by slot. */
+  final List<io.synod.checker.syntax.ast.Span> variableSpans = new ArrayList<>();
   final List<Assumption> assumes = new ArrayList<>();
   final List<ModuleEnv> rootEnvs = new ArrayList<>();
   /** Every module environment, instantiated ones included (configuration overrides reach them all). */
@@ -151,7 +153,7 @@ final class Resolver {
       if (u instanceof Unit.ConstantDecl c) {
         inst.decls.computeIfAbsent(c.name(), n -> declareConstant(inst, n));
       } else if (u instanceof Unit.VariableDecl v) {
-        Sym decl = inst.decls.computeIfAbsent(v.name(), n -> declareVariable(inst, n));
+        Sym decl = inst.decls.computeIfAbsent(v.name(), n -> declareVariable(inst, n, v.span()));
         if (inst.parent != null && !(decl instanceof VarSym vs && vs.name.equals(v.name()))) {
           inst.phantoms.put(v.name(), decl);
         }
@@ -302,11 +304,12 @@ final class Resolver {
     return new SubstSym(() -> compiler.expr(owner, replacement));
   }
 
-  private Sym declareVariable(Instantiation inst, String name) {
+  private Sym declareVariable(Instantiation inst, String name, io.synod.checker.syntax.ast.Span span) {
     if (inst.parent != null) {
       return implicit(inst, name);
     }
     variables.add(name);
+    variableSpans.add(span);
     return new VarSym(name, variables.size() - 1);
   }
 
