@@ -3,7 +3,7 @@ package io.synod.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import io.synod.testkit.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +20,7 @@ class TlcCommandLineTest {
   @TempDir Path tmp;
 
   private static Path fixture(String dir) {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path f = p.resolve("shared/tlc-fixtures/specs").resolve(dir);
-      if (Files.isDirectory(f)) {
-        return f;
-      }
-    }
-    return null;
+    return SharedData.tlcSpecs().map(f -> f.resolve(dir)).orElse(null);
   }
 
   @Test
