@@ -475,9 +475,16 @@ public final class ClusterCheck {
     }
   }
 
+  /**
+   * The members' errors, an error among the initial states first in the order the initial
+   * predicate enumerates them (as TLC, computing them in one thread, reports the first), then
+   * in member order.
+   */
   private static List<Found> failures(List<LevelReport> reports) {
+    List<LevelReport> ordered = new ArrayList<>(reports);
+    ordered.sort(java.util.Comparator.comparingLong(LevelReport::failureOrder));
     List<Found> out = new ArrayList<>();
-    for (LevelReport r : reports) {
+    for (LevelReport r : ordered) {
       out.addAll(r.failures());
     }
     return out;

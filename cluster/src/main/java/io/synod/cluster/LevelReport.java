@@ -8,9 +8,11 @@ import java.util.List;
  * expansions, states it admitted, the deepest level it admitted a state at), its queue for the
  * next level, the errors it found, how often each _POSSIBLE predicate held in what it generated
  * (null: the model has none), the spec's Print output since its last report (and how many lines
- * beyond those it kept were dropped), and the figures of its memory and traffic.
+ * beyond those it kept were dropped), and the figures of its memory and traffic. For an error
+ * among the initial states, {@code failureOrder} is the state's position in the enumeration of
+ * the initial predicate (every member's is the same); otherwise Long.MAX_VALUE.
  */
 record LevelReport(long generated, long distinct, int depth, long queued, List<Found> failures,
-    boolean exit, long[] outdegree, long[] possible, List<String> printed, long printedDropped,
+    long failureOrder, boolean exit, long[] outdegree, long[] possible, List<String> printed, long printedDropped,
     long seenSetBytes, long parentBytes, long queueBytes, long bytesSent, long statesSent)
     implements Serializable {}

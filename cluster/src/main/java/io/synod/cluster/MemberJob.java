@@ -80,6 +80,8 @@ final class MemberJob {
    * every member evaluates the whole initial predicate, and member 0 alone forwards its output.
    */
   private volatile boolean muted;
+  /** The position, in the enumeration of the initial predicate, of the initial state that failed. */
+  private volatile long initFailureAt = Long.MAX_VALUE;
   private final Output output = line -> {
     if (muted) {
       return;
@@ -321,11 +323,13 @@ final class MemberJob {
     ctx.level = 0;
     boolean forwardsInit = index == 0;
     muted = !forwardsInit;
+    long[] enumerated = {0};
     try {
       model.initialStates(ctx, s -> {
         if (stop) {
           return false;
         }
+        long at = enumerated[0]++;
         pending[0] = s;
         ctx.level = 1;
         long fp = fingerprinter.of(s, ctx);
@@ -344,9 +348,13 @@ final class MemberJob {
         pending[0] = null;
         ctx.level = 0;
         muted = !forwardsInit;
+        if (stop && initFailureAt == Long.MAX_VALUE) {
+          initFailureAt = at;
+        }
         return !stop;
       });
     } catch (SpecError e) {
+      initFailureAt = enumerated[0];
       Verdict v = e.kind() == SpecError.Kind.ASSERT ? Verdict.ASSERT : Verdict.EVAL_ERROR;
       fail(new Found(v, null, e.getMessage(), ParentTable.NO_PARENT, encode(pending[0]),
           Found.of(e.stack())));
@@ -518,7 +526,7 @@ final class MemberJob {
     printedKept.addAndGet(-lines.size());
     long dropped = printedDropped.sumThenReset();
     long left = next.size() + Math.max(0, current.size() - expanded.sum());
-    return new LevelReport(generated.sum(), distinct.sum(), depth.get(), left, fs,
+    return new LevelReport(generated.sum(), distinct.sum(), depth.get(), left, fs, initFailureAt,
         exited,
         hist, model.possibleCounts(), lines, dropped, seen.bytes(), parents.bytes(), Math.max(peakQueueBytes, next.bytes()),
         bytesSent.get(), statesSent.get());

@@ -317,6 +317,33 @@ class ClusterCheckTest {
     assertEquals(printedOne, printedMany);
   }
 
+  /**
+   * TLC computes the initial states in one thread and reports the first one, in the order the
+   * initial predicate enumerates them, that violates an invariant; every member enumerates them
+   * all, and the one reported is that first one whichever member owns it.
+   */
+  @Test
+  void theFirstViolatingInitialStateIsReported(@TempDir Path dir) throws Exception {
+    for (int bound : new int[] {7, 12, 23, 31}) {
+      Path spec = spec(dir, """
+          ---- MODULE Grid ----
+          EXTENDS Naturals
+          VARIABLES x
+          Init == x \\in 1..60
+          Next == x' = x
+          Low == x < BOUND
+          ====
+          """.replace("BOUND", Integer.toString(bound)), "INIT Init\nNEXT Next\nINVARIANT Low\n");
+      CheckResult one = single(spec);
+      CheckResult many = onCluster(spec, new SearchListener() {});
+      assertEquals(Verdict.INVARIANT, many.verdict());
+      assertEquals(one.firstFailure().trace().get(0).state()[0],
+          many.firstFailure().trace().get(0).state()[0], "bound " + bound);
+      assertEquals(bound, ((io.synod.checker.value.IntValue)
+          many.firstFailure().trace().get(0).state()[0]).value());
+    }
+  }
+
   @Test
   void deadlockIsFoundWithItsTrace(@TempDir Path dir) throws Exception {
     Path spec = spec(dir, GRID.replace("\\/ x > 0 /\\ y > 0 /\\ x' = x - 1 /\\ y' = y - 1 /\\ tag' = IF tag = \"a\" THEN \"b\" ELSE \"a\"", ""),
