@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synod.checker.Checker;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.LivenessSchedule;
+import io.synod.checker.engine.LoadChecks;
 import io.synod.checker.engine.CheckpointException;
 import io.synod.checker.engine.CheckpointFile;
 import io.synod.checker.engine.CheckpointSettings;
 import io.synod.checker.engine.SpillMode;
 import io.synod.checker.engine.CheckResult;
 import io.synod.checker.engine.EvalContext;
-import io.synod.checker.engine.NamedCheck;
 import io.synod.checker.engine.Postconditions;
 import io.synod.checker.engine.SearchStats;
 import io.synod.checker.engine.SettingsControl;
-import io.synod.checker.engine.SpecError;
 import io.synod.checker.engine.FrontendException;
 import io.synod.checker.engine.ModelChecker;
 import io.synod.checker.engine.Output;
@@ -652,14 +651,9 @@ public final class CheckCommand implements Callable<Integer> {
     EvalContext ctx = new EvalContext(0, checking(out));
     ctx.search = new SettingsControl("simulate", 1, model.checkDeadlock() && !deadlockOff, seedValue, 0,
         () -> new SearchStats(0, 0, 0, 0), () -> { }).simulating(depth, behaviours, () -> 0L);
-    // TLC checks the assumptions before it simulates, as before it model-checks
-    CheckResult.Failure assumption;
-    try {
-      NamedCheck a = model.firstFalseAssumption(ctx);
-      assumption = a == null ? null : CheckResult.Failure.falseAssumption(a);
-    } catch (SpecError e) {
-      assumption = CheckResult.Failure.beforeSearch(e);
-    }
+    // TLC checks the constant bindings and the assumptions before it simulates, as before it
+    // model-checks
+    CheckResult.Failure assumption = LoadChecks.firstFailure(model, ctx, checking(out));
     if (assumption != null) {
       rep.result(new CheckResult(assumption.verdict(), List.of(assumption), new SearchStats(0, 0, 0, 0),
           null, 0, Double.NaN, 0));

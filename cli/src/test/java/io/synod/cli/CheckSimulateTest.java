@@ -71,6 +71,19 @@ class CheckSimulateTest {
   }
 
   @Test
+  void aConstantBoundToADefinitionThatFailsStopsTheSimulationAsItStopsAModelCheck()
+      throws IOException {
+    Path s = spec("Bind", "CONSTANT C\nVARIABLE x\nDef == CHOOSE n \\in {} : TRUE\n"
+        + "Init == x = 0\nNext == x' = (x + 1) % 3", "CONSTANT C <- Def\nINIT Init\nNEXT Next\n");
+    CliTestSupport.Result checked = run(s);
+    CliTestSupport.Result simulated = run(s, "-simulate", "num=2", "-depth", "3");
+    assertEquals(151, checked.code(), checked.out() + checked.err());
+    assertEquals(checked.code(), simulated.code(), simulated.out() + simulated.err());
+    assertTrue(simulated.out().contains(
+        "Error: The configuration file substitutes constant C with non-constant Def"), simulated.out());
+  }
+
+  @Test
   void thePostconditionIsEvaluatedAfterTheBehavioursWithTheirRegisters() throws IOException {
     // TLC's SimulationTest2PostCondition: the POSTCONDITION sees the registers TLCSet wrote
     Path s = spec("Post", "VARIABLE x\nInit == x = 0 /\\ TLCSet(42, 0)\n"

@@ -9,7 +9,6 @@ import io.synod.checker.engine.ActionLabel;
 import io.synod.checker.engine.CheckOptions;
 import io.synod.checker.engine.CheckResult;
 import io.synod.checker.engine.EvalContext;
-import io.synod.checker.engine.NamedCheck;
 import io.synod.checker.engine.Outdegree;
 import io.synod.checker.engine.Postconditions;
 import io.synod.checker.engine.Output;
@@ -108,23 +107,9 @@ public final class ClusterCheck {
     EvalContext ctx = new EvalContext(0, out);
     ctx.search = new SettingsControl("bfs", options.workers(), model.checkDeadlock() && !options.deadlockOff(),
         options.seed(), options.fpIndex(), () -> last, () -> { });
-    try {
-      // as a local check: the constants bound by C <- Def are evaluated before any search
-      EvalContext loading = new EvalContext(0, out);
-      loading.stats = null;
-      String bindingError = model.constantBindingError(loading);
-      if (bindingError != null) {
-        return result(Verdict.CONFIG_ERROR, List.of(new CheckResult.Failure(Verdict.CONFIG_ERROR,
-            null, bindingError, List.of(), List.of())), start, false, null);
-      }
-      NamedCheck a = model.firstFalseAssumption(ctx);
-      if (a != null) {
-        CheckResult.Failure f = CheckResult.Failure.falseAssumption(a);
-        return result(f.verdict(), List.of(f), start, false, null);
-      }
-    } catch (SpecError e) {
-      CheckResult.Failure f = CheckResult.Failure.beforeSearch(e);
-      return result(f.verdict(), List.of(f), start, false, null);
+    CheckResult.Failure refused = io.synod.checker.engine.LoadChecks.firstFailure(model, ctx, out);
+    if (refused != null) {
+      return result(refused.verdict(), List.of(refused), start, false, null);
     }
     members = new ArrayList<>(client.hazelcast().getCluster().getMembers());
     memberIds = members.stream().map(Member::getUuid).toList();

@@ -130,27 +130,10 @@ public final class ModelChecker {
     }
     EvalContext ctx = new EvalContext(0, out);
     ctx.search = control();
-    try {
-      // TLC evaluates them while loading the spec, before there is a search to ask about
-      EvalContext loading = new EvalContext(0, out);
-      loading.stats = null;
-      String bindingError = model.constantBindingError(loading);
-      if (bindingError != null) {
-        CheckResult.Failure f = new CheckResult.Failure(Verdict.CONFIG_ERROR, null, bindingError,
-            List.of(), List.of());
-        return result(Verdict.CONFIG_ERROR, List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
-            CheckResult.Memory.NONE);
-      }
-      NamedCheck a = model.firstFalseAssumption(ctx);
-      if (a != null) {
-        CheckResult.Failure f = CheckResult.Failure.falseAssumption(a);
-        return result(f.verdict(), List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
-            CheckResult.Memory.NONE);
-      }
-    } catch (SpecError e) {
-      CheckResult.Failure f = CheckResult.Failure.beforeSearch(e);
-      return result(f.verdict(), List.of(f), new SearchStats(0, 0, 0, 0), null, start, null,
-          CheckResult.Memory.NONE);
+    CheckResult.Failure refused = LoadChecks.firstFailure(model, ctx, out);
+    if (refused != null) {
+      return result(refused.verdict(), List.of(refused), new SearchStats(0, 0, 0, 0), null, start,
+          null, CheckResult.Memory.NONE);
     }
     LivenessPlan plan = null;
     LivenessModel live;
