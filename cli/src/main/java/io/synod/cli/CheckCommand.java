@@ -103,6 +103,17 @@ public final class CheckCommand implements Callable<Integer> {
           + " any size, so the check is the same with any N.")
   String maxSetSize;
 
+  @Option(names = "-fpmem", paramLabel = "X",
+      description = "Accepted for TLC's scripts (TLC's memory for its fingerprint set: a fraction of"
+          + " the heap, or an amount): X must be a number of at least 0, as TLC requires; Synod's"
+          + " seen-set grows as needed within the heap, so the check is the same with any X.")
+  String fpMem;
+
+  @Option(names = "-fpbits", paramLabel = "N",
+      description = "Accepted for TLC's scripts (TLC splits its fingerprint set into 2^N parts): N"
+          + " must be an integer in 0..30, as TLC requires; it changes nothing in Synod.")
+  String fpBits;
+
   @Option(names = "-cleanup", description = "Accepted for TLC's scripts: TLC then deletes its states"
       + " directory after the check; Synod leaves none behind (spill files and checkpoints are"
       + " removed once the check reaches a verdict).")
@@ -331,6 +342,31 @@ public final class CheckCommand implements Callable<Integer> {
       if (bound < 1) {
         throw new UserError("-maxSetSize: a value in 1.." + Integer.MAX_VALUE + " is required, got " + bound,
             ExitCodes.USAGE);
+      }
+    }
+    if (fpMem != null) {
+      // TLC's rule: a number, not negative
+      double x;
+      try {
+        x = Double.parseDouble(fpMem.trim());
+      } catch (NumberFormatException e) {
+        throw new UserError("-fpmem: a fraction of the heap or an amount of memory (a number) is"
+            + " required, got '" + fpMem + "'", ExitCodes.USAGE);
+      }
+      if (!(x >= 0) || Double.isInfinite(x)) {
+        throw new UserError("-fpmem: a number of at least 0 is required, got " + fpMem, ExitCodes.USAGE);
+      }
+    }
+    if (fpBits != null) {
+      // TLC's rule: an int in 0..30
+      int bits;
+      try {
+        bits = Integer.parseInt(fpBits.trim());
+      } catch (NumberFormatException e) {
+        throw new UserError("-fpbits: an integer is required, got '" + fpBits + "'", ExitCodes.USAGE);
+      }
+      if (bits < 0 || bits > 30) {
+        throw new UserError("-fpbits: a value in 0..30 is required, got " + bits, ExitCodes.USAGE);
       }
     }
     ClusterRun clusterRun = clusterRun(nWorkers);
