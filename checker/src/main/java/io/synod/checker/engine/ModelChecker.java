@@ -54,7 +54,6 @@ public final class ModelChecker {
     this.out = out;
   }
 
-  /** Also report the explored state graph to {@code g} (before {@link #run}). */
   /** Counts successors by action for TLC's -coverage report (off by default: no cost). */
   public ModelChecker withCoverage(Coverage c) {
     this.coverage = c;
@@ -63,6 +62,7 @@ public final class ModelChecker {
 
   private Coverage coverage;
 
+  /** Also report the explored state graph to {@code g} (before {@link #run}). */
   public ModelChecker withGraphListener(StateGraphListener g) {
     this.graph = g;
     return this;

@@ -245,7 +245,6 @@ public interface SpecModel {
    */
   default void setPossibleCounts(long[] counts) {}
 
-  /** The temporal properties and fairness to check after the search, or null when none. */
   /**
    * The action {@code TLCGet("action")} reports for an initial state: as TLC, the last conjunct
    * of the initial predicate; null when unknown.
@@ -254,6 +253,7 @@ public interface SpecModel {
     return null;
   }
 
+  /** The temporal properties and fairness to check after the search, or null when none. */
   default LivenessModel liveness() {
     return null;
   }
