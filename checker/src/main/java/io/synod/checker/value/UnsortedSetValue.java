@@ -34,34 +34,10 @@ final class UnsortedSetValue extends SetValue {
    * before it, the new element compared first.
    */
   static String sortError(Value[] elems, int n) {
-    Value[] sorted = new Value[n];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      Value e = elems[i];
-      int low = 0;
-      int high = count;
-      int c = 1;
-      try {
-        while (low < high) {
-          int mid = (low + high) >>> 1;
-          c = e.compareTo(sorted[mid]);
-          if (c == 0) {
-            break;
-          }
-          if (c < 0) {
-            high = mid;
-          } else {
-            low = mid + 1;
-          }
-        }
-      } catch (EvalError err) {
-        return err.getMessage();
-      }
-      if (c != 0) {
-        System.arraycopy(sorted, low, sorted, low + 1, count - low);
-        sorted[low] = e;
-        count++;
-      }
+    try {
+      Value.insertAsTlc(n, i -> elems[i], Value::compareTo);
+    } catch (EvalError err) {
+      return err.getMessage();
     }
     return null;
   }

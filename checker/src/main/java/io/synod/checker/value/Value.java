@@ -182,24 +182,32 @@ public abstract class Value implements Comparable<Value> {
   }
 
   /**
-   * TLC's sort of a literal it keeps as written: each element in turn is placed by binary search
-   * among the ones before it, the new element compared first; a comparison TLC refuses fails it.
+   * TLC's sort of a literal it keeps as written ({@link #insertAsTlc} with TLC's compareTo); a
+   * comparison TLC refuses fails it.
    */
   static void sortAsTlc(SetEnumValue s) {
-    if (s.ordered()) {
-      return;
+    if (!s.ordered()) {
+      insertAsTlc((int) s.size(), s::get, Value::tlcCompare);
     }
-    int n = (int) s.size();
+  }
+
+  /**
+   * TLC's normalization of a set's elements {@code elem(0..n)}: each element in turn is placed by
+   * binary search among the ones before it, the new element compared first, equal ones dropped.
+   * The comparisons, and so the errors a refused one throws, are those TLC's sort makes.
+   */
+  static void insertAsTlc(int n, java.util.function.IntFunction<Value> elem,
+      java.util.function.ToIntBiFunction<Value, Value> compare) {
     Value[] sorted = new Value[n];
     int count = 0;
     for (int i = 0; i < n; i++) {
-      Value e = s.get(i);
+      Value e = elem.apply(i);
       int low = 0;
       int high = count;
       int c = 1;
       while (low < high) {
         int mid = (low + high) >>> 1;
-        c = tlcCompare(e, sorted[mid]);
+        c = compare.applyAsInt(e, sorted[mid]);
         if (c == 0) {
           break;
         }
