@@ -332,17 +332,7 @@ public final class CheckCommand implements Callable<Integer> {
           + " -simulate or a cluster)", ExitCodes.USAGE);
     }
     if (maxSetSize != null) {
-      // TLC's rules: an int of at least 1
-      int bound;
-      try {
-        bound = Integer.parseInt(maxSetSize.trim());
-      } catch (NumberFormatException e) {
-        throw new UserError("-maxSetSize: an integer is required, got '" + maxSetSize + "'", ExitCodes.USAGE);
-      }
-      if (bound < 1) {
-        throw new UserError("-maxSetSize: a value in 1.." + Integer.MAX_VALUE + " is required, got " + bound,
-            ExitCodes.USAGE);
-      }
+      requireTlcInt("-maxSetSize", maxSetSize, 1, Integer.MAX_VALUE);
     }
     if (fpMem != null) {
       // TLC's rule: a number, not negative
@@ -358,16 +348,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     if (fpBits != null) {
-      // TLC's rule: an int in 0..30
-      int bits;
-      try {
-        bits = Integer.parseInt(fpBits.trim());
-      } catch (NumberFormatException e) {
-        throw new UserError("-fpbits: an integer is required, got '" + fpBits + "'", ExitCodes.USAGE);
-      }
-      if (bits < 0 || bits > 30) {
-        throw new UserError("-fpbits: a value in 0..30 is required, got " + bits, ExitCodes.USAGE);
-      }
+      requireTlcInt("-fpbits", fpBits, 0, 30);
     }
     ClusterRun clusterRun = clusterRun(nWorkers);
     InputFiles.requireFile(specFile, "spec file", ExitCodes.of(Verdict.PARSE_ERROR));
@@ -770,6 +751,23 @@ public final class CheckCommand implements Callable<Integer> {
     return ExitCodes.of(verdict);
   }
 
+
+  /**
+   * Checks the value of a TLC flag Synod accepts without using it as TLC checks it: an int in
+   * {@code min..max}; a usage error naming the flag otherwise.
+   */
+  private static void requireTlcInt(String flag, String value, int min, int max) {
+    int n;
+    try {
+      n = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UserError(flag + ": an integer is required, got '" + value + "'", ExitCodes.USAGE);
+    }
+    if (n < min || n > max) {
+      throw new UserError(flag + ": a value in " + min + ".." + max + " is required, got " + n,
+          ExitCodes.USAGE);
+    }
+  }
 
   /**
    * Writes the -dumpTrace files of the counterexample of {@code first} (none without a trace, as
