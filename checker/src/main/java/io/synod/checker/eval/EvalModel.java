@@ -1021,8 +1021,7 @@ final class EvalModel implements SpecModel {
   }
 
   private void resetPossibles() {
-    possibleSeen = new java.util.concurrent.atomic.AtomicLongArray(possibles.size());
-    possiblesUnseen = new java.util.concurrent.atomic.AtomicInteger(possibles.size());
+    setPossibleCounts(new long[0]);
   }
 
   @Override
