@@ -663,11 +663,8 @@ public final class ClusterCheck {
    * seed, is repeated here.
    */
   private TraceStep incompleteSuccessor(Value[] s, int pos) {
-    EvalContext ctx = new EvalContext(0, Output.NONE);
-    ctx.level = pos;
-    ctx.drawSeed = options.seed();
     try {
-      model.successors(s, ctx, (u, a) -> true);
+      model.successors(s, replayContext(pos), (u, a) -> true);
     } catch (io.synod.checker.engine.IncompleteSuccessor is) {
       return new TraceStep(is.state(), is.action(), null);
     } catch (io.synod.checker.engine.SpecError e) {
@@ -676,14 +673,22 @@ public final class ClusterCheck {
     return null;
   }
 
-  /** The action of the first step from {@code s} (state number {@code pos}) to state {@code t}. */
-  private ActionLabel actionInto(Value[] s, Value[] t, int pos) {
+  /**
+   * A context to generate again, here, the successors a member generated of state number
+   * {@code pos}: with the draws (RandomElement...) the members made from the run's seed.
+   */
+  private EvalContext replayContext(int pos) {
     EvalContext ctx = new EvalContext(0, Output.NONE);
     ctx.level = pos;
-    // the draws (RandomElement...) members made from the run's seed for this state's successors
     ctx.drawSeed = options.seed();
+    ctx.replay = true;
+    return ctx;
+  }
+
+  /** The action of the first step from {@code s} (state number {@code pos}) to state {@code t}. */
+  private ActionLabel actionInto(Value[] s, Value[] t, int pos) {
     ActionLabel[] label = new ActionLabel[1];
-    model.successors(s, ctx, (u, a) -> {
+    model.successors(s, replayContext(pos), (u, a) -> {
       if (java.util.Arrays.equals(u, t)) {
         label[0] = a;
         return false;
