@@ -89,6 +89,8 @@ final class MemberJob {
     if (printedKept.incrementAndGet() <= MAX_PRINTED) {
       printed.add(line);
     } else {
+      // not kept: the count is of the lines waiting for the next report only
+      printedKept.decrementAndGet();
       printedDropped.increment();
     }
   };
@@ -174,8 +176,8 @@ final class MemberJob {
   private EvalContext context() {
     EvalContext c = contexts.poll();
     if (c == null) {
-      // every member's contexts are worker 0's: RandomElement starts from the same seed
-      // everywhere, so a constant-level definition drawing a random value gets the same one
+      // every member's contexts are worker 0's, as one machine's first worker (constant-level
+      // definitions draw from the run's seed alone, so every member fixes the same values)
       c = new EvalContext(0, output);
       c.registers = new java.util.HashMap<>(registers);
       c.search = control;
